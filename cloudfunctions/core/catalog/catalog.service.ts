@@ -1,0 +1,133 @@
+import type { ActionInput, ActionOutput, ProductSummary } from '../contract';
+import type { ServiceArgs } from '../context';
+import { fail, ok, type Result } from '../errors';
+import { fen } from '../shared/money';
+import { priceCart, type PricedSku } from './domain/cart-pricing';
+import { decodeCursor, encodeCursor } from './domain/cursor';
+import { specGroupsOf, specsText } from './domain/spec-groups';
+import {
+  findBanners,
+  findCategories,
+  findProduct,
+  findProductSummaries,
+  findSkusOfProduct,
+  findSkusWithProduct,
+  type ProductSummaryRow,
+} from './repo/catalog.repo';
+
+const DEFAULT_PAGE = 20;
+const FEATURED_ON_HOME = 8;
+
+function toSummary(row: ProductSummaryRow): ProductSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    subtitle: row.subtitle,
+    image: row.image ?? '',
+    categoryId: row.category_id,
+    priceFen: fen(row.price_fen),
+    originalPriceFen: row.original_price_fen === null ? null : fen(row.original_price_fen),
+    tags: row.tags,
+    soldOut: row.stock === 0,
+  };
+}
+
+/** `catalog.home`: banners, categories and featured products in one round trip. */
+export async function getHome({ ctx, exec }: ServiceArgs<ActionInput<'catalog.home'>>): Promise<Result<ActionOutput<'catalog.home'>>> {
+  const [banners, categories, featured] = await Promise.all([
+    findBanners(exec, ctx.storeId),
+    findCategories(exec, ctx.storeId),
+    findProductSummaries(exec, { storeId: ctx.storeId, featuredOnly: true, limit: FEATURED_ON_HOME }),
+  ]);
+  return ok({ banners, categories, featured: featured.map(toSummary) });
+}
+
+/** `catalog.listProducts`: filtered by category and keyword, keyset-paged. */
+export async function listProducts({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'catalog.listProducts'>>): Promise<Result<ActionOutput<'catalog.listProducts'>>> {
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  if (after === null) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
+  const limit = input.limit ?? DEFAULT_PAGE;
+  const rows = await findProductSummaries(exec, {
+    storeId: ctx.storeId,
+    categoryId: input.categoryId,
+    keyword: input.keyword || undefined,
+    after,
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return ok({
+    items: page.map(toSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort: last.sort, id: last.id }) : null,
+  });
+}
+
+/** `catalog.getProduct`: detail with SKUs and the picker's spec groups. */
+export async function getProduct({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'catalog.getProduct'>>): Promise<Result<ActionOutput<'catalog.getProduct'>>> {
+  const product = await findProduct(exec, ctx.storeId, input.productId);
+  if (!product) return fail('NOT_FOUND', '商品不存在或已下架', { productId: input.productId });
+  const skus = await findSkusOfProduct(exec, product.id);
+  return ok({
+    id: product.id,
+    title: product.title,
+    subtitle: product.subtitle,
+    description: product.description,
+    images: product.images,
+    categoryId: product.category_id,
+    repurchaseCycleDays: product.repurchase_cycle_days,
+    fulfilment: product.fulfilment,
+    tags: product.tags,
+    specGroups: specGroupsOf(skus),
+    skus: skus.map((s) => ({
+      id: s.id,
+      specs: s.specs,
+      priceFen: fen(s.price_fen),
+      originalPriceFen: s.original_price_fen === null ? null : fen(s.original_price_fen),
+      stock: s.stock,
+    })),
+  });
+}
+
+/** `catalog.quoteCart`: today's prices and stock for the cart; SKUs that no longer exist are dropped. */
+export async function quoteCart({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'catalog.quoteCart'>>): Promise<Result<ActionOutput<'catalog.quoteCart'>>> {
+  const rows = await findSkusWithProduct(
+    exec,
+    ctx.storeId,
+    input.items.map((i) => i.skuId),
+  );
+  const bySku = new Map(rows.map((r) => [r.sku_id, r]));
+  const priced = new Map<string, PricedSku>(
+    rows.map((r) => [
+      r.sku_id,
+      { skuId: r.sku_id, unitPriceFen: fen(r.price_fen), stock: r.stock, sellable: r.active && r.status === 'on_sale' },
+    ]),
+  );
+  const quote = priceCart(input.items, priced);
+  return ok({
+    totalFen: quote.totalFen,
+    count: quote.count,
+    lines: quote.lines.map((line) => {
+      const row = bySku.get(line.skuId)!;
+      return {
+        ...line,
+        productId: row.product_id,
+        title: row.title,
+        image: row.images[0] ?? '',
+        specsText: specsText(row.specs),
+        stock: row.stock,
+      };
+    }),
+  });
+}

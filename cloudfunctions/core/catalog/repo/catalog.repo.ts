@@ -1,0 +1,133 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/db';
+
+export interface ProductSummaryRow {
+  id: string;
+  title: string;
+  subtitle: string;
+  image: string | null;
+  category_id: string;
+  tags: string[];
+  sort: number;
+  price_fen: number;
+  original_price_fen: number | null;
+  stock: number;
+}
+
+export interface ProductFilter {
+  storeId: string;
+  categoryId?: string;
+  keyword?: string;
+  featuredOnly?: boolean;
+  /** Keyset position: rows strictly after (sort, id). */
+  after?: { sort: number; id: string };
+  limit: number;
+}
+
+/** Escapes LIKE wildcards so a customer's `%` or `_` matches itself. */
+function likePattern(keyword: string): string {
+  return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Products on sale with their cheapest active SKU and total stock, keyset-paged by (sort, id). */
+export async function findProductSummaries(exec: Executor, f: ProductFilter): Promise<ProductSummaryRow[]> {
+  const conditions: RawBuilder<unknown>[] = [sql`p.store_id = ${f.storeId}`, sql`p.status = 'on_sale'`];
+  if (f.categoryId) conditions.push(sql`p.category_id = ${f.categoryId}`);
+  if (f.featuredOnly) conditions.push(sql`p.featured`);
+  if (f.keyword) {
+    const pattern = likePattern(f.keyword);
+    conditions.push(sql`(p.title ilike ${pattern} or p.subtitle ilike ${pattern} or p.tags @> array[${f.keyword}]::text[])`);
+  }
+  if (f.after) conditions.push(sql`(p.sort, p.id) > (${f.after.sort}, ${f.after.id})`);
+  const { rows } = await sql<ProductSummaryRow>`
+    select p.id, p.title, p.subtitle, p.images->>0 as image, p.category_id, p.tags, p.sort,
+           cheapest.price_fen, cheapest.original_price_fen, totals.stock
+      from products p
+      join lateral (
+        select s.price_fen, s.original_price_fen from skus s
+         where s.product_id = p.id and s.active
+         order by s.price_fen, s.sort limit 1
+      ) cheapest on true
+      join lateral (
+        select coalesce(sum(s.stock), 0)::int as stock from skus s where s.product_id = p.id and s.active
+      ) totals on true
+     where ${sql.join(conditions, sql` and `)}
+     order by p.sort, p.id
+     limit ${f.limit}`.execute(exec);
+  return rows;
+}
+
+export async function findProduct(exec: Executor, storeId: string, productId: string) {
+  return exec
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', productId)
+    .where('store_id', '=', storeId)
+    .where('status', '=', 'on_sale')
+    .executeTakeFirst();
+}
+
+export async function findSkusOfProduct(exec: Executor, productId: string) {
+  return exec
+    .selectFrom('skus')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .where('active', '=', true)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}
+
+/** SKUs with their product, for pricing a cart; includes inactive ones so the cart can say "gone". */
+export async function findSkusWithProduct(exec: Executor, storeId: string, skuIds: readonly string[]) {
+  if (skuIds.length === 0) return [];
+  return exec
+    .selectFrom('skus as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .select([
+      's.id as sku_id',
+      's.specs',
+      's.price_fen',
+      's.stock',
+      's.active',
+      'p.id as product_id',
+      'p.title',
+      'p.images',
+      'p.status',
+    ])
+    .where('p.store_id', '=', storeId)
+    .where('s.id', 'in', skuIds)
+    .execute();
+}
+
+export async function findCategories(exec: Executor, storeId: string) {
+  return exec
+    .selectFrom('categories')
+    .select(['id', 'name', 'icon'])
+    .where('store_id', '=', storeId)
+    .where('active', '=', true)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findBanners(exec: Executor, storeId: string) {
+  return exec
+    .selectFrom('banners')
+    .select(['id', 'title', 'subtitle', 'image', 'link'])
+    .where('store_id', '=', storeId)
+    .where('active', '=', true)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}
+
+/** The `art` of a catalog row, for rendering its image. */
+export async function findArt(exec: Executor, table: 'products' | 'categories' | 'banners', id: string) {
+  const row = await exec.selectFrom(table).select(['art']).where('id', '=', id).executeTakeFirst();
+  return row?.art ?? null;
+}
+
+export async function findBannerText(exec: Executor, id: string) {
+  return exec.selectFrom('banners').select(['title', 'subtitle', 'art']).where('id', '=', id).executeTakeFirst();
+}

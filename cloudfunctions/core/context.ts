@@ -1,0 +1,36 @@
+import type { Db, Executor } from './db/db';
+import type { Platform } from './platform/platform';
+import type { Role } from './contract';
+
+/** Who is calling, as the platform established it (never taken from the request body). */
+export interface Identity {
+  openid: string | null;
+  source: 'dev-header' | 'wx-context' | 'session' | 'none';
+}
+
+/** Everything a call needs from its environment; built by the adapter (gateway or cloud function). */
+export interface CallContext {
+  db: Db;
+  platform: Platform;
+  identity: Identity;
+  storeId: string;
+  /** Injected clock: tests and the dev clock move it. */
+  now: Date;
+  requestId: string;
+}
+
+/** The resolved caller, after the dispatcher checked the role. */
+export interface Caller {
+  openid: string | null;
+  role: Role;
+  /** Set for every role above `any` (the member is created on first call). */
+  memberId: string | null;
+}
+
+/** What a service use case receives. `exec` is the transaction for mutating calls, else the db. */
+export interface ServiceArgs<I> {
+  input: I;
+  caller: Caller;
+  ctx: CallContext;
+  exec: Executor;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { contract, ROLES, type ActionName, type ActionSpec, type Role } from './contract';
+import type { CallContext, Caller } from './context';
+import { fail, type Envelope } from './errors';
+import { handlers, type Handler } from './handlers';
+import { withIdempotency } from './idempotency/idempotency';
+import { ensureMember } from './member/member.service';
+import { findStaffRole } from './member/repo/member.repo';
+
+/** The deployed functions: the prefixes of the contract's action names. */
+export const FUNCTION_NAMES: readonly string[] = [...new Set(Object.keys(contract).map((n) => n.split('.')[0]!))];
+
+const callBody = z
+  .object({
+    action: z.string().min(1).max(80),
+    data: z.unknown().optional(),
+    idempotencyKey: z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+  })
+  .passthrough();
+
+function rank(role: Role): number {
+  return ROLES.indexOf(role);
+}
+
+function zodDetails(error: z.ZodError) {
+  return { issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}
+
+/**
+ * The one call path: look the action up in the contract, validate its data, check the caller's
+ * role, run one use case, answer an envelope. Nothing is written before the role check passes.
+ */
+export async function dispatch(fn: string, body: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+  if (!FUNCTION_NAMES.includes(fn)) return fail('UNKNOWN_FUNCTION', undefined, { function: fn });
+  const call = callBody.safeParse(body);
+  if (!call.success) return fail('VALIDATION_FAILED', undefined, zodDetails(call.error));
+  const { action, data, idempotencyKey } = call.data;
+  const name = (action.includes('.') ? action : `${fn}.${action}`) as ActionName;
+  if (!name.startsWith(`${fn}.`) || !Object.hasOwn(contract, name)) {
+    return fail('UNKNOWN_ACTION', undefined, { function: fn, action });
+  }
+  const spec = contract[name] as ActionSpec;
+  const input = spec.input.safeParse(data ?? {});
+  if (!input.success) return fail('VALIDATION_FAILED', undefined, zodDetails(input.error));
+
+  const openid = ctx.identity.openid;
+  if (spec.role !== 'any' && !openid) return fail('UNAUTHENTICATED');
+  if (spec.mutating && !idempotencyKey) return fail('IDEMPOTENCY_KEY_REQUIRED');
+
+  const exec = ctx.db.kysely;
+  let role: Role = 'any';
+  if (openid) role = (await findStaffRole(exec, ctx.storeId, openid)) ?? 'customer';
+  if (rank(role) < rank(spec.role)) return fail('FORBIDDEN', undefined, { required: spec.role });
+
+  const memberId = spec.role === 'any' || !openid ? null : (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id;
+  const caller: Caller = { openid, role, memberId };
+  const handler = handlers[name] as Handler<ActionName>;
+
+  if (spec.mutating) {
+    const scope = `${ctx.storeId}:${memberId ?? openid}:${name}`;
+    const { replayed: _replayed, ...result } = await withIdempotency(
+      ctx.db.kysely,
+      { scope, key: idempotencyKey!, payload: input.data },
+      (tx) => handler({ input: input.data as never, caller, ctx, exec: tx }),
+    );
+    return result;
+  }
+  return handler({ input: input.data as never, caller, ctx, exec });
+}

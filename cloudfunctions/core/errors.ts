@@ -1,0 +1,53 @@
+/**
+ * Stable error codes, their customer-facing message (zh-CN) and the HTTP status the gateway answers.
+ * The client maps codes to toasts; it never parses messages.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '请求参数有误' },
+  UNKNOWN_ACTION: { status: 400, message: '不支持的操作' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: '缺少幂等键' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '没有权限' },
+  NOT_FOUND: { status: 404, message: '内容不存在' },
+  UNKNOWN_FUNCTION: { status: 404, message: '服务不存在' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  INSUFFICIENT_STOCK: { status: 409, message: '库存不足' },
+  PRODUCT_UNAVAILABLE: { status: 409, message: '商品已下架' },
+  COUPON_UNAVAILABLE: { status: 409, message: '优惠券不可用' },
+  INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
+  IDEMPOTENCY_CONFLICT: { status: 409, message: '重复请求内容不一致' },
+  AMOUNT_MISMATCH: { status: 409, message: '金额不一致' },
+  MEMBER_CODE_EXPIRED: { status: 409, message: '会员码已过期' },
+  MEMBER_CODE_USED: { status: 409, message: '会员码已使用' },
+  MEMBER_CODE_INVALID: { status: 409, message: '会员码无效' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
+
+/** A business outcome: either data or a typed failure. Services return these; only bugs throw. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message?: string, details?: unknown): { ok: false; error: AppErrorBody } {
+  const error: AppErrorBody = { code, message: message ?? ERRORS[code].message };
+  if (details !== undefined) error.details = details;
+  return { ok: false, error };
+}
+
+export function httpStatusOf(envelope: Envelope<unknown>): number {
+  return envelope.ok ? 200 : ERRORS[envelope.error.code].status;
+}

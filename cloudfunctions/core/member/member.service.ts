@@ -1,0 +1,55 @@
+import type { MemberProfile } from '../contract';
+import type { Executor } from '../db/db';
+import { ok, type Result } from '../errors';
+import type { ServiceArgs } from '../context';
+import { points } from '../shared/money';
+import { newInviteCode } from './domain/invite-code';
+import { nextTierAfter, tierForGrowth } from './domain/tiers';
+import { findMemberByOpenid, findTiers, insertMember } from './repo/member.repo';
+
+/** Attempts at a fresh invite code before giving up (6 chars of 31 symbols: collisions are rare). */
+const INVITE_CODE_ATTEMPTS = 5;
+
+/**
+ * The member for (store, openid), created on first call with a unique invite code and the entry
+ * tier. Two concurrent first calls create one member: the loser's insert does nothing and re-reads.
+ */
+export async function ensureMember(exec: Executor, storeId: string, openid: string, now: Date) {
+  const existing = await findMemberByOpenid(exec, storeId, openid);
+  if (existing) return existing;
+  const tiers = await findTiers(exec, storeId);
+  const entry = tierForGrowth(tiers, 0);
+  for (let attempt = 0; attempt < INVITE_CODE_ATTEMPTS; attempt++) {
+    const inviteCode = newInviteCode();
+    await insertMember(exec, {
+      storeId,
+      openid,
+      nickname: `会员${inviteCode.slice(-4)}`,
+      tierCode: entry.code,
+      inviteCode,
+      now,
+    });
+    const member = await findMemberByOpenid(exec, storeId, openid);
+    if (member) return member;
+  }
+  throw new Error('could not allocate a unique invite code');
+}
+
+/** `member.me`: the member card. */
+export async function getMyProfile({ caller, ctx, exec }: ServiceArgs<Record<string, never>>): Promise<Result<MemberProfile>> {
+  const member = await ensureMember(exec, ctx.storeId, caller.openid!, ctx.now);
+  const tiers = await findTiers(exec, ctx.storeId);
+  const tier = tiers.find((t) => t.code === member.tier_code) ?? tierForGrowth(tiers, member.growth);
+  const next = nextTierAfter(tiers, member.growth);
+  return ok({
+    memberId: member.id,
+    nickname: member.nickname,
+    avatarUrl: member.avatar_url,
+    tier: { code: tier.code, name: tier.name },
+    points: points(member.points_balance),
+    growth: member.growth,
+    inviteCode: member.invite_code,
+    nextTier: next ? { code: next.code, name: next.name, minGrowth: next.minGrowth } : null,
+    role: caller.role,
+  });
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../db/db';
+
+export async function findMemberByOpenid(exec: Executor, storeId: string, openid: string) {
+  return exec
+    .selectFrom('members')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('openid', '=', openid)
+    .executeTakeFirst();
+}
+
+/**
+ * Inserts a member unless one exists for (store, openid) or the invite code is taken; either
+ * conflict inserts nothing (returns false) and the caller re-reads. Safe under concurrent first calls.
+ */
+export async function insertMember(
+  exec: Executor,
+  m: { storeId: string; openid: string; nickname: string; tierCode: string; inviteCode: string; now: Date },
+): Promise<boolean> {
+  const rows = await exec
+    .insertInto('members')
+    .values({
+      id: `m_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+      store_id: m.storeId,
+      openid: m.openid,
+      nickname: m.nickname,
+      avatar_url: null,
+      tier_code: m.tierCode,
+      invite_code: m.inviteCode,
+      created_at: m.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}
+
+export async function findTiers(exec: Executor, storeId: string) {
+  const rows = await exec
+    .selectFrom('tiers')
+    .select(['code', 'name', 'min_growth'])
+    .where('store_id', '=', storeId)
+    .orderBy('min_growth')
+    .execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, minGrowth: r.min_growth }));
+}
+
+/** The caller's staff role in the store, or null. Revoked staff are plain customers. */
+export async function findStaffRole(exec: Executor, storeId: string, openid: string) {
+  const row = await exec
+    .selectFrom('staff')
+    .select('role')
+    .where('store_id', '=', storeId)
+    .where('openid', '=', openid)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}

@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { openDb, type Db } from '../core/db/db';
+import { migrate } from '../core/db/migrate';
+import { seedDemoStore } from '../core/db/seed/seed';
+import { dispatch } from '../core/dispatcher';
+import { ERRORS, fail, httpStatusOf, type Envelope } from '../core/errors';
+import { createLocalIdentity } from '../core/platform/local/identity.local';
+import type { Platform } from '../core/platform/platform';
+import type { CallContext } from '../core/context';
+import { timers as defaultTimers, type TimerFunction } from '../core/timers/timers';
+import { Clock } from './clock';
+import { registerMediaRoutes } from './media';
+import { startScheduler, runTimerOnce } from './scheduler';
+
+/** WeChat cloud functions take at most 100 KB from the client; the gateway holds the same line. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** Postgres server; otherwise PGlite in `dataDir`, or in memory when neither is given. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** An already-open database (tests); the gateway will not close it. */
+  db?: Db;
+  /** Local sign-in with `X-Dev-Openid` and the /api/dev routes. Refused when NODE_ENV=production. */
+  devAuth?: boolean;
+  /** The H5 build to serve at `/`. */
+  staticDir?: string;
+  /** Seed the demo store (idempotent). Default true. */
+  seed?: boolean;
+  storeId?: string;
+  /** Run timer functions on their cron. Default false (tests run them through /api/dev/run-timer). */
+  schedule?: boolean;
+  timers?: TimerFunction[];
+  logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  nodeEnv?: string;
+}
+
+export interface Gateway {
+  url: string;
+  app: FastifyInstance;
+  db: Db;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+function send(reply: import('fastify').FastifyReply, envelope: Envelope<unknown>) {
+  return reply.code(httpStatusOf(envelope)).send(envelope);
+}
+
+/** Builds the Fastify app: every function at POST /api/fn/<function>, health, media, H5, dev routes. */
+export async function buildGateway(options: GatewayOptions & { db: Db; clock: Clock }): Promise<FastifyInstance> {
+  const { db, clock } = options;
+  const devAuth = options.devAuth ?? false;
+  const storeId = options.storeId ?? 'demo';
+  const timerRegistry = options.timers ?? defaultTimers;
+  const platform: Platform = {
+    name: 'local',
+    identity: createLocalIdentity({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV }),
+  };
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: { level: options.logLevel ?? 'info' },
+  });
+
+  const contextFor = (headers: CallContext['identity'] extends never ? never : Record<string, string | string[] | undefined>, requestId: string): CallContext => ({
+    db,
+    platform,
+    identity: platform.identity.identify({ headers }),
+    storeId,
+    now: clock.now(),
+    requestId,
+  });
+
+  // Bad input never becomes a 500: parser and limit errors answer the envelope with their status.
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return send(reply, fail('PAYLOAD_TOO_LARGE', undefined, { limitBytes: BODY_LIMIT_BYTES }));
+    if (status >= 400 && status < 500) {
+      return reply.code(400).send(fail('VALIDATION_FAILED', '请求格式有误', { reason: error.code ?? 'BAD_REQUEST' }));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return send(reply, fail('INTERNAL'));
+  });
+
+  app.post<{ Params: { fn: string } }>('/api/fn/:fn', async (req, reply) => {
+    const envelope = await dispatch(req.params.fn, req.body, contextFor(req.headers, req.id));
+    return send(reply, envelope);
+  });
+
+  app.get('/healthz', async () => {
+    await db.kysely.selectFrom('stores').select('id').limit(1).execute();
+    return { ok: true, db: db.kind };
+  });
+
+  registerMediaRoutes(app, db);
+
+  if (devAuth) {
+    app.post<{ Body: { now?: string | null } }>('/api/dev/clock', async (req, reply) => {
+      const value = req.body?.now;
+      const at = value === null || value === undefined ? null : new Date(value);
+      if (at && Number.isNaN(at.getTime())) return send(reply, fail('VALIDATION_FAILED', '时间格式应为 ISO-8601'));
+      clock.set(at);
+      return { ok: true, data: { now: clock.now().toISOString() } };
+    });
+    app.post<{ Params: { fn: string } }>('/api/dev/run-timer/:fn', async (req, reply) => {
+      const timer = timerRegistry.find((t) => t.name === req.params.fn);
+      if (!timer) return send(reply, fail('UNKNOWN_FUNCTION', undefined, { function: req.params.fn }));
+      return { ok: true, data: await runTimerOnce(timer, contextFor({}, req.id)) };
+    });
+    // Until the order issue lands there is no payCallback to run.
+    app.post('/api/dev/pay-callback', async (_req, reply) => send(reply, fail('NOT_IMPLEMENTED', '支付回调将在订单功能中提供')));
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return send(reply, fail('NOT_FOUND', undefined, { path: req.url.split('?')[0] }));
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  const staticDir = options.staticDir ? resolve(options.staticDir) : null;
+  if (staticDir && existsSync(resolve(staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<p>The H5 storefront is not built yet: run <code>npm run build:h5</code> (npm start does it for you).</p>'),
+    );
+  }
+
+  if (options.schedule) {
+    const stop = startScheduler(timerRegistry, () => contextFor({}, 'timer'), app.log);
+    app.addHook('onClose', async () => stop());
+  }
+  return app;
+}
+
+/** Opens the database, migrates, seeds, and listens. Port 0 picks a free port. */
+export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
+  await migrate(db);
+  if (options.seed ?? true) await seedDemoStore(db.kysely);
+  const clock = new Clock();
+  const app = await buildGateway({ ...options, db, clock, logLevel: options.logLevel ?? 'silent' });
+  const address = await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    app,
+    db,
+    clock,
+    close: async () => {
+      await app.close();
+      if (ownsDb) await db.close();
+    },
+  };
+}
+
+export { ERRORS };
