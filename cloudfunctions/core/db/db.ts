@@ -21,6 +21,8 @@ export interface Db {
     fn: () => Promise<T>,
     options?: { wait?: boolean },
   ): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** PGlite only: the data dir as a gzipped tarball (test templates). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,10 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
 
 async function openPGlite(options: DbOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const pglite = new PGlite({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   await pglite.waitReady;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -60,6 +65,7 @@ async function openPGlite(options: DbOptions): Promise<Db> {
       }),
     // One session only: nothing can run concurrently, so the lock is always ours.
     withAdvisoryLock: async (_key, fn) => ({ ran: true, value: await fn() }),
+    dumpDataDir: () => kysely.connection().execute(async () => (await pglite.dumpDataDir('gzip')) as Blob),
     close: async () => {
       await kysely.destroy();
       await pglite.close();
