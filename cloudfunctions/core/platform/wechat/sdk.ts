@@ -1,0 +1,22 @@
+/**
+ * The slice of wx-server-sdk this code uses. The SDK is installed by WeChat Cloud from each
+ * function's package.json and is external to our bundles; tests pass a fake with the same shape.
+ */
+export interface WxServerSdk {
+  DYNAMIC_CURRENT_ENV: symbol | string;
+  init(options: { env: symbol | string }): void;
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
+}
+
+let loaded: WxServerSdk | null = null;
+
+/** Loads and initialises the SDK once per function instance, in the environment that runs it. */
+export function loadWxSdk(): WxServerSdk {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdk = require('wx-server-sdk') as WxServerSdk;
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+    loaded = sdk;
+  }
+  return loaded;
+}

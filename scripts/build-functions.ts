@@ -1,0 +1,66 @@
+/**
+ * Bundles each cloud function into build/functions/<fn>/ (index.js, package.json, config.json):
+ * the folder project.config.json's cloudfunctionRoot points at, ready for miniprogram-ci upload.
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FUNCTION_NAMES } from '../cloudfunctions/core/dispatcher';
+import { timers } from '../cloudfunctions/core/timers/timers';
+
+const ROOT = resolve(__dirname, '..');
+export const FUNCTIONS_OUT = join(ROOT, 'build/functions');
+/** WeChat Cloud's Node runtime; the SDK comes from the function's own package.json. */
+const WX_SERVER_SDK = '~3.0.1';
+
+export interface BuiltFunction {
+  name: string;
+  bytes: number;
+}
+
+export async function buildFunctions(): Promise<BuiltFunction[]> {
+  rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
+  const names = [...FUNCTION_NAMES, ...timers.map((t) => t.name)];
+  const built: BuiltFunction[] = [];
+  for (const name of names) {
+    const source = join(ROOT, 'cloudfunctions', name);
+    if (!existsSync(join(source, 'index.ts'))) throw new Error(`cloudfunctions/${name}/index.ts is missing`);
+    const out = join(FUNCTIONS_OUT, name);
+    mkdirSync(out, { recursive: true });
+    await build({
+      entryPoints: [join(source, 'index.ts')],
+      outfile: join(out, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: true,
+      legalComments: 'none',
+      // The SDK is installed by WeChat Cloud; PGlite is the local database and never runs in the cloud.
+      external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
+      logLevel: 'warning',
+    });
+    const config = JSON.parse(readFileSync(join(source, 'config.json'), 'utf8'));
+    const timer = timers.find((t) => t.name === name);
+    if (timer) config.triggers = [{ name: `${name}Trigger`, type: 'timer', config: timer.cron }];
+    writeFileSync(join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    writeFileSync(
+      join(out, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: { 'wx-server-sdk': WX_SERVER_SDK } }, null, 2)}\n`,
+    );
+    built.push({ name, bytes: statSync(join(out, 'index.js')).size });
+  }
+  return built;
+}
+
+if (require.main === module) {
+  buildFunctions()
+    .then((built) => {
+      for (const f of built) console.log(`  ${f.name.padEnd(16)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB`);
+      console.log(`built ${built.length} functions into ${FUNCTIONS_OUT}`);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

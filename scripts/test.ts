@@ -1,0 +1,47 @@
+/**
+ * `npm test`: every suite this machine can run.
+ * 1. builds dist/weapp (the package-size budgets read it) and the cloud functions;
+ * 2. builds dist/h5 when Chromium is here (the end-to-end suite drives it), else says it skips;
+ * 3. runs vitest: unit specs, integration suites on PGlite (and on Postgres when DATABASE_URL is set),
+ *    budgets, end to end. Extra arguments go to vitest.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureTaroBuild } from './lib/taro-build';
+import { buildFunctions } from './build-functions';
+
+const ROOT = resolve(__dirname, '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function run(): Promise<number> {
+  const started = Date.now();
+  ensureTaroBuild('weapp');
+  await buildFunctions();
+  if (existsSync(chromium)) {
+    ensureTaroBuild('h5');
+  } else {
+    console.log(`[test] ${chromium} not found: the H5 end-to-end suite will be SKIPPED (apt-get install -y chromium).`);
+  }
+  if (!process.env.DATABASE_URL) {
+    console.log('[test] DATABASE_URL not set: Postgres suites (concurrency) will be SKIPPED; PGlite suites run.');
+  }
+  const result = spawnSync(join('node_modules/.bin/vitest'), ['run', ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, REQUIRE_BUILDS: '1' },
+  });
+  console.log(`[test] finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status ?? 1;
+}
+
+function join(...parts: string[]) {
+  return resolve(ROOT, ...parts);
+}
+
+run()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
