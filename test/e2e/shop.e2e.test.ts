@@ -163,6 +163,8 @@ describe.skipIf(missing.length > 0)('H5 shop, end to end', () => {
     await waitForText('#cart-total', displayed(target.sku.priceFen * 2));
     expect(await textOf('#cart-total')).toBe(displayed(target.sku.priceFen * 2));
     expect(await page.locator('[id^=cart-line-]').count()).toBe(1);
+    // Let the detail page finish sliding away so the screenshot shows the cart alone.
+    await page.locator('#detail-title').waitFor({ state: 'hidden' });
     await shot('05-cart');
 
     await openTab('我的');

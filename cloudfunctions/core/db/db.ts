@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { PGliteDialect } from './pglite-dialect';
@@ -43,6 +44,7 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
 
 async function openPGlite(options: DbOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

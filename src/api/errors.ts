@@ -1,0 +1,42 @@
+import Taro from '@tarojs/taro';
+import type { ErrorCode } from '../../cloudfunctions/core/contract';
+import { ApiError } from './client';
+
+/** Customer-facing text for every error code; the one place codes become words. */
+const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
+  VALIDATION_FAILED: '请求参数有误',
+  UNKNOWN_ACTION: '暂不支持该操作',
+  IDEMPOTENCY_KEY_REQUIRED: '请求缺少标识，请重试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限',
+  NOT_FOUND: '内容不存在或已下架',
+  UNKNOWN_FUNCTION: '服务暂不可用',
+  PAYLOAD_TOO_LARGE: '内容过多，请减少后再试',
+  INSUFFICIENT_STOCK: '库存不足',
+  PRODUCT_UNAVAILABLE: '商品已下架',
+  COUPON_UNAVAILABLE: '优惠券不可用',
+  INSUFFICIENT_POINTS: '积分不足',
+  IDEMPOTENCY_CONFLICT: '请求重复，请刷新后再试',
+  AMOUNT_MISMATCH: '金额有变化，请刷新后再试',
+  MEMBER_CODE_EXPIRED: '会员码已过期',
+  MEMBER_CODE_USED: '会员码已使用',
+  MEMBER_CODE_INVALID: '会员码无效',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  NOT_IMPLEMENTED: '功能即将上线',
+  INTERNAL: '系统繁忙，请稍后再试',
+  NETWORK_ERROR: '网络不给力，请稍后再试',
+};
+
+/** The text to show for an error: the mapped code, else the server's message, else a generic one. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) {
+    return (MESSAGES as Record<string, string | undefined>)[err.code] ?? (err.message || MESSAGES.INTERNAL);
+  }
+  return MESSAGES.INTERNAL;
+}
+
+/** Shows an error as a toast (NutUI pages share Taro's toast so every page gets it for free). */
+export function toastError(err: unknown): void {
+  if (!(err instanceof ApiError)) console.error(err);
+  void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2200 });
+}

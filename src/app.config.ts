@@ -1,0 +1,24 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
+  // Everything but the four tabs lives in subpackages to keep the main package small.
+  subPackages: [{ root: 'packages/goods', pages: ['detail', 'list'] }],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#FAF7F3',
+    navigationBarTitleText: '青禾会员商城',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#F5F1EC',
+  },
+  tabBar: {
+    color: '#9A918A',
+    selectedColor: '#3F6B57',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/category/index', text: '分类', iconPath: 'assets/tab/category.png', selectedIconPath: 'assets/tab/category-active.png' },
+      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab/cart.png', selectedIconPath: 'assets/tab/cart-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+});

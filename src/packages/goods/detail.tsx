@@ -1,0 +1,87 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { Badge, Button, Cell } from '@nutui/nutui-react-taro';
+import { Cart } from '@nutui/icons-react-taro';
+import { call, type Sku } from '../../api';
+import { useRemote } from '../../hooks/useRemote';
+import { cartPieces, useCart } from '../../stores/cart';
+import { PageSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { Gallery, Info } from './components/DetailInfo';
+import { SkuPicker, type PickerMode } from './components/SkuPicker';
+import { defaultSelection, findSku, specsText, type Selection } from './components/SkuPicker/sku-select';
+import './detail.scss';
+
+export default function DetailPage() {
+  const productId = useRouter().params.id ?? '';
+  const remote = useRemote(() => call('catalog.getProduct', { productId }), [productId]);
+  const product = remote.data;
+  const [selection, setSelection] = useState<Selection>({});
+  const [picker, setPicker] = useState<{ visible: boolean; mode: PickerMode }>({ visible: false, mode: 'cart' });
+  const addToCart = useCart((s) => s.add);
+  const pieces = useCart((s) => cartPieces(s.items));
+
+  useEffect(() => {
+    if (product) {
+      setSelection(defaultSelection(product));
+      void Taro.setNavigationBarTitle({ title: product.title });
+    }
+  }, [product]);
+
+  if (remote.loading && !product) return <PageSkeleton />;
+  if (!product) {
+    return (
+      <View className="page">
+        <EmptyState status="error" title="商品不存在或已下架" actionText="返回首页" onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />
+      </View>
+    );
+  }
+
+  const sku = findSku(product, selection);
+  const open = (mode: PickerMode) => setPicker({ visible: true, mode });
+  const confirm = (chosen: Sku, qty: number, mode: PickerMode) => {
+    addToCart(chosen.id, qty);
+    setPicker((p) => ({ ...p, visible: false }));
+    if (mode === 'buy') {
+      void Taro.switchTab({ url: '/pages/cart/index' });
+    } else {
+      void Taro.showToast({ title: '已加入购物车', icon: 'success' });
+    }
+  };
+
+  return (
+    <View className="page detail" id="page-detail">
+      <Gallery images={product.images} />
+      <Info product={product} sku={sku} />
+      <View className="detail-cells">
+        <Cell title="已选" extra={specsText(selection, product) || '请选择规格'} align="center" clickable onClick={() => open('cart')} className="detail-spec" />
+      </View>
+      <View className="detail-desc card">
+        <Text className="detail-desc__head">商品详情</Text>
+        {product.description.split(/\n+/).map((para, i) => (
+          <Text key={i} className="detail-desc__para">{para}</Text>
+        ))}
+      </View>
+      <View className="detail-bar">
+        <View className="detail-bar__cart" id="detail-go-cart" onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+          <Badge value={pieces > 0 ? pieces : undefined} max={99}>
+            <Cart size={22} />
+          </Badge>
+          <Text className="detail-bar__cart-text">购物车</Text>
+        </View>
+        <Button className="detail-bar__btn detail-bar__btn--add" id="btn-add-cart" onClick={() => open('cart')}>加入购物车</Button>
+        <Button className="detail-bar__btn" type="primary" id="btn-buy-now" onClick={() => open('buy')}>立即购买</Button>
+      </View>
+      <SkuPicker
+        product={product}
+        visible={picker.visible}
+        mode={picker.mode}
+        selection={selection}
+        onSelect={setSelection}
+        onClose={() => setPicker((p) => ({ ...p, visible: false }))}
+        onConfirm={confirm}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,42 @@
+import { Image, Text, View } from '@tarojs/components';
+import { InputNumber } from '@nutui/nutui-react-taro';
+import { mediaUrl, type CartLine } from '../../../api';
+import { PriceLine } from '../../../components/PriceLine';
+import { openProduct } from '../../../components/ProductCard';
+import { MAX_LINE_QTY } from '../../../stores/cart';
+
+interface Props {
+  line: CartLine;
+  onQty: (qty: number) => void;
+  onRemove: () => void;
+}
+
+/** One cart line: the server's view of a SKU (price, stock, availability) and the local quantity. */
+export function CartLineItem({ line, onQty, onRemove }: Props) {
+  const max = Math.max(1, Math.min(line.stock, MAX_LINE_QTY));
+  return (
+    <View className={`cart-line ${line.available ? '' : 'is-unavailable'}`} id={`cart-line-${line.skuId}`}>
+      <Image className="cart-line__img" src={mediaUrl(line.image)} mode="aspectFill" onClick={() => openProduct(line.productId)} />
+      <View className="cart-line__body">
+        <View className="cart-line__top">
+          <Text className="cart-line__title">{line.title}</Text>
+          <Text className="cart-line__remove" id={`cart-remove-${line.skuId}`} onClick={onRemove}>
+            删除
+          </Text>
+        </View>
+        {line.specsText && <Text className="cart-line__specs">{line.specsText}</Text>}
+        {!line.available && <Text className="cart-line__warn">{line.stock > 0 ? `库存仅剩 ${line.stock} 件` : '已售罄或已下架'}</Text>}
+        <View className="cart-line__bottom">
+          <PriceLine priceFen={line.unitPriceFen} className="cart-line__price" />
+          <InputNumber
+            className="cart-line__qty"
+            value={line.qty}
+            min={1}
+            max={Math.max(max, line.qty > max ? line.qty : max)}
+            onChange={(v) => onQty(Number(v) || 1)}
+          />
+        </View>
+      </View>
+    </View>
+  );
+}

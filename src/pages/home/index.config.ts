@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '青禾会员商城', enablePullDownRefresh: true });
