@@ -19,6 +19,9 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
 export function sourceHash(): string {
   const hash = createHash('sha256');
   for (const input of INPUTS) hashTree(hash, join(ROOT, input));
+  // Build-time client settings (TARO_APP_*) are baked into the output too.
+  const settings = Object.entries(process.env).filter(([k]) => k.startsWith('TARO_APP_')).sort();
+  hash.update(JSON.stringify(settings));
   return hash.digest('hex');
 }
 
