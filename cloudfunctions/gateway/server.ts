@@ -141,6 +141,8 @@ export async function buildGateway(options: GatewayOptions & { db: Db; clock: Cl
 
 /** Opens the database, migrates, seeds, and listens. Port 0 picks a free port. */
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  // Refuse dev sign-in in production before anything is opened, migrated or seeded.
+  createLocalIdentity({ devAuth: options.devAuth ?? false, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV });
   const ownsDb = !options.db;
   const db = options.db ?? (await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
   await migrate(db);

@@ -86,6 +86,9 @@ async function openPostgres(databaseUrl: string, max: number): Promise<Db> {
         oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that dies (restart, failover) is an 'error' on the pool; the pool drops the
+  // client by itself, and without a listener Node would crash the whole process.
+  pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

@@ -24,6 +24,7 @@ export function parseCron(expression: string): Cron {
 function parseField(field: string, [min, max]: [number, number]): Set<number> {
   const values = new Set<number>();
   for (const part of field.split(',')) {
+    if (!/^(\*|\d+(-\d+)?)(\/\d+)?$/.test(part)) throw new Error(`bad cron field "${field}"`);
     const [rangePart, stepPart] = part.split('/');
     const step = stepPart === undefined ? 1 : Number(stepPart);
     let from = min;
