@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../cloudfunctions/core/dispatcher';
 import { timers } from '../cloudfunctions/core/timers/timers';
+import { CALLBACK_FUNCTIONS } from '../cloudfunctions/core/runtime/cloud-main';
 
 const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_OUT = join(ROOT, 'build/functions');
@@ -20,7 +21,7 @@ export interface BuiltFunction {
 
 export async function buildFunctions(): Promise<BuiltFunction[]> {
   rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
-  const names = [...FUNCTION_NAMES, ...timers.map((t) => t.name)];
+  const names = [...FUNCTION_NAMES, ...CALLBACK_FUNCTIONS, ...timers.map((t) => t.name)];
   const built: BuiltFunction[] = [];
   for (const name of names) {
     const source = join(ROOT, 'cloudfunctions', name);

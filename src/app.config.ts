@@ -1,7 +1,11 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
   // Everything but the four tabs lives in subpackages to keep the main package small.
-  subPackages: [{ root: 'packages/goods', pages: ['detail', 'list'] }],
+  subPackages: [
+    { root: 'packages/goods', pages: ['detail', 'list'] },
+    { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
+    { root: 'packages/manager', pages: ['orders', 'refunds'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#FAF7F3',

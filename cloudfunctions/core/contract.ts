@@ -126,6 +126,115 @@ export interface MemberProfile {
   role: Role;
 }
 
+
+// ---------- orders ----------
+
+export type OrderStatus =
+  | 'pending_payment'
+  | 'paid'
+  | 'shipped'
+  | 'ready_for_pickup'
+  | 'completed'
+  | 'settled'
+  | 'cancelled'
+  | 'refunding'
+  | 'refunded';
+
+/** The order list's tabs: 待付款 待发货 待收货 已完成 退款/售后. */
+export type OrderTab = 'pending_payment' | 'to_ship' | 'to_receive' | 'done' | 'after_sale';
+
+export type DeliveryType = 'express' | 'pickup';
+
+export interface Address {
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+}
+
+/** Every amount the server computed for a cart or an order. payableFen >= 1 (¥0.01) always. */
+export interface OrderAmounts {
+  /** List price x qty, summed. */
+  subtotalFen: Fen;
+  memberDiscountFen: Fen;
+  couponDiscountFen: Fen;
+  pointsDiscountFen: Fen;
+  shippingFen: Fen;
+  /** All discounts together (member + coupon + points). */
+  discountFen: Fen;
+  pointsUsed: Points;
+  payableFen: Fen;
+}
+
+export interface OrderLine {
+  lineId: string;
+  skuId: string;
+  productId: string;
+  title: string;
+  image: string;
+  specsText: string;
+  qty: number;
+  unitPriceFen: Fen;
+  /** Unit price after the member discount (and group-buy price). */
+  memberPriceFen: Fen;
+  /** This line's share of the coupon and points discounts (largest remainder: shares sum to the whole). */
+  couponShareFen: Fen;
+  pointsShareFen: Fen;
+  /** What the customer pays for this line. Lines sum to payable minus shipping. */
+  payableFen: Fen;
+  refunded: boolean;
+}
+
+export interface OrderQuote extends OrderAmounts {
+  lines: OrderLine[];
+  deliveryType: DeliveryType;
+  /** Delivery types every line allows. */
+  deliveryOptions: DeliveryType[];
+  /** Express is free at or above this payable amount for the member's tier. */
+  freeShippingThresholdFen: Fen;
+}
+
+export interface RefundView {
+  refundId: string;
+  status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+  amountFen: Fen;
+  reason: string;
+  lineIds: string[];
+  /** True when the refund covers every line that was not yet refunded. */
+  wholeOrder: boolean;
+  rejectReason: string | null;
+  createdAt: string;
+}
+
+export interface OrderView extends OrderAmounts {
+  orderId: string;
+  orderNo: string;
+  status: OrderStatus;
+  lines: OrderLine[];
+  delivery: { type: DeliveryType; address: Address | null };
+  /** Shown to staff at the counter once the order is ready for pickup. */
+  pickupCode: string | null;
+  shipping: { carrier: string; trackingNo: string } | null;
+  /** Unpaid orders: when they expire (ISO-8601). */
+  expiresAt: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  shippedAt: string | null;
+  completedAt: string | null;
+  refunds: RefundView[];
+  /** What the customer may do now; the server decides. */
+  actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean };
+  /** For manager lists. */
+  memberNickname?: string;
+}
+
+/** Parameters for Taro.requestPayment (cloud), or the local simulator's marker. */
+export type PaymentParams =
+  | { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
+  | { devPay: true; outTradeNo: string; totalFee: number };
+
 // ---------- the contract ----------
 
 const id = z.string().min(1).max(64);
@@ -134,6 +243,24 @@ const cartItems = z
   .min(1)
   .max(50)
   .refine((items) => new Set(items.map((i) => i.skuId)).size === items.length, { message: 'each skuId at most once' });
+
+const address = z
+  .object({
+    name: z.string().trim().min(1).max(30),
+    phone: z.string().regex(/^1\d{10}$/, 'phone must be 11 digits starting with 1'),
+    province: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(20),
+    district: z.string().trim().max(20),
+    detail: z.string().trim().min(1).max(120),
+  })
+  .strict();
+const pricingInput = {
+  items: cartItems,
+  couponId: id.optional(),
+  pointsToUse: z.number().int().min(0).max(10_000_000).optional(),
+  groupBuy: z.object({ campaignId: id, teamId: id.optional() }).strict().optional(),
+};
+const orderId = z.object({ orderId: id }).strict();
 
 export const contract = {
   'catalog.home': action<{ banners: Banner[]; categories: Category[]; featured: ProductSummary[] }>()({
@@ -163,6 +290,93 @@ export const contract = {
   'member.me': action<MemberProfile>()({
     input: z.object({}).strict(),
     role: 'customer',
+  }),
+  'member.grantSubscriptions': action<{ quotas: Array<{ templateId: string; remaining: number }> }>()({
+    input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'order.quote': action<OrderQuote>()({
+    input: z.object({ ...pricingInput, deliveryType: z.enum(['express', 'pickup']).optional() }).strict(),
+    role: 'customer',
+  }),
+  'order.create': action<{ orderId: string; orderNo: string; payableFen: Fen; status: OrderStatus; expiresAt: string }>()({
+    input: z
+      .object({
+        ...pricingInput,
+        delivery: z.object({ type: z.enum(['express', 'pickup']), address: address.optional() }).strict(),
+        remark: z.string().trim().max(100).optional(),
+      })
+      .strict()
+      .refine((v) => v.delivery.type !== 'express' || v.delivery.address, {
+        message: 'express delivery needs an address',
+        path: ['delivery', 'address'],
+      }),
+    role: 'customer',
+    mutating: true,
+  }),
+  'order.pay': action<{ payment: PaymentParams; subscribeTemplateIds: string[] }>()({
+    input: orderId,
+    role: 'customer',
+  }),
+  'order.get': action<OrderView>()({ input: orderId, role: 'customer' }),
+  'order.list': action<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderTab, number> }>()({
+    input: z
+      .object({
+        status: z.enum(['pending_payment', 'to_ship', 'to_receive', 'done', 'after_sale']).optional(),
+        cursor: z.string().max(200).optional(),
+      })
+      .strict(),
+    role: 'customer',
+  }),
+  'order.cancel': action<OrderView>()({ input: orderId, role: 'customer', mutating: true }),
+  'order.confirmReceipt': action<OrderView>()({ input: orderId, role: 'customer', mutating: true }),
+  'order.requestRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z
+      .object({
+        orderId: id,
+        lineIds: z.array(id).min(1).max(50).optional(),
+        reason: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'manager.listOrders': action<{ items: OrderView[]; nextCursor: string | null }>()({
+    input: z
+      .object({
+        status: z
+          .enum(['pending_payment', 'paid', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'cancelled', 'refunding', 'refunded'])
+          .optional(),
+        cursor: z.string().max(200).optional(),
+      })
+      .strict(),
+    role: 'manager',
+  }),
+  'manager.shipOrder': action<OrderView>()({
+    input: z.object({ orderId: id, carrier: z.string().trim().min(1).max(30), trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.readyForPickup': action<OrderView>()({ input: orderId, role: 'manager', mutating: true }),
+  'manager.verifyPickup': action<OrderView>()({
+    input: z.object({ pickupCode: z.string().regex(/^\d{6}$/) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.listRefunds': action<{ items: Array<RefundView & { orderId: string; orderNo: string; memberNickname: string; failureReason: string | null }> }>()({
+    input: z.object({ status: z.enum(['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed']).optional() }).strict(),
+    role: 'manager',
+  }),
+  'manager.approveRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z.object({ refundId: id }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.rejectRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z.object({ refundId: id, reason: z.string().trim().min(1).max(200) }).strict(),
+    role: 'manager',
+    mutating: true,
   }),
 } as const;
 

@@ -3,6 +3,12 @@ import type { ServiceArgs } from './context';
 import type { Result } from './errors';
 import { getHome, getProduct, listProducts, quoteCart } from './catalog/catalog.service';
 import { getMyProfile } from './member/member.service';
+import { grantSubscriptions } from './member/subscriptions.service';
+import { createOrder, quoteOrder } from './order/checkout.service';
+import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order/lifecycle.service';
+import { getOrder, listOrders, listStoreOrders } from './order/order-queries';
+import { payOrder } from './order/payment.service';
+import { approveRefund, listRefunds, rejectRefund, requestRefund } from './order/refund.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -13,4 +19,20 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'catalog.getProduct': getProduct,
   'catalog.quoteCart': quoteCart,
   'member.me': getMyProfile,
+  'member.grantSubscriptions': grantSubscriptions,
+  'order.quote': quoteOrder,
+  'order.create': (args) => createOrder(args),
+  'order.pay': payOrder,
+  'order.get': getOrder,
+  'order.list': listOrders,
+  'order.cancel': cancelOrder,
+  'order.confirmReceipt': confirmReceipt,
+  'order.requestRefund': requestRefund,
+  'manager.listOrders': listStoreOrders,
+  'manager.shipOrder': shipOrder,
+  'manager.readyForPickup': readyForPickup,
+  'manager.verifyPickup': verifyPickup,
+  'manager.listRefunds': listRefunds,
+  'manager.approveRefund': approveRefund,
+  'manager.rejectRefund': rejectRefund,
 };

@@ -8,7 +8,8 @@ import { seedDemoStore } from '../core/db/seed/seed';
 import { dispatch } from '../core/dispatcher';
 import { ERRORS, fail, httpStatusOf, type Envelope } from '../core/errors';
 import { createLocalIdentity } from '../core/platform/local/identity.local';
-import type { Platform } from '../core/platform/platform';
+import { createLocalPlatform, type LocalPlatform } from '../core/platform/local/local-platform';
+import { handlePayCallback } from '../core/payment/pay-callback';
 import type { CallContext } from '../core/context';
 import { timers as defaultTimers, type TimerFunction } from '../core/timers/timers';
 import { Clock } from './clock';
@@ -42,6 +43,7 @@ export interface GatewayOptions {
 
 export interface Gateway {
   url: string;
+  platform: LocalPlatform;
   app: FastifyInstance;
   db: Db;
   clock: Clock;
@@ -53,15 +55,15 @@ function send(reply: import('fastify').FastifyReply, envelope: Envelope<unknown>
 }
 
 /** Builds the Fastify app: every function at POST /api/fn/<function>, health, media, H5, dev routes. */
-export async function buildGateway(options: GatewayOptions & { db: Db; clock: Clock }): Promise<FastifyInstance> {
+export async function buildGateway(
+  options: GatewayOptions & { db: Db; clock: Clock; platform?: LocalPlatform },
+): Promise<FastifyInstance> {
   const { db, clock } = options;
   const devAuth = options.devAuth ?? false;
   const storeId = options.storeId ?? 'demo';
   const timerRegistry = options.timers ?? defaultTimers;
-  const platform: Platform = {
-    name: 'local',
-    identity: createLocalIdentity({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV }),
-  };
+  const platform =
+    options.platform ?? createLocalPlatform({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV, db, now: () => clock.now() });
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: { level: options.logLevel ?? 'info' },
@@ -112,8 +114,8 @@ export async function buildGateway(options: GatewayOptions & { db: Db; clock: Cl
       if (!timer) return send(reply, fail('UNKNOWN_FUNCTION', undefined, { function: req.params.fn }));
       return { ok: true, data: await runTimerOnce(timer, contextFor({}, req.id)) };
     });
-    // Until the order issue lands there is no payCallback to run.
-    app.post('/api/dev/pay-callback', async (_req, reply) => send(reply, fail('NOT_IMPLEMENTED', '支付回调将在订单功能中提供')));
+    // The exact event WeChat Pay's cloud callback would deliver, run through the real payCallback.
+    app.post('/api/dev/pay-callback', async (req) => handlePayCallback(db, req.body, clock.now()));
   }
 
   app.setNotFoundHandler((req, reply) => {
@@ -148,13 +150,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   await migrate(db);
   if (options.seed ?? true) await seedDemoStore(db.kysely);
   const clock = new Clock();
-  const app = await buildGateway({ ...options, db, clock, logLevel: options.logLevel ?? 'silent' });
+  const platform = createLocalPlatform({
+    devAuth: options.devAuth ?? false,
+    nodeEnv: options.nodeEnv ?? process.env.NODE_ENV,
+    db,
+    now: () => clock.now(),
+  });
+  const app = await buildGateway({ ...options, db, clock, platform, logLevel: options.logLevel ?? 'silent' });
   const address = await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),
     app,
     db,
     clock,
+    platform,
     close: async () => {
       await app.close();
       if (ownsDb) await db.close();

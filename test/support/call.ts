@@ -3,9 +3,8 @@ import type { Db } from '../../cloudfunctions/core/db/db';
 import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
 import type { Envelope } from '../../cloudfunctions/core/errors';
 import { dispatch } from '../../cloudfunctions/core/dispatcher';
-import { createLocalIdentity } from '../../cloudfunctions/core/platform/local/identity.local';
-
-const identity = createLocalIdentity({ devAuth: true });
+import type { Platform } from '../../cloudfunctions/core/platform/platform';
+import { createLocalPlatform } from '../../cloudfunctions/core/platform/local/local-platform';
 
 /**
  * Calls an action through the real dispatcher, as `openid` (null = anonymous), at `now`.
@@ -15,7 +14,7 @@ export async function callAction<N extends ActionName>(
   db: Db,
   name: N,
   data: ActionInput<N>,
-  options: { openid?: string | null; now?: Date; idempotencyKey?: string; storeId?: string } = {},
+  options: { openid?: string | null; now?: Date; idempotencyKey?: string; storeId?: string; platform?: Platform } = {},
 ): Promise<Envelope<ActionOutput<N>>> {
   const [fn, action] = name.split('.') as [string, string];
   const openid = options.openid === undefined ? 'test-customer' : options.openid;
@@ -24,7 +23,7 @@ export async function callAction<N extends ActionName>(
     { action, data, idempotencyKey: options.idempotencyKey },
     {
       db,
-      platform: { name: 'local', identity },
+      platform: options.platform ?? createLocalPlatform({ devAuth: true, db, now: () => options.now ?? new Date() }),
       identity: openid ? { openid, source: 'dev-header' } : { openid: null, source: 'none' },
       storeId: options.storeId ?? 'demo',
       now: options.now ?? new Date(),

@@ -1,8 +1,9 @@
 import type { Identity } from '../context';
+import type { PaymentParams } from '../contract';
 
 /**
  * WeChat's capabilities as ports. Local mode implements them without WeChat; the cloud implements
- * them over wx-server-sdk. Later issues add pay, subscribe messages, wxacode and phone numbers here.
+ * them over wx-server-sdk. Later issues add subscribe messages, wxacode and phone numbers here.
  */
 export interface IdentityPort {
   /** Establishes the caller from what the transport carries (headers locally, WX context in the cloud). */
@@ -16,7 +17,51 @@ export interface IdentitySource {
   wxContext?: { OPENID?: string; APPID?: string; UNIONID?: string };
 }
 
+export interface UnifiedOrderRequest {
+  /** Our order number: <= 32 chars of [0-9A-Za-z_-]. */
+  outTradeNo: string;
+  /** Integer fen. */
+  totalFee: number;
+  /** Shown on the customer's payment receipt. */
+  body: string;
+  openid: string;
+}
+
+export interface RefundRequest {
+  outTradeNo: string;
+  /** Deterministic per refund, so a retried request refunds once. */
+  outRefundNo: string;
+  totalFee: number;
+  refundFee: number;
+  refundDesc: string;
+}
+
+/** Whether WeChat took the refund request; the outcome arrives later through refundCallback. */
+export type RefundSubmission = { accepted: true } | { accepted: false; retryable: boolean; reason: string };
+
+export interface PayPort {
+  unifiedOrder(request: UnifiedOrderRequest): Promise<PaymentParams>;
+  refund(request: RefundRequest): Promise<RefundSubmission>;
+}
+
+export interface ShippingInfo {
+  transactionId: string;
+  openid: string;
+  /** 1 = express, 4 = picked up by the customer (WeChat's logistics_type). */
+  logisticsType: 1 | 4;
+  carrier: string | null;
+  trackingNo: string | null;
+  itemDesc: string;
+}
+
+export interface ShippingPort {
+  /** WeChat holds the funds of a paid order until its shipping info is uploaded. */
+  uploadShippingInfo(info: ShippingInfo): Promise<{ ok: true } | { ok: false; retryable: boolean; reason: string }>;
+}
+
 export interface Platform {
   readonly name: 'local' | 'wechat';
   identity: IdentityPort;
+  pay: PayPort;
+  shipping: ShippingPort;
 }

@@ -6,6 +6,17 @@ import { fail, type Envelope } from '../errors';
 import type { Platform } from '../platform/platform';
 import { wechatIdentity } from '../platform/wechat/identity.wechat';
 import { loadWxSdk, type WxServerSdk } from '../platform/wechat/sdk';
+import { createWechatPay, pendingWechatShipping } from '../platform/wechat/pay.wechat';
+
+/** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
+export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
+  return {
+    name: 'wechat',
+    identity: wechatIdentity,
+    pay: createWechatPay(sdk, { subMchId: env.WX_PAY_SUB_MCH_ID ?? '', envId: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '' }),
+    shipping: pendingWechatShipping,
+  };
+}
 
 export interface CloudDeps {
   sdk?: () => WxServerSdk;
@@ -31,7 +42,7 @@ export function createCloudFunction(fn: string, deps: CloudDeps = {}) {
   const env = deps.env ?? process.env;
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const sdk = (deps.sdk ?? loadWxSdk)();
-    const platform: Platform = { name: 'wechat', identity: wechatIdentity };
+    const platform = createWechatPlatform(sdk, env);
     let db: Db;
     try {
       db = await (deps.db ?? (() => defaultDb(env)))();
@@ -54,5 +65,52 @@ export function createCloudFunction(fn: string, deps: CloudDeps = {}) {
       console.error(`[${fn}] unhandled error`, error);
       return fail('INTERNAL');
     }
+  };
+}
+
+/** Functions WeChat Pay calls with its result event (not through the dispatcher: no caller identity). */
+export const CALLBACK_FUNCTIONS = ['payCallback', 'refundCallback'] as const;
+export type CallbackFunction = (typeof CALLBACK_FUNCTIONS)[number];
+
+/**
+ * payCallback / refundCallback: WeChat Pay calls these with the payment or refund result. The answer
+ * `{ errcode: 0 }` stops WeChat's retries; a thrown error (database down) answers non-zero so WeChat
+ * delivers again later.
+ */
+export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps = {}) {
+  const env = deps.env ?? process.env;
+  return async function main(event: unknown): Promise<{ errcode: number; errmsg: string }> {
+    try {
+      const db = await (deps.db ?? (() => defaultDb(env)))();
+      const now = deps.now?.() ?? new Date();
+      const { handlePayCallback } = await import('../payment/pay-callback');
+      const { handleRefundCallback } = await import('../order/refund.service');
+      return name === 'payCallback' ? await handlePayCallback(db, event, now) : await handleRefundCallback(db, event, now);
+    } catch (error) {
+      console.error(`[${name}] not recorded, WeChat will retry`, error);
+      return { errcode: 1, errmsg: 'not recorded, retry later' };
+    }
+  };
+}
+
+/** A timer function: runs its job once per trigger, under its advisory lock. */
+export function createTimerFunction(name: string, deps: CloudDeps = {}) {
+  const env = deps.env ?? process.env;
+  return async function main(): Promise<Record<string, unknown>> {
+    const { findTimer } = await import('../timers/timers');
+    const timer = findTimer(name);
+    if (!timer) throw new Error(`unknown timer ${name}`);
+    const sdk = (deps.sdk ?? loadWxSdk)();
+    const db = await (deps.db ?? (() => defaultDb(env)))();
+    const ctx: CallContext = {
+      db,
+      platform: createWechatPlatform(sdk, env),
+      identity: { openid: null, source: 'none' },
+      storeId: env.STORE_ID ?? 'demo',
+      now: deps.now?.() ?? new Date(),
+      requestId: randomUUID(),
+    };
+    const outcome = await db.withAdvisoryLock(timer.lockKey, () => timer.run(ctx));
+    return outcome.ran ? { ran: true, ...outcome.value } : { ran: false };
   };
 }

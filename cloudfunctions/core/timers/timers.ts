@@ -1,4 +1,6 @@
 import type { CallContext } from '../context';
+import { runOrderTimer } from '../order/lifecycle.service';
+import { runOutboxWorker } from '../outbox/outbox-worker';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's
@@ -13,11 +15,11 @@ export interface TimerFunction {
   run(ctx: CallContext): Promise<Record<string, number>>;
 }
 
-/**
- * The registry. Empty until the order, group-buy, outbox, points and nudge issues add orderTimer,
- * groupbuyTimer, outboxWorker, pointsTimer and nudgeTimer; the machinery around it is live now.
- */
-export const timers: TimerFunction[] = [];
+/** The registry; groupbuyTimer, pointsTimer and nudgeTimer arrive with their issues. */
+export const timers: TimerFunction[] = [
+  { name: 'orderTimer', cron: '0 * * * * * *', lockKey: 8_101, run: runOrderTimer },
+  { name: 'outboxWorker', cron: '30 * * * * * *', lockKey: 8_102, run: (ctx) => runOutboxWorker(ctx) },
+];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {
   return registry.find((t) => t.name === name);

@@ -6,6 +6,7 @@ import { Cart } from '@nutui/icons-react-taro';
 import { call, type Sku } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { cartPieces, useCart } from '../../stores/cart';
+import { useCheckout } from '../../stores/checkout';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { Gallery, Info } from './components/DetailInfo';
@@ -41,11 +42,13 @@ export default function DetailPage() {
   const sku = findSku(product, selection);
   const open = (mode: PickerMode) => setPicker({ visible: true, mode });
   const confirm = (chosen: Sku, qty: number, mode: PickerMode) => {
-    addToCart(chosen.id, qty);
     setPicker((p) => ({ ...p, visible: false }));
     if (mode === 'buy') {
-      void Taro.switchTab({ url: '/pages/cart/index' });
+      // 立即购买 skips the cart: checkout gets exactly this SKU and quantity.
+      useCheckout.getState().start([{ skuId: chosen.id, qty }], 'buy');
+      void Taro.navigateTo({ url: '/packages/order/checkout' });
     } else {
+      addToCart(chosen.id, qty);
       void Taro.showToast({ title: '已加入购物车', icon: 'success' });
     }
   };

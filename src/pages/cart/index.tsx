@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Price } from '@nutui/nutui-react-taro';
 import { call, toastError, type CartQuote } from '../../api';
 import { useCart } from '../../stores/cart';
+import { useCheckout } from '../../stores/checkout';
 import { formatFen } from '../../utils/money';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -42,6 +43,14 @@ export default function CartPage() {
   const confirmRemove = async (skuId: string) => {
     const res = await Taro.showModal({ title: '移出购物车', content: '确定不要这件商品了吗？', confirmColor: '#3F6B57' });
     if (res.confirm) remove(skuId);
+  };
+
+  // Only the lines the server says can be bought go to checkout; it prices them again there.
+  const checkout = (q: CartQuote) => {
+    const lines = q.lines.filter((l) => l.available).map((l) => ({ skuId: l.skuId, qty: l.qty }));
+    if (lines.length === 0) return;
+    useCheckout.getState().start(lines, 'cart');
+    void Taro.navigateTo({ url: '/packages/order/checkout' });
   };
 
   if (items.length === 0) {
@@ -83,8 +92,8 @@ export default function CartPage() {
             <Price price={formatFen(quote?.totalFen ?? 0)} size="large" thousands />
           </View>
         </View>
-        <Button type="primary" className="cart-bar__btn" id="cart-checkout" disabled={!quote || quote.count === 0}
-          onClick={() => void Taro.showToast({ title: '结算功能即将上线', icon: 'none' })}
+        <Button type="primary" className="cart-bar__btn" id="cart-checkout" disabled={!quote || loading || quote.count === 0}
+          onClick={() => quote && checkout(quote)}
         >
           {`结算${quote ? `(${quote.count})` : ''}`}
         </Button>

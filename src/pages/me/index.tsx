@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
@@ -9,18 +9,23 @@ import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { MemberCard } from './components/MemberCard';
 import { DevAccount } from './components/DevAccount';
+import { OrderShortcuts } from './components/OrderShortcuts';
 import './index.scss';
 
-const MENU = ['我的订单', '优惠券', '积分明细', '邀请有礼'];
+const MENU = ['优惠券', '积分明细', '邀请有礼'];
 
 export default function MePage() {
   const openid = useSession((s) => s.openid);
   const me = useRemote(() => call('member.me', {}), [openid]);
+  const orders = useRemote(() => call('order.list', {}), [openid]);
   const shown = useRef(false);
 
   // Refresh on every return to the tab (points may have changed), but not on the first show.
   useDidShow(() => {
-    if (shown.current) void me.reload();
+    if (shown.current) {
+      void me.reload();
+      void orders.reload();
+    }
     shown.current = true;
   });
 
@@ -35,11 +40,20 @@ export default function MePage() {
           <EmptyState status="network" title="会员信息加载失败" actionText="重新加载" onAction={() => void me.reload()} />
         )}
       </View>
+      <View className="me__orders">
+        <OrderShortcuts counts={orders.data?.counts} />
+      </View>
       <View className="me__menu">
         <CellGroup>
-          {MENU.map((title) => (
-            <Cell key={title} title={title} extra="即将上线" className="me__cell" />
-          ))}
+          {/* One array: CellGroup counts a `false` child, which would leave a divider under the last cell. */}
+          {[
+            ...MENU.map((title) => <Cell key={title} title={title} extra="即将上线" className="me__cell" />),
+            // Convenience only: the server refuses manager actions to anyone else.
+            ...(me.data?.role === 'manager'
+              ? [<Cell key="manager" title="管理后台" extra="订单 · 售后" clickable className="me__cell me__manager"
+                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders' })} />]
+              : []),
+          ]}
         </CellGroup>
       </View>
       {process.env.TARO_ENV === 'h5' && <DevAccount onSwitched={() => undefined} />}

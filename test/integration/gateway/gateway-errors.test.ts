@@ -187,9 +187,18 @@ describeEachDatabase('gateway over HTTP', (use) => {
     expectEnvelope(await request(gateway, '/api/dev/run-timer/nope'), 404, 'UNKNOWN_FUNCTION');
   });
 
-  it('the dev pay callback is 501 until orders exist', async () => {
-    const reply = await request(gateway, '/api/dev/pay-callback', { body: JSON.stringify({ outTradeNo: 'x' }), headers: { 'content-type': 'application/json' } });
-    expectEnvelope(reply, 501, 'NOT_IMPLEMENTED');
+  it('the dev pay callback runs the real payCallback: an unknown order is recorded as an anomaly, not paid', async () => {
+    const before = await use().kysely.selectFrom('payment_anomalies').select('id').execute();
+    const reply = await request(gateway, '/api/dev/pay-callback', {
+      body: JSON.stringify({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'NOSUCHORDER1', transactionId: 'T1', totalFee: 100 }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ errcode: 0 });
+    const after = await use().kysely.selectFrom('payment_anomalies').select(['kind', 'out_trade_no']).execute();
+    expect(after.length).toBe(before.length + 1);
+    expect(after.at(-1)).toEqual({ kind: 'unknown_order', out_trade_no: 'NOSUCHORDER1' });
+    expect(await use().kysely.selectFrom('payments').select('order_id').execute()).toEqual([]);
   });
 
   it('without dev auth the dev routes do not exist and X-Dev-Openid signs nobody in', async () => {

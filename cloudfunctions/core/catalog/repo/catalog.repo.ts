@@ -78,7 +78,10 @@ export async function findSkusOfProduct(exec: Executor, productId: string) {
     .execute();
 }
 
-/** SKUs with their product, for pricing a cart; includes inactive ones so the cart can say "gone". */
+/**
+ * SKUs with their product, for pricing a cart or an order; includes inactive ones so the caller can
+ * say "gone" instead of silently dropping them.
+ */
 export async function findSkusWithProduct(exec: Executor, storeId: string, skuIds: readonly string[]) {
   if (skuIds.length === 0) return [];
   return exec
@@ -91,9 +94,11 @@ export async function findSkusWithProduct(exec: Executor, storeId: string, skuId
       's.stock',
       's.active',
       'p.id as product_id',
+      'p.category_id',
       'p.title',
       'p.images',
       'p.status',
+      'p.fulfilment',
     ])
     .where('p.store_id', '=', storeId)
     .where('s.id', 'in', skuIds)

@@ -6,6 +6,10 @@ export interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: symbol | string;
   init(options: { env: symbol | string }): void;
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
+  cloudPay?: {
+    unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
+    refund(params: Record<string, unknown>): Promise<Record<string, any>>;
+  };
 }
 
 let loaded: WxServerSdk | null = null;

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionInput, ActionOutput, DeliveryType, OrderQuote } from '../contract';
+import type { ServiceArgs } from '../context';
+import type { Executor } from '../db/db';
+import { fail, ok, type Result } from '../errors';
+import { fen, type Fen } from '../shared/money';
+import { addMinutes } from '../shared/time';
+import { specsText } from '../catalog/domain/spec-groups';
+import { DEFAULT_TIERS, type TierBenefits } from '../member/domain/tiers';
+import { newOrderNo } from './domain/order-ids';
+import { ORDER_RULES } from './domain/order-rules';
+import { priceOrder, type CatalogLine, type PricedOrder } from './domain/pricing';
+import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
+import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
+import { checkoutSeams } from './seams';
+
+type PricingRequest = ActionInput<'order.quote'>;
+
+async function tierBenefits(exec: Executor, memberId: string): Promise<TierBenefits> {
+  const row = await exec
+    .selectFrom('members as m')
+    .innerJoin('tiers as t', (j) => j.onRef('t.store_id', '=', 'm.store_id').onRef('t.code', '=', 'm.tier_code'))
+    .select('t.benefits')
+    .where('m.id', '=', memberId)
+    .executeTakeFirst();
+  return (row?.benefits as unknown as TierBenefits | undefined) ?? DEFAULT_TIERS[0]!.benefits;
+}
+
+/** Prices a cart for a member at today's prices: the one place checkout amounts come from. */
+async function price(
+  exec: Executor,
+  storeId: string,
+  memberId: string,
+  request: PricingRequest,
+  deliveryType: DeliveryType,
+  now: Date,
+): Promise<Result<{ priced: PricedOrder; benefits: TierBenefits }>> {
+  const seams = checkoutSeams();
+  const rows = await findSkusWithProduct(exec, storeId, request.items.map((i) => i.skuId));
+  const bySku = new Map(rows.map((r) => [r.sku_id, r]));
+  const lines: CatalogLine[] = [];
+  for (const item of request.items) {
+    const row = bySku.get(item.skuId);
+    if (!row || !row.active || row.status !== 'on_sale') {
+      return fail('PRODUCT_UNAVAILABLE', undefined, { skuId: item.skuId });
+    }
+    if (row.stock < item.qty) return fail('INSUFFICIENT_STOCK', undefined, { skuId: item.skuId, stock: row.stock });
+    lines.push({
+      skuId: row.sku_id,
+      productId: row.product_id,
+      categoryId: row.category_id,
+      title: row.title,
+      image: row.images[0] ?? '',
+      specsText: specsText(row.specs),
+      qty: item.qty,
+      unitPriceFen: fen(row.price_fen),
+      fulfilment: row.fulfilment,
+    });
+  }
+  if (request.groupBuy) {
+    const groupPrices = await seams.groupBuyPrice(exec, { ...request.groupBuy, skuIds: lines.map((l) => l.skuId) });
+    if (!groupPrices.ok) return groupPrices;
+  }
+  let coupon = null;
+  if (request.couponId) {
+    const offer = await seams.couponOffer(exec, { storeId, memberId, couponId: request.couponId, now });
+    if (!offer.ok) return offer;
+    coupon = offer.data;
+  }
+  const benefits = await tierBenefits(exec, memberId);
+  const priced = priceOrder({
+    lines,
+    memberPricePercent: benefits.memberPricePercent,
+    freeShippingThresholdFen: fen(benefits.freeShippingThresholdFen),
+    expressFeeFen: fen(ORDER_RULES.expressFeeFen),
+    deliveryType,
+    coupon,
+    pointsRequested: request.pointsToUse ?? 0,
+    pointsBalance: await seams.pointsBalance(exec, memberId),
+  });
+  return priced.ok ? ok({ priced: priced.data, benefits }) : priced;
+}
+
+/** `order.quote`: what the order would cost, without reserving anything. */
+export async function quoteOrder({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
+  const deliveryType = input.deliveryType ?? 'express';
+  const result = await price(exec, ctx.storeId, caller.memberId!, input, deliveryType, ctx.now);
+  if (!result.ok) return result;
+  const { priced, benefits } = result.data;
+  return ok({
+    ...priced,
+    lines: priced.lines.map((l, i) => ({
+      lineId: `q${i + 1}`,
+      skuId: l.skuId,
+      productId: l.productId,
+      title: l.title,
+      image: l.image,
+      specsText: l.specsText,
+      qty: l.qty,
+      unitPriceFen: l.unitPriceFen,
+      memberPriceFen: l.memberPriceFen,
+      couponShareFen: l.couponShareFen,
+      pointsShareFen: l.pointsShareFen,
+      payableFen: l.payableFen,
+      refunded: false,
+    })),
+    deliveryType,
+    freeShippingThresholdFen: fen(benefits.freeShippingThresholdFen) as Fen,
+  });
+}
+
+/** The named steps of `order.create`; `failAfter` lets tests crash the use case after any of them. */
+export const CREATE_STEPS = ['price', 'reserveStock', 'lockCoupon', 'holdPoints', 'insertOrder'] as const;
+export type CreateStep = (typeof CREATE_STEPS)[number];
+
+/**
+ * `order.create`: price -> reserve stock -> lock coupon -> hold points -> insert the order
+ * (pending_payment, expiring in 30 minutes). All steps share the idempotent call's transaction, so a
+ * failure or crash after any step leaves nothing behind; the same holds are released by
+ * `releaseOrderHolds` when the order is cancelled or expires unpaid.
+ */
+export async function createOrder(
+  { input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.create'>>,
+  faults: { failAfter?: CreateStep } = {},
+): Promise<Result<ActionOutput<'order.create'>>> {
+  const seams = checkoutSeams();
+  const crashAfter = (step: CreateStep) => {
+    if (faults.failAfter === step) throw new Error(`injected crash after ${step}`);
+  };
+  const memberId = caller.memberId!;
+  const priced = await price(exec, ctx.storeId, memberId, input, input.delivery.type, ctx.now);
+  if (!priced.ok) return priced;
+  const order = priced.data.priced;
+  crashAfter('price');
+
+  // Sorted by SKU so two orders over the same SKUs lock rows in one order and cannot deadlock.
+  for (const line of [...order.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1))) {
+    if (!(await reserveStock(exec, line.skuId, line.qty))) return fail('INSUFFICIENT_STOCK', undefined, { skuId: line.skuId });
+  }
+  crashAfter('reserveStock');
+
+  const orderId = `o_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+  if (input.couponId) {
+    const locked = await seams.lockCoupon(exec, { couponId: input.couponId, memberId, orderId, now: ctx.now });
+    if (!locked.ok) return locked;
+  }
+  crashAfter('lockCoupon');
+  if (order.pointsUsed > 0) {
+    const held = await seams.holdPoints(exec, { memberId, points: order.pointsUsed, orderId, now: ctx.now });
+    if (!held.ok) return held;
+  }
+  crashAfter('holdPoints');
+
+  const orderNo = newOrderNo(ctx.now);
+  const expiresAt = addMinutes(ctx.now, ORDER_RULES.paymentWindowMinutes);
+  await insertOrder(
+    exec,
+    {
+      id: orderId,
+      order_no: orderNo,
+      store_id: ctx.storeId,
+      member_id: memberId,
+      status: 'pending_payment',
+      status_before_refund: null,
+      delivery_type: input.delivery.type,
+      address: input.delivery.type === 'express' ? JSON.stringify(input.delivery.address) : null,
+      remark: input.remark ?? '',
+      subtotal_fen: order.subtotalFen,
+      member_discount_fen: order.memberDiscountFen,
+      coupon_discount_fen: order.couponDiscountFen,
+      points_discount_fen: order.pointsDiscountFen,
+      shipping_fen: order.shippingFen,
+      payable_fen: order.payableFen,
+      points_used: order.pointsUsed,
+      coupon_id: input.couponId ?? null,
+      group_buy: input.groupBuy ? JSON.stringify(input.groupBuy) : null,
+      pickup_code: null,
+      carrier: null,
+      tracking_no: null,
+      transaction_id: null,
+      expires_at: expiresAt,
+      paid_at: null,
+      shipped_at: null,
+      ready_at: null,
+      completed_at: null,
+      settled_at: null,
+      cancelled_at: null,
+      cancel_reason: null,
+      created_at: ctx.now,
+    },
+    order.lines.map((l, i) => ({
+      id: `${orderId}_${i + 1}`,
+      order_id: orderId,
+      sku_id: l.skuId,
+      product_id: l.productId,
+      title: l.title,
+      specs_text: l.specsText,
+      image: l.image,
+      qty: l.qty,
+      unit_price_fen: l.unitPriceFen,
+      member_price_fen: l.memberPriceFen,
+      coupon_share_fen: l.couponShareFen,
+      points_share_fen: l.pointsShareFen,
+      payable_fen: l.payableFen,
+      refund_id: null,
+      sort: i,
+    })),
+  );
+  crashAfter('insertOrder');
+  return ok({ orderId, orderNo, payableFen: order.payableFen, status: 'pending_payment', expiresAt: expiresAt.toISOString() });
+}
+
+/**
+ * The compensations of `order.create`, in reverse: give back points, coupon and stock. Callers run
+ * it only after winning the conditional status update, so it runs once per order.
+ */
+export async function releaseOrderHolds(
+  tx: Executor,
+  order: { id: string; member_id: string; coupon_id: string | null; points_used: number },
+  lines: ReadonlyArray<{ sku_id: string; qty: number }>,
+  now: Date,
+): Promise<void> {
+  const seams = checkoutSeams();
+  if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
+  if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
+  for (const line of [...lines].sort((a, b) => (a.sku_id < b.sku_id ? -1 : 1))) await releaseStock(tx, line.sku_id, line.qty);
+}

@@ -1,0 +1,136 @@
+import type { DeliveryType } from '../../contract';
+import { fail, ok, type ErrorCode, type Result } from '../../errors';
+import { allocateLargestRemainder } from '../../shared/allocate';
+import { fen, points, sumFen, timesQty, type Fen, type Points } from '../../shared/money';
+
+/** A line as the catalog knows it, before any discount. */
+export interface CatalogLine {
+  skuId: string;
+  productId: string;
+  categoryId: string;
+  title: string;
+  image: string;
+  specsText: string;
+  qty: number;
+  unitPriceFen: Fen;
+  fulfilment: DeliveryType[];
+}
+
+export interface PricedLine extends CatalogLine {
+  memberPriceFen: Fen;
+  couponShareFen: Fen;
+  pointsShareFen: Fen;
+  payableFen: Fen;
+}
+
+/**
+ * The coupon seam: the membership issue supplies offers; checkout only asks what a coupon takes
+ * off which lines. `eligible[i]` says whether line i is in the coupon's scope.
+ */
+export interface CouponOffer {
+  couponId: string;
+  evaluate(lines: ReadonlyArray<{ productId: string; categoryId: string; amountFen: Fen }>):
+    | { ok: true; discountFen: Fen; eligible: boolean[] }
+    | { ok: false; code: ErrorCode; message?: string };
+}
+
+export interface PricingInput {
+  lines: CatalogLine[];
+  memberPricePercent: number;
+  freeShippingThresholdFen: Fen;
+  expressFeeFen: Fen;
+  deliveryType: DeliveryType;
+  coupon: CouponOffer | null;
+  /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
+  pointsRequested: number;
+  pointsBalance: number;
+}
+
+export interface PricedOrder {
+  lines: PricedLine[];
+  subtotalFen: Fen;
+  memberDiscountFen: Fen;
+  couponDiscountFen: Fen;
+  pointsDiscountFen: Fen;
+  shippingFen: Fen;
+  discountFen: Fen;
+  pointsUsed: Points;
+  payableFen: Fen;
+  deliveryOptions: DeliveryType[];
+}
+
+/** Points may pay at most this share of the goods (after member price and coupon). */
+export const POINTS_MAX_SHARE_PERCENT = 50;
+/** WeChat Pay needs at least ¥0.01: discounts never take the goods below this. */
+export const MIN_PAYABLE_FEN = 1;
+
+function memberPrice(unit: Fen, percent: number): Fen {
+  // Integer rounding half up: (unit * percent + 50) / 100, never below 1 fen.
+  return fen(Math.max(1, Math.floor((unit * percent + 50) / 100)));
+}
+
+/**
+ * Prices an order in the order ARCHITECTURE.md fixes: member price -> (group-buy price) -> coupon
+ * -> points -> shipping. Every discount is split over lines by largest remainder, so line payables
+ * always sum to the goods' payable, and payable never drops below ¥0.01.
+ */
+export function priceOrder(input: PricingInput): Result<PricedOrder> {
+  const deliveryOptions = (['express', 'pickup'] as const).filter((d) => input.lines.every((l) => l.fulfilment.includes(d)));
+  if (!deliveryOptions.includes(input.deliveryType)) {
+    return fail('VALIDATION_FAILED', input.deliveryType === 'pickup' ? '部分商品不支持门店自提' : '部分商品仅支持门店自提', {
+      deliveryOptions,
+    });
+  }
+  const memberUnits = input.lines.map((l) => memberPrice(l.unitPriceFen, input.memberPricePercent));
+  const memberTotals = input.lines.map((l, i) => timesQty(memberUnits[i]!, l.qty));
+  const subtotalFen = sumFen(input.lines.map((l) => timesQty(l.unitPriceFen, l.qty)));
+  const goodsAfterMember = sumFen(memberTotals);
+
+  let couponShares = input.lines.map(() => fen(0));
+  if (input.coupon) {
+    const verdict = input.coupon.evaluate(
+      input.lines.map((l, i) => ({ productId: l.productId, categoryId: l.categoryId, amountFen: memberTotals[i]! })),
+    );
+    if (!verdict.ok) return fail(verdict.code, verdict.message);
+    const discount = fen(Math.min(verdict.discountFen, goodsAfterMember - MIN_PAYABLE_FEN));
+    const weights = memberTotals.map((t, i) => (verdict.eligible[i] ? t : 0));
+    couponShares = allocateLargestRemainder(discount, weights);
+  }
+  const afterCoupon = memberTotals.map((t, i) => fen(t - couponShares[i]!));
+  const goodsAfterCoupon = sumFen(afterCoupon);
+
+  if (input.pointsRequested > input.pointsBalance) {
+    return fail('INSUFFICIENT_POINTS', undefined, { requested: input.pointsRequested, balance: input.pointsBalance });
+  }
+  const pointsCap = Math.min(
+    Math.floor((goodsAfterCoupon * POINTS_MAX_SHARE_PERCENT) / 100),
+    goodsAfterCoupon - MIN_PAYABLE_FEN,
+  );
+  const pointsUsed = Math.max(0, Math.min(input.pointsRequested, pointsCap));
+  const pointsShares = allocateLargestRemainder(fen(pointsUsed), afterCoupon);
+
+  const lines: PricedLine[] = input.lines.map((l, i) => ({
+    ...l,
+    memberPriceFen: memberUnits[i]!,
+    couponShareFen: couponShares[i]!,
+    pointsShareFen: pointsShares[i]!,
+    payableFen: fen(afterCoupon[i]! - pointsShares[i]!),
+  }));
+  const goodsPayable = sumFen(lines.map((l) => l.payableFen));
+  const shippingFen =
+    input.deliveryType === 'express' && goodsPayable < input.freeShippingThresholdFen ? input.expressFeeFen : fen(0);
+  const memberDiscountFen = fen(subtotalFen - goodsAfterMember);
+  const couponDiscountFen = sumFen(couponShares);
+  return ok({
+    lines,
+    subtotalFen,
+    memberDiscountFen,
+    couponDiscountFen,
+    pointsDiscountFen: fen(pointsUsed),
+    shippingFen,
+    discountFen: fen(memberDiscountFen + couponDiscountFen + pointsUsed),
+    pointsUsed: points(pointsUsed),
+    payableFen: fen(goodsPayable + shippingFen),
+    deliveryOptions: [...deliveryOptions],
+  });
+}

@@ -1,0 +1,150 @@
+import type { ActionInput, OrderView } from '../contract';
+import type { CallContext, ServiceArgs } from '../context';
+import type { Executor } from '../db/db';
+import { fail, ok, type Result } from '../errors';
+import { enqueue } from '../outbox/outbox';
+import { addDays } from '../shared/time';
+import { releaseOrderHolds } from './checkout.service';
+import { newPickupCode } from './domain/order-ids';
+import { ORDER_RULES } from './domain/order-rules';
+import { loadOwnOrder, viewsOf } from './order-queries';
+import { findExpiredUnpaid, findLines, findOrder, findOrderByPickupCode, findOrdersIn, transitionOrder } from './repo/order.repo';
+
+const BATCH = 100;
+
+/** The event points and referral consume (their issues subscribe to it through the outbox). */
+export interface OrderSettledEvent {
+  orderId: string;
+  storeId: string;
+  memberId: string;
+  /** What the customer finally paid: payable minus every refund. */
+  paidFen: number;
+  settledAt: string;
+}
+
+/** Cancels an unpaid order and releases its holds, once: only the caller that wins the update releases. */
+async function cancelUnpaid(tx: Executor, orderId: string, reason: string, now: Date): Promise<boolean> {
+  const won = await transitionOrder(tx, orderId, ['pending_payment'], 'cancelled', { cancelled_at: now, cancel_reason: reason });
+  if (!won) return false;
+  const order = (await findOrder(tx, orderId))!;
+  await releaseOrderHolds(tx, order, await findLines(tx, [orderId]), now);
+  return true;
+}
+
+async function stateConflict(exec: Executor, memberId: string, orderId: string, now: Date): Promise<Result<OrderView>> {
+  const current = await loadOwnOrder(exec, memberId, orderId, now);
+  return current.ok ? fail('ORDER_STATE_CONFLICT', undefined, { status: current.data.status }) : current;
+}
+
+/** `order.cancel`: the customer cancels an unpaid order. */
+export async function cancelOrder({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.cancel'>>): Promise<Result<OrderView>> {
+  const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+  if (!own.ok) return own;
+  if (!(await cancelUnpaid(exec, input.orderId, 'customer', ctx.now))) return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
+  return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+}
+
+/** `order.confirmReceipt`: shipped -> completed; the refund window starts now. */
+export async function confirmReceipt({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
+  const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+  if (!own.ok) return own;
+  if (!(await transitionOrder(exec, input.orderId, ['shipped'], 'completed', { completed_at: ctx.now }))) {
+    return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
+  }
+  return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+}
+
+async function storeOrderView(exec: Executor, storeId: string, orderId: string, now: Date): Promise<Result<OrderView>> {
+  const order = await findOrder(exec, orderId);
+  if (!order || order.store_id !== storeId) return fail('NOT_FOUND', '订单不存在', { orderId });
+  const [{ view }] = await viewsOf(exec, [order], now);
+  return ok(view!);
+}
+
+function shippingUpload(order: { id: string; transaction_id: string | null }, info: Record<string, unknown>, now: Date) {
+  return { topic: 'shipping.upload', dedupeKey: `shipping:${order.id}`, payload: { orderId: order.id, ...info }, now };
+}
+
+/** `manager.shipOrder`: paid express order -> shipped, and WeChat's shipping-info upload queued. */
+export async function shipOrder({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.shipOrder'>>): Promise<Result<OrderView>> {
+  const order = await findOrder(exec, input.orderId);
+  if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
+  if (order.delivery_type !== 'express') return fail('ORDER_STATE_CONFLICT', '自提订单无需发货', { deliveryType: 'pickup' });
+  const shipped = await transitionOrder(exec, order.id, ['paid'], 'shipped', {
+    carrier: input.carrier,
+    tracking_no: input.trackingNo,
+    shipped_at: ctx.now,
+  });
+  if (!shipped) return fail('ORDER_STATE_CONFLICT', undefined, { status: order.status });
+  await enqueue(exec, shippingUpload(order, { logisticsType: 1, carrier: input.carrier, trackingNo: input.trackingNo }, ctx.now));
+  return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
+}
+
+/** `manager.readyForPickup`: paid pickup order -> ready, with a 6-digit pickup code. */
+export async function readyForPickup({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.readyForPickup'>>): Promise<Result<OrderView>> {
+  const order = await findOrder(exec, input.orderId);
+  if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
+  if (order.delivery_type !== 'pickup') return fail('ORDER_STATE_CONFLICT', '快递订单请发货', { deliveryType: 'express' });
+  let code = newPickupCode();
+  // Codes are unique among the store's orders; a clash (1 in 10^6 per open pickup) draws again.
+  while (await exec.selectFrom('orders').select('id').where('store_id', '=', ctx.storeId).where('pickup_code', '=', code).executeTakeFirst()) {
+    code = newPickupCode();
+  }
+  if (!(await transitionOrder(exec, order.id, ['paid'], 'ready_for_pickup', { pickup_code: code, ready_at: ctx.now }))) {
+    return fail('ORDER_STATE_CONFLICT', undefined, { status: order.status });
+  }
+  return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
+}
+
+/** `manager.verifyPickup`: the customer shows the code at the counter -> completed. */
+export async function verifyPickup({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.verifyPickup'>>): Promise<Result<OrderView>> {
+  const order = await findOrderByPickupCode(exec, ctx.storeId, input.pickupCode);
+  if (!order) return fail('NOT_FOUND', '提货码无效或已核销', { pickupCode: input.pickupCode });
+  if (!(await transitionOrder(exec, order.id, ['ready_for_pickup'], 'completed', { completed_at: ctx.now }))) {
+    return fail('ORDER_STATE_CONFLICT', '提货码已核销');
+  }
+  await enqueue(exec, shippingUpload(order, { logisticsType: 4, carrier: null, trackingNo: null }, ctx.now));
+  return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
+}
+
+/**
+ * orderTimer: expire unpaid orders (releasing their holds), auto-confirm orders shipped 7 days ago,
+ * settle orders whose refund window closed (emitting order.settled). Each change is a conditional
+ * update in its own transaction, so two timers running at once change each order once.
+ */
+export async function runOrderTimer(ctx: CallContext): Promise<Record<string, number>> {
+  const db = ctx.db.kysely;
+  const now = ctx.now;
+  let expired = 0;
+  for (const { id } of await findExpiredUnpaid(db, now, BATCH)) {
+    if (await db.transaction().execute((tx) => cancelUnpaid(tx, id, 'expired', now))) expired++;
+  }
+  let confirmed = 0;
+  for (const { id } of await findOrdersIn(db, 'shipped', 'shipped_at', addDays(now, -ORDER_RULES.autoConfirmDays), BATCH)) {
+    if (await transitionOrder(db, id, ['shipped'], 'completed', { completed_at: now })) confirmed++;
+  }
+  let settled = 0;
+  for (const { id } of await findOrdersIn(db, 'completed', 'completed_at', addDays(now, -ORDER_RULES.refundWindowDays), BATCH)) {
+    const won = await db.transaction().execute(async (tx) => {
+      if (!(await transitionOrder(tx, id, ['completed'], 'settled', { settled_at: now }))) return false;
+      const order = (await findOrder(tx, id))!;
+      const refunded = await tx
+        .selectFrom('refunds')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('total'))
+        .where('order_id', '=', id)
+        .where('status', '=', 'succeeded')
+        .executeTakeFirstOrThrow();
+      const event: OrderSettledEvent = {
+        orderId: id,
+        storeId: order.store_id,
+        memberId: order.member_id,
+        paidFen: order.payable_fen - Number(refunded.total),
+        settledAt: now.toISOString(),
+      };
+      await enqueue(tx, { topic: 'order.settled', dedupeKey: `settled:${id}`, payload: { ...event }, now });
+      return true;
+    });
+    if (won) settled++;
+  }
+  return { expired, confirmed, settled };
+}

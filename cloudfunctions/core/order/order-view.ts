@@ -1,0 +1,75 @@
+import type { OrderLine, OrderView, RefundView } from '../contract';
+import { fen, points } from '../shared/money';
+import { customerActions } from './domain/order-rules';
+import type { Database } from '../db/schema';
+import type { Selectable } from 'kysely';
+
+type OrderRecord = Selectable<Database['orders']>;
+type LineRecord = Selectable<Database['order_lines']>;
+type RefundRecord = Selectable<Database['refunds']>;
+
+export function toLineView(l: LineRecord): OrderLine {
+  return {
+    lineId: l.id,
+    skuId: l.sku_id,
+    productId: l.product_id,
+    title: l.title,
+    image: l.image,
+    specsText: l.specs_text,
+    qty: l.qty,
+    unitPriceFen: fen(l.unit_price_fen),
+    memberPriceFen: fen(l.member_price_fen),
+    couponShareFen: fen(l.coupon_share_fen),
+    pointsShareFen: fen(l.points_share_fen),
+    payableFen: fen(l.payable_fen),
+    refunded: l.refund_id !== null,
+  };
+}
+
+export function toRefundView(r: RefundRecord): RefundView {
+  return {
+    refundId: r.id,
+    status: r.status,
+    amountFen: fen(r.amount_fen),
+    reason: r.reason,
+    lineIds: r.line_ids,
+    wholeOrder: r.whole_order,
+    rejectReason: r.reject_reason,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The customer's (and manager's) view of an order; `actions` says what the customer may do now. */
+export function toOrderView(o: OrderRecord, lines: LineRecord[], refunds: RefundRecord[], now: Date): OrderView {
+  const own = refunds.filter((r) => r.order_id === o.id);
+  const hasOpenRefund = own.some((r) => ['requested', 'approved', 'processing'].includes(r.status));
+  return {
+    orderId: o.id,
+    orderNo: o.order_no,
+    status: o.status,
+    lines: lines.filter((l) => l.order_id === o.id).map(toLineView),
+    delivery: { type: o.delivery_type, address: o.address },
+    pickupCode: o.pickup_code,
+    shipping: o.carrier && o.tracking_no ? { carrier: o.carrier, trackingNo: o.tracking_no } : null,
+    expiresAt: o.status === 'pending_payment' ? o.expires_at.toISOString() : null,
+    createdAt: o.created_at.toISOString(),
+    paidAt: iso(o.paid_at),
+    shippedAt: iso(o.shipped_at),
+    completedAt: iso(o.completed_at),
+    refunds: own.map(toRefundView),
+    subtotalFen: fen(o.subtotal_fen),
+    memberDiscountFen: fen(o.member_discount_fen),
+    couponDiscountFen: fen(o.coupon_discount_fen),
+    pointsDiscountFen: fen(o.points_discount_fen),
+    shippingFen: fen(o.shipping_fen),
+    discountFen: fen(o.member_discount_fen + o.coupon_discount_fen + o.points_discount_fen),
+    pointsUsed: points(o.points_used),
+    payableFen: fen(o.payable_fen),
+    actions: customerActions(
+      { status: o.status, expiresAt: o.expires_at, completedAt: o.completed_at, hasOpenRefund },
+      now,
+    ),
+  };
+}

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/db';
+import type { Database } from '../../db/schema';
+import type { OrderStatus } from '../../contract';
+import type { Insertable, Updateable } from 'kysely';
+
+export type OrderRow = Awaited<ReturnType<typeof findOrder>> & {};
+
+/**
+ * Takes `qty` from a SKU's stock only if that much is there: the conditional update is the lock.
+ * Zero rows changed means someone else bought it first.
+ */
+export async function reserveStock(tx: Executor, skuId: string, qty: number): Promise<boolean> {
+  const result = await tx
+    .updateTable('skus')
+    .set((eb) => ({ stock: eb('stock', '-', qty) }))
+    .where('id', '=', skuId)
+    .where('stock', '>=', qty)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseStock(tx: Executor, skuId: string, qty: number): Promise<void> {
+  await tx
+    .updateTable('skus')
+    .set((eb) => ({ stock: eb('stock', '+', qty) }))
+    .where('id', '=', skuId)
+    .execute();
+}
+
+export async function insertOrder(tx: Executor, order: Insertable<Database['orders']>, lines: Insertable<Database['order_lines']>[]) {
+  await tx.insertInto('orders').values(order).execute();
+  await tx.insertInto('order_lines').values(lines).execute();
+}
+
+export async function findOrder(exec: Executor, orderId: string) {
+  return exec.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+}
+
+export async function findOrderByNo(exec: Executor, orderNo: string) {
+  return exec.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst();
+}
+
+export async function findOrderByPickupCode(exec: Executor, storeId: string, pickupCode: string) {
+  return exec
+    .selectFrom('orders')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('pickup_code', '=', pickupCode)
+    .where('status', '=', 'ready_for_pickup')
+    .executeTakeFirst();
+}
+
+export async function findLines(exec: Executor, orderIds: readonly string[]) {
+  if (orderIds.length === 0) return [];
+  return exec.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('sort').execute();
+}
+
+export async function findRefundsOf(exec: Executor, orderIds: readonly string[]) {
+  if (orderIds.length === 0) return [];
+  return exec.selectFrom('refunds').selectAll().where('order_id', 'in', orderIds).orderBy('created_at').execute();
+}
+
+/**
+ * Moves an order from one of `from` to `to` (and sets the given columns) only if it is still in
+ * `from`: returns whether this call made the change. Concurrent callers: exactly one wins.
+ */
+export async function transitionOrder(
+  tx: Executor,
+  orderId: string,
+  from: readonly OrderStatus[],
+  to: OrderStatus,
+  set: Updateable<Database['orders']> = {},
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('orders')
+    .set({ ...set, status: to })
+    .where('id', '=', orderId)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Orders of one member, newest first, keyset-paged on (created_at, id). */
+export async function findMemberOrders(
+  exec: Executor,
+  memberId: string,
+  statuses: readonly OrderStatus[] | null,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+) {
+  let q = exec.selectFrom('orders').selectAll().where('member_id', '=', memberId);
+  if (statuses) q = q.where('status', 'in', [...statuses]);
+  if (after) q = q.where(sql<boolean>`(created_at, id) < (${after.createdAt}, ${after.id})`);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function findStoreOrders(
+  exec: Executor,
+  storeId: string,
+  status: OrderStatus | null,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+) {
+  let q = exec
+    .selectFrom('orders as o')
+    .innerJoin('members as m', 'm.id', 'o.member_id')
+    .selectAll('o')
+    .select('m.nickname as member_nickname')
+    .where('o.store_id', '=', storeId);
+  if (status) q = q.where('o.status', '=', status);
+  if (after) q = q.where(sql<boolean>`(o.created_at, o.id) < (${after.createdAt}, ${after.id})`);
+  return q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).execute();
+}
+
+export async function countMemberOrdersByStatus(exec: Executor, memberId: string) {
+  const rows = await exec
+    .selectFrom('orders')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('member_id', '=', memberId)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Unpaid orders past their expiry, oldest first (the timer works in batches). */
+export async function findExpiredUnpaid(exec: Executor, now: Date, limit: number) {
+  return exec
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'pending_payment')
+    .where('expires_at', '<=', now)
+    .orderBy('expires_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function findOrdersIn(exec: Executor, status: OrderStatus, column: 'shipped_at' | 'completed_at', before: Date, limit: number) {
+  return exec
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', status)
+    .where(column, '<=', before)
+    .orderBy(column)
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,47 @@
+import type { Executor } from '../db/db';
+import { fail, ok, type Result } from '../errors';
+import type { CouponOffer } from './domain/pricing';
+
+/**
+ * Where coupons, points and group-buy plug into checkout. The membership issue (coupons, points)
+ * and the group-buy issue replace these defaults; checkout calls only this interface.
+ * Every `lock`/`hold` runs inside the order's transaction and has a `release` that undoes it when
+ * the order is cancelled, expires unpaid, or is refunded.
+ */
+export interface CheckoutSeams {
+  couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>>;
+  lockCoupon(tx: Executor, q: { couponId: string; memberId: string; orderId: string; now: Date }): Promise<Result<null>>;
+  releaseCoupon(tx: Executor, q: { couponId: string; orderId: string; now: Date }): Promise<void>;
+  pointsBalance(exec: Executor, memberId: string): Promise<number>;
+  holdPoints(tx: Executor, q: { memberId: string; points: number; orderId: string; now: Date }): Promise<Result<null>>;
+  releasePoints(tx: Executor, q: { memberId: string; orderId: string; now: Date }): Promise<void>;
+  groupBuyPrice(exec: Executor, q: { campaignId: string; teamId?: string; skuIds: string[] }): Promise<Result<Map<string, number>>>;
+}
+
+/**
+ * Until the membership and group-buy issues land: no coupon can be used, no points are held
+ * (every balance is 0), and there is no campaign. Each refusal is its own business code.
+ */
+export const defaultSeams: CheckoutSeams = {
+  couponOffer: async () => fail('COUPON_UNAVAILABLE'),
+  lockCoupon: async () => fail('COUPON_UNAVAILABLE'),
+  releaseCoupon: async () => undefined,
+  pointsBalance: async (exec, memberId) => {
+    const row = await exec.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
+    return row?.points_balance ?? 0;
+  },
+  holdPoints: async (_tx, q) => (q.points > 0 ? fail('INSUFFICIENT_POINTS') : ok(null)),
+  releasePoints: async () => undefined,
+  groupBuyPrice: async () => fail('GROUP_BUY_UNAVAILABLE'),
+};
+
+let active: CheckoutSeams = defaultSeams;
+
+export function checkoutSeams(): CheckoutSeams {
+  return active;
+}
+
+/** For the issues that fill the seams (and for tests). */
+export function useCheckoutSeams(seams: CheckoutSeams): void {
+  active = seams;
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { enqueue } from '../outbox/outbox';
+import { findOrderByNo, transitionOrder } from '../order/repo/order.repo';
+
+/**
+ * The event WeChat Pay's cloud callback delivers to `payCallback` (cloudPay.unifiedOrder's
+ * functionName). Only the fields we rely on are required; the rest is kept raw for the record.
+ */
+export const payCallbackEvent = z
+  .object({
+    returnCode: z.string(),
+    resultCode: z.string().optional(),
+    outTradeNo: z.string().max(64).optional(),
+    transactionId: z.string().max(64).optional(),
+    totalFee: z.coerce.number().int().optional(),
+    timeEnd: z.string().optional(),
+  })
+  .passthrough();
+
+/** What payCallback answers WeChat: errcode 0 stops the retries; anything else asks WeChat to retry. */
+export interface CallbackAnswer {
+  errcode: number;
+  errmsg: string;
+}
+
+async function recordAnomaly(
+  db: Db,
+  kind: 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment',
+  event: Record<string, unknown>,
+  detail: string,
+) {
+  await db.kysely
+    .insertInto('payment_anomalies')
+    .values({
+      kind,
+      out_trade_no: typeof event.outTradeNo === 'string' ? event.outTradeNo : null,
+      transaction_id: typeof event.transactionId === 'string' ? event.transactionId : null,
+      amount_fen: typeof event.totalFee === 'number' ? event.totalFee : null,
+      detail,
+      raw: JSON.stringify(event),
+    })
+    .execute();
+  // Alerting: one structured line an operator's log alert can match on.
+  console.warn(JSON.stringify({ alert: 'payment_anomaly', kind, outTradeNo: event.outTradeNo, detail }));
+}
+
+/**
+ * Records a payment exactly once. The payments row keyed by WeChat's transactionId and the
+ * conditional `pending_payment -> paid` update share one transaction: concurrent duplicates block on
+ * the key, then see it taken and answer ok. A refused payment (wrong amount, unknown order, FAIL)
+ * changes no order and is recorded; a payment for an order that already expired is recorded and
+ * refunded through the outbox. Answers errcode 0 once the outcome is durably recorded.
+ */
+export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promise<CallbackAnswer> {
+  const parsed = payCallbackEvent.safeParse(raw);
+  if (!parsed.success) {
+    await recordAnomaly(db, 'failed_result', { raw }, 'malformed callback event');
+    return { errcode: 0, errmsg: 'ignored: malformed event' };
+  }
+  const event = parsed.data;
+  if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId) {
+    await recordAnomaly(db, 'failed_result', event, `returnCode=${event.returnCode} resultCode=${event.resultCode}`);
+    return { errcode: 0, errmsg: 'recorded: payment not successful' };
+  }
+  const { outTradeNo, transactionId } = event;
+  const order = await findOrderByNo(db.kysely, outTradeNo);
+  if (!order) {
+    await recordAnomaly(db, 'unknown_order', event, 'no order with this outTradeNo');
+    return { errcode: 0, errmsg: 'recorded: unknown order' };
+  }
+  if (event.totalFee !== order.payable_fen) {
+    await recordAnomaly(db, 'amount_mismatch', event, `paid ${event.totalFee} fen, order payable ${order.payable_fen} fen`);
+    return { errcode: 0, errmsg: 'recorded: amount mismatch' };
+  }
+  const paidAt = now;
+  const outcome = await db.kysely.transaction().execute(async (tx) => {
+    const inserted = await tx
+      .insertInto('payments')
+      .values({ transaction_id: transactionId, order_id: order.id, amount_fen: order.payable_fen, paid_at: paidAt, raw: JSON.stringify(event) })
+      .onConflict((oc) => oc.column('transaction_id').doNothing())
+      .returning('transaction_id')
+      .execute();
+    if (inserted.length === 0) return 'duplicate' as const;
+    const paid = await transitionOrder(tx, order.id, ['pending_payment'], 'paid', { paid_at: paidAt, transaction_id: transactionId });
+    if (paid) return 'paid' as const;
+    // The order left pending_payment (expired, cancelled, or already paid by another transaction)
+    // before this money arrived: give it back, once per transaction.
+    await enqueue(tx, {
+      topic: 'refund.unexpected-payment',
+      dedupeKey: `unexpected-payment:${transactionId}`,
+      payload: { orderId: order.id, outTradeNo, outRefundNo: `P${transactionId}`.slice(0, 64), totalFee: order.payable_fen },
+      now,
+    });
+    return 'late' as const;
+  });
+  if (outcome === 'late') await recordAnomaly(db, 'late_payment', event, `order was ${order.status}; refund queued`);
+  return { errcode: 0, errmsg: outcome === 'duplicate' ? 'ok (already recorded)' : 'ok' };
+}

@@ -1,0 +1,4 @@
+import { createCallbackFunction } from '../core/runtime/cloud-main';
+
+/** `payCallback`: WeChat Pay calls it with its result event; answers { errcode: 0 } once recorded. */
+export const main = createCallbackFunction('payCallback');

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components';
+import { Button, Price } from '@nutui/nutui-react-taro';
+import type { RefundView } from '../../../../cloudfunctions/core/contract';
+import { formatFen } from '../../../utils/money';
+import { REFUND_STATUS_TEXT, formatTime } from '../../order/components/order-text';
+
+export type ManagerRefund = RefundView & { orderId: string; orderNo: string; memberNickname: string; failureReason: string | null };
+
+interface Props {
+  refund: ManagerRefund;
+  busy: boolean;
+  onApprove: (r: ManagerRefund) => void;
+  onReject: (r: ManagerRefund) => void;
+}
+
+/** One refund request: who, which order, how much, why; 同意 / 拒绝 while it waits. */
+export function RefundCard({ refund: r, busy, onApprove, onReject }: Props) {
+  return (
+    <View className="m-order card" id={`m-refund-${r.refundId}`}>
+      <View className="m-order__head">
+        <Text className="m-order__who">{r.memberNickname || '会员'}</Text>
+        <Text className={`m-order__status refund--${r.status}`}>{REFUND_STATUS_TEXT[r.status]}</Text>
+      </View>
+      <Text className="m-order__no">{`${r.orderNo}  ·  ${formatTime(r.createdAt)}`}</Text>
+      <Text className="m-order__lines">{`原因：${r.reason}`}</Text>
+      <Text className="m-order__addr">{`退款商品：${r.lineIds.length} 项`}</Text>
+      {r.rejectReason && <Text className="m-order__warn">{`拒绝原因：${r.rejectReason}`}</Text>}
+      {r.status === 'failed' && <Text className="m-order__warn">{`失败原因：${r.failureReason ?? '未知'}`}</Text>}
+      <View className="m-order__foot">
+        <View className="m-order__sum">
+          <Text className="m-order__count">退款金额</Text>
+          <Price price={formatFen(r.amountFen)} size="normal" thousands />
+        </View>
+        {r.status === 'requested' && (
+          <View className="m-order__btns">
+            <Button size="small" fill="outline" id={`m-reject-${r.refundId}`} disabled={busy} onClick={() => onReject(r)}>拒绝</Button>
+            <Button size="small" type="primary" id={`m-approve-${r.refundId}`} loading={busy} disabled={busy} onClick={() => onApprove(r)}>同意退款</Button>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,51 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Input, Picker, Popup } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
+
+export const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流'];
+
+interface Props {
+  visible: boolean;
+  orderNo: string;
+  busy: boolean;
+  onClose: () => void;
+  onSubmit: (carrier: string, trackingNo: string) => void;
+}
+
+/** 发货: a carrier from the list and the tracking number (the server checks its format too). */
+export function ShipForm({ visible, orderNo, busy, onClose, onSubmit }: Props) {
+  const [carrier, setCarrier] = useState(CARRIERS[0]);
+  const [trackingNo, setTrackingNo] = useState('');
+  const [picking, setPicking] = useState(false);
+  const valid = /^[A-Za-z0-9-]{4,40}$/.test(trackingNo.trim());
+  return (
+    <Popup visible={visible} position="bottom" round closeable onClose={onClose} title="填写发货信息">
+      <View className="ship-form" id="ship-form">
+        <Text className="ship-form__order">{`订单号 ${orderNo}`}</Text>
+        <View className="ship-form__row" id="ship-carrier" onClick={() => setPicking(true)}>
+          <Text className="ship-form__label">快递公司</Text>
+          <View className="ship-form__pick">
+            <Text id="ship-carrier-value">{carrier}</Text>
+            <ArrowRight size={12} color="#9A918A" />
+          </View>
+        </View>
+        <View className="ship-form__row">
+          <Text className="ship-form__label">运单号</Text>
+          <Input className="ship-form__input" id="ship-tracking" placeholder="请输入运单号" value={trackingNo} maxLength={40} onChange={setTrackingNo} />
+        </View>
+        <Button block type="primary" id="ship-submit" loading={busy} disabled={!valid || busy} onClick={() => onSubmit(carrier, trackingNo.trim())}>
+          确认发货
+        </Button>
+      </View>
+      <Picker
+        visible={picking}
+        title="快递公司"
+        options={[CARRIERS.map((c) => ({ label: c, value: c }))]}
+        value={[carrier]}
+        onClose={() => setPicking(false)}
+        onConfirm={(_, values) => setCarrier(String(values[0] ?? CARRIERS[0]))}
+      />
+    </Popup>
+  );
+}

@@ -1,0 +1,96 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { Loading, Tabs } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
+import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import type { OrderStatus, OrderView } from '../../../cloudfunctions/core/contract';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { useCursorPages } from '../order/components/useCursorPages';
+import { ManagerOrderCard } from './components/ManagerOrderCard';
+import { ShipForm } from './components/ShipForm';
+import { VerifyPickup } from './components/VerifyPickup';
+import './manager.scss';
+
+const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
+  { value: 'paid', title: '待发货' },
+  { value: 'ready_for_pickup', title: '待自提' },
+  { value: 'shipped', title: '已发货' },
+  { value: 'all', title: '全部' },
+];
+
+type Step = 'manager.shipOrder' | 'manager.readyForPickup';
+
+export default function ManagerOrdersPage() {
+  const [tab, setTab] = useState<OrderStatus | 'all'>('paid');
+  const feed = useCursorPages<OrderView>(tab, (cursor) =>
+    call('manager.listOrders', { ...(tab === 'all' ? {} : { status: tab }), ...(cursor ? { cursor } : {}) }),
+  );
+  const [shipping, setShipping] = useState<OrderView>();
+  const [busy, setBusy] = useState<string>();
+  // One key per (step, order): a retry after a network error replays instead of acting twice.
+  const keys = useRef<Record<string, string>>({});
+  useReachBottom(feed.loadMore);
+
+  const run = async (step: Step, order: OrderView, extra: { carrier: string; trackingNo: string } | null, done: string) => {
+    const slot = `${step}:${order.orderId}`;
+    const key = (keys.current[slot] ??= newIdempotencyKey());
+    setBusy(order.orderId);
+    try {
+      if (step === 'manager.shipOrder' && extra) await call(step, { orderId: order.orderId, ...extra }, { idempotencyKey: key });
+      else await call('manager.readyForPickup', { orderId: order.orderId }, { idempotencyKey: key });
+      delete keys.current[slot];
+      setShipping(undefined);
+      void Taro.showToast({ title: done, icon: 'success' });
+      feed.refresh();
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) delete keys.current[slot];
+      toastError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <View className="page m-page" id="page-manager-orders">
+      <View className="m-page__top">
+        <VerifyPickup onVerified={feed.refresh} />
+        <View className="m-link card" id="m-go-refunds" onClick={() => void Taro.navigateTo({ url: '/packages/manager/refunds' })}>
+          <Text>售后审核</Text>
+          <ArrowRight size={14} color="#9A918A" />
+        </View>
+      </View>
+      <Tabs value={tab} onChange={(v) => setTab(v as OrderStatus | 'all')} activeType="line" className="m-page__tabs">
+        {TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
+      </Tabs>
+      {feed.firstLoad ? (
+        <ListSkeleton rows={3} />
+      ) : feed.items.length === 0 ? (
+        feed.failed ? (
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
+        ) : (
+          <EmptyState id="m-orders-empty" title="暂无订单" description="新的订单会出现在这里" />
+        )
+      ) : (
+        <View className="m-page__list" id="m-order-list">
+          {feed.items.map((o) => (
+            <ManagerOrderCard key={o.orderId} order={o} busy={busy === o.orderId} onShip={setShipping}
+              onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')} />
+          ))}
+          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
+        </View>
+      )}
+      <ShipForm
+        key={shipping?.orderId ?? 'none'}
+        visible={!!shipping}
+        orderNo={shipping?.orderNo ?? ''}
+        busy={!!shipping && busy === shipping.orderId}
+        onClose={() => setShipping(undefined)}
+        onSubmit={(carrier, trackingNo) => shipping && void run('manager.shipOrder', shipping, { carrier, trackingNo }, '已发货')}
+      />
+    </View>
+  );
+}

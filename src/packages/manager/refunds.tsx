@@ -1,0 +1,87 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { Tabs } from '@nutui/nutui-react-taro';
+import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import type { RefundView } from '../../../cloudfunctions/core/contract';
+import { useRemote } from '../../hooks/useRemote';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { RefundCard, type ManagerRefund } from './components/RefundCard';
+import { RejectForm } from './components/RejectForm';
+import './manager.scss';
+
+type Status = RefundView['status'];
+const TABS: Array<{ value: string; title: string; statuses: Status[] }> = [
+  { value: 'requested', title: '待审核', statuses: ['requested'] },
+  { value: 'processing', title: '处理中', statuses: ['approved', 'processing'] },
+  { value: 'succeeded', title: '已完成', statuses: ['succeeded'] },
+  { value: 'failed', title: '失败', statuses: ['failed'] },
+  { value: 'rejected', title: '已拒绝', statuses: ['rejected'] },
+];
+
+/** A tab may cover two statuses; ask once per status and merge, newest first. */
+async function loadRefunds(statuses: Status[]): Promise<ManagerRefund[]> {
+  const pages = await Promise.all(statuses.map((status) => call('manager.listRefunds', { status })));
+  return pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export default function ManagerRefundsPage() {
+  const [tab, setTab] = useState(TABS[0].value);
+  const statuses = TABS.find((t) => t.value === tab)?.statuses ?? ['requested'];
+  const list = useRemote(() => loadRefunds(statuses), [tab]);
+  const [rejecting, setRejecting] = useState<ManagerRefund>();
+  const [busy, setBusy] = useState<string>();
+  const keys = useRef<Record<string, string>>({});
+
+  const decide = async (r: ManagerRefund, reason: string | null) => {
+    const slot = `${reason === null ? 'approve' : 'reject'}:${r.refundId}`;
+    const key = (keys.current[slot] ??= newIdempotencyKey());
+    setBusy(r.refundId);
+    try {
+      if (reason === null) await call('manager.approveRefund', { refundId: r.refundId }, { idempotencyKey: key });
+      else await call('manager.rejectRefund', { refundId: r.refundId, reason }, { idempotencyKey: key });
+      delete keys.current[slot];
+      setRejecting(undefined);
+      void Taro.showToast({ title: reason === null ? '已同意退款' : '已拒绝', icon: 'success' });
+      void list.reload();
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) delete keys.current[slot];
+      toastError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const approve = async (r: ManagerRefund) => {
+    const ok = await Taro.showModal({ title: '同意退款', content: `将原路退回 ${r.orderNo} 的款项，确定吗？`, confirmColor: '#3F6B57' });
+    if (ok.confirm) void decide(r, null);
+  };
+
+  const items = list.data ?? [];
+  return (
+    <View className="page m-page" id="page-manager-refunds">
+      <Tabs value={tab} onChange={(v) => setTab(String(v))} activeType="line" className="m-page__tabs">
+        {TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
+      </Tabs>
+      {list.loading && !list.data ? (
+        <ListSkeleton rows={3} />
+      ) : items.length === 0 ? (
+        list.error ? (
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void list.reload()} />
+        ) : (
+          <EmptyState id="m-refunds-empty" title="暂无售后申请" />
+        )
+      ) : (
+        <View className="m-page__list" id="m-refund-list">
+          {items.map((r) => (
+            <RefundCard key={r.refundId} refund={r} busy={busy === r.refundId} onApprove={(x) => void approve(x)} onReject={setRejecting} />
+          ))}
+        </View>
+      )}
+      <RejectForm key={rejecting?.refundId ?? 'none'} visible={!!rejecting} busy={!!rejecting && busy === rejecting.refundId}
+        onClose={() => setRejecting(undefined)} onSubmit={(reason) => rejecting && void decide(rejecting, reason)} />
+    </View>
+  );
+}

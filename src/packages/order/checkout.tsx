@@ -1,0 +1,111 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Price } from '@nutui/nutui-react-taro';
+import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import type { Address, DeliveryType, OrderQuote } from '../../../cloudfunctions/core/contract';
+import { useCheckout } from '../../stores/checkout';
+import { useCart } from '../../stores/cart';
+import { formatFen } from '../../utils/money';
+import { PageSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { DeliveryCard } from './components/DeliveryCard';
+import { AmountRows, OrderLines } from './components/OrderParts';
+import { EMPTY_ADDRESS, addressProblem, lastAddress, rememberAddress } from './components/address';
+import './order.scss';
+
+/** Codes after which the quote on screen is stale: price it again. */
+const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MISMATCH', 'COUPON_UNAVAILABLE', 'INSUFFICIENT_POINTS']);
+
+export default function CheckoutPage() {
+  const items = useCheckout((s) => s.items);
+  const source = useCheckout((s) => s.source);
+  const [deliveryType, setDeliveryType] = useState<DeliveryType>();
+  const [quote, setQuote] = useState<OrderQuote>();
+  const [loading, setLoading] = useState(true);
+  const [address, setAddress] = useState<Address>(() => lastAddress() ?? EMPTY_ADDRESS);
+  const [submitting, setSubmitting] = useState(false);
+  const [round, setRound] = useState(0);
+  const seq = useRef(0);
+  // One key per checkout attempt: reused when a retry follows a network error, renewed when inputs change.
+  const attempt = useRef<{ inputs: string; key: string }>();
+
+  useEffect(() => {
+    if (items.length === 0) return setLoading(false);
+    const mine = ++seq.current;
+    setLoading(true);
+    call('order.quote', { items, ...(deliveryType ? { deliveryType } : {}) })
+      .then((q) => {
+        if (mine !== seq.current) return;
+        setQuote(q);
+        if (!deliveryType) setDeliveryType(q.deliveryType);
+      })
+      .catch(toastError)
+      .finally(() => mine === seq.current && setLoading(false));
+  }, [items, deliveryType, round]);
+
+  if (items.length === 0) {
+    return (
+      <View className="page">
+        <EmptyState title="没有待结算的商品" actionText="去购物车" onAction={() => void Taro.switchTab({ url: '/pages/cart/index' })} />
+      </View>
+    );
+  }
+  if (!quote) {
+    return loading ? <PageSkeleton /> : (
+      <View className="page">
+        <EmptyState status="network" title="订单信息加载失败" actionText="重新加载" onAction={() => setRound((r) => r + 1)} />
+      </View>
+    );
+  }
+
+  const type = deliveryType ?? quote.deliveryType;
+  const submit = async () => {
+    if (type === 'express') {
+      const problem = addressProblem(address);
+      if (problem) return void Taro.showToast({ title: problem, icon: 'none' });
+    }
+    const delivery = type === 'express' ? { type, address: trimmed(address) } : { type };
+    const inputs = JSON.stringify({ items, delivery });
+    if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
+    setSubmitting(true);
+    try {
+      const order = await call('order.create', { items, delivery }, { idempotencyKey: attempt.current.key });
+      if (type === 'express') rememberAddress(delivery.address!);
+      if (source === 'cart') items.forEach((i) => useCart.getState().remove(i.skuId));
+      useCheckout.getState().clear();
+      void Taro.redirectTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(order.orderId)}` });
+    } catch (err) {
+      toastError(err);
+      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) attempt.current = undefined;
+      if (err instanceof ApiError && REQUOTE.has(err.code)) setRound((r) => r + 1);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className="page checkout" id="page-checkout">
+      <DeliveryCard options={quote.deliveryOptions} type={type} onType={setDeliveryType} address={address} onAddress={setAddress} />
+      <OrderLines lines={quote.lines} id="checkout-lines" />
+      <View className={loading ? 'is-stale' : ''}>
+        <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" />
+      </View>
+      <View className="order-bar">
+        <View className="order-bar__sum">
+          <Text className="order-bar__label">实付</Text>
+          <View id="checkout-payable" className={loading ? 'is-stale' : ''}>
+            <Price price={formatFen(quote.payableFen)} size="large" thousands />
+          </View>
+        </View>
+        <Button type="primary" className="order-bar__btn" id="checkout-submit" loading={submitting} disabled={loading || submitting} onClick={() => void submit()}>
+          提交订单
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function trimmed(a: Address): Address {
+  return { name: a.name.trim(), phone: a.phone.trim(), province: a.province.trim(), city: a.city.trim(), district: a.district.trim(), detail: a.detail.trim() };
+}

@@ -1,0 +1,122 @@
+import { Text, View } from '@tarojs/components';
+import { Location, Store, Transit } from '@nutui/icons-react-taro';
+import type { OrderView } from '../../../../cloudfunctions/core/contract';
+import { formatFen } from '../../../utils/money';
+import { Countdown } from './Countdown';
+import { addressText } from './address';
+import { REFUND_STATUS_TEXT, formatTime, statusText } from './order-text';
+
+const HINT: Partial<Record<OrderView['status'], string>> = {
+  paid: '商家正在备货，请耐心等待',
+  shipped: '包裹正在路上，收到后请确认收货',
+  ready_for_pickup: '商品已备好，请到店出示提货码',
+  completed: '感谢您的购买，期待再次光临',
+  settled: '感谢您的购买，期待再次光临',
+  cancelled: '订单已取消',
+  refunding: '退款处理中，款项将原路退回',
+  refunded: '款项已原路退回',
+};
+
+/** Status banner; unpaid orders count down to `expiresAt` and re-fetch when it passes. */
+export function StatusHeader({ order, onExpired }: { order: OrderView; onExpired: () => void }) {
+  const pending = order.status === 'pending_payment' && order.expiresAt;
+  return (
+    <View className="status-header" id="detail-status-header">
+      <Text className="status-header__title" id="detail-status">{statusText(order)}</Text>
+      <Text className="status-header__hint">
+        {pending ? (
+          <>
+            {'请在 '}
+            <Countdown until={order.expiresAt!} onEnd={onExpired} id="detail-countdown" />
+            {' 内完成支付，超时订单将自动取消'}
+          </>
+        ) : (
+          HINT[order.status] ?? ''
+        )}
+      </Text>
+    </View>
+  );
+}
+
+/** Address for express; for pickup the 6-digit code to show at the counter. */
+export function DeliveryInfo({ order }: { order: OrderView }) {
+  const { delivery, shipping, pickupCode } = order;
+  if (delivery.type === 'pickup') {
+    return (
+      <View className="detail-block card" id="detail-delivery">
+        <View className="detail-block__row">
+          <Store size={18} color="#3F6B57" />
+          <Text className="detail-block__main">门店自提</Text>
+        </View>
+        {pickupCode ? (
+          <View className="pickup-code">
+            <Text className="pickup-code__label">提货码</Text>
+            <Text className="pickup-code__code" id="detail-pickup-code">{pickupCode}</Text>
+            <Text className="pickup-code__hint">到店出示提货码</Text>
+          </View>
+        ) : (
+          <Text className="detail-block__sub">备货完成后将生成提货码</Text>
+        )}
+      </View>
+    );
+  }
+  const a = delivery.address;
+  return (
+    <View className="detail-block card" id="detail-delivery">
+      {shipping && (
+        <View className="detail-block__row detail-block__row--ship" id="detail-shipping">
+          <Transit size={18} color="#3F6B57" />
+          <Text className="detail-block__main">{`${shipping.carrier}  ${shipping.trackingNo}`}</Text>
+        </View>
+      )}
+      <View className="detail-block__row">
+        <Location size={18} color="#3F6B57" />
+        <View className="detail-block__text">
+          <Text className="detail-block__main">{a ? `${a.name}  ${a.phone}` : '快递配送'}</Text>
+          {a && <Text className="detail-block__sub">{addressText(a)}</Text>}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+export function OrderInfo({ order }: { order: OrderView }) {
+  const rows: Array<[string, string]> = [
+    ['订单编号', order.orderNo],
+    ['下单时间', formatTime(order.createdAt)],
+    ['付款时间', formatTime(order.paidAt)],
+    ['发货时间', formatTime(order.shippedAt)],
+    ['完成时间', formatTime(order.completedAt)],
+  ];
+  return (
+    <View className="detail-info-rows card" id="detail-info">
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <View key={k} className="amount-row">
+            <Text className="amount-row__label">{k}</Text>
+            <Text className="amount-row__muted" id={k === '订单编号' ? 'detail-order-no' : undefined}>{v}</Text>
+          </View>
+        ))}
+    </View>
+  );
+}
+
+export function RefundList({ order }: { order: OrderView }) {
+  if (order.refunds.length === 0) return null;
+  return (
+    <View className="detail-info-rows card" id="detail-refunds">
+      <Text className="detail-block__head">售后记录</Text>
+      {order.refunds.map((r) => (
+        <View key={r.refundId} className="refund-row">
+          <View className="amount-row">
+            <Text className="amount-row__label">{`退款 ¥${formatFen(r.amountFen)}`}</Text>
+            <Text className={`refund-row__status refund--${r.status}`}>{REFUND_STATUS_TEXT[r.status]}</Text>
+          </View>
+          <Text className="refund-row__sub">{`原因：${r.reason}  ·  ${formatTime(r.createdAt)}`}</Text>
+          {r.rejectReason && <Text className="refund-row__sub">{`拒绝原因：${r.rejectReason}`}</Text>}
+        </View>
+      ))}
+    </View>
+  );
+}

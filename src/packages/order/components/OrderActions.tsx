@@ -1,0 +1,75 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { Button } from '@nutui/nutui-react-taro';
+import { ApiError, call, newIdempotencyKey, toastError } from '../../../api';
+import type { OrderView } from '../../../../cloudfunctions/core/contract';
+
+type Mutation = 'order.cancel' | 'order.confirmReceipt';
+
+const CONFIRM: Record<Mutation, { title: string; content: string; done: string }> = {
+  'order.cancel': { title: '取消订单', content: '确定取消这个订单吗？', done: '订单已取消' },
+  'order.confirmReceipt': { title: '确认收货', content: '请确认已收到全部商品', done: '已确认收货' },
+};
+
+export function goPay(orderId: string) {
+  void Taro.navigateTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(orderId)}` });
+}
+
+/** The buttons the server allows now (`order.actions`): 去支付 取消订单 确认收货 申请售后. */
+export function OrderActions({ order, onChanged, size = 'small' }: { order: OrderView; onChanged: (o: OrderView) => void; size?: 'small' | 'normal' }) {
+  const [busy, setBusy] = useState<Mutation>();
+  // One key per intent: a retry after a network error replays instead of acting twice.
+  const keys = useRef<Partial<Record<Mutation, string>>>({});
+  const a = order.actions;
+  if (!a.pay && !a.cancel && !a.confirmReceipt && !a.requestRefund) return null;
+
+  const mutate = async (name: Mutation) => {
+    const text = CONFIRM[name];
+    const ok = await Taro.showModal({ title: text.title, content: text.content, confirmColor: '#3F6B57' });
+    if (!ok.confirm) return;
+    const key = (keys.current[name] ??= newIdempotencyKey());
+    setBusy(name);
+    try {
+      const next = await call(name, { orderId: order.orderId }, { idempotencyKey: key });
+      keys.current[name] = undefined;
+      void Taro.showToast({ title: text.done, icon: 'success' });
+      onChanged(next);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) keys.current[name] = undefined;
+      toastError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const stop = (fn: () => void) => (e: { stopPropagation?: () => void }) => {
+    e.stopPropagation?.();
+    fn();
+  };
+  const id = order.orderId;
+  return (
+    <View className="order-actions">
+      {a.requestRefund && (
+        <Button size={size} fill="outline" id={`btn-refund-${id}`} className="order-actions__muted"
+          onClick={stop(() => void Taro.navigateTo({ url: `/packages/order/refund?orderId=${encodeURIComponent(id)}` }))}>
+          申请售后
+        </Button>
+      )}
+      {a.cancel && (
+        <Button size={size} fill="outline" id={`btn-cancel-${id}`} className="order-actions__muted" loading={busy === 'order.cancel'} onClick={stop(() => void mutate('order.cancel'))}>
+          取消订单
+        </Button>
+      )}
+      {a.confirmReceipt && (
+        <Button size={size} type="primary" id={`btn-confirm-${id}`} loading={busy === 'order.confirmReceipt'} onClick={stop(() => void mutate('order.confirmReceipt'))}>
+          确认收货
+        </Button>
+      )}
+      {a.pay && (
+        <Button size={size} type="primary" id={`btn-pay-${id}`} onClick={stop(() => goPay(id))}>
+          去支付
+        </Button>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,54 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import type { OrderStatus, OrderTab, OrderView, RefundView } from '../../../../cloudfunctions/core/contract';
+
+const STATUS_TEXT: Record<OrderStatus, string> = {
+  pending_payment: '待付款',
+  paid: '待发货',
+  shipped: '待收货',
+  ready_for_pickup: '待自提',
+  completed: '已完成',
+  settled: '已完成',
+  cancelled: '已取消',
+  refunding: '退款中',
+  refunded: '已退款',
+};
+
+/** The customer-facing status; a paid pickup order waits for the store to prepare it. */
+export function statusText(order: Pick<OrderView, 'status' | 'delivery'>): string {
+  if (order.status === 'paid' && order.delivery.type === 'pickup') return '待备货';
+  return STATUS_TEXT[order.status];
+}
+
+export const REFUND_STATUS_TEXT: Record<RefundView['status'], string> = {
+  requested: '待审核',
+  approved: '已同意',
+  processing: '退款中',
+  succeeded: '退款成功',
+  failed: '退款失败',
+  rejected: '已拒绝',
+};
+
+/** The order list's tabs; `all` is sent as no status. */
+export const ORDER_TABS: Array<{ value: OrderTab | 'all'; title: string }> = [
+  { value: 'all', title: '全部' },
+  { value: 'pending_payment', title: '待付款' },
+  { value: 'to_ship', title: '待发货' },
+  { value: 'to_receive', title: '待收货' },
+  { value: 'done', title: '已完成' },
+  { value: 'after_sale', title: '退款/售后' },
+];
+
+dayjs.extend(utc);
+
+/** ISO-8601 -> `2026-01-31 14:05` in business time (Asia/Shanghai: UTC+8, no DST), whatever the device's zone. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = dayjs(iso);
+  return d.isValid() ? d.utcOffset(8 * 60).format('YYYY-MM-DD HH:mm') : iso;
+}
+
+/** Total pieces in an order, for "共 N 件" (a count, not money). */
+export function pieces(order: Pick<OrderView, 'lines'>): number {
+  return order.lines.reduce((n, l) => n + l.qty, 0);
+}

@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef } from 'react';
+import { call } from '../../api';
+import { useRemote } from '../../hooks/useRemote';
+import { PageSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { AmountRows, OrderLines } from './components/OrderParts';
+import { DeliveryInfo, OrderInfo, RefundList, StatusHeader } from './components/DetailParts';
+import { OrderActions } from './components/OrderActions';
+import './order.scss';
+
+export default function OrderDetailPage() {
+  const orderId = useRouter().params.orderId ?? '';
+  const remote = useRemote(() => call('order.get', { orderId }), [orderId]);
+  const order = remote.data;
+  const shown = useRef(false);
+
+  // Back from pay or refund: the order has moved on.
+  useDidShow(() => {
+    if (shown.current) void remote.reload();
+    shown.current = true;
+  });
+
+  if (remote.loading && !order) return <PageSkeleton />;
+  if (!order) {
+    return (
+      <View className="page">
+        <EmptyState status="error" title="订单不存在" actionText="返回我的订单" onAction={() => void Taro.redirectTo({ url: '/packages/order/list' })} />
+      </View>
+    );
+  }
+
+  const hasActions = Object.values(order.actions).some(Boolean);
+  return (
+    <View className={`page order-detail ${hasActions ? 'has-bar' : ''}`} id="page-order-detail">
+      <StatusHeader order={order} onExpired={() => void remote.reload()} />
+      <DeliveryInfo order={order} />
+      <OrderLines lines={order.lines} id="detail-lines" />
+      <AmountRows amounts={order} id="detail-amounts" />
+      <RefundList order={order} />
+      <OrderInfo order={order} />
+      {hasActions && (
+        <View className="order-bar order-bar--actions" id="detail-actions">
+          <OrderActions order={order} onChanged={() => void remote.reload()} size="normal" />
+        </View>
+      )}
+    </View>
+  );
+}
