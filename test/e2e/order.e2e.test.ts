@@ -6,71 +6,22 @@
  * Skips with a message when Chromium or the H5 build is missing. E2E_BASE_URL runs against an
  * already running gateway instead (e.g. `npm start`).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
-import { formatFen } from '../../src/utils/money';
+import * as e2e from './support';
+import { displayed, textOf, waitForText } from './support';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const H5_INDEX = path.join(ROOT, 'dist', 'h5', 'index.html');
-const ARTIFACTS = path.join(__dirname, 'artifacts');
-const EXTERNAL = process.env.E2E_BASE_URL;
 const CUSTOMER = `e2e-order-${Date.now().toString(36)}`;
 const MANAGER = 'demo-manager';
-const STEP_TIMEOUT = 20_000;
+const missing = e2e.missingPrerequisites('order');
 
-const missing = [
-  !fs.existsSync(CHROMIUM) && `Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`,
-  !EXTERNAL && !fs.existsSync(H5_INDEX) && `H5 build not found at ${H5_INDEX} (run npm run build:h5)`,
-].filter(Boolean);
-if (missing.length) console.warn(`[e2e] skipping the H5 order suite: ${missing.join('; ')}`);
+let env: e2e.E2E | undefined;
 
-let baseUrl = '';
-let browser: Browser | undefined;
-let closeGateway: (() => Promise<void>) | undefined;
-
-/** Calls the API the way the H5 client does, as the given dev member. */
-async function api<N extends ActionName>(name: N, data: ActionInput<N>, openid = CUSTOMER): Promise<ActionOutput<N>> {
-  const [fn, action] = name.split('.');
-  const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Dev-Openid': openid },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
-  return body.data as ActionOutput<N>;
-}
-
-/** The price as the page shows it: NutUI Price with thousands separators. */
-function displayed(fen: number): string {
-  const [int, dec] = formatFen(fen).split('.');
-  return `¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
-}
-
-/** A browser context signed in as `openid`: Taro H5 storage keeps `{ data }` JSON in localStorage. */
-async function signedInPage(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true });
-  await context.addInitScript((id) => localStorage.setItem('session.devOpenid', JSON.stringify({ data: id })), openid);
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  return { context, page };
-}
-
-async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, want]) => (document.querySelector(sel) as HTMLElement | null)?.innerText.replace(/\s+/g, '') === want,
-    [selector, expected] as const,
-    { timeout: STEP_TIMEOUT },
-  );
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().innerText()) ?? '').replace(/\s+/g, '');
-}
+const api = <N extends ActionName>(name: N, data: ActionInput<N>, openid = CUSTOMER): Promise<ActionOutput<N>> =>
+  e2e.callApi(env!.baseUrl, openid, name, data);
+const signedInPage = (openid: string) => e2e.signedInPage(env!.browser, openid);
 
 /** Screenshots once the page `root` has finished sliding in (Taro H5 animates page changes). */
 async function shot(page: Page, name: string, root: string): Promise<void> {
@@ -83,7 +34,7 @@ async function shot(page: Page, name: string, root: string): Promise<void> {
     .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0'), undefined, { timeout: 5000 })
     .catch(() => undefined);
   await page.waitForTimeout(350);
-  await page.screenshot({ path: path.join(ARTIFACTS, `order-${name}.png`) });
+  await page.screenshot({ path: path.join(e2e.ARTIFACTS, `order-${name}.png`) });
 }
 
 /** Taro H5's showModal: press its confirm button. */
@@ -105,25 +56,11 @@ async function shippableProduct(): Promise<{ product: ProductDetail; skuId: stri
 
 describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    if (EXTERNAL) {
-      baseUrl = EXTERNAL.replace(/\/$/, '');
-    } else {
-      const { startGateway } = await import('../../cloudfunctions/gateway/server');
-      const gateway = await startGateway({ port: 0, host: '127.0.0.1', devAuth: true, staticDir: path.join(ROOT, 'dist', 'h5') });
-      baseUrl = gateway.url.replace(/\/$/, '');
-      closeGateway = () => gateway.close();
-    }
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    env = await e2e.startE2E();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await closeGateway?.();
+    await env?.close();
   });
 
   it('checks out, pays, is shipped by the manager and confirmed by the customer', async () => {
@@ -131,7 +68,7 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     const { product, skuId } = await shippableProduct();
 
     // Cart -> 结算.
-    await page.goto(`${baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
+    await page.goto(`${env!.baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
     await waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
     await page.locator('#btn-add-cart').click();
     await page.locator('#sku-confirm').click();
@@ -174,7 +111,7 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
 
     // The manager ships it from 管理后台.
     const manager = await signedInPage(MANAGER);
-    await manager.page.goto(`${baseUrl}/#/pages/me/index`);
+    await manager.page.goto(`${env!.baseUrl}/#/pages/me/index`);
     await manager.page.locator('.me__manager').click();
     await manager.page.locator(`#m-ship-${orderId}`).waitFor();
     await shot(manager.page, '06-manager-orders', '#page-manager-orders');

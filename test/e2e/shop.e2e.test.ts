@@ -1,68 +1,27 @@
 /**
  * H5 end to end: home -> 分类 -> product -> pick a non-default SKU, qty 2 -> cart total -> 我的.
  * Runs the real gateway (in-memory database) serving the H5 build, and drives Debian's Chromium.
- * Skips with a message when Chromium or the H5 build is missing. E2E_BASE_URL runs against an
- * already running gateway instead (e.g. `npm start`).
+ * Skips with a message when Chromium or the H5 build is missing.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ActionInput, ActionName, ActionOutput, ProductDetail, Sku } from '../../cloudfunctions/core/contract';
-import { formatFen } from '../../src/utils/money';
+import * as e2e from './support';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const H5_INDEX = path.join(ROOT, 'dist', 'h5', 'index.html');
-const ARTIFACTS = path.join(__dirname, 'artifacts');
-const EXTERNAL = process.env.E2E_BASE_URL;
 const OPENID = `e2e-${Date.now().toString(36)}`;
-const STEP_TIMEOUT = 20_000;
+const missing = e2e.missingPrerequisites('shop');
 
-const missing = [
-  !fs.existsSync(CHROMIUM) && `Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`,
-  !EXTERNAL && !fs.existsSync(H5_INDEX) && `H5 build not found at ${H5_INDEX} (run npm run build:h5)`,
-].filter(Boolean);
-if (missing.length) console.warn(`[e2e] skipping the H5 shop suite: ${missing.join('; ')}`);
-
-let baseUrl = '';
-let browser: Browser | undefined;
+let env: e2e.E2E | undefined;
 let page: Page;
-let closeGateway: (() => Promise<void>) | undefined;
 
-/** Calls the API the way the H5 client does, as the same dev member. */
-async function api<N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> {
-  const [fn, action] = name.split('.');
-  const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Dev-Openid': OPENID },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
-  return body.data as ActionOutput<N>;
-}
-
-/** The price as the page shows it: NutUI Price with thousands separators. */
-function displayed(fen: number): string {
-  const [int, dec] = formatFen(fen).split('.');
-  return `¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
-}
-
-async function textOf(selector: string): Promise<string> {
-  return ((await page.locator(selector).first().innerText()) ?? '').replace(/\s+/g, '');
-}
-
-async function waitForText(selector: string, expected: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, want]) => (document.querySelector(sel) as HTMLElement | null)?.innerText.replace(/\s+/g, '') === want,
-    [selector, expected] as const,
-    { timeout: STEP_TIMEOUT },
-  );
-}
+const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, OPENID, name, data);
+const displayed = e2e.displayed;
+const textOf = (selector: string) => e2e.textOf(page, selector);
+const waitForText = (selector: string, expected: string) => e2e.waitForText(page, selector, expected);
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(e2e.ARTIFACTS, `${name}.png`) });
 }
 
 async function openTab(label: string): Promise<void> {
@@ -85,36 +44,16 @@ function pickTarget(product: ProductDetail): { sku: Sku; group: number; value: n
 
 describe.skipIf(missing.length > 0)('H5 shop, end to end', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    if (EXTERNAL) {
-      baseUrl = EXTERNAL.replace(/\/$/, '');
-    } else {
-      const { startGateway } = await import('../../cloudfunctions/gateway/server');
-      const gateway = await startGateway({ port: 0, host: '127.0.0.1', devAuth: true, staticDir: path.join(ROOT, 'dist', 'h5') });
-      baseUrl = gateway.url.replace(/\/$/, '');
-      closeGateway = () => gateway.close();
-    }
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true });
-    // Sign in as a fresh dev member: Taro H5 storage keeps `{ data }` JSON in localStorage.
-    await context.addInitScript((openid) => {
-      localStorage.setItem('session.devOpenid', JSON.stringify({ data: openid }));
-    }, OPENID);
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
+    env = await e2e.startE2E();
+    ({ page } = await e2e.signedInPage(env.browser, OPENID));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await closeGateway?.();
+    await env?.close();
   });
 
   it('browses, picks a SKU, prices the cart on the server and shows the member', async () => {
-    await page.goto(`${baseUrl}/#/pages/home/index`);
+    await page.goto(`${env!.baseUrl}/#/pages/home/index`);
     await page.locator('#home-content [id^=product-card-]').first().waitFor();
     await shot('01-home');
 

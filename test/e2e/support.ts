@@ -1,0 +1,99 @@
+/**
+ * What every H5 end-to-end suite shares: prerequisites (Chromium, the H5 build), the gateway and
+ * browser they drive, an API caller acting as a dev member, and page helpers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
+import { formatFen } from '../../src/utils/money';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const ARTIFACTS = path.join(__dirname, 'artifacts');
+export const STEP_TIMEOUT = 20_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const H5_INDEX = path.join(ROOT, 'dist', 'h5', 'index.html');
+/** Run against an already running gateway (e.g. `npm start`) instead of starting one. */
+const EXTERNAL = process.env.E2E_BASE_URL;
+
+/** Why this suite cannot run here (printed), or an empty list. */
+export function missingPrerequisites(suite: string): string[] {
+  const missing = [
+    !fs.existsSync(CHROMIUM) && `Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`,
+    !EXTERNAL && !fs.existsSync(H5_INDEX) && `H5 build not found at ${H5_INDEX} (run npm run build:h5)`,
+  ].filter((m): m is string => Boolean(m));
+  if (missing.length) console.warn(`[e2e] skipping the H5 ${suite} suite: ${missing.join('; ')}`);
+  return missing;
+}
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the real gateway (in-memory database, serving dist/h5) unless E2E_BASE_URL is set, and Chromium. */
+export async function startE2E(): Promise<E2E> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  let baseUrl = EXTERNAL?.replace(/\/$/, '') ?? '';
+  let closeGateway: (() => Promise<void>) | undefined;
+  if (!EXTERNAL) {
+    const { startGateway } = await import('../../cloudfunctions/gateway/server');
+    const gateway = await startGateway({ port: 0, host: '127.0.0.1', devAuth: true, staticDir: path.join(ROOT, 'dist', 'h5') });
+    baseUrl = gateway.url.replace(/\/$/, '');
+    closeGateway = () => gateway.close();
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    baseUrl,
+    browser,
+    close: async () => {
+      await browser.close();
+      await closeGateway?.();
+    },
+  };
+}
+
+/** A phone-sized browser context signed in as `openid` (Taro H5 storage keeps `{ data }` JSON in localStorage). */
+export async function signedInPage(browser: Browser, openid: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true });
+  await context.addInitScript((id) => localStorage.setItem('session.devOpenid', JSON.stringify({ data: id })), openid);
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  return { context, page };
+}
+
+/** Calls the API the way the H5 client does, as the given dev member. */
+export async function callApi<N extends ActionName>(baseUrl: string, openid: string, name: N, data: ActionInput<N>): Promise<ActionOutput<N>> {
+  const [fn, action] = name.split('.');
+  const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-Openid': openid },
+    body: JSON.stringify({ action, data }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
+  return body.data as ActionOutput<N>;
+}
+
+/** The price as the page shows it: NutUI Price with thousands separators. */
+export function displayed(fen: number): string {
+  const [int, dec] = formatFen(fen).split('.');
+  return `¥${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
+}
+
+export async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, want]) => (document.querySelector(sel) as HTMLElement | null)?.innerText.replace(/\s+/g, '') === want,
+    [selector, expected] as const,
+    { timeout: STEP_TIMEOUT },
+  );
+}
+
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).first().innerText()) ?? '').replace(/\s+/g, '');
+}
