@@ -46,3 +46,20 @@ describe('a deployed cloud function (WeChat Cloud adapter)', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
   });
 });
+
+describe('payCallback as deployed', () => {
+  it('answers a non-zero errcode when it cannot record (WeChat will deliver again), 0 once recorded', async () => {
+    const { createCallbackFunction } = await import('../../../cloudfunctions/core/runtime/cloud-main');
+    const down = createCallbackFunction('payCallback', { env: {} });
+    expect(await down({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'X1', transactionId: 'T1', totalFee: 1 })).toMatchObject({ errcode: 1 });
+    const db = await openPgliteFromTemplate();
+    try {
+      const up = createCallbackFunction('payCallback', { env: {}, db: async () => db });
+      expect(await up({ returnCode: 'SUCCESS', resultCode: 'FAIL', outTradeNo: 'X1' })).toMatchObject({ errcode: 0 });
+      const anomalies = await db.kysely.selectFrom('payment_anomalies').select('kind').execute();
+      expect(anomalies).toEqual([{ kind: 'failed_result' }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
