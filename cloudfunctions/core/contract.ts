@@ -368,6 +368,13 @@ export const contract = {
     input: z.object({ status: z.enum(['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed']).optional() }).strict(),
     role: 'manager',
   }),
+  'manager.refundOrder': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z
+      .object({ orderId: id, lineIds: z.array(id).min(1).max(50).optional(), reason: z.string().trim().min(1).max(200) })
+      .strict(),
+    role: 'manager',
+    mutating: true,
+  }),
   'manager.approveRefund': action<{ refundId: string; status: RefundView['status'] }>()({
     input: z.object({ refundId: id }).strict(),
     role: 'manager',

@@ -8,7 +8,7 @@ import { createOrder, quoteOrder } from './order/checkout.service';
 import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order/lifecycle.service';
 import { getOrder, listOrders, listStoreOrders } from './order/order-queries';
 import { payOrder } from './order/payment.service';
-import { approveRefund, listRefunds, rejectRefund, requestRefund } from './order/refund.service';
+import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund } from './order/refund.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -33,6 +33,7 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.readyForPickup': readyForPickup,
   'manager.verifyPickup': verifyPickup,
   'manager.listRefunds': listRefunds,
+  'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CallContext } from '../context';
-import { submitRefund } from '../order/refund.service';
+import { checkRefund, submitRefund } from '../order/refund.service';
 import { findOrder } from '../order/repo/order.repo';
 
 /** The outcome of delivering one message: done, or try again later (with backoff). */
@@ -15,11 +15,14 @@ export function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-/** Consumers of `order.settled` (points, referral) register here when their issues land. */
-export const settledConsumers: Array<(ctx: CallContext, event: Record<string, unknown>) => Promise<void>> = [];
+type EventConsumer = (ctx: CallContext, event: Record<string, unknown>) => Promise<void>;
+/** Consumers of `order.settled` and `order.refunded` (points, tiers, referral) register here when their issues land. */
+export const settledConsumers: EventConsumer[] = [];
+export const refundedConsumers: EventConsumer[] = [];
 
 export const outboxHandlers: Record<string, OutboxHandler> = {
   'refund.request': (ctx, p) => submitRefund(ctx, p as { refundId: string }),
+  'refund.check': (ctx, p) => checkRefund(ctx, p as { refundId: string }),
   'refund.unexpected-payment': async (ctx, p) => {
     const submission = await ctx.platform.pay.refund({
       outTradeNo: String(p.outTradeNo),
@@ -46,6 +49,10 @@ export const outboxHandlers: Record<string, OutboxHandler> = {
   },
   'order.settled': async (ctx, p) => {
     for (const consume of settledConsumers) await consume(ctx, p);
+    return 'done';
+  },
+  'order.refunded': async (ctx, p) => {
+    for (const consume of refundedConsumers) await consume(ctx, p);
     return 'done';
   },
 };

@@ -6,7 +6,7 @@ import type { Executor } from '../db/db';
  */
 export async function enqueue(
   tx: Executor,
-  message: { topic: string; dedupeKey: string; payload: Record<string, unknown>; now: Date },
+  message: { topic: string; dedupeKey: string; payload: Record<string, unknown>; now: Date; notBefore?: Date },
 ): Promise<void> {
   await tx
     .insertInto('outbox')
@@ -14,7 +14,7 @@ export async function enqueue(
       topic: message.topic,
       dedupe_key: message.dedupeKey,
       payload: JSON.stringify(message.payload),
-      next_attempt_at: message.now,
+      next_attempt_at: message.notBefore ?? message.now,
       created_at: message.now,
       last_error: null,
       delivered_at: null,

@@ -92,8 +92,11 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
       input.lines.map((l, i) => ({ productId: l.productId, categoryId: l.categoryId, amountFen: memberTotals[i]! })),
     );
     if (!verdict.ok) return fail(verdict.code, verdict.message);
-    const discount = fen(Math.min(verdict.discountFen, goodsAfterMember - MIN_PAYABLE_FEN));
     const weights = memberTotals.map((t, i) => (verdict.eligible[i] ? t : 0));
+    // A coupon takes at most its eligible lines (each share then stays within its line) and never
+    // the last fen of the order.
+    const eligibleTotal = weights.reduce((a, b) => a + b, 0);
+    const discount = fen(Math.max(0, Math.min(verdict.discountFen, eligibleTotal, goodsAfterMember - MIN_PAYABLE_FEN)));
     couponShares = allocateLargestRemainder(discount, weights);
   }
   const afterCoupon = memberTotals.map((t, i) => fen(t - couponShares[i]!));
