@@ -1,5 +1,6 @@
 /**
  * `npm test`: every suite this machine can run.
+ * 0. typechecks the app, the functions, the tests and the scripts;
  * 1. builds dist/weapp (the package-size budgets read it) and the cloud functions;
  * 2. builds dist/h5 when Chromium is here (the end-to-end suite drives it), else says it skips;
  * 3. runs vitest: unit specs, integration suites on PGlite (and on Postgres when DATABASE_URL is set),
@@ -16,6 +17,12 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function run(): Promise<number> {
   const started = Date.now();
+  // Types first: vitest strips them, so a type error would otherwise pass unnoticed.
+  const typecheck = spawnSync(join('node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (typecheck.status !== 0) {
+    console.error('[test] typecheck failed (tsc -p tsconfig.json)');
+    return typecheck.status ?? 1;
+  }
   ensureTaroBuild('weapp');
   await buildFunctions();
   if (existsSync(chromium)) {

@@ -95,7 +95,7 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
     const weights = memberTotals.map((t, i) => (verdict.eligible[i] ? t : 0));
     // A coupon takes at most its eligible lines (each share then stays within its line) and never
     // the last fen of the order.
-    const eligibleTotal = weights.reduce((a, b) => a + b, 0);
+    const eligibleTotal = weights.reduce<number>((a, b) => a + b, 0);
     const discount = fen(Math.max(0, Math.min(verdict.discountFen, eligibleTotal, goodsAfterMember - MIN_PAYABLE_FEN)));
     couponShares = allocateLargestRemainder(discount, weights);
   }
