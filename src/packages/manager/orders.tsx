@@ -11,16 +11,19 @@ import { useCursorPages } from '../order/components/useCursorPages';
 import { ManagerOrderCard } from './components/ManagerOrderCard';
 import { ShipForm } from './components/ShipForm';
 import { VerifyPickup } from './components/VerifyPickup';
+import { RejectForm } from './components/RejectForm';
 import './manager.scss';
 
 const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
   { value: 'paid', title: '待发货' },
   { value: 'ready_for_pickup', title: '待自提' },
   { value: 'shipped', title: '已发货' },
+  { value: 'completed', title: '已完成' },
+  { value: 'settled', title: '已结算' },
   { value: 'all', title: '全部' },
 ];
 
-type Step = 'manager.shipOrder' | 'manager.readyForPickup';
+type Step = 'manager.shipOrder' | 'manager.readyForPickup' | 'manager.refundOrder';
 
 export default function ManagerOrdersPage() {
   const [tab, setTab] = useState<OrderStatus | 'all'>('paid');
@@ -33,15 +36,18 @@ export default function ManagerOrdersPage() {
   const keys = useRef<Record<string, string>>({});
   useReachBottom(feed.loadMore);
 
-  const run = async (step: Step, order: OrderView, extra: { carrier: string; trackingNo: string } | null, done: string) => {
+  const [refunding, setRefunding] = useState<OrderView>();
+  const run = async (step: Step, order: OrderView, extra: { carrier: string; trackingNo: string } | { reason: string } | null, done: string) => {
     const slot = `${step}:${order.orderId}`;
     const key = (keys.current[slot] ??= newIdempotencyKey());
     setBusy(order.orderId);
     try {
-      if (step === 'manager.shipOrder' && extra) await call(step, { orderId: order.orderId, ...extra }, { idempotencyKey: key });
+      if (step === 'manager.shipOrder' && extra && 'carrier' in extra) await call(step, { orderId: order.orderId, ...extra }, { idempotencyKey: key });
+      else if (step === 'manager.refundOrder' && extra && 'reason' in extra) await call(step, { orderId: order.orderId, reason: extra.reason }, { idempotencyKey: key });
       else await call('manager.readyForPickup', { orderId: order.orderId }, { idempotencyKey: key });
       delete keys.current[slot];
       setShipping(undefined);
+      setRefunding(undefined);
       void Taro.showToast({ title: done, icon: 'success' });
       feed.refresh();
     } catch (err) {
@@ -77,7 +83,7 @@ export default function ManagerOrdersPage() {
       ) : (
         <View className="m-page__list" id="m-order-list">
           {feed.items.map((o) => (
-            <ManagerOrderCard key={o.orderId} order={o} busy={busy === o.orderId} onShip={setShipping}
+            <ManagerOrderCard key={o.orderId} order={o} busy={busy === o.orderId} onShip={setShipping} onRefund={setRefunding}
               onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')} />
           ))}
           <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
@@ -90,6 +96,17 @@ export default function ManagerOrdersPage() {
         busy={!!shipping && busy === shipping.orderId}
         onClose={() => setShipping(undefined)}
         onSubmit={(carrier, trackingNo) => shipping && void run('manager.shipOrder', shipping, { carrier, trackingNo }, '已发货')}
+      />
+      <RejectForm
+        key={refunding ? `refund-${refunding.orderId}` : 'refund-none'}
+        visible={!!refunding}
+        busy={!!refunding && busy === refunding.orderId}
+        title="主动退款"
+        placeholder="退款原因（顾客可见），将按实付金额原路退回未退款的商品"
+        submitText="确认退款"
+        idPrefix="m-refund"
+        onClose={() => setRefunding(undefined)}
+        onSubmit={(reason) => refunding && void run('manager.refundOrder', refunding, { reason }, '已提交退款')}
       />
     </View>
   );

@@ -9,10 +9,14 @@ interface Props {
   busy: boolean;
   onShip: (o: OrderView) => void;
   onReady: (o: OrderView) => void;
+  onRefund: (o: OrderView) => void;
 }
 
+/** Statuses the store may refund on its own authority (also after settlement). */
+const STORE_REFUNDABLE = ['paid', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
+
 /** One order for the store: who, what, how much, and the next step for a paid order. */
-export function ManagerOrderCard({ order, busy, onShip, onReady }: Props) {
+export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Props) {
   const summary = order.lines.map((l) => `${l.title}${l.specsText ? `（${l.specsText}）` : ''} x${l.qty}`).join('；');
   const paid = order.status === 'paid';
   return (
@@ -35,6 +39,9 @@ export function ManagerOrderCard({ order, busy, onShip, onReady }: Props) {
           <Text className="m-order__count">{`共 ${pieces(order)} 件`}</Text>
           <Price price={formatFen(order.payableFen)} size="normal" thousands />
         </View>
+        {STORE_REFUNDABLE.includes(order.status) && order.lines.some((l) => !l.refunded) && (
+          <Button size="small" id={`m-refund-${order.orderId}`} disabled={busy} onClick={() => onRefund(order)}>退款</Button>
+        )}
         {paid && order.delivery.type === 'express' && (
           <Button size="small" type="primary" id={`m-ship-${order.orderId}`} onClick={() => onShip(order)}>发货</Button>
         )}

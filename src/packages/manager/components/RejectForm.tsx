@@ -7,17 +7,22 @@ interface Props {
   busy: boolean;
   onClose: () => void;
   onSubmit: (reason: string) => void;
+  /** Defaults are 拒绝退款's; 主动退款 reuses the form with its own words and ids. */
+  title?: string;
+  placeholder?: string;
+  submitText?: string;
+  idPrefix?: string;
 }
 
-/** 拒绝退款 needs a reason the customer will read. */
-export function RejectForm({ visible, busy, onClose, onSubmit }: Props) {
+/** A bottom sheet asking for a reason the customer will read (拒绝退款, 主动退款). */
+export function RejectForm({ visible, busy, onClose, onSubmit, title = '拒绝退款', placeholder = '请填写拒绝原因，顾客可见', submitText = '确认拒绝', idPrefix = 'reject' }: Props) {
   const [reason, setReason] = useState('');
   return (
-    <Popup visible={visible} position="bottom" round closeable onClose={onClose} title="拒绝退款">
-      <View className="ship-form" id="reject-form">
-        <TextArea className="ship-form__area" id="reject-reason" placeholder="请填写拒绝原因，顾客可见" maxLength={200} showCount value={reason} onChange={setReason} />
-        <Button block type="primary" id="reject-submit" loading={busy} disabled={!reason.trim() || busy} onClick={() => onSubmit(reason.trim())}>
-          确认拒绝
+    <Popup visible={visible} position="bottom" round closeable onClose={onClose} title={title}>
+      <View className="ship-form" id={`${idPrefix}-form`}>
+        <TextArea className="ship-form__area" id={`${idPrefix}-reason`} placeholder={placeholder} maxLength={200} showCount value={reason} onChange={setReason} />
+        <Button block type="primary" id={`${idPrefix}-submit`} loading={busy} disabled={!reason.trim() || busy} onClick={() => onSubmit(reason.trim())}>
+          {submitText}
         </Button>
       </View>
     </Popup>
