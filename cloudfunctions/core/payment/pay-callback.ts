@@ -75,6 +75,10 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
   }
   const paidAt = now;
   const outcome = await db.kysely.transaction().execute(async (tx) => {
+    // Callbacks for one order queue here. Without this lock, two different transactions paying the
+    // same order each took a share lock through payments' foreign key, then both needed the order
+    // row exclusively to set its transaction_id: a deadlock (found by the concurrency suite).
+    await tx.selectFrom('orders').select('id').where('id', '=', order.id).forUpdate().execute();
     const inserted = await tx
       .insertInto('payments')
       .values({ transaction_id: transactionId, order_id: order.id, amount_fen: order.payable_fen, paid_at: paidAt, raw: JSON.stringify(event) })

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: the order/payment money path on a real Postgres server (DATABASE_URL).
+ * 1. Settlement throughput: order.create + payCallback through the real services, 20 concurrent
+ *    clients, next to a hand-written SQL floor doing the same rows' writes; prints the ratio (goal >= 0.5).
+ * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
+ * Each part creates (and drops) a database of its own. Bounded; stops by itself.
+ */
+import { flashSale, fmt, settlementThroughput } from './settlement.bench';
+
+async function main(): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log('[bench] DATABASE_URL is not set: the benchmarks need a Postgres server; nothing to run.');
+    console.log('[bench] e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench');
+    return 0;
+  }
+  const orders = Number(process.env.BENCH_ORDERS ?? 1000);
+  let failed = false;
+
+  console.log(`[bench] settlement throughput: ${orders} orders, 20 concurrent clients (create + pay callback)`);
+  const s = await settlementThroughput(url, { orders, clients: 20 });
+  console.log(`  services (callAction + handlePayCallback): ${fmt(s.service)}`);
+  console.log(`  raw SQL floor (node-postgres, same writes): ${fmt(s.raw)}`);
+  console.log(`  ratio services / raw: ${s.ratio.toFixed(2)} (goal >= 0.5)${s.ratio >= 0.5 ? '' : '  BELOW GOAL'}`);
+
+  console.log('[bench] flash sale: 2000 attempts, concurrency 50, stock 100');
+  const f = await flashSale(url, { attempts: 2000, concurrency: 50, stock: 100 });
+  console.log(`  time ${f.stats.seconds.toFixed(2)} s (${f.stats.perSecond.toFixed(0)} attempts/s, p50 ${f.stats.p50.toFixed(1)} ms, p99 ${f.stats.p99.toFixed(1)} ms)`);
+  console.log(`  successes: ${f.successes} (expected ${f.stock}), sold out answers: ${f.soldOut}${Object.keys(f.other).length ? `, other: ${JSON.stringify(f.other)}` : ''}`);
+  console.log(`  final stock: ${f.finalStock}`);
+  console.log(`  oversell: ${f.oversell}`);
+  if (f.successes !== f.stock || f.finalStock !== 0 || f.oversell !== 0 || Object.keys(f.other).length > 0) {
+    console.log('  FLASH SALE INVARIANT BROKEN');
+    failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
