@@ -5,7 +5,7 @@ import { handlePayCallback } from '../cloudfunctions/core/payment/pay-callback';
 import { requestHash } from '../cloudfunctions/core/idempotency/idempotency';
 import { createLocalPlatform } from '../cloudfunctions/core/platform/local/local-platform';
 import { callAction } from '../test/support/call';
-import { createBenchDatabase } from './bench-db';
+import { createOwnDatabase } from '../test/support/postgres-database';
 
 const SKU = 'sku-amino-acid-cleanser-1';
 const ADDRESS = { name: '压测', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 1 号' };
@@ -128,7 +128,7 @@ async function rawOrder(pool: pg.Pool, memberId: string, seq: number): Promise<v
 export async function settlementThroughput(adminUrl: string, options: { orders?: number; clients?: number } = {}) {
   const orders = options.orders ?? 1000;
   const clients = options.clients ?? 20;
-  const { db, url, drop } = await createBenchDatabase(adminUrl, clients);
+  const { db, url, drop } = await createOwnDatabase(adminUrl, { poolSize: clients, prefix: 'storefront_bench' });
   const pool = new pg.Pool({ connectionString: url, max: clients });
   try {
     await db.kysely.updateTable('skus').set({ stock: 1_000_000 }).where('id', '=', SKU).execute();
@@ -159,7 +159,7 @@ export async function flashSale(adminUrl: string, options: { attempts?: number; 
   const concurrency = options.concurrency ?? 50;
   const stock = options.stock ?? 100;
   const sku = 'sku-retinol-night-serum-2';
-  const { db, drop } = await createBenchDatabase(adminUrl, 20);
+  const { db, drop } = await createOwnDatabase(adminUrl, { poolSize: 20, prefix: 'storefront_bench' });
   try {
     await db.kysely.updateTable('skus').set({ stock }).where('id', '=', sku).execute();
     const openids = Array.from({ length: 200 }, (_, i) => `flash-${i}`);

@@ -5,7 +5,7 @@ import { fail, type Envelope } from './errors';
 import { handlers, type Handler } from './handlers';
 import { withIdempotency } from './idempotency/idempotency';
 import { ensureMember } from './member/member.service';
-import { findStaffRole } from './member/repo/member.repo';
+import { findCaller } from './member/repo/member.repo';
 
 /** The deployed functions: the prefixes of the contract's action names. */
 export const FUNCTION_NAMES: readonly string[] = [...new Set(Object.keys(contract).map((n) => n.split('.')[0]!))];
@@ -48,11 +48,13 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
   if (spec.mutating && !idempotencyKey) return fail('IDEMPOTENCY_KEY_REQUIRED');
 
   const exec = ctx.db.kysely;
-  let role: Role = 'any';
-  if (openid) role = (await findStaffRole(exec, ctx.storeId, openid)) ?? 'customer';
+  const known = openid ? await findCaller(exec, ctx.storeId, openid) : null;
+  const role: Role = openid ? (known?.role ?? 'customer') : 'any';
   if (rank(role) < rank(spec.role)) return fail('FORBIDDEN', undefined, { required: spec.role });
 
-  const memberId = spec.role === 'any' || !openid ? null : (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id;
+  // Created on the first signed-in call that needs a member; never for anonymous browsing.
+  const memberId =
+    spec.role === 'any' || !openid ? null : (known?.member_id ?? (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id);
   const caller: Caller = { openid, role, memberId };
   const handler = handlers[name] as Handler<ActionName>;
 

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import pg from 'pg';
 import { openDb, type Db } from '../../cloudfunctions/core/db/db';
-import { migrate } from '../../cloudfunctions/core/db/migrate';
-import { seedDemoStore } from '../../cloudfunctions/core/db/seed/seed';
+import { createOwnDatabase, type OwnDatabase } from './postgres-database';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -14,34 +11,11 @@ export async function openPgliteFromTemplate(): Promise<Db> {
   return openDb({ loadDataDir: new Blob([bytes]) });
 }
 
-/**
- * A database of its own on the Postgres server in DATABASE_URL (a unique name, dropped by
- * `drop()`), migrated and seeded. Tests never rely on what is left in the server's `test` database.
- */
-export async function createPostgresDatabase(options: { seed?: boolean } = {}): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+/** A database of its own on the server in DATABASE_URL, migrated and seeded (see createOwnDatabase). */
+export async function createPostgresDatabase(options: { seed?: boolean } = {}): Promise<OwnDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
-  const name = `storefront_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: url.toString(), poolSize: 20 });
-  await migrate(db);
-  if (options.seed ?? true) await seedDemoStore(db.kysely);
-  return {
-    db,
-    url: url.toString(),
-    drop: async () => {
-      await db.close();
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
-  };
+  return createOwnDatabase(adminUrl, { seed: options.seed });
 }
 
 export const hasPostgres = Boolean(process.env.DATABASE_URL);

@@ -76,7 +76,8 @@ async function price(
     deliveryType,
     coupon,
     pointsRequested: request.pointsToUse ?? 0,
-    pointsBalance: await seams.pointsBalance(exec, memberId),
+    // The balance matters only when points are asked for: skip the read otherwise (hot path).
+    pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, memberId) : 0,
   });
   return priced.ok ? ok({ priced: priced.data, benefits }) : priced;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { enqueue } from '../outbox/outbox';
-import { findOrderByNo, transitionOrder } from '../order/repo/order.repo';
+import { transitionOrder } from '../order/repo/order.repo';
 
 /**
  * The event WeChat Pay's cloud callback delivers to `payCallback` (cloudPay.unifiedOrder's
@@ -64,30 +64,25 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
     return { errcode: 0, errmsg: 'recorded: payment not successful' };
   }
   const { outTradeNo, transactionId } = event;
-  const order = await findOrderByNo(db.kysely, outTradeNo);
-  if (!order) {
-    await recordAnomaly(db, 'unknown_order', event, 'no order with this outTradeNo');
-    return { errcode: 0, errmsg: 'recorded: unknown order' };
-  }
-  if (event.totalFee !== order.payable_fen) {
-    await recordAnomaly(db, 'amount_mismatch', event, `paid ${event.totalFee} fen, order payable ${order.payable_fen} fen`);
-    return { errcode: 0, errmsg: 'recorded: amount mismatch' };
-  }
+  const totalFee = event.totalFee;
   const paidAt = now;
+  // One transaction, and the order row locked first: callbacks for one order queue here. Without the
+  // lock, two different transactions paying the same order each took a share lock through payments'
+  // foreign key, then both needed the order row exclusively to set its transaction_id: a deadlock
+  // (found by the concurrency suite).
   const outcome = await db.kysely.transaction().execute(async (tx) => {
-    // Callbacks for one order queue here. Without this lock, two different transactions paying the
-    // same order each took a share lock through payments' foreign key, then both needed the order
-    // row exclusively to set its transaction_id: a deadlock (found by the concurrency suite).
-    await tx.selectFrom('orders').select('id').where('id', '=', order.id).forUpdate().execute();
+    const order = await tx.selectFrom('orders').select(['id', 'status', 'payable_fen']).where('order_no', '=', outTradeNo).forUpdate().executeTakeFirst();
+    if (!order) return { kind: 'unknown' as const };
+    if (totalFee !== order.payable_fen) return { kind: 'mismatch' as const, payable: order.payable_fen };
     const inserted = await tx
       .insertInto('payments')
       .values({ transaction_id: transactionId, order_id: order.id, amount_fen: order.payable_fen, paid_at: paidAt, raw: JSON.stringify(event) })
       .onConflict((oc) => oc.column('transaction_id').doNothing())
       .returning('transaction_id')
       .execute();
-    if (inserted.length === 0) return 'duplicate' as const;
+    if (inserted.length === 0) return { kind: 'duplicate' as const };
     const paid = await transitionOrder(tx, order.id, ['pending_payment'], 'paid', { paid_at: paidAt, transaction_id: transactionId });
-    if (paid) return 'paid' as const;
+    if (paid) return { kind: 'paid' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
     // before this money arrived: give it back, once per transaction.
     await enqueue(tx, {
@@ -96,8 +91,16 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
       payload: { orderId: order.id, outTradeNo, outRefundNo: `P${transactionId}`.slice(0, 64), totalFee: order.payable_fen },
       now,
     });
-    return 'late' as const;
+    return { kind: 'late' as const, status: order.status };
   });
-  if (outcome === 'late') await recordAnomaly(db, 'late_payment', event, `order was ${order.status}; refund queued`);
-  return { errcode: 0, errmsg: outcome === 'duplicate' ? 'ok (already recorded)' : 'ok' };
+  if (outcome.kind === 'unknown') {
+    await recordAnomaly(db, 'unknown_order', event, 'no order with this outTradeNo');
+    return { errcode: 0, errmsg: 'recorded: unknown order' };
+  }
+  if (outcome.kind === 'mismatch') {
+    await recordAnomaly(db, 'amount_mismatch', event, `paid ${totalFee} fen, order payable ${outcome.payable} fen`);
+    return { errcode: 0, errmsg: 'recorded: amount mismatch' };
+  }
+  if (outcome.kind === 'late') await recordAnomaly(db, 'late_payment', event, `order was ${outcome.status}; refund queued`);
+  return { errcode: 0, errmsg: outcome.kind === 'duplicate' ? 'ok (already recorded)' : 'ok' };
 }

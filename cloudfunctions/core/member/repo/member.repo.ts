@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
 
 export async function findMemberByOpenid(exec: Executor, storeId: string, openid: string) {
@@ -56,4 +57,17 @@ export async function findStaffRole(exec: Executor, storeId: string, openid: str
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return row?.role ?? null;
+}
+
+/**
+ * Who is calling, in one round trip: the caller's staff role (null for customers) and their member
+ * id (null before their first signed-in call).
+ */
+export async function findCaller(exec: Executor, storeId: string, openid: string) {
+  const { rows } = await sql<{ role: 'staff' | 'manager' | null; member_id: string | null }>`
+    select s.role, m.id as member_id
+      from (select 1) as one
+      left join staff s on s.store_id = ${storeId} and s.openid = ${openid} and s.revoked_at is null
+      left join members m on m.store_id = ${storeId} and m.openid = ${openid}`.execute(exec);
+  return rows[0] ?? { role: null, member_id: null };
 }
