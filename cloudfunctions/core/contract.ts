@@ -127,6 +127,15 @@ export interface MemberProfile {
 }
 
 
+// ---------- membership: points and tiers (types) ----------
+// @points-types
+
+// ---------- membership: coupons (types) ----------
+// @coupon-types
+
+// ---------- membership: profile, member code, benefits (types) ----------
+// @member-types
+
 // ---------- orders ----------
 
 export type OrderStatus =
@@ -368,6 +377,9 @@ export const contract = {
     input: z.object({ status: z.enum(['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed']).optional() }).strict(),
     role: 'manager',
   }),
+  // @points-actions
+  // @coupon-actions
+  // @member-actions
   'manager.refundOrder': action<{ refundId: string; status: RefundView['status'] }>()({
     input: z
       .object({ orderId: id, lineIds: z.array(id).min(1).max(50).optional(), reason: z.string().trim().min(1).max(200) })

@@ -10,6 +10,10 @@ import { getOrder, listOrders, listStoreOrders } from './order/order-queries';
 import { payOrder } from './order/payment.service';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund } from './order/refund.service';
 
+// @points-imports
+// @coupon-imports
+// @member-imports
+
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
 /** Which use case serves each action. The type makes a contract action without a handler a compile error. */
@@ -33,6 +37,9 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.readyForPickup': readyForPickup,
   'manager.verifyPickup': verifyPickup,
   'manager.listRefunds': listRefunds,
+  // @points-handlers
+  // @coupon-handlers
+  // @member-handlers
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,
