@@ -4,10 +4,12 @@ import { callAction, okData } from '../../support/call';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 import { handleRefundCallback } from '../../../cloudfunctions/core/order/refund.service';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
+import { runOrderTimer } from '../../../cloudfunctions/core/order/lifecycle.service';
 import type { LocalRefundMode } from '../../../cloudfunctions/core/platform/local/pay.local';
 import {
   MANAGER,
   T0,
+  daysAfter,
   errorCode,
   jobContext,
   linesOf,
@@ -166,5 +168,38 @@ describeEachDatabase('refunds', (use) => {
     const second = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: 'b' }, { openid: order.openid, idempotencyKey: newKey() });
     expect(errorCode(second)).toBe('REFUND_NOT_ALLOWED');
     expect(await refundsOf(use(), order.orderId)).toHaveLength(1);
+  });
+
+  it('a full refund after settlement (by the manager) restocks, ends refunded and tells points and referral to reverse', async () => {
+    const sku = 'sku-amino-acid-cleanser-1';
+    await setStock(use(), sku, 10);
+    const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 2 }] });
+    const at = (days: number) => daysAfter(order.createdAt, days);
+    okData(await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: '顺丰速运', trackingNo: 'SF1000000001' }, { openid: MANAGER, now: at(1), idempotencyKey: newKey() }));
+    await runOrderTimer(jobContext(use(), at(9))); // auto-confirm (7 days after shipping)
+    await runOrderTimer(jobContext(use(), at(17))); // settle (7 days after completion)
+    expect((await orderRow(use(), order.orderId)).status).toBe('settled');
+    const settled = await outboxOf(use(), 'order.settled');
+    expect(settled.filter((m) => m.payload.orderId === order.orderId)).toHaveLength(1);
+
+    // A customer can no longer ask; the manager can.
+    const asked = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: '过敏' }, { openid: order.openid, now: at(20), idempotencyKey: newKey() });
+    expect(errorCode(asked)).toBe('REFUND_NOT_ALLOWED');
+    const opened = okData(await callAction(use(), 'manager.refundOrder', { orderId: order.orderId, reason: '顾客过敏，门店同意退货' }, { openid: MANAGER, now: at(20), idempotencyKey: newKey() }));
+    expect(opened.status).toBe('approved');
+
+    const clock = { now: at(20) };
+    const platform = localPlatform(use(), clock);
+    await runOutboxWorker(jobContext(use(), clock.now, platform));
+    await platform.pay.settle();
+
+    const refund = (await refundsOf(use(), order.orderId))[0]!;
+    // Shipped goods: the refund is what was paid for the goods; the shipping fee stays.
+    expect(refund).toMatchObject({ status: 'succeeded', whole_order: true, initiated_by: 'manager', amount_fen: order.payableFen - (await orderRow(use(), order.orderId)).shipping_fen });
+    expect((await orderRow(use(), order.orderId)).status).toBe('refunded');
+    expect(await stockOf(use(), sku)).toBe(10);
+    const refunded = (await outboxOf(use(), 'order.refunded')).filter((m) => m.payload.orderId === order.orderId);
+    expect(refunded).toHaveLength(1);
+    expect(refunded[0]!.payload).toMatchObject({ afterSettlement: true, wholeOrder: true, refundFen: refund.amount_fen, memberId: expect.any(String) });
   });
 });
