@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
     { root: 'packages/manager', pages: ['orders', 'refunds'] },
+    { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

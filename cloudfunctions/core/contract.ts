@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Fen, Points } from './shared/money';
+import { isAvatarUrl, isCalendarDate, nicknameLength, NICKNAME_MAX_CHARS } from './member/domain/profile';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -124,17 +125,121 @@ export interface MemberProfile {
   /** The next tier and the growth it needs; null at the top tier. */
   nextTier: (MemberTier & { minGrowth: number }) | null;
   role: Role;
+  /** `YYYY-MM-DD`, set once by the member; null until then. */
+  birthday: string | null;
+  /** The bound phone, masked (`138****8000`); the full number never leaves the server. */
+  phoneMasked: string | null;
+  /** Coupons the member can use now. */
+  couponCount: number;
+  /** The latest upgrade the member has not yet seen celebrated; null when there is none. */
+  pendingCelebration: TierCelebration | null;
 }
 
 
 // ---------- membership: points and tiers (types) ----------
 // @points-types
+export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal';
+
+export interface PointsHistoryItem {
+  id: string;
+  /** Signed: + credited, - spent/expired/reversed. */
+  delta: Points;
+  reason: PointsReason;
+  /** zh-CN text for the reason, e.g. 购物奖励. */
+  reasonText: string;
+  createdAt: string;
+  /** When the credited lot expires (credits only), else null. */
+  expiresAt: string | null;
+  orderId?: string;
+}
 
 // ---------- membership: coupons (types) ----------
 // @coupon-types
+export type CouponKind = 'full_reduction' | 'percent_off' | 'no_threshold';
+export type CouponStatus = 'usable' | 'locked' | 'used' | 'expired';
+
+/** A template's discount in numbers (null where its kind has none); the ticket renders these. */
+export interface CouponTermsView {
+  kind: CouponKind;
+  thresholdFen: Fen | null;
+  amountFen: Fen | null;
+  /** Percent taken off: 15 means 8.5 折. */
+  percentOff: number | null;
+  capFen: Fen | null;
+  /** 全场通用 / 限面霜乳液可用 ... */
+  scopeText: string;
+}
+
+export interface ClaimableCoupon extends CouponTermsView {
+  templateId: string;
+  title: string;
+  remaining: number;
+  total: number;
+  /** 领取后7天内有效 / 2026.03.01-2026.03.31. */
+  validityText: string;
+  /** Signed-in callers: whether they hold one of this template already; null when anonymous. */
+  claimedByMe: boolean | null;
+  /** Signed-in callers: whether the per-member limit still allows a claim. */
+  canClaim: boolean;
+}
+
+export interface MemberCoupon extends CouponTermsView {
+  couponId: string;
+  templateId: string;
+  title: string;
+  status: CouponStatus;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface UsableCoupon {
+  couponId: string;
+  title: string;
+  validUntil: string;
+  /** What the coupon takes off this cart (after member price); 0 when not usable. */
+  discountFen: Fen;
+  usable: boolean;
+  /** Why not, in words for the customer (未满¥199，还差¥20 / 所选商品不适用此券 ...). */
+  reason?: string;
+}
 
 // ---------- membership: profile, member code, benefits (types) ----------
 // @member-types
+export interface TierCelebration {
+  fromTier: MemberTier;
+  toTier: MemberTier;
+}
+
+/** A dynamic member code: show it as a QR; it rotates every 30 s and works once. */
+export interface MemberCodeView {
+  code: string;
+  /** When staff stop accepting it (ISO-8601): the end of the next 30-second step. */
+  expiresAt: string;
+  /** When the screen should show the next code (ISO-8601): the end of this step. */
+  refreshAt: string;
+  /** The server's now (ISO-8601), so the countdown does not trust the phone's clock. */
+  serverNow: string;
+}
+
+export interface TierBenefitsView {
+  /** Member price as a percentage of list price (100 = no discount). */
+  memberPricePercent: number;
+  pointsMultiplier: number;
+  birthdayCoupon: boolean;
+  /** Free express at or above this paid amount; 0 = always free. */
+  freeShippingThresholdFen: Fen;
+}
+
+export interface TierWithBenefits extends MemberTier {
+  minGrowth: number;
+  benefits: TierBenefitsView;
+}
+
+export interface MemberBenefits {
+  tiers: TierWithBenefits[];
+  /** The caller's tier code when signed in and already a member. */
+  current?: string;
+}
 
 // ---------- orders ----------
 
@@ -378,8 +483,72 @@ export const contract = {
     role: 'manager',
   }),
   // @points-actions
+  'member.pointsHistory': action<{ items: PointsHistoryItem[]; nextCursor: string | null; balance: Points }>()({
+    input: z.object({ cursor: z.string().regex(/^\d{1,18}$/).optional() }).strict(),
+    role: 'customer',
+  }),
   // @coupon-actions
+  'coupon.listClaimable': action<{ items: ClaimableCoupon[] }>()({
+    input: z.object({}).strict(),
+    role: 'any',
+  }),
+  'member.claimCoupon': action<{ couponId: string }>()({
+    input: z.object({ templateId: id }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.coupons': action<{ items: MemberCoupon[] }>()({
+    input: z.object({ status: z.enum(['usable', 'used', 'expired']).optional() }).strict(),
+    role: 'customer',
+  }),
+  /** The checkout picker: every coupon the member holds, priced against this cart, best first. */
+  'order.usableCoupons': action<{ items: UsableCoupon[] }>()({
+    input: z
+      .object({
+        items: cartItems,
+        pointsToUse: pricingInput.pointsToUse,
+        groupBuy: pricingInput.groupBuy,
+        deliveryType: z.enum(['express', 'pickup']).optional(),
+      })
+      .strict(),
+    role: 'customer',
+  }),
   // @member-actions
+  'member.memberCode': action<MemberCodeView>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+  }),
+  'member.updateProfile': action<MemberProfile>()({
+    input: z
+      .object({
+        nickname: z
+          .string()
+          .trim()
+          .min(1)
+          .refine((v) => nicknameLength(v) <= NICKNAME_MAX_CHARS, { message: `nickname is at most ${NICKNAME_MAX_CHARS} characters` })
+          .optional(),
+        avatarUrl: z.string().max(500).refine(isAvatarUrl, { message: 'avatarUrl must be https:// or cloud://' }).optional(),
+        birthday: z.string().refine(isCalendarDate, { message: 'birthday must be a real YYYY-MM-DD date' }).optional(),
+      })
+      .strict()
+      .refine((v) => v.nickname !== undefined || v.avatarUrl !== undefined || v.birthday !== undefined, { message: 'nothing to update' }),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.bindPhone': action<{ phoneMasked: string }>()({
+    input: z.object({ code: z.string().min(1).max(128) }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.benefits': action<MemberBenefits>()({
+    input: z.object({}).strict(),
+    role: 'any',
+  }),
+  'member.ackCelebration': action<{ acknowledged: number }>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
   'manager.refundOrder': action<{ refundId: string; status: RefundView['status'] }>()({
     input: z
       .object({ orderId: id, lineIds: z.array(id).min(1).max(50).optional(), reason: z.string().trim().min(1).max(200) })

@@ -24,6 +24,8 @@ export const ERRORS = {
   MEMBER_CODE_EXPIRED: { status: 409, message: '会员码已过期' },
   MEMBER_CODE_USED: { status: 409, message: '会员码已使用' },
   MEMBER_CODE_INVALID: { status: 409, message: '会员码无效' },
+  BIRTHDAY_ALREADY_SET: { status: 409, message: '生日已设置，不可修改' },
+  PHONE_BIND_FAILED: { status: 409, message: '手机号获取失败，请重试' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },

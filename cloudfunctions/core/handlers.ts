@@ -11,8 +11,13 @@ import { payOrder } from './order/payment.service';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund } from './order/refund.service';
 
 // @points-imports
+import { pointsHistory } from './points/points.service';
 // @coupon-imports
+import { claimCoupon, listClaimable, memberCoupons } from './coupon/coupon.service';
+import { usableCoupons } from './coupon/usable-coupons.service';
 // @member-imports
+import { getMemberCode } from './member/member-code.service';
+import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -38,8 +43,18 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.verifyPickup': verifyPickup,
   'manager.listRefunds': listRefunds,
   // @points-handlers
+  'member.pointsHistory': pointsHistory,
   // @coupon-handlers
+  'coupon.listClaimable': listClaimable,
+  'member.claimCoupon': claimCoupon,
+  'member.coupons': memberCoupons,
+  'order.usableCoupons': usableCoupons,
   // @member-handlers
+  'member.memberCode': getMemberCode,
+  'member.updateProfile': updateProfile,
+  'member.bindPhone': bindPhone,
+  'member.benefits': getBenefits,
+  'member.ackCelebration': ackCelebration,
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,

@@ -25,6 +25,8 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   MEMBER_CODE_EXPIRED: '会员码已过期',
   MEMBER_CODE_USED: '会员码已使用',
   MEMBER_CODE_INVALID: '会员码无效',
+  BIRTHDAY_ALREADY_SET: '生日已设置，不可修改',
+  PHONE_BIND_FAILED: '手机号获取失败，请重新授权',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_IMPLEMENTED: '功能即将上线',
   INTERNAL: '系统繁忙，请稍后再试',

@@ -29,6 +29,8 @@ export function missingPrerequisites(suite: string): string[] {
 export interface E2E {
   baseUrl: string;
   browser: Browser;
+  /** The gateway's database when this run started the gateway (absent with E2E_BASE_URL). */
+  db?: import('../../cloudfunctions/core/db/db').Db;
   close(): Promise<void>;
 }
 
@@ -37,11 +39,13 @@ export async function startE2E(): Promise<E2E> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   let baseUrl = EXTERNAL?.replace(/\/$/, '') ?? '';
   let closeGateway: (() => Promise<void>) | undefined;
+  let db: E2E['db'];
   if (!EXTERNAL) {
     const { startGateway } = await import('../../cloudfunctions/gateway/server');
     const gateway = await startGateway({ port: 0, host: '127.0.0.1', devAuth: true, staticDir: path.join(ROOT, 'dist', 'h5') });
     baseUrl = gateway.url.replace(/\/$/, '');
     closeGateway = () => gateway.close();
+    db = gateway.db;
   }
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -51,6 +55,7 @@ export async function startE2E(): Promise<E2E> {
   return {
     baseUrl,
     browser,
+    db,
     close: async () => {
       await browser.close();
       await closeGateway?.();
@@ -96,4 +101,20 @@ export async function waitForText(page: Page, selector: string, expected: string
 
 export async function textOf(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().innerText()) ?? '').replace(/\s+/g, '');
+}
+
+/**
+ * Screenshots `page` to artifacts/`file` once `root` has finished sliding in (Taro H5 animates page
+ * changes) and any toast has faded out.
+ */
+export async function settledScreenshot(page: Page, file: string, root: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && Math.abs(el.getBoundingClientRect().left) < 1 && !el.closest('.taro_page')?.getAnimations({ subtree: false }).length;
+  }, root);
+  await page
+    .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(ARTIFACTS, file) });
 }

@@ -11,10 +11,10 @@ const CACHE_DIR = join(ROOT, 'node_modules/.cache/storefront-test');
 /** What the template depends on: a change to any of these builds a new one. */
 function templateInputs(): string[] {
   const migrations = join(ROOT, 'cloudfunctions/core/db/migrations');
+  const seed = join(ROOT, 'cloudfunctions/core/db/seed');
   return [
     ...readdirSync(migrations).map((f) => join(migrations, f)),
-    join(ROOT, 'cloudfunctions/core/db/seed/seed.ts'),
-    join(ROOT, 'cloudfunctions/core/db/seed/demo-store.data.ts'),
+    ...readdirSync(seed).filter((f) => f.endsWith('.ts')).map((f) => join(seed, f)),
     join(ROOT, 'cloudfunctions/core/member/domain/tiers.ts'),
   ].sort();
 }

@@ -70,6 +70,11 @@ export interface Database {
     growth: Generated<number>;
     invite_code: string;
     created_at: Generated<Date>;
+    // 0005_member_profile.sql. `birthday` is a SQL date and drivers disagree on reading one (pg: a
+    // local-midnight Date), so repositories read it with to_char(birthday, 'YYYY-MM-DD').
+    birthday: ColumnType<unknown, string | null, string | null>;
+    phone: string | null;
+    phone_country: string | null;
   };
   staff: {
     store_id: string;
@@ -188,4 +193,90 @@ export interface Database {
     remaining: number;
     updated_at: Date;
   };
+
+  // ---------- points ledger and tier growth (0003_points.sql) ----------
+  points_lots: {
+    id: string;
+    member_id: string;
+    amount: number;
+    remaining: number;
+    earned_at: Date;
+    expires_at: Date;
+    created_at: Date;
+  };
+  points_entries: {
+    id: Generated<number>;
+    member_id: string;
+    delta: number;
+    reason: 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal';
+    order_id: string | null;
+    lot_id: string | null;
+    idempotency_key: string;
+    metadata: ColumnType<Record<string, unknown>, string | undefined, string>;
+    created_at: Date;
+  };
+  growth_events: {
+    id: Generated<number>;
+    member_id: string;
+    delta: number;
+    source: 'order_settled' | 'order_refunded';
+    order_id: string | null;
+    idempotency_key: string;
+    at: Date;
+  };
+  tier_changes: {
+    id: Generated<number>;
+    member_id: string;
+    from_code: string;
+    to_code: string;
+    reason: 'upgrade' | 'yearly_review';
+    created_at: Date;
+    acknowledged_at: Date | null;
+  };
+  // ---------- end points ledger and tier growth ----------
+  // ---------- coupons (0004_coupons.sql) ----------
+  coupon_templates: {
+    id: string;
+    store_id: string;
+    title: string;
+    kind: import('../coupon/rules').CouponKind;
+    args: ColumnType<Record<string, unknown>, string, string>;
+    scope: Generated<import('../coupon/domain/scope').CouponScope>;
+    scope_ids: Generated<string[]>;
+    valid_from: Date | null;
+    valid_until: Date | null;
+    valid_days: number | null;
+    total: number;
+    remaining: number;
+    per_member_limit: Generated<number>;
+    claimable: Generated<boolean>;
+    active: Generated<boolean>;
+    sort: Generated<number>;
+    created_at: Generated<Date>;
+  };
+  coupons: {
+    id: string;
+    store_id: string;
+    template_id: string;
+    member_id: string;
+    seq: number;
+    status: Generated<'usable' | 'locked' | 'used' | 'expired'>;
+    source: 'claim' | 'new_member' | 'birthday' | 'referral' | 'win_back' | 'staff';
+    valid_from: Date;
+    valid_until: Date;
+    order_id: string | null;
+    claimed_at: Date;
+    used_at: Date | null;
+  };
+  // ---------- end coupons ----------
+
+  // ---------- member profile and member code (0005_member_profile.sql) ----------
+  member_code_uses: {
+    member_id: string;
+    /** 30-second step of the code; int8, so pg hands it back as a string. */
+    step: ColumnType<string | number, number, number>;
+    used_at: Date;
+    used_by: string | null;
+  };
+  // ---------- end member profile and member code ----------
 }

@@ -6,6 +6,7 @@ import { points } from '../shared/money';
 import { newInviteCode } from './domain/invite-code';
 import { nextTierAfter, tierForGrowth } from './domain/tiers';
 import { findMemberByOpenid, findTiers, insertMember } from './repo/member.repo';
+import { loadProfileExtras } from './profile-view';
 
 /** Attempts at a fresh invite code before giving up (6 chars of 31 symbols: collisions are rare). */
 const INVITE_CODE_ATTEMPTS = 5;
@@ -51,5 +52,6 @@ export async function getMyProfile({ caller, ctx, exec }: ServiceArgs<Record<str
     inviteCode: member.invite_code,
     nextTier: next ? { code: next.code, name: next.name, minGrowth: next.minGrowth } : null,
     role: caller.role,
+    ...(await loadProfileExtras(exec, member.id, ctx.now)),
   });
 }

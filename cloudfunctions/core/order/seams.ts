@@ -1,6 +1,8 @@
 import type { Executor } from '../db/db';
-import { fail, ok, type Result } from '../errors';
+import { fail, type Result } from '../errors';
 import type { CouponOffer } from './domain/pricing';
+import { couponOffer, lockCoupon, releaseCoupon } from '../coupon/coupon-seams';
+import { holdPoints, releasePoints } from '../points/points-ledger';
 
 /**
  * Where coupons, points and group-buy plug into checkout. The membership issue (coupons, points)
@@ -23,15 +25,16 @@ export interface CheckoutSeams {
  * (every balance is 0), and there is no campaign. Each refusal is its own business code.
  */
 export const defaultSeams: CheckoutSeams = {
-  couponOffer: async () => fail('COUPON_UNAVAILABLE'),
-  lockCoupon: async () => fail('COUPON_UNAVAILABLE'),
-  releaseCoupon: async () => undefined,
+  couponOffer,
+  lockCoupon,
+  releaseCoupon,
   pointsBalance: async (exec, memberId) => {
     const row = await exec.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
     return row?.points_balance ?? 0;
   },
-  holdPoints: async (_tx, q) => (q.points > 0 ? fail('INSUFFICIENT_POINTS') : ok(null)),
-  releasePoints: async () => undefined,
+  // Points ledger (points/points-ledger.ts): conditional balance update + oldest-first lot consumption.
+  holdPoints: (tx, q) => holdPoints(tx, q),
+  releasePoints: (tx, q) => releasePoints(tx, q),
   groupBuyPrice: async () => fail('GROUP_BUY_UNAVAILABLE'),
 };
 

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { CallContext } from '../context';
 import { checkRefund, submitRefund } from '../order/refund.service';
 import { findOrder } from '../order/repo/order.repo';
+import { earnPointsOnSettled, reversePointsOnRefunded } from '../points/points.service';
+import { addGrowthOnSettled, subtractGrowthOnRefunded } from '../points/tier.service';
 
 /** The outcome of delivering one message: done, or try again later (with backoff). */
 type Delivery = 'done' | 'retry';
@@ -17,8 +19,8 @@ export function backoffMs(attempts: number): number {
 
 type EventConsumer = (ctx: CallContext, event: Record<string, unknown>) => Promise<void>;
 /** Consumers of `order.settled` and `order.refunded` (points, tiers, referral) register here when their issues land. */
-export const settledConsumers: EventConsumer[] = [];
-export const refundedConsumers: EventConsumer[] = [];
+export const settledConsumers: EventConsumer[] = [earnPointsOnSettled, addGrowthOnSettled];
+export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subtractGrowthOnRefunded];
 
 export const outboxHandlers: Record<string, OutboxHandler> = {
   'refund.request': (ctx, p) => submitRefund(ctx, p as { refundId: string }),

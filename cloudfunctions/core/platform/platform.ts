@@ -59,9 +59,20 @@ export interface ShippingPort {
   uploadShippingInfo(info: ShippingInfo): Promise<{ ok: true } | { ok: false; retryable: boolean; reason: string }>;
 }
 
+/** A phone number WeChat vouched for: `phoneNumber` without the country code. */
+export type PhoneExchange =
+  | { ok: true; phoneNumber: string; countryCode: string }
+  | { ok: false; reason: string };
+
+export interface PhonePort {
+  /** Trades the one-time code from `<Button open-type="getPhoneNumber">` for the member's phone, server side. */
+  exchange(code: string): Promise<PhoneExchange>;
+}
+
 export interface Platform {
   readonly name: 'local' | 'wechat';
   identity: IdentityPort;
   pay: PayPort;
   shipping: ShippingPort;
+  phone: PhonePort;
 }

@@ -7,6 +7,7 @@ import type { Platform } from '../platform/platform';
 import { wechatIdentity } from '../platform/wechat/identity.wechat';
 import { loadWxSdk, type WxServerSdk } from '../platform/wechat/sdk';
 import { createWechatPay, pendingWechatShipping } from '../platform/wechat/pay.wechat';
+import { createWechatPhone } from '../platform/wechat/phone.wechat';
 
 /** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
 export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
@@ -15,6 +16,7 @@ export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): 
     identity: wechatIdentity,
     pay: createWechatPay(sdk, { subMchId: env.WX_PAY_SUB_MCH_ID ?? '', envId: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '' }),
     shipping: pendingWechatShipping,
+    phone: createWechatPhone(sdk),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { CallContext } from '../context';
 import { runOrderTimer } from '../order/lifecycle.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
+import { runPointsTimer } from '../points/points.service';
+import { runYearlyTierReview } from '../points/tier.service';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's
@@ -15,10 +17,14 @@ export interface TimerFunction {
   run(ctx: CallContext): Promise<Record<string, number>>;
 }
 
-/** The registry; groupbuyTimer, pointsTimer and nudgeTimer arrive with their issues. */
+/** The registry; groupbuyTimer and nudgeTimer arrive with their issues. */
 export const timers: TimerFunction[] = [
   { name: 'orderTimer', cron: '0 * * * * * *', lockKey: 8_101, run: runOrderTimer },
   { name: 'outboxWorker', cron: '30 * * * * * *', lockKey: 8_102, run: (ctx) => runOutboxWorker(ctx) },
+  // Daily 00:10 Shanghai: expire points lots past the end of the year after they were earned.
+  { name: 'pointsTimer', cron: '0 10 0 * * * *', lockKey: 8_103, run: runPointsTimer },
+  // Jan 1st 03:00 Shanghai: the yearly tier review (the only downgrade).
+  { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {

@@ -3,13 +3,14 @@ import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Price } from '@nutui/nutui-react-taro';
 import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
-import type { Address, DeliveryType, OrderQuote } from '../../../cloudfunctions/core/contract';
+import type { Address, DeliveryType, OrderQuote, UsableCoupon } from '../../../cloudfunctions/core/contract';
 import { useCheckout } from '../../stores/checkout';
 import { useCart } from '../../stores/cart';
 import { formatFen } from '../../utils/money';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { DeliveryCard } from './components/DeliveryCard';
+import { CouponPicker } from './components/CouponPicker';
 import { AmountRows, OrderLines } from './components/OrderParts';
 import { EMPTY_ADDRESS, addressProblem, lastAddress, rememberAddress } from './components/address';
 import './order.scss';
@@ -26,6 +27,8 @@ export default function CheckoutPage() {
   const [address, setAddress] = useState<Address>(() => lastAddress() ?? EMPTY_ADDRESS);
   const [submitting, setSubmitting] = useState(false);
   const [round, setRound] = useState(0);
+  const [couponId, setCouponId] = useState<string>();
+  const [coupons, setCoupons] = useState<UsableCoupon[] | null>(null);
   const seq = useRef(0);
   // One key per checkout attempt: reused when a retry follows a network error, renewed when inputs change.
   const attempt = useRef<{ inputs: string; key: string }>();
@@ -34,14 +37,27 @@ export default function CheckoutPage() {
     if (items.length === 0) return setLoading(false);
     const mine = ++seq.current;
     setLoading(true);
-    call('order.quote', { items, ...(deliveryType ? { deliveryType } : {}) })
+    call('order.quote', { items, ...(deliveryType ? { deliveryType } : {}), ...(couponId ? { couponId } : {}) })
       .then((q) => {
         if (mine !== seq.current) return;
         setQuote(q);
         if (!deliveryType) setDeliveryType(q.deliveryType);
       })
-      .catch(toastError)
+      .catch((err) => {
+        toastError(err);
+        // The chosen coupon no longer fits (expired, spent elsewhere): price without it.
+        if (couponId && err instanceof ApiError && err.code === 'COUPON_UNAVAILABLE') setCouponId(undefined);
+      })
       .finally(() => mine === seq.current && setLoading(false));
+  }, [items, deliveryType, round, couponId]);
+
+  // The picker's list, priced against this cart (best first); it does not block checkout.
+  useEffect(() => {
+    if (items.length === 0) return;
+    setCoupons(null);
+    call('order.usableCoupons', { items, ...(deliveryType ? { deliveryType } : {}) })
+      .then((r) => setCoupons(r.items))
+      .catch(() => setCoupons([]));
   }, [items, deliveryType, round]);
 
   if (items.length === 0) {
@@ -66,11 +82,11 @@ export default function CheckoutPage() {
       if (problem) return void Taro.showToast({ title: problem, icon: 'none' });
     }
     const delivery = type === 'express' ? { type, address: trimmed(address) } : { type };
-    const inputs = JSON.stringify({ items, delivery });
+    const inputs = JSON.stringify({ items, delivery, couponId });
     if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
     setSubmitting(true);
     try {
-      const order = await call('order.create', { items, delivery }, { idempotencyKey: attempt.current.key });
+      const order = await call('order.create', { items, delivery, ...(couponId ? { couponId } : {}) }, { idempotencyKey: attempt.current.key });
       if (type === 'express') rememberAddress(delivery.address!);
       if (source === 'cart') items.forEach((i) => useCart.getState().remove(i.skuId));
       useCheckout.getState().clear();
@@ -88,6 +104,7 @@ export default function CheckoutPage() {
     <View className="page checkout" id="page-checkout">
       <DeliveryCard options={quote.deliveryOptions} type={type} onType={setDeliveryType} address={address} onAddress={setAddress} />
       <OrderLines lines={quote.lines} id="checkout-lines" />
+      <CouponPicker coupons={coupons} selected={couponId} discountFen={quote.couponDiscountFen} onSelect={setCouponId} />
       <View className={loading ? 'is-stale' : ''}>
         <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" />
       </View>

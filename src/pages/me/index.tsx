@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
 import { call } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
@@ -10,9 +11,27 @@ import { EmptyState } from '../../components/EmptyState';
 import { MemberCard } from './components/MemberCard';
 import { DevAccount } from './components/DevAccount';
 import { OrderShortcuts } from './components/OrderShortcuts';
+import { Celebration } from '../../packages/member/celebration';
 import './index.scss';
 
-const MENU = ['优惠券', '积分明细', '邀请有礼'];
+/** Member pages live in the member subpackage; each cell opens one. */
+const MENU: Array<{ title: string; url: string; id: string }> = [
+  { title: '积分明细', url: '/packages/member/points', id: 'menu-points' },
+  { title: '我的优惠券', url: '/packages/member/coupons', id: 'menu-coupons' },
+  { title: '领券中心', url: '/packages/member/claim', id: 'menu-claim' },
+  { title: '会员权益', url: '/packages/member/benefits', id: 'menu-benefits' },
+  { title: '会员码', url: '/packages/member/code', id: 'menu-member-code' },
+  { title: '个人资料', url: '/packages/member/profile', id: 'menu-profile' },
+];
+
+function MenuExtra({ text }: { text: string }) {
+  return (
+    <View className="me__cell-extra">
+      {text}
+      <ArrowRight size={12} color="#B3AAA3" />
+    </View>
+  );
+}
 
 export default function MePage() {
   const openid = useSession((s) => s.openid);
@@ -47,7 +66,13 @@ export default function MePage() {
         <CellGroup>
           {/* One array: CellGroup counts a `false` child, which would leave a divider under the last cell. */}
           {[
-            ...MENU.map((title) => <Cell key={title} title={title} extra="即将上线" className="me__cell" />),
+            ...MENU.map((item) => (
+              // NutUI's Cell drops `id`: tests find a cell by its class.
+              <Cell key={item.url} title={item.title} clickable align="center" className={`me__cell ${item.id}`}
+                extra={<MenuExtra text={item.id === 'menu-coupons' && me.data ? `${me.data.couponCount} 张` : ''} />}
+                onClick={() => void Taro.navigateTo({ url: item.url })} />
+            )),
+            <Cell key="invite" title="邀请有礼" extra="即将上线" className="me__cell" />,
             // Convenience only: the server refuses manager actions to anyone else.
             ...(me.data?.role === 'manager'
               ? [<Cell key="manager" title="管理后台" extra="订单 · 售后" clickable className="me__cell me__manager"
@@ -57,6 +82,7 @@ export default function MePage() {
         </CellGroup>
       </View>
       {process.env.TARO_ENV === 'h5' && <DevAccount onSwitched={() => undefined} />}
+      {me.data?.pendingCelebration && <Celebration celebration={me.data.pendingCelebration} onDone={() => void me.reload()} />}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import type { Kdb } from '../db';
 import { DEFAULT_TIERS } from '../../member/domain/tiers';
 import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog/domain/media-paths';
 import { demoStore, type SeedStore } from './demo-store.data';
+import { seedCouponTemplates } from './coupon-templates.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -108,5 +109,6 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
       .values(DEMO_STAFF.map((s) => ({ store_id: store.id, openid: s.openid, role: s.role, revoked_at: null })))
       .onConflict((oc) => oc.doNothing())
       .execute();
+    if (store.id === demoStore.id) await seedCouponTemplates(tx, store.id);
   });
 }

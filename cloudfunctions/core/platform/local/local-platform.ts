@@ -3,6 +3,7 @@ import { handleRefundCallback } from '../../order/refund.service';
 import type { Platform } from '../platform';
 import { createLocalIdentity } from './identity.local';
 import { createLocalPay, createLocalShipping, type LocalRefundMode } from './pay.local';
+import { localPhone } from './phone.local';
 
 export type LocalPlatform = Platform & {
   pay: ReturnType<typeof createLocalPay>;
@@ -24,6 +25,7 @@ export function createLocalPlatform(options: { devAuth: boolean; nodeEnv?: strin
       mode: () => platform.refundMode,
     }),
     shipping: createLocalShipping(),
+    phone: localPhone,
     refundMode: 'succeed',
   };
   return platform;

@@ -10,6 +10,11 @@ export interface WxServerSdk {
     unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
     refund(params: Record<string, unknown>): Promise<Record<string, any>>;
   };
+  openapi?: {
+    phonenumber?: {
+      getPhoneNumber(params: { code: string }): Promise<Record<string, any>>;
+    };
+  };
 }
 
 let loaded: WxServerSdk | null = null;

@@ -1,25 +1,40 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Avatar, Progress } from '@nutui/nutui-react-taro';
-import { User } from '@nutui/icons-react-taro';
-import type { MemberProfile } from '../../../api';
+import { Scan, User } from '@nutui/icons-react-taro';
+import { mediaUrl, type MemberProfile } from '../../../api';
 
-/** Tier, points and growth exactly as the server reports them. */
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** Tier, points, coupons and growth exactly as the server reports them. */
 export function MemberCard({ me }: { me: MemberProfile }) {
   const next = me.nextTier;
   const percent = next && next.minGrowth > 0 ? Math.min(100, Math.floor((me.growth / next.minGrowth) * 100)) : 100;
   return (
     <View className="member-card" id="member-card">
       <View className="member-card__top">
-        <Avatar size="large" src={me.avatarUrl ?? ''} icon={<User size={26} color="#3F6B57" />} className="member-card__avatar" />
-        <View className="member-card__who">
-          <Text className="member-card__name" id="me-nickname">{me.nickname}</Text>
-          <Text className="member-card__tier" id="me-tier">{me.tier.name}</Text>
+        <View className="member-card__me" onClick={go('/packages/member/profile')}>
+          <Avatar size="large" src={mediaUrl(me.avatarUrl)} icon={<User size={26} color="#3F6B57" />} className="member-card__avatar" />
+          <View className="member-card__who">
+            <Text className="member-card__name" id="me-nickname">{me.nickname}</Text>
+            <Text className="member-card__tier" id="me-tier" onClick={(e) => { e.stopPropagation(); go('/packages/member/benefits')(); }}>
+              {me.tier.name}
+            </Text>
+          </View>
+        </View>
+        <View className="member-card__code-btn" id="me-member-code" onClick={go('/packages/member/code')}>
+          <Scan size={22} color="#FBF6F1" />
+          <Text className="member-card__code-label">会员码</Text>
         </View>
       </View>
       <View className="member-card__stats">
-        <View className="member-card__stat">
+        <View className="member-card__stat" onClick={go('/packages/member/points')}>
           <Text className="member-card__num" id="me-points">{me.points}</Text>
           <Text className="member-card__label">积分</Text>
+        </View>
+        <View className="member-card__stat" onClick={go('/packages/member/coupons')}>
+          <Text className="member-card__num" id="me-coupons">{me.couponCount}</Text>
+          <Text className="member-card__label">优惠券</Text>
         </View>
         <View className="member-card__stat">
           <Text className="member-card__num" id="me-growth">{me.growth}</Text>

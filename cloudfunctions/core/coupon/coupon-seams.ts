@@ -1,0 +1,39 @@
+import type { Executor } from '../db/db';
+import { fail, ok, type Result } from '../errors';
+import type { CouponOffer } from '../order/domain/pricing';
+import { evaluateTerms } from './domain/coupon-terms';
+import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from './repo/coupon.repo';
+
+/**
+ * The coupon side of checkout (order/seams.ts): offer -> lock at order.create -> used when paid,
+ * or released when the order is cancelled, expires unpaid, or is refunded in full.
+ */
+
+const refuse = (reason: string, message: string) => fail('COUPON_UNAVAILABLE', message, { reason });
+
+/** The member's own coupon, usable now; its template's rule prices it against the lines. */
+export async function couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>> {
+  const row = await memberCouponsQuery(exec, q.memberId).where('c.id', '=', q.couponId).where('c.store_id', '=', q.storeId).executeTakeFirst();
+  if (!row) return refuse('not_found', '优惠券不存在');
+  if (row.status === 'used') return refuse('used', '优惠券已使用');
+  if (row.status === 'locked') return refuse('locked', '优惠券已被未支付订单占用');
+  if (row.status === 'expired' || row.valid_until <= q.now) return refuse('expired', '优惠券已过期');
+  if (row.valid_from > q.now) return refuse('not_started', '优惠券未到使用时间');
+  const terms = { kind: row.kind, args: row.args, scope: row.scope, scopeIds: row.scope_ids };
+  return ok({ couponId: row.id, evaluate: (lines) => evaluateTerms(terms, lines) });
+}
+
+/** usable -> locked inside the order's transaction; a coupon another order holds is refused. */
+export async function lockCoupon(tx: Executor, q: { couponId: string; memberId: string; orderId: string; now: Date }): Promise<Result<null>> {
+  return (await lockCouponRow(tx, q)) ? ok(null) : refuse('locked', '优惠券已被其他订单使用');
+}
+
+/** Gives the coupon back from this order (only): usable again if unexpired, else expired. */
+export async function releaseCoupon(tx: Executor, q: { couponId: string; orderId: string; now: Date }): Promise<void> {
+  await releaseCouponRow(tx, q);
+}
+
+/** Called by payCallback after the order's `paid` transition, in the same transaction. */
+export async function markCouponUsed(tx: Executor, orderId: string, now: Date): Promise<void> {
+  await markUsedRow(tx, orderId, now);
+}

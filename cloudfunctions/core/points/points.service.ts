@@ -1,0 +1,116 @@
+import type { ActionInput, ActionOutput } from '../contract';
+import type { CallContext, ServiceArgs } from '../context';
+import { ok, type Result } from '../errors';
+import type { OrderSettledEvent } from '../order/lifecycle.service';
+import type { OrderRefundedEvent } from '../order/refund-delivery';
+import { points } from '../shared/money';
+import { earnedForOrder, pointsForYuan, REASON_TEXT, wholeYuan } from './domain/points-rules';
+import { creditPoints, expireDueLots, takeBack } from './points-ledger';
+import { entriesPage, findEntry, lockMember, membersWithDueLots, reversalsOf, tierMultiplier } from './repo/points.repo';
+
+export { holdPoints, releasePoints, spendableBalance } from './points-ledger';
+
+/** Members handled per expiry run; the next daily run picks up the rest. */
+const EXPIRY_BATCH = 500;
+const HISTORY_PAGE = 20;
+
+/**
+ * `order.settled` consumer: credits floor(paid yuan) x the member's current tier multiplier as a lot,
+ * once per order (`earn:<orderId>`). Runs before the growth consumer, so the order that lifts a member
+ * to a higher tier still earns at the old rate and the next one at the new rate.
+ */
+export async function earnPointsOnSettled(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
+  const event = raw as unknown as OrderSettledEvent;
+  await ctx.db.kysely.transaction().execute(async (tx) => {
+    const multiplier = await tierMultiplier(tx, event.memberId);
+    const earned = earnedForOrder(event.paidFen, multiplier);
+    await creditPoints(tx, {
+      memberId: event.memberId,
+      points: earned,
+      reason: 'earn',
+      key: `earn:${event.orderId}`,
+      at: new Date(event.settledAt),
+      orderId: event.orderId,
+      metadata: { paidFen: event.paidFen, multiplier },
+    });
+  });
+}
+
+/**
+ * `order.refunded` consumer: reverses what the order earned, once per refund
+ * (`refund_reversal:<refundId>`). Only refunds after settlement matter (earlier ones already reduced the
+ * settled amount). A whole-order refund reverses everything the order still has; a partial one reverses
+ * floor(refund yuan) x the multiplier the order earned at, capped by what is left. If the balance is
+ * short, it takes what is there and records the shortfall; the balance never goes negative.
+ * (Points the order *spent* come back through `releasePoints`, which the refund callback calls.)
+ */
+export async function reversePointsOnRefunded(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
+  const event = raw as unknown as OrderRefundedEvent;
+  if (!event.afterSettlement) return;
+  await ctx.db.kysely.transaction().execute(async (tx) => {
+    if (!(await lockMember(tx, event.memberId))) return;
+    const earn = await findEntry(tx, `earn:${event.orderId}`);
+    if (!earn) return;
+    const multiplier = Number((earn.metadata as { multiplier?: number }).multiplier ?? 1);
+    const already = (await reversalsOf(tx, event.memberId, event.orderId)).reduce(
+      (sum, r) => sum + Number((r.metadata as { target?: number }).target ?? -r.delta),
+      0,
+    );
+    const left = Math.max(0, earn.delta - already);
+    const wanted = event.wholeOrder ? left : Math.min(left, pointsForYuan(wholeYuan(event.refundFen), multiplier));
+    if (wanted === 0) return;
+    await takeBack(tx, {
+      memberId: event.memberId,
+      wanted,
+      key: `refund_reversal:${event.refundId}`,
+      at: new Date(event.refundedAt),
+      orderId: event.orderId,
+      preferLot: earn.lot_id,
+      metadata: { refundId: event.refundId, refundFen: event.refundFen },
+    });
+  });
+}
+
+/**
+ * pointsTimer (daily 00:10 Shanghai): expires lots past their expiry, one member per transaction.
+ * Two runs at once are safe: each takes the member lock and the lot updates are conditional.
+ */
+export async function runPointsTimer(ctx: CallContext): Promise<Record<string, number>> {
+  let members = 0;
+  let lots = 0;
+  for (const memberId of await membersWithDueLots(ctx.db.kysely, ctx.now, EXPIRY_BATCH)) {
+    const expired = await ctx.db.kysely.transaction().execute(async (tx) => {
+      await lockMember(tx, memberId);
+      return expireDueLots(tx, memberId, ctx.now);
+    });
+    if (expired > 0) members++;
+    lots += expired;
+  }
+  return { members, lots };
+}
+
+/** `member.pointsHistory`: the member's entries, newest first, 20 a page, with the balance. */
+export async function pointsHistory({
+  input,
+  caller,
+  exec,
+}: ServiceArgs<ActionInput<'member.pointsHistory'>>): Promise<Result<ActionOutput<'member.pointsHistory'>>> {
+  const memberId = caller.memberId!;
+  const before = input.cursor ? Number(input.cursor) : null;
+  const rows = await entriesPage(exec, memberId, before !== null && Number.isSafeInteger(before) ? before : null, HISTORY_PAGE + 1);
+  const page = rows.slice(0, HISTORY_PAGE);
+  const member = await exec.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
+  return ok({
+    items: page.map((r) => ({
+      id: String(r.id),
+      delta: points(r.delta),
+      reason: r.reason,
+      reasonText: REASON_TEXT[r.reason],
+      createdAt: r.created_at.toISOString(),
+      expiresAt: r.expires_at && r.delta > 0 ? r.expires_at.toISOString() : null,
+      orderId: r.order_id ?? undefined,
+    })),
+    nextCursor: rows.length > HISTORY_PAGE ? String(page[page.length - 1]!.id) : null,
+    balance: points(member?.points_balance ?? 0),
+  });
+}

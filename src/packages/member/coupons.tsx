@@ -1,0 +1,76 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { call, toastError } from '../../api';
+import type { MemberCoupon } from '../../../cloudfunctions/core/contract';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { CouponTicket } from './components/CouponTicket';
+import { untilText } from './components/coupon-text';
+import './coupons.scss';
+
+type Tab = 'usable' | 'used' | 'expired';
+const TABS: Array<{ value: Tab; title: string; empty: string }> = [
+  { value: 'usable', title: '可使用', empty: '暂无可用的优惠券' },
+  { value: 'used', title: '已使用', empty: '还没有使用过优惠券' },
+  { value: 'expired', title: '已过期', empty: '没有过期的优惠券' },
+];
+const STAMP: Partial<Record<MemberCoupon['status'], string>> = { used: '已使用', expired: '已过期', locked: '待支付占用' };
+
+/** 我的优惠券: 可使用 / 已使用 / 已过期. */
+export default function MyCouponsPage() {
+  const [tab, setTab] = useState<Tab>('usable');
+  const [items, setItems] = useState<MemberCoupon[]>();
+  const [failed, setFailed] = useState(false);
+  const seq = useRef(0);
+
+  const load = (which: Tab) => {
+    const mine = ++seq.current;
+    setItems(undefined);
+    call('member.coupons', { status: which })
+      .then((r) => mine === seq.current && (setItems(r.items), setFailed(false)))
+      .catch((err) => {
+        if (mine !== seq.current) return;
+        setFailed(true);
+        setItems([]);
+        toastError(err);
+      });
+  };
+  useEffect(() => load(tab), [tab]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load(tab);
+    shown.current = true;
+  });
+
+  const empty = TABS.find((t) => t.value === tab)!.empty;
+  return (
+    <View className="page coupons-page" id="page-my-coupons">
+      <Tabs value={tab} onChange={(v) => setTab(v as Tab)} activeType="line" className="coupons-page__tabs">
+        {TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
+      </Tabs>
+      {!items ? (
+        <ListSkeleton rows={3} />
+      ) : items.length === 0 ? (
+        failed ? (
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => load(tab)} />
+        ) : (
+          <EmptyState id="coupons-empty" title={empty} actionText="去领券中心" onAction={() => void Taro.navigateTo({ url: '/packages/member/claim' })} />
+        )
+      ) : (
+        <View className="coupons-page__list" id="my-coupons">
+          {items.map((c) => (
+            <CouponTicket key={c.couponId} id={`coupon-${c.couponId}`} terms={c} title={c.title} validity={untilText(c.validUntil)}
+              dim={c.status === 'used' || c.status === 'expired'} stamp={STAMP[c.status]}
+              action={c.status === 'usable' ? (
+                <Button size="small" type="primary" fill="outline" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>去使用</Button>
+              ) : undefined} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

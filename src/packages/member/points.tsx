@@ -1,0 +1,91 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Loading } from '@nutui/nutui-react-taro';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { call, toastError } from '../../api';
+import type { PointsHistoryItem } from '../../../cloudfunctions/core/contract';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import './points.scss';
+
+dayjs.extend(utc);
+
+/** ISO-8601 -> a date in business time (Asia/Shanghai, UTC+8, no DST), whatever the device's zone. */
+function shanghaiDate(iso: string, format = 'YYYY-MM-DD HH:mm'): string {
+  return dayjs(iso).utcOffset(8 * 60).format(format);
+}
+
+/** 积分明细: balance header and the ledger, newest first, 20 a page (cursor from the server). */
+export default function PointsPage() {
+  const [items, setItems] = useState<PointsHistoryItem[]>([]);
+  const [balance, setBalance] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [failed, setFailed] = useState(false);
+  const busy = useRef(false);
+
+  const load = useCallback(async (from: string | null) => {
+    if (busy.current) return;
+    busy.current = true;
+    setLoading(true);
+    try {
+      const page = await call('member.pointsHistory', from ? { cursor: from } : {});
+      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+      setBalance(page.balance);
+      setCursor(page.nextCursor);
+      setFailed(false);
+    } catch (err) {
+      setFailed(true);
+      toastError(err);
+    } finally {
+      busy.current = false;
+      setLoading(false);
+      void Taro.stopPullDownRefresh();
+    }
+  }, []);
+
+  useEffect(() => void load(null), [load]);
+  usePullDownRefresh(() => void load(null));
+  useReachBottom(() => {
+    if (cursor) void load(cursor);
+  });
+
+  const firstLoad = loading && balance === null;
+  return (
+    <View className="page points" id="page-points">
+      <View className="points__header">
+        <Text className="points__label">当前积分</Text>
+        <Text className="points__balance" id="points-balance">{balance ?? '--'}</Text>
+        <Text className="points__hint">100 积分可抵 ¥1，下单时最多抵扣订单金额的 50%</Text>
+      </View>
+      {firstLoad ? (
+        <ListSkeleton rows={4} />
+      ) : items.length === 0 ? (
+        failed ? (
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void load(null)} />
+        ) : (
+          <EmptyState id="points-empty" title="暂无积分记录" description="购物满 1 元得 1 积分，订单完成后到账" actionText="去逛逛"
+            onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />
+        )
+      ) : (
+        <View className="points__list" id="points-list">
+          {items.map((item) => (
+            <View key={item.id} className="points__row">
+              <View className="points__main">
+                <Text className="points__reason">{item.reasonText}</Text>
+                <Text className="points__date">{shanghaiDate(item.createdAt)}</Text>
+                {item.expiresAt ? <Text className="points__expiry">{shanghaiDate(item.expiresAt, 'YYYY-MM-DD')} 到期</Text> : null}
+              </View>
+              <Text className={`points__delta ${item.delta > 0 ? 'is-plus' : 'is-minus'}`}>
+                {item.delta > 0 ? `+${item.delta}` : `${item.delta}`}
+              </Text>
+            </View>
+          ))}
+          <View className="points__footer">{loading ? <Loading type="circular">加载中</Loading> : cursor ? '' : '— 已经到底了 —'}</View>
+        </View>
+      )}
+    </View>
+  );
+}
