@@ -21,17 +21,7 @@ let env: e2e.E2E | undefined;
 
 const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
 
-async function shot(page: Page, name: string, root: string): Promise<void> {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    return !!el && Math.abs(el.getBoundingClientRect().left) < 1 && !el.closest('.taro_page')?.getAnimations({ subtree: false }).length;
-  }, root);
-  await page
-    .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0'), undefined, { timeout: 5000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(350);
-  await page.screenshot({ path: path.join(e2e.ARTIFACTS, `coupon-${name}.png`) });
-}
+const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `coupon-${name}.png`, root);
 
 describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
   beforeAll(async () => {

@@ -23,19 +23,7 @@ const api = <N extends ActionName>(name: N, data: ActionInput<N>, openid = CUSTO
   e2e.callApi(env!.baseUrl, openid, name, data);
 const signedInPage = (openid: string) => e2e.signedInPage(env!.browser, openid);
 
-/** Screenshots once the page `root` has finished sliding in (Taro H5 animates page changes). */
-async function shot(page: Page, name: string, root: string): Promise<void> {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    return !!el && Math.abs(el.getBoundingClientRect().left) < 1 && !el.closest('.taro_page')?.getAnimations({ subtree: false }).length;
-  }, root);
-  // Let a success toast fade out (Taro H5 hides it by opacity, then display).
-  await page
-    .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0'), undefined, { timeout: 5000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(350);
-  await page.screenshot({ path: path.join(e2e.ARTIFACTS, `order-${name}.png`) });
-}
+const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `order-${name}.png`, root);
 
 /** Taro H5's showModal: press its confirm button. */
 async function confirmModal(page: Page): Promise<void> {

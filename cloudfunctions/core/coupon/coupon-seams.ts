@@ -2,6 +2,7 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import type { CouponOffer } from '../order/domain/pricing';
 import { evaluateTerms } from './domain/coupon-terms';
+import { couponRefusalCode, type CouponRefusal } from './domain/refusals';
 import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from './repo/coupon.repo';
 
 /**
@@ -9,7 +10,7 @@ import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from
  * or released when the order is cancelled, expires unpaid, or is refunded in full.
  */
 
-const refuse = (reason: string, message: string) => fail('COUPON_UNAVAILABLE', message, { reason });
+const refuse = (reason: CouponRefusal, message: string) => fail(couponRefusalCode(reason), message, { reason });
 
 /** The member's own coupon, usable now; its template's rule prices it against the lines. */
 export async function couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>> {

@@ -3,14 +3,15 @@ import type { Executor } from '../db/db';
 import type { Database } from '../db/schema';
 import { fail, ok, type Result } from '../errors';
 import { couponWindow } from './domain/coupon-terms';
+import { couponRefusalCode, type CouponRefusal } from './domain/refusals';
 import { countHeld, findTemplate, insertCoupon, returnToTemplate, takeFromTemplate } from './repo/coupon.repo';
 
 export type CouponSource = Database['coupons']['source'];
 
-/** Why an issue was refused (`details.reason` of COUPON_UNAVAILABLE). */
-export type IssueRefusal = 'not_found' | 'ended' | 'limit_reached' | 'sold_out';
+/** Why an issue was refused (also in `details.reason`). */
+export type IssueRefusal = Extract<CouponRefusal, 'not_found' | 'ended' | 'limit_reached' | 'sold_out'>;
 
-const refuse = (reason: IssueRefusal, message: string) => fail('COUPON_UNAVAILABLE', message, { reason });
+const refuse = (reason: IssueRefusal, message: string) => fail(couponRefusalCode(reason), message, { reason });
 
 /**
  * Gives a member one coupon of a template: the one use case every issuer calls (claim center,

@@ -12,18 +12,13 @@ import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
 import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
+import { findTierBenefits } from '../member/repo/member.repo';
 import { checkoutSeams } from './seams';
 
 type PricingRequest = ActionInput<'order.quote'>;
 
 async function tierBenefits(exec: Executor, memberId: string): Promise<TierBenefits> {
-  const row = await exec
-    .selectFrom('members as m')
-    .innerJoin('tiers as t', (j) => j.onRef('t.store_id', '=', 'm.store_id').onRef('t.code', '=', 'm.tier_code'))
-    .select('t.benefits')
-    .where('m.id', '=', memberId)
-    .executeTakeFirst();
-  return (row?.benefits as unknown as TierBenefits | undefined) ?? DEFAULT_TIERS[0]!.benefits;
+  return ((await findTierBenefits(exec, memberId)) as unknown as TierBenefits | null) ?? DEFAULT_TIERS[0]!.benefits;
 }
 
 /** Prices a cart for a member at today's prices: the one place checkout amounts come from. */

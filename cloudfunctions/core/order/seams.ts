@@ -21,8 +21,8 @@ export interface CheckoutSeams {
 }
 
 /**
- * Until the membership and group-buy issues land: no coupon can be used, no points are held
- * (every balance is 0), and there is no campaign. Each refusal is its own business code.
+ * Coupons (coupon/coupon-seams.ts) and points (points/points-ledger.ts) plug in here; group-buy is
+ * refused with GROUP_BUY_UNAVAILABLE until the group-buy issue lands.
  */
 export const defaultSeams: CheckoutSeams = {
   couponOffer,

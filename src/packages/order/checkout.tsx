@@ -16,7 +16,17 @@ import { EMPTY_ADDRESS, addressProblem, lastAddress, rememberAddress } from './c
 import './order.scss';
 
 /** Codes after which the quote on screen is stale: price it again. */
-const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MISMATCH', 'COUPON_UNAVAILABLE', 'INSUFFICIENT_POINTS']);
+/** Coupon refusals: the chosen coupon no longer fits this cart, so checkout drops it and re-quotes. */
+const COUPON_REFUSED = new Set([
+  'COUPON_UNAVAILABLE',
+  'COUPON_EXPIRED',
+  'COUPON_NOT_STARTED',
+  'COUPON_USED',
+  'COUPON_IN_USE',
+  'COUPON_THRESHOLD_NOT_MET',
+  'COUPON_NOT_APPLICABLE',
+]);
+const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MISMATCH', 'INSUFFICIENT_POINTS', ...COUPON_REFUSED]);
 
 export default function CheckoutPage() {
   const items = useCheckout((s) => s.items);
@@ -46,7 +56,7 @@ export default function CheckoutPage() {
       .catch((err) => {
         toastError(err);
         // The chosen coupon no longer fits (expired, spent elsewhere): price without it.
-        if (couponId && err instanceof ApiError && err.code === 'COUPON_UNAVAILABLE') setCouponId(undefined);
+        if (couponId && err instanceof ApiError && COUPON_REFUSED.has(err.code)) setCouponId(undefined);
       })
       .finally(() => mine === seq.current && setLoading(false));
   }, [items, deliveryType, round, couponId]);

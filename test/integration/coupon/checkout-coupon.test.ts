@@ -36,7 +36,7 @@ describeEachDatabase('coupons at checkout', (use) => {
     const couponId = await claimed(use(), openid, t, T0);
     // 2 x ¥89 = 17800 at list price, but 16020 at 黑金's 90%: below the threshold.
     const res = await callAction(use(), 'order.quote', { items: [{ skuId: CLEANSER, qty: 2 }], couponId, deliveryType: 'pickup' }, { openid, now: T0 });
-    expect(res).toMatchObject({ ok: false, error: { code: 'COUPON_UNAVAILABLE', message: '未满¥178，还差¥17.80' } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'COUPON_THRESHOLD_NOT_MET', message: '未满¥178，还差¥17.80' } });
   });
 
   it('payable never drops below ¥0.01', async () => {
@@ -60,7 +60,7 @@ describeEachDatabase('coupons at checkout', (use) => {
     expect(cleanser!.couponShareFen).toBe(0);
     expect(serum!.couponShareFen).toBe(Math.floor((serum!.unitPriceFen * 15) / 100));
     const refused = await callAction(use(), 'order.quote', { items: [{ skuId: CLEANSER, qty: 1 }], couponId, deliveryType: 'pickup' }, { openid, now: T0 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'COUPON_UNAVAILABLE', message: '所选商品不适用此券' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'COUPON_NOT_APPLICABLE', message: '所选商品不适用此券' } });
   });
 
   it('someone else\'s coupon, an expired one and a not-yet-valid one are refused, each with its reason', async () => {
@@ -69,11 +69,11 @@ describeEachDatabase('coupons at checkout', (use) => {
     const couponId = await claimed(use(), owner, t, T0);
     const quote = (openid: string, now: Date) => callAction(use(), 'order.quote', { items: [{ skuId: CLEANSER, qty: 1 }], couponId, deliveryType: 'pickup' }, { openid, now });
     expect(refusal(await quote(newOpenid(), T0))).toEqual({ code: 'COUPON_UNAVAILABLE', reason: 'not_found' });
-    expect(refusal(await quote(owner, daysAfter(T0, 1)))).toEqual({ code: 'COUPON_UNAVAILABLE', reason: 'expired' });
+    expect(refusal(await quote(owner, daysAfter(T0, 1)))).toEqual({ code: 'COUPON_EXPIRED', reason: 'expired' });
     const later = await makeTemplate(use(), { validFrom: daysAfter(T0, 2), validUntil: daysAfter(T0, 9) });
     const early = await claimed(use(), owner, later, T0);
     const res = await callAction(use(), 'order.quote', { items: [{ skuId: CLEANSER, qty: 1 }], couponId: early, deliveryType: 'pickup' }, { openid: owner, now: T0 });
-    expect(refusal(res)).toEqual({ code: 'COUPON_UNAVAILABLE', reason: 'not_started' });
+    expect(refusal(res)).toEqual({ code: 'COUPON_NOT_STARTED', reason: 'not_started' });
   });
 
   it('order.create locks the coupon (a second order cannot spend it); paying marks it used', async () => {
@@ -85,7 +85,7 @@ describeEachDatabase('coupons at checkout', (use) => {
     expect(await couponRow(use(), couponId)).toMatchObject({ status: 'locked', order_id: created.orderId });
     expect((await orderRow(use(), created.orderId)).coupon_discount_fen).toBe(1000);
     expect((await linesOf(use(), created.orderId))[0]!.coupon_share_fen).toBe(1000);
-    expect(refusal(await order(use(), openid, [{ skuId: CLEANSER, qty: 1 }], couponId))).toEqual({ code: 'COUPON_UNAVAILABLE', reason: 'locked' });
+    expect(refusal(await order(use(), openid, [{ skuId: CLEANSER, qty: 1 }], couponId))).toEqual({ code: 'COUPON_IN_USE', reason: 'locked' });
     expect(okData(await callAction(use(), 'member.coupons', { status: 'usable' }, { openid, now: T0 })).items[0]).toMatchObject({ couponId, status: 'locked' });
 
     expect(await pay(use(), { ...created, openid, createdAt: T0 })).toEqual({ errcode: 0, errmsg: 'ok' });

@@ -40,14 +40,14 @@ describeEachDatabase('coupon claims', (use) => {
     const first = await couponRow(use(), await claimed(use(), openid, t, T0));
     const second = await couponRow(use(), await claimed(use(), openid, t, T0));
     expect([first.seq, second.seq]).toEqual([1, 2]);
-    expect(refusal(await claim(use(), openid, t, T0))).toEqual({ code: 'COUPON_UNAVAILABLE', reason: 'limit_reached' });
+    expect(refusal(await claim(use(), openid, t, T0))).toEqual({ code: 'COUPON_LIMIT_REACHED', reason: 'limit_reached' });
     expect(await remainingOf(use(), t)).toBe(8);
   });
 
   it('the total: the last one goes, then sold_out', async () => {
     const t = await makeTemplate(use(), { total: 1 });
     await claimed(use(), newOpenid(), t, T0);
-    expect(refusal(await claim(use(), newOpenid(), t, T0))).toEqual({ code: 'COUPON_UNAVAILABLE', reason: 'sold_out' });
+    expect(refusal(await claim(use(), newOpenid(), t, T0))).toEqual({ code: 'COUPON_SOLD_OUT', reason: 'sold_out' });
     expect(await remainingOf(use(), t)).toBe(0);
     const listed = okData(await callAction(use(), 'coupon.listClaimable', {}, { openid: newOpenid(), now: T0 })).items.find((i) => i.templateId === t);
     expect(listed).toMatchObject({ remaining: 0, canClaim: false });

@@ -10,7 +10,7 @@ describeOnPostgres('coupon races', (use) => {
     const results = await Promise.all(Array.from({ length: 100 }, () => claim(use(), newOpenid(), t, T0)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(new Set(results.filter((r) => !r.ok).map((r) => JSON.stringify(refusal(r))))).toEqual(
-      new Set([JSON.stringify({ code: 'COUPON_UNAVAILABLE', reason: 'sold_out' })]),
+      new Set([JSON.stringify({ code: 'COUPON_SOLD_OUT', reason: 'sold_out' })]),
     );
     const coupons = await use().kysely.selectFrom('coupons').select('id').where('template_id', '=', t).execute();
     expect(coupons).toHaveLength(1);
@@ -27,7 +27,7 @@ describeOnPostgres('coupon races', (use) => {
     expect(await remainingOf(use(), t)).toBe(48);
   });
 
-  it('two orders spending the same coupon at once: one succeeds, the other is COUPON_UNAVAILABLE', async () => {
+  it('two orders spending the same coupon at once: one succeeds, the other is COUPON_IN_USE', async () => {
     const sku = 'sku-amino-acid-cleanser-1';
     await setStock(use(), sku, 100);
     const openid = newOpenid();
@@ -38,7 +38,7 @@ describeOnPostgres('coupon races', (use) => {
         [1, 2].map(() => callAction(use(), 'order.create', { ...createInput([{ skuId: sku, qty: 1 }], 'pickup'), couponId: fresh }, { openid, now: T0, idempotencyKey: newKey() })),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.map(errorCode).filter(Boolean)).toEqual(['COUPON_UNAVAILABLE']);
+      expect(results.map(errorCode).filter(Boolean)).toEqual(['COUPON_IN_USE']);
       const orders = await use().kysely.selectFrom('orders').select('id').where('coupon_id', '=', fresh).execute();
       expect(orders).toHaveLength(1);
     }

@@ -1,3 +1,4 @@
+import { couponRefusalCode } from './refusals';
 import type { ErrorCode } from '../../errors';
 import { fen, type Fen } from '../../shared/money';
 import { addDays, inShanghai } from '../../shared/time';
@@ -25,9 +26,9 @@ export function evaluateTerms(terms: CouponTerms, lines: readonly CouponLine[]):
   const args = rule.args.parse(terms.args);
   const eligible = lines.map((l) => SCOPE_FILTERS[terms.scope](l, terms.scopeIds));
   const inScope = lines.filter((_, i) => eligible[i]);
-  if (inScope.length === 0) return { ok: false, code: 'COUPON_UNAVAILABLE', reason: 'scope', message: '所选商品不适用此券' };
+  if (inScope.length === 0) return { ok: false, code: couponRefusalCode('scope'), reason: 'scope', message: '所选商品不适用此券' };
   const checked = rule.check(inScope, args);
-  if (!checked.ok) return { ok: false, code: 'COUPON_UNAVAILABLE', reason: checked.reason, message: checked.message };
+  if (!checked.ok) return { ok: false, code: couponRefusalCode(checked.reason), reason: checked.reason, message: checked.message };
   const amount = fen(inScope.reduce((t, l) => t + l.amountFen, 0));
   return { ok: true, discountFen: rule.apply(amount, args), eligible };
 }

@@ -63,7 +63,7 @@ describe('scope and threshold together (evaluateTerms)', () => {
   });
   it('categories: the threshold counts only the in-scope lines', () => {
     const terms: CouponTerms = { kind: 'full_reduction', args: { thresholdFen: 19900, amountFen: 3000 }, scope: 'categories', scopeIds: ['c-serum'] };
-    expect(evaluateTerms(terms, lines)).toMatchObject({ ok: false, code: 'COUPON_UNAVAILABLE', reason: 'threshold' });
+    expect(evaluateTerms(terms, lines)).toMatchObject({ ok: false, code: 'COUPON_THRESHOLD_NOT_MET', reason: 'threshold' });
   });
   it('products: the percentage applies to the in-scope lines only', () => {
     const terms: CouponTerms = { kind: 'percent_off', args: { percentOff: 15 }, scope: 'products', scopeIds: ['p-cream'] };

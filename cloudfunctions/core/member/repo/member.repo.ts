@@ -71,3 +71,14 @@ export async function findCaller(exec: Executor, storeId: string, openid: string
       left join members m on m.store_id = ${storeId} and m.openid = ${openid}`.execute(exec);
   return rows[0] ?? { role: null, member_id: null };
 }
+
+/** The benefits of the member's current tier (declarative configuration in `tiers.benefits`). */
+export async function findTierBenefits(exec: Executor, memberId: string): Promise<Record<string, unknown> | null> {
+  const row = await exec
+    .selectFrom('members as m')
+    .innerJoin('tiers as t', (j) => j.onRef('t.store_id', '=', 'm.store_id').onRef('t.code', '=', 'm.tier_code'))
+    .select('t.benefits')
+    .where('m.id', '=', memberId)
+    .executeTakeFirst();
+  return (row?.benefits as Record<string, unknown> | undefined) ?? null;
+}

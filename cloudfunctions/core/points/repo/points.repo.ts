@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
+import { findTierBenefits } from '../../member/repo/member.repo';
 import type { OpenLot, PointsReason } from '../domain/points-rules';
 
 /**
@@ -157,12 +158,6 @@ export async function entriesPage(exec: Executor, memberId: string, beforeId: nu
 
 /** The multiplier of the member's current tier (1 when the tier has none configured). */
 export async function tierMultiplier(exec: Executor, memberId: string): Promise<number> {
-  const row = await exec
-    .selectFrom('members as m')
-    .innerJoin('tiers as t', (j) => j.onRef('t.store_id', '=', 'm.store_id').onRef('t.code', '=', 'm.tier_code'))
-    .select('t.benefits')
-    .where('m.id', '=', memberId)
-    .executeTakeFirst();
-  const multiplier = (row?.benefits as { pointsMultiplier?: unknown } | undefined)?.pointsMultiplier;
+  const multiplier = (await findTierBenefits(exec, memberId))?.pointsMultiplier;
   return typeof multiplier === 'number' && multiplier > 0 ? multiplier : 1;
 }

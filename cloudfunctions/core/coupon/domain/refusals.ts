@@ -1,0 +1,21 @@
+import type { ErrorCode } from '../../errors';
+
+/** Every way a coupon can be refused, each with its own stable code (the client toasts by code). */
+export const COUPON_REFUSALS = {
+  not_found: 'COUPON_UNAVAILABLE',
+  ended: 'COUPON_UNAVAILABLE',
+  sold_out: 'COUPON_SOLD_OUT',
+  limit_reached: 'COUPON_LIMIT_REACHED',
+  not_started: 'COUPON_NOT_STARTED',
+  expired: 'COUPON_EXPIRED',
+  used: 'COUPON_USED',
+  locked: 'COUPON_IN_USE',
+  threshold: 'COUPON_THRESHOLD_NOT_MET',
+  scope: 'COUPON_NOT_APPLICABLE',
+} as const satisfies Record<string, ErrorCode>;
+
+export type CouponRefusal = keyof typeof COUPON_REFUSALS;
+
+export function couponRefusalCode(reason: CouponRefusal): ErrorCode {
+  return COUPON_REFUSALS[reason];
+}
