@@ -1,6 +1,8 @@
 /**
  * H5 end to end, a coupon's life: 领券中心 -> 立即领取 (已领取) -> cart -> checkout -> 优惠券 picker ->
  * 提交订单 -> 模拟支付 -> the order shows the coupon discount, and 我的优惠券 lists it under 已使用.
+ * Then the membership it feeds: the orders are collected, the dev clock moves past the refund window,
+ * the timers settle them, and the points and the new tier appear on 我的 and in 积分明细.
  * Runs the real gateway (in-memory database, seeded demo templates) serving the H5 build, and drives
  * Debian's Chromium. Skips with a message when Chromium or the H5 build is missing.
  */
@@ -18,6 +20,24 @@ const PRODUCT = 'p-amino-acid-cleanser';
 const missing = e2e.missingPrerequisites('coupon');
 
 let env: e2e.E2E | undefined;
+let couponOrderId = '';
+
+/** A mutating call with its idempotency key, as `who`. */
+async function act(fn: string, action: string, data: unknown, who: string) {
+  const res = await fetch(`${env!.baseUrl}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-Openid': who },
+    body: JSON.stringify({ action, data, idempotencyKey: `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}` }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
+  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+async function dev(route: string, body: unknown = {}) {
+  const res = await fetch(`${env!.baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return res.json();
+}
 
 const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
 
@@ -42,7 +62,7 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     await page.locator(`#claim-${TEMPLATE}`).click();
     await page.locator(`#claimed-${TEMPLATE}`).waitFor();
     await shot(page, '02-claimed', '#page-coupon-claim');
-    const [coupon] = (await api('member.coupons', { status: 'usable' })).items;
+    const coupon = (await api('member.coupons', { status: 'usable' })).items.find((c) => c.templateId === TEMPLATE);
     expect(coupon).toMatchObject({ templateId: TEMPLATE, status: 'usable', amountFen: 2000 });
 
     // Cart -> 结算.
@@ -58,7 +78,10 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     // Checkout: pickup, then the coupon from the picker.
     await page.locator('#page-checkout #checkout-lines').waitFor();
     await page.locator('#delivery-pickup').click();
-    await waitForText(page, '#checkout-coupon-value', '1张可用');
+    // The claimed coupon, plus any gift the store gives every new member.
+    const usable = (await api('order.usableCoupons', { items: [{ skuId: SKU, qty: 1 }], deliveryType: 'pickup' })).items.filter((c) => c.usable);
+    expect(usable.map((c) => c.couponId)).toContain(coupon!.couponId);
+    await waitForText(page, '#checkout-coupon-value', `${usable.length}张可用`);
     await page.locator('#checkout-coupon').click();
     await page.locator(`#pick-${coupon!.couponId}`).waitFor();
     await page.waitForTimeout(400);
@@ -79,6 +102,7 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     await page.locator('#result-view-order').click();
     await page.locator('#page-order-detail #detail-amounts').waitFor();
     const orderId = new URL(page.url().replace('#/', '')).searchParams.get('orderId') ?? '';
+    couponOrderId = orderId;
     const paid = await api('order.get', { orderId });
     expect(paid).toMatchObject({ status: 'paid', couponDiscountFen: 2000, payableFen: quote.payableFen });
     await waitForText(page, '#detail-amounts #amount-coupon', '优惠券-¥20.00');
@@ -92,5 +116,60 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     await page.locator(`#coupon-${coupon!.couponId}`).waitFor();
     await shot(page, '06-my-coupons-used', '#page-my-coupons');
     expect((await api('member.coupons', { status: 'used' })).items.map((c) => c.couponId)).toEqual([coupon!.couponId]);
+  }, 180_000);
+
+  it('settles through the dev clock and timers: points and the new tier reach 我的 and 积分明细', async () => {
+    expect(couponOrderId).not.toBe('');
+    // A second, bigger order (paid through the dev pay callback) so that settlement lifts the member to 银卡.
+    const big = await act('order', 'create', { items: [{ skuId: 'sku-retinol-night-serum-2', qty: 2 }], delivery: { type: 'pickup' } }, CUSTOMER);
+    const paid = await dev('pay-callback', {
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo: big.orderNo,
+      transactionId: `4200${Date.now()}`,
+      totalFee: big.payableFen,
+    });
+    expect(paid).toMatchObject({ errcode: 0 });
+
+    // The store prepares both pickups and the customer collects them at the counter.
+    const payables: number[] = [];
+    for (const orderId of [couponOrderId, big.orderId as string]) {
+      const ready = await act('manager', 'readyForPickup', { orderId }, 'demo-manager');
+      const done = await act('manager', 'verifyPickup', { pickupCode: ready.pickupCode }, 'demo-manager');
+      expect(done.status).toBe('completed');
+      payables.push(done.payableFen);
+    }
+
+    // Eight days on, the refund window has closed: settle, then deliver order.settled to points and tiers.
+    try {
+      await dev('clock', { now: new Date(Date.now() + 8 * 86_400_000).toISOString() });
+      expect(await dev('run-timer/orderTimer')).toMatchObject({ ok: true, data: { ran: true, result: { settled: 2 } } });
+      expect(await dev('run-timer/outboxWorker')).toMatchObject({ ok: true, data: { ran: true } });
+      const me = await api('member.me', {});
+      const earned = payables.reduce((sum, fen) => sum + Math.floor(fen / 100), 0);
+      expect(me.points).toBe(earned);
+      expect(me.tier.name).toBe('银卡会员');
+
+      // 我的: the upgrade is celebrated once, then the card shows the points and the tier.
+      const { page } = await e2e.signedInPage(env!.browser, CUSTOMER);
+      await page.goto(`${env!.baseUrl}/#/pages/me/index`);
+      await waitForText(page, '#celebration-tier', '银卡会员');
+      await shot(page, '07-celebration', '#page-me');
+      await page.locator('#celebration-ok').click();
+      await page.locator('#celebration').waitFor({ state: 'hidden' });
+      await waitForText(page, '#me-points', String(earned));
+      expect(await textOf(page, '#me-tier')).toContain('银卡会员');
+      await shot(page, '08-me-after-settlement', '#page-me');
+
+      // 积分明细: the balance and one credit per settled order.
+      await page.goto(`${env!.baseUrl}/#/packages/member/points`);
+      await waitForText(page, '#points-balance', String(earned));
+      const history = await api('member.pointsHistory', {});
+      expect(history.items.map((i) => i.delta).sort((a, b) => a - b)).toEqual(payables.map((fen) => Math.floor(fen / 100)).sort((a, b) => a - b));
+      await page.locator('#points-list').waitFor();
+      await shot(page, '09-points-history', '#page-points');
+    } finally {
+      await dev('clock', { now: null });
+    }
   }, 180_000);
 });

@@ -253,6 +253,17 @@ export interface Database {
     active: Generated<boolean>;
     sort: Generated<number>;
     created_at: Generated<Date>;
+    /** 0006_coupon_issuers.sql: issued automatically to new members / on birthdays. */
+    auto_issue: Generated<'new_member' | 'birthday' | null>;
+  };
+  /** 0006_coupon_issuers.sql: one row per automatic issue (the idempotency key). */
+  coupon_auto_issues: {
+    member_id: string;
+    template_id: string;
+    source: 'new_member' | 'birthday';
+    period: string;
+    coupon_id: string | null;
+    issued_at: Date;
   };
   coupons: {
     id: string;

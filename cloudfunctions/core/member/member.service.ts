@@ -3,6 +3,7 @@ import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
 import type { ServiceArgs } from '../context';
 import { points } from '../shared/money';
+import { issueNewMemberGifts } from '../coupon/auto-issue.service';
 import { newInviteCode } from './domain/invite-code';
 import { nextTierAfter, tierForGrowth } from './domain/tiers';
 import { findMemberByOpenid, findTiers, insertMember } from './repo/member.repo';
@@ -22,7 +23,7 @@ export async function ensureMember(exec: Executor, storeId: string, openid: stri
   const entry = tierForGrowth(tiers, 0);
   for (let attempt = 0; attempt < INVITE_CODE_ATTEMPTS; attempt++) {
     const inviteCode = newInviteCode();
-    await insertMember(exec, {
+    const inserted = await insertMember(exec, {
       storeId,
       openid,
       nickname: `会员${inviteCode.slice(-4)}`,
@@ -31,6 +32,8 @@ export async function ensureMember(exec: Executor, storeId: string, openid: stri
       now,
     });
     const member = await findMemberByOpenid(exec, storeId, openid);
+    // Only the insert's winner gives the new-member gift; it never throws (no gift, member still created).
+    if (inserted && member) await issueNewMemberGifts(exec, storeId, member.id, now);
     if (member) return member;
   }
   throw new Error('could not allocate a unique invite code');

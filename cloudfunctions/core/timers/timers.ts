@@ -1,4 +1,5 @@
 import type { CallContext } from '../context';
+import { runBirthdayTimer } from '../coupon/auto-issue.service';
 import { runOrderTimer } from '../order/lifecycle.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
 import { runPointsTimer } from '../points/points.service';
@@ -25,6 +26,8 @@ export const timers: TimerFunction[] = [
   { name: 'pointsTimer', cron: '0 10 0 * * * *', lockKey: 8_103, run: runPointsTimer },
   // Jan 1st 03:00 Shanghai: the yearly tier review (the only downgrade).
   { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
+  // Daily 00:20 Shanghai: birthday coupons for members whose tier has the benefit, once a year.
+  { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {

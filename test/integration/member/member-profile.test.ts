@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, tableCounts } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import type { Db } from '../../../cloudfunctions/core/db/db';
@@ -56,6 +56,11 @@ async function makeCoupons(db: Db, memberId: string, statuses: Array<{ status: '
 }
 
 describeEachDatabase('member profile', (use) => {
+  // These cases count coupons they make themselves: switch off the demo store's automatic new-member
+  // gift (covered by test/integration/coupon/auto-issue.test.ts) in this suite's own database.
+  beforeAll(async () => {
+    await use().kysely.updateTable('coupon_templates').set({ active: false }).where('auto_issue', '=', 'new_member').execute();
+  });
   it('a new member has no birthday, no phone, no coupons and nothing to celebrate', async () => {
     const { openid } = await makeMember(use());
     const me = okData(await callAction(use(), 'member.me', {}, { openid, now: NOW }));

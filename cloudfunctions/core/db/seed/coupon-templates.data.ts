@@ -17,6 +17,8 @@ export interface SeedCouponTemplate {
   perMemberLimit: number;
   claimable: boolean;
   sort: number;
+  /** Issued automatically (0006_coupon_issuers.sql): to every new member, or on birthdays. */
+  autoIssue?: 'new_member' | 'birthday';
 }
 
 export const DEMO_COUPON_TEMPLATES: SeedCouponTemplate[] = [
@@ -24,6 +26,9 @@ export const DEMO_COUPON_TEMPLATES: SeedCouponTemplate[] = [
   { id: 'ct-full-199-30', title: '全场满199减30', kind: 'full_reduction', args: { thresholdFen: 19900, amountFen: 3000 }, scope: 'all', validDays: 30, total: 5000, perMemberLimit: 2, claimable: true, sort: 20 },
   { id: 'ct-serum-15-off', title: '精华眼霜 85折', kind: 'percent_off', args: { percentOff: 15, capFen: 5000 }, scope: 'categories', scopeIds: ['c-serum'], validDays: 15, total: 2000, perMemberLimit: 1, claimable: true, sort: 30 },
   { id: 'ct-cream-399-80', title: '面霜乳液 满399减80', kind: 'full_reduction', args: { thresholdFen: 39900, amountFen: 8000 }, scope: 'categories', scopeIds: ['c-cream'], validFrom: '2026-01-01T00:00:00+08:00', validUntil: '2027-01-01T00:00:00+08:00', total: 500, perMemberLimit: 1, claimable: true, sort: 40 },
+  // Issuer-only (not in the claim center): the new-member gift and the yearly birthday coupon.
+  { id: 'ct-auto-new-member-10', title: '新人礼 无门槛10元', kind: 'no_threshold', args: { amountFen: 1000 }, scope: 'all', validDays: 30, total: 1000000, perMemberLimit: 1, claimable: false, sort: 900, autoIssue: 'new_member' },
+  { id: 'ct-auto-birthday-199-50', title: '生日礼 满199减50', kind: 'full_reduction', args: { thresholdFen: 19900, amountFen: 5000 }, scope: 'all', validDays: 30, total: 1000000, perMemberLimit: 100, claimable: false, sort: 910, autoIssue: 'birthday' },
   { id: 'ct-sunscreen-10', title: '防晒季 无门槛10元', kind: 'no_threshold', args: { amountFen: 1000 }, scope: 'categories', scopeIds: ['c-sunscreen'], validDays: 7, total: 20, perMemberLimit: 1, claimable: true, sort: 50 },
 ];
 
@@ -48,6 +53,7 @@ export async function seedCouponTemplates(tx: Executor, storeId: string, templat
         per_member_limit: t.perMemberLimit,
         claimable: t.claimable,
         sort: t.sort,
+        auto_issue: t.autoIssue ?? null,
       })),
     )
     .onConflict((oc) => oc.doNothing())
