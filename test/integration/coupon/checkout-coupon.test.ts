@@ -3,6 +3,8 @@ import type { Db } from '../../../cloudfunctions/core/db/db';
 import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import { runOrderTimer } from '../../../cloudfunctions/core/order/lifecycle.service';
+import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
+import { localPlatform } from '../order/order-factory';
 import { T0, createInput, daysAfter, jobContext, linesOf, minutesAfter, newKey, newOpenid, orderRow, pay, setStock } from '../order/order-factory';
 import { claimed, couponRow, makeTemplate, refusal } from './coupon-factory';
 
@@ -132,5 +134,30 @@ describeEachDatabase('coupons at checkout', (use) => {
       [small, true, 500, undefined],
       [far, false, 0, '未满¥500，还差¥411'],
     ]);
+  });
+
+  it('a full refund gives the coupon back while it is valid; a refund after it expired does not', async () => {
+    const refundInFull = async (openid: string, orderId: string, at: Date) => {
+      const requested = okData(await callAction(use(), 'order.requestRefund', { orderId, reason: '不想要了' }, { openid, now: at, idempotencyKey: newKey() }));
+      okData(await callAction(use(), 'manager.approveRefund', { refundId: requested.refundId }, { openid: 'demo-manager', now: at, idempotencyKey: newKey() }));
+      const clock = { now: at };
+      const platform = localPlatform(use(), clock);
+      await runOutboxWorker(jobContext(use(), at, platform));
+      await platform.pay.settle();
+      expect((await orderRow(use(), orderId)).status).toBe('refunded');
+    };
+    await setStock(use(), CLEANSER, 50);
+    for (const [validDays, refundAfterDays, expected] of [
+      [30, 1, 'usable'],
+      [3, 5, 'expired'],
+    ] as const) {
+      const openid = newOpenid();
+      const couponId = await claimed(use(), openid, await makeTemplate(use(), { validDays, args: { amountFen: 1000 } }), T0);
+      const created = okData(await order(use(), openid, [{ skuId: CLEANSER, qty: 1 }], couponId));
+      expect(await pay(use(), { ...created, openid, createdAt: T0 })).toMatchObject({ errcode: 0 });
+      expect(await couponRow(use(), couponId)).toMatchObject({ status: 'used' });
+      await refundInFull(openid, created.orderId, daysAfter(T0, refundAfterDays));
+      expect(await couponRow(use(), couponId)).toMatchObject({ status: expected });
+    }
   });
 });
