@@ -72,7 +72,7 @@ async function price(
     coupon,
     pointsRequested: request.pointsToUse ?? 0,
     // The balance matters only when points are asked for: skip the read otherwise (hot path).
-    pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, memberId) : 0,
+    pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, memberId, now) : 0,
   });
   return priced.ok ? ok({ priced: priced.data, benefits }) : priced;
 }

@@ -2,7 +2,7 @@ import type { Executor } from '../db/db';
 import { fail, type Result } from '../errors';
 import type { CouponOffer } from './domain/pricing';
 import { couponOffer, lockCoupon, releaseCoupon } from '../coupon/coupon-seams';
-import { holdPoints, releasePoints } from '../points/points-ledger';
+import { holdPoints, releasePoints, spendableBalance } from '../points/points-ledger';
 
 /**
  * Where coupons, points and group-buy plug into checkout. The membership issue (coupons, points)
@@ -14,7 +14,8 @@ export interface CheckoutSeams {
   couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>>;
   lockCoupon(tx: Executor, q: { couponId: string; memberId: string; orderId: string; now: Date }): Promise<Result<null>>;
   releaseCoupon(tx: Executor, q: { couponId: string; orderId: string; now: Date }): Promise<void>;
-  pointsBalance(exec: Executor, memberId: string): Promise<number>;
+  /** Points spendable now: lots past their expiry do not count even before the expiry timer sweeps them. */
+  pointsBalance(exec: Executor, memberId: string, now: Date): Promise<number>;
   holdPoints(tx: Executor, q: { memberId: string; points: number; orderId: string; now: Date }): Promise<Result<null>>;
   releasePoints(tx: Executor, q: { memberId: string; orderId: string; now: Date }): Promise<void>;
   groupBuyPrice(exec: Executor, q: { campaignId: string; teamId?: string; skuIds: string[] }): Promise<Result<Map<string, number>>>;
@@ -28,11 +29,8 @@ export const defaultSeams: CheckoutSeams = {
   couponOffer,
   lockCoupon,
   releaseCoupon,
-  pointsBalance: async (exec, memberId) => {
-    const row = await exec.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
-    return row?.points_balance ?? 0;
-  },
   // Points ledger (points/points-ledger.ts): conditional balance update + oldest-first lot consumption.
+  pointsBalance: (exec, memberId, now) => spendableBalance(exec, memberId, now),
   holdPoints: (tx, q) => holdPoints(tx, q),
   releasePoints: (tx, q) => releasePoints(tx, q),
   groupBuyPrice: async () => fail('GROUP_BUY_UNAVAILABLE'),

@@ -151,6 +151,17 @@ describeEachDatabase('points and tiers', (use) => {
     expect((await entriesOf(use(), member.id)).filter((e) => e.reason === 'spend_return')).toHaveLength(2);
   });
 
+  it('the quote counts only points spendable now: a lot past its expiry is excluded before the timer sweeps it', async () => {
+    await setStock(use(), SKU, 50);
+    const member = await makeMember(use());
+    await credit(use(), member.id, 300, new Date('2024-06-01T00:00:00+08:00')); // expires 2025-12-31, unswept
+    await credit(use(), member.id, 100, new Date('2026-01-10T00:00:00+08:00'));
+    const asOf = { openid: member.openid, now: T0 };
+    const input = { items: [{ skuId: SKU, qty: 2 }] };
+    expect(errorCode(await callAction(use(), 'order.quote', { ...input, pointsToUse: 200 }, asOf))).toBe('INSUFFICIENT_POINTS');
+    expect(okData(await callAction(use(), 'order.quote', { ...input, pointsToUse: 100 }, asOf)).pointsUsed).toBe(100);
+  });
+
   it('points spent on an order whose lot expired meanwhile come back expired', async () => {
     await setStock(use(), SKU, 50);
     const member = await makeMember(use());
