@@ -7,7 +7,7 @@ import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
 import type { OrderStatus, OrderView } from '../../../cloudfunctions/core/contract';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
-import { useCursorPages } from '../order/components/useCursorPages';
+import { useCursorPages } from '../../hooks/useCursorPages';
 import { ManagerOrderCard } from './components/ManagerOrderCard';
 import { ShipForm } from './components/ShipForm';
 import { VerifyPickup } from './components/VerifyPickup';

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { Loading } from '@nutui/nutui-react-taro';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { call, toastError } from '../../api';
-import type { PointsHistoryItem } from '../../../cloudfunctions/core/contract';
+import { call } from '../../api';
+import { useCursorPages } from '../../hooks/useCursorPages';
+import type { ActionOutput, PointsHistoryItem } from '../../../cloudfunctions/core/contract';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import './points.scss';
@@ -19,40 +19,14 @@ function shanghaiDate(iso: string, format = 'YYYY-MM-DD HH:mm'): string {
 
 /** 积分明细: balance header and the ledger, newest first, 20 a page (cursor from the server). */
 export default function PointsPage() {
-  const [items, setItems] = useState<PointsHistoryItem[]>([]);
-  const [balance, setBalance] = useState<number | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failed, setFailed] = useState(false);
-  const busy = useRef(false);
+  const feed = useCursorPages<PointsHistoryItem, ActionOutput<'member.pointsHistory'>>('points', (cursor) =>
+    call('member.pointsHistory', cursor ? { cursor } : {}).finally(() => void Taro.stopPullDownRefresh()),
+  );
+  usePullDownRefresh(feed.refresh);
+  useReachBottom(feed.loadMore);
+  const { items, loading, failed, firstLoad } = feed;
+  const balance = feed.last?.balance ?? null;
 
-  const load = useCallback(async (from: string | null) => {
-    if (busy.current) return;
-    busy.current = true;
-    setLoading(true);
-    try {
-      const page = await call('member.pointsHistory', from ? { cursor: from } : {});
-      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
-      setBalance(page.balance);
-      setCursor(page.nextCursor);
-      setFailed(false);
-    } catch (err) {
-      setFailed(true);
-      toastError(err);
-    } finally {
-      busy.current = false;
-      setLoading(false);
-      void Taro.stopPullDownRefresh();
-    }
-  }, []);
-
-  useEffect(() => void load(null), [load]);
-  usePullDownRefresh(() => void load(null));
-  useReachBottom(() => {
-    if (cursor) void load(cursor);
-  });
-
-  const firstLoad = loading && balance === null;
   return (
     <View className="page points" id="page-points">
       <View className="points__header">
@@ -64,7 +38,7 @@ export default function PointsPage() {
         <ListSkeleton rows={4} />
       ) : items.length === 0 ? (
         failed ? (
-          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void load(null)} />
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
         ) : (
           <EmptyState id="points-empty" title="暂无积分记录" description="购物满 1 元得 1 积分，订单完成后到账" actionText="去逛逛"
             onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />
@@ -83,7 +57,7 @@ export default function PointsPage() {
               </Text>
             </View>
           ))}
-          <View className="points__footer">{loading ? <Loading type="circular">加载中</Loading> : cursor ? '' : '— 已经到底了 —'}</View>
+          <View className="points__footer">{loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
         </View>
       )}
     </View>

@@ -8,7 +8,7 @@ import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { ORDER_TABS } from './components/order-text';
 import { OrderCard } from './components/OrderCard';
-import { useCursorPages } from './components/useCursorPages';
+import { useCursorPages } from '../../hooks/useCursorPages';
 import './order.scss';
 
 type TabValue = OrderTab | 'all';

@@ -1,7 +1,7 @@
-import type { DeliveryType } from '../../contract';
+import type { DeliveryType, OrderAmounts } from '../../contract';
 import { fail, ok, type ErrorCode, type Result } from '../../errors';
 import { allocateLargestRemainder } from '../../shared/allocate';
-import { fen, points, sumFen, timesQty, type Fen, type Points } from '../../shared/money';
+import { fen, points, sumFen, timesQty, type Fen } from '../../shared/money';
 
 /** A line as the catalog knows it, before any discount. */
 export interface CatalogLine {
@@ -46,16 +46,9 @@ export interface PricingInput {
   pointsBalance: number;
 }
 
-export interface PricedOrder {
+/** Every amount the contract's OrderAmounts names, plus the priced lines. */
+export interface PricedOrder extends OrderAmounts {
   lines: PricedLine[];
-  subtotalFen: Fen;
-  memberDiscountFen: Fen;
-  couponDiscountFen: Fen;
-  pointsDiscountFen: Fen;
-  shippingFen: Fen;
-  discountFen: Fen;
-  pointsUsed: Points;
-  payableFen: Fen;
   deliveryOptions: DeliveryType[];
 }
 

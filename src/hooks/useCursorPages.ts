@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toastError } from '../../../api';
+import { toastError } from '../api';
 
 export interface Page<T> {
   items: T[];

@@ -1,0 +1,50 @@
+/** The store's manager: fulfilment queues and refunds. */
+import { z } from 'zod';
+import { action, id, orderId } from './action';
+import type { OrderView, RefundView } from './order.contract';
+
+export const managerActions = {
+  'manager.listOrders': action<{ items: OrderView[]; nextCursor: string | null }>()({
+    input: z
+      .object({
+        status: z
+          .enum(['pending_payment', 'paid', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'cancelled', 'refunding', 'refunded'])
+          .optional(),
+        cursor: z.string().max(200).optional(),
+      })
+      .strict(),
+    role: 'manager',
+  }),
+  'manager.shipOrder': action<OrderView>()({
+    input: z.object({ orderId: id, carrier: z.string().trim().min(1).max(30), trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.readyForPickup': action<OrderView>()({ input: orderId, role: 'manager', mutating: true }),
+  'manager.verifyPickup': action<OrderView>()({
+    input: z.object({ pickupCode: z.string().regex(/^\d{6}$/) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.listRefunds': action<{ items: Array<RefundView & { orderId: string; orderNo: string; memberNickname: string; failureReason: string | null }> }>()({
+    input: z.object({ status: z.enum(['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed']).optional() }).strict(),
+    role: 'manager',
+  }),
+  'manager.refundOrder': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z
+      .object({ orderId: id, lineIds: z.array(id).min(1).max(50).optional(), reason: z.string().trim().min(1).max(200) })
+      .strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.approveRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z.object({ refundId: id }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.rejectRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z.object({ refundId: id, reason: z.string().trim().min(1).max(200) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+} as const;

@@ -1,0 +1,136 @@
+/** Membership: the member card, points history, profile, member code, tiers. */
+import { z } from 'zod';
+import type { Fen, Points } from '../shared/money';
+import { isAvatarUrl, isCalendarDate, nicknameLength, NICKNAME_MAX_CHARS } from '../member/domain/profile';
+import { action, type Role } from './action';
+
+export interface MemberTier {
+  code: string;
+  name: string;
+}
+
+export interface MemberProfile {
+  memberId: string;
+  nickname: string;
+  avatarUrl: string | null;
+  tier: MemberTier;
+  points: Points;
+  /** Growth value: paid yuan over the last 365 days. */
+  growth: number;
+  inviteCode: string;
+  /** The next tier and the growth it needs; null at the top tier. */
+  nextTier: (MemberTier & { minGrowth: number }) | null;
+  role: Role;
+  /** `YYYY-MM-DD`, set once by the member; null until then. */
+  birthday: string | null;
+  /** The bound phone, masked (`138****8000`); the full number never leaves the server. */
+  phoneMasked: string | null;
+  /** Coupons the member can use now. */
+  couponCount: number;
+  /** The latest upgrade the member has not yet seen celebrated; null when there is none. */
+  pendingCelebration: TierCelebration | null;
+}
+
+// ---------- membership: points and tiers (types) ----------
+export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal';
+
+export interface PointsHistoryItem {
+  id: string;
+  /** Signed: + credited, - spent/expired/reversed. */
+  delta: Points;
+  reason: PointsReason;
+  /** zh-CN text for the reason, e.g. 购物奖励. */
+  reasonText: string;
+  createdAt: string;
+  /** When the credited lot expires (credits only), else null. */
+  expiresAt: string | null;
+  orderId?: string;
+}
+
+// ---------- membership: profile, member code, benefits (types) ----------
+export interface TierCelebration {
+  fromTier: MemberTier;
+  toTier: MemberTier;
+}
+
+/** A dynamic member code: show it as a QR; it rotates every 30 s and works once. */
+export interface MemberCodeView {
+  code: string;
+  /** When staff stop accepting it (ISO-8601): the end of the next 30-second step. */
+  expiresAt: string;
+  /** When the screen should show the next code (ISO-8601): the end of this step. */
+  refreshAt: string;
+  /** The server's now (ISO-8601), so the countdown does not trust the phone's clock. */
+  serverNow: string;
+}
+
+export interface TierBenefitsView {
+  /** Member price as a percentage of list price (100 = no discount). */
+  memberPricePercent: number;
+  pointsMultiplier: number;
+  birthdayCoupon: boolean;
+  /** Free express at or above this paid amount; 0 = always free. */
+  freeShippingThresholdFen: Fen;
+}
+
+export interface TierWithBenefits extends MemberTier {
+  minGrowth: number;
+  benefits: TierBenefitsView;
+}
+
+export interface MemberBenefits {
+  tiers: TierWithBenefits[];
+  /** The caller's tier code when signed in and already a member. */
+  current?: string;
+}
+
+export const memberActions = {
+  'member.me': action<MemberProfile>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+  }),
+  'member.grantSubscriptions': action<{ quotas: Array<{ templateId: string; remaining: number }> }>()({
+    input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.pointsHistory': action<{ items: PointsHistoryItem[]; nextCursor: string | null; balance: Points }>()({
+    input: z.object({ cursor: z.string().regex(/^\d{1,18}$/).optional() }).strict(),
+    role: 'customer',
+  }),
+  'member.memberCode': action<MemberCodeView>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+  }),
+  'member.updateProfile': action<MemberProfile>()({
+    input: z
+      .object({
+        nickname: z
+          .string()
+          .trim()
+          .min(1)
+          .refine((v) => nicknameLength(v) <= NICKNAME_MAX_CHARS, { message: `nickname is at most ${NICKNAME_MAX_CHARS} characters` })
+          .optional(),
+        avatarUrl: z.string().max(500).refine(isAvatarUrl, { message: 'avatarUrl must be https:// or cloud://' }).optional(),
+        birthday: z.string().refine(isCalendarDate, { message: 'birthday must be a real YYYY-MM-DD date' }).optional(),
+      })
+      .strict()
+      .refine((v) => v.nickname !== undefined || v.avatarUrl !== undefined || v.birthday !== undefined, { message: 'nothing to update' }),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.bindPhone': action<{ phoneMasked: string }>()({
+    input: z.object({ code: z.string().min(1).max(128) }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.benefits': action<MemberBenefits>()({
+    input: z.object({}).strict(),
+    role: 'any',
+  }),
+  'member.ackCelebration': action<{ acknowledged: number }>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+} as const;

@@ -1,0 +1,159 @@
+/** Orders: checkout, payment, the customer's orders and after-sales. */
+import { z } from 'zod';
+import type { Fen, Points } from '../shared/money';
+import { action, address, id, orderId, pricingInput } from './action';
+
+export type OrderStatus =
+  | 'pending_payment'
+  | 'paid'
+  | 'shipped'
+  | 'ready_for_pickup'
+  | 'completed'
+  | 'settled'
+  | 'cancelled'
+  | 'refunding'
+  | 'refunded';
+
+/** The order list's tabs: 待付款 待发货 待收货 已完成 退款/售后. */
+export type OrderTab = 'pending_payment' | 'to_ship' | 'to_receive' | 'done' | 'after_sale';
+
+export type DeliveryType = 'express' | 'pickup';
+
+export interface Address {
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+}
+
+/** Every amount the server computed for a cart or an order. payableFen >= 1 (¥0.01) always. */
+export interface OrderAmounts {
+  /** List price x qty, summed. */
+  subtotalFen: Fen;
+  memberDiscountFen: Fen;
+  couponDiscountFen: Fen;
+  pointsDiscountFen: Fen;
+  shippingFen: Fen;
+  /** All discounts together (member + coupon + points). */
+  discountFen: Fen;
+  pointsUsed: Points;
+  payableFen: Fen;
+}
+
+export interface OrderLine {
+  lineId: string;
+  skuId: string;
+  productId: string;
+  title: string;
+  image: string;
+  specsText: string;
+  qty: number;
+  unitPriceFen: Fen;
+  /** Unit price after the member discount (and group-buy price). */
+  memberPriceFen: Fen;
+  /** This line's share of the coupon and points discounts (largest remainder: shares sum to the whole). */
+  couponShareFen: Fen;
+  pointsShareFen: Fen;
+  /** What the customer pays for this line. Lines sum to payable minus shipping. */
+  payableFen: Fen;
+  refunded: boolean;
+}
+
+export interface OrderQuote extends OrderAmounts {
+  lines: OrderLine[];
+  deliveryType: DeliveryType;
+  /** Delivery types every line allows. */
+  deliveryOptions: DeliveryType[];
+  /** Express is free at or above this payable amount for the member's tier. */
+  freeShippingThresholdFen: Fen;
+}
+
+export interface RefundView {
+  refundId: string;
+  status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+  amountFen: Fen;
+  reason: string;
+  lineIds: string[];
+  /** True when the refund covers every line that was not yet refunded. */
+  wholeOrder: boolean;
+  rejectReason: string | null;
+  createdAt: string;
+}
+
+export interface OrderView extends OrderAmounts {
+  orderId: string;
+  orderNo: string;
+  status: OrderStatus;
+  lines: OrderLine[];
+  delivery: { type: DeliveryType; address: Address | null };
+  /** Shown to staff at the counter once the order is ready for pickup. */
+  pickupCode: string | null;
+  shipping: { carrier: string; trackingNo: string } | null;
+  /** Unpaid orders: when they expire (ISO-8601). */
+  expiresAt: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  shippedAt: string | null;
+  completedAt: string | null;
+  refunds: RefundView[];
+  /** What the customer may do now; the server decides. */
+  actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean };
+  /** For manager lists. */
+  memberNickname?: string;
+}
+
+/** Parameters for Taro.requestPayment (cloud), or the local simulator's marker. */
+export type PaymentParams =
+  | { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
+  | { devPay: true; outTradeNo: string; totalFee: number };
+
+export const orderActions = {
+  'order.quote': action<OrderQuote>()({
+    input: z.object({ ...pricingInput, deliveryType: z.enum(['express', 'pickup']).optional() }).strict(),
+    role: 'customer',
+  }),
+  'order.create': action<{ orderId: string; orderNo: string; payableFen: Fen; status: OrderStatus; expiresAt: string }>()({
+    input: z
+      .object({
+        ...pricingInput,
+        delivery: z.object({ type: z.enum(['express', 'pickup']), address: address.optional() }).strict(),
+        remark: z.string().trim().max(100).optional(),
+      })
+      .strict()
+      .refine((v) => v.delivery.type !== 'express' || v.delivery.address, {
+        message: 'express delivery needs an address',
+        path: ['delivery', 'address'],
+      }),
+    role: 'customer',
+    mutating: true,
+  }),
+  'order.pay': action<{ payment: PaymentParams; subscribeTemplateIds: string[] }>()({
+    input: orderId,
+    role: 'customer',
+  }),
+  'order.get': action<OrderView>()({ input: orderId, role: 'customer' }),
+  'order.list': action<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderTab, number> }>()({
+    input: z
+      .object({
+        status: z.enum(['pending_payment', 'to_ship', 'to_receive', 'done', 'after_sale']).optional(),
+        cursor: z.string().max(200).optional(),
+      })
+      .strict(),
+    role: 'customer',
+  }),
+  'order.cancel': action<OrderView>()({ input: orderId, role: 'customer', mutating: true }),
+  'order.confirmReceipt': action<OrderView>()({ input: orderId, role: 'customer', mutating: true }),
+  'order.requestRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z
+      .object({
+        orderId: id,
+        lineIds: z.array(id).min(1).max(50).optional(),
+        reason: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+} as const;
