@@ -3,7 +3,7 @@ import type { PaymentParams } from '../contract';
 
 /**
  * WeChat's capabilities as ports. Local mode implements them without WeChat; the cloud implements
- * them over wx-server-sdk. Later issues add subscribe messages, wxacode and phone numbers here.
+ * them over wx-server-sdk.
  */
 export interface IdentityPort {
   /** Establishes the caller from what the transport carries (headers locally, WX context in the cloud). */
@@ -69,10 +69,53 @@ export interface PhonePort {
   exchange(code: string): Promise<PhoneExchange>;
 }
 
+/**
+ * A mini-program code for `wxacode.getUnlimited`. `scene` is <= 32 chars of
+ * `0-9A-Za-z!#$&'()*+,/:;=?@-._~`; `page` has no leading slash and no query.
+ */
+export interface MiniCodeRequest {
+  scene: string;
+  page: string;
+  /** Pixels, 280-1280 (WeChat's range). */
+  width?: number;
+}
+
+export type MiniCodeImage =
+  | { ok: true; contentType: string; data: Buffer }
+  | { ok: false; reason: string };
+
+export interface MiniCodePort {
+  /** An unlimited mini-program code (poster code) for a page and scene. */
+  getUnlimited(request: MiniCodeRequest): Promise<MiniCodeImage>;
+}
+
+/** One subscribe message: `data` maps the template's keywords (`thing1`, `time2`...) to values. */
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  /** The page the message opens, with its query, no leading slash. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * WeChat's answer. `errcode` is WeChat's (43101: the user has no subscription for the template;
+ * 47003: template data invalid): refusals are outcomes to record, not to retry.
+ */
+export type MessageDelivery =
+  | { ok: true }
+  | { ok: false; errcode: number; retryable: boolean; reason: string };
+
+export interface MessagePort {
+  sendSubscribeMessage(message: SubscribeMessage): Promise<MessageDelivery>;
+}
+
 export interface Platform {
   readonly name: 'local' | 'wechat';
   identity: IdentityPort;
   pay: PayPort;
   shipping: ShippingPort;
   phone: PhonePort;
+  miniCode: MiniCodePort;
+  messages: MessagePort;
 }

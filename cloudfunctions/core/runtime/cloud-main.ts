@@ -7,6 +7,8 @@ import type { Platform } from '../platform/platform';
 import { wechatIdentity } from '../platform/wechat/identity.wechat';
 import { loadWxSdk, type WxServerSdk } from '../platform/wechat/sdk';
 import { createWechatPay, pendingWechatShipping } from '../platform/wechat/pay.wechat';
+import { createWechatMessages } from '../platform/wechat/messages.wechat';
+import { createWechatMiniCode } from '../platform/wechat/mini-code.wechat';
 import { createWechatPhone } from '../platform/wechat/phone.wechat';
 
 /** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
@@ -17,6 +19,8 @@ export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): 
     pay: createWechatPay(sdk, { subMchId: env.WX_PAY_SUB_MCH_ID ?? '', envId: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '' }),
     shipping: pendingWechatShipping,
     phone: createWechatPhone(sdk),
+    miniCode: createWechatMiniCode(sdk, { envVersion: env.WX_MINI_CODE_ENV_VERSION }),
+    messages: createWechatMessages(sdk, { miniprogramState: env.WX_MESSAGE_MINIPROGRAM_STATE }),
   };
 }
 

@@ -3,18 +3,23 @@ import { handleRefundCallback } from '../../order/refund.service';
 import type { Platform } from '../platform';
 import { createLocalIdentity } from './identity.local';
 import { createLocalPay, createLocalShipping, type LocalRefundMode } from './pay.local';
+import { createLocalMessages, type LocalMessageMode } from './messages.local';
+import { localMiniCode } from './mini-code.local';
 import { localPhone } from './phone.local';
 
 export type LocalPlatform = Platform & {
   pay: ReturnType<typeof createLocalPay>;
   shipping: ReturnType<typeof createLocalShipping>;
+  messages: ReturnType<typeof createLocalMessages>;
   /** What the refund simulator does next (tests switch it). */
   refundMode: LocalRefundMode;
+  /** What the subscribe-message sender answers next (tests switch it). */
+  messageMode: LocalMessageMode;
 };
 
 /**
  * Everything WeChat does, done locally: dev sign-in, a payment simulator (the 模拟支付 screen posts
- * the callback event), a refund simulator that calls the real refundCallback, recorded shipping uploads.
+ * the callback event), a refund simulator that calls the real refundCallback, recorded shipping uploads and subscribe messages, plain QR codes for mini-program codes.
  */
 export function createLocalPlatform(options: { devAuth: boolean; nodeEnv?: string; db: Db; now: () => Date }): LocalPlatform {
   const platform: LocalPlatform = {
@@ -26,7 +31,10 @@ export function createLocalPlatform(options: { devAuth: boolean; nodeEnv?: strin
     }),
     shipping: createLocalShipping(),
     phone: localPhone,
+    miniCode: localMiniCode,
+    messages: createLocalMessages(() => platform.messageMode),
     refundMode: 'succeed',
+    messageMode: 'deliver',
   };
   return platform;
 }

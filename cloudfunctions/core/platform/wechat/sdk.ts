@@ -14,6 +14,12 @@ export interface WxServerSdk {
     phonenumber?: {
       getPhoneNumber(params: { code: string }): Promise<Record<string, any>>;
     };
+    wxacode?: {
+      getUnlimited(params: Record<string, unknown>): Promise<Record<string, any>>;
+    };
+    subscribeMessage?: {
+      send(params: Record<string, unknown>): Promise<Record<string, any>>;
+    };
   };
 }
 
