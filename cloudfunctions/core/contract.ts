@@ -10,6 +10,9 @@ import { couponActions } from './contract/coupon.contract';
 import { managerActions } from './contract/manager.contract';
 import { memberActions } from './contract/member.contract';
 import { orderActions } from './contract/order.contract';
+// @staff-contract (issue 7)
+import { staffActions } from './contract/staff.contract';
+import { managerToolActions } from './contract/manager-tools.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -18,6 +21,9 @@ export type * from './contract/catalog.contract';
 export type * from './contract/coupon.contract';
 export type * from './contract/member.contract';
 export type * from './contract/order.contract';
+// @staff-contract (issue 7)
+export type * from './contract/staff.contract';
+export type * from './contract/manager-tools.contract';
 
 export const contract = {
   ...catalogActions,
@@ -25,6 +31,9 @@ export const contract = {
   ...couponActions,
   ...orderActions,
   ...managerActions,
+  // @staff-contract (issue 7)
+  ...staffActions,
+  ...managerToolActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -34,6 +34,12 @@ export const ERRORS = {
   MEMBER_CODE_INVALID: { status: 409, message: '会员码无效' },
   BIRTHDAY_ALREADY_SET: { status: 409, message: '生日已设置，不可修改' },
   PHONE_BIND_FAILED: { status: 409, message: '手机号获取失败，请重试' },
+  // @staff-errors (issue 7)
+  RECEIPT_ALREADY_AWARDED: { status: 409, message: '该小票已积过分' },
+  STAFF_INVITE_INVALID: { status: 404, message: '邀请链接无效' },
+  STAFF_INVITE_EXPIRED: { status: 409, message: '邀请链接已过期' },
+  STAFF_INVITE_USED: { status: 409, message: '邀请链接已被使用' },
+  STOCK_CHANGED: { status: 409, message: '库存已变化，请刷新后再试' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },

@@ -19,6 +19,13 @@ import { usableCoupons } from './coupon/usable-coupons.service';
 import { getMemberCode } from './member/member-code.service';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
 
+// @staff-imports (issue 7)
+import { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './staff/counter.service';
+import { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite } from './staff/staff-binding.service';
+import { listAudit, withAuditLog } from './staff/audit.service';
+import { managerListProducts, setProductStatus, updateSku } from './catalog/manager-catalog.service';
+import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './coupon/manager-templates.service';
+
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
 /** Which use case serves each action. The type makes a contract action without a handler a compile error. */
@@ -58,4 +65,26 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,
+  // @staff-handlers (issue 7): the counter, staff binding and the manager's tools.
+  'staff.bind': bindStaff,
+  'staff.session': staffSession,
+  'staff.scanMemberCode': scanMemberCode,
+  'staff.awardPoints': awardPoints,
+  'staff.redeemCoupon': redeemCoupon,
+  // The same use case as manager.verifyPickup: one rule for every pickup (and group-buy) order.
+  'staff.verifyPickup': verifyPickup,
+  'manager.createStaffInvite': createStaffInvite,
+  'manager.listStaff': listStaff,
+  'manager.revokeStaff': revokeStaff,
+  'manager.revokeStaffInvite': revokeStaffInvite,
+  'manager.listProducts': managerListProducts,
+  'manager.updateSku': updateSku,
+  'manager.setProductStatus': setProductStatus,
+  'manager.listCouponTemplates': listCouponTemplates,
+  'manager.createCouponTemplate': createCouponTemplate,
+  'manager.stopCouponTemplate': stopCouponTemplate,
+  'manager.listAudit': listAudit,
 };
+
+// @staff-audit (issue 7): every staff and manager write, in any block above, appends an audit row in its transaction.
+withAuditLog(handlers as unknown as Parameters<typeof withAuditLog>[0]);

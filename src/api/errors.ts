@@ -35,6 +35,12 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   MEMBER_CODE_INVALID: '会员码无效',
   BIRTHDAY_ALREADY_SET: '生日已设置，不可修改',
   PHONE_BIND_FAILED: '手机号获取失败，请重新授权',
+  // @staff-errors (issue 7)
+  RECEIPT_ALREADY_AWARDED: '该小票已积过分，请勿重复积分',
+  STAFF_INVITE_INVALID: '邀请链接无效',
+  STAFF_INVITE_EXPIRED: '邀请链接已过期，请联系店长重新生成',
+  STAFF_INVITE_USED: '邀请链接已被使用',
+  STOCK_CHANGED: '库存已变化，请刷新后再试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_IMPLEMENTED: '功能即将上线',
   INTERNAL: '系统繁忙，请稍后再试',

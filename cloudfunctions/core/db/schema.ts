@@ -82,6 +82,9 @@ export interface Database {
     role: 'staff' | 'manager';
     created_at: Generated<Date>;
     revoked_at: Date | null;
+    /** 0009_staff.sql (issue 7). */
+    invited_by: Generated<string | null>;
+    revoked_by: Generated<string | null>;
   };
   idempotency_keys: {
     scope: string;
@@ -278,6 +281,8 @@ export interface Database {
     order_id: string | null;
     claimed_at: Date;
     used_at: Date | null;
+    /** 0009_staff.sql (issue 7): the staff openid that redeemed it at the counter. */
+    redeemed_by: Generated<string | null>;
   };
   // ---------- end coupons ----------
 
@@ -290,4 +295,39 @@ export interface Database {
     used_by: string | null;
   };
   // ---------- end member profile and member code ----------
+  // ---------- staff counter and audit (0009_staff.sql, issue 7) ----------
+  staff_invites: {
+    id: string;
+    store_id: string;
+    token_hash: string;
+    role: 'staff' | 'manager';
+    created_by: string;
+    created_at: Date;
+    expires_at: Date;
+    used_by: string | null;
+    used_at: Date | null;
+    revoked_at: Date | null;
+  };
+  counter_receipts: {
+    store_id: string;
+    receipt_no: string;
+    member_id: string;
+    amount_fen: number;
+    points: number;
+    awarded_by: string;
+    awarded_at: Date;
+  };
+  audit_log: {
+    /** int8 identity: pg hands it back as a string. */
+    id: ColumnType<string | number, never, never>;
+    store_id: string;
+    who: string;
+    role: 'customer' | 'staff' | 'manager';
+    action: string;
+    member_id: string | null;
+    amount_fen: number | null;
+    detail: ColumnType<unknown, string, string>;
+    created_at: Date;
+  };
+  // ---------- end staff counter and audit ----------
 }

@@ -73,19 +73,27 @@ export function issueMemberCode(memberId: string, now: Date, secret: string): { 
  * job (consumeMemberCode), since it needs the database.
  */
 export function verifyMemberCode(code: string, now: Date, secret: string): MemberCodeCheck {
-  const invalid = { ok: false, code: 'MEMBER_CODE_INVALID' } as const;
-  if (typeof code !== 'string' || code.length < 8 || code.length > 120 || !/^[A-Za-z0-9_-]+$/.test(code)) return invalid;
+  const read = readMemberCode(code, secret);
+  if (!read) return { ok: false, code: 'MEMBER_CODE_INVALID' };
+  const current = memberCodeStep(now);
+  if (read.step > current) return { ok: false, code: 'MEMBER_CODE_INVALID' };
+  if (read.step < current - 1) return { ok: false, code: 'MEMBER_CODE_EXPIRED' };
+  return { ok: true, ...read };
+}
+
+/**
+ * The member and step an authentic code carries, whatever its age; null when it is malformed or its
+ * MAC does not match. The counter uses it to recognise a code it already spent (staff/counter-code.ts).
+ */
+export function readMemberCode(code: string, secret: string): { memberId: string; step: number } | null {
+  if (typeof code !== 'string' || code.length < 8 || code.length > 120 || !/^[A-Za-z0-9_-]+$/.test(code)) return null;
   const raw = Buffer.from(code, 'base64url');
-  if (raw.toString('base64url') !== code || raw.length <= MAC_BYTES) return invalid;
+  if (raw.toString('base64url') !== code || raw.length <= MAC_BYTES) return null;
   const body = raw.subarray(0, raw.length - MAC_BYTES);
   const memberId = decodeMemberId(body);
-  if (!memberId) return invalid;
-  if (!timingSafeEqual(raw.subarray(raw.length - MAC_BYTES), mac(secret, body))) return invalid;
-  const step = body.readUInt32BE(1);
-  const current = memberCodeStep(now);
-  if (step > current) return invalid;
-  if (step < current - 1) return { ok: false, code: 'MEMBER_CODE_EXPIRED' };
-  return { ok: true, memberId, step };
+  if (!memberId) return null;
+  if (!timingSafeEqual(raw.subarray(raw.length - MAC_BYTES), mac(secret, body))) return null;
+  return { memberId, step: body.readUInt32BE(1) };
 }
 
 const DEV_SECRET = 'dev-only-member-code-secret-not-for-production';

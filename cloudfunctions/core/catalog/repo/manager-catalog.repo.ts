@@ -1,0 +1,58 @@
+import type { Executor } from '../../db/db';
+
+/** The manager's product list: every product of the store, on sale or not, with its active SKUs. */
+export async function managerProductsPage(exec: Executor, q: { storeId: string; keyword?: string; offset: number; limit: number }) {
+  let products = exec.selectFrom('products').select(['id', 'title', 'status']).where('store_id', '=', q.storeId);
+  if (q.keyword) products = products.where('title', 'like', `%${q.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const rows = await products.orderBy('sort').orderBy('id').offset(q.offset).limit(q.limit).execute();
+  const skus = rows.length
+    ? await exec
+        .selectFrom('skus')
+        .select(['id', 'product_id', 'specs', 'price_fen', 'stock', 'original_price_fen'])
+        .where('product_id', 'in', rows.map((r) => r.id))
+        .where('active', '=', true)
+        .orderBy('sort')
+        .orderBy('id')
+        .execute()
+    : [];
+  return rows.map((p) => ({ ...p, skus: skus.filter((s) => s.product_id === p.id) }));
+}
+
+export function findStoreSku(exec: Executor, storeId: string, skuId: string) {
+  return exec
+    .selectFrom('skus as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .select(['s.id', 's.specs', 's.price_fen', 's.stock', 's.original_price_fen'])
+    .where('s.id', '=', skuId)
+    .where('p.store_id', '=', storeId)
+    .executeTakeFirst();
+}
+
+/** Compare-and-set: the stock changes only if it is still what the manager saw. */
+export async function setSkuStock(tx: Executor, q: { skuId: string; from: number; to: number }): Promise<boolean> {
+  const rows = await tx.updateTable('skus').set({ stock: q.to }).where('id', '=', q.skuId).where('stock', '=', q.from).returning('id').execute();
+  return rows.length === 1;
+}
+
+/** A new price; the strike-through price is dropped when it would no longer be above it. */
+export async function setSkuPrice(tx: Executor, q: { skuId: string; priceFen: number }): Promise<void> {
+  await tx
+    .updateTable('skus')
+    .set((eb) => ({
+      price_fen: q.priceFen,
+      original_price_fen: eb.case().when('original_price_fen', '>', q.priceFen).then(eb.ref('original_price_fen')).else(null).end(),
+    }))
+    .where('id', '=', q.skuId)
+    .execute();
+}
+
+export async function setProductStatus(tx: Executor, q: { storeId: string; productId: string; status: 'on_sale' | 'off_shelf'; now: Date }): Promise<boolean> {
+  const rows = await tx
+    .updateTable('products')
+    .set({ status: q.status, updated_at: q.now })
+    .where('id', '=', q.productId)
+    .where('store_id', '=', q.storeId)
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}

@@ -1,0 +1,139 @@
+/** The manager's tools: staff invites, products and stock, coupon templates, the audit log. */
+import { z } from 'zod';
+import type { Fen } from '../shared/money';
+import { action, id } from './action';
+import type { CouponKind, CouponTermsView } from './coupon.contract';
+import type { StaffRole } from './staff.contract';
+
+export interface StaffInviteView {
+  inviteId: string;
+  role: StaffRole;
+  status: 'open' | 'used' | 'expired' | 'revoked';
+  createdAt: string;
+  expiresAt: string;
+  usedBy: string | null;
+}
+
+export interface StaffMemberView {
+  openid: string;
+  nickname: string | null;
+  role: StaffRole;
+  since: string;
+  /** The caller's own row: a manager cannot revoke themself. */
+  isMe: boolean;
+}
+
+export interface ManagerSkuView {
+  skuId: string;
+  specsText: string;
+  priceFen: Fen;
+  stock: number;
+}
+
+export interface ManagerProductView {
+  productId: string;
+  title: string;
+  status: 'on_sale' | 'off_shelf';
+  skus: ManagerSkuView[];
+}
+
+export interface ManagerCouponTemplate extends CouponTermsView {
+  templateId: string;
+  title: string;
+  total: number;
+  remaining: number;
+  perMemberLimit: number;
+  active: boolean;
+  claimable: boolean;
+  validityText: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  who: string;
+  whoNickname: string | null;
+  role: 'customer' | 'staff' | 'manager';
+  action: string;
+  memberId: string | null;
+  memberNickname: string | null;
+  amountFen: Fen | null;
+  detail: Record<string, unknown>;
+  createdAt: string;
+}
+
+const cursor = z.string().max(200).optional();
+const fenAmount = z.number().int().min(1).max(100_000_000);
+
+export const managerToolActions = {
+  'manager.createStaffInvite': action<{ inviteId: string; token: string; path: string; scene: string; qrImage: string | null; expiresAt: string }>()({
+    input: z.object({ role: z.enum(['staff', 'manager']) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.listStaff': action<{ staff: StaffMemberView[]; invites: StaffInviteView[] }>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
+  'manager.revokeStaff': action<{ openid: string; revoked: true }>()({
+    input: z.object({ openid: z.string().min(1).max(128) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.revokeStaffInvite': action<{ inviteId: string; status: StaffInviteView['status'] }>()({
+    input: z.object({ inviteId: id }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.listProducts': action<{ items: ManagerProductView[]; nextCursor: string | null }>()({
+    input: z.object({ keyword: z.string().trim().max(30).optional(), cursor }).strict(),
+    role: 'manager',
+  }),
+  /** Price, and stock as compare-and-set (`stockFrom` is what the manager saw): checkout may sell meanwhile. */
+  'manager.updateSku': action<ManagerSkuView>()({
+    input: z
+      .object({
+        skuId: id,
+        priceFen: fenAmount.optional(),
+        stock: z.object({ from: z.number().int().min(0), to: z.number().int().min(0).max(1_000_000) }).strict().optional(),
+      })
+      .strict()
+      .refine((v) => v.priceFen !== undefined || v.stock !== undefined, { message: 'nothing to change' }),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.setProductStatus': action<{ productId: string; status: 'on_sale' | 'off_shelf' }>()({
+    input: z.object({ productId: id, status: z.enum(['on_sale', 'off_shelf']) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.listCouponTemplates': action<{ items: ManagerCouponTemplate[] }>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
+  'manager.createCouponTemplate': action<{ templateId: string }>()({
+    input: z
+      .object({
+        title: z.string().trim().min(1).max(30),
+        kind: z.enum(['full_reduction', 'percent_off', 'no_threshold'] as const satisfies readonly CouponKind[]),
+        thresholdFen: fenAmount.optional(),
+        amountFen: fenAmount.optional(),
+        percentOff: z.number().int().min(1).max(99).optional(),
+        capFen: fenAmount.optional(),
+        validDays: z.number().int().min(1).max(365),
+        total: z.number().int().min(1).max(1_000_000),
+        perMemberLimit: z.number().int().min(1).max(100).default(1),
+      })
+      .strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.stopCouponTemplate': action<{ templateId: string; active: false }>()({
+    input: z.object({ templateId: id }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  'manager.listAudit': action<{ items: AuditEntry[]; nextCursor: string | null }>()({
+    input: z.object({ cursor }).strict(),
+    role: 'manager',
+  }),
+} as const;

@@ -1,0 +1,62 @@
+/** Store staff at the counter: bind by invite, scan a member code, award points, redeem, verify pickup. */
+import { z } from 'zod';
+import type { Fen, Points } from '../shared/money';
+import { action, id } from './action';
+import type { MemberCoupon } from './coupon.contract';
+import type { MemberTier } from './member.contract';
+import type { OrderView } from './order.contract';
+
+export type StaffRole = 'staff' | 'manager';
+
+/** What the counter shows after a scan. */
+export interface CounterMember {
+  memberId: string;
+  nickname: string;
+  avatarUrl: string | null;
+  tier: MemberTier;
+  points: Points;
+  /** Coupons usable now (redeemable at the counter). */
+  coupons: MemberCoupon[];
+}
+
+/** The member code as scanned or pasted: base64url, short. */
+export const memberCodeInput = z.string().trim().min(8).max(120).regex(/^[A-Za-z0-9_-]+$/);
+/** A till receipt number: unique per store. */
+export const receiptNo = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
+export const pickupCode = z.string().regex(/^\d{6}$/);
+
+export const staffActions = {
+  /** A member opening a manager's invite becomes staff (or manager) of the store. */
+  'staff.bind': action<{ role: StaffRole; storeId: string }>()({
+    input: z.object({ inviteToken: z.string().trim().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  /** The counter page asks this first: the server, not the page, decides who is staff. */
+  'staff.session': action<{ role: StaffRole; storeId: string; storeName: string; nickname: string }>()({
+    input: z.object({}).strict(),
+    role: 'staff',
+  }),
+  /** Spends the member code (usable once) and shows the member; later actions reuse the scan. */
+  'staff.scanMemberCode': action<CounterMember>()({
+    input: z.object({ code: memberCodeInput }).strict(),
+    role: 'staff',
+    mutating: true,
+  }),
+  'staff.awardPoints': action<{ pointsAwarded: Points; receiptNo: string; amountFen: Fen; memberId: string }>()({
+    input: z.object({ code: memberCodeInput, amountFen: z.number().int().min(1).max(10_000_000), receiptNo }).strict(),
+    role: 'staff',
+    mutating: true,
+  }),
+  'staff.redeemCoupon': action<{ couponId: string; status: 'used'; memberId: string; title: string }>()({
+    input: z.object({ code: memberCodeInput, couponId: id }).strict(),
+    role: 'staff',
+    mutating: true,
+  }),
+  /** The same use case as manager.verifyPickup (pickup and group-buy orders). */
+  'staff.verifyPickup': action<OrderView>()({
+    input: z.object({ pickupCode }).strict(),
+    role: 'staff',
+    mutating: true,
+  }),
+} as const;

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionInput, ActionOutput } from '../contract';
+import type { ServiceArgs } from '../context';
+import { fail, ok, type Result } from '../errors';
+import { termsViews } from './coupon-view';
+import { validityText } from './domain/coupon-terms';
+import { couponRule } from './rules';
+import { deactivateTemplate, storeTemplates } from './repo/manager-template.repo';
+
+type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
+
+/** `manager.listCouponTemplates`: every template, active first, with terms and stock. */
+export async function listCouponTemplates({ ctx, exec }: Args<'manager.listCouponTemplates'>): Promise<Result<ActionOutput<'manager.listCouponTemplates'>>> {
+  const rows = await storeTemplates(exec, ctx.storeId);
+  const terms = await termsViews(exec, rows.map((r) => ({ ...r, args: r.args as Record<string, unknown> })));
+  return ok({
+    items: rows.map((t, i) => ({
+      templateId: t.id,
+      title: t.title,
+      total: t.total,
+      remaining: t.remaining,
+      perMemberLimit: t.per_member_limit,
+      active: t.active,
+      claimable: t.claimable,
+      validityText: validityText({ validFrom: t.valid_from, validUntil: t.valid_until, validDays: t.valid_days }),
+      ...terms[i]!,
+    })),
+  });
+}
+
+/**
+ * `manager.createCouponTemplate`: a claim-center template, store-wide, valid N days after the claim.
+ * Its args are checked by the kind's own rule schema (the registry), the same one pricing trusts.
+ */
+export async function createCouponTemplate({ input, ctx, exec }: Args<'manager.createCouponTemplate'>): Promise<Result<ActionOutput<'manager.createCouponTemplate'>>> {
+  const given = { thresholdFen: input.thresholdFen, amountFen: input.amountFen, percentOff: input.percentOff, capFen: input.capFen };
+  const args = couponRule(input.kind).args.safeParse(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  if (!args.success) {
+    return fail('VALIDATION_FAILED', '优惠券面额或门槛不合理', { issues: args.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  }
+  const templateId = `ct_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  await exec
+    .insertInto('coupon_templates')
+    .values({
+      id: templateId,
+      store_id: ctx.storeId,
+      title: input.title,
+      kind: input.kind,
+      args: JSON.stringify(args.data),
+      scope: 'all',
+      scope_ids: [],
+      valid_days: input.validDays,
+      total: input.total,
+      remaining: input.total,
+      per_member_limit: input.perMemberLimit,
+      claimable: true,
+      created_at: ctx.now,
+    })
+    .execute();
+  return ok({ templateId });
+}
+
+/** `manager.stopCouponTemplate`: no more claims; coupons already held stay usable. */
+export async function stopCouponTemplate({ input, ctx, exec }: Args<'manager.stopCouponTemplate'>): Promise<Result<ActionOutput<'manager.stopCouponTemplate'>>> {
+  if (!(await deactivateTemplate(exec, ctx.storeId, input.templateId))) {
+    const exists = await exec.selectFrom('coupon_templates').select('id').where('id', '=', input.templateId).where('store_id', '=', ctx.storeId).executeTakeFirst();
+    if (!exists) return fail('NOT_FOUND', '优惠券模板不存在');
+  }
+  return ok({ templateId: input.templateId, active: false });
+}

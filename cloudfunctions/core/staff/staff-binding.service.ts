@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionInput, ActionOutput } from '../contract';
+import type { ServiceArgs } from '../context';
+import { fail, ok, type Result } from '../errors';
+import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND_PAGE, STAFF_INVITE_HOURS } from './domain/staff-invite';
+import { insertAudit } from './repo/audit.repo';
+import {
+  activeStaff,
+  findInvite,
+  findInviteByHash,
+  insertInvite,
+  recentInvites,
+  revokeInvite,
+  revokeStaffRow,
+  upsertStaff,
+  useInvite,
+} from './repo/staff.repo';
+
+type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
+
+/** `manager.createStaffInvite`: a one-time link and mini-program code, open for 24 hours. */
+export async function createStaffInvite({ input, caller, ctx, exec }: Args<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
+  const token = newInviteToken();
+  const inviteId = `si_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const expiresAt = new Date(ctx.now.getTime() + STAFF_INVITE_HOURS * 3600_000);
+  await insertInvite(exec, { id: inviteId, storeId: ctx.storeId, tokenHash: inviteTokenHash(token), role: input.role, createdBy: caller.openid!, now: ctx.now, expiresAt });
+  const scene = `s=${token}`;
+  // A code that cannot be drawn (WeChat refused, no network) still leaves the link to share.
+  const image = await ctx.platform.miniCode.getUnlimited({ scene, page: STAFF_BIND_PAGE, width: 430 });
+  return ok({
+    inviteId,
+    token,
+    path: `/${STAFF_BIND_PAGE}?token=${token}`,
+    scene,
+    qrImage: image.ok ? `data:${image.contentType};base64,${image.data.toString('base64')}` : null,
+    expiresAt: expiresAt.toISOString(),
+  });
+}
+
+/**
+ * `staff.bind`: the member opening the invite becomes staff (or manager). Taking the invite is a
+ * conditional update, so a link works once even when two people open it at the same moment.
+ */
+export async function bindStaff({ input, caller, ctx, exec }: Args<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
+  const invite = await findInviteByHash(exec, ctx.storeId, inviteTokenHash(input.inviteToken));
+  if (!invite) return fail('STAFF_INVITE_INVALID');
+  const current = caller.role === 'staff' || caller.role === 'manager' ? caller.role : null;
+  if (alreadyHolds(current, invite.role)) return ok({ role: current!, storeId: ctx.storeId });
+  if (!(await useInvite(exec, { id: invite.id, openid: caller.openid!, now: ctx.now }))) {
+    const status = inviteStatus((await findInvite(exec, ctx.storeId, invite.id))!, ctx.now);
+    return fail(status === 'expired' ? 'STAFF_INVITE_EXPIRED' : status === 'used' ? 'STAFF_INVITE_USED' : 'STAFF_INVITE_INVALID', undefined, { status });
+  }
+  await upsertStaff(exec, { storeId: ctx.storeId, openid: caller.openid!, role: invite.role, invitedBy: invite.created_by, now: ctx.now });
+  await insertAudit(exec, {
+    storeId: ctx.storeId,
+    who: caller.openid!,
+    role: invite.role,
+    action: 'staff.bind',
+    memberId: caller.memberId,
+    amountFen: null,
+    detail: { inviteId: invite.id, role: invite.role, invitedBy: invite.created_by },
+    at: ctx.now,
+  });
+  return ok({ role: invite.role, storeId: ctx.storeId });
+}
+
+/** `manager.listStaff`: active staff and the latest invites with their state. */
+export async function listStaff({ caller, ctx, exec }: Args<'manager.listStaff'>): Promise<Result<ActionOutput<'manager.listStaff'>>> {
+  const staff = await activeStaff(exec, ctx.storeId);
+  const invites = await recentInvites(exec, ctx.storeId);
+  return ok({
+    staff: staff.map((s) => ({ openid: s.openid, nickname: s.nickname, role: s.role, since: s.created_at.toISOString(), isMe: s.openid === caller.openid })),
+    invites: invites.map((i) => ({
+      inviteId: i.id,
+      role: i.role,
+      status: inviteStatus(i, ctx.now),
+      createdAt: i.created_at.toISOString(),
+      expiresAt: i.expires_at.toISOString(),
+      usedBy: i.used_by,
+    })),
+  });
+}
+
+/** `manager.revokeStaff`: the role ends at once (the dispatcher reads it on every call). */
+export async function revokeStaff({ input, caller, ctx, exec }: Args<'manager.revokeStaff'>): Promise<Result<ActionOutput<'manager.revokeStaff'>>> {
+  // Locking oneself out would leave a store with no manager by accident.
+  if (input.openid === caller.openid) return fail('FORBIDDEN', '不能撤销自己的权限');
+  if (!(await revokeStaffRow(exec, { storeId: ctx.storeId, openid: input.openid, by: caller.openid!, now: ctx.now }))) {
+    return fail('NOT_FOUND', '该员工不存在或已撤销');
+  }
+  return ok({ openid: input.openid, revoked: true });
+}
+
+/** `manager.revokeStaffInvite`: an unused invite stops working. */
+export async function revokeStaffInvite({ input, ctx, exec }: Args<'manager.revokeStaffInvite'>): Promise<Result<ActionOutput<'manager.revokeStaffInvite'>>> {
+  if (!(await revokeInvite(exec, { storeId: ctx.storeId, id: input.inviteId, now: ctx.now }))) {
+    const invite = await findInvite(exec, ctx.storeId, input.inviteId);
+    if (!invite) return fail('NOT_FOUND', '邀请不存在');
+    return fail('STAFF_INVITE_USED', undefined, { status: inviteStatus(invite, ctx.now) });
+  }
+  return ok({ inviteId: input.inviteId, status: 'revoked' });
+}

@@ -1,0 +1,65 @@
+import type { ActionInput, ActionName } from '../../../cloudfunctions/core/contract';
+
+/**
+ * One valid input per contract action, for the authorization matrix. Inputs are validated before the
+ * role check, so a sample must pass its schema; ids point at nothing where the action would otherwise
+ * change demo data the matrix relies on (e.g. revoking demo-staff). A new action without a sample
+ * fails the matrix with its name: add its sample here.
+ */
+export type Samples = { [N in ActionName]?: ActionInput<N> };
+
+export function actionSamples(skuId: string): Samples {
+  const items = [{ skuId, qty: 1 }];
+  const code = 'AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+  return {
+    'catalog.home': {},
+    'catalog.listProducts': {},
+    'catalog.getProduct': { productId: 'no-such-product' },
+    'catalog.quoteCart': { items },
+    'member.me': {},
+    'member.grantSubscriptions': { accepted: [] },
+    'member.pointsHistory': {},
+    'member.memberCode': {},
+    'member.updateProfile': { nickname: '矩阵测试' },
+    'member.bindPhone': { code: 'matrix-phone-code' },
+    'member.benefits': {},
+    'member.ackCelebration': {},
+    'coupon.listClaimable': {},
+    'member.claimCoupon': { templateId: 'no-such-template' },
+    'member.coupons': {},
+    'order.usableCoupons': { items },
+    'order.quote': { items },
+    'order.create': { items, couponId: 'no-such-coupon', delivery: { type: 'pickup' } },
+    'order.pay': { orderId: 'no-such-order' },
+    'order.get': { orderId: 'no-such-order' },
+    'order.list': {},
+    'order.cancel': { orderId: 'no-such-order' },
+    'order.confirmReceipt': { orderId: 'no-such-order' },
+    'order.requestRefund': { orderId: 'no-such-order', reason: '不想要了' },
+    'manager.listOrders': {},
+    'manager.shipOrder': { orderId: 'no-such-order', carrier: '顺丰', trackingNo: 'SF0000' },
+    'manager.readyForPickup': { orderId: 'no-such-order' },
+    'manager.verifyPickup': { pickupCode: '000000' },
+    'manager.listRefunds': {},
+    'manager.refundOrder': { orderId: 'no-such-order', reason: '矩阵' },
+    'manager.approveRefund': { refundId: 'no-such-refund' },
+    'manager.rejectRefund': { refundId: 'no-such-refund', reason: '矩阵' },
+    'staff.bind': { inviteToken: 'no-such-invite-token-000' },
+    'staff.session': {},
+    'staff.scanMemberCode': { code },
+    'staff.awardPoints': { code, amountFen: 8800, receiptNo: 'MATRIX-1' },
+    'staff.redeemCoupon': { code, couponId: 'no-such-coupon' },
+    'staff.verifyPickup': { pickupCode: '000000' },
+    'manager.createStaffInvite': { role: 'staff' },
+    'manager.listStaff': {},
+    'manager.revokeStaff': { openid: 'no-such-staff' },
+    'manager.revokeStaffInvite': { inviteId: 'no-such-invite' },
+    'manager.listProducts': {},
+    'manager.updateSku': { skuId: 'no-such-sku', priceFen: 100 },
+    'manager.setProductStatus': { productId: 'no-such-product', status: 'off_shelf' },
+    'manager.listCouponTemplates': {},
+    'manager.createCouponTemplate': { title: '矩阵券', kind: 'no_threshold', amountFen: 500, validDays: 7, total: 10 },
+    'manager.stopCouponTemplate': { templateId: 'no-such-template' },
+    'manager.listAudit': {},
+  };
+}
