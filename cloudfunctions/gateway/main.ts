@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { rateLimitFromEnv } from './rate-limit';
 import { startGateway } from './server';
 
 /**
@@ -23,6 +24,7 @@ async function main() {
     storeId: env.STORE_ID ?? 'demo',
     schedule: env.TIMERS !== '0',
     logLevel: (env.LOG_LEVEL as 'info') ?? 'info',
+    rateLimit: rateLimitFromEnv(env),
   });
   const shown = gateway.url.replace('127.0.0.1', 'localhost');
   console.log(`\n  Storefront ready: ${shown}/  (database: ${gateway.db.kind}${devAuth ? ', dev sign-in on' : ''})\n`);

@@ -15,6 +15,7 @@ import { timers as defaultTimers, type TimerFunction } from '../core/timers/time
 import { Clock } from './clock';
 import { registerMediaRoutes } from './media';
 import { startScheduler, runTimerOnce } from './scheduler';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
 
 /** WeChat cloud functions take at most 100 KB from the client; the gateway holds the same line. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -39,6 +40,10 @@ export interface GatewayOptions {
   timers?: TimerFunction[];
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   nodeEnv?: string;
+  /** Counter actions limited per identity and per IP (issue 7); `false` turns limiting off. */
+  rateLimit?: RateLimitConfig | false;
+  /** The rate limiter's clock in ms (tests); default Date.now. The dev clock does not move it. */
+  rateLimitNow?: () => number;
 }
 
 export interface Gateway {
@@ -89,7 +94,17 @@ export async function buildGateway(
     return send(reply, fail('INTERNAL'));
   });
 
+  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitNow);
   app.post<{ Params: { fn: string } }>('/api/fn/:fn', async (req, reply) => {
+    const requested = (req.body as { action?: unknown } | null)?.action;
+    const action = typeof requested === 'string' ? (requested.includes('.') ? requested : `${req.params.fn}.${requested}`) : '';
+    if (limiter?.limits(action)) {
+      const decision = limiter.check(platform.identity.identify({ headers: req.headers }).openid, req.ip);
+      if (!decision.ok) {
+        void reply.header('retry-after', String(decision.retryAfterSeconds));
+        return send(reply, fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds }));
+      }
+    }
     const envelope = await dispatch(req.params.fn, req.body, contextFor(req.headers, req.id));
     return send(reply, envelope);
   });
