@@ -4,7 +4,9 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
-    { root: 'packages/manager', pages: ['orders', 'refunds'] },
+    // @staff-pages (issue 7): the manager's tools join the orders and refunds pages.
+    { root: 'packages/manager', pages: ['orders', 'refunds', 'home', 'products', 'coupons', 'staff', 'audit'] },
+    { root: 'packages/staff', pages: ['counter', 'bind'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
   ],
   window: {

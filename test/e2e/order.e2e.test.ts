@@ -101,6 +101,7 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     const manager = await signedInPage(MANAGER);
     await manager.page.goto(`${env!.baseUrl}/#/pages/me/index`);
     await manager.page.locator('.me__manager').click();
+    await manager.page.locator('.m-home-orders').click();
     await manager.page.locator(`#m-ship-${orderId}`).waitFor();
     await shot(manager.page, '06-manager-orders', '#page-manager-orders');
     await manager.page.locator(`#m-ship-${orderId}`).click();

@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useCursorPages } from '../../hooks/useCursorPages';
 import { ManagerOrderCard } from './components/ManagerOrderCard';
 import { ShipForm } from './components/ShipForm';
-import { VerifyPickup } from './components/VerifyPickup';
+import { VerifyPickup } from '../../components/VerifyPickup';
 import { RejectForm } from './components/RejectForm';
 import './manager.scss';
 

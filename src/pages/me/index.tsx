@@ -75,8 +75,13 @@ export default function MePage() {
             <Cell key="invite" title="邀请有礼" extra="即将上线" className="me__cell" />,
             // Convenience only: the server refuses manager actions to anyone else.
             ...(me.data?.role === 'manager'
-              ? [<Cell key="manager" title="管理后台" extra="订单 · 售后" clickable className="me__cell me__manager"
-                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders' })} />]
+              ? [<Cell key="manager" title="管理后台" extra="订单 · 商品 · 员工" clickable className="me__cell me__manager"
+                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/home' })} />]
+              : []),
+            // @staff-menu (issue 7): staff and managers reach the counter; the server checks the role.
+            ...(me.data?.role === 'staff' || me.data?.role === 'manager'
+              ? [<Cell key="counter" title="门店工作台" extra="扫码积分 · 核销" clickable className="me__cell me__counter"
+                  onClick={() => void Taro.navigateTo({ url: '/packages/staff/counter' })} />]
               : []),
           ]}
         </CellGroup>

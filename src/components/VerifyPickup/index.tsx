@@ -2,10 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../../api';
-import type { OrderView } from '../../../../cloudfunctions/core/contract';
+import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import type { OrderView } from '../../../cloudfunctions/core/contract';
+import './index.scss';
 
-/** 核销提货码: the customer's 6-digit code completes a ready pickup order. */
+/**
+ * 核销提货码: the customer's 6-digit code completes a ready pickup (or group-buy) order. Used by the
+ * manager's orders page and the staff counter; `staff.verifyPickup` serves both roles.
+ */
 export function VerifyPickup({ onVerified }: { onVerified: (o: OrderView) => void }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -17,7 +21,7 @@ export function VerifyPickup({ onVerified }: { onVerified: (o: OrderView) => voi
     if (attempt.current?.code !== value) attempt.current = { code: value, key: newIdempotencyKey() };
     setBusy(true);
     try {
-      const order = await call('manager.verifyPickup', { pickupCode: value }, { idempotencyKey: attempt.current.key });
+      const order = await call('staff.verifyPickup', { pickupCode: value }, { idempotencyKey: attempt.current.key });
       attempt.current = undefined;
       setCode('');
       void Taro.showToast({ title: '核销成功', icon: 'success' });

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import { Loading } from '@nutui/nutui-react-taro';
+import { call } from '../../api';
+import type { AuditEntry } from '../../../cloudfunctions/core/contract';
+import { useCursorPages } from '../../hooks/useCursorPages';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { formatFen } from '../../utils/money';
+import './manager.scss';
+
+/** What each action reads as; an action added later shows its name until it gets words here. */
+const ACTION_TEXT: Record<string, string> = {
+  'staff.bind': '加入门店',
+  'staff.scanMemberCode': '扫会员码',
+  'staff.awardPoints': '消费积分',
+  'staff.redeemCoupon': '核销优惠券',
+  'staff.verifyPickup': '核销提货码',
+  'manager.verifyPickup': '核销提货码',
+  'manager.shipOrder': '发货',
+  'manager.readyForPickup': '备货完成',
+  'manager.refundOrder': '发起退款',
+  'manager.approveRefund': '同意退款',
+  'manager.rejectRefund': '拒绝退款',
+  'manager.createStaffInvite': '邀请员工',
+  'manager.revokeStaff': '撤销员工',
+  'manager.revokeStaffInvite': '作废邀请',
+  'manager.updateSku': '修改价格库存',
+  'manager.setProductStatus': '上下架',
+  'manager.createCouponTemplate': '新建优惠券',
+  'manager.stopCouponTemplate': '停发优惠券',
+};
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/** 操作日志: every staff and manager write, newest first. */
+export default function ManagerAuditPage() {
+  const feed = useCursorPages<AuditEntry>('audit', (cursor) => call('manager.listAudit', cursor ? { cursor } : {}));
+  useReachBottom(feed.loadMore);
+  const { items } = feed;
+  return (
+    <View className="page m-page" id="page-manager-audit">
+      {feed.firstLoad ? (
+        <ListSkeleton rows={5} />
+      ) : items.length === 0 ? (
+        feed.failed ? <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} /> : <EmptyState title="暂无操作记录" />
+      ) : (
+        <View className="m-page__list" id="m-audit-list">
+          {items.map((a) => (
+            <View className="m-item card" key={a.id}>
+              <View className="m-item__head">
+                <Text className="m-item__title m-audit__action">{ACTION_TEXT[a.action] ?? a.action}</Text>
+                <Text className="m-item__text">{when(a.createdAt)}</Text>
+              </View>
+              <Text className="m-item__text">{`${a.role === 'manager' ? '店长' : '店员'} ${a.whoNickname ?? a.who}${a.memberNickname ? ` → 会员 ${a.memberNickname}` : ''}`}</Text>
+              {a.amountFen !== null ? <Text className="m-item__text">{`金额 ¥${formatFen(a.amountFen)}`}</Text> : null}
+            </View>
+          ))}
+          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { Button, Loading, Tag } from '@nutui/nutui-react-taro';
+import { call } from '../../api';
+import type { ManagerProductView, ManagerSkuView } from '../../../cloudfunctions/core/contract';
+import { useCursorPages } from '../../hooks/useCursorPages';
+import { useSubmit } from '../../hooks/useSubmit';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { formatFen } from '../../utils/money';
+import { SkuEditor } from './components/SkuEditor';
+import './manager.scss';
+
+/** 商品库存: every product, on sale or not; edit a SKU's price and stock, put a product on or off the shelf. */
+export default function ManagerProductsPage() {
+  const feed = useCursorPages<ManagerProductView>('products', (cursor) => call('manager.listProducts', cursor ? { cursor } : {}));
+  useReachBottom(feed.loadMore);
+  const [editing, setEditing] = useState<ManagerSkuView>();
+  const { busy, submit } = useSubmit();
+
+  const save = async (change: { priceFen?: number; stock?: { from: number; to: number } }) => {
+    if (!editing) return;
+    const done = await submit(`sku:${editing.skuId}`, (idempotencyKey) => call('manager.updateSku', { skuId: editing.skuId, ...change }, { idempotencyKey }));
+    if (done) {
+      setEditing(undefined);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    }
+    feed.refresh();
+  };
+  const toggle = async (p: ManagerProductView) => {
+    const status = p.status === 'on_sale' ? 'off_shelf' : 'on_sale';
+    if (await submit(`status:${p.productId}`, (idempotencyKey) => call('manager.setProductStatus', { productId: p.productId, status }, { idempotencyKey }))) feed.refresh();
+  };
+
+  const { items } = feed;
+  return (
+    <View className="page m-page" id="page-manager-products">
+      {feed.firstLoad ? (
+        <ListSkeleton rows={4} />
+      ) : items.length === 0 ? (
+        feed.failed ? <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} /> : <EmptyState title="还没有商品" />
+      ) : (
+        <View className="m-page__list" id="m-product-list">
+          {items.map((p) => (
+            <View className="m-item card" key={p.productId}>
+              <View className="m-item__head">
+                <Text className="m-item__title">{p.title}</Text>
+                <Tag type={p.status === 'on_sale' ? 'success' : 'default'} round>{p.status === 'on_sale' ? '在售' : '已下架'}</Tag>
+              </View>
+              {p.skus.map((s) => (
+                <View className="m-item__row" key={s.skuId}>
+                  <Text className="m-item__text">{s.specsText}</Text>
+                  <Text className="m-item__text">{`¥${formatFen(s.priceFen)} · 库存 ${s.stock}`}</Text>
+                  <Button size="mini" fill="outline" type="primary" className="m-sku-edit" onClick={() => setEditing(s)}>编辑</Button>
+                </View>
+              ))}
+              <View className="m-item__actions">
+                <Button size="small" fill="outline" loading={busy === `status:${p.productId}`} disabled={!!busy} onClick={() => void toggle(p)}>
+                  {p.status === 'on_sale' ? '下架' : '上架'}
+                </Button>
+              </View>
+            </View>
+          ))}
+          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
+        </View>
+      )}
+      <SkuEditor key={editing?.skuId ?? 'none'} sku={editing} busy={!!busy?.startsWith('sku:')} onClose={() => setEditing(undefined)} onSave={(c) => void save(c)} />
+    </View>
+  );
+}

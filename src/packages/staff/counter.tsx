@@ -1,0 +1,92 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../../api';
+import type { CounterMember } from '../../../cloudfunctions/core/contract';
+import { useRemote } from '../../hooks/useRemote';
+import { useSubmit } from '../../hooks/useSubmit';
+import { PageSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import { VerifyPickup } from '../../components/VerifyPickup';
+import { CodeEntry } from './components/CodeEntry';
+import { MemberPanel } from './components/MemberPanel';
+import { AwardForm } from './components/AwardForm';
+import './staff.scss';
+
+interface Scanned {
+  code: string;
+  member: CounterMember;
+  awarded: Array<{ receiptNo: string; points: number }>;
+  redeemed: string[];
+}
+
+/**
+ * 门店工作台: scan (weapp) or paste (H5) a member code, then award points for a receipt, redeem a
+ * coupon; verify pickup codes. The server decides who may be here (`staff.session`); this page
+ * only shows what it answered.
+ */
+export default function CounterPage() {
+  const session = useRemote(() => call('staff.session', {}), []);
+  const [scanned, setScanned] = useState<Scanned>();
+  const { busy, submit } = useSubmit();
+
+  const scan = async (code: string) => {
+    const member = await submit(`scan:${code}`, (idempotencyKey) => call('staff.scanMemberCode', { code }, { idempotencyKey }));
+    if (member) setScanned({ code, member, awarded: [], redeemed: [] });
+  };
+  const award = async (amountFen: number, receiptNo: string) => {
+    if (!scanned) return false;
+    const done = await submit(`award:${receiptNo}:${amountFen}`, (idempotencyKey) =>
+      call('staff.awardPoints', { code: scanned.code, amountFen, receiptNo }, { idempotencyKey }),
+    );
+    if (!done) return false;
+    setScanned({ ...scanned, awarded: [{ receiptNo, points: done.pointsAwarded }, ...scanned.awarded] });
+    void Taro.showToast({ title: `已积 ${done.pointsAwarded} 分`, icon: 'success' });
+    return true;
+  };
+  const redeem = async (couponId: string) => {
+    if (!scanned) return;
+    const ok = await Taro.showModal({ title: '核销优惠券', content: '核销后该券不可再用，确定吗？', confirmColor: '#3F6B57' });
+    if (!ok.confirm) return;
+    const done = await submit(`redeem:${couponId}`, (idempotencyKey) => call('staff.redeemCoupon', { code: scanned.code, couponId }, { idempotencyKey }));
+    if (!done) return;
+    setScanned({ ...scanned, redeemed: [...scanned.redeemed, couponId] });
+    void Taro.showToast({ title: '核销成功', icon: 'success' });
+  };
+
+  if (session.loading && !session.data) return <PageSkeleton />;
+  if (!session.data) {
+    return (
+      <View className="page" id="page-staff-denied">
+        <EmptyState status="error" title="仅限门店员工使用" description="请让店长发送员工邀请后再试" actionText="返回我的"
+          onAction={() => void Taro.switchTab({ url: '/pages/me/index' })} />
+      </View>
+    );
+  }
+
+  return (
+    <View className="page counter" id="page-staff-counter">
+      <View className="counter__who">
+        <Text>{session.data.storeName}</Text>
+        <Text className="counter__role">{`${session.data.nickname} · ${session.data.role === 'manager' ? '店长' : '店员'}`}</Text>
+      </View>
+      <CodeEntry busy={busy?.startsWith('scan:') ?? false} onCode={(code) => void scan(code)} />
+      {scanned ? (
+        <>
+          <MemberPanel member={scanned.member} redeemed={scanned.redeemed} busy={busy} onRedeem={(id) => void redeem(id)} />
+          <AwardForm busy={busy?.startsWith('award:') ?? false} onAward={award} />
+          {scanned.awarded.length > 0 && (
+            <View className="counter-done card" id="staff-awarded">
+              {scanned.awarded.map((a) => (
+                <Text key={a.receiptNo} className="counter-done__row">{`小票 ${a.receiptNo}：+${a.points} 积分`}</Text>
+              ))}
+            </View>
+          )}
+        </>
+      ) : (
+        <Text className="counter__idle">扫码后可为会员积分、核销优惠券</Text>
+      )}
+      <VerifyPickup onVerified={(o) => void Taro.showToast({ title: `${o.orderNo} 已核销`, icon: 'none' })} />
+    </View>
+  );
+}

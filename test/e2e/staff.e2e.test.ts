@@ -1,0 +1,137 @@
+/**
+ * H5 end to end, the staff counter and the manager's tools, with two browser contexts: a member
+ * shows 会员码; demo-staff pastes the code, awards points for ¥88.00 -> the member's 积分明细 shows
+ * the entry; pasting the same code again is refused. Then the manager's pages, each screenshotted,
+ * and a new member joining the store by a one-time invite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import * as e2e from './support';
+
+const MEMBER = `e2e-counter-${Date.now().toString(36)}`;
+const missing = e2e.missingPrerequisites('staff');
+
+let env: e2e.E2E | undefined;
+const contexts: BrowserContext[] = [];
+
+async function open(openid: string, hash: string): Promise<Page> {
+  const { context, page } = await e2e.signedInPage(env!.browser, openid);
+  contexts.push(context);
+  await page.goto(`${env!.baseUrl}/#${hash}`);
+  return page;
+}
+
+const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `staff-${name}.png`, root);
+
+/** Taro H5 toasts: wait until one shows `text`. */
+async function toast(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none' && el.innerText.includes(t)), text);
+}
+
+async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.locator('#staff-code-input input').fill(code);
+  await page.locator('#staff-code-submit').click();
+}
+
+describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to end', () => {
+  beforeAll(async () => {
+    env = await e2e.startE2E();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await env?.close();
+  });
+
+  it('member shows 会员码; demo-staff pastes it and awards ¥88.00; 积分明细 shows +88; a replay is refused', async () => {
+    const member = await open(MEMBER, '/packages/member/code');
+    const me = await e2e.callApi(env!.baseUrl, MEMBER, 'member.me', {});
+    await member.locator('#member-code-qr img[src^="data:image/gif"]').waitFor();
+    const code = await member.locator('#member-code-qr').getAttribute('data-code');
+    expect(code).toBeTruthy();
+
+    const staff = await open('demo-staff', '/pages/me/index');
+    await staff.locator('.me__counter').click();
+    await staff.locator('#staff-code-input').waitFor();
+    await shot(staff, '01-counter', '#page-staff-counter');
+    await pasteCode(staff, code!);
+    await e2e.waitForText(staff, '#staff-member-nickname', me.nickname.replace(/\s+/g, ''));
+    expect(await e2e.textOf(staff, '#staff-member-points')).toBe(String(me.points));
+    await shot(staff, '02-member-panel', '#page-staff-counter');
+
+    const receiptNo = `E2E-${Date.now().toString(36)}`;
+    await staff.locator('#staff-amount input').fill('88.00');
+    await staff.locator('#staff-receipt input').fill(receiptNo);
+    await e2e.waitForText(staff, '#staff-amount-preview', '实收¥88.00');
+    await staff.locator('#staff-award-submit').click();
+    await e2e.waitForText(staff, '#staff-awarded', `小票${receiptNo}：+88积分`);
+    await shot(staff, '03-awarded', '#page-staff-counter');
+
+    await member.goto(`${env!.baseUrl}/#/packages/member/points`);
+    await e2e.waitForText(member, '#points-balance', String(me.points + 88));
+    const first = member.locator('#points-list .points__row').first();
+    expect((await first.innerText()).replace(/\s+/g, '')).toContain('+88');
+    await shot(member, '04-member-points', '#page-points');
+
+    // The same code pasted again: refused, and nothing more is credited.
+    await pasteCode(staff, code!);
+    await toast(staff, '会员码已使用');
+    await shot(staff, '05-replay-refused', '#page-staff-counter');
+    expect((await e2e.callApi(env!.baseUrl, MEMBER, 'member.me', {})).points).toBe(me.points + 88);
+  }, 120_000);
+
+  it('a customer who is not staff is turned away from the counter by the server', async () => {
+    const page = await open(`e2e-not-staff-${Date.now().toString(36)}`, '/packages/staff/counter');
+    await page.locator('#page-staff-denied').waitFor();
+    expect(await e2e.textOf(page, '#page-staff-denied')).toContain('仅限门店员工使用');
+    await shot(page, '06-denied', '#page-staff-denied');
+  }, 60_000);
+
+  it('manager tools: home, products, coupons, staff invite, audit log; a new member joins by the invite', async () => {
+    const page = await open('demo-manager', '/pages/me/index');
+    await page.locator('.me__manager').click();
+    await page.locator('.m-home-products').waitFor();
+    await shot(page, '07-manager-home', '#page-manager-home');
+
+    await page.locator('.m-home-products').click();
+    await page.locator('#m-product-list .m-sku-edit').first().waitFor();
+    await shot(page, '08-products', '#page-manager-products');
+    await page.locator('#m-product-list .m-sku-edit').first().click();
+    await page.locator('#m-sku-stock input').fill('77');
+    await shot(page, '09-sku-edit', '#page-manager-products');
+    await page.locator('#m-sku-save').click();
+    await page.waitForFunction(() => (document.querySelector('#m-product-list') as HTMLElement | null)?.innerText.includes('库存 77'));
+
+    await page.goto(`${env!.baseUrl}/#/packages/manager/coupons`);
+    await page.locator('#m-template-list').waitFor();
+    await shot(page, '10-coupons', '#page-manager-coupons');
+    await page.locator('#m-tpl-new').click();
+    await page.locator('#m-tpl-title input').fill('店庆满100减20');
+    await page.locator('#m-tpl-threshold input').fill('100');
+    await page.locator('#m-tpl-amount input').fill('20');
+    await shot(page, '11-coupon-form', '#page-manager-coupons');
+    await page.locator('#m-tpl-submit').click();
+    await page.waitForFunction(() => (document.querySelector('#m-template-list') as HTMLElement | null)?.innerText.includes('店庆满100减20'));
+
+    await page.goto(`${env!.baseUrl}/#/packages/manager/staff`);
+    await page.locator('#m-staff-list').waitFor();
+    await page.locator('#m-invite-staff').click();
+    const link = (await page.locator('#m-invite-link').innerText()).trim();
+    expect(link).toMatch(/^\/packages\/staff\/bind\?token=[A-Za-z0-9_-]{24}$/);
+    await shot(page, '12-staff-invite', '#page-manager-staff');
+
+    const newcomer = `e2e-newcomer-${Date.now().toString(36)}`;
+    const invited = await open(newcomer, link);
+    await invited.locator('#staff-bind-accept').click();
+    await invited.locator('#staff-bind-go').waitFor();
+    await shot(invited, '13-bind-done', '#page-staff-bind');
+    await invited.locator('#staff-bind-go').click();
+    await invited.locator('#page-staff-counter').waitFor();
+
+    await page.goto(`${env!.baseUrl}/#/packages/manager/audit`);
+    await page.locator('#m-audit-list').waitFor();
+    const log = (await page.locator('#m-audit-list').innerText()).replace(/\s+/g, '');
+    for (const action of ['消费积分', '扫会员码', '邀请员工', '加入门店', '新建优惠券', '修改价格库存']) expect(log).toContain(action);
+    await shot(page, '14-audit', '#page-manager-audit');
+  }, 180_000);
+});
