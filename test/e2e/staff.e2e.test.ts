@@ -65,6 +65,7 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await e2e.waitForText(staff, '#staff-amount-preview', '实收¥88.00');
     await staff.locator('#staff-award-submit').click();
     await e2e.waitForText(staff, '#staff-awarded', `小票${receiptNo}：+88积分`);
+    await e2e.waitForText(staff, '#staff-member-points', String(me.points + 88));
     await shot(staff, '03-awarded', '#page-staff-counter');
 
     await member.goto(`${env!.baseUrl}/#/packages/member/points`);
@@ -76,7 +77,8 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     // The same code pasted again: refused, and nothing more is credited.
     await pasteCode(staff, code!);
     await toast(staff, '会员码已使用');
-    await shot(staff, '05-replay-refused', '#page-staff-counter');
+    // Taken while the toast shows (settledScreenshot waits for toasts to fade).
+    await staff.screenshot({ path: `${e2e.ARTIFACTS}/staff-05-replay-refused.png` });
     expect((await e2e.callApi(env!.baseUrl, MEMBER, 'member.me', {})).points).toBe(me.points + 88);
   }, 120_000);
 

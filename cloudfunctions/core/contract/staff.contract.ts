@@ -43,7 +43,7 @@ export const staffActions = {
     role: 'staff',
     mutating: true,
   }),
-  'staff.awardPoints': action<{ pointsAwarded: Points; receiptNo: string; amountFen: Fen; memberId: string }>()({
+  'staff.awardPoints': action<{ pointsAwarded: Points; receiptNo: string; amountFen: Fen; memberId: string; /** The member's balance after the award. */ balance: Points }>()({
     input: z.object({ code: memberCodeInput, amountFen: z.number().int().min(1).max(10_000_000), receiptNo }).strict(),
     role: 'staff',
     mutating: true,

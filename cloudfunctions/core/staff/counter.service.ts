@@ -64,7 +64,8 @@ export async function awardPoints({ input, caller, ctx, exec }: Args<'staff.awar
     at: ctx.now,
     metadata: { receiptNo: input.receiptNo, amountFen: input.amountFen, multiplier, by: caller.openid },
   });
-  return ok({ pointsAwarded: points(earned), receiptNo: input.receiptNo, amountFen: fen(input.amountFen), memberId });
+  const after = await counterMember(exec, ctx.storeId, memberId);
+  return ok({ pointsAwarded: points(earned), receiptNo: input.receiptNo, amountFen: fen(input.amountFen), memberId, balance: points(after!.points_balance) });
 }
 
 /** `staff.redeemCoupon`: marks one of the scanned member's usable coupons used, through the coupon context. */

@@ -7,6 +7,7 @@ import { useCursorPages } from '../../hooks/useCursorPages';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { formatFen } from '../../utils/money';
+import { shanghaiTime as when } from '../../utils/shanghai-time';
 import './manager.scss';
 
 /** What each action reads as; an action added later shows its name until it gets words here. */
@@ -30,7 +31,6 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.createCouponTemplate': '新建优惠券',
   'manager.stopCouponTemplate': '停发优惠券',
 };
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** 操作日志: every staff and manager write, newest first. */
 export default function ManagerAuditPage() {
@@ -51,7 +51,7 @@ export default function ManagerAuditPage() {
                 <Text className="m-item__title m-audit__action">{ACTION_TEXT[a.action] ?? a.action}</Text>
                 <Text className="m-item__text">{when(a.createdAt)}</Text>
               </View>
-              <Text className="m-item__text">{`${a.role === 'manager' ? '店长' : '店员'} ${a.whoNickname ?? a.who}${a.memberNickname ? ` → 会员 ${a.memberNickname}` : ''}`}</Text>
+              <Text className="m-item__text">{`${a.role === 'manager' ? '店长' : '店员'} ${a.whoNickname ?? a.who}${a.memberNickname && a.memberNickname !== a.whoNickname ? ` → 会员 ${a.memberNickname}` : ''}`}</Text>
               {a.amountFen !== null ? <Text className="m-item__text">{`金额 ¥${formatFen(a.amountFen)}`}</Text> : null}
             </View>
           ))}

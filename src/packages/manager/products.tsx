@@ -50,7 +50,7 @@ export default function ManagerProductsPage() {
               </View>
               {p.skus.map((s) => (
                 <View className="m-item__row" key={s.skuId}>
-                  <Text className="m-item__text">{s.specsText}</Text>
+                  <Text className="m-item__text m-item__grow">{s.specsText}</Text>
                   <Text className="m-item__text">{`¥${formatFen(s.priceFen)} · 库存 ${s.stock}`}</Text>
                   <Button size="mini" fill="outline" type="primary" className="m-sku-edit" onClick={() => setEditing(s)}>编辑</Button>
                 </View>

@@ -8,11 +8,11 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { shanghaiTime as when } from '../../utils/shanghai-time';
 import './manager.scss';
 
 const ROLE_TEXT = { staff: '店员', manager: '店长' } as const;
 const INVITE_TEXT: Record<StaffInviteView['status'], string> = { open: '待使用', used: '已使用', expired: '已过期', revoked: '已作废' };
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** 员工管理: invite staff (one-time link + mini-program code, 24 h), list them, revoke one. */
 export default function ManagerStaffPage() {
@@ -56,7 +56,7 @@ export default function ManagerStaffPage() {
         <View className="m-page__list" id="m-staff-list">
           <Text className="m-section">员工</Text>
           {list.data.staff.map((s) => (
-            <View className="m-item card m-item__row" key={s.openid}>
+            <View className="m-item m-item--row card" key={s.openid}>
               <View className="m-item__who">
                 <Text className="m-item__title">{s.nickname ?? s.openid}</Text>
                 <Text className="m-item__text">{`${ROLE_TEXT[s.role]} · ${when(s.since)} 加入`}</Text>
@@ -68,7 +68,7 @@ export default function ManagerStaffPage() {
           ))}
           <Text className="m-section">最近的邀请</Text>
           {list.data.invites.length === 0 ? <EmptyState title="还没有邀请" /> : list.data.invites.map((i) => (
-            <View className="m-item card m-item__row" key={i.inviteId}>
+            <View className="m-item m-item--row card" key={i.inviteId}>
               <Text className="m-item__text">{`${ROLE_TEXT[i.role]}邀请 · ${when(i.createdAt)}`}</Text>
               <Tag type={i.status === 'open' ? 'success' : 'default'} round>{INVITE_TEXT[i.status]}</Tag>
             </View>

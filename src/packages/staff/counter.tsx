@@ -40,7 +40,7 @@ export default function CounterPage() {
       call('staff.awardPoints', { code: scanned.code, amountFen, receiptNo }, { idempotencyKey }),
     );
     if (!done) return false;
-    setScanned({ ...scanned, awarded: [{ receiptNo, points: done.pointsAwarded }, ...scanned.awarded] });
+    setScanned({ ...scanned, member: { ...scanned.member, points: done.balance }, awarded: [{ receiptNo, points: done.pointsAwarded }, ...scanned.awarded] });
     void Taro.showToast({ title: `已积 ${done.pointsAwarded} 分`, icon: 'success' });
     return true;
   };

@@ -48,7 +48,7 @@ describeEachDatabase('staff counter: points, coupons, pickup, audit', (use) => {
     const no = receipt();
     // Typing the receipt takes a while: the scanning counter may still act after the code's 60 s.
     const award = okData(await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 8800, receiptNo: no }, after(300)));
-    expect(award).toMatchObject({ pointsAwarded: 88, memberId: m.memberId });
+    expect(award).toMatchObject({ pointsAwarded: 88, memberId: m.memberId, balance: 88 });
     const m2 = await memberWithCode(use(), after(400));
     const again = await asStaff(use(), 'staff.awardPoints', { code: m2.code, amountFen: 8800, receiptNo: no }, after(401));
     expect(errorOf(again)).toBe('RECEIPT_ALREADY_AWARDED');

@@ -58,7 +58,7 @@ export function TemplateForm({ visible, busy, onClose, onCreate }: { visible: bo
         {kind !== 'percent_off' && <Field label="减（元）" id="m-tpl-amount" type="digit" value={f.amount} onChange={set('amount')} />}
         {kind === 'percent_off' && <Field label="减免 %" id="m-tpl-percent" type="number" value={f.percent} onChange={set('percent')} />}
         {kind === 'percent_off' && <Field label="最多减（元）" id="m-tpl-cap" type="digit" value={f.cap} onChange={set('cap')} />}
-        <Field label="领取后有效天数" id="m-tpl-days" type="number" value={f.days} onChange={set('days')} />
+        <Field label="有效天数" id="m-tpl-days" type="number" value={f.days} onChange={set('days')} />
         <Field label="发放总量" id="m-tpl-total" type="number" value={f.total} onChange={set('total')} />
         <Field label="每人限领" id="m-tpl-limit" type="number" value={f.limit} onChange={set('limit')} />
         <Button block type="primary" id="m-tpl-submit" loading={busy} disabled={busy} onClick={create}>创建</Button>
