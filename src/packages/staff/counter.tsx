@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import type { CounterMember } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -55,6 +55,10 @@ export default function CounterPage() {
   };
 
   if (session.loading && !session.data) return <PageSkeleton />;
+  const denied = session.error instanceof ApiError && (session.error.code === 'FORBIDDEN' || session.error.code === 'UNAUTHENTICATED');
+  if (!session.data && !denied) {
+    return <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void session.reload()} />;
+  }
   if (!session.data) {
     return (
       <View className="page" id="page-staff-denied">
