@@ -19,6 +19,10 @@ import { usableCoupons } from './coupon/usable-coupons.service';
 import { getMemberCode } from './member/member-code.service';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
 
+// @groupbuy-imports (issue 6)
+import { getCampaign, getTeam, listCampaigns } from './groupbuy/groupbuy.service';
+import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy/campaign-admin.service';
+
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
 /** Which use case serves each action. The type makes a contract action without a handler a compile error. */
@@ -58,4 +62,11 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,
+  // @groupbuy-handlers (issue 6)
+  'groupbuy.listCampaigns': listCampaigns,
+  'groupbuy.getCampaign': getCampaign,
+  'groupbuy.getTeam': getTeam,
+  'manager.listCampaigns': listManagerCampaigns,
+  'manager.createCampaign': createCampaign,
+  'manager.stopCampaign': stopCampaign,
 };
