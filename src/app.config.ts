@@ -4,8 +4,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
-    { root: 'packages/manager', pages: ['orders', 'refunds'] },
+    { root: 'packages/manager', pages: ['orders', 'refunds', 'campaigns'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
+    // Issue 6: group-buy.
+    { root: 'packages/groupbuy', pages: ['list', 'campaign', 'team'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -22,6 +22,8 @@ const MENU: Array<{ title: string; url: string; id: string }> = [
   { title: '会员权益', url: '/packages/member/benefits', id: 'menu-benefits' },
   { title: '会员码', url: '/packages/member/code', id: 'menu-member-code' },
   { title: '个人资料', url: '/packages/member/profile', id: 'menu-profile' },
+  // Issue 6: group-buy.
+  { title: '拼团', url: '/packages/groupbuy/list', id: 'menu-groupbuy' },
 ];
 
 function MenuExtra({ text }: { text: string }) {
@@ -76,7 +78,10 @@ export default function MePage() {
             // Convenience only: the server refuses manager actions to anyone else.
             ...(me.data?.role === 'manager'
               ? [<Cell key="manager" title="管理后台" extra="订单 · 售后" clickable className="me__cell me__manager"
-                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders' })} />]
+                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders' })} />,
+                // Issue 6: group-buy campaigns.
+                <Cell key="manager-campaigns" title="拼团活动" extra="创建 · 停止" clickable className="me__cell me__manager-campaigns"
+                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/campaigns' })} />]
               : []),
           ]}
         </CellGroup>
