@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { call, mediaUrl } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { safeDecode } from '../../utils/query';
+import { formatFen } from '../../utils/money';
 import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -39,7 +40,7 @@ export default function CampaignPage() {
           <Text className="gb-panel__label">拼团价</Text>
           <PriceLine priceFen={c.groupPriceFen} originalPriceFen={c.originalPriceFen} size="large" id="campaign-price" />
         </View>
-        <Text className="gb-card__hint">{`单买价 ¥${(c.originalPriceFen / 100).toFixed(2)} · 剩余名额 ${c.remainingSeats}`}</Text>
+        <Text className="gb-card__hint">{`单买价 ¥${formatFen(c.originalPriceFen)} · 剩余名额 ${c.remainingSeats}`}</Text>
       </View>
       <View className="gb-panel">
         <Text className="gb-panel__head">{c.teams.length > 0 ? '这些团正在等人，可直接参团' : '还没有人开团，来当团长吧'}</Text>
@@ -58,7 +59,7 @@ export default function CampaignPage() {
       </View>
       <View className="gb-bar">
         <Button type="primary" block id="campaign-open-team" disabled={!open || c.remainingSeats === 0} onClick={() => startGroupCheckout(c)}>
-          {!open ? '活动已结束' : c.remainingSeats === 0 ? '名额已抢完' : `发起拼团 ¥${(c.groupPriceFen / 100).toFixed(2)}`}
+          {!open ? '活动已结束' : c.remainingSeats === 0 ? '名额已抢完' : `发起拼团 ¥${formatFen(c.groupPriceFen)}`}
         </Button>
       </View>
     </View>

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import type { GroupBuyTeamView } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
 import { safeDecode } from '../../utils/query';
+import { formatFen } from '../../utils/money';
 import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -27,7 +28,7 @@ export default function TeamPage() {
   const { data: t, loading, reload } = useRemote(() => call('groupbuy.getTeam', { teamId }), [teamId]);
   useDidShow(() => void (t && reload()));
   // The chat card opens this very team for the friend (weapp; sharing reports no success, by WeChat's rule).
-  useShareAppMessage(() => ({ title: t ? `就差你了！${t.campaign.groupPriceFen / 100} 元拼 ${t.campaign.productTitle}` : '一起拼团', path: teamPath(teamId) }));
+  useShareAppMessage(() => ({ title: t ? `就差你了！¥${formatFen(t.campaign.groupPriceFen)} 拼 ${t.campaign.productTitle}` : '一起拼团', path: teamPath(teamId) }));
 
   if (!t) {
     return loading ? <PageSkeleton /> : (
@@ -66,7 +67,7 @@ export default function TeamPage() {
       <View className="gb-bar">
         {t.canJoin ? (
           <Button type="primary" block id="team-join" onClick={() => startGroupCheckout(t.campaign, t.teamId)}>
-            {`立即参团 ¥${(t.campaign.groupPriceFen / 100).toFixed(2)}`}
+            {`立即参团 ¥${formatFen(t.campaign.groupPriceFen)}`}
           </Button>
         ) : t.myOrderId && t.status === 'open' ? (
           <Button type="primary" block id="team-share" openType="share" onClick={share}>邀请好友参团</Button>

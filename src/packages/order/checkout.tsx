@@ -121,7 +121,7 @@ export default function CheckoutPage() {
       <OrderLines lines={quote.lines} id="checkout-lines" />
       <CouponPicker coupons={coupons} selected={couponId} discountFen={quote.couponDiscountFen} onSelect={setCouponId} />
       <View className={loading ? 'is-stale' : ''}>
-        <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" />
+        <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" groupBuy={!!groupBuy} />
       </View>
       <View className="order-bar">
         <View className="order-bar__sum">
