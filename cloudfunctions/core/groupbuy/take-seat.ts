@@ -59,6 +59,8 @@ export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date)
     if (counters.member) await giveBackMemberSeats(tx, campaign.id, [order.member_id]);
     if (counters.campaign) await giveBackCampaignSeats(tx, campaign.id, 1);
     await setOrderGroupBuy(tx, [order.id], { teamStatus: 'refused' });
+    // Through `grouping`, so a refund WeChat refuses returns the order there (never to a shippable `paid`).
+    await transitionOrder(tx, order.id, ['paid'], 'grouping');
     await refundGroupOrder(tx, order.id, REFUSALS[why], now);
   };
   if (!(await takeCampaignSeat(tx, campaign.id))) return refuse('sold_out', { campaign: false, member: false });

@@ -158,6 +158,9 @@ describeEachDatabase('group-buy teams', (use) => {
 
     const queue = okData(await callAction(use(), 'manager.listRefunds', { status: 'failed' }, { openid: MANAGER, now: later }));
     expect(queue.items.find((r) => r.orderId === refused.orderId)).toMatchObject({ status: 'failed', failureReason: expect.stringContaining('refused') });
+    // The order waits outside the fulfilment queue (not shippable) until the store refunds it.
+    expect((await orderRow(use(), refused.orderId)).status).toBe('grouping');
+    expect(errorCode(await callAction(use(), 'manager.readyForPickup', { orderId: refused.orderId }, { openid: MANAGER, now: later, idempotencyKey: newKey() }))).toBe('ORDER_STATE_CONFLICT');
     // The manager can refund it again by hand from the order.
     const again = await callAction(use(), 'manager.refundOrder', { orderId: refused.orderId, reason: '拼团失败重新退款' }, { openid: MANAGER, now: later, idempotencyKey: newKey() });
     expect(okData(again).status).toBe('approved');
