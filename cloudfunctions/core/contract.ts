@@ -13,6 +13,8 @@ import { orderActions } from './contract/order.contract';
 // @staff-contract (issue 7)
 import { staffActions } from './contract/staff.contract';
 import { managerToolActions } from './contract/manager-tools.contract';
+// Issue 6: group-buy.
+import { groupbuyActions } from './contract/groupbuy.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -24,6 +26,7 @@ export type * from './contract/order.contract';
 // @staff-contract (issue 7)
 export type * from './contract/staff.contract';
 export type * from './contract/manager-tools.contract';
+export type * from './contract/groupbuy.contract';
 
 export const contract = {
   ...catalogActions,
@@ -34,6 +37,8 @@ export const contract = {
   // @staff-contract (issue 7)
   ...staffActions,
   ...managerToolActions,
+  // Issue 6: group-buy.
+  ...groupbuyActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,9 @@ import { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite
 import { listAudit, withAuditLog } from './staff/audit.service';
 import { managerListProducts, setProductStatus, updateSku } from './catalog/manager-catalog.service';
 import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './coupon/manager-templates.service';
+// @groupbuy-imports (issue 6)
+import { getCampaign, getTeam, listCampaigns } from './groupbuy/groupbuy.service';
+import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy/campaign-admin.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -84,6 +87,13 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.createCouponTemplate': createCouponTemplate,
   'manager.stopCouponTemplate': stopCouponTemplate,
   'manager.listAudit': listAudit,
+  // @groupbuy-handlers (issue 6)
+  'groupbuy.listCampaigns': listCampaigns,
+  'groupbuy.getCampaign': getCampaign,
+  'groupbuy.getTeam': getTeam,
+  'manager.listCampaigns': listManagerCampaigns,
+  'manager.createCampaign': createCampaign,
+  'manager.stopCampaign': stopCampaign,
 };
 
 // @staff-audit (issue 7): every staff and manager write, in any block above, appends an audit row in its transaction.

@@ -45,6 +45,16 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   NOT_IMPLEMENTED: '功能即将上线',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK_ERROR: '网络不给力，请稍后再试',
+  // Issue 6: group-buy.
+  GROUP_BUY_STOPPED: '拼团活动已停止',
+  GROUP_BUY_NOT_STARTED: '拼团活动尚未开始',
+  GROUP_BUY_ENDED: '拼团活动已结束',
+  GROUP_BUY_TEAM_NOT_FOUND: '该拼团不存在',
+  GROUP_BUY_TEAM_FULL: '该团已满员，可以自己开团',
+  GROUP_BUY_TEAM_EXPIRED: '该团已结束，可以自己开团',
+  GROUP_BUY_ALREADY_JOINED: '你已在该团中',
+  GROUP_BUY_LIMIT_REACHED: '已达本活动参团上限',
+  GROUP_BUY_SOLD_OUT: '拼团名额已抢完',
 };
 
 /** The text to show for an error: the mapped code, else the server's message, else a generic one. */

@@ -7,22 +7,30 @@ const KEY = 'checkout.items';
 /** Where the checkout items came from: the cart (ordered lines leave the cart) or 立即购买. */
 export type CheckoutSource = 'cart' | 'buy';
 
+/** Issue 6: a group-buy checkout opens a team (`campaignId`) or joins one (`teamId` too). */
+export interface CheckoutGroupBuy {
+  campaignId: string;
+  teamId?: string;
+}
+
 interface CheckoutState {
   /** SKU + quantity to buy; the server prices them (`order.quote`). */
   items: CartItem[];
   source: CheckoutSource;
-  start: (items: CartItem[], source: CheckoutSource) => void;
+  groupBuy?: CheckoutGroupBuy;
+  start: (items: CartItem[], source: CheckoutSource, groupBuy?: CheckoutGroupBuy) => void;
   clear: () => void;
 }
 
-const stored = readStored<{ items: CartItem[]; source: CheckoutSource }>(KEY, { items: [], source: 'cart' });
+const stored = readStored<{ items: CartItem[]; source: CheckoutSource; groupBuy?: CheckoutGroupBuy }>(KEY, { items: [], source: 'cart' });
 
 export const useCheckout = create<CheckoutState>((set) => ({
   items: stored.items,
   source: stored.source,
-  start: (items, source) => set({ items: items.map((i) => ({ skuId: i.skuId, qty: i.qty })), source }),
-  clear: () => set({ items: [] }),
+  groupBuy: stored.groupBuy,
+  start: (items, source, groupBuy) => set({ items: items.map((i) => ({ skuId: i.skuId, qty: i.qty })), source, groupBuy }),
+  clear: () => set({ items: [], groupBuy: undefined }),
 }));
 
 // Persisted so an H5 reload of the checkout page keeps its items.
-useCheckout.subscribe((s) => writeStored(KEY, { items: s.items, source: s.source }));
+useCheckout.subscribe((s) => writeStored(KEY, { items: s.items, source: s.source, groupBuy: s.groupBuy }));

@@ -8,7 +8,7 @@ export const managerActions = {
     input: z
       .object({
         status: z
-          .enum(['pending_payment', 'paid', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'cancelled', 'refunding', 'refunded'])
+          .enum(['pending_payment', 'paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'cancelled', 'refunding', 'refunded'])
           .optional(),
         cursor: z.string().max(200).optional(),
       })

@@ -6,6 +6,8 @@ import { action, address, id, orderId, pricingInput } from './action';
 export type OrderStatus =
   | 'pending_payment'
   | 'paid'
+  // Issue 6: a paid group-buy order waits here (拼团中) until its team succeeds (-> paid) or fails (refund).
+  | 'grouping'
   | 'shipped'
   | 'ready_for_pickup'
   | 'completed'
@@ -102,6 +104,15 @@ export interface OrderView extends OrderAmounts {
   actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean };
   /** For manager lists. */
   memberNickname?: string;
+  /** Issue 6: the group-buy team this order sits in, and how it went (null for ordinary orders). */
+  groupBuy: GroupBuyOrderInfo | null;
+}
+
+/** Issue 6: `refused` = the payment found no seat (team full, sold out, limit) and was refunded. */
+export interface GroupBuyOrderInfo {
+  campaignId: string;
+  teamId: string | null;
+  teamStatus: 'pending' | 'open' | 'succeeded' | 'failed' | 'refused';
 }
 
 /** Parameters for Taro.requestPayment (cloud), or the local simulator's marker. */

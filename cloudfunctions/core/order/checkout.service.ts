@@ -52,9 +52,11 @@ async function price(
       fulfilment: row.fulfilment,
     });
   }
+  let groupPrices: Map<string, number> | undefined;
   if (request.groupBuy) {
-    const groupPrices = await seams.groupBuyPrice(exec, { ...request.groupBuy, skuIds: lines.map((l) => l.skuId) });
-    if (!groupPrices.ok) return groupPrices;
+    const offer = await seams.groupBuyPrice(exec, { ...request.groupBuy, storeId, memberId, now, items: request.items });
+    if (!offer.ok) return offer;
+    groupPrices = offer.data;
   }
   let coupon = null;
   if (request.couponId) {
@@ -70,6 +72,7 @@ async function price(
     expressFeeFen: fen(ORDER_RULES.expressFeeFen),
     deliveryType,
     coupon,
+    groupPrices: groupPrices as Map<string, Fen> | undefined,
     pointsRequested: request.pointsToUse ?? 0,
     // The balance matters only when points are asked for: skip the read otherwise (hot path).
     pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, memberId, now) : 0,

@@ -1,4 +1,4 @@
-import type { OrderLine, OrderView, RefundView } from '../contract';
+import type { GroupBuyOrderInfo, OrderLine, OrderView, RefundView } from '../contract';
 import { fen, points } from '../shared/money';
 import { customerActions } from './domain/order-rules';
 import type { Database } from '../db/schema';
@@ -39,6 +39,13 @@ export function toRefundView(r: RefundRecord): RefundView {
   };
 }
 
+/** Issue 6: the order's group-buy record as the view shows it; `pending` until the payment takes a seat. */
+function groupBuyInfo(raw: unknown): GroupBuyOrderInfo | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const g = raw as Partial<GroupBuyOrderInfo>;
+  return { campaignId: String(g.campaignId), teamId: g.teamId ?? null, teamStatus: g.teamStatus ?? 'pending' };
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The customer's (and manager's) view of an order; `actions` says what the customer may do now. */
@@ -67,6 +74,7 @@ export function toOrderView(o: OrderRecord, lines: LineRecord[], refunds: Refund
     discountFen: fen(o.member_discount_fen + o.coupon_discount_fen + o.points_discount_fen),
     pointsUsed: points(o.points_used),
     payableFen: fen(o.payable_fen),
+    groupBuy: groupBuyInfo(o.group_buy),
     actions: customerActions(
       { status: o.status, expiresAt: o.expires_at, completedAt: o.completed_at, hasOpenRefund },
       now,

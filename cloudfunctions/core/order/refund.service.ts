@@ -12,7 +12,7 @@ import { moveRefund } from './repo/refund.repo';
 interface RefundOpening {
   lineIds?: string[];
   reason: string;
-  initiatedBy: 'customer' | 'manager';
+  initiatedBy: 'customer' | 'manager' | 'system';
   /** Manager refunds skip the approval step: they are the approval. */
   approved: boolean;
   now: Date;
@@ -24,7 +24,7 @@ interface RefundOpening {
  * paid. Shipping is returned only with a whole-order refund before the goods left. The conditional
  * move to `refunding` admits one open refund per order, however many requests race.
  */
-async function openRefund(
+export async function openRefund(
   exec: Executor,
   order: NonNullable<Awaited<ReturnType<typeof findOrder>>>,
   from: readonly OrderStatus[],
@@ -37,7 +37,7 @@ async function openRefund(
     return fail('VALIDATION_FAILED', '所选商品不可退款', { lineIds: opening.lineIds });
   }
   const whole = chosen.length === open.length;
-  const notShipped = order.status === 'paid' || order.status === 'ready_for_pickup';
+  const notShipped = order.status === 'paid' || order.status === 'grouping' || order.status === 'ready_for_pickup';
   const amount = chosen.reduce((sum, l) => sum + l.payable_fen, 0) + (whole && notShipped ? order.shipping_fen : 0);
   if (amount <= 0) return fail('REFUND_NOT_ALLOWED', '退款金额为零');
   if (!(await transitionOrder(exec, order.id, from, 'refunding', { status_before_refund: order.status }))) {
@@ -90,8 +90,10 @@ export async function requestRefund({ input, caller, ctx, exec }: ServiceArgs<Ac
 export async function refundOrderAsManager({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.refundOrder'>>): Promise<Result<ActionOutput<'manager.refundOrder'>>> {
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (![...REFUNDABLE, 'settled'].includes(order.status)) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
-  return openRefund(exec, order, [...REFUNDABLE, 'settled'], { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
+  // 'grouping' (issue 6): the manager's way out when a failed team's automatic refund was refused.
+  const from: OrderStatus[] = [...REFUNDABLE, 'settled', 'grouping'];
+  if (!from.includes(order.status)) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
+  return openRefund(exec, order, from, { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
 }
 
 async function findStoreRefund(exec: Executor, storeId: string, refundId: string) {

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/db';
-import { fail, type Result } from '../errors';
+import type { Result } from '../errors';
+import { groupBuyPrice } from '../groupbuy/groupbuy-price';
 import type { CouponOffer } from './domain/pricing';
 import { couponOffer, lockCoupon, releaseCoupon } from '../coupon/coupon-seams';
 import { holdPoints, releasePoints, spendableBalance } from '../points/points-ledger';
@@ -18,12 +19,19 @@ export interface CheckoutSeams {
   pointsBalance(exec: Executor, memberId: string, now: Date): Promise<number>;
   holdPoints(tx: Executor, q: { memberId: string; points: number; orderId: string; now: Date }): Promise<Result<null>>;
   releasePoints(tx: Executor, q: { memberId: string; orderId: string; now: Date }): Promise<void>;
-  groupBuyPrice(exec: Executor, q: { campaignId: string; teamId?: string; skuIds: string[] }): Promise<Result<Map<string, number>>>;
+  /**
+   * The group price per SKU for a group-buy order (issue 6), after checking the campaign, the team
+   * and the member's limit; any refusal is a clear code and checkout writes nothing.
+   */
+  groupBuyPrice(
+    exec: Executor,
+    q: { campaignId: string; teamId?: string; storeId: string; memberId: string; now: Date; items: ReadonlyArray<{ skuId: string; qty: number }> },
+  ): Promise<Result<Map<string, number>>>;
 }
 
 /**
- * Coupons (coupon/coupon-seams.ts) and points (points/points-ledger.ts) plug in here; group-buy is
- * refused with GROUP_BUY_UNAVAILABLE until the group-buy issue lands.
+ * Coupons (coupon/coupon-seams.ts), points (points/points-ledger.ts) and group-buy
+ * (groupbuy/groupbuy-price.ts) plug in here.
  */
 export const defaultSeams: CheckoutSeams = {
   couponOffer,
@@ -33,7 +41,8 @@ export const defaultSeams: CheckoutSeams = {
   pointsBalance: (exec, memberId, now) => spendableBalance(exec, memberId, now),
   holdPoints: (tx, q) => holdPoints(tx, q),
   releasePoints: (tx, q) => releasePoints(tx, q),
-  groupBuyPrice: async () => fail('GROUP_BUY_UNAVAILABLE'),
+  // Group-buy (groupbuy/groupbuy-price.ts): campaign, team and per-member checks, then the group price.
+  groupBuyPrice,
 };
 
 let active: CheckoutSeams = defaultSeams;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { CallContext } from '../context';
 import { checkRefund, submitRefund } from '../order/refund.service';
 import { findOrder } from '../order/repo/order.repo';
+import { notifyTeamOutcome } from '../groupbuy/notify';
 import { earnPointsOnSettled, reversePointsOnRefunded } from '../points/points.service';
 import { addGrowthOnSettled, subtractGrowthOnRefunded } from '../points/tier.service';
 
@@ -49,6 +50,8 @@ export const outboxHandlers: Record<string, OutboxHandler> = {
     });
     return result.ok || !result.retryable ? 'done' : 'retry';
   },
+  // Issue 6: team success / failure subscribe messages.
+  'groupbuy.notify': notifyTeamOutcome,
   'order.settled': async (ctx, p) => {
     for (const consume of settledConsumers) await consume(ctx, p);
     return 'done';

@@ -3,6 +3,7 @@ import type { Db } from '../db/db';
 import { enqueue } from '../outbox/outbox';
 import { transitionOrder } from '../order/repo/order.repo';
 import { markCouponUsed } from '../coupon/coupon-seams';
+import { takeGroupBuySeat } from '../groupbuy/take-seat';
 
 /**
  * The event WeChat Pay's cloud callback delivers to `payCallback` (cloudPay.unifiedOrder's
@@ -84,6 +85,8 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
     if (inserted.length === 0) return { kind: 'duplicate' as const };
     const paid = await transitionOrder(tx, order.id, ['pending_payment'], 'paid', { paid_at: paidAt, transaction_id: transactionId });
     if (paid) await markCouponUsed(tx, order.id, paidAt);
+    // Issue 6: a group-buy payment takes its seat in this same transaction (or is refunded).
+    if (paid) await takeGroupBuySeat(tx, order.id, paidAt);
     if (paid) return { kind: 'paid' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
     // before this money arrived: give it back, once per transaction.

@@ -1,6 +1,7 @@
 import type { CallContext } from '../context';
 import { runBirthdayTimer } from '../coupon/auto-issue.service';
 import { runOrderTimer } from '../order/lifecycle.service';
+import { runGroupbuyTimer } from '../groupbuy/expiry.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
 import { runPointsTimer } from '../points/points.service';
 import { runYearlyTierReview } from '../points/tier.service';
@@ -28,6 +29,8 @@ export const timers: TimerFunction[] = [
   { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
   // Daily 00:20 Shanghai: birthday coupons for members whose tier has the benefit, once a year.
   { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
+  // Issue 6, every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
+  { name: 'groupbuyTimer', cron: '15 * * * * * *', lockKey: 8_106, run: runGroupbuyTimer },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {

@@ -10,6 +10,7 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '售后审核', desc: '退款', url: '/packages/manager/refunds', id: 'm-home-refunds' },
   { title: '商品库存', desc: '价格 · 库存 · 上下架', url: '/packages/manager/products', id: 'm-home-products' },
   { title: '优惠券', desc: '新建 · 停发', url: '/packages/manager/coupons', id: 'm-home-coupons' },
+  { title: '拼团活动', desc: '新建 · 停止', url: '/packages/manager/campaigns', id: 'm-home-campaigns' },
   { title: '员工', desc: '邀请 · 撤销', url: '/packages/manager/staff', id: 'm-home-staff' },
   { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
 ];

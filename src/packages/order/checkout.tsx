@@ -31,6 +31,9 @@ const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MI
 export default function CheckoutPage() {
   const items = useCheckout((s) => s.items);
   const source = useCheckout((s) => s.source);
+  // Issue 6: a group-buy checkout carries its campaign (and team) into quote and create.
+  const groupBuy = useCheckout((s) => s.groupBuy);
+  const gb = groupBuy ? { groupBuy } : {};
   const [deliveryType, setDeliveryType] = useState<DeliveryType>();
   const [quote, setQuote] = useState<OrderQuote>();
   const [loading, setLoading] = useState(true);
@@ -47,7 +50,7 @@ export default function CheckoutPage() {
     if (items.length === 0) return setLoading(false);
     const mine = ++seq.current;
     setLoading(true);
-    call('order.quote', { items, ...(deliveryType ? { deliveryType } : {}), ...(couponId ? { couponId } : {}) })
+    call('order.quote', { items, ...gb, ...(deliveryType ? { deliveryType } : {}), ...(couponId ? { couponId } : {}) })
       .then((q) => {
         if (mine !== seq.current) return;
         setQuote(q);
@@ -59,16 +62,17 @@ export default function CheckoutPage() {
         if (couponId && err instanceof ApiError && COUPON_REFUSED.has(err.code)) setCouponId(undefined);
       })
       .finally(() => mine === seq.current && setLoading(false));
-  }, [items, deliveryType, round, couponId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items, deliveryType, round, couponId, groupBuy]);
 
   // The picker's list, priced against this cart (best first); it does not block checkout.
   useEffect(() => {
     if (items.length === 0) return;
     setCoupons(null);
-    call('order.usableCoupons', { items, ...(deliveryType ? { deliveryType } : {}) })
+    call('order.usableCoupons', { items, ...gb, ...(deliveryType ? { deliveryType } : {}) })
       .then((r) => setCoupons(r.items))
       .catch(() => setCoupons([]));
-  }, [items, deliveryType, round]);
+  }, [items, deliveryType, round, groupBuy]);
 
   if (items.length === 0) {
     return (
@@ -92,11 +96,11 @@ export default function CheckoutPage() {
       if (problem) return void Taro.showToast({ title: problem, icon: 'none' });
     }
     const delivery = type === 'express' ? { type, address: trimmed(address) } : { type };
-    const inputs = JSON.stringify({ items, delivery, couponId });
+    const inputs = JSON.stringify({ items, delivery, couponId, groupBuy });
     if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
     setSubmitting(true);
     try {
-      const order = await call('order.create', { items, delivery, ...(couponId ? { couponId } : {}) }, { idempotencyKey: attempt.current.key });
+      const order = await call('order.create', { items, delivery, ...gb, ...(couponId ? { couponId } : {}) }, { idempotencyKey: attempt.current.key });
       if (type === 'express') rememberAddress(delivery.address!);
       if (source === 'cart') items.forEach((i) => useCart.getState().remove(i.skuId));
       useCheckout.getState().clear();
@@ -112,11 +116,12 @@ export default function CheckoutPage() {
 
   return (
     <View className="page checkout" id="page-checkout">
+      {groupBuy && <View className="checkout__groupbuy" id="checkout-groupbuy">{groupBuy.teamId ? '拼团：参与好友的团，成团后发货' : '拼团：支付后开团，邀请好友参团'}</View>}
       <DeliveryCard options={quote.deliveryOptions} type={type} onType={setDeliveryType} address={address} onAddress={setAddress} />
       <OrderLines lines={quote.lines} id="checkout-lines" />
       <CouponPicker coupons={coupons} selected={couponId} discountFen={quote.couponDiscountFen} onSelect={setCouponId} />
       <View className={loading ? 'is-stale' : ''}>
-        <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" />
+        <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" groupBuy={!!groupBuy} />
       </View>
       <View className="order-bar">
         <View className="order-bar__sum">

@@ -36,8 +36,15 @@ export default function OrderDetailPage() {
     <View className={`page order-detail ${hasActions ? 'has-bar' : ''}`} id="page-order-detail">
       <StatusHeader order={order} onExpired={() => void remote.reload()} />
       <DeliveryInfo order={order} />
+      {/* Issue 6: a group-buy order links to its team (seats, countdown, invite). */}
+      {order.groupBuy?.teamId && (
+        <View className="card order-detail__groupbuy" id="detail-groupbuy"
+          onClick={() => void Taro.navigateTo({ url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}` })}>
+          查看拼团详情 ›
+        </View>
+      )}
       <OrderLines lines={order.lines} id="detail-lines" />
-      <AmountRows amounts={order} id="detail-amounts" />
+      <AmountRows amounts={order} id="detail-amounts" groupBuy={!!order.groupBuy} />
       <RefundList order={order} />
       <OrderInfo order={order} />
       {hasActions && (

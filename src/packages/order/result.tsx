@@ -69,7 +69,14 @@ export default function ResultPage() {
         </Text>
       </View>
       <View className="result__actions">
-        <Button type="primary" id="result-view-order" onClick={view}>查看订单</Button>
+        {/* Issue 6: a group-buy payment goes on to its team (invite friends, or see it succeed). */}
+        {paid && order.groupBuy?.teamId ? (
+          <Button type="primary" id="result-view-team" onClick={() => void Taro.redirectTo({ url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}` })}>
+            查看拼团
+          </Button>
+        ) : (
+          <Button type="primary" id="result-view-order" onClick={view}>查看订单</Button>
+        )}
         {!paid && !polling && order.status === 'pending_payment' ? (
           <Button fill="outline" id="result-retry" onClick={retry}>刷新结果</Button>
         ) : (

@@ -61,5 +61,11 @@ export function actionSamples(skuId: string): Samples {
     'manager.createCouponTemplate': { title: '矩阵券', kind: 'no_threshold', amountFen: 500, validDays: 7, total: 10 },
     'manager.stopCouponTemplate': { templateId: 'no-such-template' },
     'manager.listAudit': {},
+    'groupbuy.listCampaigns': {},
+    'groupbuy.getCampaign': { campaignId: 'no-such-campaign' },
+    'groupbuy.getTeam': { teamId: 'no-such-team' },
+    'manager.listCampaigns': {},
+    'manager.createCampaign': { skuId: 'no-such-sku', title: '矩阵拼团', groupPriceFen: 100, teamSize: 2, stockCap: 10, endsAt: '2030-01-01T00:00:00.000Z' },
+    'manager.stopCampaign': { campaignId: 'no-such-campaign' },
   };
 }

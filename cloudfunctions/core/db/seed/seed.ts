@@ -3,6 +3,7 @@ import { DEFAULT_TIERS } from '../../member/domain/tiers';
 import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog/domain/media-paths';
 import { demoStore, type SeedStore } from './demo-store.data';
 import { seedCouponTemplates } from './coupon-templates.data';
+import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -110,5 +111,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
       .onConflict((oc) => oc.doNothing())
       .execute();
     if (store.id === demoStore.id) await seedCouponTemplates(tx, store.id);
+    // Issue 6: demo group-buy campaigns.
+    if (store.id === demoStore.id) await seedGroupbuyCampaigns(tx, store.id);
   });
 }

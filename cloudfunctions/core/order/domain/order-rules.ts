@@ -15,7 +15,7 @@ export const ORDER_RULES = {
 /** Statuses each list tab shows. */
 export const TAB_STATUSES: Record<OrderTab, OrderStatus[]> = {
   pending_payment: ['pending_payment'],
-  to_ship: ['paid'],
+  to_ship: ['paid', 'grouping'],
   to_receive: ['shipped', 'ready_for_pickup'],
   done: ['completed', 'settled'],
   after_sale: ['refunding', 'refunded'],

@@ -44,6 +44,8 @@ export interface PricingInput {
   /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
   pointsRequested: number;
   pointsBalance: number;
+  /** Issue 6: group-buy unit prices by SKU, applied after the member price (the lower one wins). */
+  groupPrices?: ReadonlyMap<string, Fen>;
 }
 
 /** Every amount the contract's OrderAmounts names, plus the priced lines. */
@@ -74,7 +76,11 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
       deliveryOptions,
     });
   }
-  const memberUnits = input.lines.map((l) => memberPrice(l.unitPriceFen, input.memberPricePercent));
+  const memberUnits = input.lines.map((l) => {
+    const member = memberPrice(l.unitPriceFen, input.memberPricePercent);
+    const group = input.groupPrices?.get(l.skuId);
+    return group !== undefined && group < member ? group : member;
+  });
   const memberTotals = input.lines.map((l, i) => timesQty(memberUnits[i]!, l.qty));
   const subtotalFen = sumFen(input.lines.map((l) => timesQty(l.unitPriceFen, l.qty)));
   const goodsAfterMember = sumFen(memberTotals);

@@ -8,6 +8,7 @@ import { REFUND_STATUS_TEXT, formatTime, statusText } from './order-text';
 
 const HINT: Partial<Record<OrderView['status'], string>> = {
   paid: '商家正在备货，请耐心等待',
+  grouping: '拼团中，成团后商家开始备货；未成团将自动退款',
   shipped: '包裹正在路上，收到后请确认收货',
   ready_for_pickup: '商品已备好，请到店出示提货码',
   completed: '感谢您的购买，期待再次光临',

@@ -40,11 +40,11 @@ function Row({ label, value, minus, id }: { label: string; value: Fen | string; 
 }
 
 /** Every amount exactly as the server computed it; the client adds nothing up. */
-export function AmountRows({ amounts, payableLabel = '实付款', id }: { amounts: OrderAmounts; payableLabel?: string; id?: string }) {
+export function AmountRows({ amounts, payableLabel = '实付款', id, groupBuy = false }: { amounts: OrderAmounts; payableLabel?: string; id?: string; groupBuy?: boolean }) {
   return (
     <View className="amounts card" id={id}>
       <Row label="商品金额" value={amounts.subtotalFen} id="amount-subtotal" />
-      {amounts.memberDiscountFen > 0 && <Row label="会员优惠" value={amounts.memberDiscountFen} minus id="amount-member" />}
+      {amounts.memberDiscountFen > 0 && <Row label={groupBuy ? '拼团优惠' : '会员优惠'} value={amounts.memberDiscountFen} minus id="amount-member" />}
       <Row label="优惠券" value={amounts.couponDiscountFen > 0 ? amounts.couponDiscountFen : '暂无可用'} minus id="amount-coupon" />
       {amounts.pointsDiscountFen > 0 && (
         <Row label={`积分抵扣（${amounts.pointsUsed} 积分）`} value={amounts.pointsDiscountFen} minus id="amount-points" />

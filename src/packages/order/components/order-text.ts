@@ -5,6 +5,7 @@ import type { OrderStatus, OrderTab, OrderView, RefundView } from '../../../../c
 const STATUS_TEXT: Record<OrderStatus, string> = {
   pending_payment: '待付款',
   paid: '待发货',
+  grouping: '拼团中',
   shipped: '待收货',
   ready_for_pickup: '待自提',
   completed: '已完成',
@@ -15,7 +16,11 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 };
 
 /** The customer-facing status; a paid pickup order waits for the store to prepare it. */
-export function statusText(order: Pick<OrderView, 'status' | 'delivery'>): string {
+export function statusText(order: Pick<OrderView, 'status' | 'delivery' | 'groupBuy'>): string {
+  // Issue 6: a group-buy order whose team succeeded says so until it moves on to fulfilment.
+  if (order.status === 'paid' && order.groupBuy?.teamStatus === 'succeeded') return '拼团成功';
+  // A failed team (or a payment that found no seat) whose refund WeChat refused: the store refunds it by hand.
+  if (order.status === 'grouping' && (order.groupBuy?.teamStatus === 'failed' || order.groupBuy?.teamStatus === 'refused')) return '拼团失败';
   if (order.status === 'paid' && order.delivery.type === 'pickup') return '待备货';
   return STATUS_TEXT[order.status];
 }

@@ -1,0 +1,77 @@
+import type { DeliveryType, GroupBuyCampaignView, GroupBuyMemberView, GroupBuyTeamSummary, ManagerCampaignView } from '../contract';
+import type { Executor } from '../db/db';
+import { specsText } from '../catalog/domain/spec-groups';
+import { fen } from '../shared/money';
+import type { CampaignRow, TeamRow } from './repo/groupbuy.repo';
+import { teamMembers } from './repo/groupbuy.repo';
+
+/** Campaigns with their SKU and product, as every campaign view needs them. */
+export function campaignsWithSku(exec: Executor, storeId: string) {
+  return exec
+    .selectFrom('groupbuy_campaigns as c')
+    .innerJoin('skus as s', 's.id', 'c.sku_id')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .selectAll('c')
+    .select(['s.price_fen', 's.specs', 'p.id as product_id', 'p.title as product_title', 'p.images', 'p.fulfilment'])
+    .where('c.store_id', '=', storeId);
+}
+
+type CampaignWithSku = CampaignRow & {
+  price_fen: number;
+  specs: Record<string, string>;
+  product_id: string;
+  product_title: string;
+  images: string[];
+  fulfilment: DeliveryType[];
+};
+
+export function toCampaignView(c: CampaignWithSku): GroupBuyCampaignView {
+  return {
+    campaignId: c.id,
+    skuId: c.sku_id,
+    productId: c.product_id,
+    title: c.title,
+    productTitle: c.product_title,
+    specsText: specsText(c.specs),
+    image: c.images[0] ?? '',
+    groupPriceFen: fen(c.group_price_fen),
+    originalPriceFen: fen(c.price_fen),
+    teamSize: c.team_size,
+    windowHours: c.window_hours,
+    perMemberLimit: c.per_member_limit,
+    startsAt: c.starts_at.toISOString(),
+    endsAt: c.ends_at.toISOString(),
+    status: c.status,
+    remainingSeats: Math.max(0, c.stock_cap - c.seats_sold),
+    deliveryOptions: c.fulfilment,
+  };
+}
+
+export function toManagerCampaignView(c: CampaignWithSku, teams: ManagerCampaignView['teams']): ManagerCampaignView {
+  return {
+    ...toCampaignView(c),
+    stockCap: c.stock_cap,
+    seatsSold: c.seats_sold,
+    allowVirtual: c.allow_virtual,
+    onFull: c.on_full,
+    teams,
+  };
+}
+
+/** Members of teams, leader first, as the pages show them (nickname and avatar only). */
+export async function membersByTeam(exec: Executor, teams: readonly TeamRow[]): Promise<Map<string, Array<GroupBuyMemberView & { memberId: string; orderId: string }>>> {
+  const rows = await teamMembers(exec, teams.map((t) => t.id));
+  const leaders = new Map(teams.map((t) => [t.id, t.leader_id]));
+  const byTeam = new Map<string, Array<GroupBuyMemberView & { memberId: string; orderId: string }>>();
+  for (const r of rows) {
+    const list = byTeam.get(r.team_id) ?? [];
+    list.push({ nickname: r.nickname, avatarUrl: r.avatar_url, leader: leaders.get(r.team_id) === r.member_id, memberId: r.member_id, orderId: r.order_id });
+    byTeam.set(r.team_id, list);
+  }
+  return byTeam;
+}
+
+export function toTeamSummary(t: TeamRow, members: GroupBuyMemberView[]): GroupBuyTeamSummary {
+  const leader = members.find((m) => m.leader) ?? { nickname: '团长', avatarUrl: null, leader: true };
+  return { teamId: t.id, joined: t.joined, teamSize: t.size, expiresAt: t.expires_at.toISOString(), leader: { nickname: leader.nickname, avatarUrl: leader.avatarUrl, leader: true } };
+}

@@ -1,0 +1,75 @@
+import type { ActionInput, ActionOutput } from '../contract';
+import type { ServiceArgs } from '../context';
+import { fail, ok, type Result } from '../errors';
+import { campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from './campaign-view';
+import { joinTeamRefusal } from './domain/campaign-rules';
+import { campaignFacts } from './groupbuy-price';
+import { findTeam } from './repo/groupbuy.repo';
+
+/** How many open teams the campaign page lists (soonest to expire first: the likeliest to fill). */
+const OPEN_TEAMS_SHOWN = 10;
+
+/** `groupbuy.listCampaigns`: campaigns running now, with how many teams wait for members. */
+export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'groupbuy.listCampaigns'>>): Promise<Result<ActionOutput<'groupbuy.listCampaigns'>>> {
+  const rows = await campaignsWithSku(exec, ctx.storeId)
+    .where('c.status', '=', 'active')
+    .where('c.starts_at', '<=', ctx.now)
+    .where('c.ends_at', '>', ctx.now)
+    .orderBy('c.ends_at')
+    .execute();
+  const open = await exec
+    .selectFrom('groupbuy_teams')
+    .select(['campaign_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('store_id', '=', ctx.storeId)
+    .where('status', '=', 'open')
+    .where('expires_at', '>', ctx.now)
+    .groupBy('campaign_id')
+    .execute();
+  const openBy = new Map(open.map((r) => [r.campaign_id, Number(r.n)]));
+  return ok({ items: rows.map((r) => ({ ...toCampaignView(r), openTeams: openBy.get(r.id) ?? 0 })) });
+}
+
+/** `groupbuy.getCampaign`: the campaign and the teams one can join now. */
+export async function getCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<'groupbuy.getCampaign'>>): Promise<Result<ActionOutput<'groupbuy.getCampaign'>>> {
+  const campaign = await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', input.campaignId).executeTakeFirst();
+  if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: input.campaignId });
+  const teams = await exec
+    .selectFrom('groupbuy_teams')
+    .selectAll()
+    .where('campaign_id', '=', campaign.id)
+    .where('status', '=', 'open')
+    .where('expires_at', '>', ctx.now)
+    .orderBy('expires_at')
+    .limit(OPEN_TEAMS_SHOWN)
+    .execute();
+  const members = await membersByTeam(exec, teams);
+  return ok({ ...toCampaignView(campaign), teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])) });
+}
+
+/** `groupbuy.getTeam`: the team page (shared as a chat card, so anyone may open it). */
+export async function getTeam({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'groupbuy.getTeam'>>): Promise<Result<ActionOutput<'groupbuy.getTeam'>>> {
+  const team = await findTeam(exec, input.teamId);
+  if (!team || team.store_id !== ctx.storeId) return fail('GROUP_BUY_TEAM_NOT_FOUND', undefined, { teamId: input.teamId });
+  const campaign = (await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', team.campaign_id).executeTakeFirst())!;
+  const members = (await membersByTeam(exec, [team])).get(team.id) ?? [];
+  // Role `any` resolves no member id (anonymous browsing creates none): look the caller up by openid.
+  const me = caller.openid
+    ? await exec.selectFrom('members').select('id').where('store_id', '=', ctx.storeId).where('openid', '=', caller.openid).executeTakeFirst()
+    : undefined;
+  const mine = me ? members.find((m) => m.memberId === me.id) : undefined;
+  const refusal = joinTeamRefusal(campaignFacts(campaign), { ...team, expiresAt: team.expires_at }, ctx.now);
+  return ok({
+    teamId: team.id,
+    campaignId: team.campaign_id,
+    status: team.status,
+    teamSize: team.size,
+    joined: team.joined,
+    virtual: team.virtual,
+    members: members.map((m) => ({ nickname: m.nickname, avatarUrl: m.avatarUrl, leader: m.leader })),
+    expiresAt: team.expires_at.toISOString(),
+    finishedAt: team.finished_at ? team.finished_at.toISOString() : null,
+    campaign: toCampaignView(campaign),
+    myOrderId: mine?.orderId ?? null,
+    canJoin: refusal === null && !mine,
+  });
+}

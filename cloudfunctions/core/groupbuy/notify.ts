@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { CallContext } from '../context';
+import type { Executor } from '../db/db';
+import type { TeamOutcome } from './team-outcome';
+
+/**
+ * Template ids of the team-outcome subscribe messages, from the environment (configured in the
+ * WeChat admin console). Unset means the store sends no such message.
+ */
+export function groupbuyTemplateId(outcome: TeamOutcome): string | null {
+  const id = outcome === 'succeeded' ? process.env.GROUPBUY_SUCCESS_TEMPLATE_ID : process.env.GROUPBUY_FAILED_TEMPLATE_ID;
+  return id?.trim() || null;
+}
+
+async function record(
+  exec: Executor,
+  orderId: string,
+  outcome: TeamOutcome,
+  result: 'sent' | 'no_quota' | 'refused' | 'no_template',
+  now: Date,
+  extra: { errcode?: number; detail?: string } = {},
+) {
+  await exec
+    .insertInto('groupbuy_notifications')
+    .values({ order_id: orderId, outcome, result, errcode: extra.errcode ?? null, detail: extra.detail ?? '', created_at: now })
+    .onConflict((oc) => oc.columns(['order_id', 'outcome']).doNothing())
+    .execute();
+}
+
+/** Spends one of the member's one-time grants for the template; false when none is left (no consent). */
+async function spendQuota(exec: Executor, memberId: string, templateId: string, now: Date): Promise<boolean> {
+  const r = await exec
+    .updateTable('subscribe_quotas')
+    .set({ remaining: sql`remaining - 1`, updated_at: now })
+    .where('member_id', '=', memberId)
+    .where('template_id', '=', templateId)
+    .where('remaining', '>', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Outbox `groupbuy.notify`: tells a member how their team went, only where they granted the
+ * template (one grant = one send, spent by a conditional decrement). A refusal from WeChat (43101:
+ * no subscription, and other final errors) is recorded, not retried; a transient error gives the
+ * grant back and retries with the outbox's backoff.
+ */
+export async function notifyTeamOutcome(ctx: CallContext, p: Record<string, unknown>): Promise<'done' | 'retry'> {
+  const db = ctx.db.kysely;
+  const orderId = String(p.orderId);
+  const outcome = p.outcome === 'succeeded' ? 'succeeded' : 'failed';
+  const done = await db.selectFrom('groupbuy_notifications').select('result').where('order_id', '=', orderId).where('outcome', '=', outcome).executeTakeFirst();
+  if (done) return 'done';
+  const templateId = groupbuyTemplateId(outcome);
+  if (!templateId) return record(db, orderId, outcome, 'no_template', ctx.now).then(() => 'done');
+  const order = await db
+    .selectFrom('orders as o')
+    .innerJoin('members as m', 'm.id', 'o.member_id')
+    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
+    .select(['o.member_id', 'o.order_no', 'o.payable_fen', 'm.openid', 'l.title'])
+    .where('o.id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  if (!(await spendQuota(db, order.member_id, templateId, ctx.now))) {
+    return record(db, orderId, outcome, 'no_quota', ctx.now).then(() => 'done');
+  }
+  const delivery = await ctx.platform.messages.sendSubscribeMessage({
+    openid: order.openid,
+    templateId,
+    page: `packages/groupbuy/team?teamId=${encodeURIComponent(String(p.teamId))}`,
+    data: {
+      thing1: { value: order.title.slice(0, 20) },
+      phrase2: { value: outcome === 'succeeded' ? '拼团成功' : '拼团失败' },
+      thing3: { value: outcome === 'succeeded' ? '商家将尽快为您备货' : '款项将原路退回' },
+    },
+  });
+  if (delivery.ok) return record(db, orderId, outcome, 'sent', ctx.now).then(() => 'done');
+  if (delivery.retryable) {
+    await db
+      .updateTable('subscribe_quotas')
+      .set({ remaining: sql`remaining + 1`, updated_at: ctx.now })
+      .where('member_id', '=', order.member_id)
+      .where('template_id', '=', templateId)
+      .execute();
+    return 'retry';
+  }
+  await record(db, orderId, outcome, 'refused', ctx.now, { errcode: delivery.errcode, detail: delivery.reason });
+  return 'done';
+}
