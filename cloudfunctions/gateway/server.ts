@@ -15,6 +15,7 @@ import { timers as defaultTimers, type TimerFunction } from '../core/timers/time
 import { Clock } from './clock';
 import { registerMediaRoutes } from './media';
 import { startScheduler, runTimerOnce } from './scheduler';
+import { installSelfHost, type SelfHostOptions } from './self-host';
 
 /** WeChat cloud functions take at most 100 KB from the client; the gateway holds the same line. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   timers?: TimerFunction[];
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   nodeEnv?: string;
+  /** issue 9: self-hosted sign-in (wx.login -> session token) and WeChat Pay v3. */
+  selfHost?: SelfHostOptions;
 }
 
 export interface Gateway {
@@ -68,6 +71,7 @@ export async function buildGateway(
     bodyLimit: BODY_LIMIT_BYTES,
     logger: { level: options.logLevel ?? 'info' },
   });
+  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now() });
 
   const contextFor = (headers: CallContext['identity'] extends never ? never : Record<string, string | string[] | undefined>, requestId: string): CallContext => ({
     db,

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { WxpayV3Config } from '../core/config/production-config';
+import type { Db } from '../core/db/db';
+import type { Platform } from '../core/platform/platform';
+import type { Fetch } from '../core/platform/wechat/http-fetch';
+import { createWxpayV3 } from '../core/platform/wechat/wxpay-v3/v3-pay';
+import { registerAuthRoutes } from './auth-routes';
+import { createSessionIdentity } from './session-token';
+import { registerWxpayV3Routes } from './wxpay-v3-routes';
+
+/** What a self-hosted gateway adds to the local one: WeChat sign-in and WeChat Pay v3. */
+export interface SelfHostOptions {
+  auth?: { appid: string; appSecret: string; sessionSecret: string; sessionTtlSeconds: number } | null;
+  wxpay?: (WxpayV3Config & { appid: string }) | null;
+  /** HTTP to WeChat; the global fetch unless a test injects one. */
+  fetch?: Fetch;
+}
+
+/**
+ * Installs self-hosting on a gateway: session tokens become the identity (dev sign-in stays the
+ * fallback only where DEV_AUTH already allows it), `/api/auth/login` issues them, WeChat Pay v3
+ * replaces the payment simulator and its notify routes settle payments and refunds.
+ */
+export function installSelfHost(app: FastifyInstance, platform: Platform, options: SelfHostOptions & { db: Db; now: () => Date }): void {
+  const fetch = options.fetch ?? (globalThis.fetch as unknown as Fetch);
+  if (options.auth) {
+    platform.identity = createSessionIdentity(options.auth.sessionSecret, options.now, platform.identity);
+    registerAuthRoutes(app, { ...options.auth, fetch, now: options.now });
+  }
+  if (options.wxpay) {
+    platform.pay = Object.assign(platform.pay, createWxpayV3(options.wxpay, fetch, options.now));
+    registerWxpayV3Routes(app, { db: options.db, config: options.wxpay, now: options.now });
+  }
+}
