@@ -290,4 +290,13 @@ export interface Database {
     used_by: string | null;
   };
   // ---------- end member profile and member code ----------
+
+  // ---------- issue 9: scheduled timer runs, one per timer and second across replicas (0011_timer_runs.sql) ----------
+  timer_runs: {
+    timer: string;
+    slot: Date;
+    replica: string;
+    started_at: Generated<Date>;
+  };
+  // ---------- end scheduled timer runs ----------
 }
