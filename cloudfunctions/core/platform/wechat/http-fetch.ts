@@ -5,4 +5,11 @@
 export type Fetch = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<{ status: number; json(): Promise<unknown>; text(): Promise<string> }>;
+) => Promise<{
+  status: number;
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+  /** For binary answers (mini-program code images). */
+  arrayBuffer?(): Promise<ArrayBuffer>;
+  headers?: { get(name: string): string | null };
+}>;
