@@ -2,8 +2,9 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, tableCounts } from '../../support/databases';
 import { startGateway, type Gateway } from '../../../cloudfunctions/gateway/server';
-import { PAY_NOTIFY_PATH } from '../../../cloudfunctions/core/platform/wechat/wxpay-v3/v3-pay';
-import { makeOrder, orderRow, paymentsOf, type MadeOrder } from '../order/order-factory';
+import { PAY_NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../../../cloudfunctions/core/platform/wechat/wxpay-v3/v3-pay';
+import { makeOrder, makePaidOrder, MANAGER, newKey, orderRow, paymentsOf, refundsOf, type MadeOrder } from '../order/order-factory';
+import { callAction, okData } from '../../support/call';
 import {
   encryptResource,
   notificationBody,
@@ -85,5 +86,30 @@ describeEachDatabase('WeChat Pay v3 notifications on a self-hosted gateway', (us
     bytes[bytes.length - 1]! ^= 0x01;
     const badTag = notificationBody({ ...resource, ciphertext: bytes.toString('base64') });
     await expectRefused(order, badTag, signedNotification(badTag, keys.platform.privateKey, keys.platformSerial));
+  });
+
+  it('a signed refund notification settles the refund through the same code as refundCallback; a forged one changes nothing', async () => {
+    const now = new Date();
+    const order = await makePaidOrder(use(), { items: [{ skuId, qty: 1 }], now });
+    okData(await callAction(use(), 'manager.refundOrder', { orderId: order.orderId, reason: '顾客过敏' }, { openid: MANAGER, now, idempotencyKey: newKey() }));
+    const [refund] = await refundsOf(use(), order.orderId);
+    const resource = {
+      mchid: '1900000109',
+      out_trade_no: order.orderNo,
+      transaction_id: order.transactionId,
+      out_refund_no: refund!.out_refund_no,
+      refund_id: '50000000382019052709732678859',
+      refund_status: 'SUCCESS',
+      success_time: '2026-11-24T10:05:00+08:00',
+      amount: { total: order.payableFen, refund: refund!.amount_fen, payer_total: order.payableFen, payer_refund: refund!.amount_fen },
+    };
+    const body = notificationBody(encryptResource(resource, keys.apiV3Key, 'refund'), 'REFUND.SUCCESS');
+    const postRefund = (headers: Record<string, string>) => fetch(`${gateway.url}${REFUND_NOTIFY_PATH}`, { method: 'POST', body, headers });
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect((await postRefund(signedNotification(body, stranger, keys.platformSerial))).status).toBe(401);
+    expect((await refundsOf(use(), order.orderId))[0]!.status).not.toBe('succeeded');
+    expect((await postRefund(signedNotification(body, keys.platform.privateKey, keys.platformSerial))).status).toBe(204);
+    expect((await refundsOf(use(), order.orderId))[0]!.status).toBe('succeeded');
+    expect((await orderRow(use(), order.orderId)).status).toBe('refunded');
   });
 });
