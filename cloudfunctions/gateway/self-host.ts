@@ -21,6 +21,9 @@ export interface SelfHostOptions {
   fetch?: Fetch;
 }
 
+/** WeChat that does not answer in 10 s is an outage: the caller retries (outbox) or answers 503. */
+const timedFetch: Fetch = (url, init) => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+
 /**
  * Installs self-hosting on a gateway: session tokens become the identity (dev sign-in stays the
  * fallback only where DEV_AUTH already allows it), `/api/auth/login` issues them, phone numbers,
@@ -29,7 +32,7 @@ export interface SelfHostOptions {
  * replaced on this gateway's own platform object (never the shared local stand-ins).
  */
 export function installSelfHost(app: FastifyInstance, platform: Platform, options: SelfHostOptions & { db: Db; now: () => Date }): void {
-  const fetch = options.fetch ?? (globalThis.fetch as unknown as Fetch);
+  const fetch = options.fetch ?? timedFetch;
   if (options.auth) {
     platform.identity = createSessionIdentity(options.auth.sessionSecret, options.now, platform.identity);
     registerAuthRoutes(app, { ...options.auth, fetch, now: options.now });

@@ -20,7 +20,11 @@ const wechat: Fetch = async (url) => {
     if (code === 'code-busy') return answer(200, { errcode: -1, errmsg: 'system error' });
     return code.startsWith('code-') ? answer(200, { openid: `o_${code.slice(5)}`, session_key: 'sk' }) : answer(200, { errcode: 40029, errmsg: 'invalid code' });
   }
-  if (url === 'https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi') return answer(200, { prepay_id: 'wx24100000000000000000000000000' });
+  if (url === 'https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi') {
+    const text = JSON.stringify({ prepay_id: 'wx24100000000000000000000000000' });
+    const headers = signedNotification(text, keys.platform.privateKey, keys.platformSerial) as Record<string, string>;
+    return { status: 200, headers: { get: (n: string) => headers[n] ?? null }, json: async () => JSON.parse(text), text: async () => text };
+  }
   throw new Error(`unexpected request ${url}`);
 };
 

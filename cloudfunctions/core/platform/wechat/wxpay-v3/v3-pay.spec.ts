@@ -2,19 +2,21 @@ import { createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createWxpayV3 } from './v3-pay';
 import type { Fetch } from '../http-fetch';
-import { wxpayTestConfig, wxpayTestKeys } from '../../../../../test/support/wxpay-v3';
+import { signedNotification, wxpayTestConfig, wxpayTestKeys } from '../../../../../test/support/wxpay-v3';
 
 const keys = wxpayTestKeys();
 const config = wxpayTestConfig(keys);
 const NOW = new Date('2026-11-24T02:00:00Z');
 
-/** WeChat Pay's API replaced at the HTTP boundary: records each request, answers `answer`. */
-function fakeFetch(answer: { status: number; body: unknown } | Error) {
+/** WeChat Pay's API replaced at the HTTP boundary: records each request, answers `answer` signed by `signer`. */
+function fakeFetch(answer: { status: number; body: unknown } | Error, signer = keys.platform.privateKey) {
   const calls: Array<{ url: string; method?: string; headers: Record<string, string>; body: string }> = [];
   const fetch: Fetch = async (url, init) => {
     calls.push({ url, method: init?.method, headers: init?.headers ?? {}, body: init?.body ?? '' });
     if (answer instanceof Error) throw answer;
-    return { status: answer.status, json: async () => answer.body, text: async () => JSON.stringify(answer.body) };
+    const text = JSON.stringify(answer.body);
+    const headers = signedNotification(text, signer, keys.platformSerial, NOW.getTime() / 1000) as Record<string, string>;
+    return { status: answer.status, headers: { get: (n: string) => headers[n] ?? null }, json: async () => answer.body, text: async () => text };
   };
   return { fetch, calls };
 }
@@ -48,6 +50,14 @@ describe('WeChat Pay API v3 (self-hosted): request shapes and signatures', () =>
     const p = params as { timeStamp: string; nonceStr: string; package: string; paySign: string };
     const signed = `${config.appid}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`;
     expect(createVerify('RSA-SHA256').update(signed).verify(keys.merchant.publicKey, p.paySign, 'base64')).toBe(true);
+  });
+
+  it('an answer not signed by WeChat Pay is refused: a forged prepay id never reaches the customer, a forged refund acceptance is retried', async () => {
+    const forger = wxpayTestKeys().platform.privateKey;
+    const order = createWxpayV3(config, fakeFetch({ status: 200, body: { prepay_id: 'wx_forged' } }, forger).fetch, () => NOW);
+    await expect(order.unifiedOrder({ outTradeNo: 'A1', totalFee: 1, body: 'x', openid: 'o' })).rejects.toThrow('WeChat Pay v3 answer not verified: signature does not match');
+    const refund = createWxpayV3(config, fakeFetch({ status: 200, body: { status: 'PROCESSING' } }, forger).fetch, () => NOW);
+    expect(await refund.refund({ outTradeNo: 'A', outRefundNo: 'AR1', totalFee: 1, refundFee: 1, refundDesc: '' })).toMatchObject({ accepted: false, retryable: true });
   });
 
   it('a refused JSAPI order throws with WeChat Pay code (a configuration error, not a business outcome)', async () => {

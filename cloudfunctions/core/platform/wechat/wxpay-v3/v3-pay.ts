@@ -2,7 +2,7 @@ import type { PaymentParams } from '../../../contract';
 import type { WxpayV3Config } from '../../../config/production-config';
 import type { PayPort, RefundRequest, UnifiedOrderRequest } from '../../platform';
 import type { Fetch } from '../http-fetch';
-import { authorization, nonceStr, requestPaymentParams } from './v3-crypto';
+import { authorization, nonceStr, platformKey, requestPaymentParams, verifyNotification } from './v3-crypto';
 
 export const WXPAY_API = 'https://api.mch.weixin.qq.com';
 export const PAY_NOTIFY_PATH = '/api/wxpay/v3/notify/pay';
@@ -18,6 +18,7 @@ const RETRYABLE = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'SYSTEMERROR', '
  * notify routes and settle through the same code as the cloud callbacks.
  */
 export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: Fetch, clock: () => Date = () => new Date()): PayPort {
+  const keys = Object.fromEntries(Object.entries(config.platformKeys).map(([serial, pem]) => [serial, platformKey(pem)]));
   async function post(path: string, payload: Record<string, unknown>) {
     const body = JSON.stringify(payload);
     const header = authorization({
@@ -36,6 +37,18 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
       body,
     });
     const text = await res.text();
+    // A successful answer must be WeChat Pay's own (signed like a notification): a forged prepay id
+    // or refund acceptance from anything in between is refused.
+    if (res.status >= 200 && res.status < 300) {
+      const h = (name: string) => res.headers?.get(name) ?? undefined;
+      const signed = verifyNotification(
+        { signature: h('wechatpay-signature'), timestamp: h('wechatpay-timestamp'), nonce: h('wechatpay-nonce'), serial: h('wechatpay-serial') },
+        text,
+        keys,
+        clock(),
+      );
+      if (!signed.ok) throw new Error(`WeChat Pay v3 answer not verified: ${signed.reason}`);
+    }
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   }
 
