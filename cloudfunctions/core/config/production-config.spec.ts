@@ -67,6 +67,14 @@ describe('gateway configuration at start', () => {
     expect(problems({ ...production, ...change })).toEqual([message]);
   });
 
+  it('accepts two WeChat Pay keys during a rotation, one serial per key file, and refuses lists that do not pair up', () => {
+    const rotating = { ...production, WXPAY_PLATFORM_KEY_PATH: `${production.WXPAY_PLATFORM_KEY_PATH},${production.WXPAY_PLATFORM_KEY_PATH}`, WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_OLD,PUB_KEY_ID_NEW' };
+    expect(Object.keys(loadGatewayConfig(rotating).wxpay!.platformKeys)).toEqual(['PUB_KEY_ID_OLD', 'PUB_KEY_ID_NEW']);
+    expect(problems({ ...rotating, WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_OLD' })).toEqual([
+      'WXPAY_PLATFORM_SERIAL lists 1 serial(s) for 2 key file(s) in WXPAY_PLATFORM_KEY_PATH: one serial per key, in the same order',
+    ]);
+  });
+
   it('refuses an unreadable private key file, naming the variable, the path and the reason', () => {
     const path = join(dir, 'missing.pem');
     expect(problems({ ...production, WXPAY_PRIVATE_KEY_PATH: path })).toEqual([

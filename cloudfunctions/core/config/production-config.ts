@@ -97,11 +97,17 @@ function wxpayV3(env: Env, problems: string[]): WxpayV3Config | null {
   const privateKeyPem = readPem(env, 'WXPAY_PRIVATE_KEY_PATH', /-----BEGIN (RSA )?PRIVATE KEY-----/, problems, `apiclient_key.pem, the merchant API private key (${merchantPortal})`);
   const apiV3Key = must('WXPAY_APIV3_KEY', `the APIv3 key you set in ${merchantPortal}`);
   if (apiV3Key && Buffer.byteLength(apiV3Key) !== 32) problems.push(`WXPAY_APIV3_KEY must be exactly 32 bytes (it is ${Buffer.byteLength(apiV3Key)})`);
-  const platformPem = readPem(env, 'WXPAY_PLATFORM_KEY_PATH', /-----BEGIN (PUBLIC KEY|CERTIFICATE)-----/, problems, `the WeChat Pay public key (微信支付公钥) or platform certificate, ${merchantPortal}`);
-  const platformSerial = must('WXPAY_PLATFORM_SERIAL', 'the serial (or PUB_KEY_ID_...) of that WeChat Pay key');
+  // Comma-separated lists, pairwise: while WeChat Pay rotates its key, the old and the new both verify.
+  const platformWhat = `the WeChat Pay public key (微信支付公钥) or platform certificate, ${merchantPortal}`;
+  const paths = (env.WXPAY_PLATFORM_KEY_PATH ?? '').split(',').filter(Boolean);
+  const pems = (paths.length > 0 ? paths : ['']).map((path) => readPem({ WXPAY_PLATFORM_KEY_PATH: path || undefined }, 'WXPAY_PLATFORM_KEY_PATH', /-----BEGIN (PUBLIC KEY|CERTIFICATE)-----/, problems, platformWhat));
+  const serials = must('WXPAY_PLATFORM_SERIAL', 'the serial (or PUB_KEY_ID_...) of that WeChat Pay key').split(',').filter(Boolean);
+  if (paths.length > 0 && serials.length > 0 && serials.length !== paths.length) {
+    problems.push(`WXPAY_PLATFORM_SERIAL lists ${serials.length} serial(s) for ${paths.length} key file(s) in WXPAY_PLATFORM_KEY_PATH: one serial per key, in the same order`);
+  }
   const notifyBase = must('WXPAY_NOTIFY_BASE', 'the public HTTPS origin of this gateway, e.g. https://shop.example.com');
   if (notifyBase && !/^https:\/\/[^/]+$/.test(notifyBase)) problems.push('WXPAY_NOTIFY_BASE must be an https:// origin without a path (WeChat Pay only notifies HTTPS)');
-  return { mchid, certSerial, privateKeyPem, apiV3Key, platformKeys: { [platformSerial]: platformPem }, notifyBase };
+  return { mchid, certSerial, privateKeyPem, apiV3Key, platformKeys: Object.fromEntries(serials.map((serial, i) => [serial, pems[i] ?? ''])), notifyBase };
 }
 
 /** Checks a self-hosted or local gateway's environment; throws ConfigError listing every problem. */
