@@ -3,25 +3,53 @@
  * the folder project.config.json's cloudfunctionRoot points at, ready for miniprogram-ci upload.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../cloudfunctions/core/dispatcher';
 import { timers } from '../cloudfunctions/core/timers/timers';
 import { CALLBACK_FUNCTIONS } from '../cloudfunctions/core/runtime/cloud-main';
+import { permissionsOf } from '../cloudfunctions/core/runtime/function-permissions';
 
 const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_OUT = join(ROOT, 'build/functions');
 /** WeChat Cloud's Node runtime; the SDK comes from the function's own package.json. */
 const WX_SERVER_SDK = '~3.0.1';
 
+export interface FunctionConfig {
+  permissions: { openapi: string[] };
+  triggers?: Array<{ name: string; type: 'timer'; config: string }>;
+}
+
 export interface BuiltFunction {
   name: string;
   bytes: number;
+  config: FunctionConfig;
+  /** cloudPay calls (authorised per environment, so not in config.json; shown by the deploy dry run). */
+  cloudPay: string[];
+}
+
+/** Every deployed function: the contract's functions, the pay callbacks and the timers. */
+export function deployedFunctionNames(): string[] {
+  return [...FUNCTION_NAMES, ...CALLBACK_FUNCTIONS, ...timers.map((t) => t.name)];
+}
+
+/**
+ * A function's config.json: the openapi permissions from FUNCTION_PERMISSIONS (the one table) and,
+ * for a timer, its trigger (7-field cron, Asia/Shanghai as WeChat Cloud reads it).
+ */
+export function functionConfig(name: string): FunctionConfig {
+  const permissions = permissionsOf(name);
+  if (!permissions) throw new Error(`${name} is not in FUNCTION_PERMISSIONS (cloudfunctions/core/runtime/function-permissions.ts): declare the WeChat APIs it calls`);
+  const config: FunctionConfig = { permissions: { openapi: [...permissions.openapi] } };
+  const timer = timers.find((t) => t.name === name);
+  if (timer) config.triggers = [{ name: `${name}Trigger`, type: 'timer', config: timer.cron }];
+  return config;
 }
 
 export async function buildFunctions(): Promise<BuiltFunction[]> {
   rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
-  const names = [...FUNCTION_NAMES, ...CALLBACK_FUNCTIONS, ...timers.map((t) => t.name)];
+  const names = deployedFunctionNames();
+  const configs = new Map(names.map((name) => [name, functionConfig(name)]));
   const built: BuiltFunction[] = [];
   for (const name of names) {
     const source = join(ROOT, 'cloudfunctions', name);
@@ -41,15 +69,13 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
       logLevel: 'warning',
     });
-    const config = JSON.parse(readFileSync(join(source, 'config.json'), 'utf8'));
-    const timer = timers.find((t) => t.name === name);
-    if (timer) config.triggers = [{ name: `${name}Trigger`, type: 'timer', config: timer.cron }];
+    const config = configs.get(name)!;
     writeFileSync(join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
     writeFileSync(
       join(out, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: { 'wx-server-sdk': WX_SERVER_SDK } }, null, 2)}\n`,
     );
-    built.push({ name, bytes: statSync(join(out, 'index.js')).size });
+    built.push({ name, bytes: statSync(join(out, 'index.js')).size, config, cloudPay: [...permissionsOf(name)!.cloudPay] });
   }
   return built;
 }

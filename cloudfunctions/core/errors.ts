@@ -53,6 +53,8 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  // issue 9: self-hosted sign-in when WeChat's code2session is busy or unreachable.
+  UPSTREAM_UNAVAILABLE: { status: 503, message: '微信服务繁忙，请稍后再试' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

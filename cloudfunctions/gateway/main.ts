@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { rateLimitFromEnv } from './rate-limit';
+import { ConfigError, loadGatewayConfig, type GatewayConfig } from '../core/config/production-config';
 import { startGateway } from './server';
 
 /**
@@ -8,16 +9,21 @@ import { startGateway } from './server';
  */
 async function main() {
   const env = process.env;
-  const devAuth = env.DEV_AUTH === '1';
-  if (devAuth && env.NODE_ENV === 'production') {
-    console.error('Refusing to start: DEV_AUTH=1 lets anyone sign in as anyone and is not allowed with NODE_ENV=production.');
+  let config: GatewayConfig;
+  try {
+    config = loadGatewayConfig(env);
+  } catch (error) {
+    // Every problem at once, before any database is opened or any port is bound.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
     process.exit(1);
   }
+  const devAuth = config.devAuth;
   const gateway = await startGateway({
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR ?? '.data/pglite'),
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : resolve(env.DATA_DIR ?? '.data/pglite'),
     devAuth,
     staticDir: env.STATIC_DIR ?? 'dist/h5',
     seed: env.SEED_DEMO !== '0',
@@ -25,6 +31,10 @@ async function main() {
     schedule: env.TIMERS !== '0',
     logLevel: (env.LOG_LEVEL as 'info') ?? 'info',
     rateLimit: rateLimitFromEnv(env),
+    selfHost: {
+      auth: config.auth,
+      wxpay: config.wxpay && config.auth ? { ...config.wxpay, appid: config.auth.appid } : null,
+    },
   });
   const shown = gateway.url.replace('127.0.0.1', 'localhost');
   console.log(`\n  Storefront ready: ${shown}/  (database: ${gateway.db.kind}${devAuth ? ', dev sign-in on' : ''})\n`);

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CallContext } from '../core/context';
 import { cronMatches, parseCron } from '../core/timers/cron';
 import type { TimerFunction } from '../core/timers/timers';
+import { claimTimerSlot } from './timer-slots';
 
 /** Runs a timer once under its advisory lock; `ran: false` when another replica holds it. */
 export async function runTimerOnce(timer: TimerFunction, ctx: CallContext) {
@@ -9,11 +10,21 @@ export async function runTimerOnce(timer: TimerFunction, ctx: CallContext) {
   return outcome.ran ? { timer: timer.name, ran: true, result: outcome.value } : { timer: timer.name, ran: false };
 }
 
+/** A scheduled run: under the advisory lock, and only if no replica has run this slot yet. */
+export async function runScheduledTimer(timer: TimerFunction, ctx: CallContext, slot: Date, replica: string) {
+  const outcome = await ctx.db.withAdvisoryLock(timer.lockKey, async () => {
+    if (!(await claimTimerSlot(ctx.db, timer.name, slot, replica))) return null;
+    return timer.run(ctx);
+  });
+  return outcome.ran && outcome.value ? { timer: timer.name, ran: true, result: outcome.value } : { timer: timer.name, ran: false };
+}
+
 /** Ticks every second and fires each timer whose cron matches that second. Returns a stop function. */
 export function startScheduler(
   registry: readonly TimerFunction[],
   context: () => CallContext,
   log: FastifyBaseLogger,
+  replica = `replica-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
 ): () => void {
   const parsed = registry.map((timer) => ({ timer, cron: parseCron(timer.cron), running: false }));
   let lastSecond = Math.floor(Date.now() / 1000);
@@ -24,7 +35,7 @@ export function startScheduler(
     for (const entry of parsed) {
       if (entry.running || !cronMatches(entry.cron, new Date(second * 1000))) continue;
       entry.running = true;
-      runTimerOnce(entry.timer, context())
+      runScheduledTimer(entry.timer, context(), new Date(second * 1000), replica)
         .then((r) => log.info(r, 'timer ran'))
         .catch((err) => log.error({ err, timer: entry.timer.name }, 'timer failed'))
         .finally(() => (entry.running = false));

@@ -16,6 +16,7 @@ import { Clock } from './clock';
 import { registerMediaRoutes } from './media';
 import { startScheduler, runTimerOnce } from './scheduler';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
+import { installSelfHost, type SelfHostOptions } from './self-host';
 
 /** WeChat cloud functions take at most 100 KB from the client; the gateway holds the same line. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   rateLimit?: RateLimitConfig | false;
   /** The rate limiter's clock in ms (tests); default Date.now. The dev clock does not move it. */
   rateLimitNow?: () => number;
+  /** issue 9: self-hosted sign-in (wx.login -> session token) and WeChat Pay v3. */
+  selfHost?: SelfHostOptions;
 }
 
 export interface Gateway {
@@ -73,6 +76,7 @@ export async function buildGateway(
     bodyLimit: BODY_LIMIT_BYTES,
     logger: { level: options.logLevel ?? 'info' },
   });
+  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now() });
 
   const contextFor = (headers: CallContext['identity'] extends never ? never : Record<string, string | string[] | undefined>, requestId: string): CallContext => ({
     db,

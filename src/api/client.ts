@@ -8,6 +8,7 @@ import type {
   ErrorCode,
 } from '../../cloudfunctions/core/contract';
 import { useSession } from '../stores/session';
+import { apiBase, forgetSession, sessionToken } from './session-http';
 
 /** A failed call: the server's stable code, its message and optional details. */
 export class ApiError extends Error {
@@ -48,13 +49,20 @@ async function sendH5(fn: string, body: CallBody): Promise<unknown> {
   return res.json();
 }
 
-async function sendHttp(fn: string, body: CallBody): Promise<unknown> {
+/** Self-hosted gateway: the session token as a Bearer header; a refused token signs in once more. */
+async function sendHttp(fn: string, body: CallBody, retry = true): Promise<unknown> {
+  const token = await sessionToken();
+  if (typeof token !== 'string') return token;
   const res = await Taro.request({
-    url: `${process.env.TARO_APP_API_BASE ?? ''}/api/fn/${fn}`,
+    url: `${apiBase()}/api/fn/${fn}`,
     method: 'POST',
-    header: { 'content-type': 'application/json' },
+    header: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     data: body,
   });
+  if (res.statusCode === 401 && retry) {
+    forgetSession();
+    return sendHttp(fn, body, false);
+  }
   return res.data;
 }
 

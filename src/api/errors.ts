@@ -44,6 +44,8 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_IMPLEMENTED: '功能即将上线',
   INTERNAL: '系统繁忙，请稍后再试',
+  // issue 9
+  UPSTREAM_UNAVAILABLE: '微信服务繁忙，请稍后再试',
   NETWORK_ERROR: '网络不给力，请稍后再试',
   // Issue 6: group-buy.
   GROUP_BUY_STOPPED: '拼团活动已停止',

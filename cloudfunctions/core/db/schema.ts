@@ -381,4 +381,13 @@ export interface Database {
     created_at: Date;
   };
   // ---------- end group-buy ----------
+
+  // ---------- issue 9: scheduled timer runs, one per timer and second across replicas (0011_timer_runs.sql) ----------
+  timer_runs: {
+    timer: string;
+    slot: Date;
+    replica: string;
+    started_at: Generated<Date>;
+  };
+  // ---------- end scheduled timer runs ----------
 }

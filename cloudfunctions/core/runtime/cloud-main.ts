@@ -6,10 +6,13 @@ import { fail, type Envelope } from '../errors';
 import type { Platform } from '../platform/platform';
 import { wechatIdentity } from '../platform/wechat/identity.wechat';
 import { loadWxSdk, type WxServerSdk } from '../platform/wechat/sdk';
-import { createWechatPay, pendingWechatShipping } from '../platform/wechat/pay.wechat';
+import { createWechatPay } from '../platform/wechat/pay.wechat';
+import { createWechatShipping } from '../platform/wechat/shipping.wechat';
 import { createWechatMessages } from '../platform/wechat/messages.wechat';
 import { createWechatMiniCode } from '../platform/wechat/mini-code.wechat';
 import { createWechatPhone } from '../platform/wechat/phone.wechat';
+import { checkCloudConfig } from '../config/production-config';
+import { permissionsOf } from './function-permissions';
 
 /** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
 export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
@@ -17,7 +20,7 @@ export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): 
     name: 'wechat',
     identity: wechatIdentity,
     pay: createWechatPay(sdk, { subMchId: env.WX_PAY_SUB_MCH_ID ?? '', envId: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '' }),
-    shipping: pendingWechatShipping,
+    shipping: createWechatShipping(sdk),
     phone: createWechatPhone(sdk),
     miniCode: createWechatMiniCode(sdk, { envVersion: env.WX_MINI_CODE_ENV_VERSION }),
     messages: createWechatMessages(sdk, { miniprogramState: env.WX_MESSAGE_MINIPROGRAM_STATE }),
@@ -41,12 +44,28 @@ function defaultDb(env: NodeJS.ProcessEnv): Promise<Db> {
 }
 
 /**
+ * The function's configuration problems, checked once when the instance starts (null when fine).
+ * An injected database (tests) stands in for DATABASE_URL.
+ */
+function startupConfigError(fn: string, deps: CloudDeps, env: NodeJS.ProcessEnv, memberCodeSecret: boolean): Error | null {
+  try {
+    checkCloudConfig(env, { database: !deps.db, cloudPay: (permissionsOf(fn)?.cloudPay.length ?? 0) > 0, memberCodeSecret });
+    return null;
+  } catch (error) {
+    console.error(`[${fn}] ${(error as Error).message}`);
+    return error as Error;
+  }
+}
+
+/**
  * A deployed cloud function: build the context from WeChat's, hand the event to the dispatcher.
  * `event` is what `Taro.cloud.callFunction({ name, data })` sent as `data`: `{ action, data, idempotencyKey }`.
  */
 export function createCloudFunction(fn: string, deps: CloudDeps = {}) {
   const env = deps.env ?? process.env;
+  const configError = startupConfigError(fn, deps, env, true);
   return async function main(event: unknown): Promise<Envelope<unknown>> {
+    if (configError) return fail('INTERNAL');
     const sdk = (deps.sdk ?? loadWxSdk)();
     const platform = createWechatPlatform(sdk, env);
     let db: Db;
@@ -85,7 +104,10 @@ export type CallbackFunction = (typeof CALLBACK_FUNCTIONS)[number];
  */
 export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps = {}) {
   const env = deps.env ?? process.env;
+  const configError = startupConfigError(name, deps, env, false);
   return async function main(event: unknown): Promise<{ errcode: number; errmsg: string }> {
+    // Not recorded: WeChat Pay delivers again once the configuration is fixed.
+    if (configError) return { errcode: 1, errmsg: 'function misconfigured, retry later' };
     try {
       const db = await (deps.db ?? (() => defaultDb(env)))();
       const now = deps.now?.() ?? new Date();
@@ -102,7 +124,9 @@ export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps =
 /** A timer function: runs its job once per trigger, under its advisory lock. */
 export function createTimerFunction(name: string, deps: CloudDeps = {}) {
   const env = deps.env ?? process.env;
+  const configError = startupConfigError(name, deps, env, false);
   return async function main(): Promise<Record<string, unknown>> {
+    if (configError) throw configError;
     const { findTimer } = await import('../timers/timers');
     const timer = findTimer(name);
     if (!timer) throw new Error(`unknown timer ${name}`);

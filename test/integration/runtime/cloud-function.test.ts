@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../cloudfunctions/core/db/db';
-import { createCloudFunction } from '../../../cloudfunctions/core/runtime/cloud-main';
+import { createCloudFunction, createTimerFunction } from '../../../cloudfunctions/core/runtime/cloud-main';
 import type { WxServerSdk } from '../../../cloudfunctions/core/platform/wechat/sdk';
 import { openPgliteFromTemplate, tableCounts } from '../../support/databases';
 
@@ -13,6 +13,9 @@ function fakeSdk(openid?: string): WxServerSdk {
   };
 }
 
+/** What a function's environment holds in the cloud console (the database is injected here). */
+const CLOUD_ENV = { MEMBER_CODE_SECRET: 'cloud-member-code-secret-0123456789abcdef' };
+
 describe('a deployed cloud function (WeChat Cloud adapter)', () => {
   let db: Db;
   beforeAll(async () => {
@@ -23,7 +26,7 @@ describe('a deployed cloud function (WeChat Cloud adapter)', () => {
   });
 
   it('takes the caller from getWXContext().OPENID and answers the envelope', async () => {
-    const member = createCloudFunction('member', { sdk: () => fakeSdk('oWx_cloud_user_1'), db: async () => db, env: {} });
+    const member = createCloudFunction('member', { sdk: () => fakeSdk('oWx_cloud_user_1'), db: async () => db, env: CLOUD_ENV });
     const first = await member({ action: 'me', data: {} });
     const again = await member({ action: 'me', data: {} });
     expect(first.ok && again.ok).toBe(true);
@@ -33,11 +36,30 @@ describe('a deployed cloud function (WeChat Cloud adapter)', () => {
   });
 
   it('ignores an openid smuggled in the event: identity comes from WeChat only', async () => {
-    const member = createCloudFunction('member', { sdk: () => fakeSdk(undefined), db: async () => db, env: {} });
+    const member = createCloudFunction('member', { sdk: () => fakeSdk(undefined), db: async () => db, env: CLOUD_ENV });
     const before = await tableCounts(db);
     const answer = await member({ action: 'me', data: {}, openid: 'someone-else', userInfo: { openId: 'someone-else' } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it('checks its configuration at start: a missing secret or merchant id answers INTERNAL and logs which variable', async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    try {
+      const member = createCloudFunction('member', { sdk: () => fakeSdk('oWx_cloud_user_2'), db: async () => db, env: {} });
+      expect(await member({ action: 'me', data: {} })).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+      const order = createCloudFunction('order', { sdk: () => fakeSdk('oWx_cloud_user_2'), db: async () => db, env: CLOUD_ENV });
+      expect(await order({ action: 'list', data: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      const timer = createTimerFunction('orderTimer', { sdk: () => fakeSdk(), db: async () => db, env: { DEV_AUTH: '1', NODE_ENV: 'production' } });
+      await expect(timer()).rejects.toThrow('DEV_AUTH=1 is refused when NODE_ENV=production');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged[0]).toContain('[member] Refusing to start');
+    expect(logged[0]).toContain('MEMBER_CODE_SECRET is not set');
+    expect(logged[1]).toContain('[order] Refusing to start');
+    expect(logged[1]).toContain('WX_PAY_SUB_MCH_ID is not set');
   });
 
   it('answers INTERNAL without a stack trace when the database is not configured', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PaymentParams } from '../../contract';
-import type { PayPort, ShippingPort } from '../platform';
+import type { PayPort } from '../platform';
 import type { WxServerSdk } from './sdk';
 
 export interface WechatPayConfig {
@@ -63,13 +63,3 @@ export function createWechatPay(sdk: WxServerSdk, config: WechatPayConfig): PayP
     },
   };
 }
-
-/**
- * Shipping-info upload in the cloud is part of the deployment issue; until then each upload stays
- * in the outbox, retried, and is marked failed (visible to the operator) rather than dropped.
- */
-export const pendingWechatShipping: ShippingPort = {
-  async uploadShippingInfo() {
-    return { ok: false, retryable: true, reason: 'shipping-info upload is not wired to WeChat yet' };
-  },
-};

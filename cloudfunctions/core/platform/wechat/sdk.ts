@@ -20,6 +20,14 @@ export interface WxServerSdk {
     subscribeMessage?: {
       send(params: Record<string, unknown>): Promise<Record<string, any>>;
     };
+    /** Cloud call `wxa.sec.order.uploadShippingInfo`: the same snake_case body as the HTTPS API. */
+    wxa?: {
+      sec?: {
+        order?: {
+          uploadShippingInfo(params: Record<string, unknown>): Promise<Record<string, any>>;
+        };
+      };
+    };
   };
 }
 
