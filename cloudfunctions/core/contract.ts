@@ -10,6 +10,8 @@ import { couponActions } from './contract/coupon.contract';
 import { managerActions } from './contract/manager.contract';
 import { memberActions } from './contract/member.contract';
 import { orderActions } from './contract/order.contract';
+// issue 8: repurchase nudges and dashboards
+import { nudgeActions } from './contract/nudge.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -18,6 +20,8 @@ export type * from './contract/catalog.contract';
 export type * from './contract/coupon.contract';
 export type * from './contract/member.contract';
 export type * from './contract/order.contract';
+// issue 8
+export type * from './contract/nudge.contract';
 
 export const contract = {
   ...catalogActions,
@@ -25,6 +29,8 @@ export const contract = {
   ...couponActions,
   ...orderActions,
   ...managerActions,
+  // issue 8
+  ...nudgeActions,
 } as const;
 
 export type Contract = typeof contract;

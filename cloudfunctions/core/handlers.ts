@@ -18,6 +18,10 @@ import { usableCoupons } from './coupon/usable-coupons.service';
 // @member-imports
 import { getMemberCode } from './member/member-code.service';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
+// issue 8: repurchase nudges and dashboards
+import { getDashboard } from './dashboard/dashboard.service';
+import { grantLongTermSubscriptions } from './nudge/consent.service';
+import { listNudgeMessages } from './nudge/messages.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -58,4 +62,8 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,
+  // issue 8
+  'manager.dashboard': getDashboard,
+  'manager.messages': listNudgeMessages,
+  'member.grantLongTermSubscriptions': grantLongTermSubscriptions,
 };

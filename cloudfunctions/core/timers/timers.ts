@@ -4,6 +4,8 @@ import { runOrderTimer } from '../order/lifecycle.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
 import { runPointsTimer } from '../points/points.service';
 import { runYearlyTierReview } from '../points/tier.service';
+// issue 8: repurchase nudges
+import { runNudgeTimer } from '../nudge/nudge-run.service';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's
@@ -28,6 +30,8 @@ export const timers: TimerFunction[] = [
   { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
   // Daily 00:20 Shanghai: birthday coupons for members whose tier has the benefit, once a year.
   { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
+  // issue 8: daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
+  { name: 'nudgeTimer', cron: '0 0 10 * * * *', lockKey: 8_107, run: runNudgeTimer },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {
