@@ -6,6 +6,8 @@
  * Each part creates (and drops) a database of its own. Bounded; stops by itself.
  */
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';
+// issue 8
+import { runNudgeBench } from './nudge-report';
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -16,6 +18,9 @@ async function main(): Promise<number> {
   }
   const orders = Number(process.env.BENCH_ORDERS ?? 1000);
   let failed = false;
+  // issue 8: `npm run bench -- nudge` runs only the nudge scenario.
+  const only = process.argv[2];
+  if (only === 'nudge') return (await runNudgeBench(url)) ? 0 : 1;
 
   console.log(`[bench] settlement throughput: ${orders} orders, 20 concurrent clients (create + pay callback)`);
   const s = await settlementThroughput(url, { orders, clients: 20 });
@@ -33,6 +38,8 @@ async function main(): Promise<number> {
     console.log('  FLASH SALE INVARIANT BROKEN');
     failed = true;
   }
+  // issue 8
+  if (!(await runNudgeBench(url))) failed = true;
   return failed ? 1 : 0;
 }
 

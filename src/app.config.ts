@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
-    { root: 'packages/manager', pages: ['orders', 'refunds'] },
+    { root: 'packages/manager', pages: ['orders', 'refunds', /* issue 8 */ 'dashboard', 'messages'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
   ],
   window: {

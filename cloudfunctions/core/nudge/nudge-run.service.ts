@@ -46,6 +46,9 @@ export async function runNudgeTimer(ctx: CallContext): Promise<Record<string, nu
   const active = activeTriggers(settings);
   if (active.length === 0) return { due: 0, queued: 0 };
   return ctx.db.kysely.transaction().execute(async (tx) => {
+    // The planner's cost estimate of the per-product window scans grows with the orders table and
+    // switches JIT on: ~0.8 s of compilation at 100k members for queries that run in ~50 ms.
+    await sql`set local jit = off`.execute(tx);
     const last = await tx.selectFrom('nudge_runs').select(sql<Date>`max(run_at)`.as('at')).where('store_id', '=', storeId).where('run_at', '<=', now).executeTakeFirst();
     const since = last?.at ? addDays(new Date(last.at), -1) : null;
     for (const { trigger, args } of active) await trigger.prepare?.(tx, { storeId, now, args, since });
@@ -88,8 +91,10 @@ async function writeNudges(
       select distinct on (c.member_id) c.member_id, c.trigger, c.subject, c.detail
         from cand c
        where c.member_id = any(${q.eligible}::text[])
-         and not exists (select 1 from nudges n where n.member_id = c.member_id and n.created_at > ${q.capStart})
-         and not exists (select 1 from nudges n where n.member_id = c.member_id and n.trigger = c.trigger and n.subject = c.subject)
+         -- Scalar lookups per due member (indexes nudges_member_recent and the dedupe key), never an
+         -- anti-join over the whole nudge history.
+         and (select 1 from nudges n where n.member_id = c.member_id and n.created_at > ${q.capStart} limit 1) is null
+         and (select 1 from nudges n where n.member_id = c.member_id and n.trigger = c.trigger and n.subject = c.subject limit 1) is null
        order by c.member_id, c.priority, c.subject),
     spent as (
       update subscribe_quotas s set remaining = case when s.long_term then s.remaining else s.remaining - 1 end, updated_at = ${q.now}

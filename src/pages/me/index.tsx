@@ -76,7 +76,10 @@ export default function MePage() {
             // Convenience only: the server refuses manager actions to anyone else.
             ...(me.data?.role === 'manager'
               ? [<Cell key="manager" title="管理后台" extra="订单 · 售后" clickable className="me__cell me__manager"
-                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders' })} />]
+                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders' })} />,
+                // issue 8: dashboards and the message log
+                <Cell key="dashboard" title="数据看板" extra="分层 · 复购 · 提醒" clickable className="me__cell me__dashboard"
+                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/dashboard' })} />]
               : []),
           ]}
         </CellGroup>

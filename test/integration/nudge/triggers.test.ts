@@ -1,4 +1,5 @@
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findTimer } from '../../../cloudfunctions/core/timers/timers';
 import { callAction, okData } from '../../support/call';
 import { describeEachDatabase } from '../../support/databases';
 import { claimed, makeTemplate } from '../coupon/coupon-factory';
@@ -107,5 +108,11 @@ describeEachDatabase('nudge triggers (clock-driven)', (use) => {
     await runNudges(use(), daysAfter(at('2028-12-17T10:00:00'), 7.05));
     expect((await nudgesOf(use(), member.openid)).map((n) => n.trigger)).toEqual(['coupon_expiring', 'points_expiring']);
     expect(await quotaOf(use(), member.openid)).toBe(1);
+  });
+});
+
+describe('nudgeTimer registration', () => {
+  it('runs daily at 10:00 Shanghai under advisory lock 8107', () => {
+    expect(findTimer('nudgeTimer')).toMatchObject({ cron: '0 0 10 * * * *', lockKey: 8_107 });
   });
 });

@@ -25,9 +25,11 @@ export default defineTrigger({
            and o.status in ${PURCHASED}
            and exists (select 1 from order_lines l where l.order_id = o.id and l.product_id = p.id)) o
      where p.store_id = ${storeId}
-       and not exists (
-         select 1 from orders o2 join order_lines l2 on l2.order_id = o2.id
-          where o2.member_id = o.member_id and o2.paid_at > o.paid_at and o2.status in ${PURCHASED} and l2.product_id = p.id)`,
+       -- A scalar subquery with limit stays a per-candidate lookup (orders_member index); a plain
+       -- NOT EXISTS is planned as a hash anti-join over every order, which grows with the total.
+       and (select 1 from orders o2 join order_lines l2 on l2.order_id = o2.id
+             where o2.member_id = o.member_id and o2.paid_at > o.paid_at and o2.status in ${PURCHASED} and l2.product_id = p.id
+             limit 1) is null`,
   message: (d) => ({
     page: `packages/goods/detail?id=${encodeURIComponent(String(d.productId))}`,
     title: String(d.title),
