@@ -44,6 +44,30 @@ describeEachDatabase('nudge sender', (use) => {
     expect(await quotaOf(use(), openid)).toBe(0);
   });
 
+  it('an outage that never ends is recorded as failed after 6 attempts and leaves the outbox', async () => {
+    const openid = await dueMember(use(), '2026-09-02');
+    await runNudges(use(), at('2026-10-02T11:00:00'));
+    const platform = localPlatform(use(), { now: at('2026-10-02T11:00:00') });
+    platform.messageMode = 'fail';
+    for (let hour = 11; hour <= 16; hour++) await deliver(use(), at(`2026-10-02T${hour}:00:00`), platform);
+    const [nudge] = await nudgesOf(use(), openid);
+    expect(nudge).toMatchObject({ status: 'failed', attempts: 6 });
+    expect((await outboxOf(use(), 'nudge.send', `nudge.send:${nudge!.id}`))[0]).toMatchObject({ status: 'done' });
+    expect(platform.messages.sent).toHaveLength(0);
+  });
+
+  it('a long-term subscription (no one-time quota) lets the member be nudged and is never spent', async () => {
+    const openid = newOpenid();
+    await makePaidOrder(use(), { items: [{ skuId: MASK, qty: 1 }], openid, now: at('2026-11-02T10:00:00') });
+    okData(await callAction(use(), 'member.grantLongTermSubscriptions', { accepted: ['local-nudge-reminder'] }, { openid, now: at('2026-11-02T10:00:00'), idempotencyKey: `k-${openid}` }));
+    await runNudges(use(), at('2026-12-02T11:00:00'));
+    expect((await nudgesOf(use(), openid)).map((n) => n.trigger)).toEqual(['repurchase_due']);
+    expect(await quotaOf(use(), openid)).toBe(0);
+    const quota = await use().kysely.selectFrom('subscribe_quotas').select(['long_term', 'remaining']).where('template_id', '=', 'local-nudge-reminder')
+      .where('member_id', '=', (await nudgesOf(use(), openid))[0]!.member_id).executeTakeFirstOrThrow();
+    expect(quota).toEqual({ long_term: true, remaining: 0 });
+  });
+
   it('an outage is retried with backoff and then sent; 消息记录 shows it and its conversion', async () => {
     const openid = await dueMember(use(), '2026-07-02');
     await runNudges(use(), at('2026-08-01T11:00:00'));
