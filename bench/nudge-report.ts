@@ -8,7 +8,7 @@ export async function runNudgeBench(url: string): Promise<boolean> {
   let ok = true;
   for (const r of rows) {
     console.log(
-      `  ${r.label}: daily run ${r.seconds.toFixed(2)} s, selected ${r.queued} nudges (due ${r.due}); ` +
+      `  ${r.label}: daily run ${r.seconds.toFixed(2)} s (best of ${r.all.map((x) => x.toFixed(2)).join(' / ')}), selected ${r.queued} nudges (due ${r.due}); ` +
         `time vs 10k/1k baseline x${(r.seconds / base.seconds).toFixed(2)}; one-off stats backfill ${r.backfill.toFixed(2)} s`,
     );
     if (r.queued !== r.due) ok = false;

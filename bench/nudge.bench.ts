@@ -42,13 +42,21 @@ export async function makeDue(db: Db, from: number, to: number): Promise<void> {
   await sql`analyze orders`.execute(k);
 }
 
-/** Yesterday's run as a watermark (stats backfilled once), and nothing of today's run left over. */
-export async function resetToYesterday(db: Db): Promise<number> {
+/** Nothing of today's run left over: no nudges or their messages, every quota back to one. */
+async function clearToday(db: Db): Promise<void> {
   const k = db.kysely;
   await sql`delete from outbox where topic = 'nudge.send'`.execute(k);
   await sql`delete from nudges`.execute(k);
+  await sql`delete from nudge_runs where run_at >= ${NOW}`.execute(k);
+  await sql`update subscribe_quotas set remaining = 1 where remaining <> 1`.execute(k);
+  await sql`vacuum analyze nudges, outbox, subscribe_quotas`.execute(k);
+}
+
+/** Yesterday's run as a watermark (member stats backfilled once, timed), and a clean today. */
+export async function resetToYesterday(db: Db): Promise<number> {
+  const k = db.kysely;
   await sql`delete from nudge_runs`.execute(k);
-  await sql`update subscribe_quotas set remaining = 1`.execute(k);
+  await clearToday(db);
   const yesterday = new Date(NOW.getTime() - 86_400_000);
   const t = performance.now();
   await refreshMemberStats(k, { storeId: 'demo', now: yesterday, since: null });
@@ -58,6 +66,17 @@ export async function resetToYesterday(db: Db): Promise<number> {
   return backfill;
 }
 
+/** Best of `reps` daily runs (the machine is shared: the minimum is the least disturbed), each from a clean today. */
+async function bestDailyRun(db: Db, reps = 3): Promise<{ seconds: number; queued: number; due: number; all: number[] }> {
+  const runs = [];
+  for (let i = 0; i < reps; i++) {
+    await clearToday(db);
+    runs.push(await dailyRun(db));
+  }
+  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...best, all: runs.map((r) => r.seconds) };
+}
+
 async function dailyRun(db: Db): Promise<{ seconds: number; queued: number; due: number }> {
   const platform = createLocalPlatform({ devAuth: false, db, now: () => NOW });
   const t = performance.now();
@@ -65,7 +84,7 @@ async function dailyRun(db: Db): Promise<{ seconds: number; queued: number; due:
   return { seconds: (performance.now() - t) / 1000, queued: counts.queued ?? 0, due: counts.due ?? 0 };
 }
 
-export interface NudgeScenario { label: string; members: number; due: number; seconds: number; queued: number; backfill: number }
+export interface NudgeScenario { label: string; members: number; due: number; seconds: number; all: number[]; queued: number; backfill: number }
 
 /**
  * The nudge timer at scale: 10k and 100k members (3 orders each), with 1k due members at both
@@ -84,7 +103,7 @@ export async function nudgeScale(adminUrl: string, log: (line: string) => void):
       for (const due of dues) {
         if (due > 1_000) await makeDue(own.db, 1_001, due);
         const backfill = await resetToYesterday(own.db);
-        const r = await dailyRun(own.db);
+        const r = await bestDailyRun(own.db);
         results.push({ label: `${members / 1000}k members, ${due / 1000}k due`, members, backfill, ...r });
       }
     } finally {

@@ -3,6 +3,7 @@
  * 1. Settlement throughput: order.create + payCallback through the real services, 20 concurrent
  *    clients, next to a hand-written SQL floor doing the same rows' writes; prints the ratio (goal >= 0.5).
  * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
+ * 3. (issue 8) Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
  * Each part creates (and drops) a database of its own. Bounded; stops by itself.
  */
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';

@@ -7,6 +7,7 @@ import type { NudgeRecord, NudgeStatus } from '../../../cloudfunctions/core/cont
 import { useCursorPages } from '../../hooks/useCursorPages';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { formatTime } from '../order/components/order-text';
 import './manager.scss';
 import './dashboard.scss';
 
@@ -23,21 +24,20 @@ const STATUS: Record<NudgeStatus, { text: string; type: 'success' | 'warning' | 
   refused: { text: '被拒收', type: 'warning' },
   failed: { text: '发送失败', type: 'danger' },
 };
-const time = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 function MessageCard({ m }: { m: NudgeRecord }) {
   return (
     <View className="message card" id={`message-${m.nudgeId}`}>
       <View className="message__head">
         <Text className="message__member">{m.memberNickname}</Text>
-        <Tag type="primary" plain>{m.triggerTitle}</Tag>
+        <Tag background="#EAF2EE" color="#3F6B57">{m.triggerTitle}</Tag>
         <Tag type={STATUS[m.status].type}>{STATUS[m.status].text}</Tag>
-        {m.converted && <Tag type="success" plain>已转化</Tag>}
+        {m.converted && <Tag background="#FDF1E4" color="#B86B2E">已转化</Tag>}
       </View>
       <Text className="message__title">{m.title}</Text>
       <Text className="message__body">{m.body}</Text>
       <Text className="message__meta">
-        {m.sentAt ? `发送于 ${time(new Date(new Date(m.sentAt).getTime() + 8 * 3_600_000).toISOString())}` : `创建于 ${time(new Date(new Date(m.createdAt).getTime() + 8 * 3_600_000).toISOString())}`}
+        {m.sentAt ? `发送于 ${formatTime(m.sentAt)}` : `创建于 ${formatTime(m.createdAt)}`}
         {m.errcode !== null ? ` · 错误码 ${m.errcode}` : ''}
       </Text>
     </View>
