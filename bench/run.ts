@@ -3,9 +3,12 @@
  * 1. Settlement throughput: order.create + payCallback through the real services, 20 concurrent
  *    clients, next to a hand-written SQL floor doing the same rows' writes; prints the ratio (goal >= 0.5).
  * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
+ * 3. (issue 8) Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
  * Each part creates (and drops) a database of its own. Bounded; stops by itself.
  */
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';
+// issue 8
+import { runNudgeBench } from './nudge-report';
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -16,6 +19,9 @@ async function main(): Promise<number> {
   }
   const orders = Number(process.env.BENCH_ORDERS ?? 1000);
   let failed = false;
+  // issue 8: `npm run bench -- nudge` runs only the nudge scenario.
+  const only = process.argv[2];
+  if (only === 'nudge') return (await runNudgeBench(url)) ? 0 : 1;
 
   console.log(`[bench] settlement throughput: ${orders} orders, 20 concurrent clients (create + pay callback)`);
   const s = await settlementThroughput(url, { orders, clients: 20 });
@@ -33,6 +39,8 @@ async function main(): Promise<number> {
     console.log('  FLASH SALE INVARIANT BROKEN');
     failed = true;
   }
+  // issue 8
+  if (!(await runNudgeBench(url))) failed = true;
   return failed ? 1 : 0;
 }
 

@@ -15,6 +15,8 @@ import { staffActions } from './contract/staff.contract';
 import { managerToolActions } from './contract/manager-tools.contract';
 // Issue 6: group-buy.
 import { groupbuyActions } from './contract/groupbuy.contract';
+// issue 8: repurchase nudges and dashboards
+import { nudgeActions } from './contract/nudge.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -27,6 +29,8 @@ export type * from './contract/order.contract';
 export type * from './contract/staff.contract';
 export type * from './contract/manager-tools.contract';
 export type * from './contract/groupbuy.contract';
+// issue 8
+export type * from './contract/nudge.contract';
 
 export const contract = {
   ...catalogActions,
@@ -39,6 +43,8 @@ export const contract = {
   ...managerToolActions,
   // Issue 6: group-buy.
   ...groupbuyActions,
+  // issue 8
+  ...nudgeActions,
 } as const;
 
 export type Contract = typeof contract;

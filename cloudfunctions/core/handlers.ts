@@ -18,6 +18,10 @@ import { usableCoupons } from './coupon/usable-coupons.service';
 // @member-imports
 import { getMemberCode } from './member/member-code.service';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
+// issue 8: repurchase nudges and dashboards
+import { getDashboard } from './dashboard/dashboard.service';
+import { grantLongTermSubscriptions } from './nudge/consent.service';
+import { listNudgeMessages } from './nudge/messages.service';
 
 // @staff-imports (issue 7)
 import { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './staff/counter.service';
@@ -94,6 +98,10 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.listCampaigns': listManagerCampaigns,
   'manager.createCampaign': createCampaign,
   'manager.stopCampaign': stopCampaign,
+  // issue 8
+  'manager.dashboard': getDashboard,
+  'manager.messages': listNudgeMessages,
+  'member.grantLongTermSubscriptions': grantLongTermSubscriptions,
 };
 
 // @staff-audit (issue 7): every staff and manager write, in any block above, appends an audit row in its transaction.

@@ -5,6 +5,8 @@ import { findOrder } from '../order/repo/order.repo';
 import { notifyTeamOutcome } from '../groupbuy/notify';
 import { earnPointsOnSettled, reversePointsOnRefunded } from '../points/points.service';
 import { addGrowthOnSettled, subtractGrowthOnRefunded } from '../points/tier.service';
+// issue 8: repurchase nudges
+import { sendNudge } from '../nudge/send-nudge';
 
 /** The outcome of delivering one message: done, or try again later (with backoff). */
 type Delivery = 'done' | 'retry';
@@ -60,6 +62,8 @@ export const outboxHandlers: Record<string, OutboxHandler> = {
     for (const consume of refundedConsumers) await consume(ctx, p);
     return 'done';
   },
+  // issue 8: one subscribe message per nudge; refusals recorded, other failures retried.
+  'nudge.send': (ctx, p) => sendNudge(ctx, p as { nudgeId: string }),
 };
 
 /** How long a claimed message is hidden from other workers; a worker that dies mid-delivery frees it by then. */

@@ -5,6 +5,8 @@ import { runGroupbuyTimer } from '../groupbuy/expiry.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
 import { runPointsTimer } from '../points/points.service';
 import { runYearlyTierReview } from '../points/tier.service';
+// issue 8: repurchase nudges
+import { runNudgeTimer } from '../nudge/nudge-run.service';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's
@@ -19,7 +21,7 @@ export interface TimerFunction {
   run(ctx: CallContext): Promise<Record<string, number>>;
 }
 
-/** The registry; groupbuyTimer and nudgeTimer arrive with their issues. */
+/** The registry: one entry per timer function, each with its own advisory-lock key. */
 export const timers: TimerFunction[] = [
   { name: 'orderTimer', cron: '0 * * * * * *', lockKey: 8_101, run: runOrderTimer },
   { name: 'outboxWorker', cron: '30 * * * * * *', lockKey: 8_102, run: (ctx) => runOutboxWorker(ctx) },
@@ -31,6 +33,8 @@ export const timers: TimerFunction[] = [
   { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
   // Issue 6, every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
   { name: 'groupbuyTimer', cron: '15 * * * * * *', lockKey: 8_106, run: runGroupbuyTimer },
+  // issue 8: daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
+  { name: 'nudgeTimer', cron: '0 0 10 * * * *', lockKey: 8_107, run: runNudgeTimer },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {

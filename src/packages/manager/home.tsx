@@ -5,6 +5,8 @@ import './manager.scss';
 
 /** The manager's tools, one cell each. Convenience only: every action checks the role on the server. */
 const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
+  { title: '数据看板', desc: '分层 · 复购 · 提醒', url: '/packages/manager/dashboard', id: 'm-home-dashboard' },
+  { title: '消息记录', desc: '复购提醒的发送与转化', url: '/packages/manager/messages', id: 'm-home-messages' },
   { title: '门店工作台', desc: '扫码积分 · 核销', url: '/packages/staff/counter', id: 'm-home-counter' },
   { title: '订单管理', desc: '发货 · 自提', url: '/packages/manager/orders', id: 'm-home-orders' },
   { title: '售后审核', desc: '退款', url: '/packages/manager/refunds', id: 'm-home-refunds' },

@@ -99,7 +99,7 @@ describe('npm run deploy:functions', () => {
     expect(uploads.map((c) => c.options.name)).toEqual(deployedFunctionNames());
     expect(uploads[0]!.options).toMatchObject({ env: 'shop-prod-1a2b3c', path: join(FUNCTIONS_OUT, uploads[0]!.options.name), remoteNpmInstall: true });
     const triggers = calls.filter((c) => c.api === 'cloud.createTimeTrigger');
-    expect(triggers.map((c) => c.options.functionName).sort()).toEqual(['birthdayTimer', 'groupbuyTimer', 'orderTimer', 'outboxWorker', 'pointsTimer', 'tierReviewTimer']);
+    expect(triggers.map((c) => c.options.functionName).sort()).toEqual(['birthdayTimer', 'groupbuyTimer', 'nudgeTimer', 'orderTimer', 'outboxWorker', 'pointsTimer', 'tierReviewTimer']);
     expect(triggers.find((c) => c.options.functionName === 'orderTimer')!.options).toMatchObject({
       envId: 'shop-prod-1a2b3c',
       triggersConfig: [{ name: 'orderTimerTrigger', type: 'timer', config: '0 * * * * * *' }],

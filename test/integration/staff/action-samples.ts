@@ -67,5 +67,8 @@ export function actionSamples(skuId: string): Samples {
     'manager.listCampaigns': {},
     'manager.createCampaign': { skuId: 'no-such-sku', title: '矩阵拼团', groupPriceFen: 100, teamSize: 2, stockCap: 10, endsAt: '2030-01-01T00:00:00.000Z' },
     'manager.stopCampaign': { campaignId: 'no-such-campaign' },
+    'manager.dashboard': {},
+    'manager.messages': {},
+    'member.grantLongTermSubscriptions': { accepted: ['matrix-template'] },
   };
 }

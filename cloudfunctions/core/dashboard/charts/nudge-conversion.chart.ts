@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import { converted, CONVERSION_DAYS } from '../../nudge/repo/conversion';
+import { nudgeTriggers } from '../../nudge/triggers/registry';
+import { percent, type ChartProvider } from './chart';
+
+/** Nudges sent in the last 30 days and how many converted (an order within 7 days), per trigger. */
+const nudgeConversion: ChartProvider = {
+  code: 'nudge_conversion',
+  title: '提醒发送与转化',
+  load: async (exec, { storeId, now }) => {
+    const { rows } = await sql<{ trigger: string; sent: number; converted: number }>`
+      select n.trigger, count(*)::int as sent, (count(*) filter (where ${converted('n')}))::int as converted
+        from nudges n
+       where n.store_id = ${storeId} and n.status = 'sent' and n.sent_at > ${now}::timestamptz - interval '30 days'
+       group by n.trigger`.execute(exec);
+    const byCode = new Map(rows.map((r) => [r.trigger, r]));
+    return {
+      kind: 'pairs',
+      unit: '条',
+      valueLabel: '已发送',
+      secondaryLabel: '已转化',
+      rows: nudgeTriggers.map((t) => {
+        const r = byCode.get(t.code);
+        const sent = Number(r?.sent ?? 0);
+        const conv = Number(r?.converted ?? 0);
+        return { label: t.title, value: sent, secondary: conv, hint: `转化率 ${percent(conv, sent)}%` };
+      }),
+      note: `近30天；发送后${CONVERSION_DAYS}天内下单即计为转化`,
+    };
+  },
+};
+export default nudgeConversion;

@@ -1,0 +1,52 @@
+import type { RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Executor } from '../../db/db';
+
+/** What a trigger's SQL sees: the store, the run's clock, and its validated args. */
+export interface TriggerQuery<A> {
+  storeId: string;
+  now: Date;
+  args: A;
+}
+
+/** The subscribe message a nudge becomes: `title` -> thing1, `body` -> thing2 (WeChat: <= 20 chars each). */
+export interface NudgeMessage {
+  page: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * A nudge trigger: a declarative registry entry. `select` returns, set-based, the members due now
+ * as rows `(member_id text, subject text, detail jsonb)`; it must read through an index on its
+ * due window so its cost grows with the members due, not with all members. `subject` is the
+ * dedupe key with (member, trigger): one nudge per product purchase, coupon, expiry date ...
+ */
+export interface NudgeTrigger<A = unknown> {
+  code: string;
+  /** zh-CN name on the dashboards and the message log. */
+  title: string;
+  args: z.ZodType<A>;
+  /** Work the selection needs first, in the run's transaction (win-back refreshes its member stats). */
+  prepare?(tx: Executor, q: TriggerQuery<A> & { since: Date | null }): Promise<void>;
+  select(q: TriggerQuery<A>): RawBuilder<unknown>;
+  /** Extra effects for one written nudge, in the run's transaction; returns detail to merge (a coupon id). */
+  onQueued?(tx: Executor, nudge: { memberId: string; storeId: string; detail: Record<string, unknown> }, q: TriggerQuery<A>): Promise<Record<string, unknown> | null>;
+  message(detail: Record<string, unknown>, args: A): NudgeMessage;
+}
+
+/** Order statuses that count as a purchase (paid and not cancelled or refunded). */
+export const PURCHASED = sql.raw(`('paid','shipped','ready_for_pickup','completed','settled')`);
+
+/** `n` days as an SQL interval. */
+export const days = (n: number | RawBuilder<unknown>) => sql`(${n} * interval '1 day')`;
+
+/** A Shanghai calendar date `YYYY-MM-DD` for subjects and messages. */
+export const shanghaiDate = (at: unknown): string => {
+  const d = new Date(String(at));
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+};
+
+/** Defines a trigger with its args type inferred from the schema. */
+export const defineTrigger = <A>(t: NudgeTrigger<A>): NudgeTrigger<A> => t;
