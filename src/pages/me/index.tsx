@@ -22,6 +22,8 @@ const MENU: Array<{ title: string; url: string; id: string }> = [
   { title: '会员权益', url: '/packages/member/benefits', id: 'menu-benefits' },
   { title: '会员码', url: '/packages/member/code', id: 'menu-member-code' },
   { title: '个人资料', url: '/packages/member/profile', id: 'menu-profile' },
+  // Issue 6: group-buy.
+  { title: '拼团', url: '/packages/groupbuy/list', id: 'menu-groupbuy' },
 ];
 
 function MenuExtra({ text }: { text: string }) {
