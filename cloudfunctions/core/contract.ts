@@ -10,6 +10,8 @@ import { couponActions } from './contract/coupon.contract';
 import { managerActions } from './contract/manager.contract';
 import { memberActions } from './contract/member.contract';
 import { orderActions } from './contract/order.contract';
+// issue 5: referral
+import { referralActions } from './contract/referral.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -18,6 +20,7 @@ export type * from './contract/catalog.contract';
 export type * from './contract/coupon.contract';
 export type * from './contract/member.contract';
 export type * from './contract/order.contract';
+export type * from './contract/referral.contract'; // issue 5
 
 export const contract = {
   ...catalogActions,
@@ -25,6 +28,8 @@ export const contract = {
   ...couponActions,
   ...orderActions,
   ...managerActions,
+  // issue 5: referral
+  ...referralActions,
 } as const;
 
 export type Contract = typeof contract;

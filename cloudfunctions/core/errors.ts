@@ -37,6 +37,9 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  // issue 5: referral
+  INVITE_CODE_INVALID: { status: 400, message: '邀请码格式不正确' },
+  INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请码不存在' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -18,6 +18,9 @@ import { usableCoupons } from './coupon/usable-coupons.service';
 // @member-imports
 import { getMemberCode } from './member/member-code.service';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
+// @referral-imports (issue 5)
+import { attributeInvite } from './referral/attribute.service';
+import { myInviteCard, myInvites } from './referral/invites.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -58,4 +61,8 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.rejectRefund': rejectRefund,
+  // @referral-handlers (issue 5)
+  'referral.myInviteCard': myInviteCard,
+  'referral.attribute': attributeInvite,
+  'referral.myInvites': myInvites,
 };

@@ -37,6 +37,9 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   PHONE_BIND_FAILED: '手机号获取失败，请重新授权',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_IMPLEMENTED: '功能即将上线',
+  // issue 5: referral
+  INVITE_CODE_INVALID: '邀请链接无效，请让好友重新分享',
+  INVITE_CODE_NOT_FOUND: '邀请人不存在，请让好友重新分享',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK_ERROR: '网络不给力，请稍后再试',
 };

@@ -4,6 +4,8 @@ import { checkRefund, submitRefund } from '../order/refund.service';
 import { findOrder } from '../order/repo/order.repo';
 import { earnPointsOnSettled, reversePointsOnRefunded } from '../points/points.service';
 import { addGrowthOnSettled, subtractGrowthOnRefunded } from '../points/tier.service';
+// issue 5: referral rewards hang on order.settled / order.refunded
+import { reverseRewardOnRefunded, rewardInviterOnSettled } from '../referral/reward.service';
 
 /** The outcome of delivering one message: done, or try again later (with backoff). */
 type Delivery = 'done' | 'retry';
@@ -19,8 +21,8 @@ export function backoffMs(attempts: number): number {
 
 type EventConsumer = (ctx: CallContext, event: Record<string, unknown>) => Promise<void>;
 /** Consumers of `order.settled` and `order.refunded` (points, tiers, referral) register here when their issues land. */
-export const settledConsumers: EventConsumer[] = [earnPointsOnSettled, addGrowthOnSettled];
-export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subtractGrowthOnRefunded];
+export const settledConsumers: EventConsumer[] = [earnPointsOnSettled, addGrowthOnSettled, rewardInviterOnSettled];
+export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subtractGrowthOnRefunded, reverseRewardOnRefunded];
 
 export const outboxHandlers: Record<string, OutboxHandler> = {
   'refund.request': (ctx, p) => submitRefund(ctx, p as { refundId: string }),

@@ -3,6 +3,8 @@ import { DEFAULT_TIERS } from '../../member/domain/tiers';
 import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog/domain/media-paths';
 import { demoStore, type SeedStore } from './demo-store.data';
 import { seedCouponTemplates } from './coupon-templates.data';
+// issue 5: the invited friend's gift coupon
+import { REFERRAL_COUPON_TEMPLATES } from './referral-templates.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -110,5 +112,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
       .onConflict((oc) => oc.doNothing())
       .execute();
     if (store.id === demoStore.id) await seedCouponTemplates(tx, store.id);
+    // issue 5: every store gets the friend gift template the referral defaults point at.
+    await seedCouponTemplates(tx, store.id, REFERRAL_COUPON_TEMPLATES);
   });
 }
