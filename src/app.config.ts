@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
     { root: 'packages/manager', pages: ['orders', 'refunds'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
+    // issue 5: invite a friend
+    { root: 'packages/invite', pages: ['index', 'mine', 'landing'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
