@@ -4,6 +4,7 @@
  * callback), the order is collected, the dev clock moves past the refund window and the timers run;
  * A's 我的邀请 shows 已奖励 and A's points rose by the reward.
  */
+import fs from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as e2e from './support';
@@ -59,7 +60,9 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     await shot(a.page, '01-invite', '#page-invite');
     await a.page.locator('#invite-poster-open').click();
     await a.page.locator('#invite-poster-image img').waitFor();
-    expect(await a.page.locator('#invite-poster-image img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const poster = (await a.page.locator('#invite-poster-image img').getAttribute('src')) ?? '';
+    expect(poster).toMatch(/^data:image\/png;base64,/);
+    fs.writeFileSync(`${e2e.ARTIFACTS}/referral-02b-poster-image.png`, Buffer.from(poster.split(',')[1]!, 'base64'));
     await a.page.waitForTimeout(400);
     await a.page.screenshot({ path: `${e2e.ARTIFACTS}/referral-02-poster.png` });
 
@@ -79,10 +82,11 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     expect(gift).toBeDefined();
 
     // A second open of the same link by B: still bound to A, told so, no second gift.
-    await b.page.goto(`${env!.baseUrl}/#/pages/home/index`);
-    await b.page.goto(`${env!.baseUrl}/#${sharePath}`);
-    await e2e.waitForText(b.page, '#landing-message', '你已接受过该好友的邀请');
-    await shot(b.page, '05-landing-again', '#page-invite-landing');
+    const again = await e2e.signedInPage(env!.browser, FRIEND);
+    await again.page.goto(`${env!.baseUrl}/#${sharePath}`);
+    await e2e.waitForText(again.page, '#landing-message', '你已接受过该好友的邀请');
+    await shot(again.page, '05-landing-again', '#page-invite-landing');
+    await again.context.close();
 
     // A's 我的邀请: 已绑定.
     await a.page.reload();

@@ -22,6 +22,24 @@ function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: numb
   ctx.closePath();
 }
 
+/** Draws an image to fill the box without stretching (centre crop, like CSS object-fit: cover). */
+function drawCover(ctx: Ctx, image: CanvasImageSource, x: number, y: number, w: number, h: number) {
+  const { width: iw, height: ih } = image as { width: number; height: number };
+  if (!iw || !ih) return ctx.drawImage(image, x, y, w, h);
+  const scale = Math.max(w / iw, h / ih);
+  const sw = w / scale;
+  const sh = h / scale;
+  ctx.drawImage(image, (iw - sw) / 2, (ih - sh) / 2, sw, sh, x, y, w, h);
+}
+
+/** Draws an image whole inside the box, centred (like object-fit: contain): a product is never cut. */
+function drawContain(ctx: Ctx, image: CanvasImageSource, x: number, y: number, w: number, h: number) {
+  const { width: iw, height: ih } = image as { width: number; height: number };
+  if (!iw || !ih) return ctx.drawImage(image, x, y, w, h);
+  const scale = Math.min(w / iw, h / ih);
+  ctx.drawImage(image, x + (w - iw * scale) / 2, y + (h - ih * scale) / 2, iw * scale, ih * scale);
+}
+
 /** Clips long titles to the width with an ellipsis (canvas has no text overflow). */
 function fitText(ctx: Ctx, text: string, maxWidth: number): string {
   if (ctx.measureText(text).width <= maxWidth) return text;
@@ -55,7 +73,7 @@ export function drawPoster(ctx: Ctx, card: InviteCard, img: PosterImages): void 
   ctx.beginPath();
   ctx.arc(92, 200, 40, 0, Math.PI * 2);
   ctx.clip();
-  if (img.avatar) ctx.drawImage(img.avatar, 52, 160, 80, 80);
+  if (img.avatar) drawCover(ctx, img.avatar, 52, 160, 80, 80);
   else {
     ctx.fillStyle = '#e8f0eb';
     ctx.fillRect(52, 160, 80, 80);
@@ -77,7 +95,7 @@ export function drawPoster(ctx: Ctx, card: InviteCard, img: PosterImages): void 
   roundRect(ctx, 40, 276, POSTER_W - 80, 420, 24);
   ctx.fillStyle = '#ffffff';
   ctx.fill();
-  if (img.product) ctx.drawImage(img.product, 70, 300, POSTER_W - 140, 290);
+  if (img.product) drawContain(ctx, img.product, 70, 300, POSTER_W - 140, 290);
   if (card.featured) {
     ctx.fillStyle = '#2b2622';
     ctx.font = 'bold 28px sans-serif';
