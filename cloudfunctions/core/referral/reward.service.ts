@@ -47,7 +47,8 @@ export async function rewardInviterOnSettled(ctx: CallContext, raw: Record<strin
     // under a cap. Taken before any insert: an event row's foreign key share-locks the same row.
     await lockMember(tx, b.inviter_member_id);
     const base = { storeId: b.store_id, inviterId: b.inviter_member_id, friendId: b.friend_member_id, referralId: b.id };
-    await recordEvent(tx, { ...base, kind: 'first_order', reason: event.orderId, at: first.paid_at! });
+    // Dated when it was paid (the funnel's moment), recorded now that it counts; the order is on the binding.
+    await recordEvent(tx, { ...base, kind: 'first_order', reason: 'paid_in_window', at: first.paid_at! });
     // A refund that landed after settlement but before this delivery: nothing to reward, nothing to reverse later.
     if (await refundedSince(tx, event.orderId, at)) {
       await moveBinding(tx, b.id, ['bound'], { status: 'void', first_order_id: event.orderId });
