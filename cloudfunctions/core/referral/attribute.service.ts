@@ -33,6 +33,16 @@ async function templateTitle(exec: Executor, storeId: string, templateId: string
   return t?.title ?? null;
 }
 
+async function heldGift(exec: Executor, couponId: string): Promise<AttributionResult['giftCoupon']> {
+  const c = await exec
+    .selectFrom('coupons')
+    .innerJoin('coupon_templates as t', 't.id', 'coupons.template_id')
+    .select(['coupons.id', 'coupons.valid_until', 't.title'])
+    .where('coupons.id', '=', couponId)
+    .executeTakeFirst();
+  return c ? { couponId: c.id, title: c.title, validUntil: c.valid_until.toISOString() } : null;
+}
+
 /**
  * attributeInvite (`referral.attribute`): the friend opened an invite. Records `opened`, then decides
  * under the store's binding lock: first touch wins (a live binding stays), never self, never a friend
@@ -79,7 +89,9 @@ export async function attributeInvite({
   });
   if (!decision.bind) {
     await recordEvent(exec, { ...base, kind: 'refused', reason: decision.reason, referralId: live?.id ?? null });
-    return answer({ outcome: 'refused', reason: decision.reason, message: REFUSAL_TEXT[decision.reason], giftCoupon: null });
+    // Reopening the same inviter's link: show the gift the first open handed out.
+    const held = decision.reason === 'already_bound_to_inviter' && live?.friend_coupon_id ? await heldGift(exec, live.friend_coupon_id) : null;
+    return answer({ outcome: 'refused', reason: decision.reason, message: REFUSAL_TEXT[decision.reason], giftCoupon: held });
   }
 
   const referralId = `rf_${randomUUID().replace(/-/g, '').slice(0, 24)}`;

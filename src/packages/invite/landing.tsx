@@ -53,7 +53,11 @@ export default function InviteLandingPage() {
           <Text className="landing__gift-until">已放入你的券包 · {dayjs(giftCoupon.validUntil).format('YYYY.MM.DD')} 前有效</Text>
         </View>
       ) : (
-        result.friendGiftTitle && <Text className="landing__nogift">新人礼「{result.friendGiftTitle}」仅限首次接受邀请的新顾客</Text>
+        result.friendGiftTitle && (
+          <Text className="landing__nogift" id="landing-nogift">
+            新人礼「{result.friendGiftTitle}」仅限首次接受邀请的新顾客
+          </Text>
+        )
       )}
       <View className="landing__actions">
         <Button type="primary" block onClick={goShop} id="landing-shop">

@@ -57,7 +57,8 @@ describeEachDatabase('referral attribution guards', (use) => {
     const [a, b, c] = [await makeMember(use()), await makeMember(use()), await makeMember(use())];
     await bind(use(), a, b, T0);
     await expectRefused(use(), c, b, 'already_bound', daysAfter(T0, 1));
-    await expectRefused(use(), a, b, 'already_bound_to_inviter', daysAfter(T0, 2));
+    const again = okData(await openInvite(use(), b.openid, a.invite_code, daysAfter(T0, 2)));
+    expect(again).toMatchObject({ outcome: 'refused', reason: 'already_bound_to_inviter', giftCoupon: { title: '好友专享 无门槛15元' } });
     expect((await bindingsOf(use(), b.id)).map((r) => r.inviter_member_id)).toEqual([a.id]);
     expect(await referralCoupons(use(), b.id)).toHaveLength(1);
   });
