@@ -119,6 +119,17 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     }
   }, 180_000);
 
+  it('a scanned poster opens the landing with a URI-encoded scene and binds too', async () => {
+    const code = (await act('referral', 'myInviteCard', {}, INVITER)).inviteCode as string;
+    const scanner = `e2e-scanner-${stamp}`;
+    const c = await e2e.signedInPage(env!.browser, scanner);
+    // Exactly what the local poster code encodes (localMiniCodeTarget): the page with ?scene=i%3DCODE.
+    await c.page.goto(`${env!.baseUrl}/#/packages/invite/landing?scene=${encodeURIComponent(`i=${code}`)}`);
+    await c.page.locator('#landing-gift').waitFor();
+    expect(await c.page.locator('#page-invite-landing').getAttribute('data-outcome')).toBe('bound');
+    await c.context.close();
+  }, 60_000);
+
   it('a broken invite link shows a clear error and binds nothing', async () => {
     const c = await e2e.signedInPage(env!.browser, `e2e-broken-${stamp}`);
     await c.page.goto(`${env!.baseUrl}/#/packages/invite/landing?inv=ZZZZZZ`);

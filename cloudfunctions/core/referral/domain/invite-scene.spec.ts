@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, newInviteCode } from '../../member/domain/invite-code';
-import { codeFromScene, invitePath, inviteScene, isWechatScene, SCENE_MAX_LENGTH } from './invite-scene';
+import { localMiniCodeTarget } from '../../platform/local/mini-code.local';
+import { codeFromScene, INVITE_LANDING_PAGE, invitePath, inviteScene, isWechatScene, SCENE_MAX_LENGTH } from './invite-scene';
 
 /** A random source replaying fast-check's draws, so the generator itself is what is tested. */
 const draws = (values: number[]) => {
@@ -23,6 +24,12 @@ describe('invite scene (wxacode.getUnlimited)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('the local poster code opens the landing with a scene that reads back as the code', () => {
+    const target = localMiniCodeTarget({ scene: inviteScene('ABC234'), page: INVITE_LANDING_PAGE });
+    expect(target).toBe('/packages/invite/landing?scene=i%3DABC234');
+    expect(codeFromScene(new URLSearchParams(target.split('?')[1]).get('scene')!)).toBe('ABC234');
   });
 
   it('the extremes of the alphabet stay inside the rule as well', () => {

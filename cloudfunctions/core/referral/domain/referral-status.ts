@@ -33,7 +33,10 @@ export function displayStatus(
   let status: InviteDisplayStatus;
   let note: string | null = null;
   if (b.status === 'rewarded') status = 'rewarded';
-  else if (b.status === 'bound' && paidInWindow) status = 'ordered';
+  else if (b.status === 'bound' && paidInWindow) {
+    status = 'ordered';
+    note = '订单过退款期后发放奖励';
+  }
   else if (b.status === 'bound' && now < b.expiresAt) status = 'bound';
   else {
     status = 'invalid';
