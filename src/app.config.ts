@@ -10,6 +10,8 @@ export default defineAppConfig({
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
     // Issue 6: group-buy.
     { root: 'packages/groupbuy', pages: ['list', 'campaign', 'team'] },
+    // issue 5: invite a friend
+    { root: 'packages/invite', pages: ['index', 'mine', 'landing'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -17,6 +17,8 @@ import { managerToolActions } from './contract/manager-tools.contract';
 import { groupbuyActions } from './contract/groupbuy.contract';
 // issue 8: repurchase nudges and dashboards
 import { nudgeActions } from './contract/nudge.contract';
+// issue 5: referral
+import { referralActions } from './contract/referral.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -31,6 +33,7 @@ export type * from './contract/manager-tools.contract';
 export type * from './contract/groupbuy.contract';
 // issue 8
 export type * from './contract/nudge.contract';
+export type * from './contract/referral.contract'; // issue 5
 
 export const contract = {
   ...catalogActions,
@@ -45,6 +48,8 @@ export const contract = {
   ...groupbuyActions,
   // issue 8
   ...nudgeActions,
+  // issue 5: referral
+  ...referralActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -55,6 +55,9 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   // issue 9: self-hosted sign-in when WeChat's code2session is busy or unreachable.
   UPSTREAM_UNAVAILABLE: { status: 503, message: '微信服务繁忙，请稍后再试' },
+  // issue 5: referral
+  INVITE_CODE_INVALID: { status: 400, message: '邀请码格式不正确' },
+  INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请码不存在' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -32,6 +32,9 @@ import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from '.
 // @groupbuy-imports (issue 6)
 import { getCampaign, getTeam, listCampaigns } from './groupbuy/groupbuy.service';
 import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy/campaign-admin.service';
+// @referral-imports (issue 5)
+import { attributeInvite } from './referral/attribute.service';
+import { myInviteCard, myInvites } from './referral/invites.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -102,6 +105,10 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'manager.dashboard': getDashboard,
   'manager.messages': listNudgeMessages,
   'member.grantLongTermSubscriptions': grantLongTermSubscriptions,
+  // @referral-handlers (issue 5)
+  'referral.myInviteCard': myInviteCard,
+  'referral.attribute': attributeInvite,
+  'referral.myInvites': myInvites,
 };
 
 // @staff-audit (issue 7): every staff and manager write, in any block above, appends an audit row in its transaction.

@@ -43,6 +43,9 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   STOCK_CHANGED: '库存已变化，请刷新后再试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_IMPLEMENTED: '功能即将上线',
+  // issue 5: referral
+  INVITE_CODE_INVALID: '邀请链接无效，请让好友重新分享',
+  INVITE_CODE_NOT_FOUND: '邀请人不存在，请让好友重新分享',
   INTERNAL: '系统繁忙，请稍后再试',
   // issue 9
   UPSTREAM_UNAVAILABLE: '微信服务繁忙，请稍后再试',

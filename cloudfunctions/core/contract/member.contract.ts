@@ -32,7 +32,7 @@ export interface MemberProfile {
 }
 
 // ---------- membership: points and tiers (types) ----------
-export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal';
+export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal' | 'referral';
 
 export interface PointsHistoryItem {
   id: string;

@@ -7,6 +7,8 @@ import { earnPointsOnSettled, reversePointsOnRefunded } from '../points/points.s
 import { addGrowthOnSettled, subtractGrowthOnRefunded } from '../points/tier.service';
 // issue 8: repurchase nudges
 import { sendNudge } from '../nudge/send-nudge';
+// issue 5: referral rewards hang on order.settled / order.refunded
+import { reverseRewardOnRefunded, rewardInviterOnSettled } from '../referral/reward.service';
 
 /** The outcome of delivering one message: done, or try again later (with backoff). */
 type Delivery = 'done' | 'retry';
@@ -22,8 +24,8 @@ export function backoffMs(attempts: number): number {
 
 type EventConsumer = (ctx: CallContext, event: Record<string, unknown>) => Promise<void>;
 /** Consumers of `order.settled` and `order.refunded` (points, tiers, referral) register here when their issues land. */
-export const settledConsumers: EventConsumer[] = [earnPointsOnSettled, addGrowthOnSettled];
-export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subtractGrowthOnRefunded];
+export const settledConsumers: EventConsumer[] = [earnPointsOnSettled, addGrowthOnSettled, rewardInviterOnSettled];
+export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subtractGrowthOnRefunded, reverseRewardOnRefunded];
 
 export const outboxHandlers: Record<string, OutboxHandler> = {
   'refund.request': (ctx, p) => submitRefund(ctx, p as { refundId: string }),

@@ -23,7 +23,7 @@ async function applyTakes(tx: Executor, takes: Lots): Promise<void> {
  */
 export async function creditPoints(
   tx: Executor,
-  c: { memberId: string; points: number; reason: Extract<PointsReason, 'earn' | 'award'>; key: string; at: Date; orderId?: string; metadata?: Record<string, unknown> },
+  c: { memberId: string; points: number; reason: Extract<PointsReason, 'earn' | 'award' | 'referral'>; key: string; at: Date; orderId?: string; metadata?: Record<string, unknown> },
 ): Promise<boolean> {
   if (c.points <= 0) return false;
   if (!(await lockMember(tx, c.memberId))) throw new Error(`no member ${c.memberId}`);

@@ -74,7 +74,10 @@ export default function MePage() {
                 extra={<MenuExtra text={item.id === 'menu-coupons' && me.data ? `${me.data.couponCount} 张` : ''} />}
                 onClick={() => void Taro.navigateTo({ url: item.url })} />
             )),
-            <Cell key="invite" title="邀请有礼" extra="即将上线" className="me__cell" />,
+            // issue 5: invite a friend
+            <Cell key="invite" title="邀请有礼" clickable align="center" className="me__cell menu-invite"
+              extra={<MenuExtra text="邀好友 得积分" />}
+              onClick={() => void Taro.navigateTo({ url: '/packages/invite/index' })} />,
             // Convenience only: the server refuses manager actions to anyone else.
             ...(me.data?.role === 'manager'
               ? [<Cell key="manager" title="管理后台" extra="订单 · 商品 · 员工" clickable className="me__cell me__manager"

@@ -44,6 +44,7 @@ describe('each cloud function calls only the WeChat APIs its config.json declare
   it('walks bind phone, pay, ship, refund and the outbox worker through the deployed adapters', async () => {
     const customer = newOpenid();
     expect(await fn('member', customer)({ action: 'bindPhone', data: { code: 'c0de' }, idempotencyKey: newKey() })).toMatchObject({ ok: true });
+    expect(await fn('referral', customer)({ action: 'myInviteCard', data: {} })).toMatchObject({ ok: true });
     const sku = await db.kysely.selectFrom('skus').select('id').where('stock', '>', 100).executeTakeFirstOrThrow();
     const created = (await fn('order', customer)({ action: 'create', data: createInput([{ skuId: sku.id, qty: 1 }]), idempotencyKey: newKey() })) as any;
     expect(created.ok).toBe(true);
@@ -66,6 +67,7 @@ describe('each cloud function calls only the WeChat APIs its config.json declare
       member: ['phonenumber.getPhoneNumber'],
       order: ['cloudPay.unifiedOrder'],
       outboxWorker: ['cloudPay.refund', 'wxa.sec.order.uploadShippingInfo'],
+      referral: ['wxacode.getUnlimited'],
     });
     for (const [name, apis] of Object.entries(called)) {
       const declared = [...FUNCTION_PERMISSIONS[name]!.openapi, ...FUNCTION_PERMISSIONS[name]!.cloudPay.map((c) => `cloudPay.${c}`)];

@@ -70,5 +70,8 @@ export function actionSamples(skuId: string): Samples {
     'manager.dashboard': {},
     'manager.messages': {},
     'member.grantLongTermSubscriptions': { accepted: ['matrix-template'] },
+    'referral.myInviteCard': {},
+    'referral.attribute': { inviteCode: 'ZZZZZZZZ' },
+    'referral.myInvites': {},
   };
 }

@@ -4,6 +4,8 @@ import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePat
 import { demoStore, type SeedStore } from './demo-store.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
+// issue 5: the invited friend's gift coupon
+import { REFERRAL_COUPON_TEMPLATES } from './referral-templates.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -113,5 +115,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
     if (store.id === demoStore.id) await seedCouponTemplates(tx, store.id);
     // Issue 6: demo group-buy campaigns.
     if (store.id === demoStore.id) await seedGroupbuyCampaigns(tx, store.id);
+    // issue 5: every store gets the friend gift template the referral defaults point at.
+    await seedCouponTemplates(tx, store.id, REFERRAL_COUPON_TEMPLATES);
   });
 }

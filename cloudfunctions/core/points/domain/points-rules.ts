@@ -64,7 +64,7 @@ export function planConsumption(lots: readonly OpenLot[], wanted: number, prefer
   return { takes, shortfall: left };
 }
 
-export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal';
+export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal' | 'referral';
 
 /** What the customer reads for each entry reason. */
 export const REASON_TEXT: Record<PointsReason, string> = {
@@ -74,4 +74,5 @@ export const REASON_TEXT: Record<PointsReason, string> = {
   spend_return: '积分退回',
   expire: '积分过期',
   refund_reversal: '退款扣回',
+  referral: '邀请奖励',
 };

@@ -1,0 +1,74 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@nutui/nutui-react-taro';
+import { ApiError, call, errorText, mediaUrl, newIdempotencyKey, toastError } from '../../api';
+import type { AttributionResult } from '../../../cloudfunctions/core/contract';
+import { PageSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
+import './invite.scss';
+
+/**
+ * The friend's landing: a share card opens it with `?inv=CODE`, a scanned poster code with
+ * `?scene=i%3DCODE` (WeChat hands the scene URI-encoded). Opening it records the attribution once
+ * (one idempotency key per visit) and shows the gift coupon, or why there is none.
+ */
+export default function InviteLandingPage() {
+  const { params } = useRouter();
+  const [result, setResult] = useState<AttributionResult>();
+  const [error, setError] = useState<string>();
+  const key = useRef(newIdempotencyKey());
+
+  useEffect(() => {
+    const data = params.inv ? { inviteCode: params.inv } : params.scene ? { scene: params.scene } : null;
+    if (!data) {
+      setError('邀请链接无效，请让好友重新分享');
+      return;
+    }
+    call('referral.attribute', data, { idempotencyKey: key.current }).then(setResult, (err) => {
+      toastError(err);
+      setError(err instanceof ApiError ? errorText(err) : '网络异常，请稍后再试');
+    });
+  }, [params.inv, params.scene]);
+
+  const goShop = () => void Taro.switchTab({ url: '/pages/home/index' });
+  if (error) return <EmptyState status="error" title={error} actionText="去逛逛" onAction={goShop} id="landing-error" />;
+  if (!result) return <PageSkeleton />;
+  const { inviter, giftCoupon } = result;
+
+  return (
+    <View className="page landing" id="page-invite-landing" data-outcome={result.outcome}>
+      <View className="landing__hero">
+        {inviter.avatarUrl ? <Image className="landing__avatar" src={mediaUrl(inviter.avatarUrl)} /> : <View className="landing__avatar landing__avatar--text">{inviter.nickname.slice(0, 1)}</View>}
+        <Text className="landing__title">{inviter.nickname} 邀请你来逛逛</Text>
+        <Text className="landing__message" id="landing-message">{result.message}</Text>
+      </View>
+      {giftCoupon ? (
+        <View className="landing__gift" id="landing-gift">
+          <View className="landing__gift-face">
+            <Text className="landing__gift-tag">好友专享</Text>
+            <Text className="landing__gift-title">{giftCoupon.title}</Text>
+          </View>
+          <Text className="landing__gift-until">已放入你的券包 · {dayjs(giftCoupon.validUntil).format('YYYY.MM.DD')} 前有效</Text>
+        </View>
+      ) : (
+        result.friendGiftTitle && (
+          <Text className="landing__nogift" id="landing-nogift">
+            新人礼「{result.friendGiftTitle}」仅限首次接受邀请的新顾客
+          </Text>
+        )
+      )}
+      <View className="landing__actions">
+        <Button type="primary" block onClick={goShop} id="landing-shop">
+          去逛逛，用券下单
+        </Button>
+        {giftCoupon && (
+          <Button type="primary" fill="outline" block onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })} id="landing-coupons">
+            查看我的优惠券
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}
