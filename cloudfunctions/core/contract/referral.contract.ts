@@ -24,7 +24,7 @@ export interface InviteCard {
   /** The poster code's scene: `i=CODE` (<= 32 chars of WeChat's set). */
   scene: string;
   /** The poster's mini-program code as a data URL (local mode: a QR of the same page and scene); null if the platform refused. */
-  posterCodeImage: string | null;
+  qrImage: string | null;
   nickname: string;
   avatarUrl: string | null;
   storeName: string;

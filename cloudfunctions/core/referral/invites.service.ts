@@ -48,7 +48,7 @@ export async function myInviteCard({ caller, ctx, exec }: ServiceArgs<ActionInpu
     sharePath: invitePath(me.invite_code),
     shareTitle: rules.friendGiftTitle ? `${me.nickname}送你一张「${rules.friendGiftTitle}」` : `${me.nickname}邀请你来${store?.name ?? ''}`,
     scene,
-    posterCodeImage: code.ok ? `data:${code.contentType};base64,${code.data.toString('base64')}` : null,
+    qrImage: code.ok ? `data:${code.contentType};base64,${code.data.toString('base64')}` : null,
     nickname: me.nickname,
     avatarUrl: me.avatar_url,
     storeName: store?.name ?? '',

@@ -101,8 +101,8 @@ describeEachDatabase('referral attribution guards', (use) => {
       scene: `i=${a.invite_code}`,
       rules: { rewardKind: 'points', rewardPoints: 500, friendGiftTitle: '好友专享 无门槛15元', dailyCap: 5, monthlyCap: 30, bindingDays: 30 },
     });
-    expect(card.posterCodeImage).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(Buffer.from(card.posterCodeImage!.split(',')[1]!, 'base64').toString()).toContain('<svg');
+    expect(card.qrImage).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(card.qrImage!.split(',')[1]!, 'base64').toString()).toContain('<svg');
     expect(card.featured?.title).toBeTruthy();
     expect(await eventsOf(use(), a.id)).toEqual(['card_shown']);
   });

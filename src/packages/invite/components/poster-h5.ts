@@ -20,7 +20,7 @@ export async function renderPosterH5(card: InviteCard): Promise<string> {
   const [avatar, product, code] = await Promise.all([
     loadImage(card.avatarUrl ? mediaUrl(card.avatarUrl) : null),
     loadImage(card.featured?.image ? mediaUrl(card.featured.image) : null),
-    loadImage(card.posterCodeImage),
+    loadImage(card.qrImage),
   ]);
   drawPoster(canvas.getContext('2d')!, card, { avatar, product, code });
   return canvas.toDataURL('image/png');

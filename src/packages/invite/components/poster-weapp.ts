@@ -44,7 +44,7 @@ export function renderPosterWeapp(card: InviteCard, canvasId: string): Promise<s
         const [avatar, product, code] = await Promise.all([
           loadImage(canvas, card.avatarUrl ? mediaUrl(card.avatarUrl) : null),
           loadImage(canvas, card.featured?.image ? mediaUrl(card.featured.image) : null),
-          loadImage(canvas, codeFile(card.posterCodeImage)),
+          loadImage(canvas, codeFile(card.qrImage)),
         ]);
         drawPoster(canvas.getContext('2d') as CanvasRenderingContext2D, card, { avatar, product, code } as never);
         Taro.canvasToTempFilePath({ canvas, fileType: 'png', success: (r: { tempFilePath: string }) => resolve(r.tempFilePath), fail: reject } as never);
