@@ -35,10 +35,10 @@ async function payFor(order: { orderNo: string; payableFen: number }) {
   expect(paid).toMatchObject({ errcode: 0 });
 }
 
-/** A paid group-buy seat of the seeded 洁面乳 2人团 (opens a team, or joins `teamId`); answers the team. */
-async function groupBuy(who: string, teamId?: string): Promise<string> {
-  const groupBuy = { campaignId: 'gb-demo-cleanser-2', ...(teamId ? { teamId } : {}) };
-  const order = await act('order', 'create', { items: [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }], delivery: { type: 'pickup' }, groupBuy }, who);
+/** A paid group-buy seat (default: the seeded 洁面乳 2人团), opening a team or joining `teamId`; answers the team. */
+async function groupBuy(who: string, teamId?: string, campaign = { campaignId: 'gb-demo-cleanser-2', skuId: 'sku-amino-acid-cleanser-1' }): Promise<string> {
+  const groupBuy = { campaignId: campaign.campaignId, ...(teamId ? { teamId } : {}) };
+  const order = await act('order', 'create', { items: [{ skuId: campaign.skuId, qty: 1 }], delivery: { type: 'pickup' }, groupBuy }, who);
   await payFor(order);
   return (await act('order', 'get', { orderId: order.orderId }, who)).groupBuy.teamId;
 }
@@ -72,21 +72,24 @@ describe.skipIf(missing.length > 0)('H5 repurchase nudges, end to end', () => {
     for (const [i, skus] of [['sku-rice-ferment-essence-1'], ['sku-green-tea-balancing-toner-1', 'sku-rice-ferment-essence-1'], ['sku-cica-b5-repair-serum-1']].entries()) {
       for (const sku of skus) await buy(`${CUSTOMER}-other-${i}`, sku);
     }
-    // 拼团成团率: one team of 2 fills; another is left alone and fails at expiry (groupbuyTimer below).
-    const team = await groupBuy(`${CUSTOMER}-gb-0`);
-    await groupBuy(`${CUSTOMER}-gb-1`, team);
-    await groupBuy(`${CUSTOMER}-gb-2`);
     const granted = await act('member', 'grantSubscriptions', { accepted: [DEFAULT_NUDGE_SETTINGS.templateId] }, CUSTOMER);
     expect(granted.quotas).toEqual([{ templateId: DEFAULT_NUDGE_SETTINGS.templateId, remaining: 1 }]);
 
     await dev('clock', { now: afterCycle(new Date()).toISOString() });
-    expect(await dev('run-timer/groupbuyTimer')).toMatchObject({ ok: true, data: { ran: true } });
     const run = await dev('run-timer/nudgeTimer');
     expect(run).toMatchObject({ ok: true, data: { ran: true } });
     expect(run.data.result.queued).toBeGreaterThanOrEqual(1);
     expect(await dev('run-timer/outboxWorker')).toMatchObject({ ok: true, data: { ran: true } });
+    // 拼团成团率 (teams finished in the last 30 days of the clock): one team of 2 fills; another is
+    // left alone and fails when groupbuyTimer runs past its 24 h window.
+    const team = await groupBuy(`${CUSTOMER}-gb-0`);
+    await groupBuy(`${CUSTOMER}-gb-1`, team);
+    await groupBuy(`${CUSTOMER}-gb-2`);
+    // 精华水 3人团 allows virtual groups: a lone seat succeeds at expiry, shown apart from the rate.
+    await groupBuy(`${CUSTOMER}-gb-3`, undefined, { campaignId: 'gb-demo-essence-3', skuId: 'sku-hyaluronic-essence-water-1' });
     // Two days later the member buys again: the nudge counts as converted.
     await dev('clock', { now: new Date(afterCycle(new Date()).getTime() + 2 * 86_400_000).toISOString() });
+    expect(await dev('run-timer/groupbuyTimer')).toMatchObject({ ok: true, data: { ran: true, result: { failed: 1, virtual: 1 } } });
     await buy(CUSTOMER, 'sku-hyaluronic-sheet-mask-1');
 
     await page.goto(`${env!.baseUrl}/#/packages/manager/messages`);
@@ -111,6 +114,7 @@ describe.skipIf(missing.length > 0)('H5 repurchase nudges, end to end', () => {
     await page.screenshot({ path: `${e2e.ARTIFACTS}/nudge-03-dashboard-bottom.png` });
     const groupbuy = (await page.locator('#chart-groupbuy_success').innerText()).replace(/\s+/g, '');
     expect(groupbuy).toContain('洁面乳2人团1/1成团率50%');
+    expect(groupbuy).toContain('精华水3人团0/0虚拟成团1');
     await page.locator('#chart-groupbuy_success').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${e2e.ARTIFACTS}/nudge-04-dashboard-groupbuy.png` });
   }, 180_000);

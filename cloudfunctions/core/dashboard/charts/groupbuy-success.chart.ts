@@ -38,8 +38,9 @@ const groupbuySuccess: ChartProvider = {
         const filled = Number(r.filled);
         const failed = Number(r.failed);
         const virtual = Number(r.virtual);
-        const rate = `成团率 ${percent(filled, filled + failed)}%`;
-        return { label: clip(r.title, 8), value: filled, secondary: failed, hint: virtual > 0 ? `${rate} · 虚拟成团 ${virtual}` : rate };
+        // No rate without a filled or failed team (a campaign with only virtual groups so far).
+        const parts = [filled + failed > 0 ? `成团率 ${percent(filled, filled + failed)}%` : '', virtual > 0 ? `虚拟成团 ${virtual}` : ''];
+        return { label: clip(r.title, 8), value: filled, secondary: failed, hint: parts.filter(Boolean).join(' · ') };
       }),
       note: '近30天结束的团；成团率 = 满员成团 ÷ (满员成团 + 失败)，虚拟成团（到期未满按成功处理）单列不计入',
     };
