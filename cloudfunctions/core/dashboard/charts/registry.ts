@@ -3,9 +3,10 @@ import memberTags from './member-tags.chart';
 import nudgeConversion from './nudge-conversion.chart';
 import repurchaseRate from './repurchase-rate.chart';
 import rfmSegments from './rfm-segments.chart';
+import groupbuySuccess from './groupbuy-success.chart'; // issue 8 follow-up
 
 /**
  * The manager dashboard's charts, in display order. Each is one file; the referral funnel
- * (referral_events) and the group-buy success rate (groupbuy_teams) are added here with their issues.
+ * (referral_events) is added here with its issue.
  */
-export const chartProviders: readonly ChartProvider[] = [rfmSegments, repurchaseRate, nudgeConversion, memberTags];
+export const chartProviders: readonly ChartProvider[] = [rfmSegments, repurchaseRate, nudgeConversion, memberTags, groupbuySuccess];

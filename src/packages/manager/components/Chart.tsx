@@ -40,6 +40,7 @@ export function Chart({ chart }: { chart: ChartView }) {
           </View>
         </View>
       ))}
+      {chart.rows.length === 0 && <Text className="chart__note chart__none">暂无数据</Text>}
       {chart.note && <Text className="chart__note">{chart.note}</Text>}
     </View>
   );
