@@ -105,7 +105,7 @@ describe.skipIf(missing.length > 0)('H5 repurchase nudges, end to end', () => {
 
     await page.goto(`${env!.baseUrl}/#/packages/manager/dashboard`);
     await page.locator('#dashboard-charts').waitFor();
-    for (const code of ['rfm_segments', 'repurchase_rate', 'nudge_conversion', 'member_tags', 'groupbuy_success']) await page.locator(`#chart-${code}`).waitFor();
+    for (const code of ['rfm_segments', 'repurchase_rate', 'referral_funnel', 'nudge_conversion', 'groupbuy_success', 'member_tags']) await page.locator(`#chart-${code}`).waitFor();
     const conversion = (await page.locator('#chart-nudge_conversion').innerText()).replace(/\s+/g, '');
     expect(conversion).toMatch(/复购提醒[^/]*[1-9]\d*\/[1-9]/);
     await e2e.settledScreenshot(page, 'nudge-02-dashboard.png', '#page-manager-dashboard');

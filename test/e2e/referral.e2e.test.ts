@@ -114,6 +114,15 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
       await a.page.goto(`${env!.baseUrl}/#/pages/me/index`);
       await e2e.waitForText(a.page, '#me-points', String(pointsBefore + 500));
       await shot(a.page, '08-me-points', '#page-me');
+      // The manager's 邀请转化漏斗 counts this pair at every stage, rewarded included.
+      const m = await e2e.signedInPage(env!.browser, 'demo-manager');
+      await m.page.goto(`${env!.baseUrl}/#/packages/manager/dashboard`);
+      await m.page.locator('#chart-referral_funnel').waitFor();
+      const funnel = (await m.page.locator('#chart-referral_funnel').innerText()).replace(/\s+/g, '');
+      expect(funnel).toMatch(/发放奖励[1-9]/);
+      await m.page.locator('#chart-referral_funnel').scrollIntoViewIfNeeded();
+      await m.page.screenshot({ path: `${e2e.ARTIFACTS}/referral-10-dashboard-funnel.png` });
+      await m.context.close();
     } finally {
       await dev('clock', { now: null });
     }

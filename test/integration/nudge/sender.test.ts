@@ -87,7 +87,7 @@ describeEachDatabase('nudge sender', (use) => {
     expect(row).toMatchObject({ status: 'sent', triggerTitle: '复购提醒', title: '玻尿酸补水面膜', converted: true });
 
     const board = okData(await callAction(use(), 'manager.dashboard', {}, { openid: MANAGER, now: at('2026-08-04T10:00:00') }));
-    expect(board.charts.map((c) => c.code)).toEqual(['rfm_segments', 'repurchase_rate', 'nudge_conversion', 'member_tags', 'groupbuy_success']);
+    expect(board.charts.map((c) => c.code)).toEqual(['rfm_segments', 'repurchase_rate', 'referral_funnel', 'nudge_conversion', 'groupbuy_success', 'member_tags']);
     const conversion = board.charts.find((c) => c.code === 'nudge_conversion')!.rows.find((r) => r.label === '复购提醒')!;
     expect(conversion.value).toBeGreaterThanOrEqual(1);
     expect(conversion.secondary).toBeGreaterThanOrEqual(1);
