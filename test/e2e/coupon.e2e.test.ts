@@ -22,22 +22,9 @@ const missing = e2e.missingPrerequisites('coupon');
 let env: e2e.E2E | undefined;
 let couponOrderId = '';
 
-/** A mutating call with its idempotency key, as `who`. */
-async function act(fn: string, action: string, data: unknown, who: string) {
-  const res = await fetch(`${env!.baseUrl}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Dev-Openid': who },
-    body: JSON.stringify({ action, data, idempotencyKey: `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}` }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
-  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) => e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
 
-async function dev(route: string, body: unknown = {}) {
-  const res = await fetch(`${env!.baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return res.json();
-}
+const dev = (route: string, body: unknown = {}) => e2e.devRoute(env!.baseUrl, route, body);
 
 const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
 

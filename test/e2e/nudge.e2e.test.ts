@@ -14,16 +14,7 @@ const missing = e2e.missingPrerequisites('nudge');
 let env: e2e.E2E | undefined;
 let page: Page;
 
-async function act(fn: string, action: string, data: unknown, who: string) {
-  const res = await fetch(`${env!.baseUrl}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Dev-Openid': who },
-    body: JSON.stringify({ action, data, idempotencyKey: `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}` }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
-  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) => e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
 
 /** A paid order of `skuId` for `who`, through the dev pay callback. */
 async function buy(who: string, skuId: string) {
@@ -43,10 +34,7 @@ async function groupBuy(who: string, teamId?: string, campaign = { campaignId: '
   return (await act('order', 'get', { orderId: order.orderId }, who)).groupBuy.teamId;
 }
 
-async function dev(route: string, body: unknown = {}) {
-  const res = await fetch(`${env!.baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return res.json();
-}
+const dev = (route: string, body: unknown = {}) => e2e.devRoute(env!.baseUrl, route, body);
 
 /** 14:00 Asia/Shanghai, 31 calendar days after `from`: past a 30-day cycle and outside the quiet hours. */
 function afterCycle(from: Date): Date {

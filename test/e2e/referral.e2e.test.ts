@@ -16,22 +16,9 @@ const missing = e2e.missingPrerequisites('referral');
 
 let env: e2e.E2E | undefined;
 
-async function act(fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) {
-  const res = await fetch(`${env!.baseUrl}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Dev-Openid': who },
-    body: JSON.stringify({ action, data, idempotencyKey }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
-  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) => e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
 
-async function dev(route: string, body: unknown = {}) {
-  const res = await fetch(`${env!.baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return res.json();
-}
+const dev = (route: string, body: unknown = {}) => e2e.devRoute(env!.baseUrl, route, body);
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `referral-${name}.png`, root);
 

@@ -118,3 +118,26 @@ export async function settledScreenshot(page: Page, file: string, root: string):
   await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(ARTIFACTS, file) });
 }
+
+/**
+ * A call as `who` by function and action name, untyped (tests build inputs freely); a mutating call
+ * gets a fresh idempotency key unless one is given. Throws with the error envelope when refused.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function act(baseUrl: string, fn: string, action: string, data: unknown, who: string, idempotencyKey?: string): Promise<any> {
+  const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-Openid': who },
+    body: JSON.stringify({ action, data, idempotencyKey: idempotencyKey ?? `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}` }),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
+  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+/** A local-mode dev route: `clock`, `run-timer/<fn>`, `pay-callback`. */
+export async function devRoute(baseUrl: string, route: string, body: unknown = {}): Promise<any> {
+  const res = await fetch(`${baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return res.json();
+}
