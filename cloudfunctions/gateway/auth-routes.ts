@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fail, httpStatusOf } from '../core/errors';
 import type { Fetch } from '../core/platform/wechat/http-fetch';
 import { code2session } from './code2session';
+import { refuseIfLimited, type RateLimiter } from './rate-limit';
 import { signSession } from './session-token';
 
 export interface AuthOptions {
@@ -12,6 +13,8 @@ export interface AuthOptions {
   sessionTtlSeconds: number;
   fetch: Fetch;
   now: () => Date;
+  /** Per client IP, checked before anything else so a flood never reaches code2session. */
+  limiter: RateLimiter | null;
 }
 
 const loginBody = z.object({ code: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/) }).strict();
@@ -23,6 +26,8 @@ const loginBody = z.object({ code: z.string().min(1).max(128).regex(/^[A-Za-z0-9
  */
 export function registerAuthRoutes(app: FastifyInstance, options: AuthOptions): void {
   app.post('/api/auth/login', async (req, reply) => {
+    const refused = options.limiter && refuseIfLimited(reply, options.limiter.check(null, req.ip));
+    if (refused) return refused;
     const body = loginBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send(fail('VALIDATION_FAILED', '登录凭证格式有误'));
     const session = await code2session(options.fetch, options.appid, options.appSecret, body.data.code);

@@ -31,6 +31,7 @@ async function main() {
     schedule: env.TIMERS !== '0',
     logLevel: (env.LOG_LEVEL as 'info') ?? 'info',
     rateLimit: rateLimitFromEnv(env),
+    trustProxy: env.TRUST_PROXY,
     selfHost: {
       auth: config.auth,
       wxpay: config.wxpay && config.auth ? { ...config.wxpay, appid: config.auth.appid } : null,

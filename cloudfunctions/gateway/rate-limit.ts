@@ -1,3 +1,6 @@
+import type { FastifyReply } from 'fastify';
+import { fail, httpStatusOf } from '../core/errors';
+
 /**
  * Rate limits for the counter actions that spend member codes and award points: a stolen staff
  * session, or a script guessing member codes, gets 429 RATE_LIMITED long before it gets far.
@@ -10,6 +13,11 @@ export interface RateLimitConfig {
   windowSeconds: number;
   perIdentity: number;
   perIp: number;
+  /**
+   * `POST /api/auth/login` per client IP in the same window: every login costs a code2session call,
+   * and WeChat limits those per appid, so one script hammering login would lock every customer out.
+   */
+  loginPerIp: number;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
@@ -17,9 +25,10 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   windowSeconds: 60,
   perIdentity: 30,
   perIp: 120,
+  loginPerIp: 20,
 };
 
-/** Reads `RATE_LIMIT_WINDOW_SECONDS`, `RATE_LIMIT_PER_IDENTITY`, `RATE_LIMIT_PER_IP` (positive integers). */
+/** Reads `RATE_LIMIT_WINDOW_SECONDS`, `RATE_LIMIT_PER_IDENTITY`, `RATE_LIMIT_PER_IP`, `RATE_LIMIT_LOGIN_PER_IP` (positive integers). */
 export function rateLimitFromEnv(env: Record<string, string | undefined>): RateLimitConfig {
   const int = (name: string, fallback: number) => {
     const raw = env[name];
@@ -33,6 +42,7 @@ export function rateLimitFromEnv(env: Record<string, string | undefined>): RateL
     windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds),
     perIdentity: int('RATE_LIMIT_PER_IDENTITY', DEFAULT_RATE_LIMIT.perIdentity),
     perIp: int('RATE_LIMIT_PER_IP', DEFAULT_RATE_LIMIT.perIp),
+    loginPerIp: int('RATE_LIMIT_LOGIN_PER_IP', DEFAULT_RATE_LIMIT.loginPerIp),
   };
 }
 
@@ -71,4 +81,16 @@ export class RateLimiter {
   private sweep(cutoff: number): void {
     for (const [key, times] of this.hits) if (!times.some((t) => t > cutoff)) this.hits.delete(key);
   }
+}
+
+/** Logins get their own buckets (per IP only: there is no identity yet), so they never eat the counter budget. */
+export function createLoginLimiter(config: RateLimitConfig, nowMs?: () => number): RateLimiter {
+  return new RateLimiter({ ...config, actions: [], perIdentity: config.loginPerIp, perIp: config.loginPerIp }, nowMs);
+}
+
+/** 429 RATE_LIMITED with `retry-after`, when the decision refused; otherwise null (go on). */
+export function refuseIfLimited(reply: FastifyReply, decision: RateDecision): FastifyReply | null {
+  if (decision.ok) return null;
+  const envelope = fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds });
+  return reply.header('retry-after', String(decision.retryAfterSeconds)).code(httpStatusOf(envelope)).send(envelope);
 }

@@ -10,6 +10,7 @@ import { createWechatMessages } from '../core/platform/wechat/messages.wechat';
 import { createWechatMiniCode } from '../core/platform/wechat/mini-code.wechat';
 import { createWechatShipping } from '../core/platform/wechat/shipping.wechat';
 import { registerAuthRoutes } from './auth-routes';
+import type { RateLimiter } from './rate-limit';
 import { createSessionIdentity } from './session-token';
 import { registerWxpayV3Routes } from './wxpay-v3-routes';
 
@@ -31,11 +32,15 @@ const timedFetch: Fetch = (url, init) => globalThis.fetch(url, { ...init, signal
  * replaces the payment simulator and its notify routes settle payments and refunds. The ports are
  * replaced on this gateway's own platform object (never the shared local stand-ins).
  */
-export function installSelfHost(app: FastifyInstance, platform: Platform, options: SelfHostOptions & { db: Db; now: () => Date }): void {
+export function installSelfHost(
+  app: FastifyInstance,
+  platform: Platform,
+  options: SelfHostOptions & { db: Db; now: () => Date; loginLimiter?: RateLimiter | null },
+): void {
   const fetch = options.fetch ?? timedFetch;
   if (options.auth) {
     platform.identity = createSessionIdentity(options.auth.sessionSecret, options.now, platform.identity);
-    registerAuthRoutes(app, { ...options.auth, fetch, now: options.now });
+    registerAuthRoutes(app, { ...options.auth, fetch, now: options.now, limiter: options.loginLimiter ?? null });
     // The mini program's server APIs over HTTPS with an access token, instead of the local stand-ins.
     const sdk = createHttpWxSdk(fetch, options.auth.appid, options.auth.appSecret, options.now);
     platform.phone = createWechatPhone(sdk);

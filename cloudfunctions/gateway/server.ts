@@ -15,7 +15,7 @@ import { timers as defaultTimers, type TimerFunction } from '../core/timers/time
 import { Clock } from './clock';
 import { registerMediaRoutes } from './media';
 import { startScheduler, runTimerOnce } from './scheduler';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, RateLimiter, createLoginLimiter, refuseIfLimited, type RateLimitConfig } from './rate-limit';
 import { installSelfHost, type SelfHostOptions } from './self-host';
 
 /** WeChat cloud functions take at most 100 KB from the client; the gateway holds the same line. */
@@ -41,10 +41,16 @@ export interface GatewayOptions {
   timers?: TimerFunction[];
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   nodeEnv?: string;
-  /** Counter actions limited per identity and per IP (issue 7); `false` turns limiting off. */
+  /** Counter actions limited per identity and per IP (issue 7), logins per IP; `false` turns limiting off. */
   rateLimit?: RateLimitConfig | false;
   /** The rate limiter's clock in ms (tests); default Date.now. The dev clock does not move it. */
   rateLimitNow?: () => number;
+  /**
+   * Proxies whose X-Forwarded-For names the client (`TRUST_PROXY`: addresses, CIDRs or `loopback`,
+   * comma-separated). Behind a proxy without it every request has the proxy's IP, and the per-IP
+   * limits would throttle all customers together.
+   */
+  trustProxy?: string;
   /** issue 9: self-hosted sign-in (wx.login -> session token) and WeChat Pay v3. */
   selfHost?: SelfHostOptions;
 }
@@ -74,9 +80,13 @@ export async function buildGateway(
     options.platform ?? createLocalPlatform({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV, db, now: () => clock.now() });
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy || false,
     logger: { level: options.logLevel ?? 'info' },
   });
-  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now() });
+  const limits = options.rateLimit === false ? null : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = limits && new RateLimiter(limits, options.rateLimitNow);
+  const loginLimiter = limits && createLoginLimiter(limits, options.rateLimitNow);
+  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now(), loginLimiter });
 
   const contextFor = (headers: CallContext['identity'] extends never ? never : Record<string, string | string[] | undefined>, requestId: string): CallContext => ({
     db,
@@ -98,16 +108,12 @@ export async function buildGateway(
     return send(reply, fail('INTERNAL'));
   });
 
-  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitNow);
   app.post<{ Params: { fn: string } }>('/api/fn/:fn', async (req, reply) => {
     const requested = (req.body as { action?: unknown } | null)?.action;
     const action = typeof requested === 'string' ? (requested.includes('.') ? requested : `${req.params.fn}.${requested}`) : '';
     if (limiter?.limits(action)) {
-      const decision = limiter.check(platform.identity.identify({ headers: req.headers }).openid, req.ip);
-      if (!decision.ok) {
-        void reply.header('retry-after', String(decision.retryAfterSeconds));
-        return send(reply, fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds }));
-      }
+      const refused = refuseIfLimited(reply, limiter.check(platform.identity.identify({ headers: req.headers }).openid, req.ip));
+      if (refused) return refused;
     }
     const envelope = await dispatch(req.params.fn, req.body, contextFor(req.headers, req.id));
     return send(reply, envelope);

@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../../support/databases';
 describe('RateLimiter', () => {
   it('allows N per identity in the window, then refuses with the time to wait; the window slides', () => {
     let now = 0;
-    const limiter = new RateLimiter({ actions: ['staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 100 }, () => now);
+    const limiter = new RateLimiter({ actions: ['staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 100, loginPerIp: 1 }, () => now);
     for (let i = 0; i < 3; i++) expect(limiter.check('a', '1.1.1.1').ok).toBe(true);
     expect(limiter.check('a', '1.1.1.1')).toEqual({ ok: false, limit: 'identity', retryAfterSeconds: 60 });
     expect(limiter.check('b', '1.1.1.1').ok).toBe(true);
@@ -15,7 +15,7 @@ describe('RateLimiter', () => {
   });
 
   it('limits per IP across identities, and refused calls do not count', () => {
-    const limiter = new RateLimiter({ actions: [], windowSeconds: 10, perIdentity: 100, perIp: 2 }, () => 0);
+    const limiter = new RateLimiter({ actions: [], windowSeconds: 10, perIdentity: 100, perIp: 2, loginPerIp: 1 }, () => 0);
     expect(limiter.check('a', 'ip1').ok).toBe(true);
     expect(limiter.check('b', 'ip1').ok).toBe(true);
     expect(limiter.check('c', 'ip1')).toMatchObject({ ok: false, limit: 'ip' });
@@ -25,6 +25,9 @@ describe('RateLimiter', () => {
   it('reads its numbers from the environment and refuses nonsense', () => {
     expect(rateLimitFromEnv({ RATE_LIMIT_PER_IDENTITY: '5', RATE_LIMIT_PER_IP: '9', RATE_LIMIT_WINDOW_SECONDS: '30' })).toMatchObject({ perIdentity: 5, perIp: 9, windowSeconds: 30 });
     expect(rateLimitFromEnv({}).actions).toEqual(['staff.scanMemberCode', 'staff.awardPoints']);
+    expect(rateLimitFromEnv({}).loginPerIp).toBe(20);
+    expect(rateLimitFromEnv({ RATE_LIMIT_LOGIN_PER_IP: '7' }).loginPerIp).toBe(7);
+    expect(() => rateLimitFromEnv({ RATE_LIMIT_LOGIN_PER_IP: '0' })).toThrow(/RATE_LIMIT_LOGIN_PER_IP/);
     expect(() => rateLimitFromEnv({ RATE_LIMIT_PER_IP: '-1' })).toThrow(/RATE_LIMIT_PER_IP/);
   });
 });
@@ -38,7 +41,7 @@ describeEachDatabase('gateway rate limit on counter actions', (use) => {
       db: use(),
       devAuth: true,
       logLevel: 'silent',
-      rateLimit: { actions: ['staff.scanMemberCode', 'staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 5 },
+      rateLimit: { actions: ['staff.scanMemberCode', 'staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 5, loginPerIp: 20 },
       rateLimitNow: () => now,
     });
   });
