@@ -58,6 +58,8 @@ export const ERRORS = {
   // issue 5: referral
   INVITE_CODE_INVALID: { status: 400, message: '邀请码格式不正确' },
   INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请码不存在' },
+  // fix-grouping-refund: a seat in a team still open is not refunded (the team would count an unpaid member).
+  GROUP_BUY_IN_PROGRESS: { status: 409, message: '拼团进行中，成团或失败后再退款' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -60,6 +60,8 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   GROUP_BUY_ALREADY_JOINED: '你已在该团中',
   GROUP_BUY_LIMIT_REACHED: '已达本活动参团上限',
   GROUP_BUY_SOLD_OUT: '拼团名额已抢完',
+  // fix-grouping-refund
+  GROUP_BUY_IN_PROGRESS: '拼团进行中，成团或失败后再退款',
 };
 
 /** The text to show for an error: the mapped code, else the server's message, else a generic one. */

@@ -1,6 +1,7 @@
 /**
  * H5 end to end, group-buy (issue 6): A opens a team of 2 from 拼团 and pays; B opens the shared team
- * path, joins and pays; both orders show 拼团成功. Another team is left alone, the dev clock passes its
+ * path, joins and pays; both orders show 拼团成功. Another team is left alone (the manager's refund of it
+ * is answered 拼团进行中 while it is open), the dev clock passes its
  * window, groupbuyTimer fails it and the refund goes out: its member's order shows 已退款. The manager
  * sees the campaigns and creates one through the form. Screenshots of every group-buy page.
  */
@@ -113,6 +114,17 @@ describe.skipIf(missing.length > 0)('H5 group-buy, end to end', () => {
     await c.page.goto(`${env!.baseUrl}/#/packages/order/detail?orderId=${created.data.orderId}`);
     await waitForText(c.page, '#detail-status', '拼团中');
     await shot(c.page, '09-order-grouping', '#page-order-detail');
+
+    // While the team is open the store cannot refund the seat: the manager's page says why.
+    const m = await e2e.signedInPage(env!.browser, 'demo-manager');
+    await m.page.goto(`${env!.baseUrl}/#/packages/manager/orders`);
+    await m.page.locator('#page-manager-orders').getByText('全部', { exact: true }).click();
+    await m.page.locator(`#m-refund-${created.data.orderId}`).click();
+    await m.page.locator('#m-refund-form textarea').fill('顾客不想拼了');
+    await m.page.locator('#m-refund-submit').click();
+    await e2e.waitForToast(m.page, '拼团进行中，成团或失败后再退款');
+    await m.page.screenshot({ path: `${e2e.ARTIFACTS}/groupbuy-09b-manager-refund-in-progress.png` });
+    expect((await e2e.callApi(env!.baseUrl, C, 'order.get', { orderId: created.data.orderId })).status).toBe('grouping');
 
     await post('dev/clock', { now: new Date(Date.now() + 25 * 3_600_000).toISOString() });
     expect(await post('dev/run-timer/groupbuyTimer', {})).toMatchObject({ ok: true, data: { result: { failed: 1 } } });

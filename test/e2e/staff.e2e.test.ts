@@ -23,10 +23,7 @@ async function open(openid: string, hash: string): Promise<Page> {
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `staff-${name}.png`, root);
 
-/** Taro H5 toasts: wait until one shows `text`. */
-async function toast(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((t) => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none' && el.innerText.includes(t)), text);
-}
+const toast = e2e.waitForToast;
 
 async function pasteCode(page: Page, code: string): Promise<void> {
   await page.locator('#staff-code-input input').fill(code);

@@ -99,6 +99,15 @@ export async function waitForText(page: Page, selector: string, expected: string
   );
 }
 
+/** Taro H5 toasts: wait until one shows `text`. */
+export async function waitForToast(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none' && el.innerText.includes(t)),
+    text,
+    { timeout: STEP_TIMEOUT },
+  );
+}
+
 export async function textOf(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().innerText()) ?? '').replace(/\s+/g, '');
 }

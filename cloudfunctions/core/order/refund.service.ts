@@ -3,6 +3,7 @@ import type { ActionInput, ActionOutput, OrderStatus } from '../contract';
 import type { ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
+import { openTeamSeatOf } from '../groupbuy/repo/groupbuy.repo';
 import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
 import { customerActions, REFUNDABLE } from './domain/order-rules';
@@ -40,6 +41,12 @@ export async function openRefund(
   const notShipped = order.status === 'paid' || order.status === 'grouping' || order.status === 'ready_for_pickup';
   const amount = chosen.reduce((sum, l) => sum + l.payable_fen, 0) + (whole && notShipped ? order.shipping_fen : 0);
   if (amount <= 0) return fail('REFUND_NOT_ALLOWED', '退款金额为零');
+  // A seat in a team still open stays until the team ends: refunding it would let the team succeed
+  // counting a member who no longer paid. (Seatless `grouping` orders, refused payments, pass.)
+  if (order.status === 'grouping') {
+    const teamId = await openTeamSeatOf(exec, order.id);
+    if (teamId) return fail('GROUP_BUY_IN_PROGRESS', undefined, { teamId });
+  }
   if (!(await transitionOrder(exec, order.id, from, 'refunding', { status_before_refund: order.status }))) {
     return fail('ORDER_STATE_CONFLICT');
   }
@@ -88,6 +95,10 @@ export async function requestRefund({ input, caller, ctx, exec }: ServiceArgs<Ac
  * `order.refunded` with `afterSettlement`, so points and referral rewards are reversed.
  */
 export async function refundOrderAsManager({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.refundOrder'>>): Promise<Result<ActionOutput<'manager.refundOrder'>>> {
+  // Lock the order before reading it: a team that fills or fails moves its `grouping` orders under
+  // this lock, so the status read next and the team status openRefund checks agree (no stale
+  // `grouping` read beside a team that has just succeeded, and no team ending mid-refund).
+  await exec.selectFrom('orders').select('id').where('id', '=', input.orderId).forUpdate().execute();
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   // 'grouping' (issue 6): the manager's way out when a failed team's automatic refund was refused.

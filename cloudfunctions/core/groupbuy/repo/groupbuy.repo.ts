@@ -146,3 +146,18 @@ export async function findExpiredOpenTeams(exec: Executor, now: Date, limit: num
     .limit(limit)
     .execute();
 }
+
+/**
+ * The open team in which this order holds a seat, or null (no seat: a refused payment; or the team
+ * already succeeded or failed). Teams never reopen, so a "not open" answer cannot go stale.
+ */
+export async function openTeamSeatOf(exec: Executor, orderId: string): Promise<string | null> {
+  const row = await exec
+    .selectFrom('groupbuy_team_members as tm')
+    .innerJoin('groupbuy_teams as t', 't.id', 'tm.team_id')
+    .select('t.id')
+    .where('tm.order_id', '=', orderId)
+    .where('t.status', '=', 'open')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

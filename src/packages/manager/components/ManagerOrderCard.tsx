@@ -12,8 +12,12 @@ interface Props {
   onRefund: (o: OrderView) => void;
 }
 
-/** Statuses the store may refund on its own authority (also after settlement). */
-const STORE_REFUNDABLE = ['paid', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
+/**
+ * Statuses the store may refund on its own authority (also after settlement). `grouping`: a refused
+ * payment or a failed team whose refund WeChat refused waits there for the store; a seat in a team
+ * still open is answered GROUP_BUY_IN_PROGRESS, shown as a toast.
+ */
+const STORE_REFUNDABLE = ['paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
 
 /** One order for the store: who, what, how much, and the next step for a paid order. */
 export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Props) {
