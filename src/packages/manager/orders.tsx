@@ -16,6 +16,7 @@ import './manager.scss';
 
 const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
   { value: 'paid', title: '待发货' },
+  { value: 'grouping', title: '拼团中' },
   { value: 'ready_for_pickup', title: '待自提' },
   { value: 'shipped', title: '已发货' },
   { value: 'completed', title: '已完成' },
