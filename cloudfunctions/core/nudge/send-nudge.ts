@@ -45,8 +45,10 @@ export async function sendNudge(ctx: CallContext, payload: { nudgeId: string }):
   if (!result.retryable) {
     await queued.set({ status: 'refused', errcode: result.errcode, last_error: result.reason, attempts: sql`attempts + 1` }).execute();
     if (result.errcode === 43101) {
-      await db.updateTable('subscribe_quotas').set({ remaining: 0, updated_at: ctx.now })
-        .where('member_id', '=', nudge.member_id).where('template_id', '=', nudge.template_id).where('long_term', '=', false).execute();
+      // WeChat says the member holds no subscription at all: whatever the client reported (one-time
+      // grants or a long-term one) is gone, so no further nudge is selected until a new grant.
+      await db.updateTable('subscribe_quotas').set({ remaining: 0, long_term: false, updated_at: ctx.now })
+        .where('member_id', '=', nudge.member_id).where('template_id', '=', nudge.template_id).execute();
     }
     return 'done';
   }

@@ -68,6 +68,21 @@ describeEachDatabase('nudge sender', (use) => {
     expect(quota).toEqual({ long_term: true, remaining: 0 });
   });
 
+  it('a 43101 refusal also ends a long-term grant the client reported: WeChat holds no subscription', async () => {
+    const openid = newOpenid();
+    await makePaidOrder(use(), { items: [{ skuId: MASK, qty: 1 }], openid, now: at('2026-11-02T10:00:00') });
+    okData(await callAction(use(), 'member.grantLongTermSubscriptions', { accepted: ['local-nudge-reminder'] }, { openid, now: at('2026-11-02T10:00:00'), idempotencyKey: `k-${openid}` }));
+    await runNudges(use(), at('2026-12-02T11:00:00'));
+    const platform = localPlatform(use(), { now: at('2026-12-02T11:00:00') });
+    platform.messageMode = 'refuse';
+    await deliver(use(), at('2026-12-02T11:00:00'), platform);
+    const [nudge] = await nudgesOf(use(), openid);
+    expect(nudge).toMatchObject({ status: 'refused', errcode: 43101 });
+    const quota = await use().kysely.selectFrom('subscribe_quotas').select(['long_term', 'remaining']).where('template_id', '=', 'local-nudge-reminder')
+      .where('member_id', '=', nudge!.member_id).executeTakeFirstOrThrow();
+    expect(quota).toEqual({ long_term: false, remaining: 0 });
+  });
+
   it('an outage is retried with backoff and then sent; 消息记录 shows it and its conversion', async () => {
     const openid = await dueMember(use(), '2026-07-02');
     await runNudges(use(), at('2026-08-01T11:00:00'));
