@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
-import { Loading } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
 import type { AuditEntry } from '../../../cloudfunctions/core/contract';
 import { useCursorPages } from '../../hooks/useCursorPages';
-import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { FeedBody } from '../../components/FeedBody';
 import { formatFen } from '../../utils/money';
 import { shanghaiTime as when } from '../../utils/shanghai-time';
 import './manager.scss';
@@ -39,25 +38,18 @@ export default function ManagerAuditPage() {
   const { items } = feed;
   return (
     <View className="page m-page" id="page-manager-audit">
-      {feed.firstLoad ? (
-        <ListSkeleton rows={5} />
-      ) : items.length === 0 ? (
-        feed.failed ? <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} /> : <EmptyState title="暂无操作记录" />
-      ) : (
-        <View className="m-page__list" id="m-audit-list">
-          {items.map((a) => (
-            <View className="m-item card" key={a.id}>
-              <View className="m-item__head">
-                <Text className="m-item__title m-audit__action">{ACTION_TEXT[a.action] ?? a.action}</Text>
-                <Text className="m-item__text">{when(a.createdAt)}</Text>
-              </View>
-              <Text className="m-item__text">{`${a.role === 'manager' ? '店长' : '店员'} ${a.whoNickname ?? a.who}${a.memberNickname && a.memberNickname !== a.whoNickname ? ` → 会员 ${a.memberNickname}` : ''}`}</Text>
-              {a.amountFen !== null ? <Text className="m-item__text">{`金额 ¥${formatFen(a.amountFen)}`}</Text> : null}
+      <FeedBody feed={feed} skeletonRows={5} listClass="m-page__list" footerClass="m-page__footer" id="m-audit-list" empty={<EmptyState title="暂无操作记录" />}>
+        {items.map((a) => (
+          <View className="m-item card" key={a.id}>
+            <View className="m-item__head">
+              <Text className="m-item__title m-audit__action">{ACTION_TEXT[a.action] ?? a.action}</Text>
+              <Text className="m-item__text">{when(a.createdAt)}</Text>
             </View>
-          ))}
-          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
-        </View>
-      )}
+            <Text className="m-item__text">{`${a.role === 'manager' ? '店长' : '店员'} ${a.whoNickname ?? a.who}${a.memberNickname && a.memberNickname !== a.whoNickname ? ` → 会员 ${a.memberNickname}` : ''}`}</Text>
+            {a.amountFen !== null ? <Text className="m-item__text">{`金额 ¥${formatFen(a.amountFen)}`}</Text> : null}
+          </View>
+        ))}
+      </FeedBody>
     </View>
   );
 }

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { Loading, Tabs, Tag } from '@nutui/nutui-react-taro';
+import { Tag } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
 import type { NudgeRecord, NudgeStatus } from '../../../cloudfunctions/core/contract';
 import { useCursorPages } from '../../hooks/useCursorPages';
-import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { LineTabs } from '../../components/LineTabs';
+import { FeedBody } from '../../components/FeedBody';
 import { formatTime } from '../order/components/order-text';
 import './manager.scss';
 import './dashboard.scss';
@@ -52,27 +53,13 @@ export default function ManagerMessagesPage() {
   useReachBottom(feed.loadMore);
   return (
     <View className="page m-page" id="page-manager-messages">
-      <Tabs value={tab} onChange={(v) => setTab(v as NudgeStatus | 'all')} activeType="line" className="m-page__tabs">
-        {TABS.map((t) => (
-          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+      <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
+      <FeedBody feed={feed} listClass="m-page__list" footerClass="m-page__footer" id="message-list"
+        empty={<EmptyState id="messages-empty" title="暂无消息记录" description="每日 10:00 的复购提醒会记录在这里" />}>
+        {feed.items.map((m) => (
+          <MessageCard key={m.nudgeId} m={m} />
         ))}
-      </Tabs>
-      {feed.firstLoad ? (
-        <ListSkeleton rows={3} />
-      ) : feed.items.length === 0 ? (
-        feed.failed ? (
-          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
-        ) : (
-          <EmptyState id="messages-empty" title="暂无消息记录" description="每日 10:00 的复购提醒会记录在这里" />
-        )
-      ) : (
-        <View className="m-page__list" id="message-list">
-          {feed.items.map((m) => (
-            <MessageCard key={m.nudgeId} m={m} />
-          ))}
-          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
-        </View>
-      )}
+      </FeedBody>
     </View>
   );
 }

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { Loading, Tabs } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
 import type { OrderStatus, OrderView } from '../../../cloudfunctions/core/contract';
-import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { LineTabs } from '../../components/LineTabs';
+import { FeedBody } from '../../components/FeedBody';
 import { useCursorPages } from '../../hooks/useCursorPages';
 import { ManagerOrderCard } from './components/ManagerOrderCard';
 import { ShipForm } from './components/ShipForm';
@@ -68,28 +68,14 @@ export default function ManagerOrdersPage() {
           <ArrowRight size={14} color="#9A918A" />
         </View>
       </View>
-      <Tabs value={tab} onChange={(v) => setTab(v as OrderStatus | 'all')} activeType="line" className="m-page__tabs">
-        {TABS.map((t) => (
-          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+      <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
+      <FeedBody feed={feed} listClass="m-page__list" footerClass="m-page__footer" id="m-order-list"
+        empty={<EmptyState id="m-orders-empty" title="暂无订单" description="新的订单会出现在这里" />}>
+        {feed.items.map((o) => (
+          <ManagerOrderCard key={o.orderId} order={o} busy={busy === o.orderId} onShip={setShipping} onRefund={setRefunding}
+            onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')} />
         ))}
-      </Tabs>
-      {feed.firstLoad ? (
-        <ListSkeleton rows={3} />
-      ) : feed.items.length === 0 ? (
-        feed.failed ? (
-          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
-        ) : (
-          <EmptyState id="m-orders-empty" title="暂无订单" description="新的订单会出现在这里" />
-        )
-      ) : (
-        <View className="m-page__list" id="m-order-list">
-          {feed.items.map((o) => (
-            <ManagerOrderCard key={o.orderId} order={o} busy={busy === o.orderId} onShip={setShipping} onRefund={setRefunding}
-              onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')} />
-          ))}
-          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
-        </View>
-      )}
+      </FeedBody>
       <ShipForm
         key={shipping?.orderId ?? 'none'}
         visible={!!shipping}

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, Loading, Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
 import type { ManagerProductView, ManagerSkuView } from '../../../cloudfunctions/core/contract';
 import { useCursorPages } from '../../hooks/useCursorPages';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { FeedBody } from '../../components/FeedBody';
 import { formatFen } from '../../utils/money';
 import { SkuEditor } from './components/SkuEditor';
 import './manager.scss';
@@ -36,35 +36,28 @@ export default function ManagerProductsPage() {
   const { items } = feed;
   return (
     <View className="page m-page" id="page-manager-products">
-      {feed.firstLoad ? (
-        <ListSkeleton rows={4} />
-      ) : items.length === 0 ? (
-        feed.failed ? <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} /> : <EmptyState title="还没有商品" />
-      ) : (
-        <View className="m-page__list" id="m-product-list">
-          {items.map((p) => (
-            <View className="m-item card" key={p.productId}>
-              <View className="m-item__head">
-                <Text className="m-item__title">{p.title}</Text>
-                <Tag type={p.status === 'on_sale' ? 'success' : 'default'} round>{p.status === 'on_sale' ? '在售' : '已下架'}</Tag>
-              </View>
-              {p.skus.map((s) => (
-                <View className="m-item__row" key={s.skuId}>
-                  <Text className="m-item__text m-item__grow">{s.specsText}</Text>
-                  <Text className="m-item__text">{`¥${formatFen(s.priceFen)} · 库存 ${s.stock}`}</Text>
-                  <Button size="mini" fill="outline" type="primary" className="m-sku-edit" onClick={() => setEditing(s)}>编辑</Button>
-                </View>
-              ))}
-              <View className="m-item__actions">
-                <Button size="small" fill="outline" loading={busy === `status:${p.productId}`} disabled={!!busy} onClick={() => void toggle(p)}>
-                  {p.status === 'on_sale' ? '下架' : '上架'}
-                </Button>
-              </View>
+      <FeedBody feed={feed} skeletonRows={4} listClass="m-page__list" footerClass="m-page__footer" id="m-product-list" empty={<EmptyState title="还没有商品" />}>
+        {items.map((p) => (
+          <View className="m-item card" key={p.productId}>
+            <View className="m-item__head">
+              <Text className="m-item__title">{p.title}</Text>
+              <Tag type={p.status === 'on_sale' ? 'success' : 'default'} round>{p.status === 'on_sale' ? '在售' : '已下架'}</Tag>
             </View>
-          ))}
-          <View className="m-page__footer">{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
-        </View>
-      )}
+            {p.skus.map((s) => (
+              <View className="m-item__row" key={s.skuId}>
+                <Text className="m-item__text m-item__grow">{s.specsText}</Text>
+                <Text className="m-item__text">{`¥${formatFen(s.priceFen)} · 库存 ${s.stock}`}</Text>
+                <Button size="mini" fill="outline" type="primary" className="m-sku-edit" onClick={() => setEditing(s)}>编辑</Button>
+              </View>
+            ))}
+            <View className="m-item__actions">
+              <Button size="small" fill="outline" loading={busy === `status:${p.productId}`} disabled={!!busy} onClick={() => void toggle(p)}>
+                {p.status === 'on_sale' ? '下架' : '上架'}
+              </Button>
+            </View>
+          </View>
+        ))}
+      </FeedBody>
       <SkuEditor key={editing?.skuId ?? 'none'} sku={editing} busy={!!busy?.startsWith('sku:')} onClose={() => setEditing(undefined)} onSave={(c) => void save(c)} />
     </View>
   );

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { Tabs } from '@nutui/nutui-react-taro';
 import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
 import type { RefundView } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { LineTabs } from '../../components/LineTabs';
 import { RefundCard, type ManagerRefund } from './components/RefundCard';
 import { RejectForm } from './components/RejectForm';
 import './manager.scss';
@@ -60,11 +60,7 @@ export default function ManagerRefundsPage() {
   const items = list.data ?? [];
   return (
     <View className="page m-page" id="page-manager-refunds">
-      <Tabs value={tab} onChange={(v) => setTab(String(v))} activeType="line" className="m-page__tabs">
-        {TABS.map((t) => (
-          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
-        ))}
-      </Tabs>
+      <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
       {list.loading && !list.data ? (
         <ListSkeleton rows={3} />
       ) : items.length === 0 ? (

@@ -1,11 +1,12 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { call, toastError } from '../../api';
 import type { MemberCoupon } from '../../../cloudfunctions/core/contract';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { LineTabs } from '../../components/LineTabs';
 import { CouponTicket } from './components/CouponTicket';
 import { untilText } from './components/coupon-text';
 import './coupons.scss';
@@ -47,11 +48,7 @@ export default function MyCouponsPage() {
   const empty = TABS.find((t) => t.value === tab)!.empty;
   return (
     <View className="page coupons-page" id="page-my-coupons">
-      <Tabs value={tab} onChange={(v) => setTab(v as Tab)} activeType="line" className="coupons-page__tabs">
-        {TABS.map((t) => (
-          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
-        ))}
-      </Tabs>
+      <LineTabs tabs={TABS} value={tab} onChange={setTab} className="coupons-page__tabs" />
       {!items ? (
         <ListSkeleton rows={3} />
       ) : items.length === 0 ? (
