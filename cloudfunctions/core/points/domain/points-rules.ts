@@ -69,7 +69,7 @@ export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire
 /** What the customer reads for each entry reason. */
 export const REASON_TEXT: Record<PointsReason, string> = {
   earn: '购物奖励',
-  award: '门店赠送',
+  award: '门店消费',
   spend: '积分抵现',
   spend_return: '积分退回',
   expire: '积分过期',
