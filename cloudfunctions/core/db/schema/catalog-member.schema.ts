@@ -1,0 +1,96 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Stores, catalog, tiers, members, staff and idempotency (0001_init.sql). */
+export interface CatalogMemberTables {
+  schema_migrations: { version: string; applied_at: Generated<Date> };
+  stores: { id: string; name: string; slogan: Generated<string>; created_at: Generated<Date> };
+  categories: {
+    id: string;
+    store_id: string;
+    name: string;
+    icon: string;
+    art: unknown | null;
+    sort: Generated<number>;
+    active: Generated<boolean>;
+  };
+  products: {
+    id: string;
+    store_id: string;
+    category_id: string;
+    title: string;
+    subtitle: Generated<string>;
+    description: Generated<string>;
+    images: ColumnType<string[], string, string>;
+    art: ColumnType<unknown | null, string | null, string | null>;
+    repurchase_cycle_days: number;
+    fulfilment: Array<'express' | 'pickup'>;
+    tags: Generated<string[]>;
+    featured: Generated<boolean>;
+    sort: Generated<number>;
+    status: Generated<'on_sale' | 'off_shelf'>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  skus: {
+    id: string;
+    product_id: string;
+    specs: ColumnType<Record<string, string>, string, string>;
+    price_fen: number;
+    original_price_fen: number | null;
+    stock: number;
+    sort: Generated<number>;
+    active: Generated<boolean>;
+  };
+  banners: {
+    id: string;
+    store_id: string;
+    title: string;
+    subtitle: Generated<string>;
+    image: string;
+    art: ColumnType<unknown | null, string | null, string | null>;
+    link: string;
+    sort: Generated<number>;
+    active: Generated<boolean>;
+  };
+  tiers: {
+    store_id: string;
+    code: string;
+    name: string;
+    min_growth: number;
+    benefits: ColumnType<Record<string, unknown>, string, string>;
+  };
+  members: {
+    id: string;
+    store_id: string;
+    openid: string;
+    nickname: string;
+    avatar_url: string | null;
+    tier_code: string;
+    points_balance: Generated<number>;
+    growth: Generated<number>;
+    invite_code: string;
+    created_at: Generated<Date>;
+    // 0005_member_profile.sql. `birthday` is a SQL date and drivers disagree on reading one (pg: a
+    // local-midnight Date), so repositories read it with to_char(birthday, 'YYYY-MM-DD').
+    birthday: ColumnType<unknown, string | null, string | null>;
+    phone: string | null;
+    phone_country: string | null;
+  };
+  staff: {
+    store_id: string;
+    openid: string;
+    role: 'staff' | 'manager';
+    created_at: Generated<Date>;
+    revoked_at: Date | null;
+    /** 0009_staff.sql (issue 7). */
+    invited_by: Generated<string | null>;
+    revoked_by: Generated<string | null>;
+  };
+  idempotency_keys: {
+    scope: string;
+    key: string;
+    request_hash: string;
+    response: ColumnType<unknown, string | null, string | null>;
+    created_at: Generated<Date>;
+  };
+}

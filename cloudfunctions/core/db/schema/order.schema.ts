@@ -1,0 +1,110 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Orders, payments, refunds, the outbox and subscribe-message quotas (0002_orders.sql). */
+export interface OrderTables {
+  orders: {
+    id: string;
+    order_no: string;
+    store_id: string;
+    member_id: string;
+    status: import('../../contract').OrderStatus;
+    status_before_refund: import('../../contract').OrderStatus | null;
+    delivery_type: 'express' | 'pickup';
+    address: ColumnType<import('../../contract').Address | null, string | null, string | null>;
+    remark: Generated<string>;
+    subtotal_fen: number;
+    member_discount_fen: number;
+    coupon_discount_fen: number;
+    points_discount_fen: number;
+    shipping_fen: number;
+    payable_fen: number;
+    points_used: number;
+    coupon_id: string | null;
+    group_buy: ColumnType<unknown | null, string | null, string | null>;
+    pickup_code: string | null;
+    carrier: string | null;
+    tracking_no: string | null;
+    transaction_id: string | null;
+    expires_at: Date;
+    paid_at: Date | null;
+    shipped_at: Date | null;
+    ready_at: Date | null;
+    completed_at: Date | null;
+    settled_at: Date | null;
+    cancelled_at: Date | null;
+    cancel_reason: string | null;
+    created_at: Date;
+  };
+  order_lines: {
+    id: string;
+    order_id: string;
+    sku_id: string;
+    product_id: string;
+    title: string;
+    specs_text: string;
+    image: string;
+    qty: number;
+    unit_price_fen: number;
+    member_price_fen: number;
+    coupon_share_fen: number;
+    points_share_fen: number;
+    payable_fen: number;
+    refund_id: string | null;
+    sort: number;
+  };
+  payments: {
+    transaction_id: string;
+    order_id: string;
+    amount_fen: number;
+    paid_at: Date;
+    raw: ColumnType<unknown, string, string>;
+    created_at: Generated<Date>;
+  };
+  payment_anomalies: {
+    id: Generated<number>;
+    kind: 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment';
+    out_trade_no: string | null;
+    transaction_id: string | null;
+    amount_fen: number | null;
+    detail: string;
+    raw: ColumnType<unknown, string, string>;
+    created_at: Generated<Date>;
+  };
+  refunds: {
+    id: string;
+    order_id: string;
+    out_refund_no: string;
+    status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+    amount_fen: number;
+    line_ids: string[];
+    whole_order: boolean;
+    reason: string;
+    initiated_by: 'customer' | 'manager' | 'system';
+    reject_reason: string | null;
+    failure_reason: string | null;
+    wx_refund_id: string | null;
+    created_at: Date;
+    decided_at: Date | null;
+    completed_at: Date | null;
+  };
+  outbox: {
+    id: Generated<number>;
+    topic: string;
+    dedupe_key: string;
+    payload: ColumnType<Record<string, unknown>, string, string>;
+    status: Generated<'pending' | 'done' | 'failed'>;
+    attempts: Generated<number>;
+    next_attempt_at: Date;
+    last_error: string | null;
+    created_at: Date;
+    delivered_at: Date | null;
+  };
+  subscribe_quotas: {
+    member_id: string;
+    template_id: string;
+    remaining: number;
+    updated_at: Date;
+    /** Issue 8 (0010_nudge.sql): a long-term grant, never spent by a send. */
+    long_term: Generated<boolean>;
+  };
+}
