@@ -38,8 +38,10 @@ import { myInviteCard, myInvites } from './referral/invites.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
+export type Handlers = { [N in ActionName]: Handler<N> };
+
 /** Which use case serves each action. The type makes a contract action without a handler a compile error. */
-export const handlers: { [N in ActionName]: Handler<N> } = {
+const useCases: Handlers = {
   'catalog.home': getHome,
   'catalog.listProducts': listProducts,
   'catalog.getProduct': getProduct,
@@ -111,5 +113,5 @@ export const handlers: { [N in ActionName]: Handler<N> } = {
   'referral.myInvites': myInvites,
 };
 
-// @staff-audit (issue 7): every staff and manager write, in any block above, appends an audit row in its transaction.
-withAuditLog(handlers as unknown as Parameters<typeof withAuditLog>[0]);
+/** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */
+export const handlers: Handlers = withAuditLog(useCases);

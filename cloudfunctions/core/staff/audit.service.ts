@@ -4,7 +4,7 @@ import { ok, type Result } from '../errors';
 import { auditFacts } from './domain/audit-facts';
 import { auditPage, insertAudit } from './repo/audit.repo';
 
-type AnyHandler = (args: ServiceArgs<never>) => Promise<Result<unknown>>;
+type AnyHandler = (args: ServiceArgs<unknown>) => Promise<Result<unknown>>;
 
 /** Whether an action is a staff or manager write, and so audited. */
 export function isAudited(name: ActionName): boolean {
@@ -17,14 +17,14 @@ export function isAudited(name: ActionName): boolean {
  * transaction (the idempotent one): the change and its record commit or roll back together, and a
  * replayed call (answered from the idempotency store) is not logged twice.
  */
-export function withAuditLog<H extends Record<string, AnyHandler>>(handlers: H): H {
-  for (const name of Object.keys(handlers) as ActionName[]) {
+export function withAuditLog<H extends object>(useCases: H): H {
+  const wrapped: Record<string, AnyHandler> = { ...(useCases as Record<string, AnyHandler>) };
+  for (const name of Object.keys(wrapped) as ActionName[]) {
     if (!isAudited(name)) continue;
-    const inner = handlers[name]!;
-    (handlers as Record<string, AnyHandler>)[name] = async (args) => {
-      const result = await inner(args);
+    const inner = wrapped[name]!;
+    wrapped[name] = async (a) => {
+      const result = await inner(a);
       if (result.ok) {
-        const a = args as ServiceArgs<unknown>;
         await insertAudit(a.exec, {
           storeId: a.ctx.storeId,
           who: a.caller.openid!,
@@ -37,7 +37,7 @@ export function withAuditLog<H extends Record<string, AnyHandler>>(handlers: H):
       return result;
     };
   }
-  return handlers;
+  return wrapped as H;
 }
 
 const PAGE = 30;
