@@ -8,7 +8,7 @@ import { formatFen } from '../../utils/money';
 import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
-import { TeamCountdown } from './components/TeamCountdown';
+import { Countdown } from '../../components/Countdown';
 import { startGroupCheckout, teamPath } from './components/join';
 import './groupbuy.scss';
 
@@ -50,7 +50,7 @@ export default function CampaignPage() {
               <Text className="gb-team-row__name">{`${t.leader.nickname} 的团`}</Text>
               <Text className="gb-card__hint">
                 {`还差 ${t.teamSize - t.joined} 人 · 剩余 `}
-                <TeamCountdown until={t.expiresAt} onEnd={() => void reload()} />
+                <Countdown hours className="gb-countdown" until={t.expiresAt} onEnd={() => void reload()} />
               </Text>
             </View>
             <Button size="small" type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: teamPath(t.teamId) })}>去参团</Button>

@@ -11,7 +11,7 @@ import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { Seats } from './components/Seats';
-import { TeamCountdown } from './components/TeamCountdown';
+import { Countdown } from '../../components/Countdown';
 import { campaignPath, startGroupCheckout, teamPath } from './components/join';
 import './groupbuy.scss';
 
@@ -51,7 +51,7 @@ export default function TeamPage() {
         {t.status === 'open' && (
           <Text className="gb-card__hint">
             {'剩余 '}
-            <TeamCountdown until={t.expiresAt} onEnd={() => void reload()} id="team-countdown" />
+            <Countdown hours className="gb-countdown" until={t.expiresAt} onEnd={() => void reload()} id="team-countdown" />
             {' 结束，未成团自动退款'}
           </Text>
         )}

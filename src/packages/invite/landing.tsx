@@ -1,12 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { ApiError, call, errorText, mediaUrl, newIdempotencyKey, toastError } from '../../api';
 import type { AttributionResult } from '../../../cloudfunctions/core/contract';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { shanghaiTime } from '../../utils/shanghai-time';
 import './invite.scss';
 
 /**
@@ -50,7 +50,7 @@ export default function InviteLandingPage() {
             <Text className="landing__gift-tag">好友专享</Text>
             <Text className="landing__gift-title">{giftCoupon.title}</Text>
           </View>
-          <Text className="landing__gift-until">已放入你的券包 · {dayjs(giftCoupon.validUntil).format('YYYY.MM.DD')} 前有效</Text>
+          <Text className="landing__gift-until">已放入你的券包 · {shanghaiTime(giftCoupon.validUntil, 'YYYY.MM.DD')} 前有效</Text>
         </View>
       ) : (
         result.friendGiftTitle && (

@@ -1,12 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import dayjs from 'dayjs';
 import { Tag } from '@nutui/nutui-react-taro';
 import { call, mediaUrl } from '../../api';
 import { useCursorPages } from '../../hooks/useCursorPages';
 import type { ActionOutput, InviteItem } from '../../../cloudfunctions/core/contract';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { shanghaiTime } from '../../utils/shanghai-time';
 import './invite.scss';
 
 const TAG_TYPE: Record<InviteItem['status'], 'primary' | 'success' | 'warning' | 'default'> = {
@@ -57,7 +57,7 @@ export default function MyInvitesPage() {
               )}
               <View className="invite-mine__info">
                 <Text className="invite-mine__name">{item.nickname}</Text>
-                <Text className="invite-mine__meta">{dayjs(item.boundAt).format('YYYY-MM-DD')} 绑定{item.note ? ` · ${item.note}` : ''}</Text>
+                <Text className="invite-mine__meta">{shanghaiTime(item.boundAt, 'YYYY-MM-DD')} 绑定{item.note ? ` · ${item.note}` : ''}</Text>
               </View>
               <Tag type={TAG_TYPE[item.status]} plain={item.status === 'invalid'} className="invite-mine__tag">
                 {item.statusText}

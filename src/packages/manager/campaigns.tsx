@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import { call } from '../../api';
 import type { ActionInput, ManagerCampaignView } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
+import { useSubmit } from '../../hooks/useSubmit';
 import { PriceLine } from '../../components/PriceLine';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,33 +18,19 @@ import './campaigns.scss';
 export default function ManagerCampaignsPage() {
   const list = useRemote(() => call('manager.listCampaigns', {}), []);
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState<string>();
-  const keys = useRef<Record<string, string>>({});
+  const { busy, submit } = useSubmit();
 
-  const run = async (slot: string, action: () => Promise<unknown>, done: string) => {
-    setBusy(slot);
-    try {
-      await action();
-      delete keys.current[slot];
-      void Taro.showToast({ title: done, icon: 'success' });
-      void list.reload();
-      return true;
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) delete keys.current[slot];
-      toastError(err);
-      return false;
-    } finally {
-      setBusy(undefined);
-    }
+  const run = async <T,>(slot: string, action: (idempotencyKey: string) => Promise<T>, done: string) => {
+    if ((await submit(slot, action)) === undefined) return false;
+    void Taro.showToast({ title: done, icon: 'success' });
+    void list.reload();
+    return true;
   };
   const create = (input: ActionInput<'manager.createCampaign'>) =>
-    void run('create', () => call('manager.createCampaign', input, { idempotencyKey: (keys.current.create ??= newIdempotencyKey()) }), '已创建').then(
-      (ok) => ok && setCreating(false),
-    );
+    void run('create', (idempotencyKey) => call('manager.createCampaign', input, { idempotencyKey }), '已创建').then((ok) => ok && setCreating(false));
   const stop = async (c: ManagerCampaignView) => {
     const ok = await Taro.showModal({ title: '停止活动', content: `停止「${c.title}」后不再开团和参团，进行中的团到期后按规则处理。`, confirmColor: '#3F6B57' });
-    const slot = `stop:${c.campaignId}`;
-    if (ok.confirm) void run(slot, () => call('manager.stopCampaign', { campaignId: c.campaignId }, { idempotencyKey: (keys.current[slot] ??= newIdempotencyKey()) }), '已停止');
+    if (ok.confirm) void run(`stop:${c.campaignId}`, (idempotencyKey) => call('manager.stopCampaign', { campaignId: c.campaignId }, { idempotencyKey }), '已停止');
   };
 
   const items = list.data?.items;

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ArrowRight } from '@nutui/icons-react-taro';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import { call } from '../../api';
 import type { OrderStatus, OrderView } from '../../../cloudfunctions/core/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { LineTabs } from '../../components/LineTabs';
 import { FeedBody } from '../../components/FeedBody';
 import { useCursorPages } from '../../hooks/useCursorPages';
+import { useSubmit } from '../../hooks/useSubmit';
 import { ManagerOrderCard } from './components/ManagerOrderCard';
 import { ShipForm } from './components/ShipForm';
 import { VerifyPickup } from '../../components/VerifyPickup';
@@ -32,31 +33,23 @@ export default function ManagerOrdersPage() {
     call('manager.listOrders', { ...(tab === 'all' ? {} : { status: tab }), ...(cursor ? { cursor } : {}) }),
   );
   const [shipping, setShipping] = useState<OrderView>();
-  const [busy, setBusy] = useState<string>();
-  // One key per (step, order): a retry after a network error replays instead of acting twice.
-  const keys = useRef<Record<string, string>>({});
+  // One key per (order, step): a retry after a network error replays instead of acting twice.
+  const { busy, submit } = useSubmit();
+  const busyOn = (o: OrderView) => !!busy?.startsWith(`${o.orderId}:`);
   useReachBottom(feed.loadMore);
 
   const [refunding, setRefunding] = useState<OrderView>();
   const run = async (step: Step, order: OrderView, extra: { carrier: string; trackingNo: string } | { reason: string } | null, done: string) => {
-    const slot = `${step}:${order.orderId}`;
-    const key = (keys.current[slot] ??= newIdempotencyKey());
-    setBusy(order.orderId);
-    try {
-      if (step === 'manager.shipOrder' && extra && 'carrier' in extra) await call(step, { orderId: order.orderId, ...extra }, { idempotencyKey: key });
-      else if (step === 'manager.refundOrder' && extra && 'reason' in extra) await call(step, { orderId: order.orderId, reason: extra.reason }, { idempotencyKey: key });
-      else await call('manager.readyForPickup', { orderId: order.orderId }, { idempotencyKey: key });
-      delete keys.current[slot];
-      setShipping(undefined);
-      setRefunding(undefined);
-      void Taro.showToast({ title: done, icon: 'success' });
-      feed.refresh();
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) delete keys.current[slot];
-      toastError(err);
-    } finally {
-      setBusy(undefined);
-    }
+    const answer = await submit<unknown>(`${order.orderId}:${step}`, (idempotencyKey) => {
+      if (step === 'manager.shipOrder' && extra && 'carrier' in extra) return call(step, { orderId: order.orderId, ...extra }, { idempotencyKey });
+      if (step === 'manager.refundOrder' && extra && 'reason' in extra) return call(step, { orderId: order.orderId, reason: extra.reason }, { idempotencyKey });
+      return call('manager.readyForPickup', { orderId: order.orderId }, { idempotencyKey });
+    });
+    if (!answer) return;
+    setShipping(undefined);
+    setRefunding(undefined);
+    void Taro.showToast({ title: done, icon: 'success' });
+    feed.refresh();
   };
 
   return (
@@ -72,7 +65,7 @@ export default function ManagerOrdersPage() {
       <FeedBody feed={feed} listClass="m-page__list" footerClass="m-page__footer" id="m-order-list"
         empty={<EmptyState id="m-orders-empty" title="暂无订单" description="新的订单会出现在这里" />}>
         {feed.items.map((o) => (
-          <ManagerOrderCard key={o.orderId} order={o} busy={busy === o.orderId} onShip={setShipping} onRefund={setRefunding}
+          <ManagerOrderCard key={o.orderId} order={o} busy={busyOn(o)} onShip={setShipping} onRefund={setRefunding}
             onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')} />
         ))}
       </FeedBody>
@@ -80,14 +73,14 @@ export default function ManagerOrdersPage() {
         key={shipping?.orderId ?? 'none'}
         visible={!!shipping}
         orderNo={shipping?.orderNo ?? ''}
-        busy={!!shipping && busy === shipping.orderId}
+        busy={!!shipping && busyOn(shipping)}
         onClose={() => setShipping(undefined)}
         onSubmit={(carrier, trackingNo) => shipping && void run('manager.shipOrder', shipping, { carrier, trackingNo }, '已发货')}
       />
       <RejectForm
         key={refunding ? `refund-${refunding.orderId}` : 'refund-none'}
         visible={!!refunding}
-        busy={!!refunding && busy === refunding.orderId}
+        busy={!!refunding && busyOn(refunding)}
         title="主动退款"
         placeholder="退款原因（顾客可见），将按实付金额原路退回未退款的商品"
         submitText="确认退款"

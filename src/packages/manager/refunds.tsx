@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import { useState } from 'react';
+import { call } from '../../api';
 import type { RefundView } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
+import { useSubmit } from '../../hooks/useSubmit';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { LineTabs } from '../../components/LineTabs';
@@ -31,26 +32,19 @@ export default function ManagerRefundsPage() {
   const statuses = TABS.find((t) => t.value === tab)?.statuses ?? ['requested'];
   const list = useRemote(() => loadRefunds(statuses), [tab]);
   const [rejecting, setRejecting] = useState<ManagerRefund>();
-  const [busy, setBusy] = useState<string>();
-  const keys = useRef<Record<string, string>>({});
+  const { busy, submit } = useSubmit();
+  const busyOn = (r: ManagerRefund) => !!busy?.startsWith(`${r.refundId}:`);
 
   const decide = async (r: ManagerRefund, reason: string | null) => {
-    const slot = `${reason === null ? 'approve' : 'reject'}:${r.refundId}`;
-    const key = (keys.current[slot] ??= newIdempotencyKey());
-    setBusy(r.refundId);
-    try {
-      if (reason === null) await call('manager.approveRefund', { refundId: r.refundId }, { idempotencyKey: key });
-      else await call('manager.rejectRefund', { refundId: r.refundId, reason }, { idempotencyKey: key });
-      delete keys.current[slot];
-      setRejecting(undefined);
-      void Taro.showToast({ title: reason === null ? '已同意退款' : '已拒绝', icon: 'success' });
-      void list.reload();
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) delete keys.current[slot];
-      toastError(err);
-    } finally {
-      setBusy(undefined);
-    }
+    const answer = await submit<unknown>(`${r.refundId}:${reason === null ? 'approve' : 'reject'}`, (idempotencyKey) =>
+      reason === null
+        ? call('manager.approveRefund', { refundId: r.refundId }, { idempotencyKey })
+        : call('manager.rejectRefund', { refundId: r.refundId, reason }, { idempotencyKey }),
+    );
+    if (!answer) return;
+    setRejecting(undefined);
+    void Taro.showToast({ title: reason === null ? '已同意退款' : '已拒绝', icon: 'success' });
+    void list.reload();
   };
   const approve = async (r: ManagerRefund) => {
     const ok = await Taro.showModal({ title: '同意退款', content: `将原路退回 ${r.orderNo} 的款项，确定吗？`, confirmColor: '#3F6B57' });
@@ -72,11 +66,11 @@ export default function ManagerRefundsPage() {
       ) : (
         <View className="m-page__list" id="m-refund-list">
           {items.map((r) => (
-            <RefundCard key={r.refundId} refund={r} busy={busy === r.refundId} onApprove={(x) => void approve(x)} onReject={setRejecting} />
+            <RefundCard key={r.refundId} refund={r} busy={busyOn(r)} onApprove={(x) => void approve(x)} onReject={setRejecting} />
           ))}
         </View>
       )}
-      <RejectForm key={rejecting?.refundId ?? 'none'} visible={!!rejecting} busy={!!rejecting && busy === rejecting.refundId}
+      <RejectForm key={rejecting?.refundId ?? 'none'} visible={!!rejecting} busy={!!rejecting && busyOn(rejecting)}
         onClose={() => setRejecting(undefined)} onSubmit={(reason) => rejecting && void decide(rejecting, reason)} />
     </View>
   );

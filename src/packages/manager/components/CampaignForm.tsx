@@ -2,14 +2,9 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button, Input, Popup, Switch } from '@nutui/nutui-react-taro';
 import type { ActionInput } from '../../../../cloudfunctions/core/contract';
+import { yuanInputToFen } from '../../../utils/yuan-input';
 
 type CreateInput = ActionInput<'manager.createCampaign'>;
-
-/** "59.9" -> 5990 by string operations (the client does no float money arithmetic); null if not a price. */
-export function yuanToFen(text: string): number | null {
-  const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
-}
 
 const int = (text: string) => (/^\d{1,7}$/.test(text.trim()) ? Number(text.trim()) : null);
 
@@ -25,7 +20,7 @@ export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
   const [f, setF] = useState({ skuId: '', title: '', price: '', teamSize: '2', windowHours: '24', stockCap: '100', limit: '1', days: '7' });
   const [allowVirtual, setAllowVirtual] = useState(false);
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const groupPriceFen = yuanToFen(f.price);
+  const groupPriceFen = yuanInputToFen(f.price);
   const [teamSize, windowHours, stockCap, limit, days] = [f.teamSize, f.windowHours, f.stockCap, f.limit, f.days].map(int);
   const valid = f.skuId.trim() && f.title.trim() && groupPriceFen && teamSize && windowHours && stockCap && limit && days;
   const submit = () =>

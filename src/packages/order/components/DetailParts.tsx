@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Location, Store, Transit } from '@nutui/icons-react-taro';
 import type { OrderView } from '../../../../cloudfunctions/core/contract';
 import { formatFen } from '../../../utils/money';
-import { Countdown } from './Countdown';
+import { Countdown } from '../../../components/Countdown';
 import { addressText } from './address';
 import { REFUND_STATUS_TEXT, formatTime, statusText } from './order-text';
 

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
+import { shanghaiTime } from '../../../utils/shanghai-time';
 import type { OrderStatus, OrderTab, OrderView, RefundView } from '../../../../cloudfunctions/core/contract';
 
 const STATUS_TEXT: Record<OrderStatus, string> = {
@@ -44,13 +44,10 @@ export const ORDER_TABS: Array<{ value: OrderTab | 'all'; title: string }> = [
   { value: 'after_sale', title: '退款/售后' },
 ];
 
-dayjs.extend(utc);
-
-/** ISO-8601 -> `2026-01-31 14:05` in business time (Asia/Shanghai: UTC+8, no DST), whatever the device's zone. */
+/** `shanghaiTime` for fields that may be empty (an order not yet paid): '' for none, the raw text if unparsable. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = dayjs(iso);
-  return d.isValid() ? d.utcOffset(8 * 60).format('YYYY-MM-DD HH:mm') : iso;
+  return dayjs(iso).isValid() ? shanghaiTime(iso) : iso;
 }
 
 /** Total pieces in an order, for "共 N 件" (a count, not money). */

@@ -5,8 +5,19 @@ function remainingMs(until: string): number {
   return Math.max(0, new Date(until).getTime() - Date.now());
 }
 
-/** mm:ss until `until`; calls `onEnd` once when it reaches zero. */
-export function Countdown({ until, onEnd, id }: { until: string; onEnd: () => void; id?: string }) {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+interface Props {
+  until: string;
+  onEnd?: () => void;
+  id?: string;
+  className?: string;
+  /** HH:mm:ss for windows measured in hours (a group-buy team); mm:ss otherwise (an unpaid order). */
+  hours?: boolean;
+}
+
+/** Time left until `until`; calls `onEnd` once when it reaches zero. */
+export function Countdown({ until, onEnd, id, className, hours = false }: Props) {
   const [left, setLeft] = useState(() => remainingMs(until));
   const ended = useRef(false);
   const endRef = useRef(onEnd);
@@ -21,14 +32,15 @@ export function Countdown({ until, onEnd, id }: { until: string; onEnd: () => vo
       if (ms === 0 && !ended.current) {
         ended.current = true;
         clearInterval(timer);
-        endRef.current();
+        endRef.current?.();
       }
     }, 1000);
     return () => clearInterval(timer);
   }, [until]);
 
   const total = Math.ceil(left / 1000);
-  const mm = String(Math.floor(total / 60)).padStart(2, '0');
-  const ss = String(total % 60).padStart(2, '0');
-  return <Text id={id}>{`${mm}:${ss}`}</Text>;
+  const text = hours
+    ? `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`
+    : `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+  return <Text className={className} id={id}>{text}</Text>;
 }
