@@ -101,7 +101,7 @@ export interface OrderView extends OrderAmounts {
   completedAt: string | null;
   refunds: RefundView[];
   /** What the customer may do now; the server decides. */
-  actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean };
+  actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean; storeRefund: boolean };
   /** For manager lists. */
   memberNickname?: string;
   /** Issue 6: the group-buy team this order sits in, and how it went (null for ordinary orders). */

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../errors';
 import { openTeamSeatOf } from '../groupbuy/repo/groupbuy.repo';
 import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
-import { customerActions, REFUNDABLE } from './domain/order-rules';
+import { customerActions, REFUNDABLE, STORE_REFUNDABLE } from './domain/order-rules';
 import { findLines, findOrder, findRefundsOf, transitionOrder } from './repo/order.repo';
 import { moveRefund } from './repo/refund.repo';
 
@@ -101,10 +101,8 @@ export async function refundOrderAsManager({ input, ctx, exec }: ServiceArgs<Act
   await exec.selectFrom('orders').select('id').where('id', '=', input.orderId).forUpdate().execute();
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  // 'grouping' (issue 6): the manager's way out when a failed team's automatic refund was refused.
-  const from: OrderStatus[] = [...REFUNDABLE, 'settled', 'grouping'];
-  if (!from.includes(order.status)) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
-  return openRefund(exec, order, from, { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
+  if (!STORE_REFUNDABLE.includes(order.status)) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
+  return openRefund(exec, order, STORE_REFUNDABLE, { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
 }
 
 async function findStoreRefund(exec: Executor, storeId: string, refundId: string) {

@@ -24,6 +24,13 @@ export const TAB_STATUSES: Record<OrderTab, OrderStatus[]> = {
 /** Statuses from which the customer may ask for a refund (completed only within the window). */
 export const REFUNDABLE: OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed'];
 
+/**
+ * Statuses from which the store may refund on its own initiative: the customer's, plus settled orders
+ * and `grouping` (a failed team's automatic refund that WeChat refused; an open team's seat is
+ * refused later, in openRefund).
+ */
+export const STORE_REFUNDABLE: OrderStatus[] = [...REFUNDABLE, 'settled', 'grouping'];
+
 export interface OrderFacts {
   status: OrderStatus;
   expiresAt: Date;
@@ -41,5 +48,7 @@ export function customerActions(o: OrderFacts, now: Date) {
     cancel: o.status === 'pending_payment',
     confirmReceipt: o.status === 'shipped',
     requestRefund: REFUNDABLE.includes(o.status) && refundWindowOpen && !o.hasOpenRefund,
+    /** The store's 退款 button (manager.refundOrder); the customer's pages ignore it. */
+    storeRefund: STORE_REFUNDABLE.includes(o.status),
   };
 }

@@ -12,13 +12,6 @@ interface Props {
   onRefund: (o: OrderView) => void;
 }
 
-/**
- * Statuses the store may refund on its own authority (also after settlement). `grouping`: a refused
- * payment or a failed team whose refund WeChat refused waits there for the store; a seat in a team
- * still open is answered GROUP_BUY_IN_PROGRESS, shown as a toast.
- */
-const STORE_REFUNDABLE = ['paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
-
 /** One order for the store: who, what, how much, and the next step for a paid order. */
 export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Props) {
   const summary = order.lines.map((l) => `${l.title}${l.specsText ? `（${l.specsText}）` : ''} x${l.qty}`).join('；');
@@ -43,7 +36,7 @@ export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Pro
           <Text className="m-order__count">{`共 ${pieces(order)} 件`}</Text>
           <Price price={formatFen(order.payableFen)} size="normal" thousands />
         </View>
-        {STORE_REFUNDABLE.includes(order.status) && order.lines.some((l) => !l.refunded) && (
+        {order.actions.storeRefund && order.lines.some((l) => !l.refunded) && (
           <Button size="small" id={`m-refund-${order.orderId}`} disabled={busy} onClick={() => onRefund(order)}>退款</Button>
         )}
         {paid && order.delivery.type === 'express' && (
