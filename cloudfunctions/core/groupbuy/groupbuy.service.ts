@@ -5,6 +5,7 @@ import { campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from '
 import { joinTeamRefusal } from './domain/campaign-rules';
 import { campaignFacts } from './groupbuy-price';
 import { findTeam } from './repo/groupbuy.repo';
+import { memberIdByOpenid } from '../member/repo/member.repo';
 
 /** How many open teams the campaign page lists (soonest to expire first: the likeliest to fill). */
 const OPEN_TEAMS_SHOWN = 10;
@@ -53,10 +54,8 @@ export async function getTeam({ input, caller, ctx, exec }: ServiceArgs<ActionIn
   const campaign = (await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', team.campaign_id).executeTakeFirst())!;
   const members = (await membersByTeam(exec, [team])).get(team.id) ?? [];
   // Role `any` resolves no member id (anonymous browsing creates none): look the caller up by openid.
-  const me = caller.openid
-    ? await exec.selectFrom('members').select('id').where('store_id', '=', ctx.storeId).where('openid', '=', caller.openid).executeTakeFirst()
-    : undefined;
-  const mine = me ? members.find((m) => m.memberId === me.id) : undefined;
+  const meId = caller.openid ? await memberIdByOpenid(exec, ctx.storeId, caller.openid) : null;
+  const mine = meId ? members.find((m) => m.memberId === meId) : undefined;
   const refusal = joinTeamRefusal(campaignFacts(campaign), { ...team, expiresAt: team.expires_at }, ctx.now);
   return ok({
     teamId: team.id,

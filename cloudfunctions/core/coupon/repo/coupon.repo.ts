@@ -172,8 +172,3 @@ export async function scopeNames(exec: Executor, scope: 'categories' | 'products
       : await exec.selectFrom('products').select(['id', 'title as name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-export async function memberIdByOpenid(exec: Executor, storeId: string, openid: string): Promise<string | null> {
-  const row = await exec.selectFrom('members').select('id').where('store_id', '=', storeId).where('openid', '=', openid).executeTakeFirst();
-  return row?.id ?? null;
-}
