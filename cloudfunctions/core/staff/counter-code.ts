@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../errors';
 import { memberCodeSecret, readMemberCode } from '../member/domain/member-code';
 import { consumeMemberCode } from '../member/member-code.service';
 import { findCodeUse } from './repo/staff.repo';
+import { addMinutes } from '../shared/time';
 
 /**
  * How long after a scan the same counter may keep acting on that member with the scanned code
@@ -28,7 +29,7 @@ export async function resolveCounterCode(
     const read = readMemberCode(q.code, secret);
     if (!read) return null;
     const use = await findCodeUse(tx, read.memberId, read.step);
-    const sessionStart = new Date(q.ctx.now.getTime() - COUNTER_SESSION_MINUTES * 60_000);
+    const sessionStart = addMinutes(q.ctx.now, -COUNTER_SESSION_MINUTES);
     return use && use.used_by === q.staffOpenid && use.used_at >= sessionStart ? read.memberId : null;
   };
   if (q.mode === 'act') {
