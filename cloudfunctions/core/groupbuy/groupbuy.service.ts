@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../errors';
 import { campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from './campaign-view';
 import { joinTeamRefusal } from './domain/campaign-rules';
 import { campaignFacts } from './groupbuy-price';
-import { findTeam } from './repo/groupbuy.repo';
+import { findTeam, joinableTeams, openTeamCounts } from './repo/groupbuy.repo';
 import { memberIdByOpenid } from '../member/repo/member.repo';
 
 /** How many open teams the campaign page lists (soonest to expire first: the likeliest to fill). */
@@ -18,15 +18,7 @@ export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'grou
     .where('c.ends_at', '>', ctx.now)
     .orderBy('c.ends_at')
     .execute();
-  const open = await exec
-    .selectFrom('groupbuy_teams')
-    .select(['campaign_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('store_id', '=', ctx.storeId)
-    .where('status', '=', 'open')
-    .where('expires_at', '>', ctx.now)
-    .groupBy('campaign_id')
-    .execute();
-  const openBy = new Map(open.map((r) => [r.campaign_id, Number(r.n)]));
+  const openBy = await openTeamCounts(exec, ctx.storeId, ctx.now);
   return ok({ items: rows.map((r) => ({ ...toCampaignView(r), openTeams: openBy.get(r.id) ?? 0 })) });
 }
 
@@ -34,15 +26,7 @@ export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'grou
 export async function getCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<'groupbuy.getCampaign'>>): Promise<Result<ActionOutput<'groupbuy.getCampaign'>>> {
   const campaign = await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', input.campaignId).executeTakeFirst();
   if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: input.campaignId });
-  const teams = await exec
-    .selectFrom('groupbuy_teams')
-    .selectAll()
-    .where('campaign_id', '=', campaign.id)
-    .where('status', '=', 'open')
-    .where('expires_at', '>', ctx.now)
-    .orderBy('expires_at')
-    .limit(OPEN_TEAMS_SHOWN)
-    .execute();
+  const teams = await joinableTeams(exec, campaign.id, ctx.now, OPEN_TEAMS_SHOWN);
   const members = await membersByTeam(exec, teams);
   return ok({ ...toCampaignView(campaign), teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])) });
 }
