@@ -12,7 +12,7 @@ import { addMinutes } from '../shared/time';
  * code's own 60 seconds, yet the code stays single-presentation: nobody else can use it, and
  * scanning it again is MEMBER_CODE_USED.
  */
-export const COUNTER_SESSION_MINUTES = 10;
+const COUNTER_SESSION_MINUTES = 10;
 
 /**
  * `scan`: spends the code (valid for the current and previous 30 s step, usable once, HMAC-checked,
