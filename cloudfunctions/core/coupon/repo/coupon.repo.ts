@@ -172,3 +172,9 @@ export async function scopeNames(exec: Executor, scope: 'categories' | 'products
       : await exec.selectFrom('products').select(['id', 'title as name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Takes back a coupon that was handed out and is still unused (status `expired`); false when it is used, locked or gone. */
+export async function voidUnusedCoupon(tx: Executor, couponId: string): Promise<boolean> {
+  const r = await tx.updateTable('coupons').set({ status: 'expired' }).where('id', '=', couponId).where('status', '=', 'usable').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
