@@ -1,6 +1,6 @@
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { couponRefusalCode, type CouponRefusal } from './domain/refusals';
+import { couponRefusalCode, couponStateRefusal, type CouponRefusal } from './domain/refusals';
 
 /**
  * Uses a member's coupon at the counter (no order): a conditional update from 'usable' inside its
@@ -31,12 +31,7 @@ export async function redeemAtCounter(
   const reason: CouponRefusal =
     !row || row.member_id !== q.memberId || row.store_id !== q.storeId
       ? 'not_found'
-      : row.status === 'used'
-        ? 'used'
-        : row.status === 'locked'
-          ? 'locked'
-          : row.status === 'expired' || row.valid_until <= q.now
-            ? 'expired'
-            : 'not_started';
+      : // Not updated, so some state refuses it; 'not_started' is the only one left if none is named.
+        (couponStateRefusal({ status: row.status, validFrom: row.valid_from, validUntil: row.valid_until }, q.now) ?? 'not_started');
   return fail(couponRefusalCode(reason), undefined, { reason });
 }

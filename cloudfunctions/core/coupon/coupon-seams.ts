@@ -2,7 +2,7 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import type { CouponOffer } from '../order/domain/pricing';
 import { evaluateTerms } from './domain/coupon-terms';
-import { couponRefusalCode, type CouponRefusal } from './domain/refusals';
+import { couponRefusalCode, couponStateRefusal, type CouponRefusal, type StateRefusal } from './domain/refusals';
 import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from './repo/coupon.repo';
 
 /**
@@ -12,14 +12,20 @@ import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from
 
 const refuse = (reason: CouponRefusal, message: string) => fail(couponRefusalCode(reason), message, { reason });
 
+/** Checkout's wording for a coupon whose state refuses it (the counter keeps the code's own message). */
+const STATE_MESSAGES: Record<StateRefusal, string> = {
+  used: '优惠券已使用',
+  locked: '优惠券已被未支付订单占用',
+  expired: '优惠券已过期',
+  not_started: '优惠券未到使用时间',
+};
+
 /** The member's own coupon, usable now; its template's rule prices it against the lines. */
 export async function couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>> {
   const row = await memberCouponsQuery(exec, q.memberId).where('c.id', '=', q.couponId).where('c.store_id', '=', q.storeId).executeTakeFirst();
   if (!row) return refuse('not_found', '优惠券不存在');
-  if (row.status === 'used') return refuse('used', '优惠券已使用');
-  if (row.status === 'locked') return refuse('locked', '优惠券已被未支付订单占用');
-  if (row.status === 'expired' || row.valid_until <= q.now) return refuse('expired', '优惠券已过期');
-  if (row.valid_from > q.now) return refuse('not_started', '优惠券未到使用时间');
+  const refusal = couponStateRefusal({ status: row.status, validFrom: row.valid_from, validUntil: row.valid_until }, q.now);
+  if (refusal) return refuse(refusal, STATE_MESSAGES[refusal]);
   const terms = { kind: row.kind, args: row.args, scope: row.scope, scopeIds: row.scope_ids };
   return ok({ couponId: row.id, evaluate: (lines) => evaluateTerms(terms, lines) });
 }

@@ -4,7 +4,8 @@ import { fail, ok, type Result } from '../errors';
 import { validityText } from './domain/coupon-terms';
 import { termsViews } from './coupon-view';
 import { issueCoupon } from './issue-coupon';
-import { countHeld, findClaimableTemplates, findTemplate, memberCouponsQuery, memberIdByOpenid, type MemberCouponRow } from './repo/coupon.repo';
+import { countHeld, findClaimableTemplates, findTemplate, memberCouponsQuery, type MemberCouponRow } from './repo/coupon.repo';
+import { memberIdByOpenid } from '../member/repo/member.repo';
 
 /** `coupon.listClaimable`: the claim center; signed-in callers also see what they already hold. */
 export async function listClaimable({ caller, ctx, exec }: ServiceArgs<ActionInput<'coupon.listClaimable'>>): Promise<Result<ActionOutput<'coupon.listClaimable'>>> {

@@ -5,7 +5,8 @@ import { fail, ok, type Result } from '../errors';
 import { termsViews } from './coupon-view';
 import { validityText } from './domain/coupon-terms';
 import { couponRule } from './rules';
-import { deactivateTemplate, storeTemplates } from './repo/manager-template.repo';
+import { findTemplate } from './repo/coupon.repo';
+import { deactivateTemplate, insertClaimTemplate, storeTemplates } from './repo/manager-template.repo';
 
 type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
 
@@ -39,32 +40,24 @@ export async function createCouponTemplate({ input, ctx, exec }: Args<'manager.c
     return fail('VALIDATION_FAILED', '优惠券面额或门槛不合理', { issues: args.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
   }
   const templateId = `ct_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  await exec
-    .insertInto('coupon_templates')
-    .values({
-      id: templateId,
-      store_id: ctx.storeId,
-      title: input.title,
-      kind: input.kind,
-      args: JSON.stringify(args.data),
-      scope: 'all',
-      scope_ids: [],
-      valid_days: input.validDays,
-      total: input.total,
-      remaining: input.total,
-      per_member_limit: input.perMemberLimit,
-      claimable: true,
-      created_at: ctx.now,
-    })
-    .execute();
+  await insertClaimTemplate(exec, {
+    id: templateId,
+    storeId: ctx.storeId,
+    title: input.title,
+    kind: input.kind,
+    args: args.data,
+    validDays: input.validDays,
+    total: input.total,
+    perMemberLimit: input.perMemberLimit,
+    now: ctx.now,
+  });
   return ok({ templateId });
 }
 
 /** `manager.stopCouponTemplate`: no more claims; coupons already held stay usable. */
 export async function stopCouponTemplate({ input, ctx, exec }: Args<'manager.stopCouponTemplate'>): Promise<Result<ActionOutput<'manager.stopCouponTemplate'>>> {
   if (!(await deactivateTemplate(exec, ctx.storeId, input.templateId))) {
-    const exists = await exec.selectFrom('coupon_templates').select('id').where('id', '=', input.templateId).where('store_id', '=', ctx.storeId).executeTakeFirst();
-    if (!exists) return fail('NOT_FOUND', '优惠券模板不存在');
+    if (!(await findTemplate(exec, ctx.storeId, input.templateId))) return fail('NOT_FOUND', '优惠券模板不存在');
   }
   return ok({ templateId: input.templateId, active: false });
 }

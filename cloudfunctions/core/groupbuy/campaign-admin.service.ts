@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../errors';
 import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
 import { campaignsWithSku, toManagerCampaignView } from './campaign-view';
 import { GROUPBUY_RULES } from './domain/campaign-rules';
+import { findCampaign } from './repo/groupbuy.repo';
 
 async function teamCounts(exec: Executor, storeId: string) {
   const rows = await exec
@@ -83,8 +84,7 @@ export async function stopCampaign({ input, ctx, exec }: ServiceArgs<ActionInput
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) {
-    const exists = await exec.selectFrom('groupbuy_campaigns').select('status').where('id', '=', input.campaignId).where('store_id', '=', ctx.storeId).executeTakeFirst();
-    return exists ? fail('GROUP_BUY_STOPPED', undefined, { campaignId: input.campaignId }) : fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在');
+    return (await findCampaign(exec, ctx.storeId, input.campaignId)) ? fail('GROUP_BUY_STOPPED', undefined, { campaignId: input.campaignId }) : fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在');
   }
   return ok(await managerView(exec, ctx.storeId, input.campaignId));
 }

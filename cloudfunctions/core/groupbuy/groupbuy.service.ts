@@ -4,7 +4,8 @@ import { fail, ok, type Result } from '../errors';
 import { campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from './campaign-view';
 import { joinTeamRefusal } from './domain/campaign-rules';
 import { campaignFacts } from './groupbuy-price';
-import { findTeam } from './repo/groupbuy.repo';
+import { findTeam, joinableTeams, openTeamCounts } from './repo/groupbuy.repo';
+import { memberIdByOpenid } from '../member/repo/member.repo';
 
 /** How many open teams the campaign page lists (soonest to expire first: the likeliest to fill). */
 const OPEN_TEAMS_SHOWN = 10;
@@ -17,15 +18,7 @@ export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'grou
     .where('c.ends_at', '>', ctx.now)
     .orderBy('c.ends_at')
     .execute();
-  const open = await exec
-    .selectFrom('groupbuy_teams')
-    .select(['campaign_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('store_id', '=', ctx.storeId)
-    .where('status', '=', 'open')
-    .where('expires_at', '>', ctx.now)
-    .groupBy('campaign_id')
-    .execute();
-  const openBy = new Map(open.map((r) => [r.campaign_id, Number(r.n)]));
+  const openBy = await openTeamCounts(exec, ctx.storeId, ctx.now);
   return ok({ items: rows.map((r) => ({ ...toCampaignView(r), openTeams: openBy.get(r.id) ?? 0 })) });
 }
 
@@ -33,15 +26,7 @@ export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'grou
 export async function getCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<'groupbuy.getCampaign'>>): Promise<Result<ActionOutput<'groupbuy.getCampaign'>>> {
   const campaign = await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', input.campaignId).executeTakeFirst();
   if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: input.campaignId });
-  const teams = await exec
-    .selectFrom('groupbuy_teams')
-    .selectAll()
-    .where('campaign_id', '=', campaign.id)
-    .where('status', '=', 'open')
-    .where('expires_at', '>', ctx.now)
-    .orderBy('expires_at')
-    .limit(OPEN_TEAMS_SHOWN)
-    .execute();
+  const teams = await joinableTeams(exec, campaign.id, ctx.now, OPEN_TEAMS_SHOWN);
   const members = await membersByTeam(exec, teams);
   return ok({ ...toCampaignView(campaign), teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])) });
 }
@@ -53,10 +38,8 @@ export async function getTeam({ input, caller, ctx, exec }: ServiceArgs<ActionIn
   const campaign = (await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', team.campaign_id).executeTakeFirst())!;
   const members = (await membersByTeam(exec, [team])).get(team.id) ?? [];
   // Role `any` resolves no member id (anonymous browsing creates none): look the caller up by openid.
-  const me = caller.openid
-    ? await exec.selectFrom('members').select('id').where('store_id', '=', ctx.storeId).where('openid', '=', caller.openid).executeTakeFirst()
-    : undefined;
-  const mine = me ? members.find((m) => m.memberId === me.id) : undefined;
+  const meId = caller.openid ? await memberIdByOpenid(exec, ctx.storeId, caller.openid) : null;
+  const mine = meId ? members.find((m) => m.memberId === meId) : undefined;
   const refusal = joinTeamRefusal(campaignFacts(campaign), { ...team, expiresAt: team.expires_at }, ctx.now);
   return ok({
     teamId: team.id,

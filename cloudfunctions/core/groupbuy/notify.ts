@@ -7,7 +7,7 @@ import type { TeamOutcome } from './team-outcome';
  * Template ids of the team-outcome subscribe messages, from the environment (configured in the
  * WeChat admin console). Unset means the store sends no such message.
  */
-export function groupbuyTemplateId(outcome: TeamOutcome): string | null {
+function groupbuyTemplateId(outcome: TeamOutcome): string | null {
   const id = outcome === 'succeeded' ? process.env.GROUPBUY_SUCCESS_TEMPLATE_ID : process.env.GROUPBUY_FAILED_TEMPLATE_ID;
   return id?.trim() || null;
 }

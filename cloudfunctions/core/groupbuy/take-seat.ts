@@ -8,6 +8,8 @@ import {
   findCampaign,
   giveBackCampaignSeats,
   giveBackMemberSeats,
+  insertTeam,
+  insertTeamMember,
   isMemberOfTeam,
   setOrderGroupBuy,
   takeCampaignSeat,
@@ -26,20 +28,7 @@ const REFUSALS = {
 
 async function openTeam(tx: Executor, campaign: CampaignRow, leaderId: string, now: Date): Promise<string> {
   const id = `t_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-  await tx
-    .insertInto('groupbuy_teams')
-    .values({
-      id,
-      store_id: campaign.store_id,
-      campaign_id: campaign.id,
-      leader_id: leaderId,
-      size: campaign.team_size,
-      joined: 1,
-      created_at: now,
-      expires_at: teamExpiry(now, campaign.window_hours),
-      finished_at: null,
-    })
-    .execute();
+  await insertTeam(tx, { id, storeId: campaign.store_id, campaignId: campaign.id, leaderId, size: campaign.team_size, now, expiresAt: teamExpiry(now, campaign.window_hours) });
   return id;
 }
 
@@ -82,10 +71,7 @@ export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date)
     teamId = await openTeam(tx, campaign, order.member_id, now);
     seat = { joined: 1, size: campaign.team_size };
   }
-  await tx
-    .insertInto('groupbuy_team_members')
-    .values({ team_id: teamId, order_id: order.id, member_id: order.member_id, seat: seat!.joined, joined_at: now })
-    .execute();
+  await insertTeamMember(tx, { teamId, orderId: order.id, memberId: order.member_id, seat: seat!.joined, now });
   await transitionOrder(tx, order.id, ['paid'], 'grouping');
   await setOrderGroupBuy(tx, [order.id], { teamId, teamStatus: 'open' });
   if (seat!.joined === seat!.size) await endTeam(tx, teamId, 'succeeded', { virtual: false, now, onlyExpired: false });

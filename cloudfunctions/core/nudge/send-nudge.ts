@@ -8,7 +8,7 @@ import { loadNudgeSettings } from './repo/settings.repo';
 import { renderNudge } from './render-nudge';
 
 /** After this many failed deliveries a nudge is recorded as failed (the outbox stops retrying it). */
-export const NUDGE_MAX_ATTEMPTS = 6;
+const NUDGE_MAX_ATTEMPTS = 6;
 
 /**
  * Outbox handler `nudge.send`: delivers one nudge through the subscribe-message port.

@@ -2,24 +2,18 @@ import type { ActionInput, ActionOutput, OrderTab, OrderView } from '../contract
 import type { ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
+import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { TAB_STATUSES } from './domain/order-rules';
 import { toOrderView } from './order-view';
 import { countMemberOrdersByStatus, findLines, findMemberOrders, findOrder, findRefundsOf, findStoreOrders } from './repo/order.repo';
 
 const PAGE = 10;
 
-function encode(row: { created_at: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
-}
+const encode = (row: { created_at: Date; id: string }) => encodeTimeCursor({ at: row.created_at, id: row.id });
 
 function decode(cursor: string): { createdAt: Date; id: string } | null {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const createdAt = new Date(at);
-    return typeof id === 'string' && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
-  } catch {
-    return null;
-  }
+  const p = decodeTimeCursor(cursor);
+  return p && { createdAt: p.at, id: p.id };
 }
 
 /** Orders with their lines and refunds, as views. */

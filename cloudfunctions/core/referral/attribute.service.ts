@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionOutput, AttributionResult } from '../contract';
 import type { ServiceArgs } from '../context';
 import { issueCoupon } from '../coupon/issue-coupon';
+import { findTemplate } from '../coupon/repo/coupon.repo';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { isInviteCode } from '../member/domain/invite-code';
@@ -29,8 +30,7 @@ function inviteCodeOf(input: { inviteCode?: string; scene?: string }): string | 
 
 async function templateTitle(exec: Executor, storeId: string, templateId: string | null): Promise<string | null> {
   if (!templateId) return null;
-  const t = await exec.selectFrom('coupon_templates').select('title').where('id', '=', templateId).where('store_id', '=', storeId).executeTakeFirst();
-  return t?.title ?? null;
+  return (await findTemplate(exec, storeId, templateId))?.title ?? null;
 }
 
 async function heldGift(exec: Executor, couponId: string): Promise<AttributionResult['giftCoupon']> {

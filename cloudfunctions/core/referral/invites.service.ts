@@ -4,6 +4,7 @@ import { findProductSummaries } from '../catalog/repo/catalog.repo';
 import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
 import { fen, points } from '../shared/money';
+import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { INVITE_LANDING_PAGE, invitePath, inviteScene } from './domain/invite-scene';
 import type { ReferralSettings } from './domain/referral-settings';
 import { displayStatus } from './domain/referral-status';
@@ -61,7 +62,8 @@ export async function myInviteCard({ caller, ctx, exec }: ServiceArgs<ActionInpu
 /** `referral.myInvites`: the friends the member invited, newest first, with 已绑定/已下单/已奖励/已失效. */
 export async function myInvites({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'referral.myInvites'>>): Promise<Result<ActionOutput<'referral.myInvites'>>> {
   const inviterId = caller.memberId!;
-  const cursor = decodeCursor(input.cursor);
+  // A cursor that does not decode starts over from the first page.
+  const cursor = input.cursor ? decodeTimeCursor(input.cursor) : null;
   const rows = await invitesOf(exec, inviterId, cursor, PAGE + 1);
   const page = rows.slice(0, PAGE);
   const totals = await exec
@@ -88,14 +90,7 @@ export async function myInvites({ input, caller, ctx, exec }: ServiceArgs<Action
         note: earned ?? shown.note,
       };
     }),
-    nextCursor: rows.length > PAGE && last ? `${last.bound_at.toISOString()}|${last.id}` : null,
+    nextCursor: rows.length > PAGE && last ? encodeTimeCursor({ at: last.bound_at, id: last.id }) : null,
     summary: { invited: Number(totals.invited), rewarded: Number(totals.rewarded), pointsEarned: points(Number(totals.points)) },
   });
-}
-
-function decodeCursor(raw: string | undefined): { boundAt: Date; id: string } | null {
-  if (!raw) return null;
-  const [at, id] = raw.split('|');
-  const boundAt = new Date(at ?? '');
-  return id && !Number.isNaN(boundAt.getTime()) ? { boundAt, id } : null;
 }

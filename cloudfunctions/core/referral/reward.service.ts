@@ -1,5 +1,6 @@
 import type { CallContext } from '../context';
 import { issueCoupon } from '../coupon/issue-coupon';
+import { voidUnusedCoupon } from '../coupon/repo/coupon.repo';
 import type { Executor } from '../db/db';
 import type { OrderSettledEvent } from '../order/lifecycle.service';
 import type { OrderRefundedEvent } from '../order/refund-delivery';
@@ -105,8 +106,7 @@ export async function reverseRewardOnRefunded(ctx: CallContext, raw: Record<stri
     if (!(await moveBinding(tx, b.id, ['rewarded'], { status: 'reversed', reversed_at: at }))) return;
     let reason = 'points_reversed';
     if (b.reward_kind === 'coupon' && b.reward_coupon_id) {
-      const voided = await tx.updateTable('coupons').set({ status: 'expired' }).where('id', '=', b.reward_coupon_id).where('status', '=', 'usable').executeTakeFirst();
-      reason = Number(voided.numUpdatedRows) === 1 ? 'coupon_voided' : 'coupon_already_used';
+      reason = (await voidUnusedCoupon(tx, b.reward_coupon_id)) ? 'coupon_voided' : 'coupon_already_used';
     } else if (b.reward_points) {
       const credit = await findEntry(tx, rewardKey(b.id));
       const taken = await takeBack(tx, {

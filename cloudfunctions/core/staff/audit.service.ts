@@ -7,7 +7,7 @@ import { auditPage, insertAudit } from './repo/audit.repo';
 type AnyHandler = (args: ServiceArgs<unknown>) => Promise<Result<unknown>>;
 
 /** Whether an action is a staff or manager write, and so audited. */
-export function isAudited(name: ActionName): boolean {
+function isAudited(name: ActionName): boolean {
   const spec = contract[name];
   return Boolean(spec.mutating) && (spec.role === 'staff' || spec.role === 'manager');
 }

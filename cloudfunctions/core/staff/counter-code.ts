@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../errors';
 import { memberCodeSecret, readMemberCode } from '../member/domain/member-code';
 import { consumeMemberCode } from '../member/member-code.service';
 import { findCodeUse } from './repo/staff.repo';
+import { addMinutes } from '../shared/time';
 
 /**
  * How long after a scan the same counter may keep acting on that member with the scanned code
@@ -11,7 +12,7 @@ import { findCodeUse } from './repo/staff.repo';
  * code's own 60 seconds, yet the code stays single-presentation: nobody else can use it, and
  * scanning it again is MEMBER_CODE_USED.
  */
-export const COUNTER_SESSION_MINUTES = 10;
+const COUNTER_SESSION_MINUTES = 10;
 
 /**
  * `scan`: spends the code (valid for the current and previous 30 s step, usable once, HMAC-checked,
@@ -28,7 +29,7 @@ export async function resolveCounterCode(
     const read = readMemberCode(q.code, secret);
     if (!read) return null;
     const use = await findCodeUse(tx, read.memberId, read.step);
-    const sessionStart = new Date(q.ctx.now.getTime() - COUNTER_SESSION_MINUTES * 60_000);
+    const sessionStart = addMinutes(q.ctx.now, -COUNTER_SESSION_MINUTES);
     return use && use.used_by === q.staffOpenid && use.used_at >= sessionStart ? read.memberId : null;
   };
   if (q.mode === 'act') {

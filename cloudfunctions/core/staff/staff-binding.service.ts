@@ -4,6 +4,7 @@ import type { ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND_PAGE, STAFF_INVITE_HOURS } from './domain/staff-invite';
 import { insertAudit } from './repo/audit.repo';
+import { addMinutes } from '../shared/time';
 import {
   activeStaff,
   findInvite,
@@ -22,7 +23,7 @@ type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionIn
 export async function createStaffInvite({ input, caller, ctx, exec }: Args<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
   const token = newInviteToken();
   const inviteId = `si_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  const expiresAt = new Date(ctx.now.getTime() + STAFF_INVITE_HOURS * 3600_000);
+  const expiresAt = addMinutes(ctx.now, STAFF_INVITE_HOURS * 60);
   await insertInvite(exec, { id: inviteId, storeId: ctx.storeId, tokenHash: inviteTokenHash(token), role: input.role, createdBy: caller.openid!, now: ctx.now, expiresAt });
   const scene = `s=${token}`;
   // A code that cannot be drawn (WeChat refused, no network) still leaves the link to share.

@@ -19,3 +19,18 @@ export type CouponRefusal = keyof typeof COUPON_REFUSALS;
 export function couponRefusalCode(reason: CouponRefusal): ErrorCode {
   return COUPON_REFUSALS[reason];
 }
+
+/** The refusals a coupon's own state can give. */
+export type StateRefusal = Extract<CouponRefusal, 'used' | 'locked' | 'expired' | 'not_started'>;
+
+/**
+ * Why a member's own coupon cannot be used at `now`, or null when it can: the one order of checks
+ * for checkout (couponOffer) and the counter (redeemAtCounter), so both name the same reason.
+ */
+export function couponStateRefusal(c: { status: string; validFrom: Date; validUntil: Date }, now: Date): StateRefusal | null {
+  if (c.status === 'used') return 'used';
+  if (c.status === 'locked') return 'locked';
+  if (c.status === 'expired' || c.validUntil <= now) return 'expired';
+  if (c.validFrom > now) return 'not_started';
+  return null;
+}

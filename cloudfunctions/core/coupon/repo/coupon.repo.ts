@@ -173,7 +173,8 @@ export async function scopeNames(exec: Executor, scope: 'categories' | 'products
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function memberIdByOpenid(exec: Executor, storeId: string, openid: string): Promise<string | null> {
-  const row = await exec.selectFrom('members').select('id').where('store_id', '=', storeId).where('openid', '=', openid).executeTakeFirst();
-  return row?.id ?? null;
+/** Takes back a coupon that was handed out and is still unused (status `expired`); false when it is used, locked or gone. */
+export async function voidUnusedCoupon(tx: Executor, couponId: string): Promise<boolean> {
+  const r = await tx.updateTable('coupons').set({ status: 'expired' }).where('id', '=', couponId).where('status', '=', 'usable').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

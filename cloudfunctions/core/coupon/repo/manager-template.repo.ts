@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/db';
+import type { CouponKind } from '../rules';
 
 export function storeTemplates(exec: Executor, storeId: string) {
   return exec
@@ -23,4 +24,29 @@ export async function deactivateTemplate(tx: Executor, storeId: string, template
     .returning('id')
     .execute();
   return rows.length === 1;
+}
+
+/** A claim-center template: store-wide, valid `validDays` after the claim, its stock full. */
+export async function insertClaimTemplate(
+  exec: Executor,
+  t: { id: string; storeId: string; title: string; kind: CouponKind; args: unknown; validDays: number; total: number; perMemberLimit?: number; now: Date },
+): Promise<void> {
+  await exec
+    .insertInto('coupon_templates')
+    .values({
+      id: t.id,
+      store_id: t.storeId,
+      title: t.title,
+      kind: t.kind,
+      args: JSON.stringify(t.args),
+      scope: 'all',
+      scope_ids: [],
+      valid_days: t.validDays,
+      total: t.total,
+      remaining: t.total,
+      per_member_limit: t.perMemberLimit,
+      claimable: true,
+      created_at: t.now,
+    })
+    .execute();
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../errors';
+import { addMinutes } from '../../shared/time';
 
 /** Per-store group-buy numbers (ARCHITECTURE.md "Group-buy"). */
 export const GROUPBUY_RULES = {
@@ -41,5 +42,5 @@ export function joinTeamRefusal(c: CampaignFacts, t: TeamFacts, now: Date): Erro
 
 /** A team keeps its own window from the moment it opened (the campaign end does not cut it short). */
 export function teamExpiry(openedAt: Date, windowHours: number): Date {
-  return new Date(openedAt.getTime() + windowHours * 3_600_000);
+  return addMinutes(openedAt, windowHours * 60);
 }

@@ -136,6 +136,48 @@ export async function setOrderGroupBuy(tx: Executor, orderIds: readonly string[]
     .execute();
 }
 
+/** Campaign id -> how many of its teams are open and unexpired at `now`. */
+export async function openTeamCounts(exec: Executor, storeId: string, now: Date): Promise<Map<string, number>> {
+  const rows = await exec
+    .selectFrom('groupbuy_teams')
+    .select(['campaign_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('store_id', '=', storeId)
+    .where('status', '=', 'open')
+    .where('expires_at', '>', now)
+    .groupBy('campaign_id')
+    .execute();
+  return new Map(rows.map((r) => [r.campaign_id, Number(r.n)]));
+}
+
+/** The campaign's open, unexpired teams, soonest to expire first. */
+export async function joinableTeams(exec: Executor, campaignId: string, now: Date, limit: number) {
+  return exec
+    .selectFrom('groupbuy_teams')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('status', '=', 'open')
+    .where('expires_at', '>', now)
+    .orderBy('expires_at')
+    .limit(limit)
+    .execute();
+}
+
+/** A new team with its leader's seat taken (`joined` 1). */
+export async function insertTeam(
+  tx: Executor,
+  t: { id: string; storeId: string; campaignId: string; leaderId: string; size: number; now: Date; expiresAt: Date },
+): Promise<void> {
+  await tx
+    .insertInto('groupbuy_teams')
+    .values({ id: t.id, store_id: t.storeId, campaign_id: t.campaignId, leader_id: t.leaderId, size: t.size, joined: 1, created_at: t.now, expires_at: t.expiresAt, finished_at: null })
+    .execute();
+}
+
+/** The paid order's seat in its team (`seat` is the team's `joined` after taking it). */
+export async function insertTeamMember(tx: Executor, m: { teamId: string; orderId: string; memberId: string; seat: number; now: Date }): Promise<void> {
+  await tx.insertInto('groupbuy_team_members').values({ team_id: m.teamId, order_id: m.orderId, member_id: m.memberId, seat: m.seat, joined_at: m.now }).execute();
+}
+
 export async function findExpiredOpenTeams(exec: Executor, now: Date, limit: number) {
   return exec
     .selectFrom('groupbuy_teams')

@@ -11,6 +11,12 @@ export async function findMemberByOpenid(exec: Executor, storeId: string, openid
     .executeTakeFirst();
 }
 
+/** The signed-in caller's member id without creating a member (for actions open to anyone). */
+export async function memberIdByOpenid(exec: Executor, storeId: string, openid: string): Promise<string | null> {
+  const row = await exec.selectFrom('members').select('id').where('store_id', '=', storeId).where('openid', '=', openid).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /**
  * Inserts a member unless one exists for (store, openid) or the invite code is taken; either
  * conflict inserts nothing (returns false) and the caller re-reads. Safe under concurrent first calls.

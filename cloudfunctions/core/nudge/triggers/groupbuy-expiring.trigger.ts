@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { defineTrigger } from './trigger';
+import { inShanghai } from '../../shared/time';
 
 /**
  * 拼团即将到期: the member holds a paid seat (order still `grouping`) in an open team that is still
@@ -34,6 +35,5 @@ export default defineTrigger({
 
 /** `MM-DD HH:mm` in Asia/Shanghai: the deadline the member can act on. */
 function shanghaiTime(at: unknown): string {
-  const d = new Date(new Date(String(at)).getTime() + 8 * 3_600_000).toISOString();
-  return `${d.slice(5, 10)} ${d.slice(11, 16)}`;
+  return inShanghai(new Date(String(at))).format('MM-DD HH:mm');
 }

@@ -2,6 +2,7 @@ import type { RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/db';
+import { inShanghai } from '../../shared/time';
 
 /** What a trigger's SQL sees: the store, the run's clock, and its validated args. */
 export interface TriggerQuery<A> {
@@ -43,10 +44,7 @@ export const PURCHASED = sql.raw(`('paid','shipped','ready_for_pickup','complete
 export const days = (n: number | RawBuilder<unknown>) => sql`(${n} * interval '1 day')`;
 
 /** A Shanghai calendar date `YYYY-MM-DD` for subjects and messages. */
-export const shanghaiDate = (at: unknown): string => {
-  const d = new Date(String(at));
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-};
+export const shanghaiDate = (at: unknown): string => inShanghai(new Date(String(at))).format('YYYY-MM-DD');
 
 /** Defines a trigger with its args type inferred from the schema. */
 export const defineTrigger = <A>(t: NudgeTrigger<A>): NudgeTrigger<A> => t;

@@ -5,7 +5,7 @@ export type ReferralEventKind = 'card_shown' | 'opened' | 'bound' | 'first_order
 /** What 我的邀请 shows for a friend. */
 export type InviteDisplayStatus = 'bound' | 'ordered' | 'rewarded' | 'invalid';
 
-export const DISPLAY_TEXT: Record<InviteDisplayStatus, string> = {
+const DISPLAY_TEXT: Record<InviteDisplayStatus, string> = {
   bound: '已绑定',
   ordered: '已下单',
   rewarded: '已奖励',

@@ -163,7 +163,7 @@ export async function rewardsGranted(exec: Executor, inviterId: string, from: Da
 }
 
 /** An inviter's bindings, newest first, with the friend and the friend's first paid order. */
-export async function invitesOf(exec: Executor, inviterId: string, before: { boundAt: Date; id: string } | null, limit: number) {
+export async function invitesOf(exec: Executor, inviterId: string, before: { at: Date; id: string } | null, limit: number) {
   let q = exec
     .selectFrom('referrals as r')
     .innerJoin('members as f', 'f.id', 'r.friend_member_id')
@@ -187,7 +187,7 @@ export async function invitesOf(exec: Executor, inviterId: string, before: { bou
     ])
     .where('r.inviter_member_id', '=', inviterId);
   if (before) {
-    q = q.where((eb) => eb.or([eb('r.bound_at', '<', before.boundAt), eb.and([eb('r.bound_at', '=', before.boundAt), eb('r.id', '<', before.id)])]));
+    q = q.where((eb) => eb.or([eb('r.bound_at', '<', before.at), eb.and([eb('r.bound_at', '=', before.at), eb('r.id', '<', before.id)])]));
   }
   return q.orderBy('r.bound_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
 }
