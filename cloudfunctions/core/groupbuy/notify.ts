@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
+import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member/repo/subscribe-quota.repo';
 import type { TeamOutcome } from './team-outcome';
 
 /**
@@ -27,21 +27,9 @@ async function record(
     .execute();
 }
 
-/** Spends one of the member's one-time grants for the template; false when none is left (no consent). */
-async function spendQuota(exec: Executor, memberId: string, templateId: string, now: Date): Promise<boolean> {
-  const r = await exec
-    .updateTable('subscribe_quotas')
-    .set({ remaining: sql`remaining - 1`, updated_at: now })
-    .where('member_id', '=', memberId)
-    .where('template_id', '=', templateId)
-    .where('remaining', '>', 0)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
 /**
  * Outbox `groupbuy.notify`: tells a member how their team went, only where they granted the
- * template (one grant = one send, spent by a conditional decrement). A refusal from WeChat (43101:
+ * template (one one-time grant = one send, spent by a conditional decrement; a long-term grant is not spent). A refusal from WeChat (43101:
  * no subscription, and other final errors) is recorded, not retried; a transient error gives the
  * grant back and retries with the outbox's backoff.
  */
@@ -60,7 +48,8 @@ export async function notifyTeamOutcome(ctx: CallContext, p: Record<string, unkn
     .select(['o.member_id', 'o.order_no', 'o.payable_fen', 'm.openid', 'l.title'])
     .where('o.id', '=', orderId)
     .executeTakeFirstOrThrow();
-  if (!(await spendQuota(db, order.member_id, templateId, ctx.now))) {
+  const consent = await spendSubscribeQuota(db, order.member_id, templateId, ctx.now);
+  if (!consent) {
     return record(db, orderId, outcome, 'no_quota', ctx.now).then(() => 'done');
   }
   const delivery = await ctx.platform.messages.sendSubscribeMessage({
@@ -75,14 +64,10 @@ export async function notifyTeamOutcome(ctx: CallContext, p: Record<string, unkn
   });
   if (delivery.ok) return record(db, orderId, outcome, 'sent', ctx.now).then(() => 'done');
   if (delivery.retryable) {
-    await db
-      .updateTable('subscribe_quotas')
-      .set({ remaining: sql`remaining + 1`, updated_at: ctx.now })
-      .where('member_id', '=', order.member_id)
-      .where('template_id', '=', templateId)
-      .execute();
+    if (consent === 'one_time') await returnSubscribeQuota(db, order.member_id, templateId, ctx.now);
     return 'retry';
   }
+  if (delivery.errcode === 43101) await clearSubscription(db, order.member_id, templateId, ctx.now);
   await record(db, orderId, outcome, 'refused', ctx.now, { errcode: delivery.errcode, detail: delivery.reason });
   return 'done';
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CallContext } from '../context';
+import { clearSubscription } from '../member/repo/subscribe-quota.repo';
 import { enqueue } from '../outbox/outbox';
 import { inShanghai } from '../shared/time';
 import { templateData } from './domain/message';
@@ -44,12 +45,7 @@ export async function sendNudge(ctx: CallContext, payload: { nudgeId: string }):
   }
   if (!result.retryable) {
     await queued.set({ status: 'refused', errcode: result.errcode, last_error: result.reason, attempts: sql`attempts + 1` }).execute();
-    if (result.errcode === 43101) {
-      // WeChat says the member holds no subscription at all: whatever the client reported (one-time
-      // grants or a long-term one) is gone, so no further nudge is selected until a new grant.
-      await db.updateTable('subscribe_quotas').set({ remaining: 0, long_term: false, updated_at: ctx.now })
-        .where('member_id', '=', nudge.member_id).where('template_id', '=', nudge.template_id).execute();
-    }
+    if (result.errcode === 43101) await clearSubscription(db, nudge.member_id, nudge.template_id, ctx.now);
     return 'done';
   }
   const failed = nudge.attempts + 1 >= NUDGE_MAX_ATTEMPTS;

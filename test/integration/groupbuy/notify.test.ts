@@ -50,9 +50,32 @@ describeEachDatabase('group-buy team notifications', (use) => {
     expect(byOrder.get(cOrder.orderId)).toMatchObject({ result: 'no_quota' });
     expect(platform.messages.sent).toHaveLength(1);
     expect(platform.messages.sent[0]).toMatchObject({ templateId: TEMPLATE, page: `packages/groupbuy/team?teamId=${a.teamId}` });
-    const quotas = await use().kysely.selectFrom('subscribe_quotas').select('remaining').where('template_id', '=', TEMPLATE).execute();
-    expect(quotas.map((q) => q.remaining)).toEqual([0, 0]);
+    const quotas = await use().kysely.selectFrom('subscribe_quotas').select(['remaining', 'long_term']).where('template_id', '=', TEMPLATE).execute();
+    expect(quotas).toEqual([{ remaining: 0, long_term: false }, { remaining: 0, long_term: false }]);
     const notifyMessages = await use().kysely.selectFrom('outbox').select('status').where('topic', '=', 'groupbuy.notify').execute();
     expect(notifyMessages.every((m) => m.status === 'done')).toBe(true);
+  });
+
+  it('a long-term grant is notified without being spent; a 43101 refusal clears it', async () => {
+    const c = await makeCampaign(use(), { teamSize: 2 });
+    const a = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU });
+    okData(await callAction(use(), 'member.grantLongTermSubscriptions', { accepted: [TEMPLATE] }, { openid: a.openid, now: T0, idempotencyKey: newKey() }));
+    const b = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: a.teamId! });
+    const platform = localPlatform(use(), { now: T0 });
+    await runOutboxWorker(jobContext(use(), T0, platform));
+    expect((await notices(use(), [a.orderId])).get(a.orderId)).toMatchObject({ outcome: 'succeeded', result: 'sent' });
+    expect((await notices(use(), [b.orderId])).get(b.orderId)).toMatchObject({ result: 'no_quota' });
+    const quotaOfA = () => use().kysely.selectFrom('subscribe_quotas').innerJoin('members as m', 'm.id', 'subscribe_quotas.member_id')
+      .select(['remaining', 'long_term']).where('m.openid', '=', a.openid).where('template_id', '=', TEMPLATE).executeTakeFirstOrThrow();
+    expect(await quotaOfA()).toEqual({ remaining: 0, long_term: true });
+
+    // A's next team: WeChat now refuses (the member turned the subscription off), which ends the grant.
+    const c2 = await makeCampaign(use(), { teamSize: 2 });
+    const a2 = await payGroupOrder(use(), { campaignId: c2.campaignId, skuId: SKU, openid: a.openid });
+    await payGroupOrder(use(), { campaignId: c2.campaignId, skuId: SKU, teamId: a2.teamId! });
+    platform.messageMode = 'refuse';
+    await runOutboxWorker(jobContext(use(), T0, platform));
+    expect((await notices(use(), [a2.orderId])).get(a2.orderId)).toMatchObject({ result: 'refused', errcode: 43101 });
+    expect(await quotaOfA()).toEqual({ remaining: 0, long_term: false });
   });
 });
