@@ -1,6 +1,6 @@
 import type { Db, Executor } from './db/db';
 import type { Platform } from './platform/platform';
-import type { Role } from './contract';
+import type { ActionInput, ActionName, Role } from './contract';
 
 /** Who is calling, as the platform established it (never taken from the request body). */
 export interface Identity {
@@ -34,3 +34,6 @@ export interface ServiceArgs<I> {
   ctx: CallContext;
   exec: Executor;
 }
+
+/** The arguments of the use case serving action `N`. */
+export type ActionArgs<N extends ActionName> = ServiceArgs<ActionInput<N>>;

@@ -1,11 +1,10 @@
-import type { ActionInput, ActionOutput, ManagerSkuView } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { ActionOutput, ManagerSkuView } from '../contract';
+import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { fen } from '../shared/money';
 import { specsText } from './domain/spec-groups';
 import { findStoreSku, managerProductsPage, setProductStatus as updateProductStatus, setSkuPrice, setSkuStock } from './repo/manager-catalog.repo';
 
-type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
 const PAGE = 20;
 
 function skuView(s: { id: string; specs: Record<string, string>; price_fen: number; stock: number }): ManagerSkuView {
@@ -13,7 +12,7 @@ function skuView(s: { id: string; specs: Record<string, string>; price_fen: numb
 }
 
 /** `manager.listProducts`: every product of the store (also off the shelf), 20 a page. */
-export async function managerListProducts({ input, ctx, exec }: Args<'manager.listProducts'>): Promise<Result<ActionOutput<'manager.listProducts'>>> {
+export async function managerListProducts({ input, ctx, exec }: ActionArgs<'manager.listProducts'>): Promise<Result<ActionOutput<'manager.listProducts'>>> {
   const offset = input.cursor && /^\d{1,6}$/.test(input.cursor) ? Number(input.cursor) : 0;
   const rows = await managerProductsPage(exec, { storeId: ctx.storeId, keyword: input.keyword || undefined, offset, limit: PAGE + 1 });
   return ok({
@@ -26,7 +25,7 @@ export async function managerListProducts({ input, ctx, exec }: Args<'manager.li
  * `manager.updateSku`: price and/or stock. Stock is compare-and-set against what the manager saw,
  * because checkout keeps taking stock meanwhile: a stale edit is STOCK_CHANGED, never a lost sale.
  */
-export async function updateSku({ input, ctx, exec }: Args<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
+export async function updateSku({ input, ctx, exec }: ActionArgs<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
   const sku = await findStoreSku(exec, ctx.storeId, input.skuId);
   if (!sku) return fail('NOT_FOUND', '规格不存在');
   if (input.stock && !(await setSkuStock(exec, { skuId: sku.id, from: input.stock.from, to: input.stock.to }))) {
@@ -37,7 +36,7 @@ export async function updateSku({ input, ctx, exec }: Args<'manager.updateSku'>)
 }
 
 /** `manager.setProductStatus`: 上架 / 下架. */
-export async function setProductStatus({ input, ctx, exec }: Args<'manager.setProductStatus'>): Promise<Result<ActionOutput<'manager.setProductStatus'>>> {
+export async function setProductStatus({ input, ctx, exec }: ActionArgs<'manager.setProductStatus'>): Promise<Result<ActionOutput<'manager.setProductStatus'>>> {
   if (!(await updateProductStatus(exec, { storeId: ctx.storeId, productId: input.productId, status: input.status, now: ctx.now }))) {
     return fail('NOT_FOUND', '商品不存在');
   }

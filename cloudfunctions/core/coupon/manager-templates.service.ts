@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionInput, ActionOutput } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { ActionOutput } from '../contract';
+import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { termsViews } from './coupon-view';
 import { validityText } from './domain/coupon-terms';
@@ -8,10 +8,9 @@ import { couponRule } from './rules';
 import { findTemplate } from './repo/coupon.repo';
 import { deactivateTemplate, insertClaimTemplate, storeTemplates } from './repo/manager-template.repo';
 
-type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
 
 /** `manager.listCouponTemplates`: every template, active first, with terms and stock. */
-export async function listCouponTemplates({ ctx, exec }: Args<'manager.listCouponTemplates'>): Promise<Result<ActionOutput<'manager.listCouponTemplates'>>> {
+export async function listCouponTemplates({ ctx, exec }: ActionArgs<'manager.listCouponTemplates'>): Promise<Result<ActionOutput<'manager.listCouponTemplates'>>> {
   const rows = await storeTemplates(exec, ctx.storeId);
   const terms = await termsViews(exec, rows.map((r) => ({ ...r, args: r.args as Record<string, unknown> })));
   return ok({
@@ -33,7 +32,7 @@ export async function listCouponTemplates({ ctx, exec }: Args<'manager.listCoupo
  * `manager.createCouponTemplate`: a claim-center template, store-wide, valid N days after the claim.
  * Its args are checked by the kind's own rule schema (the registry), the same one pricing trusts.
  */
-export async function createCouponTemplate({ input, ctx, exec }: Args<'manager.createCouponTemplate'>): Promise<Result<ActionOutput<'manager.createCouponTemplate'>>> {
+export async function createCouponTemplate({ input, ctx, exec }: ActionArgs<'manager.createCouponTemplate'>): Promise<Result<ActionOutput<'manager.createCouponTemplate'>>> {
   const given = { thresholdFen: input.thresholdFen, amountFen: input.amountFen, percentOff: input.percentOff, capFen: input.capFen };
   const args = couponRule(input.kind).args.safeParse(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
   if (!args.success) {
@@ -55,7 +54,7 @@ export async function createCouponTemplate({ input, ctx, exec }: Args<'manager.c
 }
 
 /** `manager.stopCouponTemplate`: no more claims; coupons already held stay usable. */
-export async function stopCouponTemplate({ input, ctx, exec }: Args<'manager.stopCouponTemplate'>): Promise<Result<ActionOutput<'manager.stopCouponTemplate'>>> {
+export async function stopCouponTemplate({ input, ctx, exec }: ActionArgs<'manager.stopCouponTemplate'>): Promise<Result<ActionOutput<'manager.stopCouponTemplate'>>> {
   if (!(await deactivateTemplate(exec, ctx.storeId, input.templateId))) {
     if (!(await findTemplate(exec, ctx.storeId, input.templateId))) return fail('NOT_FOUND', '优惠券模板不存在');
   }

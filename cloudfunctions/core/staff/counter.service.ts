@@ -1,5 +1,5 @@
-import type { ActionInput, ActionOutput, CounterMember } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { ActionOutput, CounterMember } from '../contract';
+import type { ActionArgs, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { redeemAtCounter } from '../coupon/counter-redeem';
@@ -11,10 +11,9 @@ import { fen, points } from '../shared/money';
 import { resolveCounterCode } from './counter-code';
 import { counterMember, insertReceipt } from './repo/staff.repo';
 
-type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
 
 /** `staff.session`: who is at the counter. Reaching it at all proves the caller is staff. */
-export async function staffSession({ caller, ctx, exec }: Args<'staff.session'>): Promise<Result<ActionOutput<'staff.session'>>> {
+export async function staffSession({ caller, ctx, exec }: ActionArgs<'staff.session'>): Promise<Result<ActionOutput<'staff.session'>>> {
   const store = await exec.selectFrom('stores').select('name').where('id', '=', ctx.storeId).executeTakeFirstOrThrow();
   const me = await exec.selectFrom('members').select('nickname').where('id', '=', caller.memberId!).executeTakeFirst();
   return ok({ role: caller.role as 'staff' | 'manager', storeId: ctx.storeId, storeName: store.name, nickname: me?.nickname ?? '' });
@@ -37,7 +36,7 @@ async function panel(args: ServiceArgs<unknown>, exec: Executor, memberId: strin
 }
 
 /** `staff.scanMemberCode`: spends the code and shows the member. */
-export async function scanMemberCode(args: Args<'staff.scanMemberCode'>): Promise<Result<CounterMember>> {
+export async function scanMemberCode(args: ActionArgs<'staff.scanMemberCode'>): Promise<Result<CounterMember>> {
   const { input, caller, ctx, exec } = args;
   const who = await resolveCounterCode(exec, { code: input.code, ctx, staffOpenid: caller.openid!, mode: 'scan' });
   if (!who.ok) return who;
@@ -48,7 +47,7 @@ export async function scanMemberCode(args: Args<'staff.scanMemberCode'>): Promis
  * `staff.awardPoints`: an in-store receipt earns floor(yuan) x the member's tier multiplier, once per
  * (store, receipt number): the receipt row is insert-or-nothing and the ledger entry is keyed by it.
  */
-export async function awardPoints({ input, caller, ctx, exec }: Args<'staff.awardPoints'>): Promise<Result<ActionOutput<'staff.awardPoints'>>> {
+export async function awardPoints({ input, caller, ctx, exec }: ActionArgs<'staff.awardPoints'>): Promise<Result<ActionOutput<'staff.awardPoints'>>> {
   const who = await resolveCounterCode(exec, { code: input.code, ctx, staffOpenid: caller.openid!, mode: 'act' });
   if (!who.ok) return who;
   const memberId = who.data.memberId;
@@ -69,7 +68,7 @@ export async function awardPoints({ input, caller, ctx, exec }: Args<'staff.awar
 }
 
 /** `staff.redeemCoupon`: marks one of the scanned member's usable coupons used, through the coupon context. */
-export async function redeemCoupon({ input, caller, ctx, exec }: Args<'staff.redeemCoupon'>): Promise<Result<ActionOutput<'staff.redeemCoupon'>>> {
+export async function redeemCoupon({ input, caller, ctx, exec }: ActionArgs<'staff.redeemCoupon'>): Promise<Result<ActionOutput<'staff.redeemCoupon'>>> {
   const who = await resolveCounterCode(exec, { code: input.code, ctx, staffOpenid: caller.openid!, mode: 'act' });
   if (!who.ok) return who;
   const redeemed = await redeemAtCounter(exec, { storeId: ctx.storeId, memberId: who.data.memberId, couponId: input.couponId, by: caller.openid!, now: ctx.now });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionInput, ActionOutput } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { ActionOutput } from '../contract';
+import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND_PAGE, STAFF_INVITE_HOURS } from './domain/staff-invite';
 import { insertAudit } from './repo/audit.repo';
@@ -17,10 +17,9 @@ import {
   useInvite,
 } from './repo/staff.repo';
 
-type Args<N extends keyof import('../contract').Contract> = ServiceArgs<ActionInput<N>>;
 
 /** `manager.createStaffInvite`: a one-time link and mini-program code, open for 24 hours. */
-export async function createStaffInvite({ input, caller, ctx, exec }: Args<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
+export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
   const token = newInviteToken();
   const inviteId = `si_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   const expiresAt = addMinutes(ctx.now, STAFF_INVITE_HOURS * 60);
@@ -42,7 +41,7 @@ export async function createStaffInvite({ input, caller, ctx, exec }: Args<'mana
  * `staff.bind`: the member opening the invite becomes staff (or manager). Taking the invite is a
  * conditional update, so a link works once even when two people open it at the same moment.
  */
-export async function bindStaff({ input, caller, ctx, exec }: Args<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
+export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
   const invite = await findInviteByHash(exec, ctx.storeId, inviteTokenHash(input.inviteToken));
   if (!invite) return fail('STAFF_INVITE_INVALID');
   const current = caller.role === 'staff' || caller.role === 'manager' ? caller.role : null;
@@ -66,7 +65,7 @@ export async function bindStaff({ input, caller, ctx, exec }: Args<'staff.bind'>
 }
 
 /** `manager.listStaff`: active staff and the latest invites with their state. */
-export async function listStaff({ caller, ctx, exec }: Args<'manager.listStaff'>): Promise<Result<ActionOutput<'manager.listStaff'>>> {
+export async function listStaff({ caller, ctx, exec }: ActionArgs<'manager.listStaff'>): Promise<Result<ActionOutput<'manager.listStaff'>>> {
   const staff = await activeStaff(exec, ctx.storeId);
   const invites = await recentInvites(exec, ctx.storeId);
   return ok({
@@ -83,7 +82,7 @@ export async function listStaff({ caller, ctx, exec }: Args<'manager.listStaff'>
 }
 
 /** `manager.revokeStaff`: the role ends at once (the dispatcher reads it on every call). */
-export async function revokeStaff({ input, caller, ctx, exec }: Args<'manager.revokeStaff'>): Promise<Result<ActionOutput<'manager.revokeStaff'>>> {
+export async function revokeStaff({ input, caller, ctx, exec }: ActionArgs<'manager.revokeStaff'>): Promise<Result<ActionOutput<'manager.revokeStaff'>>> {
   // Locking oneself out would leave a store with no manager by accident.
   if (input.openid === caller.openid) return fail('FORBIDDEN', '不能撤销自己的权限');
   if (!(await revokeStaffRow(exec, { storeId: ctx.storeId, openid: input.openid, by: caller.openid!, now: ctx.now }))) {
@@ -93,7 +92,7 @@ export async function revokeStaff({ input, caller, ctx, exec }: Args<'manager.re
 }
 
 /** `manager.revokeStaffInvite`: an unused invite stops working. */
-export async function revokeStaffInvite({ input, ctx, exec }: Args<'manager.revokeStaffInvite'>): Promise<Result<ActionOutput<'manager.revokeStaffInvite'>>> {
+export async function revokeStaffInvite({ input, ctx, exec }: ActionArgs<'manager.revokeStaffInvite'>): Promise<Result<ActionOutput<'manager.revokeStaffInvite'>>> {
   if (!(await revokeInvite(exec, { storeId: ctx.storeId, id: input.inviteId, now: ctx.now }))) {
     const invite = await findInvite(exec, ctx.storeId, input.inviteId);
     if (!invite) return fail('NOT_FOUND', '邀请不存在');
