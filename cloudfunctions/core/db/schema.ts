@@ -8,6 +8,7 @@ import type { GroupbuyTables } from './schema/groupbuy.schema';
 import type { TimerRunTables } from './schema/timer-runs.schema';
 import type { NudgeTables } from './schema/nudge.schema';
 import type { ReferralTables } from './schema/referral.schema';
+import type { ShopTables } from './schema/shop.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -23,4 +24,5 @@ export interface Database
     GroupbuyTables,
     TimerRunTables,
     NudgeTables,
-    ReferralTables {}
+    ReferralTables,
+    ShopTables {}

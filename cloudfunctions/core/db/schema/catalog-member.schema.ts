@@ -85,6 +85,10 @@ export interface CatalogMemberTables {
     /** 0009_staff.sql (issue 7). */
     invited_by: Generated<string | null>;
     revoked_by: Generated<string | null>;
+    /** 0012_shops_advisors.sql (issue 11): the shop they serve, their advisor code, their shown name. */
+    shop_id: Generated<string | null>;
+    code: Generated<string | null>;
+    display_name: Generated<string | null>;
   };
   idempotency_keys: {
     scope: string;

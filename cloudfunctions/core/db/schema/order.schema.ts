@@ -34,6 +34,9 @@ export interface OrderTables {
     cancelled_at: Date | null;
     cancel_reason: string | null;
     created_at: Date;
+    /** 0012_shops_advisors.sql (issue 11): attribution stamped when the order is created. */
+    shop_id: Generated<string | null>;
+    advisor_openid: Generated<string | null>;
   };
   order_lines: {
     id: string;

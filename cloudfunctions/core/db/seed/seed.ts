@@ -6,6 +6,7 @@ import { seedCouponTemplates } from './coupon-templates.data';
 import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
 // issue 5: the invited friend's gift coupon
 import { REFERRAL_COUPON_TEMPLATES } from './referral-templates.data';
+import { seedDemoShops } from './shops.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -117,5 +118,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
     if (store.id === demoStore.id) await seedGroupbuyCampaigns(tx, store.id);
     // issue 5: every store gets the friend gift template the referral defaults point at.
     await seedCouponTemplates(tx, store.id, REFERRAL_COUPON_TEMPLATES);
+    // Issue 11: the demo brand's shops, their welcome gift, and the demo staff's shop and advisor code.
+    if (store.id === demoStore.id) await seedDemoShops(tx, store.id);
   });
 }
