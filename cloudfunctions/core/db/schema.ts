@@ -9,6 +9,8 @@ import type { TimerRunTables } from './schema/timer-runs.schema';
 import type { NudgeTables } from './schema/nudge.schema';
 import type { ReferralTables } from './schema/referral.schema';
 import type { ShopTables } from './schema/shop.schema';
+// issue 10
+import type { StockLedgerTables } from './schema/stock-ledger.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -25,4 +27,5 @@ export interface Database
     TimerRunTables,
     NudgeTables,
     ReferralTables,
-    ShopTables {}
+    ShopTables,
+    StockLedgerTables {}
