@@ -1,0 +1,126 @@
+/**
+ * After the workload: let time, the timers and the outbox finish what was started (through the dev
+ * routes, as an operator's clock would), then check that every acknowledged operation is durable.
+ */
+import { sql } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kdb } from '../../cloudfunctions/core/db/db';
+import { checkInvariants, type InvariantResult } from '../../cloudfunctions/core/ops/invariants';
+import { createOwnDatabase, type OwnDatabase } from '../../test/support/postgres-database';
+import { startGatewayProcess, type GatewayProcess } from './gateway-process';
+import type { Acks, Workload } from './workload';
+
+const HOUR = 3_600_000;
+/** Statuses an order reaches only by being paid. */
+const PAID = new Set(['paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'refunding', 'refunded']);
+
+async function post(gateway: GatewayProcess, path: string, body: unknown = {}): Promise<void> {
+  const res = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+}
+
+/**
+ * Moves the gateway's clock past every deadline and runs the timers and the outbox until no message
+ * is pending and no approved refund is still open, at each of three moments: +2 days (unpaid orders
+ * expire, group-buy windows close, refund checks come due), +10 days (shipped orders auto-confirm)
+ * and +20 days (completed orders settle: points and referral rewards). Answers the rounds it took.
+ */
+export async function drain(gateway: GatewayProcess, db: Kdb, maxRounds = 40): Promise<number> {
+  let rounds = 0;
+  for (const days of [2, 10, 20]) {
+    let at = Date.now() + days * 24 * HOUR;
+    for (let settled = false; !settled; at += HOUR) {
+      if (++rounds > maxRounds) throw new Error(`the outbox did not drain in ${maxRounds} rounds`);
+      await post(gateway, '/api/dev/clock', { now: new Date(at).toISOString() });
+      for (const timer of ['orderTimer', 'groupbuyTimer', 'outboxWorker', 'outboxWorker']) await post(gateway, `/api/dev/run-timer/${timer}`);
+      // The local refund simulator answers with its callback just after the request returns.
+      await sleep(300);
+      const { rows } = await sql<{ outbox: number; refunds: number }>`
+        select (select count(*)::int from outbox where status = 'pending') as outbox,
+               (select count(*)::int from refunds where status in ('approved', 'processing')) as refunds`.execute(db);
+      settled = rows[0]!.outbox === 0 && rows[0]!.refunds === 0;
+    }
+  }
+  await post(gateway, '/api/dev/clock', { now: null });
+  return rounds;
+}
+
+/** Every acknowledged operation, looked up in the database: answers what is missing. */
+export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
+  const problems: string[] = [];
+  const orderIds = [...acks.orders.keys()];
+  const orders = new Map<string, string>();
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const rows = await db.selectFrom('orders').select(['id', 'status']).where('id', 'in', orderIds.slice(i, i + 500)).execute();
+    for (const r of rows) orders.set(r.id, r.status);
+  }
+  for (const order of acks.orders.values()) {
+    const status = orders.get(order.orderId);
+    if (!status) problems.push(`order ${order.orderId}: created (acknowledged) but missing`);
+    else if (order.paid && !PAID.has(status)) problems.push(`order ${order.orderId}: payment acknowledged but status ${status}`);
+    else if (order.cancelled && status !== 'cancelled') problems.push(`order ${order.orderId}: cancel acknowledged but status ${status}`);
+  }
+  for (const coupon of acks.coupons) {
+    const row = await db
+      .selectFrom('coupons')
+      .innerJoin('members', 'members.id', 'coupons.member_id')
+      .select('members.openid')
+      .where('coupons.id', '=', coupon.couponId)
+      .executeTakeFirst();
+    if (row?.openid !== coupon.openid) problems.push(`coupon ${coupon.couponId}: claim acknowledged but ${row ? `held by ${row.openid}` : 'missing'}`);
+  }
+  for (const award of acks.awards) {
+    const entry = await db.selectFrom('points_entries').select('delta').where('idempotency_key', '=', `award:demo:${award.receiptNo}`).executeTakeFirst();
+    const receipt = await db.selectFrom('counter_receipts').select('points').where('store_id', '=', 'demo').where('receipt_no', '=', award.receiptNo).executeTakeFirst();
+    if (!receipt || receipt.points !== award.pointsAwarded) problems.push(`award ${award.receiptNo}: acknowledged ${award.pointsAwarded} points but receipt ${receipt ? receipt.points : 'missing'}`);
+    else if (award.pointsAwarded > 0 && entry?.delta !== award.pointsAwarded) problems.push(`award ${award.receiptNo}: no ledger entry of ${award.pointsAwarded}`);
+  }
+  for (const refund of acks.refunds) {
+    const row = await db.selectFrom('refunds').select(['status', 'order_id']).where('id', '=', refund.refundId).executeTakeFirst();
+    if (!row || row.order_id !== refund.orderId) problems.push(`refund ${refund.refundId}: request acknowledged but missing`);
+    else if (refund.approved && row.status !== 'succeeded') problems.push(`refund ${refund.refundId}: approval acknowledged but ${row.status} after the outbox drained`);
+  }
+  const adjustments = await db.selectFrom('sku_stock_adjustments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(adjustments.n) < acks.restocks) problems.push(`stock edits: ${acks.restocks} acknowledged, ${adjustments.n} recorded`);
+  return problems;
+}
+
+/**
+ * A fresh database of its own on the server at `adminUrl` and the real gateway process on it, for
+ * the length of `body`; the child's last stderr is logged when the body throws; both are gone after.
+ */
+export async function withGatewayOnOwnDatabase<T>(
+  adminUrl: string,
+  prefix: string,
+  log: (line: string) => void,
+  body: (gateway: GatewayProcess, own: OwnDatabase) => Promise<T>,
+): Promise<T> {
+  const own = await createOwnDatabase(adminUrl, { prefix, poolSize: 3 });
+  const gateway = await startGatewayProcess(own.url);
+  try {
+    return await body(gateway, own);
+  } catch (error) {
+    log(`gateway stderr:\n${gateway.stderrTail()}`);
+    throw error;
+  } finally {
+    await gateway.stop();
+    await own.drop();
+  }
+}
+
+export interface Verdict {
+  drainRounds: number;
+  invariants: InvariantResult[];
+  durability: string[];
+  /** No invariant violated, nothing acknowledged missing, no 5xx answer. */
+  passed: boolean;
+}
+
+/** After a stopped workload: drain, then durability and the invariants. */
+export async function finishAndCheck(gateway: GatewayProcess, db: Kdb, workload: Workload): Promise<Verdict> {
+  const drainRounds = await drain(gateway, db);
+  const durability = await checkDurable(workload.acks, db);
+  const invariants = await checkInvariants(db);
+  const passed = durability.length === 0 && invariants.every((r) => r.violations.length === 0) && workload.stats.errors.length === 0;
+  return { drainRounds, invariants, durability, passed };
+}
