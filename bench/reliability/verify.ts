@@ -8,7 +8,7 @@ import type { Kdb } from '../../cloudfunctions/core/db/db';
 import { checkInvariants, type InvariantResult } from '../../cloudfunctions/core/ops/invariants';
 import { createOwnDatabase, type OwnDatabase } from '../../test/support/postgres-database';
 import { startGatewayProcess, type GatewayProcess } from './gateway-process';
-import type { Acks, Workload } from './workload';
+import type { Acks, OpKind, Workload } from './workload';
 
 const HOUR = 3_600_000;
 /** Statuses an order reaches only by being paid. */
@@ -86,6 +86,25 @@ export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
 }
 
 /**
+ * Retries after a crash carried the same key, so nothing may exist twice: never more rows than
+ * calls attempted, and every counter award audited exactly once (same transaction).
+ */
+export async function checkOnce(attempted: Record<OpKind, number>, db: Kdb): Promise<string[]> {
+  const { rows } = await sql<{ orders: number; claims: number; receipts: number; audited: number }>`
+    select (select count(*)::int from orders) as orders,
+           (select count(*)::int from coupons where source = 'claim') as claims,
+           (select count(*)::int from counter_receipts) as receipts,
+           (select count(*)::int from audit_log where action = 'staff.awardPoints') as audited`.execute(db);
+  const n = rows[0]!;
+  const problems: string[] = [];
+  if (n.orders > attempted.create + attempted.groupbuy) problems.push(`${n.orders} orders from ${attempted.create + attempted.groupbuy} order.create attempts`);
+  if (n.claims > attempted.claim) problems.push(`${n.claims} claimed coupons from ${attempted.claim} claims`);
+  if (n.receipts > attempted.award) problems.push(`${n.receipts} counter receipts from ${attempted.award} awards`);
+  if (n.audited !== n.receipts) problems.push(`${n.receipts} counter receipts but ${n.audited} audit rows`);
+  return problems;
+}
+
+/**
  * A fresh database of its own on the server at `adminUrl` and the real gateway process on it, for
  * the length of `body`; the child's last stderr is logged when the body throws; both are gone after.
  */
@@ -119,7 +138,7 @@ export interface Verdict {
 /** After a stopped workload: drain, then durability and the invariants. */
 export async function finishAndCheck(gateway: GatewayProcess, db: Kdb, workload: Workload): Promise<Verdict> {
   const drainRounds = await drain(gateway, db);
-  const durability = await checkDurable(workload.acks, db);
+  const durability = [...(await checkDurable(workload.acks, db)), ...(await checkOnce(workload.stats.attempted, db))];
   const invariants = await checkInvariants(db);
   const passed = durability.length === 0 && invariants.every((r) => r.violations.length === 0) && workload.stats.errors.length === 0;
   return { drainRounds, invariants, durability, passed };
