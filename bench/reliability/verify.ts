@@ -14,9 +14,18 @@ const HOUR = 3_600_000;
 /** Statuses an order reaches only by being paid. */
 const PAID = new Set(['paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'refunding', 'refunded']);
 
-async function post(gateway: GatewayProcess, path: string, body: unknown = {}): Promise<void> {
+async function post(gateway: GatewayProcess, path: string, body: unknown = {}): Promise<any> {
   const res = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+/** Runs the outbox worker (50 messages a run) until a run finds nothing due. */
+async function runOutboxDry(gateway: GatewayProcess): Promise<void> {
+  for (let run = 0; run < 500; run++) {
+    const { data } = (await post(gateway, '/api/dev/run-timer/outboxWorker')) as { data: { ran: boolean; result?: Record<string, number> } };
+    if (data.ran && Object.values(data.result ?? {}).every((n) => !n)) return;
+  }
 }
 
 /**
@@ -30,11 +39,16 @@ export async function drain(gateway: GatewayProcess, db: Kdb, maxRounds = 40): P
   for (const days of [2, 10, 20]) {
     let at = Date.now() + days * 24 * HOUR;
     for (let settled = false; !settled; at += HOUR) {
-      if (++rounds > maxRounds) throw new Error(`the outbox did not drain in ${maxRounds} rounds`);
+      if (++rounds > maxRounds) {
+        const { rows } = await sql<{ topic: string; n: number }>`select topic, count(*)::int as n from outbox where status = 'pending' group by topic`.execute(db);
+        throw new Error(`the outbox did not drain in ${maxRounds} rounds; pending: ${JSON.stringify(rows)}`);
+      }
       await post(gateway, '/api/dev/clock', { now: new Date(at).toISOString() });
-      for (const timer of ['orderTimer', 'groupbuyTimer', 'outboxWorker', 'outboxWorker']) await post(gateway, `/api/dev/run-timer/${timer}`);
+      for (const timer of ['orderTimer', 'groupbuyTimer']) await post(gateway, `/api/dev/run-timer/${timer}`);
+      await runOutboxDry(gateway);
       // The local refund simulator answers with its callback just after the request returns.
       await sleep(300);
+      await runOutboxDry(gateway);
       const { rows } = await sql<{ outbox: number; refunds: number }>`
         select (select count(*)::int from outbox where status = 'pending') as outbox,
                (select count(*)::int from refunds where status in ('approved', 'processing')) as refunds`.execute(db);
@@ -60,6 +74,13 @@ export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
     else if (order.paid && !PAID.has(status)) problems.push(`order ${order.orderId}: payment acknowledged but status ${status}`);
     else if (order.cancelled && status !== 'cancelled') problems.push(`order ${order.orderId}: cancel acknowledged but status ${status}`);
   }
+  const transactions = [...acks.orders.values()].flatMap((o) => o.transactions);
+  const recorded = new Set<string>();
+  for (let i = 0; i < transactions.length; i += 500) {
+    const rows = await db.selectFrom('payments').select('transaction_id').where('transaction_id', 'in', transactions.slice(i, i + 500)).execute();
+    for (const r of rows) recorded.add(r.transaction_id);
+  }
+  for (const id of transactions) if (!recorded.has(id)) problems.push(`payment ${id}: callback acknowledged but no payment record`);
   for (const coupon of acks.coupons) {
     const row = await db
       .selectFrom('coupons')

@@ -28,6 +28,8 @@ export interface AckedOrder {
   refundRequested: boolean;
   express: boolean;
   shipped: boolean;
+  /** WeChat transactions whose callback was acknowledged: the money must be on record. */
+  transactions: string[];
 }
 
 /** Everything a client saw succeed. */
@@ -228,10 +230,21 @@ export class Workload {
         const order = any(pending);
         // Never paid after this: a payment for a cancelled order is refunded, not kept.
         order.cancelled = true;
-        const answer = await this.call('order', 'cancel', { orderId: order.orderId }, order.openid, key());
-        if (answer.status !== 200) return false;
-        this.acks.orders.get(order.orderId)!.cancelled = true;
-        return true;
+        // Sometimes the customer cancels while WeChat's payment callback arrives: one of them wins.
+        const race = Math.random() < 0.3;
+        const [answer, paid] = await Promise.all([
+          this.call('order', 'cancel', { orderId: order.orderId }, order.openid, key()),
+          race ? this.pay(order, false) : Promise.resolve(false),
+        ]);
+        const cancelled = answer.status === 200;
+        // A payment acknowledged after the cancel won is on record and refunded, the order stays cancelled.
+        const acked = this.acks.orders.get(order.orderId)!;
+        acked.cancelled = cancelled;
+        if (!cancelled && paid) {
+          order.cancelled = false;
+          order.paid = acked.paid = true;
+        }
+        return cancelled || paid;
       }
       case 'timer': {
         const timer = any(['orderTimer', 'groupbuyTimer', 'outboxWorker']);
@@ -245,7 +258,7 @@ export class Workload {
     if (answer.status !== 200) return false;
     const d = answer.body.data;
     const express = (input.delivery as { type: string }).type === 'express';
-    const order: AckedOrder = { orderId: d.orderId, orderNo: d.orderNo, payableFen: d.payableFen, openid, groupBuy, paid: false, cancelled: false, refundRequested: false, express, shipped: false };
+    const order: AckedOrder = { orderId: d.orderId, orderNo: d.orderNo, payableFen: d.payableFen, openid, groupBuy, paid: false, cancelled: false, refundRequested: false, express, shipped: false, transactions: [] };
     mine.push(order);
     this.acks.orders.set(order.orderId, { ...order });
     return true;
@@ -263,13 +276,18 @@ export class Workload {
     };
     // Now and then the second delivery is a second payment (the customer paid twice): kept once, the other refunded.
     const second = Math.random() < 0.2 ? { ...event, transactionId: `4201${order.orderNo}`.slice(0, 64) } : event;
-    const answers = await Promise.all((duplicate ? [event, second] : [event]).map((e) => this.request('/api/dev/pay-callback', e, null)));
-    const acked = answers.some((a) => a.status === 200 && a.body?.errcode === 0 && String(a.body?.errmsg).startsWith('ok'));
-    if (acked) {
-      order.paid = true;
-      this.acks.orders.get(order.orderId)!.paid = true;
+    const events = duplicate ? [event, second] : [event];
+    const answers = await Promise.all(events.map((e) => this.request('/api/dev/pay-callback', e, null)));
+    const recorded = events.filter((_, i) => answers[i]!.status === 200 && answers[i]!.body?.errcode === 0 && String(answers[i]!.body?.errmsg).startsWith('ok'));
+    if (recorded.length) {
+      const acked = this.acks.orders.get(order.orderId)!;
+      acked.transactions.push(...recorded.map((e) => e.transactionId));
+      if (!order.cancelled) {
+        order.paid = true;
+        acked.paid = true;
+      }
     }
-    return acked;
+    return recorded.length > 0;
   }
 
   private call(fn: string, action: string, data: unknown, openid: string | null, idempotencyKey?: string): Promise<Answer> {
