@@ -39,8 +39,9 @@ export async function runCrashReport(url: string, kills: number): Promise<boolea
 export async function runSoakReport(url: string, seconds: number): Promise<boolean> {
   console.log(`[bench] soak: mixed workload, 8 clients, ${seconds} s against one gateway process`);
   const r = await runSoak(url, { seconds, log: console.log });
-  const total = r.intervals.reduce((sum, i) => sum + i.opsPerSecond * 1, 0) / Math.max(1, r.intervals.length);
-  console.log(`  throughput: ${total.toFixed(1)} ops/s on average over the intervals`);
+  const rates = r.intervals.map((i) => i.opsPerSecond);
+  const mean = rates.reduce((sum, n) => sum + n, 0) / Math.max(1, rates.length);
+  console.log(`  throughput: ${mean.toFixed(1)} ops/s on average (intervals from ${Math.min(...rates).toFixed(1)} to ${Math.max(...rates).toFixed(1)})`);
   console.log(
     `  gateway RSS after a ${r.warmupSeconds} s warm-up ${r.memory.startMb.toFixed(0)} MB, at the end ${r.memory.endMb.toFixed(0)} MB: ${(r.memory.growth * 100).toFixed(1)}% (limit ${MAX_MEMORY_GROWTH * 100}%)${r.memory.growth > MAX_MEMORY_GROWTH ? '  MEMORY GROWTH OVER LIMIT' : ''}`,
   );

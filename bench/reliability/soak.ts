@@ -14,7 +14,7 @@ export const MAX_MEMORY_GROWTH = 0.2;
 export interface SoakReport extends Verdict {
   seconds: number;
   warmupSeconds: number;
-  intervals: Array<{ at: number; opsPerSecond: number; p99: number; rssMb: number }>;
+  intervals: Array<{ at: number; opsPerSecond: number; p50: number; p99: number; rssMb: number }>;
   memory: { startMb: number; endMb: number; growth: number };
   stats: WorkloadStats;
 }
@@ -44,9 +44,9 @@ export async function runSoak(adminUrl: string, options: { seconds: number; clie
       if (second % intervalSeconds === 0 || second === seconds) {
         const span = second - (intervals.at(-1)?.at ?? 0);
         const latencies = workload.stats.latencies.slice(lastLatency);
-        const row = { at: second, opsPerSecond: (workload.stats.completed - lastCompleted) / span, p99: percentile(latencies, 99), rssMb: mb(rss.at(-1)!.bytes) };
+        const row = { at: second, opsPerSecond: (workload.stats.completed - lastCompleted) / span, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssMb: mb(rss.at(-1)!.bytes) };
         intervals.push(row);
-        log(`  ${String(second).padStart(5)} s  ${row.opsPerSecond.toFixed(1).padStart(6)} ops/s  p99 ${row.p99.toFixed(0).padStart(5)} ms  rss ${row.rssMb.toFixed(0)} MB`);
+        log(`  ${String(second).padStart(5)} s  ${row.opsPerSecond.toFixed(1).padStart(6)} ops/s  p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  rss ${row.rssMb.toFixed(0)} MB`);
         lastCompleted = workload.stats.completed;
         lastLatency = workload.stats.latencies.length;
       }

@@ -32,11 +32,12 @@ async function runOutboxDry(gateway: GatewayProcess): Promise<void> {
  * Moves the gateway's clock past every deadline and runs the timers and the outbox until no message
  * is pending and no approved refund is still open, at each of three moments: +2 days (unpaid orders
  * expire, group-buy windows close, refund checks come due), +10 days (shipped orders auto-confirm)
- * and +20 days (completed orders settle: points and referral rewards). Answers the rounds it took.
+ * and +20 days (completed orders settle: points and referral rewards), or at `stages` given. The
+ * clock is left at the last moment. Answers the rounds it took.
  */
-export async function drain(gateway: GatewayProcess, db: Kdb, maxRounds = 40): Promise<number> {
+export async function drain(gateway: GatewayProcess, db: Kdb, stages = [2, 10, 20], maxRounds = 40): Promise<number> {
   let rounds = 0;
-  for (const days of [2, 10, 20]) {
+  for (const days of stages) {
     let at = Date.now() + days * 24 * HOUR;
     for (let settled = false; !settled; at += HOUR) {
       if (++rounds > maxRounds) {
@@ -55,7 +56,6 @@ export async function drain(gateway: GatewayProcess, db: Kdb, maxRounds = 40): P
       settled = rows[0]!.outbox === 0 && rows[0]!.refunds === 0;
     }
   }
-  await post(gateway, '/api/dev/clock', { now: null });
   return rounds;
 }
 
@@ -156,9 +156,16 @@ export interface Verdict {
   passed: boolean;
 }
 
-/** After a stopped workload: drain, then durability and the invariants. */
+/**
+ * After a stopped workload: drain; then the store refunds some settled (and other paid) orders on its
+ * own authority, reversing points and referral rewards, and that drains too; then durability and the
+ * invariants.
+ */
 export async function finishAndCheck(gateway: GatewayProcess, db: Kdb, workload: Workload): Promise<Verdict> {
-  const drainRounds = await drain(gateway, db);
+  let drainRounds = await drain(gateway, db);
+  await workload.refundAfterSettlement(30);
+  drainRounds += await drain(gateway, db, [21, 22]);
+  await post(gateway, '/api/dev/clock', { now: null });
   const durability = [...(await checkDurable(workload.acks, db)), ...(await checkOnce(workload.stats.attempted, db))];
   const invariants = await checkInvariants(db);
   const passed = durability.length === 0 && invariants.every((r) => r.violations.length === 0) && workload.stats.errors.length === 0;

@@ -113,6 +113,26 @@ export class Workload {
     await Promise.all(this.running);
   }
 
+  /**
+   * After the drain: the manager refunds up to `limit` paid orders (most of them settled by then,
+   * some still grouping or waiting for pickup) with `manager.refundOrder`, 4 at a time.
+   */
+  async refundAfterSettlement(limit: number): Promise<void> {
+    const candidates = [...this.acks.orders.values()].filter((o) => o.paid && !o.cancelled && !o.refundRequested).slice(0, limit);
+    const queue = [...candidates];
+    const worker = async () => {
+      for (let order = queue.shift(); order; order = queue.shift()) {
+        this.stats.attempted.refund++;
+        order.refundRequested = true;
+        const answer = await this.call('manager', 'refundOrder', { orderId: order.orderId, reason: '售后补偿' }, MANAGER, key());
+        if (answer.status !== 200) continue;
+        this.stats.acknowledged.refund++;
+        this.acks.refunds.push({ refundId: answer.body.data.refundId, orderId: order.orderId, approved: true });
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  }
+
   private async client(index: number): Promise<void> {
     const mine: AckedOrder[] = [];
     let member = 0;

@@ -11,6 +11,7 @@ const PAID_STATUSES = `('paid','grouping','shipped','ready_for_pickup','complete
 /** Orders that still hold their coupon (a cancel or whole refund hands it back). */
 const HOLDS_COUPON = `o.status not in ('cancelled','refunded')`;
 
+/** One conservation law: a stable code, what it says, and the read-only SQL that finds its violations. */
 export interface Invariant {
   code: string;
   description: string;
@@ -20,6 +21,7 @@ export interface Invariant {
   checked: string;
 }
 
+/** Every law `checkInvariants` runs, in the order it reports them. */
 export const invariants: Invariant[] = [
   {
     code: 'STOCK_CONSERVED',
