@@ -31,7 +31,7 @@ export async function runCrashReport(url: string, kills: number): Promise<boolea
   const r = await runCrashTest(url, { kills, log: (line) => console.log(`  ${line}`) });
   console.log(`  ${r.kills} kills in ${r.seconds.toFixed(1)} s, back up after ${r.downtimesMs.join(' / ')} ms; timers and outbox drained in ${r.drainRounds} rounds`);
   console.log(`  acknowledged: ${Object.entries(r.acked).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability)]) console.log(`  ${line}`);
+  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability, r.coverage)]) console.log(`  ${line}`);
   console.log(`  crash test: ${r.passed ? 'PASS' : 'FAIL'}`);
   return r.passed;
 }
@@ -45,7 +45,7 @@ export async function runSoakReport(url: string, seconds: number): Promise<boole
   console.log(
     `  gateway RSS after a ${r.warmupSeconds} s warm-up ${r.memory.startMb.toFixed(0)} MB, at the end ${r.memory.endMb.toFixed(0)} MB: ${(r.memory.growth * 100).toFixed(1)}% (limit ${MAX_MEMORY_GROWTH * 100}%)${r.memory.growth > MAX_MEMORY_GROWTH ? '  MEMORY GROWTH OVER LIMIT' : ''}`,
   );
-  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability)]) console.log(`  ${line}`);
+  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability, r.coverage)]) console.log(`  ${line}`);
   console.log(`  soak: ${r.passed ? 'PASS' : 'FAIL'}`);
   return r.passed;
 }

@@ -150,6 +150,8 @@ export async function withGatewayOnOwnDatabase<T>(
 
 export interface Verdict {
   drainRounds: number;
+  /** What the database holds at the end, by state: shows which paths the checks covered. */
+  coverage: Record<string, number>;
   invariants: InvariantResult[];
   durability: string[];
   /** No invariant violated, nothing acknowledged missing, no 5xx answer. */
@@ -168,6 +170,21 @@ export async function finishAndCheck(gateway: GatewayProcess, db: Kdb, workload:
   await post(gateway, '/api/dev/clock', { now: null });
   const durability = [...(await checkDurable(workload.acks, db)), ...(await checkOnce(workload.stats.attempted, db))];
   const invariants = await checkInvariants(db);
+  const coverage = await coverageOf(db);
   const passed = durability.length === 0 && invariants.every((r) => r.violations.length === 0) && workload.stats.errors.length === 0;
-  return { drainRounds, invariants, durability, passed };
+  return { drainRounds, coverage, invariants, durability, passed };
+}
+
+/** Row counts by state of what the invariants watch (orders, refunds, teams, referrals, ledger reasons). */
+async function coverageOf(db: Kdb): Promise<Record<string, number>> {
+  const { rows } = await sql<{ k: string; n: number }>`
+    select 'orders ' || status as k, count(*)::int as n from orders group by status
+    union all select 'refunds ' || status, count(*)::int from refunds group by status
+    union all select 'teams ' || status, count(*)::int from groupbuy_teams group by status
+    union all select 'referrals ' || status, count(*)::int from referrals group by status
+    union all select 'points ' || reason, count(*)::int from points_entries group by reason
+    union all select 'payments', count(*)::int from payments
+    union all select 'stock edits', count(*)::int from sku_stock_adjustments
+    order by 1`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
 }

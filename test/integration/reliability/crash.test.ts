@@ -17,7 +17,7 @@ suite('crash test: SIGKILL the gateway under a mixed workload [postgres]', () =>
       `${report.kills} kills, back up after ${report.downtimesMs.join(' / ')} ms, drained in ${report.drainRounds} rounds`,
       `acknowledged: ${JSON.stringify(report.acked)}`,
       ...workloadLines(report.stats),
-      ...verdictLines(report.invariants, report.durability),
+      ...verdictLines(report.invariants, report.durability, report.coverage),
     ];
     console.log(lines.join('\n'));
     expect(report.downtimesMs).toHaveLength(3);
