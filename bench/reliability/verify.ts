@@ -20,10 +20,10 @@ async function post(gateway: GatewayProcess, path: string, body: unknown = {}): 
   return res.json();
 }
 
-/** Runs the outbox worker (50 messages a run) until a run finds nothing due. */
-async function runOutboxDry(gateway: GatewayProcess): Promise<void> {
+/** Runs a timer (each run takes a batch) until a run finds nothing to do. */
+async function runDry(gateway: GatewayProcess, timer: string): Promise<void> {
   for (let run = 0; run < 500; run++) {
-    const { data } = (await post(gateway, '/api/dev/run-timer/outboxWorker')) as { data: { ran: boolean; result?: Record<string, number> } };
+    const { data } = (await post(gateway, `/api/dev/run-timer/${timer}`)) as { data: { ran: boolean; result?: Record<string, number> } };
     if (data.ran && Object.values(data.result ?? {}).every((n) => !n)) return;
   }
 }
@@ -45,11 +45,10 @@ export async function drain(gateway: GatewayProcess, db: Kdb, stages = [2, 10, 2
         throw new Error(`the outbox did not drain in ${maxRounds} rounds; pending: ${JSON.stringify(rows)}`);
       }
       await post(gateway, '/api/dev/clock', { now: new Date(at).toISOString() });
-      for (const timer of ['orderTimer', 'groupbuyTimer']) await post(gateway, `/api/dev/run-timer/${timer}`);
-      await runOutboxDry(gateway);
+      for (const timer of ['orderTimer', 'groupbuyTimer', 'outboxWorker']) await runDry(gateway, timer);
       // The local refund simulator answers with its callback just after the request returns.
       await sleep(300);
-      await runOutboxDry(gateway);
+      await runDry(gateway, 'outboxWorker');
       const { rows } = await sql<{ outbox: number; refunds: number }>`
         select (select count(*)::int from outbox where status = 'pending') as outbox,
                (select count(*)::int from refunds where status in ('approved', 'processing')) as refunds`.execute(db);
@@ -118,7 +117,8 @@ export async function checkOnce(attempted: Record<OpKind, number>, db: Kdb): Pro
            (select count(*)::int from audit_log where action = 'staff.awardPoints') as audited`.execute(db);
   const n = rows[0]!;
   const problems: string[] = [];
-  if (n.orders > attempted.create + attempted.groupbuy) problems.push(`${n.orders} orders from ${attempted.create + attempted.groupbuy} order.create attempts`);
+  const creates = attempted.create + attempted.groupbuy + attempted.redeem;
+  if (n.orders > creates) problems.push(`${n.orders} orders from ${creates} order.create attempts`);
   if (n.claims > attempted.claim) problems.push(`${n.claims} claimed coupons from ${attempted.claim} claims`);
   if (n.receipts > attempted.award) problems.push(`${n.receipts} counter receipts from ${attempted.award} awards`);
   if (n.audited !== n.receipts) problems.push(`${n.receipts} counter receipts but ${n.audited} audit rows`);

@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GatewayProcess } from './gateway-process';
 
-export const OP_KINDS = ['browse', 'create', 'pay', 'groupbuy', 'claim', 'refund', 'award', 'ship', 'invite', 'restock', 'cancel', 'timer'] as const;
+export const OP_KINDS = ['browse', 'create', 'pay', 'groupbuy', 'claim', 'refund', 'award', 'redeem', 'ship', 'invite', 'restock', 'cancel', 'timer'] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
 /** Relative frequencies of the operations a client picks. */
-const WEIGHTS: Record<OpKind, number> = { browse: 22, create: 20, pay: 18, groupbuy: 9, claim: 7, refund: 6, award: 6, ship: 4, invite: 3, restock: 2, cancel: 3, timer: 2 };
+const WEIGHTS: Record<OpKind, number> = { browse: 22, create: 20, pay: 18, groupbuy: 9, claim: 7, refund: 6, award: 6, redeem: 3, ship: 4, invite: 3, restock: 2, cancel: 3, timer: 2 };
 const MANAGER = 'demo-manager';
 const STAFF = 'demo-staff';
 const ADDRESS = { name: '压测', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 1 号' };
@@ -114,14 +114,17 @@ export class Workload {
   }
 
   /**
-   * After the drain: the manager refunds up to `limit` paid orders (most of them settled by then,
-   * some still grouping or waiting for pickup) with `manager.refundOrder`, 4 at a time.
+   * After the drain: the manager refunds up to `limit` settled orders (points and referral rewards
+   * are reversed) with `manager.refundOrder`, 4 at a time.
    */
   async refundAfterSettlement(limit: number): Promise<void> {
-    const candidates = [...this.acks.orders.values()].filter((o) => o.paid && !o.cancelled && !o.refundRequested).slice(0, limit);
-    const queue = [...candidates];
+    const queue = [...this.acks.orders.values()].filter((o) => o.paid && !o.cancelled && !o.refundRequested);
+    let refunded = 0;
     const worker = async () => {
-      for (let order = queue.shift(); order; order = queue.shift()) {
+      for (let order = queue.shift(); order && refunded < limit; order = queue.shift()) {
+        const view = await this.call('order', 'get', { orderId: order.orderId }, order.openid);
+        if (view.body?.data?.status !== 'settled') continue;
+        refunded++;
         this.stats.attempted.refund++;
         order.refundRequested = true;
         const answer = await this.call('manager', 'refundOrder', { orderId: order.orderId, reason: '售后补偿' }, MANAGER, key());
@@ -219,6 +222,20 @@ export class Workload {
         if (answer.status !== 200) return false;
         this.acks.awards.push({ receiptNo, pointsAwarded: answer.body.data.pointsAwarded });
         return true;
+      }
+      case 'redeem': {
+        // The member shows a coupon at the counter while checking out with it online: one use wins.
+        const held = this.acks.coupons.filter((c) => c.openid === openid);
+        if (!held.length) return null;
+        const { couponId } = any(held);
+        const code = await this.call('member', 'memberCode', {}, openid);
+        if (code.status !== 200) return false;
+        const sku = any(this.skus.filter((s) => s.fulfilment.includes('express')));
+        const [redeemed] = await Promise.all([
+          this.call('staff', 'redeemCoupon', { code: code.body.data.code, couponId }, STAFF, key()),
+          this.createOrder(openid, mine, { items: [{ skuId: sku.skuId, qty: 1 }], couponId, delivery: { type: 'express', address: ADDRESS } }, false),
+        ]);
+        return redeemed.status === 200;
       }
       case 'ship': {
         const shippable = mine.filter((o) => o.paid && o.express && !o.groupBuy && !o.refundRequested && !o.shipped);
