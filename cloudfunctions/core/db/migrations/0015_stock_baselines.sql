@@ -1,10 +1,11 @@
 -- issue 10: make "stock + sold - returned = initial" checkable per SKU without touching the order
 -- path. A SKU's initial stock is recorded once, when the SKU row is inserted (a row trigger on insert
 -- only: reserve/release updates never fire it), and every manager stock edit appends an adjustment
--- in the same statement as the compare-and-set. initial = baseline + sum(adjustments).
+-- in the same statement as the compare-and-set. initial = baseline + sum(adjustments). A SKU that
+-- is deleted (possible only before it was ever ordered) takes its records with it.
 
 create table sku_stock_baselines (
-  sku_id         text primary key references skus(id),
+  sku_id         text primary key references skus(id) on delete cascade,
   initial_stock  integer not null,
   -- 'created': the SKU's stock when inserted; 'backfill': derived when this migration ran
   -- (stock + sold - returned at that moment), so history before 0015 is taken as given.
@@ -15,7 +16,7 @@ create table sku_stock_baselines (
 -- Append-only: one row per manager stock change (manager.updateSku), never edited.
 create table sku_stock_adjustments (
   id          bigint generated always as identity primary key,
-  sku_id      text not null references skus(id),
+  sku_id      text not null references skus(id) on delete cascade,
   delta       integer not null check (delta <> 0),
   stock_from  integer not null,
   stock_to    integer not null,
