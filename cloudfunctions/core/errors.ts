@@ -60,6 +60,10 @@ export const ERRORS = {
   INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请码不存在' },
   // fix-grouping-refund: a seat in a team still open is not refunded (the team would count an unpaid member).
   GROUP_BUY_IN_PROGRESS: { status: 409, message: '拼团进行中，成团或失败后再退款' },
+  // issue 11: store and advisor codes
+  SHOP_CODE_INVALID: { status: 400, message: '门店码无效' },
+  SHOP_NOT_FOUND: { status: 404, message: '门店不存在或已停业' },
+  ADVISOR_NOT_FOUND: { status: 404, message: '导购码已失效' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

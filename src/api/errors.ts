@@ -62,6 +62,10 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   GROUP_BUY_SOLD_OUT: '拼团名额已抢完',
   // fix-grouping-refund
   GROUP_BUY_IN_PROGRESS: '拼团进行中，成团或失败后再退款',
+  // issue 11: store and advisor codes
+  SHOP_CODE_INVALID: '门店码无效，请重新扫码',
+  SHOP_NOT_FOUND: '门店不存在或已停业',
+  ADVISOR_NOT_FOUND: '导购码已失效，请向店员索取新的二维码',
 };
 
 /** The text to show for an error: the mapped code, else the server's message, else a generic one. */

@@ -73,5 +73,10 @@ export function actionSamples(skuId: string): Samples {
     'referral.myInviteCard': {},
     'referral.attribute': { inviteCode: 'ZZZZZZZZ' },
     'referral.myInvites': {},
+    // issue 11: a code that points at no shop, so the matrix leaves the demo members unattributed.
+    'shop.welcome': { shopCode: 'NOSUCH' },
+    'shop.myShop': {},
+    'shop.myAdvisorCode': {},
+    'manager.shopCodes': {},
   };
 }

@@ -39,7 +39,7 @@ export interface CouponTables {
     member_id: string;
     seq: number;
     status: Generated<'usable' | 'locked' | 'used' | 'expired'>;
-    source: 'claim' | 'new_member' | 'birthday' | 'referral' | 'win_back' | 'staff';
+    source: 'claim' | 'new_member' | 'birthday' | 'referral' | 'win_back' | 'staff' | 'shop_welcome';
     valid_from: Date;
     valid_until: Date;
     order_id: string | null;
