@@ -73,6 +73,8 @@ export default function CounterPage() {
       <View className="counter__who">
         <Text>{session.data.storeName}</Text>
         <Text className="counter__role">{`${session.data.nickname} · ${session.data.role === 'manager' ? '店长' : '店员'}`}</Text>
+        {/* issue 11 */}
+        <Text className="counter__link" id="counter-my-code" onClick={() => void Taro.navigateTo({ url: '/packages/staff/my-code' })}>我的导购码</Text>
       </View>
       <CodeEntry busy={busy?.startsWith('scan:') ?? false} onCode={(code) => void scan(code)} />
       {scanned ? (
