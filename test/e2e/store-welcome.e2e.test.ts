@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
+import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
 import * as e2e from './support';
 
 const stamp = Date.now().toString(36);
@@ -17,17 +17,6 @@ let env: e2e.E2E | undefined;
 
 const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, VISITOR, name, data);
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `store-welcome-${name}.png`, root);
-
-async function shippableProduct(): Promise<{ product: ProductDetail; skuId: string }> {
-  const { items } = await api('catalog.listProducts', { limit: 50 });
-  for (const summary of items) {
-    if (summary.soldOut) continue;
-    const product = await api('catalog.getProduct', { productId: summary.id });
-    const start = product.skus.find((s) => s.stock > 0);
-    if (product.fulfilment.includes('express') && start) return { product, skuId: start.id };
-  }
-  throw new Error('no shippable product in stock');
-}
 
 describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', () => {
   beforeAll(async () => {
@@ -60,7 +49,7 @@ describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', ()
     // 去逛逛 -> the home tab; then a product -> cart -> checkout -> the dev pay button.
     await page.locator('#welcome-shop-now').click();
     await page.locator('#page-home').waitFor();
-    const { product, skuId } = await shippableProduct();
+    const { product, skuId } = await e2e.shippableProduct(env!.baseUrl, VISITOR);
     await page.goto(`${env!.baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
     await e2e.waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
     await page.locator('#btn-add-cart').click();
@@ -100,6 +89,8 @@ describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', ()
   it('小禾 opens 我的导购码 from the counter; the manager sees every shop and advisor code', async () => {
     const staff = await e2e.signedInPage(env!.browser, 'demo-staff');
     await staff.page.goto(`${env!.baseUrl}/#/packages/staff/counter`);
+    await staff.page.locator('#counter-my-code').waitFor();
+    await shot(staff.page, '05a-counter-link', '#page-staff-counter');
     await staff.page.locator('#counter-my-code').click();
     await e2e.waitForText(staff.page, '#my-code-text', 'DEMOSTAFF');
     await staff.page.locator('#my-code-qr img').waitFor();

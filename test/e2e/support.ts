@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
+import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
 import { formatFen } from '../../src/utils/money';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -149,4 +149,16 @@ export async function act(baseUrl: string, fn: string, action: string, data: unk
 export async function devRoute(baseUrl: string, route: string, body: unknown = {}): Promise<any> {
   const res = await fetch(`${baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return res.json();
+}
+
+/** The first product in stock that can be shipped, with its first SKU in stock (checkout walks). */
+export async function shippableProduct(baseUrl: string, openid: string): Promise<{ product: ProductDetail; skuId: string }> {
+  const { items } = await callApi(baseUrl, openid, 'catalog.listProducts', { limit: 50 });
+  for (const summary of items) {
+    if (summary.soldOut) continue;
+    const product = await callApi(baseUrl, openid, 'catalog.getProduct', { productId: summary.id });
+    const start = product.skus.find((s) => s.stock > 0);
+    if (product.fulfilment.includes('express') && start) return { product, skuId: start.id };
+  }
+  throw new Error('no shippable product in stock');
 }
