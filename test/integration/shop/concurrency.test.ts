@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnPostgres } from '../../support/databases';
+import { callAction, okData } from '../../support/call';
 import { T0 } from '../order/order-factory';
 import { makeMember } from '../points/points-factory';
 import { scan, welcomeRowsOf } from './shop-factory';
@@ -56,6 +57,17 @@ describeOnPostgres('shop.welcome under concurrency', (use) => {
       expect(rows.gifts).toHaveLength(1);
       expect(rows.coupons).toHaveLength(1);
       expect(rows.origins).toHaveLength(1);
+    }
+  });
+
+  it('a staff member without a code opens 我的导购码 on five devices at once: one code, the same for all (10 rounds)', async () => {
+    for (let round = 0; round < 10; round++) {
+      const openid = `advisor-race-${round}-${Date.now()}`;
+      await use().kysely.insertInto('staff').values({ store_id: 'demo', openid, role: 'staff', shop_id: 'shop-xuhui' }).execute();
+      const codes = await Promise.all(Array.from({ length: 5 }, () => callAction(use(), 'shop.myAdvisorCode', {}, { openid }).then((r) => okData(r).code)));
+      expect(new Set(codes).size).toBe(1);
+      const row = await use().kysely.selectFrom('staff').select('code').where('openid', '=', openid).executeTakeFirstOrThrow();
+      expect(row.code).toBe(codes[0]);
     }
   });
 });
