@@ -47,15 +47,7 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     const { product, skuId } = await shippableProduct();
 
     // Cart -> 结算.
-    await page.goto(`${env!.baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
-    await waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
-    await page.locator('#btn-add-cart').click();
-    await page.locator('#sku-confirm').click();
-    await page.locator('#sku-picker').waitFor({ state: 'hidden' });
-    await page.locator('#detail-go-cart').click();
-    await page.locator(`#cart-line-${skuId}`).waitFor();
-    await page.locator('#detail-title').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => !(document.querySelector('#cart-checkout') as HTMLButtonElement | null)?.disabled);
+    await e2e.addToCart(page, env!.baseUrl, product, skuId);
     await shot(page, '01-cart', '#page-cart');
     await page.locator('#cart-checkout').click();
 

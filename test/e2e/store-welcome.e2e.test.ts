@@ -50,15 +50,7 @@ describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', ()
     await page.locator('#welcome-shop-now').click();
     await page.locator('#page-home').waitFor();
     const { product, skuId } = await e2e.shippableProduct(env!.baseUrl, VISITOR);
-    await page.goto(`${env!.baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
-    await e2e.waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
-    await page.locator('#btn-add-cart').click();
-    await page.locator('#sku-confirm').click();
-    await page.locator('#sku-picker').waitFor({ state: 'hidden' });
-    await page.locator('#detail-go-cart').click();
-    await page.locator(`#cart-line-${skuId}`).waitFor();
-    await page.locator('#detail-title').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => !(document.querySelector('#cart-checkout') as HTMLButtonElement | null)?.disabled);
+    await e2e.addToCart(page, env!.baseUrl, product, skuId);
     await page.locator('#cart-checkout').click();
     await page.locator('#page-checkout #checkout-lines').waitFor();
     await page.locator('#delivery-express').click();

@@ -162,3 +162,16 @@ export async function shippableProduct(baseUrl: string, openid: string): Promise
   }
   throw new Error('no shippable product in stock');
 }
+
+/** Opens a product, adds its default SKU to the cart, goes to the cart and waits until 结算 is enabled. */
+export async function addToCart(page: Page, baseUrl: string, product: ProductDetail, skuId: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
+  await waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
+  await page.locator('#btn-add-cart').click();
+  await page.locator('#sku-confirm').click();
+  await page.locator('#sku-picker').waitFor({ state: 'hidden' });
+  await page.locator('#detail-go-cart').click();
+  await page.locator(`#cart-line-${skuId}`).waitFor();
+  await page.locator('#detail-title').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => !(document.querySelector('#cart-checkout') as HTMLButtonElement | null)?.disabled);
+}
