@@ -35,6 +35,10 @@ import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy/c
 // @referral-imports (issue 5)
 import { attributeInvite } from './referral/attribute.service';
 import { myInviteCard, myInvites } from './referral/invites.service';
+// @advisor-imports (issue 11)
+import { customerDetail, myCustomers } from './advisor/customers.service';
+import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor/advisor-coupons.service';
+import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor/assignment.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -111,6 +115,16 @@ const useCases: Handlers = {
   'referral.myInviteCard': myInviteCard,
   'referral.attribute': attributeInvite,
   'referral.myInvites': myInvites,
+  // @advisor-handlers (issue 11)
+  'staff.myCustomers': myCustomers,
+  'staff.customerDetail': customerDetail,
+  'staff.issueCoupon': issueAdvisorCoupon,
+  'staff.myBudget': myBudget,
+  'manager.advisors': listAdvisors,
+  'manager.setAdvisorBudget': setAdvisorBudget,
+  'manager.reassignAdvisor': reassignAdvisor,
+  'manager.shopCustomers': listShopCustomers,
+  'manager.setAdvisorTemplate': setAdvisorTemplate,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

@@ -74,7 +74,8 @@ export const managerToolActions = {
     input: z.object({}).strict(),
     role: 'manager',
   }),
-  'manager.revokeStaff': action<{ openid: string; revoked: true }>()({
+  /** Issue 11: `handedBack` = the members the staff member served, now back in their shop's pool. */
+  'manager.revokeStaff': action<{ openid: string; revoked: true; handedBack: number }>()({
     input: z.object({ openid: z.string().min(1).max(128) }).strict(),
     role: 'manager',
     mutating: true,
