@@ -45,6 +45,8 @@ export interface ManagerCouponTemplate extends CouponTermsView {
   perMemberLimit: number;
   active: boolean;
   claimable: boolean;
+  /** Issue 11: advisors may issue it against their monthly budget. */
+  advisorIssuable: boolean;
   validityText: string;
 }
 

@@ -74,6 +74,11 @@ export default function CounterPage() {
         <Text>{session.data.storeName}</Text>
         <Text className="counter__role">{`${session.data.nickname} · ${session.data.role === 'manager' ? '店长' : '店员'}`}</Text>
       </View>
+      {/* issue 11: the advisor's customers */}
+      <View className="counter__link card" id="staff-my-customers" onClick={() => void Taro.navigateTo({ url: '/packages/staff/customers' })}>
+        <Text>我的顾客</Text>
+        <Text className="counter__link-hint">顾客 · 发券 ›</Text>
+      </View>
       <CodeEntry busy={busy?.startsWith('scan:') ?? false} onCode={(code) => void scan(code)} />
       {scanned ? (
         <>
