@@ -92,7 +92,7 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
 
     const audit = await use().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'staff.issueCoupon').where('who', '=', adv).execute();
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ member_id: m.memberId, role: 'staff' });
+    expect(audit[0]).toMatchObject({ member_id: m.memberId, role: 'staff', amount_fen: 1000 });
     const budget = okData(await callAction(use(), 'staff.myBudget', {}, { openid: adv, now: NOW }));
     expect(budget.budget).toMatchObject({ spentFen: 2000, remainingFen: 500 });
     expect(budget.templates.find((t) => t.templateId === ten)).toMatchObject({ costFen: 1000 });
