@@ -6,7 +6,6 @@ import { insertAudit } from '../staff/repo/audit.repo';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { toBudgetView } from './advisor-view';
 import { budgetMonth } from './domain/budget-month';
-import { readBudget } from './repo/budget.repo';
 import { handBackBindings, lockActiveAdvisor, lockBinding, moveBinding, staffWithCustomers } from './repo/binding.repo';
 import { shopCustomers as shopCustomerRows } from './repo/customers.repo';
 
@@ -15,21 +14,18 @@ const PAGE = 30;
 /** `manager.advisors`: active staff per shop with customer counts and this month's budget; pool sizes. */
 export async function listAdvisors({ ctx, exec }: ActionArgs<'manager.advisors'>): Promise<Result<ActionOutput<'manager.advisors'>>> {
   const month = budgetMonth(ctx.now);
-  const { staff, pools } = await staffWithCustomers(exec, ctx.storeId);
-  const advisors = [];
-  for (const s of staff) {
-    const budget = (await readBudget(exec, { storeId: ctx.storeId, openid: s.openid, month }))!;
-    advisors.push({
-      openid: s.openid,
-      name: s.display_name ?? s.nickname ?? s.openid,
-      role: s.role,
-      shopId: s.shop_id,
-      shopName: s.shop_name,
-      code: s.code,
-      customers: Number(s.customers ?? 0),
-      budget: toBudgetView(month, budget),
-    });
-  }
+  const { staff, pools } = await staffWithCustomers(exec, ctx.storeId, month);
+  const advisors = staff.map((s) => ({
+    openid: s.openid,
+    name: s.display_name ?? s.nickname ?? s.openid,
+    role: s.role,
+    shopId: s.shop_id,
+    shopName: s.shop_name,
+    code: s.code,
+    customers: Number(s.customers ?? 0),
+    // No row yet this month: the standing budget, nothing spent (as readBudget answers).
+    budget: toBudgetView(month, { budgetFen: s.budget_fen ?? s.monthly_budget_fen, spentFen: s.spent_fen ?? 0 }),
+  }));
   return ok({ month, advisors, pools: pools.map((p) => ({ shopId: p.id, shopName: p.name, customers: Number(p.n) })) });
 }
 

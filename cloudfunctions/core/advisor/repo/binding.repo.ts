@@ -70,14 +70,15 @@ export async function servesMember(exec: Executor, q: { storeId: string; advisor
   return Boolean(row);
 }
 
-/** Staff (active and revoked) with their shop and customer count, and each shop's pool size. */
-export async function staffWithCustomers(exec: Executor, storeId: string) {
+/** Active staff with their shop, customer count and this month's budget row; each shop's pool size. */
+export async function staffWithCustomers(exec: Executor, storeId: string, month: string) {
   const staff = await exec
     .selectFrom('staff as s')
     .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 's.store_id').onRef('m.openid', '=', 's.openid'))
     .leftJoin('shops as sh', 'sh.id', 's.shop_id')
+    .leftJoin('advisor_budgets as b', (j) => j.onRef('b.store_id', '=', 's.store_id').onRef('b.staff_openid', '=', 's.openid').on('b.month', '=', month))
     .select((eb) => [
-      's.openid', 's.role', 's.shop_id', 's.code', 's.display_name', 's.monthly_budget_fen', 'm.nickname', 'sh.name as shop_name',
+      's.openid', 's.role', 's.shop_id', 's.code', 's.display_name', 's.monthly_budget_fen', 'm.nickname', 'sh.name as shop_name', 'b.budget_fen', 'b.spent_fen',
       eb
         .selectFrom('member_advisors as ma')
         .select(eb.fn.countAll<string | number>().as('n'))
