@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { makeAdvisorBinding } from '../integration/advisor/advisor-factory';
+import { makeAdvisorBinding, makeAttributedOrder, makeCustomer } from '../integration/advisor/advisor-factory';
+import { inShanghai } from '../../cloudfunctions/core/shared/time';
 import * as e2e from './support';
 
 const MEMBER = `e2e-advisor-${Date.now().toString(36)}`;
@@ -30,6 +31,7 @@ const act = (fn: string, action: string, data: unknown, who: string) => e2e.act(
 describe.skipIf(missing.length > 0)('H5 advisor workspace, end to end', () => {
   let memberId = '';
   let payableFen = 0;
+  let regular = '';
 
   beforeAll(async () => {
     env = await e2e.startE2E();
@@ -44,6 +46,10 @@ describe.skipIf(missing.length > 0)('H5 advisor workspace, end to end', () => {
     await e2e.devRoute(env.baseUrl, 'pay-callback', {
       returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `4200${Date.now()}`, totalFee: order.payableFen,
     });
+    // A regular of 小禾's: birthday this month, bought the 30-day mask 40 days ago and not since (待复购).
+    const old = await makeCustomer(env.db, 'demo-staff', { nickname: '老顾客', birthday: `1992-${inShanghai(new Date()).format('MM')}-15`, points: 320, origin: false });
+    await makeAttributedOrder(env.db, { openid: old.openid, advisorOpenid: 'demo-staff', paidDaysAgo: 40, now: new Date() });
+    regular = old.memberId;
   }, 120_000);
 
   afterAll(async () => {
@@ -56,8 +62,13 @@ describe.skipIf(missing.length > 0)('H5 advisor workspace, end to end', () => {
     await staff.locator('#staff-my-customers').click();
     await staff.locator(`#customer-${memberId}`).waitFor();
     expect(await e2e.textOf(staff, `#customer-${memberId}`)).toContain(NICKNAME);
+    await staff.locator(`#customer-${regular}`).waitFor();
     await shot(staff, '01-customers', '#page-staff-customers');
-    await staff.locator('#filter-birthday').click();
+    await staff.locator('#filter-due').click();
+    await staff.locator(`#customer-${memberId}`).waitFor({ state: 'detached' });
+    expect(await e2e.textOf(staff, '#customer-list')).toContain('老顾客');
+    await shot(staff, '02-customers-due', '#page-staff-customers');
+    await staff.locator('#filter-tier-black').click();
     await staff.locator('#customers-empty').waitFor();
     await shot(staff, '02-customers-empty', '#page-staff-customers');
     await staff.locator('#filter-all').click();

@@ -74,11 +74,6 @@ export default function CounterPage() {
         <Text>{session.data.storeName}</Text>
         <Text className="counter__role">{`${session.data.nickname} · ${session.data.role === 'manager' ? '店长' : '店员'}`}</Text>
       </View>
-      {/* issue 11: the advisor's customers */}
-      <View className="counter__link card" id="staff-my-customers" onClick={() => void Taro.navigateTo({ url: '/packages/staff/customers' })}>
-        <Text>我的顾客</Text>
-        <Text className="counter__link-hint">顾客 · 发券 ›</Text>
-      </View>
       <CodeEntry busy={busy?.startsWith('scan:') ?? false} onCode={(code) => void scan(code)} />
       {scanned ? (
         <>
@@ -96,6 +91,11 @@ export default function CounterPage() {
         <Text className="counter__idle">扫码后可为会员积分、核销优惠券</Text>
       )}
       <VerifyPickup onVerified={(o) => void Taro.showToast({ title: `${o.orderNo} 已核销`, icon: 'none' })} />
+      {/* issue 11: the advisor's customers, below the counter's own work */}
+      <View className="counter__link card" id="staff-my-customers" onClick={() => void Taro.navigateTo({ url: '/packages/staff/customers' })}>
+        <Text>我的顾客</Text>
+        <Text className="counter__link-hint">顾客 · 发券 ›</Text>
+      </View>
     </View>
   );
 }

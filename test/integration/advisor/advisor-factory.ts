@@ -73,8 +73,11 @@ export async function makeCustomer(db: Db, advisorOpenid: string | null, spec: P
 export const MASK = 'sku-hyaluronic-sheet-mask-1';
 
 /** A paid order of the member, stamped with its shop and advisor as order.create will stamp it. */
-export async function makeAttributedOrder(db: Db, q: { openid: string; advisorOpenid: string | null; shopId?: string; paidDaysAgo: number; qty?: number }) {
-  const order = await makePaidOrder(db, { items: [{ skuId: MASK, qty: q.qty ?? 1 }], delivery: 'pickup', openid: q.openid, now: daysBefore(q.paidDaysAgo) });
+export async function makeAttributedOrder(
+  db: Db,
+  q: { openid: string; advisorOpenid: string | null; shopId?: string; paidDaysAgo: number; qty?: number; now?: Date },
+) {
+  const order = await makePaidOrder(db, { items: [{ skuId: MASK, qty: q.qty ?? 1 }], delivery: 'pickup', openid: q.openid, now: daysBefore(q.paidDaysAgo, q.now) });
   await db.kysely
     .updateTable('orders')
     .set({ shop_id: q.shopId ?? JINGAN, advisor_openid: q.advisorOpenid })

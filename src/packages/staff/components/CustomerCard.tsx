@@ -18,8 +18,8 @@ export function CustomerCard({ customer: c, onOpen }: Props) {
         <View className="adv-customer__head">
           <Text className="adv-customer__name">{c.nickname}</Text>
           <Tag type="warning" round>{c.tier.name}</Tag>
-          {c.dueForRepurchase && <Tag type="danger" plain round className="adv-customer__due">待复购</Tag>}
-          {c.birthdayThisMonth && <Tag type="primary" plain round className="adv-customer__birthday">本月生日</Tag>}
+          {c.dueForRepurchase && <Text className="adv-flag adv-flag--due">待复购</Text>}
+          {c.birthdayThisMonth && <Text className="adv-flag adv-flag--birthday">本月生日</Text>}
         </View>
         <Text className="adv-customer__meta">
           {`积分 ${c.points} · ${c.lastOrderAt ? `最近下单 ${shanghaiTime(c.lastOrderAt, 'YYYY-MM-DD')}` : '尚未下单'}`}
