@@ -98,6 +98,17 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
     expect(budget.templates.find((t) => t.templateId === ten)).toMatchObject({ costFen: 1000 });
   });
 
+  it('a refusal by the coupon context (per-member limit) rolls the budget charge back', async () => {
+    const adv = await makeAdvisor(use(), { budgetFen: 10_000 });
+    const m = await makeCustomer(use(), adv);
+    const once = await makeAdvisorTemplate(use(), { perMemberLimit: 1 });
+    okData(await issue(use(), adv, m.memberId, once));
+    expect(errorOf(await issue(use(), adv, m.memberId, once))).toBe('COUPON_LIMIT_REACHED');
+    const row = await use().kysely.selectFrom('advisor_budgets').selectAll().where('staff_openid', '=', adv).executeTakeFirstOrThrow();
+    expect(row.spent_fen).toBe(1000);
+    expect(await use().kysely.selectFrom('advisor_coupon_issues').select('coupon_id').where('staff_openid', '=', adv).execute()).toHaveLength(1);
+  });
+
   it('a new Shanghai month starts from the standing budget; a 折扣 without a cap cannot be made advisor-issuable', async () => {
     const adv = await makeAdvisor(use(), { budgetFen: 1000 });
     const m = await makeCustomer(use(), adv);
