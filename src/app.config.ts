@@ -5,8 +5,8 @@ export default defineAppConfig({
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
     // @staff-pages (issue 7): the manager's tools join the orders and refunds pages; campaigns (issue 6); dashboard, messages (issue 8).
-    { root: 'packages/manager', pages: ['orders', 'refunds', 'home', 'products', 'coupons', 'staff', 'audit', 'campaigns', 'dashboard', 'messages', 'shops'] },
-    { root: 'packages/staff', pages: ['counter', 'bind', 'my-code'] },
+    { root: 'packages/manager', pages: ['orders', 'refunds', 'home', 'products', 'coupons', 'staff', 'audit', 'campaigns', 'dashboard', 'messages', 'shops', 'advisors'] },
+    { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
     // Issue 6: group-buy.
     { root: 'packages/groupbuy', pages: ['list', 'campaign', 'team'] },

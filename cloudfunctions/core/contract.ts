@@ -21,6 +21,8 @@ import { nudgeActions } from './contract/nudge.contract';
 import { referralActions } from './contract/referral.contract';
 // issue 11: store codes and advisors (customer side)
 import { shopActions } from './contract/shop.contract';
+// issue 11: advisors (导购)
+import { advisorActions } from './contract/advisor.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -37,6 +39,7 @@ export type * from './contract/groupbuy.contract';
 export type * from './contract/nudge.contract';
 export type * from './contract/referral.contract'; // issue 5
 export type * from './contract/shop.contract'; // issue 11
+export type * from './contract/advisor.contract'; // issue 11: advisors
 
 export const contract = {
   ...catalogActions,
@@ -55,6 +58,8 @@ export const contract = {
   ...referralActions,
   // issue 11: store codes and advisors (customer side)
   ...shopActions,
+  // issue 11: advisors
+  ...advisorActions,
 } as const;
 
 export type Contract = typeof contract;

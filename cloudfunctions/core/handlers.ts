@@ -38,6 +38,10 @@ import { myInviteCard, myInvites } from './referral/invites.service';
 // @shop-imports (issue 11)
 import { myShop, welcome } from './shop/shop.service';
 import { myAdvisorCode, shopCodes } from './shop/shop-codes.service';
+// @advisor-imports (issue 11)
+import { customerDetail, myCustomers } from './advisor/customers.service';
+import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor/advisor-coupons.service';
+import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor/assignment.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -119,6 +123,16 @@ const useCases: Handlers = {
   'shop.myShop': myShop,
   'shop.myAdvisorCode': myAdvisorCode,
   'manager.shopCodes': shopCodes,
+  // @advisor-handlers (issue 11)
+  'staff.myCustomers': myCustomers,
+  'staff.customerDetail': customerDetail,
+  'staff.issueCoupon': issueAdvisorCoupon,
+  'staff.myBudget': myBudget,
+  'manager.advisors': listAdvisors,
+  'manager.setAdvisorBudget': setAdvisorBudget,
+  'manager.reassignAdvisor': reassignAdvisor,
+  'manager.shopCustomers': listShopCustomers,
+  'manager.setAdvisorTemplate': setAdvisorTemplate,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

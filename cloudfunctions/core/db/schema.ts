@@ -9,6 +9,7 @@ import type { TimerRunTables } from './schema/timer-runs.schema';
 import type { NudgeTables } from './schema/nudge.schema';
 import type { ReferralTables } from './schema/referral.schema';
 import type { ShopTables } from './schema/shop.schema';
+import type { AdvisorTables } from './schema/advisor.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -25,4 +26,5 @@ export interface Database
     TimerRunTables,
     NudgeTables,
     ReferralTables,
-    ShopTables {}
+    ShopTables,
+    AdvisorTables {}

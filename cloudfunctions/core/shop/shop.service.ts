@@ -1,3 +1,4 @@
+import { lockActiveAdvisor } from '../advisor/repo/binding.repo';
 import type { ActionInput, ActionOutput, AdvisorCard, ShopCard, WelcomeBinding, WelcomeGiftReason, WelcomeResult } from '../contract';
 import type { ServiceArgs } from '../context';
 import { issueCoupon } from '../coupon/issue-coupon';
@@ -84,6 +85,13 @@ export async function welcome({ input, caller, ctx, exec }: ServiceArgs<WelcomeI
   const scene = welcomeScene(target);
 
   await lockMemberForWelcome(exec, memberId);
+  // The advisor's staff row, shared, until commit: a revocation (which updates that row, then hands
+  // the advisor's members back to the pool) either finished before this read, and the code is refused,
+  // or waits for this binding and then hands it back. Without it a scan racing the revocation could
+  // bind the member to an advisor who has just left.
+  if (advisorOpenid && !(await lockActiveAdvisor(exec, ctx.storeId, advisorOpenid))) {
+    return fail('ADVISOR_NOT_FOUND', undefined, { code: target.code });
+  }
   const firstScan = await insertOriginOnce(exec, { memberId, storeId: ctx.storeId, shopId: shop.id, advisorOpenid, scene, now: ctx.now });
   const binding = await bindAdvisorFirstWins(exec, { memberId, storeId: ctx.storeId, shopId: shop.id, advisorOpenid, now: ctx.now, by: `scan:${scene}` });
   const gift = await giveWelcomeGift(exec, ctx.storeId, memberId, shop, ctx.now);

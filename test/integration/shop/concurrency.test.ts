@@ -4,6 +4,8 @@ import { callAction, okData } from '../../support/call';
 import { T0 } from '../order/order-factory';
 import { makeMember } from '../points/points-factory';
 import { scan, welcomeRowsOf } from './shop-factory';
+import { makeAdvisor } from '../advisor/advisor-factory';
+import { newKey } from '../order/order-factory';
 
 const ROUNDS = 25;
 
@@ -69,5 +71,26 @@ describeOnPostgres('shop.welcome under concurrency', (use) => {
       const row = await use().kysely.selectFrom('staff').select('code').where('openid', '=', openid).executeTakeFirstOrThrow();
       expect(row.code).toBe(codes[0]);
     }
+  });
+
+  it(`an advisor-code scan racing the advisor's revocation never leaves the member with the revoked advisor (${ROUNDS} rounds)`, async () => {
+    const outcomes = new Set<string>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const advisor = await makeAdvisor(use());
+      const code = (await use().kysely.selectFrom('staff').select('code').where('openid', '=', advisor).executeTakeFirstOrThrow()).code!;
+      const v = await makeMember(use());
+      const [scanned, revoked] = await Promise.all([
+        scan(use(), v.openid, { advisorCode: code }, T0),
+        callAction(use(), 'manager.revokeStaff', { openid: advisor }, { openid: 'demo-manager', now: T0, idempotencyKey: newKey() }),
+      ]);
+      expect(revoked.ok).toBe(true);
+      const rows = await welcomeRowsOf(use(), v.id);
+      // Either the scan came first (bound, then handed back to the pool) or the code was already dead.
+      expect(rows.advisors.every((a) => a.advisor_openid === null)).toBe(true);
+      if (scanned.ok) expect(rows.advisors).toHaveLength(1);
+      else expect([scanned.error.code, rows.advisors.length, rows.gifts.length]).toEqual(['ADVISOR_NOT_FOUND', 0, 0]);
+      outcomes.add(scanned.ok ? 'bound-then-handed-back' : 'refused');
+    }
+    console.log(`[shop] scan vs revocation outcomes over ${ROUNDS} rounds: ${[...outcomes].join(', ')}`);
   });
 });
