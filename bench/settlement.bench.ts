@@ -130,6 +130,8 @@ export async function settlementThroughput(adminUrl: string, options: { orders?:
   const clients = options.clients ?? 20;
   const { db, url, drop } = await createOwnDatabase(adminUrl, { poolSize: clients, prefix: 'storefront_bench' });
   const pool = new pg.Pool({ connectionString: url, max: clients });
+  // A failed run drops its database with (force) while the floor's idle sockets are open: log, don't crash.
+  pool.on('error', (error) => console.warn(`[bench] raw pool: ${error.message}`));
   try {
     await db.kysely.updateTable('skus').set({ stock: 1_000_000 }).where('id', '=', SKU).execute();
     const openids = Array.from({ length: clients }, (_, i) => `bench-client-${i}`);

@@ -2,7 +2,7 @@
  * Bundles each cloud function into build/functions/<fn>/ (index.js, package.json, config.json):
  * the folder project.config.json's cloudfunctionRoot points at, ready for miniprogram-ci upload.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../cloudfunctions/core/dispatcher';
@@ -46,6 +46,23 @@ export function functionConfig(name: string): FunctionConfig {
   return config;
 }
 
+/**
+ * zod 4 re-exports every locale as `z.locales` (`export * as locales`), and esbuild keeps a namespace
+ * re-export whole because `z` is used as an object: about 265 KB of translations in every function,
+ * a quarter of WeChat's bundle budget. We never call `z.config(z.locales.*())`; the English default
+ * is imported by zod's schemas directly (classic/schemas.js imports locales/en.js), so the aggregate
+ * module is replaced by an empty one.
+ */
+const dropZodLocaleAggregate: Plugin = {
+  name: 'drop-zod-locale-aggregate',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales-empty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 export async function buildFunctions(): Promise<BuiltFunction[]> {
   rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
   const names = deployedFunctionNames();
@@ -68,6 +85,7 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       // The SDK is installed by WeChat Cloud; PGlite is the local database and never runs in the cloud.
       external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
       logLevel: 'warning',
+      plugins: [dropZodLocaleAggregate],
     });
     const config = configs.get(name)!;
     writeFileSync(join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);

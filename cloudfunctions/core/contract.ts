@@ -19,6 +19,10 @@ import { groupbuyActions } from './contract/groupbuy.contract';
 import { nudgeActions } from './contract/nudge.contract';
 // issue 5: referral
 import { referralActions } from './contract/referral.contract';
+// issue 11: store codes and advisors (customer side)
+import { shopActions } from './contract/shop.contract';
+// issue 11: advisors (导购)
+import { advisorActions } from './contract/advisor.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
@@ -34,6 +38,8 @@ export type * from './contract/groupbuy.contract';
 // issue 8
 export type * from './contract/nudge.contract';
 export type * from './contract/referral.contract'; // issue 5
+export type * from './contract/shop.contract'; // issue 11
+export type * from './contract/advisor.contract'; // issue 11: advisors
 
 export const contract = {
   ...catalogActions,
@@ -50,6 +56,10 @@ export const contract = {
   ...nudgeActions,
   // issue 5: referral
   ...referralActions,
+  // issue 11: store codes and advisors (customer side)
+  ...shopActions,
+  // issue 11: advisors
+  ...advisorActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -60,6 +60,16 @@ export const ERRORS = {
   INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请码不存在' },
   // fix-grouping-refund: a seat in a team still open is not refunded (the team would count an unpaid member).
   GROUP_BUY_IN_PROGRESS: { status: 409, message: '拼团进行中，成团或失败后再退款' },
+  // issue 11: store and advisor codes
+  SHOP_CODE_INVALID: { status: 400, message: '门店码无效' },
+  SHOP_NOT_FOUND: { status: 404, message: '门店不存在或已停业' },
+  ADVISOR_NOT_FOUND: { status: 404, message: '导购码已失效' },
+  // issue 11: advisors (导购) and their coupon budgets.
+  ADVISOR_BUDGET_EXCEEDED: { status: 409, message: '本月发券额度不足' },
+  ADVISOR_TEMPLATE_NOT_ALLOWED: { status: 409, message: '该优惠券不可由导购发放' },
+  ADVISOR_TEMPLATE_UNBOUNDED: { status: 409, message: '无封顶的折扣券不能设为导购券' },
+  ADVISOR_UNAVAILABLE: { status: 409, message: '该导购已离职或不存在' },
+  ADVISOR_OTHER_SHOP: { status: 409, message: '该导购不属于会员所在门店' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

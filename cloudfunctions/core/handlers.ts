@@ -35,6 +35,13 @@ import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy/c
 // @referral-imports (issue 5)
 import { attributeInvite } from './referral/attribute.service';
 import { myInviteCard, myInvites } from './referral/invites.service';
+// @shop-imports (issue 11)
+import { myShop, welcome } from './shop/shop.service';
+import { myAdvisorCode, shopCodes } from './shop/shop-codes.service';
+// @advisor-imports (issue 11)
+import { customerDetail, myCustomers } from './advisor/customers.service';
+import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor/advisor-coupons.service';
+import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor/assignment.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -111,6 +118,21 @@ const useCases: Handlers = {
   'referral.myInviteCard': myInviteCard,
   'referral.attribute': attributeInvite,
   'referral.myInvites': myInvites,
+  // @shop-handlers (issue 11)
+  'shop.welcome': welcome,
+  'shop.myShop': myShop,
+  'shop.myAdvisorCode': myAdvisorCode,
+  'manager.shopCodes': shopCodes,
+  // @advisor-handlers (issue 11)
+  'staff.myCustomers': myCustomers,
+  'staff.customerDetail': customerDetail,
+  'staff.issueCoupon': issueAdvisorCoupon,
+  'staff.myBudget': myBudget,
+  'manager.advisors': listAdvisors,
+  'manager.setAdvisorBudget': setAdvisorBudget,
+  'manager.reassignAdvisor': reassignAdvisor,
+  'manager.shopCustomers': listShopCustomers,
+  'manager.setAdvisorTemplate': setAdvisorTemplate,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

@@ -27,6 +27,7 @@ async function main() {
     devAuth,
     staticDir: env.STATIC_DIR ?? 'dist/h5',
     seed: env.SEED_DEMO !== '0',
+    demoHistory: env.SEED_DEMO_HISTORY === '1',
     storeId: env.STORE_ID ?? 'demo',
     schedule: env.TIMERS !== '0',
     logLevel: (env.LOG_LEVEL as 'info') ?? 'info',

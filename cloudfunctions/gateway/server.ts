@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { openDb, type Db } from '../core/db/db';
 import { migrate } from '../core/db/migrate';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoStore } from '../core/db/seed/seed';
 import { dispatch } from '../core/dispatcher';
 import { ERRORS, fail, httpStatusOf, type Envelope } from '../core/errors';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   staticDir?: string;
   /** Seed the demo store (idempotent). Default true. */
   seed?: boolean;
+  /** Also a few months of demo trade through the real services, once (local mode, dev sign-in only). */
+  demoHistory?: boolean;
   storeId?: string;
   /** Run timer functions on their cron. Default false (tests run them through /api/dev/run-timer). */
   schedule?: boolean;
@@ -181,6 +184,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     db,
     now: () => clock.now(),
   });
+  if (options.demoHistory && options.devAuth && (options.seed ?? true)) {
+    console.log('  demo history: checking (the first start writes a few months of demo trade, ~10 s)');
+    const history = await seedDemoHistory(db, platform, clock.now(), options.storeId);
+    if (!history.skipped) console.log(`  demo history: ${history.members} members, ${history.orders} orders over the last 150 days`);
+  }
   const app = await buildGateway({ ...options, db, clock, platform, logLevel: options.logLevel ?? 'silent' });
   const address = await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
   return {

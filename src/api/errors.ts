@@ -62,6 +62,16 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   GROUP_BUY_SOLD_OUT: '拼团名额已抢完',
   // fix-grouping-refund
   GROUP_BUY_IN_PROGRESS: '拼团进行中，成团或失败后再退款',
+  // issue 11: store and advisor codes
+  SHOP_CODE_INVALID: '门店码无效，请重新扫码',
+  SHOP_NOT_FOUND: '门店不存在或已停业',
+  ADVISOR_NOT_FOUND: '导购码已失效，请向店员索取新的二维码',
+  // issue 11: advisors
+  ADVISOR_BUDGET_EXCEEDED: '本月发券额度不足',
+  ADVISOR_TEMPLATE_NOT_ALLOWED: '该优惠券不可由导购发放',
+  ADVISOR_TEMPLATE_UNBOUNDED: '无封顶的折扣券不能设为导购券',
+  ADVISOR_UNAVAILABLE: '该导购已离职或不存在',
+  ADVISOR_OTHER_SHOP: '该导购不属于会员所在门店',
 };
 
 /** The text to show for an error: the mapped code, else the server's message, else a generic one. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildFunctions } from '../../scripts/build-functions';
 import { FUNCTION_NAMES } from '../../cloudfunctions/core/dispatcher';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A bundled function above this is slow to cold-start and upload; WeChat's own limits are far higher. */
@@ -21,6 +23,40 @@ describe('cloud function bundles', () => {
       expect(Array.isArray(config.permissions.openapi)).toBe(true);
       // The bundle must not drag the local database engine into the cloud.
       expect(readFileSync(join(dir, 'index.js'), 'utf8')).not.toMatch(/postgres\.wasm/);
+    }
+  });
+
+  // The bundle drops zod's locale aggregate (scripts/build-functions.ts): prove the bundled code still
+  // validates and still words its issues, in a plain Node process with wx-server-sdk stubbed at its boundary.
+  it('a bundled function runs on its own: a bad input answers VALIDATION_FAILED with the issue worded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-run-'));
+    try {
+      const sdk = join(dir, 'node_modules', 'wx-server-sdk');
+      mkdirSync(sdk, { recursive: true });
+      writeFileSync(
+        join(sdk, 'index.js'),
+        "module.exports = { DYNAMIC_CURRENT_ENV: 'env', init() {}, getWXContext: () => ({ OPENID: 'bundle-openid' }), cloudPay: {}, openapi: {} };",
+      );
+      const bundle = join(__dirname, '../../build/functions/catalog/index.js');
+      const script = `require(${JSON.stringify(bundle)}).main({ action: 'catalog.getProduct', data: { productId: 5 } }, {}).then((r) => process.stdout.write(JSON.stringify(r)))`;
+      const out = execFileSync(process.execPath, ['-e', script], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: {
+          PATH: process.env.PATH,
+          NODE_PATH: join(dir, 'node_modules'),
+          // Validation answers before any query: an unreachable database proves it is not needed.
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+          MEMBER_CODE_SECRET: 'a-member-code-secret-of-32-chars-at-least',
+          WX_PAY_SUB_MCH_ID: '1900000109',
+        },
+      });
+      const answer = JSON.parse(out);
+      expect(answer.ok).toBe(false);
+      expect(answer.error.code).toBe('VALIDATION_FAILED');
+      expect(answer.error.details.issues).toEqual([{ path: 'productId', message: 'Invalid input: expected string, received number' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
+import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
 import * as e2e from './support';
 import { displayed, textOf, waitForText } from './support';
 
@@ -31,16 +31,7 @@ async function confirmModal(page: Page): Promise<void> {
 }
 
 /** A product that can be shipped and has a SKU in stock. */
-async function shippableProduct(): Promise<{ product: ProductDetail; skuId: string }> {
-  const { items } = await api('catalog.listProducts', { limit: 50 });
-  for (const summary of items) {
-    if (summary.soldOut) continue;
-    const product = await api('catalog.getProduct', { productId: summary.id });
-    const start = product.skus.find((s) => s.stock > 0);
-    if (product.fulfilment.includes('express') && start) return { product, skuId: start.id };
-  }
-  throw new Error('no shippable product in stock');
-}
+const shippableProduct = () => e2e.shippableProduct(env!.baseUrl, CUSTOMER);
 
 describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
   beforeAll(async () => {
@@ -56,15 +47,7 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     const { product, skuId } = await shippableProduct();
 
     // Cart -> 结算.
-    await page.goto(`${env!.baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
-    await waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
-    await page.locator('#btn-add-cart').click();
-    await page.locator('#sku-confirm').click();
-    await page.locator('#sku-picker').waitFor({ state: 'hidden' });
-    await page.locator('#detail-go-cart').click();
-    await page.locator(`#cart-line-${skuId}`).waitFor();
-    await page.locator('#detail-title').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => !(document.querySelector('#cart-checkout') as HTMLButtonElement | null)?.disabled);
+    await e2e.addToCart(page, env!.baseUrl, product, skuId);
     await shot(page, '01-cart', '#page-cart');
     await page.locator('#cart-checkout').click();
 

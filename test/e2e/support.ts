@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
+import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
 import { formatFen } from '../../src/utils/money';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -149,4 +149,29 @@ export async function act(baseUrl: string, fn: string, action: string, data: unk
 export async function devRoute(baseUrl: string, route: string, body: unknown = {}): Promise<any> {
   const res = await fetch(`${baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return res.json();
+}
+
+/** The first product in stock that can be shipped, with its first SKU in stock (checkout walks). */
+export async function shippableProduct(baseUrl: string, openid: string): Promise<{ product: ProductDetail; skuId: string }> {
+  const { items } = await callApi(baseUrl, openid, 'catalog.listProducts', { limit: 50 });
+  for (const summary of items) {
+    if (summary.soldOut) continue;
+    const product = await callApi(baseUrl, openid, 'catalog.getProduct', { productId: summary.id });
+    const start = product.skus.find((s) => s.stock > 0);
+    if (product.fulfilment.includes('express') && start) return { product, skuId: start.id };
+  }
+  throw new Error('no shippable product in stock');
+}
+
+/** Opens a product, adds its default SKU to the cart, goes to the cart and waits until 结算 is enabled. */
+export async function addToCart(page: Page, baseUrl: string, product: ProductDetail, skuId: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/packages/goods/detail?id=${encodeURIComponent(product.id)}`);
+  await waitForText(page, '#detail-title', product.title.replace(/\s+/g, ''));
+  await page.locator('#btn-add-cart').click();
+  await page.locator('#sku-confirm').click();
+  await page.locator('#sku-picker').waitFor({ state: 'hidden' });
+  await page.locator('#detail-go-cart').click();
+  await page.locator(`#cart-line-${skuId}`).waitFor();
+  await page.locator('#detail-title').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => !(document.querySelector('#cart-checkout') as HTMLButtonElement | null)?.disabled);
 }

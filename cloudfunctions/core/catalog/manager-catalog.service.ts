@@ -3,6 +3,7 @@ import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { fen } from '../shared/money';
 import { specsText } from './domain/spec-groups';
+import { decodeCursor, encodeCursor } from './domain/cursor';
 import { findStoreSku, managerProductsPage, setProductStatus as updateProductStatus, setSkuPrice, setSkuStock } from './repo/manager-catalog.repo';
 
 const PAGE = 20;
@@ -11,13 +12,16 @@ function skuView(s: { id: string; specs: Record<string, string>; price_fen: numb
   return { skuId: s.id, specsText: specsText(s.specs), priceFen: fen(s.price_fen), stock: s.stock };
 }
 
-/** `manager.listProducts`: every product of the store (also off the shelf), 20 a page. */
+/** `manager.listProducts`: every product of the store (also off the shelf), 20 a page, keyset-paged. */
 export async function managerListProducts({ input, ctx, exec }: ActionArgs<'manager.listProducts'>): Promise<Result<ActionOutput<'manager.listProducts'>>> {
-  const offset = input.cursor && /^\d{1,6}$/.test(input.cursor) ? Number(input.cursor) : 0;
-  const rows = await managerProductsPage(exec, { storeId: ctx.storeId, keyword: input.keyword || undefined, offset, limit: PAGE + 1 });
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  if (after === null) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
+  const rows = await managerProductsPage(exec, { storeId: ctx.storeId, keyword: input.keyword || undefined, after, limit: PAGE + 1 });
+  const page = rows.slice(0, PAGE);
+  const last = page[page.length - 1];
   return ok({
-    items: rows.slice(0, PAGE).map((p) => ({ productId: p.id, title: p.title, status: p.status, skus: p.skus.map(skuView) })),
-    nextCursor: rows.length > PAGE ? String(offset + PAGE) : null,
+    items: page.map((p) => ({ productId: p.id, title: p.title, status: p.status, skus: p.skus.map(skuView) })),
+    nextCursor: rows.length > PAGE && last ? encodeCursor({ sort: last.sort, id: last.id }) : null,
   });
 }
 

@@ -21,6 +21,8 @@ export interface GroupBuyCampaignView {
   startsAt: string;
   endsAt: string;
   status: 'active' | 'stopped';
+  /** Whether a new team may be opened now (active, started, not ended), on the server's clock. */
+  open: boolean;
   /** Seats still for sale under the stock cap. */
   remainingSeats: number;
   deliveryOptions: DeliveryType[];
@@ -91,9 +93,15 @@ export const groupbuyActions = {
         allowVirtual: z.boolean().optional(),
         onFull: z.enum(['open_new', 'refund']).optional(),
         startsAt: iso.optional(),
-        endsAt: iso,
+        /** Either an end time, or a length in days from the start (the server's clock, not the phone's). */
+        endsAt: iso.optional(),
+        durationDays: z.number().int().min(1).max(365).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => (v.endsAt === undefined) !== (v.durationDays === undefined), {
+        message: 'endsAt 与 durationDays 须且仅须给出一个',
+        path: ['endsAt'],
+      }),
     role: 'manager',
     mutating: true,
   }),

@@ -45,6 +45,8 @@ export interface ManagerCouponTemplate extends CouponTermsView {
   perMemberLimit: number;
   active: boolean;
   claimable: boolean;
+  /** Issue 11: advisors may issue it against their monthly budget. */
+  advisorIssuable: boolean;
   validityText: string;
 }
 
@@ -74,7 +76,8 @@ export const managerToolActions = {
     input: z.object({}).strict(),
     role: 'manager',
   }),
-  'manager.revokeStaff': action<{ openid: string; revoked: true }>()({
+  /** Issue 11: `handedBack` = the members the staff member served, now back in their shop's pool. */
+  'manager.revokeStaff': action<{ openid: string; revoked: true; handedBack: number }>()({
     input: z.object({ openid: z.string().min(1).max(128) }).strict(),
     role: 'manager',
     mutating: true,

@@ -22,6 +22,7 @@ export async function listCouponTemplates({ ctx, exec }: ActionArgs<'manager.lis
       perMemberLimit: t.per_member_limit,
       active: t.active,
       claimable: t.claimable,
+      advisorIssuable: t.advisor_issuable,
       validityText: validityText({ validFrom: t.valid_from, validUntil: t.valid_until, validDays: t.valid_days }),
       ...terms[i]!,
     })),

@@ -9,6 +9,7 @@ import type { TimerRunTables } from './schema/timer-runs.schema';
 import type { NudgeTables } from './schema/nudge.schema';
 import type { ReferralTables } from './schema/referral.schema';
 import type { ShopTables } from './schema/shop.schema';
+import type { AdvisorTables } from './schema/advisor.schema';
 // issue 10
 import type { StockLedgerTables } from './schema/stock-ledger.schema';
 
@@ -28,4 +29,5 @@ export interface Database
     NudgeTables,
     ReferralTables,
     ShopTables,
+    AdvisorTables,
     StockLedgerTables {}

@@ -7,6 +7,7 @@ import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
 import { campaignsWithSku, toManagerCampaignView } from './campaign-view';
 import { GROUPBUY_RULES } from './domain/campaign-rules';
 import { findCampaign } from './repo/groupbuy.repo';
+import { addMinutes } from '../shared/time';
 
 async function teamCounts(exec: Executor, storeId: string) {
   const rows = await exec
@@ -24,16 +25,16 @@ async function teamCounts(exec: Executor, storeId: string) {
   return by;
 }
 
-async function managerView(exec: Executor, storeId: string, campaignId: string): Promise<ManagerCampaignView> {
+async function managerView(exec: Executor, storeId: string, campaignId: string, now: Date): Promise<ManagerCampaignView> {
   const row = (await campaignsWithSku(exec, storeId).where('c.id', '=', campaignId).executeTakeFirst())!;
-  return toManagerCampaignView(row, (await teamCounts(exec, storeId)).get(campaignId) ?? { open: 0, succeeded: 0, failed: 0 });
+  return toManagerCampaignView(row, (await teamCounts(exec, storeId)).get(campaignId) ?? { open: 0, succeeded: 0, failed: 0 }, now);
 }
 
 /** `manager.listCampaigns`: every campaign of the store, newest first, with its team outcomes. */
 export async function listManagerCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'manager.listCampaigns'>>): Promise<Result<ActionOutput<'manager.listCampaigns'>>> {
   const rows = await campaignsWithSku(exec, ctx.storeId).orderBy('c.created_at', 'desc').limit(100).execute();
   const counts = await teamCounts(exec, ctx.storeId);
-  return ok({ items: rows.map((r) => toManagerCampaignView(r, counts.get(r.id) ?? { open: 0, succeeded: 0, failed: 0 })) });
+  return ok({ items: rows.map((r) => toManagerCampaignView(r, counts.get(r.id) ?? { open: 0, succeeded: 0, failed: 0 }, ctx.now)) });
 }
 
 /** `manager.createCampaign`: a campaign on one SKU of the store; the group price must undercut the list price. */
@@ -44,7 +45,7 @@ export async function createCampaign({ input, ctx, exec }: ServiceArgs<ActionInp
     return fail('VALIDATION_FAILED', '拼团价须低于原价', { field: 'groupPriceFen', priceFen: sku.price_fen });
   }
   const startsAt = input.startsAt ? new Date(input.startsAt) : ctx.now;
-  const endsAt = new Date(input.endsAt);
+  const endsAt = input.endsAt ? new Date(input.endsAt) : addMinutes(startsAt, input.durationDays! * 24 * 60);
   if (endsAt <= startsAt || endsAt <= ctx.now) return fail('VALIDATION_FAILED', '结束时间须晚于开始时间和当前时间', { field: 'endsAt' });
   const id = `gb_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   await exec
@@ -67,7 +68,7 @@ export async function createCampaign({ input, ctx, exec }: ServiceArgs<ActionInp
       stopped_at: null,
     })
     .execute();
-  return ok(await managerView(exec, ctx.storeId, id));
+  return ok(await managerView(exec, ctx.storeId, id, ctx.now));
 }
 
 /**
@@ -86,5 +87,5 @@ export async function stopCampaign({ input, ctx, exec }: ServiceArgs<ActionInput
   if (Number(r.numUpdatedRows) === 0) {
     return (await findCampaign(exec, ctx.storeId, input.campaignId)) ? fail('GROUP_BUY_STOPPED', undefined, { campaignId: input.campaignId }) : fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在');
   }
-  return ok(await managerView(exec, ctx.storeId, input.campaignId));
+  return ok(await managerView(exec, ctx.storeId, input.campaignId, ctx.now));
 }

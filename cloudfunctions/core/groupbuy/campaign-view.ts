@@ -4,6 +4,8 @@ import { specsText } from '../catalog/domain/spec-groups';
 import { fen } from '../shared/money';
 import type { CampaignRow, TeamRow } from './repo/groupbuy.repo';
 import { teamMembers } from './repo/groupbuy.repo';
+import { openTeamRefusal } from './domain/campaign-rules';
+import { campaignFacts } from './groupbuy-price';
 
 /** Campaigns with their SKU and product, as every campaign view needs them. */
 export function campaignsWithSku(exec: Executor, storeId: string) {
@@ -25,7 +27,8 @@ type CampaignWithSku = CampaignRow & {
   fulfilment: DeliveryType[];
 };
 
-export function toCampaignView(c: CampaignWithSku): GroupBuyCampaignView {
+/** A campaign as the pages show it; `open` is decided here, on the server's clock, by the same rule a new team meets. */
+export function toCampaignView(c: CampaignWithSku, now: Date): GroupBuyCampaignView {
   return {
     campaignId: c.id,
     skuId: c.sku_id,
@@ -42,14 +45,15 @@ export function toCampaignView(c: CampaignWithSku): GroupBuyCampaignView {
     startsAt: c.starts_at.toISOString(),
     endsAt: c.ends_at.toISOString(),
     status: c.status,
+    open: openTeamRefusal(campaignFacts(c), now) === null,
     remainingSeats: Math.max(0, c.stock_cap - c.seats_sold),
     deliveryOptions: c.fulfilment,
   };
 }
 
-export function toManagerCampaignView(c: CampaignWithSku, teams: ManagerCampaignView['teams']): ManagerCampaignView {
+export function toManagerCampaignView(c: CampaignWithSku, teams: ManagerCampaignView['teams'], now: Date): ManagerCampaignView {
   return {
-    ...toCampaignView(c),
+    ...toCampaignView(c, now),
     stockCap: c.stock_cap,
     seatsSold: c.seats_sold,
     allowVirtual: c.allow_virtual,

@@ -19,7 +19,7 @@ export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'grou
     .orderBy('c.ends_at')
     .execute();
   const openBy = await openTeamCounts(exec, ctx.storeId, ctx.now);
-  return ok({ items: rows.map((r) => ({ ...toCampaignView(r), openTeams: openBy.get(r.id) ?? 0 })) });
+  return ok({ items: rows.map((r) => ({ ...toCampaignView(r, ctx.now), openTeams: openBy.get(r.id) ?? 0 })) });
 }
 
 /** `groupbuy.getCampaign`: the campaign and the teams one can join now. */
@@ -28,7 +28,7 @@ export async function getCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<
   if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: input.campaignId });
   const teams = await joinableTeams(exec, campaign.id, ctx.now, OPEN_TEAMS_SHOWN);
   const members = await membersByTeam(exec, teams);
-  return ok({ ...toCampaignView(campaign), teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])) });
+  return ok({ ...toCampaignView(campaign, ctx.now), teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])) });
 }
 
 /** `groupbuy.getTeam`: the team page (shared as a chat card, so anyone may open it). */
@@ -51,7 +51,7 @@ export async function getTeam({ input, caller, ctx, exec }: ServiceArgs<ActionIn
     members: members.map((m) => ({ nickname: m.nickname, avatarUrl: m.avatarUrl, leader: m.leader })),
     expiresAt: team.expires_at.toISOString(),
     finishedAt: team.finished_at ? team.finished_at.toISOString() : null,
-    campaign: toCampaignView(campaign),
+    campaign: toCampaignView(campaign, ctx.now),
     myOrderId: mine?.orderId ?? null,
     canJoin: refusal === null && !mine,
   });

@@ -73,7 +73,12 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
   // foreign key, then both needed the order row exclusively to set its transaction_id: a deadlock
   // (found by the concurrency suite).
   const outcome = await db.kysely.transaction().execute(async (tx) => {
-    const order = await tx.selectFrom('orders').select(['id', 'status', 'payable_fen']).where('order_no', '=', outTradeNo).forUpdate().executeTakeFirst();
+    const order = await tx
+      .selectFrom('orders')
+      .select(['id', 'status', 'payable_fen', 'coupon_id', 'group_buy'])
+      .where('order_no', '=', outTradeNo)
+      .forUpdate()
+      .executeTakeFirst();
     if (!order) return { kind: 'unknown' as const };
     if (totalFee !== order.payable_fen) return { kind: 'mismatch' as const, payable: order.payable_fen };
     const inserted = await tx
@@ -84,9 +89,11 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
       .execute();
     if (inserted.length === 0) return { kind: 'duplicate' as const };
     const paid = await transitionOrder(tx, order.id, ['pending_payment'], 'paid', { paid_at: paidAt, transaction_id: transactionId });
-    if (paid) await markCouponUsed(tx, order.id, paidAt);
+    // Only orders that carry a coupon or a group-buy pay for those statements: the plain order is the
+    // hot path (the settlement bench), and each skipped statement is a round trip inside the lock.
+    if (paid && order.coupon_id) await markCouponUsed(tx, order.id, paidAt);
     // Issue 6: a group-buy payment takes its seat in this same transaction (or is refunded).
-    if (paid) await takeGroupBuySeat(tx, order.id, paidAt);
+    if (paid && order.group_buy) await takeGroupBuySeat(tx, order.id, paidAt);
     if (paid) return { kind: 'paid' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
     // before this money arrived: give it back, once per transaction.

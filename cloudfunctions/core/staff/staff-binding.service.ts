@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../errors';
 import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND_PAGE, STAFF_INVITE_HOURS } from './domain/staff-invite';
 import { insertAudit } from './repo/audit.repo';
 import { addMinutes } from '../shared/time';
+import { handBackMembers } from '../advisor/assignment.service';
 import {
   activeStaff,
   findInvite,
@@ -88,7 +89,9 @@ export async function revokeStaff({ input, caller, ctx, exec }: ActionArgs<'mana
   if (!(await revokeStaffRow(exec, { storeId: ctx.storeId, openid: input.openid, by: caller.openid!, now: ctx.now }))) {
     return fail('NOT_FOUND', '该员工不存在或已撤销');
   }
-  return ok({ openid: input.openid, revoked: true });
+  // Issue 11: in the same transaction, after the staff row's lock (see advisor/assignment.service).
+  const handedBack = await handBackMembers(exec, { storeId: ctx.storeId, advisorOpenid: input.openid, by: caller.openid!, now: ctx.now });
+  return ok({ openid: input.openid, revoked: true, handedBack });
 }
 
 /** `manager.revokeStaffInvite`: an unused invite stops working. */

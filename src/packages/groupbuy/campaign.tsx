@@ -25,7 +25,7 @@ export default function CampaignPage() {
       </View>
     );
   }
-  const open = c.status === 'active' && Date.now() < new Date(c.endsAt).getTime();
+  const open = c.open;
   return (
     <View className="page gb-page" id="page-groupbuy-campaign">
       <Image className="gb-cover" src={mediaUrl(c.image)} mode="aspectFill" />

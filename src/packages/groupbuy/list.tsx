@@ -11,7 +11,8 @@ import './groupbuy.scss';
 
 /** 拼团: the campaigns running now, group price against the list price, teams waiting for members. */
 export default function GroupbuyListPage() {
-  const { data, loading, error, reload } = useRemote(() => call('groupbuy.listCampaigns', {}), []);
+  // A failed pull-to-refresh keeps the list it has (useRemote toasts the failure).
+  const { data, loading, reload } = useRemote(() => call('groupbuy.listCampaigns', {}), []);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
 
   if (!data) {
@@ -27,7 +28,7 @@ export default function GroupbuyListPage() {
         <Text className="gb-hero__title">好物拼团</Text>
         <Text className="gb-hero__sub">邀请好友一起买，成团享拼团价；未成团自动退款</Text>
       </View>
-      {data.items.length === 0 || error ? (
+      {data.items.length === 0 ? (
         <EmptyState title="暂无进行中的拼团" description="新活动上线后会出现在这里" />
       ) : (
         data.items.map((c) => (

@@ -29,6 +29,12 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.setProductStatus': '上下架',
   'manager.createCouponTemplate': '新建优惠券',
   'manager.stopCouponTemplate': '停发优惠券',
+  // issue 11: advisors
+  'staff.issueCoupon': '导购发券',
+  'manager.setAdvisorBudget': '设置发券额度',
+  'manager.reassignAdvisor': '改派导购',
+  'manager.setAdvisorTemplate': '设置导购可发券',
+  'advisor.handBack': '顾客转回门店池',
 };
 
 /** 操作日志: every staff and manager write, newest first. */

@@ -12,6 +12,8 @@ import { MemberCard } from './components/MemberCard';
 import { DevAccount } from './components/DevAccount';
 import { OrderShortcuts } from './components/OrderShortcuts';
 import { Celebration } from '../../packages/member/celebration';
+// issue 11: the member's advisor and store
+import { AdvisorCard } from '../../components/AdvisorCard';
 import './index.scss';
 
 /** Member pages live in the member subpackage; each cell opens one. */
@@ -39,6 +41,7 @@ export default function MePage() {
   const openid = useSession((s) => s.openid);
   const me = useRemote(() => call('member.me', {}), [openid]);
   const orders = useRemote(() => call('order.list', {}), [openid]);
+  const myShop = useRemote(() => call('shop.myShop', {}), [openid]); // issue 11
   const shown = useRef(false);
 
   // Refresh on every return to the tab (points may have changed), but not on the first show.
@@ -46,6 +49,7 @@ export default function MePage() {
     if (shown.current) {
       void me.reload();
       void orders.reload();
+      void myShop.reload();
     }
     shown.current = true;
   });
@@ -64,6 +68,18 @@ export default function MePage() {
       <View className="me__orders">
         <OrderShortcuts counts={orders.data?.counts} />
       </View>
+      {/* issue 11: the advisor who serves the member, or the store whose pool they joined */}
+      {myShop.data?.shop ? (
+        <View className="me__advisor">
+          {myShop.data.advisor ? (
+            <AdvisorCard advisor={myShop.data.advisor} note={myShop.data.shop.name} actionText="门店信息" id="me-advisor"
+              onAction={() => void Taro.navigateTo({ url: '/packages/shop/info' })} />
+          ) : (
+            <Cell title="我的门店" extra={myShop.data.shop.name} clickable className="me__cell me__shop"
+              onClick={() => void Taro.navigateTo({ url: '/packages/shop/info' })} />
+          )}
+        </View>
+      ) : null}
       <View className="me__menu">
         <CellGroup>
           {/* One array: CellGroup counts a `false` child, which would leave a divider under the last cell. */}

@@ -35,6 +35,8 @@ describeEachDatabase('group-buy campaign admin', (use) => {
     expect(errorCode(await create(use(), { teamSize: 11 }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await create(use(), { teamSize: 1 }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await create(use(), { endsAt: hoursAfter(T0, -1).toISOString() }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await create(use(), { durationDays: 7 }))).toBe('VALIDATION_FAILED'); // both an end and a length
+    expect(errorCode(await create(use(), { endsAt: undefined }))).toBe('VALIDATION_FAILED'); // neither
     expect(errorCode(await create(use(), {}, newOpenid()))).toBe('FORBIDDEN');
     expect(errorCode(await callAction(use(), 'manager.stopCampaign', { campaignId: 'gb_nope' }, { openid: MANAGER, now: T0, idempotencyKey: newKey() }))).toBe('GROUP_BUY_UNAVAILABLE');
     expect(errorCode(await callAction(use(), 'groupbuy.getTeam', { teamId: 't_nope' }, { openid: null, now: T0 }))).toBe('GROUP_BUY_TEAM_NOT_FOUND');
@@ -50,5 +52,18 @@ describeEachDatabase('group-buy campaign admin', (use) => {
     const a = await payGroupOrder(use(), { campaignId: c3.campaignId, skuId: c3.skuId });
     const open = okData(await callAction(use(), 'groupbuy.getCampaign', { campaignId: c3.campaignId }, { openid: null, now: T0 }));
     expect(open.teams).toEqual([expect.objectContaining({ teamId: a.teamId, joined: 1, teamSize: 3 })]);
+  });
+
+  it('a campaign given in days ends that many days after the server clock, and `open` follows the server clock', async () => {
+    const c = okData(await create(use(), { endsAt: undefined, durationDays: 3 }));
+    expect(c.endsAt).toBe(hoursAfter(T0, 72).toISOString());
+    expect(c.open).toBe(true);
+    const at = (hours: number) => callAction(use(), 'groupbuy.getCampaign', { campaignId: c.campaignId }, { openid: null, now: hoursAfter(T0, hours) });
+    expect(okData(await at(71)).open).toBe(true);
+    expect(okData(await at(72)).open).toBe(false); // ended: the page offers no new team
+    const later = okData(await create(use(), { startsAt: hoursAfter(T0, 5).toISOString() }));
+    expect(later.open).toBe(false); // not started yet
+    await callAction(use(), 'manager.stopCampaign', { campaignId: c.campaignId }, { openid: MANAGER, now: T0, idempotencyKey: newKey() });
+    expect(okData(await at(1)).open).toBe(false); // stopped
   });
 });

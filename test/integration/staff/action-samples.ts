@@ -73,5 +73,20 @@ export function actionSamples(skuId: string): Samples {
     'referral.myInviteCard': {},
     'referral.attribute': { inviteCode: 'ZZZZZZZZ' },
     'referral.myInvites': {},
+    // issue 11: a code that points at no shop, so the matrix leaves the demo members unattributed.
+    'shop.welcome': { shopCode: 'NOSUCH' },
+    'shop.myShop': {},
+    'shop.myAdvisorCode': {},
+    'manager.shopCodes': {},
+    // issue 11: advisors
+    'staff.myCustomers': {},
+    'staff.customerDetail': { memberId: 'no-such-member' },
+    'staff.issueCoupon': { memberId: 'no-such-member', templateId: 'no-such-template' },
+    'staff.myBudget': {},
+    'manager.advisors': {},
+    'manager.setAdvisorBudget': { openid: 'no-such-staff', budgetFen: 10000 },
+    'manager.reassignAdvisor': { memberId: 'no-such-member', advisorOpenid: null },
+    'manager.shopCustomers': {},
+    'manager.setAdvisorTemplate': { templateId: 'no-such-template', advisorIssuable: true },
   };
 }

@@ -21,6 +21,27 @@ describeEachDatabase('manager tools: products, stock, coupon templates', (use) =
     expect(product?.priceFen).toBe(12_900);
   });
 
+  it('pages every product exactly once, even when one is added before the walk reaches it; a tampered cursor is refused', async () => {
+    const total = Number((await use().kysely.selectFrom('products').select((eb) => eb.fn.countAll().as('n')).where('store_id', '=', 'demo').executeTakeFirstOrThrow()).n);
+    const first = okData(await asManager(use(), 'manager.listProducts', {}));
+    expect(first.items).toHaveLength(20);
+    // A product sorted after the first page, added while the manager scrolls: an offset would repeat a row.
+    await use().kysely.insertInto('products').values({
+      id: 'p-added-mid-walk', store_id: 'demo', category_id: 'c-cleanser',
+      title: '翻页中新增', images: '[]', art: null, repurchase_cycle_days: 30, fulfilment: ['express'], sort: -1,
+    }).execute();
+    const seen = first.items.map((p) => p.productId);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = okData(await asManager(use(), 'manager.listProducts', { cursor }));
+      seen.push(...page.items.map((p) => p.productId));
+      cursor = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(total); // sorted before the cursor: it shows on the next walk, never twice
+    expect(errorOf(await asManager(use(), 'manager.listProducts', { cursor: '20' }))).toBe('VALIDATION_FAILED');
+  });
+
   it('takes a product off the shelf and back; the storefront follows', async () => {
     const { items } = okData(await asManager(use(), 'manager.listProducts', {}));
     const productId = items[0]!.productId;

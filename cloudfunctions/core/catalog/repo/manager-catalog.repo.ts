@@ -1,11 +1,17 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
+import type { ListPosition } from '../domain/cursor';
 
-/** The manager's product list: every product of the store, on sale or not, with its active SKUs. */
-export async function managerProductsPage(exec: Executor, q: { storeId: string; keyword?: string; offset: number; limit: number }) {
-  let products = exec.selectFrom('products').select(['id', 'title', 'status']).where('store_id', '=', q.storeId);
+/**
+ * The manager's product list: every product of the store, on sale or not, with its active SKUs,
+ * keyset-paged by (sort, id) so a product added or re-sorted meanwhile is neither skipped nor repeated.
+ */
+export async function managerProductsPage(exec: Executor, q: { storeId: string; keyword?: string; after?: ListPosition; limit: number }) {
+  let products = exec.selectFrom('products').select(['id', 'title', 'status', 'sort']).where('store_id', '=', q.storeId);
   if (q.keyword) products = products.where('title', 'like', `%${q.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const rows = await products.orderBy('sort').orderBy('id').offset(q.offset).limit(q.limit).execute();
+  const after = q.after;
+  if (after) products = products.where((eb) => eb(eb.refTuple('sort', 'id'), '>', eb.tuple(after.sort, after.id)));
+  const rows = await products.orderBy('sort').orderBy('id').limit(q.limit).execute();
   const skus = rows.length
     ? await exec
         .selectFrom('skus')

@@ -21,6 +21,8 @@ const TEMPLATE_COLUMNS = [
   't.per_member_limit',
   't.claimable',
   't.active',
+  // issue 11: whether advisors may issue it (advisor/).
+  't.advisor_issuable',
 ] as const;
 
 export async function findTemplate(exec: Executor, storeId: string, templateId: string) {

@@ -4,7 +4,7 @@ import type { CouponKind } from '../rules';
 export function storeTemplates(exec: Executor, storeId: string) {
   return exec
     .selectFrom('coupon_templates')
-    .select(['id', 'title', 'kind', 'args', 'scope', 'scope_ids', 'valid_from', 'valid_until', 'valid_days', 'total', 'remaining', 'per_member_limit', 'claimable', 'active'])
+    .select(['id', 'title', 'kind', 'args', 'scope', 'scope_ids', 'valid_from', 'valid_until', 'valid_days', 'total', 'remaining', 'per_member_limit', 'claimable', 'active', 'advisor_issuable'])
     .where('store_id', '=', storeId)
     .orderBy('active', 'desc')
     .orderBy('created_at', 'desc')

@@ -89,6 +89,8 @@ export interface CatalogMemberTables {
     shop_id: Generated<string | null>;
     code: Generated<string | null>;
     display_name: Generated<string | null>;
+    /** 0014_advisor_budgets.sql: standing monthly coupon budget in fen of face value. */
+    monthly_budget_fen: Generated<number>;
   };
   idempotency_keys: {
     scope: string;

@@ -22,6 +22,8 @@ export interface CouponTables {
     created_at: Generated<Date>;
     /** 0006_coupon_issuers.sql: issued automatically to new members / on birthdays. */
     auto_issue: Generated<'new_member' | 'birthday' | null>;
+    /** 0014_advisor_budgets.sql: advisors may issue it against their monthly budget. */
+    advisor_issuable: Generated<boolean>;
   };
   /** 0006_coupon_issuers.sql: one row per automatic issue (the idempotency key). */
   coupon_auto_issues: {
@@ -39,7 +41,7 @@ export interface CouponTables {
     member_id: string;
     seq: number;
     status: Generated<'usable' | 'locked' | 'used' | 'expired'>;
-    source: 'claim' | 'new_member' | 'birthday' | 'referral' | 'win_back' | 'staff';
+    source: 'claim' | 'new_member' | 'birthday' | 'referral' | 'win_back' | 'staff' | 'shop_welcome';
     valid_from: Date;
     valid_until: Date;
     order_id: string | null;

@@ -19,6 +19,8 @@ export interface SeedCouponTemplate {
   sort: number;
   /** Issued automatically (0006_coupon_issuers.sql): to every new member, or on birthdays. */
   autoIssue?: 'new_member' | 'birthday';
+  /** Issue 11: advisors may issue it against their monthly budget. */
+  advisorIssuable?: boolean;
 }
 
 export const DEMO_COUPON_TEMPLATES: SeedCouponTemplate[] = [
@@ -54,6 +56,7 @@ export async function seedCouponTemplates(tx: Executor, storeId: string, templat
         claimable: t.claimable,
         sort: t.sort,
         auto_issue: t.autoIssue ?? null,
+        advisor_issuable: t.advisorIssuable ?? false,
       })),
     )
     .onConflict((oc) => oc.doNothing())

@@ -7,6 +7,7 @@ import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
 // issue 5: the invited friend's gift coupon
 import { REFERRAL_COUPON_TEMPLATES } from './referral-templates.data';
 import { seedDemoShops } from './shops.data';
+import { seedAdvisorDemo } from './advisor-demo.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -120,5 +121,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
     await seedCouponTemplates(tx, store.id, REFERRAL_COUPON_TEMPLATES);
     // Issue 11: the demo brand's shops, their welcome gift, and the demo staff's shop and advisor code.
     if (store.id === demoStore.id) await seedDemoShops(tx, store.id);
+    // Issue 11 (advisor half): coupons advisors may issue and the demo advisors' monthly budgets.
+    if (store.id === demoStore.id) await seedAdvisorDemo(tx, store.id);
   });
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/db';
 import { inShanghai } from '../../shared/time';
+import { PURCHASED_STATUSES } from '../../order/domain/order-rules';
 
 /** What a trigger's SQL sees: the store, the run's clock, and its validated args. */
 export interface TriggerQuery<A> {
@@ -37,8 +38,8 @@ export interface NudgeTrigger<A = unknown> {
   message(detail: Record<string, unknown>, args: A): NudgeMessage;
 }
 
-/** Order statuses that count as a purchase (paid and not cancelled or refunded). */
-export const PURCHASED = sql.raw(`('paid','shipped','ready_for_pickup','completed','settled')`);
+/** PURCHASED_STATUSES (order-rules) as an SQL list for `status in ${PURCHASED}`; constants, so raw is safe. */
+export const PURCHASED = sql.raw(`(${PURCHASED_STATUSES.map((s) => `'${s}'`).join(',')})`);
 
 /** `n` days as an SQL interval. */
 export const days = (n: number | RawBuilder<unknown>) => sql`(${n} * interval '1 day')`;

@@ -31,6 +31,13 @@ export const REFUNDABLE: OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup',
  */
 export const STORE_REFUNDABLE: OrderStatus[] = [...REFUNDABLE, 'settled', 'grouping'];
 
+/**
+ * Statuses that count as a kept purchase for repurchase cycles, RFM and conversion: paid and neither
+ * cancelled nor refunded (nor on the way to a refund), and not a group-buy still waiting for its team,
+ * which may yet be refunded whole.
+ */
+export const PURCHASED_STATUSES: OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
+
 export interface OrderFacts {
   status: OrderStatus;
   expiresAt: Date;

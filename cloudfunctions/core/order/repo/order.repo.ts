@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
 import type { Database } from '../../db/schema';
 import type { OrderStatus } from '../../contract';
-import type { Insertable, Updateable } from 'kysely';
+import type { InsertObject, Insertable, Updateable } from 'kysely';
 
 export type OrderRow = Awaited<ReturnType<typeof findOrder>> & {};
 
@@ -29,7 +29,8 @@ export async function releaseStock(tx: Executor, skuId: string, qty: number): Pr
     .execute();
 }
 
-export async function insertOrder(tx: Executor, order: Insertable<Database['orders']>, lines: Insertable<Database['order_lines']>[]) {
+/** `order` may carry expressions (issue 11: the attribution subqueries), evaluated by the insert itself. */
+export async function insertOrder(tx: Executor, order: InsertObject<Database, 'orders'>, lines: Insertable<Database['order_lines']>[]) {
   await tx.insertInto('orders').values(order).execute();
   await tx.insertInto('order_lines').values(lines).execute();
 }

@@ -51,7 +51,11 @@ export function shippingOutcome(errcode: number, errmsg: string): { ok: true } |
   return { ok: false, retryable: RETRYABLE.has(errcode), reason: `upload_shipping_info errcode ${errcode} ${errmsg}`.trim() };
 }
 
-/** Shipping-info upload through the cloud call `openapi.wxa.sec.order.uploadShippingInfo`. */
+/**
+ * Shipping-info upload through the cloud call `openapi.wxa.sec.order.uploadShippingInfo`. WeChat's
+ * page for 发货信息录入 names the cloud method `wxa.sec.order.uploadShippingInfo` and says its input
+ * and output are the HTTPS call's, so the body keeps the snake_case fields of upload_shipping_info.
+ */
 export function createWechatShipping(sdk: WxServerSdk, now: () => Date = () => new Date()): ShippingPort {
   return {
     async uploadShippingInfo(info) {

@@ -34,7 +34,7 @@ export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
       stockCap: stockCap!,
       perMemberLimit: limit!,
       allowVirtual,
-      endsAt: new Date(Date.now() + days! * 86_400_000).toISOString(),
+      durationDays: days!,
     });
   const row = (label: string, k: keyof typeof f, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (
     <View className="ship-form__row">
