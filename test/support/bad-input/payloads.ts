@@ -3,6 +3,11 @@ import fc from 'fast-check';
 /** 100k characters: far past every string limit, still under the gateway's 100 KB body limit when ASCII. */
 export const HUGE_STRING = 'x'.repeat(100_000);
 
+/** Arrays far past every list limit (built once: generators share them, nothing mutates them). */
+export const HUGE_ARRAY: readonly number[] = Array.from({ length: 100_000 }, (_, i) => i);
+export const HUGE_ARRAY_OF_OBJECTS: readonly object[] = Array.from({ length: 100_000 }, () => ({}));
+export const LONG_ARRAY: readonly number[] = Array.from({ length: 10_000 }, () => 0);
+
 /**
  * Strings an attacker types into any text field: SQL and script injection, template and path tricks,
  * control characters (NUL, which Postgres text cannot store), lone surrogates, odd unicode.

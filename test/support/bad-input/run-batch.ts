@@ -50,13 +50,28 @@ export interface BatchResult {
   ms: number;
 }
 
+/** The generated cases of one action (the same seed gives the same cases). */
+export function casesFor(name: ActionName, samples: unknown[], world: HostileWorld, options: { total: number; seed: number }): BadInputCase[] {
+  const spec = contract[name] as ActionSpec;
+  return generateCases({
+    schema: inputJsonSchema(spec.input),
+    samples,
+    mutating: Boolean(spec.mutating),
+    privileged: spec.role === 'staff' || spec.role === 'manager',
+    pool: world.pool,
+    emptyIsValid: spec.input.safeParse({}).success,
+    total: options.total,
+    seed: options.seed,
+  });
+}
+
 const short = (c: BadInputCase) => `${c.label} [${c.family}]`;
 
 /**
  * Runs one action's cases as its least-role caller through the dispatcher and checks each answer.
  * The whole database (row counts, content hashes, balances) is snapshotted before and after the
- * batch, and row counts and balances around every call that might write (a mutating call whose input
- * passes the schema): a refused call must leave everything as it was, a read must never write, and an
+ * batch, and row counts and balances after every call that might write (a mutating call whose input
+ * passes the schema), each compared with the one before: a refused call must leave everything as it was, a read must never write, and an
  * accepted write must not delete rows or move money, points or stock.
  */
 export async function runBatch(
@@ -69,24 +84,16 @@ export async function runBatch(
 ): Promise<BatchResult> {
   const started = Date.now();
   const spec = contract[name] as ActionSpec;
-  const cases = generateCases({
-    schema: inputJsonSchema(spec.input),
-    samples,
-    mutating: Boolean(spec.mutating),
-    privileged: spec.role === 'staff' || spec.role === 'manager',
-    pool: world.pool,
-    emptyIsValid: spec.input.safeParse({}).success,
-    total: options.total,
-    seed: options.seed,
-  });
+  const cases = casesFor(name, samples, world, options);
   const openid = leastRoleCaller(spec.role, world);
   const result: BatchResult = { name, cases: cases.length, byFamily: {}, byOutcome: {}, violations: [], ms: 0 };
   const first = await snapshot({ content: true });
+  // Counts and balances after the last call that might have written: the "before" of the next one.
+  let before = await snapshot();
   let accepted = 0;
   for (const c of cases) {
     result.byFamily[c.family] = (result.byFamily[c.family] ?? 0) + 1;
     const mayWrite = Boolean(spec.mutating) && c.idempotencyKey !== undefined && spec.input.safeParse(c.data ?? {}).success;
-    const before = mayWrite ? await snapshot() : null;
     let envelope: Envelope<unknown>;
     try {
       envelope = await callAction(db, name, c.data as never, { openid, now: AT, idempotencyKey: c.idempotencyKey });
@@ -98,11 +105,12 @@ export async function runBatch(
     const outcome = envelope.ok ? 'ok' : envelope.error.code;
     result.byOutcome[outcome] = (result.byOutcome[outcome] ?? 0) + 1;
     for (const p of judge(spec, c, envelope, world, spec.role)) result.violations.push(`${short(c)}: ${p}`);
-    if (before) {
+    if (mayWrite) {
       const after = await snapshot();
       if (envelope.ok) accepted++;
       const diff = envelope.ok ? harmfulChanges(before, after) : changes(before, after);
       if (diff.length) result.violations.push(`${short(c)} -> ${outcome} ${envelope.ok ? 'made a harmful write' : 'wrote on refusal'}: ${diff.join('; ')}`);
+      before = after;
     }
   }
   const end = await snapshot({ content: true });
