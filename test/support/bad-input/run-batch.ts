@@ -48,6 +48,8 @@ export interface BatchResult {
   byOutcome: Record<string, number>;
   violations: string[];
   ms: number;
+  /** The full snapshot after the batch: the next batch starts from it. */
+  end: Snapshot;
 }
 
 /** The generated cases of one action (the same seed gives the same cases). */
@@ -80,14 +82,14 @@ export async function runBatch(
   samples: unknown[],
   world: HostileWorld,
   snapshot: (options?: { content?: boolean }) => Promise<Snapshot>,
-  options: { total: number; seed: number },
+  options: { total: number; seed: number; start?: Snapshot },
 ): Promise<BatchResult> {
   const started = Date.now();
   const spec = contract[name] as ActionSpec;
   const cases = casesFor(name, samples, world, options);
   const openid = leastRoleCaller(spec.role, world);
-  const result: BatchResult = { name, cases: cases.length, byFamily: {}, byOutcome: {}, violations: [], ms: 0 };
-  const first = await snapshot({ content: true });
+  const first = options.start ?? (await snapshot({ content: true }));
+  const result: BatchResult = { name, cases: cases.length, byFamily: {}, byOutcome: {}, violations: [], ms: 0, end: first };
   // Counts and balances after the last call that might have written: the "before" of the next one.
   let before = await snapshot();
   let accepted = 0;
@@ -118,5 +120,6 @@ export async function runBatch(
   const wrote = accepted ? harmfulChanges(first, end) : changes(first, end);
   if (wrote.length) result.violations.push(`${name}: the batch changed the database: ${wrote.join('; ')}`);
   result.ms = Date.now() - started;
+  result.end = end;
   return result;
 }
