@@ -1,0 +1,65 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Envelope } from '../../../cloudfunctions/core/errors';
+import { callAction } from '../../support/call';
+import { describeEachDatabase } from '../../support/databases';
+import { changes, snapshotter } from '../../support/bad-input/db-snapshot';
+import { MANAGER, T0, makePaidOrder, minutesAfter, newKey, newOpenid } from '../order/order-factory';
+import { createGroupOrder, makeCampaign, payGroupOrder } from '../groupbuy/groupbuy-factory';
+
+/**
+ * Schema-valid inputs that pair the caller's own object with a part of someone else's (the
+ * generators change one field at a time and cannot build these): each must be refused and write nothing.
+ */
+describeEachDatabase('bad input across owners: own object + another order’s part', (use) => {
+  let snapshot: Awaited<ReturnType<typeof snapshotter>>;
+  const items = [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }];
+  const at = minutesAfter(T0, 10);
+
+  beforeAll(async () => {
+    // A first call creates the caller's member row (and welcome gift) whatever it asks: not what is tested here.
+    await callAction(use(), 'member.me', {}, { openid: MANAGER });
+    snapshot = await snapshotter(use());
+  });
+
+  async function expectRefusedWithoutWrite(call: () => Promise<Envelope<unknown>>): Promise<string> {
+    const before = await snapshot({ content: true });
+    const answer = await call();
+    expect(answer.ok, JSON.stringify(answer)).toBe(false);
+    expect(changes(before, await snapshot({ content: true }))).toEqual([]);
+    return answer.ok ? 'ok' : answer.error.code;
+  }
+
+  const linesOf = (orderId: string) => use().kysely.selectFrom('order_lines').select('id').where('order_id', '=', orderId).execute();
+
+  it("order.requestRefund on the caller's own paid order with another member's lineIds is refused and writes nothing", async () => {
+    const mine = await makePaidOrder(use(), { items, openid: newOpenid() });
+    const theirs = await makePaidOrder(use(), { items, openid: newOpenid() });
+    const [line] = await linesOf(theirs.orderId);
+    const code = await expectRefusedWithoutWrite(() =>
+      callAction(use(), 'order.requestRefund', { orderId: mine.orderId, lineIds: [line!.id], reason: '退别人的' }, { openid: mine.openid, now: at, idempotencyKey: newKey() }),
+    );
+    expect(code).toBe('VALIDATION_FAILED');
+  });
+
+  it('manager.refundOrder on one order with the lineIds of another order is refused and writes nothing', async () => {
+    const a = await makePaidOrder(use(), { items, openid: newOpenid() });
+    const b = await makePaidOrder(use(), { items, openid: newOpenid() });
+    const [line] = await linesOf(b.orderId);
+    const code = await expectRefusedWithoutWrite(() =>
+      callAction(use(), 'manager.refundOrder', { orderId: a.orderId, lineIds: [line!.id], reason: '串单' }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
+    );
+    expect(code).toBe('VALIDATION_FAILED');
+  });
+
+  it("order.create joining a team of another campaign is refused and writes nothing", async () => {
+    const first = await makeCampaign(use());
+    const second = await makeCampaign(use(), { skuId: 'sku-amino-acid-cleanser-1', title: '另一个拼团' });
+    const leader = await payGroupOrder(use(), { campaignId: first.campaignId, skuId: first.skuId });
+    expect(leader.teamId).not.toBeNull();
+    const joiner = newOpenid();
+    await callAction(use(), 'member.me', {}, { openid: joiner });
+    await expectRefusedWithoutWrite(() =>
+      createGroupOrder(use(), { campaignId: second.campaignId, skuId: second.skuId, teamId: leader.teamId!, openid: joiner, now: T0 }),
+    );
+  });
+});
