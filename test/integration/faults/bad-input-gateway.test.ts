@@ -45,6 +45,9 @@ const TRANSPORT: Array<[string, Sent, ErrorCode]> = [
   ['an action of another function', { payload: '{"action":"manager.listStaff","data":{}}' }, 'UNKNOWN_ACTION'],
   ['an unknown function', { url: '/api/fn/nope', payload: '{"action":"home"}' }, 'UNKNOWN_FUNCTION'],
   ['a function name with a path trick', { url: '/api/fn/..%2Fmanager', payload: '{"action":"listStaff"}' }, 'UNKNOWN_FUNCTION'],
+  ['an injected dev openid', { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': "' OR '1'='1" } }, 'UNAUTHENTICATED'],
+  ['a dev openid of 65 chars', { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': 'o'.repeat(65) } }, 'UNAUTHENTICATED'],
+  ['an empty dev openid', { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': '' } }, 'UNAUTHENTICATED'],
   ['GET on a function', { method: 'GET', payload: undefined }, 'NOT_FOUND'],
   ['PUT on a function', { method: 'PUT', payload: '{"action":"home"}' }, 'NOT_FOUND'],
 ];
@@ -112,22 +115,27 @@ describeEachDatabase('bad input over HTTP: the real Fastify gateway maps every r
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it(`every action: ${PER_ACTION} generated bad inputs over HTTP get the status of their code and the same answer as the dispatcher promises`, async () => {
+  it(`every action: ${PER_ACTION} generated bad inputs (and a hostile id for reads) over HTTP get the status of their code and the answer the dispatcher promises`, async () => {
     const before = await snapshot({ content: true });
     const problems: string[] = [];
+    const statuses: Record<number, number> = {};
     for (const name of ACTIONS) {
       const spec = contract[name] as ActionSpec;
       const openid = leastRoleCaller(spec.role, world);
-      // Invalid cases only: they must never reach a use case, so nothing may be written.
-      // One of each family first (wrong type, huge string, unknown enum, extra key...), then any.
+      // Invalid cases (they never reach a use case), one of each family first (wrong type, huge string,
+      // unknown enum, extra key...); and, for reads, one schema-valid hostile id (another member's or
+      // none): a business refusal with its own status. Neither may write.
       const cases: BadInputCase[] = [];
-      const invalid = casesFor(name, samplesOf(name, skuId), world, { total: CASES_PER_ACTION, seed: seedOf(name) }).filter((c) => c.intent === 'invalid');
+      const generated = casesFor(name, samplesOf(name, skuId), world, { total: CASES_PER_ACTION, seed: seedOf(name) });
+      const invalid = generated.filter((c) => c.intent === 'invalid');
       for (const distinct of [true, false]) {
         for (const c of invalid) {
           if (cases.length < PER_ACTION && !cases.includes(c) && (!distinct || !cases.some((k) => k.family === c.family)) && sendable(c)) cases.push(c);
         }
       }
       expect(cases.length, `${name} has sendable invalid cases`).toBe(PER_ACTION);
+      const hostileRead = spec.mutating ? undefined : generated.find((c) => c.family === 'foreign-or-missing-id' && spec.input.safeParse(c.data).success);
+      if (hostileRead) cases.push(hostileRead);
       for (const c of cases) {
         const payload = JSON.stringify({ action: name, data: c.data, ...(c.idempotencyKey === undefined ? {} : { idempotencyKey: c.idempotencyKey }) });
         const reply = await app.inject({
@@ -145,12 +153,14 @@ describeEachDatabase('bad input over HTTP: the real Fastify gateway maps every r
           continue;
         }
         problems.push(...judge(spec, c, body, world, spec.role).map((p) => `${where}: ${p}`));
-        if (!body.ok && reply.statusCode !== ERRORS[body.error.code as ErrorCode]?.status) {
-          problems.push(`${where}: HTTP ${reply.statusCode} for ${body.error.code}`);
-        }
+        const expected = body.ok ? 200 : ERRORS[body.error.code as ErrorCode]?.status;
+        if (reply.statusCode !== expected) problems.push(`${where}: HTTP ${reply.statusCode} for ${body.ok ? 'ok' : body.error.code}`);
+        statuses[reply.statusCode] = (statuses[reply.statusCode] ?? 0) + 1;
       }
     }
+    console.log(`[bad-input over HTTP] statuses of the per-action cases: ${JSON.stringify(statuses)}`);
     expect(problems).toEqual([]);
+    expect(Object.keys(statuses).sort()).toEqual(expect.arrayContaining(['400', '404', '409']));
     expect(changes(before, await snapshot({ content: true }))).toEqual([]);
   });
 });
