@@ -30,6 +30,11 @@ describeEachDatabase('bad-input regressions', (use) => {
     await expectRefusedCleanly('manager.updateSku', { skuId: sku.id, stock: { from: 2 ** 31, to: 5 } }, 'demo-manager');
   });
 
+  it('manager.createCampaign with startsAt in year 0 is VALIDATION_FAILED and writes nothing', async () => {
+    const input = { skuId: 'sku-amino-acid-cleanser-1', title: '零年', groupPriceFen: 100, teamSize: 2, stockCap: 10, startsAt: '0000-01-01T00:00:00Z', endsAt: '2030-01-01T00:00:00Z' };
+    await expectRefusedCleanly('manager.createCampaign', input, 'demo-manager');
+  });
+
   it('order.get with a NUL byte in orderId is VALIDATION_FAILED, not a database error', async () => {
     await expectRefusedCleanly('order.get', { orderId: 'a\u0000b' }, customer);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BAD_NUMBERS, HOSTILE_STRINGS, HUGE_ARRAY, HUGE_ARRAY_OF_OBJECTS, HUGE_STRING, LONG_ARRAY, PROTO_KEYS, anyValue, fitted } from './payloads';
-import { fieldsOf, parentExists, withValueAt, type Field, type JsonSchema, type Path } from './schema-fields';
+import { fieldsOf, parentExists, valueAt, withValueAt, type Field, type JsonSchema, type Path } from './schema-fields';
 
 /**
  * `invalid`: the generator broke the schema on purpose, so the answer must be VALIDATION_FAILED (or,
@@ -144,22 +144,27 @@ interface Family {
   fixed?: Draft[];
 }
 
+const DATETIME_EDGES = ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+23:59', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2030-02-28T23:59:59.999999999-23:59'];
+
 /** Hostile strings every text field gets, whatever the random draws. */
 const ALWAYS: readonly string[] = ["'; DROP TABLE orders; --", "' OR '1'='1", '<script>alert(1)</script>', 'a\u0000b', '\uD800', '🙂🙂🙂'];
 
 function fieldCases(field: Field, input: GeneratorInput): Family[] {
-  const sample = input.samples.find((s) => parentExists(s, field.path));
-  if (sample === undefined) return [];
+  // Any sample that can hold the field; fixed cases use one that already carries it (the fullest).
+  const holders = input.samples.filter((s) => parentExists(s, field.path));
+  if (holders.length === 0) return [];
+  const carrier = holders.find((s) => parentExists(s, [...field.path, '']) || valueAt(s, field.path) !== undefined) ?? holders[0];
+  const make = (family: string, intent: Intent, base: unknown, v: unknown, remove: boolean): Draft => ({
+    family,
+    intent,
+    label: `${family} at ${show(field.path)}`,
+    data: withValueAt(base, field.path, v, remove),
+    ...(intent === 'invalid' ? { expectCode: 'VALIDATION_FAILED' as const } : {}),
+  });
   const at = (family: string, intent: Intent, value: fc.Arbitrary<unknown>, remove = false) =>
-    value.map((v) => ({
-      family,
-      intent,
-      label: `${family} at ${show(field.path)}`,
-      data: withValueAt(sample, field.path, v, remove),
-      ...(intent === 'invalid' ? { expectCode: 'VALIDATION_FAILED' as const } : {}),
-    }));
+    fc.tuple(fc.constantFrom(...holders), value).map(([base, v]) => make(family, intent, base, v, remove));
   const out: Family[] = [];
-  const draft = (family: string, intent: Intent, v: unknown): Draft => fc.sample(at(family, intent, fc.constant(v)), 1)[0]!;
+  const draft = (family: string, intent: Intent, v: unknown): Draft => make(family, intent, carrier, v, false);
   // undefined is "absent": a wrong type only for required fields.
   out.push({ weight: 3, arbitrary: at('wrong-type', 'invalid', wrongTypes(field.schema)) });
   if (!field.optional && typeof field.path[field.path.length - 1] === 'string') {
@@ -191,6 +196,15 @@ function fieldCases(field: Field, input: GeneratorInput): Family[] {
     const texts = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, '\t\n '), fc.string({ unit: anyCodePoint, minLength: 1, maxLength: 40 })).map((s) => fitted(s, field.schema.maxLength));
     out.push({ weight: 3, arbitrary: at('hostile-string', 'hostile', texts), fixed: ALWAYS.map((t) => draft('hostile-string', 'hostile', fitted(t, field.schema.maxLength))) });
     if (kind) out.push({ weight: 4, arbitrary: at('foreign-or-missing-id', 'hostile', idsFor(field, input)) });
+    if (field.schema.format === 'date-time') {
+      // Valid ISO-8601 that a database may not hold: year 0, year 9999, extreme offsets.
+      const edges = DATETIME_EDGES.map((t) => draft('edge-datetime', 'hostile', t));
+      out.push({ weight: 1, arbitrary: at('edge-datetime', 'hostile', fc.constantFrom(...DATETIME_EDGES)), fixed: edges });
+    } else if (field.schema.pattern) {
+      // Strings the pattern allows (all-nines cursors, six-digit codes...): they reach the use case.
+      const re = new RegExp(field.schema.pattern);
+      out.push({ weight: 2, arbitrary: at('pattern-valid', 'hostile', fc.stringMatching(re).map((v) => fitted(v, field.schema.maxLength))) });
+    }
   }
   if (field.schema.type === 'integer' && field.schema.minimum !== undefined && field.schema.maximum !== undefined) {
     const { minimum: min, maximum: max } = field.schema;

@@ -67,6 +67,16 @@ export function parentExists(value: unknown, path: Path): boolean {
   return node !== null && typeof node === 'object';
 }
 
+/** The value at `path` in `value`, or undefined. */
+export function valueAt(value: unknown, path: Path): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
 /** A copy of `base` with `value` at `path` (or the key removed when `remove`). */
 export function withValueAt(base: unknown, path: Path, value: unknown, remove = false): unknown {
   const copy = structuredClone(base) as Record<string | number, unknown>;
