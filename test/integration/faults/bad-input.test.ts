@@ -23,8 +23,11 @@ describeEachDatabase('bad input: every contract action, generated from its zod s
 
   afterAll(() => {
     const total = results.reduce((n, r) => n + r.cases, 0);
-    const lines = results.map((r) => `  ${r.name.padEnd(34)} ${String(r.cases).padStart(4)} ${String(r.ms).padStart(6)} ms  ${Object.entries(r.byOutcome).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-    console.log(`[bad-input ${kind}] ${total} cases over ${results.length} actions (seed ${BAD_INPUT_SEED}):\n${lines.join('\n')}`);
+    const reached = results.reduce((n, r) => n + r.reached, 0);
+    const lines = results.map(
+      (r) => `  ${r.name.padEnd(34)} ${String(r.cases).padStart(4)} cases ${String(r.reached).padStart(4)} reached ${String(r.ms).padStart(6)} ms  ${Object.entries(r.byOutcome).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    );
+    console.log(`[bad-input ${kind}] ${total} cases over ${results.length} actions, ${reached} of them past the schema into a use case (seed ${BAD_INPUT_SEED}):\n${lines.join('\n')}`);
   });
 
   for (const name of ACTIONS) {

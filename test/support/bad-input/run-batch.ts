@@ -44,6 +44,8 @@ export function judge(spec: ActionSpec, c: BadInputCase, envelope: Envelope<unkn
 export interface BatchResult {
   name: ActionName;
   cases: number;
+  /** Cases whose input passed the schema and reached the use case (hostile ones, mostly). */
+  reached: number;
   byFamily: Record<string, number>;
   byOutcome: Record<string, number>;
   violations: string[];
@@ -89,13 +91,15 @@ export async function runBatch(
   const cases = casesFor(name, samples, world, options);
   const openid = leastRoleCaller(spec.role, world);
   const first = options.start ?? (await snapshot({ content: true }));
-  const result: BatchResult = { name, cases: cases.length, byFamily: {}, byOutcome: {}, violations: [], ms: 0, end: first };
+  const result: BatchResult = { name, cases: cases.length, reached: 0, byFamily: {}, byOutcome: {}, violations: [], ms: 0, end: first };
   // Counts and balances after the last call that might have written: the "before" of the next one.
   let before = await snapshot();
   let accepted = 0;
   for (const c of cases) {
     result.byFamily[c.family] = (result.byFamily[c.family] ?? 0) + 1;
-    const mayWrite = Boolean(spec.mutating) && c.idempotencyKey !== undefined && spec.input.safeParse(c.data ?? {}).success;
+    const passes = spec.input.safeParse(c.data ?? {}).success;
+    if (passes) result.reached++;
+    const mayWrite = Boolean(spec.mutating) && c.idempotencyKey !== undefined && passes;
     let envelope: Envelope<unknown>;
     try {
       envelope = await callAction(db, name, c.data as never, { openid, now: AT, idempotencyKey: c.idempotencyKey });
