@@ -1,6 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Envelope } from '../../../cloudfunctions/core/errors';
-import { callAction } from '../../support/call';
+import { callAction, okData } from '../../support/call';
+import { HOSTILE_STRINGS, fitted } from '../../support/bad-input/payloads';
+import { pathOfUnstorableText } from '../../../cloudfunctions/core/shared/storable-text';
 import { describeEachDatabase } from '../../support/databases';
 import { changes, snapshotter } from '../../support/bad-input/db-snapshot';
 import { MANAGER, T0, makePaidOrder, minutesAfter, newKey, newOpenid } from '../order/order-factory';
@@ -9,8 +11,9 @@ import { createGroupOrder, makeCampaign, payGroupOrder } from '../groupbuy/group
 /**
  * Schema-valid inputs that pair the caller's own object with a part of someone else's (the
  * generators change one field at a time and cannot build these): each must be refused and write nothing.
+ * And payloads an accepted write stores must come back as the same text (nothing was interpreted).
  */
-describeEachDatabase('bad input across owners: own object + another order’s part', (use) => {
+describeEachDatabase('schema-valid bad input: own object + another order’s part, payloads stored verbatim', (use) => {
   let snapshot: Awaited<ReturnType<typeof snapshotter>>;
   const items = [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }];
   const at = minutesAfter(T0, 10);
@@ -49,6 +52,23 @@ describeEachDatabase('bad input across owners: own object + another order’s pa
       callAction(use(), 'manager.refundOrder', { orderId: a.orderId, lineIds: [line!.id], reason: '串单' }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
     );
     expect(code).toBe('VALIDATION_FAILED');
+  });
+
+  it('SQL and script payloads are stored as text and read back verbatim (nickname, coupon template title)', async () => {
+    const openid = newOpenid();
+    const storable = HOSTILE_STRINGS.map((t) => fitted(t, 20).trim()).filter((t) => t.length > 0 && pathOfUnstorableText(t) === null);
+    for (const text of storable) {
+      okData(await callAction(use(), 'member.updateProfile', { nickname: text }, { openid, now: at, idempotencyKey: newKey() }));
+      expect(okData(await callAction(use(), 'member.me', {}, { openid, now: at })).nickname).toBe(text);
+    }
+    for (const text of storable) {
+      const { templateId } = okData(
+        await callAction(use(), 'manager.createCouponTemplate', { title: text, kind: 'no_threshold', amountFen: 100, validDays: 1, total: 1 }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
+      );
+      const listed = okData(await callAction(use(), 'manager.listCouponTemplates', {}, { openid: MANAGER, now: at })).items.find((t) => t.templateId === templateId);
+      expect(listed?.title).toBe(text);
+    }
+    expect(storable.length).toBeGreaterThan(20);
   });
 
   it("order.create joining a team of another campaign is refused and writes nothing", async () => {
