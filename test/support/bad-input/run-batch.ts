@@ -75,8 +75,11 @@ const short = (c: BadInputCase) => `${c.label} [${c.family}]`;
  * Runs one action's cases as its least-role caller through the dispatcher and checks each answer.
  * The whole database (row counts, content hashes, balances) is snapshotted before and after the
  * batch, and row counts and balances after every call that might write (a mutating call whose input
- * passes the schema), each compared with the one before: a refused call must leave everything as it was, a read must never write, and an
- * accepted write must not delete rows or move money, points or stock.
+ * passes the schema), each compared with the one before: a refused call must leave everything as it
+ * was, a read must never write, and an accepted write must not delete rows or move money, points or
+ * stock. Content hashes are compared per batch only (they cost ~50 ms): in a batch with accepted
+ * writes an in-place update by a refused call would show in counts or statuses only, which is why
+ * mutating refusals roll back their whole transaction (withIdempotency).
  */
 export async function runBatch(
   db: Db,
