@@ -203,7 +203,13 @@ function fieldCases(field: Field, input: GeneratorInput): Family[] {
     } else if (field.schema.pattern) {
       // Strings the pattern allows (all-nines cursors, six-digit codes...): they reach the use case.
       const re = new RegExp(field.schema.pattern);
-      out.push({ weight: 2, arbitrary: at('pattern-valid', 'hostile', fc.stringMatching(re).map((v) => fitted(v, field.schema.maxLength))) });
+      const { minLength = 0, maxLength = 200 } = field.schema;
+      // Long enough for the field (a token of 16+ chars): repeating keeps a `^[...]+$` match.
+      const matching = fc
+        .oneof(fc.stringMatching(re), fc.stringMatching(re, { size: 'large' }))
+        .map((v) => (v.length > 0 && v.length < minLength ? v.repeat(Math.ceil(minLength / v.length)) : v).slice(0, maxLength))
+        .filter((v) => re.test(v) && v.length >= minLength);
+      out.push({ weight: 2, arbitrary: at('pattern-valid', 'hostile', matching) });
     }
   }
   if (field.schema.type === 'integer' && field.schema.minimum !== undefined && field.schema.maximum !== undefined) {
