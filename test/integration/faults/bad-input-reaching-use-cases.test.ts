@@ -5,15 +5,16 @@ import { HOSTILE_STRINGS, fitted } from '../../support/bad-input/payloads';
 import { pathOfUnstorableText } from '../../../cloudfunctions/core/shared/storable-text';
 import { describeEachDatabase } from '../../support/databases';
 import { changes, snapshotter } from '../../support/bad-input/db-snapshot';
-import { MANAGER, T0, makePaidOrder, minutesAfter, newKey, newOpenid } from '../order/order-factory';
+import { MANAGER, T0, makeOrder, makePaidOrder, minutesAfter, newKey, newOpenid } from '../order/order-factory';
 import { createGroupOrder, makeCampaign, payGroupOrder } from '../groupbuy/groupbuy-factory';
 
 /**
- * Schema-valid inputs that pair the caller's own object with a part of someone else's (the
- * generators change one field at a time and cannot build these): each must be refused and write nothing.
- * And payloads an accepted write stores must come back as the same text (nothing was interpreted).
+ * Schema-valid inputs the generators (one field at a time, ids that point at nothing or at someone
+ * else's object) cannot build: the caller's own object with a part of someone else's, and a real
+ * object in the wrong state. Each must be refused and write nothing. And payloads an accepted write
+ * stores must come back as the same text (nothing was interpreted).
  */
-describeEachDatabase('schema-valid bad input: own object + another order’s part, payloads stored verbatim', (use) => {
+describeEachDatabase('schema-valid bad input: mixed owners, wrong states, payloads stored verbatim', (use) => {
   let snapshot: Awaited<ReturnType<typeof snapshotter>>;
   const items = [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }];
   const at = minutesAfter(T0, 10);
@@ -52,6 +53,17 @@ describeEachDatabase('schema-valid bad input: own object + another order’s par
       callAction(use(), 'manager.refundOrder', { orderId: a.orderId, lineIds: [line!.id], reason: '串单' }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
     );
     expect(code).toBe('VALIDATION_FAILED');
+  });
+
+  it('manager order actions on an unpaid order (ship, ready for pickup, refund) are refused and write nothing', async () => {
+    const unpaid = await makeOrder(use(), { items, openid: newOpenid(), now: T0 });
+    const asManager = { openid: MANAGER, now: at };
+    const codes = [
+      await expectRefusedWithoutWrite(() => callAction(use(), 'manager.shipOrder', { orderId: unpaid.orderId, carrier: '顺丰', trackingNo: 'SF123456' }, { ...asManager, idempotencyKey: newKey() })),
+      await expectRefusedWithoutWrite(() => callAction(use(), 'manager.readyForPickup', { orderId: unpaid.orderId }, { ...asManager, idempotencyKey: newKey() })),
+      await expectRefusedWithoutWrite(() => callAction(use(), 'manager.refundOrder', { orderId: unpaid.orderId, reason: '未付款' }, { ...asManager, idempotencyKey: newKey() })),
+    ];
+    expect(codes).toEqual(['ORDER_STATE_CONFLICT', 'ORDER_STATE_CONFLICT', 'REFUND_NOT_ALLOWED']);
   });
 
   it('SQL and script payloads are stored as text and read back verbatim (nickname, coupon template title)', async () => {
