@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BAD_NUMBERS, HOSTILE_STRINGS, HUGE_ARRAY, HUGE_ARRAY_OF_OBJECTS, HUGE_STRING, LONG_ARRAY, PROTO_KEYS, anyValue, fitted } from './payloads';
-import { fieldsOf, parentExists, valueAt, withValueAt, type Field, type JsonSchema, type Path } from './schema-fields';
+import { fieldsOf, parentExists, unwrapNullable, valueAt, withValueAt, type Field, type JsonSchema, type Path } from './schema-fields';
 
 /**
  * `invalid`: the generator broke the schema on purpose, so the answer must be VALIDATION_FAILED (or,
@@ -54,7 +54,7 @@ export function idKind(field: Field): string | null {
   return m && m[1] ? m[1] : null;
 }
 
-function wrongTypes(schema: JsonSchema): fc.Arbitrary<unknown> {
+function wrongTypes(schema: JsonSchema, nullable = false): fc.Arbitrary<unknown> {
   const all: Record<string, fc.Arbitrary<unknown>> = {
     string: fc.oneof(fc.string(), fc.constantFrom('1', '0', 'true', '[]', '{}')),
     number: fc.oneof(fc.integer(), fc.constant(0)),
@@ -64,7 +64,7 @@ function wrongTypes(schema: JsonSchema): fc.Arbitrary<unknown> {
     object: fc.dictionary(fc.string({ maxLength: 6 }), anyValue, { maxKeys: 3 }),
   };
   const own = schema.type === 'integer' ? 'number' : (schema.type ?? 'object');
-  return fc.oneof(...Object.entries(all).filter(([t]) => t !== own).map(([, a]) => a));
+  return fc.oneof(...Object.entries(all).filter(([t]) => t !== own && !(nullable && t === 'null')).map(([, a]) => a));
 }
 
 /** Values the field's schema must refuse, beyond a wrong type. */
@@ -98,7 +98,7 @@ function outOfRange(field: Field): fc.Arbitrary<unknown> | null {
     const options: fc.Arbitrary<unknown>[] = [
       fc.constant(HUGE_ARRAY),
       fc.integer({ min: (s.maxItems ?? 1000) + 1, max: (s.maxItems ?? 1000) + 500 }).map((n) => Array.from({ length: n }, () => element)),
-      fc.array(wrongTypes(s.items ?? {}), { minLength: 1, maxLength: 3 }),
+      fc.array(wrongTypes(unwrapNullable(s.items ?? {}).schema, unwrapNullable(s.items ?? {}).nullable), { minLength: 1, maxLength: 3 }),
     ];
     if ((s.minItems ?? 0) >= 1) options.push(fc.constant([]));
     return fc.oneof(...options);
@@ -166,7 +166,8 @@ function fieldCases(field: Field, input: GeneratorInput): Family[] {
   const out: Family[] = [];
   const draft = (family: string, intent: Intent, v: unknown): Draft => make(family, intent, carrier, v, false);
   // undefined is "absent": a wrong type only for required fields.
-  out.push({ weight: 3, arbitrary: at('wrong-type', 'invalid', wrongTypes(field.schema)) });
+  // A union other than `X | null` has no single type to be wrong about.
+  if (field.schema.type) out.push({ weight: 3, arbitrary: at('wrong-type', 'invalid', wrongTypes(field.schema, field.nullable)) });
   if (!field.optional && typeof field.path[field.path.length - 1] === 'string') {
     out.push({ weight: 1, arbitrary: at('missing-field', 'invalid', fc.constant(undefined), true) });
   }

@@ -30,6 +30,16 @@ export interface Field {
   schema: JsonSchema;
   /** Absent is fine (optional or defaulted). */
   optional: boolean;
+  /** `null` is a valid value (zod `.nullable()`). */
+  nullable: boolean;
+}
+
+/** `X | null` (zod `.nullable()`) as X and a flag; any other union stays as it is (no `type`). */
+export function unwrapNullable(schema: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  const branches = schema.anyOf;
+  if (!branches || !branches.some((b) => b.type === 'null')) return { schema, nullable: false };
+  const rest = branches.filter((b) => b.type !== 'null');
+  return { schema: rest.length === 1 ? rest[0]! : { anyOf: rest }, nullable: true };
 }
 
 /**
@@ -44,8 +54,9 @@ export function inputJsonSchema(schema: z.ZodType): JsonSchema {
  * Every field of the schema, depth first: object properties, and an array's element (path index 0),
  * so a generator reaches `items.0.qty` and `delivery.address.phone` as well as top-level fields.
  */
-export function fieldsOf(schema: JsonSchema, path: Path = [], name = '', optional = false): Field[] {
-  const here: Field[] = path.length === 0 ? [] : [{ path, name, schema, optional }];
+export function fieldsOf(raw: JsonSchema, path: Path = [], name = '', optional = false): Field[] {
+  const { schema, nullable } = unwrapNullable(raw);
+  const here: Field[] = path.length === 0 ? [] : [{ path, name, schema, optional, nullable }];
   if (schema.type === 'object' && schema.properties) {
     const required = new Set(schema.required ?? []);
     for (const [key, child] of Object.entries(schema.properties)) {
