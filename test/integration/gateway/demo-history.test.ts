@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import { createLocalPlatform } from '../../../cloudfunctions/core/platform/local/local-platform';
 import { seedDemoHistory } from '../../../cloudfunctions/gateway/demo-history';
+import { checkInvariants } from '../../../cloudfunctions/core/ops/invariants';
 
 const NOW = new Date('2026-11-25T10:00:00+08:00');
 
@@ -32,6 +33,10 @@ describeEachDatabase('demo history for npm start', (use) => {
     const statuses = await use().kysely.selectFrom('orders').select('status').where('member_id', 'in', use().kysely.selectFrom('members').select('id').where('openid', 'like', 'demo-member-%')).execute();
     expect(statuses.every((s) => s.status === 'settled' || s.status === 'completed' || s.status === 'paid')).toBe(true);
     expect(statuses.filter((s) => s.status === 'settled').length).toBeGreaterThan(40);
+
+    // The history is trade like any other: every store invariant holds over it.
+    const failing = (await checkInvariants(use().kysely)).filter((r) => r.violations.length > 0);
+    expect(failing.map((r) => r.code)).toEqual([]);
 
     const again = await seedDemoHistory(use(), platform, NOW);
     expect(again).toEqual({ members: 0, orders: 0, skipped: true });
