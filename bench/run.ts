@@ -4,15 +4,32 @@
  *    clients, next to a hand-written SQL floor doing the same rows' writes; prints the ratio (goal >= 0.5).
  * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
  * 3. (issue 8) Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
- * (issue 10) `npm run bench -- soak [--seconds N]`, `-- crash [--kills N]`, `-- reliability`: see
+ * (issue 10) `npm run bench -- soak [--seconds N]`, `-- crash [--kills N]`, `-- reliability` (the
+ * bad-input suite at 1,000 cases per action, then the crash test and the soak in full): see
  * bench/reliability/reliability-report.ts; not part of the default run.
  * Each part creates (and drops) a database of its own. Bounded; stops by itself.
  */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';
 // issue 8
 import { runNudgeBench } from './nudge-report';
 // issue 10
 import { parseReliabilityArgs, runCrashReport, runSoakReport } from './reliability/reliability-report';
+
+/**
+ * The bad-input suite (test/integration/faults) in its full form: `cases` generated inputs per action
+ * instead of CI's 200, on PGlite and on the Postgres server. Prints the suite's own per-action table.
+ */
+function runBadInputSuite(url: string, cases: number): boolean {
+  console.log(`[bench] bad-input suite, full form: ${cases} cases per action, PGlite and Postgres`);
+  const run = spawnSync(resolve(__dirname, '../node_modules/.bin/vitest'), ['run', 'test/integration/faults/'], {
+    cwd: resolve(__dirname, '..'),
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url, BAD_INPUT_CASES: String(cases) },
+  });
+  return run.status === 0;
+}
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -31,9 +48,10 @@ async function main(): Promise<number> {
   if (only === 'crash') return (await runCrashReport(url, reliability.kills ?? 8)) ? 0 : 1;
   if (only === 'soak') return (await runSoakReport(url, reliability.seconds ?? 600)) ? 0 : 1;
   if (only === 'reliability') {
+    const badInput = runBadInputSuite(url, Number(process.env.BAD_INPUT_CASES ?? 1000));
     const crashed = await runCrashReport(url, reliability.kills ?? 10);
     const soaked = await runSoakReport(url, reliability.seconds ?? 600);
-    return crashed && soaked ? 0 : 1;
+    return badInput && crashed && soaked ? 0 : 1;
   }
 
   console.log(`[bench] settlement throughput: ${orders} orders, 20 concurrent clients (create + pay callback)`);
