@@ -88,5 +88,7 @@ export function actionSamples(skuId: string): Samples {
     'manager.reassignAdvisor': { memberId: 'no-such-member', advisorOpenid: null },
     'manager.shopCustomers': {},
     'manager.setAdvisorTemplate': { templateId: 'no-such-template', advisorIssuable: true },
+    // issue 11 follow-up: staff placed in shops
+    'manager.setStaffShop': { openid: 'no-such-staff', shopId: 'shop-jingan' },
   };
 }
