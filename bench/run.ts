@@ -4,11 +4,15 @@
  *    clients, next to a hand-written SQL floor doing the same rows' writes; prints the ratio (goal >= 0.5).
  * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
  * 3. (issue 8) Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
+ * (issue 10) `npm run bench -- soak [--seconds N]`, `-- crash [--kills N]`, `-- reliability`: see
+ * bench/reliability/reliability-report.ts; not part of the default run.
  * Each part creates (and drops) a database of its own. Bounded; stops by itself.
  */
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';
 // issue 8
 import { runNudgeBench } from './nudge-report';
+// issue 10
+import { parseReliabilityArgs, runCrashReport, runSoakReport } from './reliability/reliability-report';
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -22,6 +26,15 @@ async function main(): Promise<number> {
   // issue 8: `npm run bench -- nudge` runs only the nudge scenario.
   const only = process.argv[2];
   if (only === 'nudge') return (await runNudgeBench(url)) ? 0 : 1;
+  // issue 10: reliability (crash test, soak)
+  const reliability = parseReliabilityArgs(process.argv.slice(3));
+  if (only === 'crash') return (await runCrashReport(url, reliability.kills ?? 8)) ? 0 : 1;
+  if (only === 'soak') return (await runSoakReport(url, reliability.seconds ?? 600)) ? 0 : 1;
+  if (only === 'reliability') {
+    const crashed = await runCrashReport(url, reliability.kills ?? 10);
+    const soaked = await runSoakReport(url, reliability.seconds ?? 600);
+    return crashed && soaked ? 0 : 1;
+  }
 
   console.log(`[bench] settlement throughput: ${orders} orders, 20 concurrent clients (create + pay callback)`);
   const s = await settlementThroughput(url, { orders, clients: 20 });

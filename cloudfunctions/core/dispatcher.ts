@@ -6,6 +6,7 @@ import { handlers, type Handler } from './handlers';
 import { withIdempotency } from './idempotency/idempotency';
 import { ensureMember } from './member/member.service';
 import { findCaller } from './member/repo/member.repo';
+import { pathOfUnstorableText } from './shared/storable-text';
 
 /** The deployed functions: the prefixes of the contract's action names. */
 export const FUNCTION_NAMES: readonly string[] = [...new Set(Object.keys(contract).map((n) => n.split('.')[0]!))];
@@ -42,6 +43,8 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
   const spec = contract[name] as ActionSpec;
   const input = spec.input.safeParse(data ?? {});
   if (!input.success) return fail('VALIDATION_FAILED', undefined, zodDetails(input.error));
+  const nul = pathOfUnstorableText(input.data);
+  if (nul !== null) return fail('VALIDATION_FAILED', undefined, { issues: [{ path: nul, message: 'text must not contain NUL or unpaired surrogates' }] });
 
   const openid = ctx.identity.openid;
   if (spec.role !== 'any' && !openid) return fail('UNAUTHENTICATED');

@@ -99,6 +99,9 @@ export async function seedDemoHistory(db: Db, platform: Platform, now: Date, sto
     await act('member.updateProfile', { nickname: NICKNAMES[i]! }, openid, joined);
     // The first member invited five friends; they bound before their first order.
     if (invited) await act('referral.attribute', { inviteCode }, openid, joined);
+    // Walk-ins: a quarter scanned 小禾's code at the counter, a quarter the 徐汇 shop's poster.
+    if (i % 4 === 0) await act('shop.welcome', { advisorCode: 'DEMOSTAFF' }, openid, joined);
+    if (i % 4 === 1) await act('shop.welcome', { shopCode: 'QHXH' }, openid, joined);
     // Most buy again on their product's cycle; a third stop after one or two orders (the "at risk").
     const count = i % 3 === 2 ? 1 + Math.floor(rand() * 2) : 2 + Math.floor(rand() * 3);
     let at = new Date(joined.getTime() + Math.floor(rand() * 3) * DAY);

@@ -2,12 +2,13 @@
  * H5 end to end, the advisor half of issue 11: a member bound to demo-staff (小禾) buys; demo-staff
  * opens 我的顾客 from the counter, sees the member, opens them and issues an advisor coupon within
  * the month's budget; the manager's 数据看板 shows the per-advisor charts with 小禾's revenue, and
- * 导购管理 shows the budget spent. The binding and the order's attribution are written through the
- * test's database handle (the scan-and-bind half of issue 11 writes them in the app).
+ * 导购管理 shows the budget spent. The member arrives the real way: they open the page 小禾's code
+ * opens (scene a=DEMOSTAFF), which binds them and gives the gift, and order.create stamps the order
+ * with 小禾. Only the older regular (an order 40 days back) is written through the database handle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { makeAdvisorBinding, makeAttributedOrder, makeCustomer } from '../integration/advisor/advisor-factory';
+import { makeAttributedOrder, makeCustomer } from '../integration/advisor/advisor-factory';
 import { inShanghai } from '../../cloudfunctions/core/shared/time';
 import * as e2e from './support';
 
@@ -38,11 +39,12 @@ describe.skipIf(missing.length > 0)('H5 advisor workspace, end to end', () => {
     if (!env.db) throw new Error('the advisor e2e needs the gateway it starts (its database handle), not E2E_BASE_URL');
     const me = await act('member', 'updateProfile', { nickname: NICKNAME }, MEMBER);
     memberId = me.memberId;
-    await makeAdvisorBinding(env.db, { memberId, advisorOpenid: 'demo-staff', shopId: 'shop-jingan', boundAt: new Date(), origin: true });
+    // A new visitor scans 小禾's code: the welcome page binds them to 小禾 and gives the gift.
+    const visitor = await open(MEMBER, `/packages/shop/welcome?scene=${encodeURIComponent('a=DEMOSTAFF')}`);
+    await visitor.locator('#welcome-gift').waitFor();
+    expect(await visitor.locator('#page-shop-welcome').getAttribute('data-gift')).toBe('issued');
     const order = await act('order', 'create', { items: [{ skuId: 'sku-hyaluronic-sheet-mask-1', qty: 1 }], delivery: { type: 'pickup' } }, MEMBER);
     payableFen = order.payableFen;
-    // order.create stamps the attribution once the scan-and-bind half lands; until then, as it would.
-    await env.db.kysely.updateTable('orders').set({ shop_id: 'shop-jingan', advisor_openid: 'demo-staff' }).where('id', '=', order.orderId).execute();
     await e2e.devRoute(env.baseUrl, 'pay-callback', {
       returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `4200${Date.now()}`, totalFee: order.payableFen,
     });

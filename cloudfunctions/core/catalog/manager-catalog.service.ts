@@ -29,10 +29,10 @@ export async function managerListProducts({ input, ctx, exec }: ActionArgs<'mana
  * `manager.updateSku`: price and/or stock. Stock is compare-and-set against what the manager saw,
  * because checkout keeps taking stock meanwhile: a stale edit is STOCK_CHANGED, never a lost sale.
  */
-export async function updateSku({ input, ctx, exec }: ActionArgs<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
+export async function updateSku({ input, caller, ctx, exec }: ActionArgs<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
   const sku = await findStoreSku(exec, ctx.storeId, input.skuId);
   if (!sku) return fail('NOT_FOUND', '规格不存在');
-  if (input.stock && !(await setSkuStock(exec, { skuId: sku.id, from: input.stock.from, to: input.stock.to }))) {
+  if (input.stock && !(await setSkuStock(exec, { skuId: sku.id, from: input.stock.from, to: input.stock.to, by: caller.openid ?? 'manager', now: ctx.now }))) {
     return fail('STOCK_CHANGED', undefined, { stock: sku.stock });
   }
   if (input.priceFen !== undefined) await setSkuPrice(exec, { skuId: sku.id, priceFen: input.priceFen });

@@ -67,7 +67,15 @@ export interface ManagerCampaignView extends GroupBuyCampaignView {
   teams: { open: number; succeeded: number; failed: number };
 }
 
-const iso = z.string().datetime({ offset: true });
+// ISO-8601 allows year 0000, which Postgres timestamptz cannot hold (a 500 at the insert): campaign
+// times are kept to this century.
+const iso = z
+  .string()
+  .datetime({ offset: true })
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 2000 && year < 2100;
+  }, { message: 'a time between 2000 and 2099' });
 
 export const groupbuyActions = {
   'groupbuy.listCampaigns': action<{ items: Array<GroupBuyCampaignView & { openTeams: number }> }>()({

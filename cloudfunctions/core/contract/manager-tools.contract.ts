@@ -114,7 +114,8 @@ export const managerToolActions = {
       .object({
         skuId: id,
         priceFen: fenAmount.optional(),
-        stock: z.object({ from: z.number().int().min(0), to: z.number().int().min(0).max(1_000_000) }).strict().optional(),
+        // `from` is compared with an int4 column: above 2^31-1 the query itself fails (a 500, not a refusal).
+        stock: z.object({ from: z.number().int().min(0).max(2_147_483_647), to: z.number().int().min(0).max(1_000_000) }).strict().optional(),
       })
       .strict()
       .refine((v) => v.priceFen !== undefined || v.stock !== undefined, { message: 'nothing to change' }),

@@ -10,6 +10,8 @@ import type { NudgeTables } from './schema/nudge.schema';
 import type { ReferralTables } from './schema/referral.schema';
 import type { ShopTables } from './schema/shop.schema';
 import type { AdvisorTables } from './schema/advisor.schema';
+// issue 10
+import type { StockLedgerTables } from './schema/stock-ledger.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -27,4 +29,5 @@ export interface Database
     NudgeTables,
     ReferralTables,
     ShopTables,
-    AdvisorTables {}
+    AdvisorTables,
+    StockLedgerTables {}

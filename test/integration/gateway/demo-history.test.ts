@@ -24,6 +24,9 @@ describeEachDatabase('demo history for npm start', (use) => {
     expect(funnel['邀请卡展示']).toBe(1);
     expect(chart('referral_funnel').rows.at(-1)!.value).toBeGreaterThan(0); // ... and rewards paid out
     expect(chart('groupbuy_success').rows.some((r) => r.value > 0)).toBe(true);
+    // Walk-ins through store and advisor codes: the attribution charts have revenue to show.
+    expect(chart('advisor_revenue').rows.find((r) => r.label === '小禾')!.value).toBeGreaterThan(0);
+    expect(total('shop_new_members')).toBeGreaterThan(0);
 
     // Settled orders earned points through the ledger; nothing is pending or left unpaid.
     const statuses = await use().kysely.selectFrom('orders').select('status').where('member_id', 'in', use().kysely.selectFrom('members').select('id').where('openid', 'like', 'demo-member-%')).execute();

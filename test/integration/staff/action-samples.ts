@@ -92,3 +92,30 @@ export function actionSamples(skuId: string): Samples {
     'manager.setStaffShop': { openid: 'no-such-staff', shopId: 'shop-jingan' },
   };
 }
+
+/**
+ * Issue 10 (bad-input suite): a second valid input for actions whose optional objects and fields the
+ * first sample leaves out, so the generated bad inputs reach every field (`stock.from`,
+ * `delivery.address.phone`, `groupBuy.teamId`...). Ids point at nothing, except where noted.
+ */
+export function fullerActionSamples(skuId: string): Samples {
+  const items = [{ skuId, qty: 2 }];
+  const groupBuy = { campaignId: 'no-such-campaign', teamId: 'no-such-team' };
+  const address = { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 100 号' };
+  return {
+    'catalog.listProducts': { categoryId: 'no-such-category', keyword: '精华', cursor: 'no-such-cursor', limit: 10 },
+    'order.quote': { items, couponId: 'no-such-coupon', pointsToUse: 100, groupBuy, deliveryType: 'express' },
+    'order.usableCoupons': { items, pointsToUse: 100, groupBuy, deliveryType: 'express' },
+    'order.create': { items, couponId: 'no-such-coupon', pointsToUse: 100, groupBuy, delivery: { type: 'express', address }, remark: '请尽快发货' },
+    'order.requestRefund': { orderId: 'no-such-order', lineIds: ['no-such-line'], reason: '不想要了' },
+    'manager.refundOrder': { orderId: 'no-such-order', lineIds: ['no-such-line'], reason: '矩阵' },
+    'manager.updateSku': { skuId: 'no-such-sku', priceFen: 100, stock: { from: 10, to: 20 } },
+    'member.updateProfile': { nickname: '矩阵测试', avatarUrl: 'https://example.com/a.png', birthday: '1990-01-31' },
+    'manager.createCouponTemplate': { title: '矩阵券', kind: 'percent_off', thresholdFen: 1000, percentOff: 10, capFen: 500, validDays: 7, total: 10, perMemberLimit: 2 },
+    // A real sku: a hostile date must reach the insert, past the sku lookup.
+    'manager.createCampaign': { skuId, title: '矩阵拼团', groupPriceFen: 100, teamSize: 2, windowHours: 24, perMemberLimit: 1, stockCap: 10, allowVirtual: true, onFull: 'refund', startsAt: '2029-01-01T00:00:00.000Z', endsAt: '2030-01-01T00:00:00.000Z' },
+    'manager.listOrders': { status: 'paid', cursor: 'no-such-cursor' },
+    'manager.messages': { status: 'sent', cursor: '123' },
+    'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
+  };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
 import type { ListPosition } from '../domain/cursor';
 
@@ -34,9 +35,23 @@ export function findStoreSku(exec: Executor, storeId: string, skuId: string) {
     .executeTakeFirst();
 }
 
-/** Compare-and-set: the stock changes only if it is still what the manager saw. */
-export async function setSkuStock(tx: Executor, q: { skuId: string; from: number; to: number }): Promise<boolean> {
-  const rows = await tx.updateTable('skus').set({ stock: q.to }).where('id', '=', q.skuId).where('stock', '=', q.from).returning('id').execute();
+/**
+ * Compare-and-set: the stock changes only if it is still what the manager saw. The change is appended
+ * to sku_stock_adjustments in the same statement (issue 10: the stock invariant's "initial" is the
+ * SKU's baseline plus these), so an edit can never land without its record, transaction or not.
+ */
+export async function setSkuStock(tx: Executor, q: { skuId: string; from: number; to: number; by: string; now: Date }): Promise<boolean> {
+  if (q.from === q.to) {
+    const same = await tx.selectFrom('skus').select('id').where('id', '=', q.skuId).where('stock', '=', q.from).execute();
+    return same.length === 1;
+  }
+  const { rows } = await sql<{ id: string }>`
+    with changed as (
+      update skus set stock = ${q.to} where id = ${q.skuId} and stock = ${q.from} returning id
+    )
+    insert into sku_stock_adjustments (sku_id, delta, stock_from, stock_to, adjusted_by, created_at)
+    select id, ${q.to - q.from}::int, ${q.from}::int, ${q.to}::int, ${q.by}, ${q.now} from changed
+    returning sku_id as id`.execute(tx);
   return rows.length === 1;
 }
 
