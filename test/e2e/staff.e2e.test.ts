@@ -141,6 +141,17 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await rowShows('青禾 徐汇美罗城店');
     await shot(page, '13c-staff-shop-moved', '#page-manager-staff');
 
+    // Someone invited to no shop: both manager pages say their advisor code cannot serve yet.
+    const unplaced = `e2e-unplaced-${Date.now().toString(36)}`;
+    const noShop = await e2e.act(env!.baseUrl, 'manager', 'createStaffInvite', { role: 'staff' }, 'demo-manager');
+    await e2e.act(env!.baseUrl, 'staff', 'bind', { inviteToken: noShop.token }, unplaced);
+    await page.reload();
+    await page.locator('#m-staff-list .m-staff__no-shop').waitFor();
+    await shot(page, '13d-staff-unplaced', '#page-manager-staff');
+    await page.goto(`${env!.baseUrl}/#/packages/manager/advisors`);
+    await e2e.waitForText(page, '#advisors-unplaced', '1位员工未分配门店，导购码暂不可用去分配');
+    await shot(page, '13e-advisors-unplaced', '#page-manager-advisors');
+
     await page.goto(`${env!.baseUrl}/#/packages/manager/audit`);
     await page.locator('#m-audit-list').waitFor();
     const log = (await page.locator('#m-audit-list').innerText()).replace(/\s+/g, '');

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
 import { call } from '../../api';
 import type { ActionOutput, StaffInviteView, StaffMemberView } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
@@ -55,7 +56,7 @@ export default function ManagerStaffPage() {
 
   return (
     <View className="page m-page" id="page-manager-staff">
-      <Cell className="m-staff__invite-shop" id="m-invite-shop" title="邀请到门店" extra={invitingTo.name} clickable onClick={() => setSheet({ kind: 'invite' })} />
+      <Cell className="m-staff__invite-shop" id="m-invite-shop" title="邀请到门店" extra={<View className="m-staff__picked"><Text>{invitingTo.name}</Text><ArrowRight size={12} color="#9A918A" /></View>} clickable onClick={() => setSheet({ kind: 'invite' })} />
       <View className="m-page__top m-staff__buttons">
         <Button type="primary" id="m-invite-staff" loading={busy === 'invite:staff'} disabled={!!busy} onClick={() => void create('staff')}>邀请店员</Button>
         <Button type="primary" fill="outline" id="m-invite-manager" loading={busy === 'invite:manager'} disabled={!!busy} onClick={() => void create('manager')}>邀请店长</Button>
@@ -94,7 +95,7 @@ export default function ManagerStaffPage() {
           ))}
           <Text className="m-section">最近的邀请</Text>
           {list.data.invites.length === 0 ? <EmptyState title="还没有邀请" /> : list.data.invites.map((i) => (
-            <View className="m-item m-item--row card" key={i.inviteId}>
+            <View className="m-item m-item--row card m-staff__invite" key={i.inviteId}>
               <Text className="m-item__text">{`${ROLE_TEXT[i.role]}邀请 · ${i.shopName ?? '不指定门店'} · ${when(i.createdAt)}`}</Text>
               <Tag type={i.status === 'open' ? 'success' : 'default'} round>{INVITE_TEXT[i.status]}</Tag>
             </View>

@@ -117,5 +117,7 @@ export function fullerActionSamples(skuId: string): Samples {
     'manager.listOrders': { status: 'paid', cursor: 'no-such-cursor' },
     'manager.messages': { status: 'sent', cursor: '123' },
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
+    // issue 11 follow-up: a hostile shopId must reach the shop lookup.
+    'manager.createStaffInvite': { role: 'staff', shopId: 'no-such-shop' },
   };
 }
