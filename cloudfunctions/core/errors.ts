@@ -70,6 +70,8 @@ export const ERRORS = {
   ADVISOR_TEMPLATE_UNBOUNDED: { status: 409, message: '无封顶的折扣券不能设为导购券' },
   ADVISOR_UNAVAILABLE: { status: 409, message: '该导购已离职或不存在' },
   ADVISOR_OTHER_SHOP: { status: 409, message: '该导购不属于会员所在门店' },
+  // issue 11 follow-up: placing staff in shops (manager.setStaffShop).
+  STAFF_NOT_FOUND: { status: 404, message: '该员工不存在或已撤销' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -42,6 +42,7 @@ import { myAdvisorCode, shopCodes } from './shop/shop-codes.service';
 import { customerDetail, myCustomers } from './advisor/customers.service';
 import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor/advisor-coupons.service';
 import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor/assignment.service';
+import { setStaffShop } from './staff/staff-shop.service';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -96,6 +97,7 @@ const useCases: Handlers = {
   'manager.listStaff': listStaff,
   'manager.revokeStaff': revokeStaff,
   'manager.revokeStaffInvite': revokeStaffInvite,
+  'manager.setStaffShop': setStaffShop,
   'manager.listProducts': managerListProducts,
   'manager.updateSku': updateSku,
   'manager.setProductStatus': setProductStatus,

@@ -72,6 +72,8 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   ADVISOR_TEMPLATE_UNBOUNDED: '无封顶的折扣券不能设为导购券',
   ADVISOR_UNAVAILABLE: '该导购已离职或不存在',
   ADVISOR_OTHER_SHOP: '该导购不属于会员所在门店',
+  // issue 11 follow-up: placing staff in shops
+  STAFF_NOT_FOUND: '该员工不存在或已撤销，请刷新后再试',
 };
 
 /** The text to show for an error: the mapped code, else the server's message, else a generic one. */

@@ -127,10 +127,35 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await invited.locator('#staff-bind-go').click();
     await invited.locator('#page-staff-counter').waitFor();
 
+    // The invite named the first shop (the default); 分配门店 moves the newcomer to 徐汇.
+    const nickname = (await e2e.callApi(env!.baseUrl, newcomer, 'member.me', {})).nickname;
+    await page.goto(`${env!.baseUrl}/#/packages/manager/staff`);
+    const rowShows = (shop: string) =>
+      page.waitForFunction(([n, s]) => [...document.querySelectorAll('#m-staff-list .m-item')].some((e) => (e as HTMLElement).innerText.includes(n) && (e as HTMLElement).innerText.includes(s)), [nickname, shop] as const, { timeout: e2e.STEP_TIMEOUT });
+    await rowShows('青禾 静安嘉里中心店');
+    await page.locator('#m-staff-list .m-item', { hasText: nickname }).first().locator('.m-staff-shop').click();
+    await page.locator('.nut-actionsheet-list', { hasText: '青禾 徐汇美罗城店' }).waitFor();
+    await shot(page, '13b-staff-shop-sheet', '#page-manager-staff');
+    await page.locator('.nut-actionsheet-item', { hasText: '青禾 徐汇美罗城店' }).click();
+    await toast(page, '已分配到 青禾 徐汇美罗城店');
+    await rowShows('青禾 徐汇美罗城店');
+    await shot(page, '13c-staff-shop-moved', '#page-manager-staff');
+
+    // Someone invited to no shop: both manager pages say their advisor code cannot serve yet.
+    const unplaced = `e2e-unplaced-${Date.now().toString(36)}`;
+    const noShop = await e2e.act(env!.baseUrl, 'manager', 'createStaffInvite', { role: 'staff' }, 'demo-manager');
+    await e2e.act(env!.baseUrl, 'staff', 'bind', { inviteToken: noShop.token }, unplaced);
+    await page.reload();
+    await page.locator('#m-staff-list .m-staff__no-shop').waitFor();
+    await shot(page, '13d-staff-unplaced', '#page-manager-staff');
+    await page.goto(`${env!.baseUrl}/#/packages/manager/advisors`);
+    await e2e.waitForText(page, '#advisors-unplaced', '1位员工未分配门店，导购码暂不可用去分配');
+    await shot(page, '13e-advisors-unplaced', '#page-manager-advisors');
+
     await page.goto(`${env!.baseUrl}/#/packages/manager/audit`);
     await page.locator('#m-audit-list').waitFor();
     const log = (await page.locator('#m-audit-list').innerText()).replace(/\s+/g, '');
-    for (const action of ['消费积分', '扫会员码', '邀请员工', '加入门店', '新建优惠券', '修改价格库存']) expect(log).toContain(action);
+    for (const action of ['消费积分', '扫会员码', '邀请员工', '加入门店', '新建优惠券', '修改价格库存', '分配门店']) expect(log).toContain(action);
     await shot(page, '14-audit', '#page-manager-audit');
   }, 180_000);
 });

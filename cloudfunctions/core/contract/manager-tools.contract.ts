@@ -12,6 +12,9 @@ export interface StaffInviteView {
   createdAt: string;
   expiresAt: string;
   usedBy: string | null;
+  /** The shop the invited member will serve (null: none named). */
+  shopId: string | null;
+  shopName: string | null;
 }
 
 export interface StaffMemberView {
@@ -21,6 +24,9 @@ export interface StaffMemberView {
   since: string;
   /** The caller's own row: a manager cannot revoke themself. */
   isMe: boolean;
+  /** The shop they serve; null: not placed, so their advisor code is refused at scan time. */
+  shopId: string | null;
+  shopName: string | null;
 }
 
 export interface ManagerSkuView {
@@ -68,17 +74,28 @@ const fenAmount = z.number().int().min(1).max(100_000_000);
 
 export const managerToolActions = {
   'manager.createStaffInvite': action<{ inviteId: string; token: string; path: string; scene: string; qrImage: string | null; expiresAt: string }>()({
-    input: z.object({ role: z.enum(['staff', 'manager']) }).strict(),
+    /** shopId: an active shop of the store the new staff member will serve (SHOP_NOT_FOUND otherwise). */
+    input: z.object({ role: z.enum(['staff', 'manager']), shopId: id.optional() }).strict(),
     role: 'manager',
     mutating: true,
   }),
-  'manager.listStaff': action<{ staff: StaffMemberView[]; invites: StaffInviteView[] }>()({
+  /** `shops`: the store's active shops, for the invite's and 分配门店's pickers. */
+  'manager.listStaff': action<{ staff: StaffMemberView[]; invites: StaffInviteView[]; shops: Array<{ shopId: string; name: string }> }>()({
     input: z.object({}).strict(),
     role: 'manager',
   }),
   /** Issue 11: `handedBack` = the members the staff member served, now back in their shop's pool. */
   'manager.revokeStaff': action<{ openid: string; revoked: true; handedBack: number }>()({
     input: z.object({ openid: z.string().min(1).max(128) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  /**
+   * Places an active staff member in an active shop, or moves them: the members they served in the old
+   * shop go back to its pool (`handedBack`). The same shop again changes nothing (`changed: false`).
+   */
+  'manager.setStaffShop': action<{ openid: string; shopId: string; previousShopId: string | null; changed: boolean; handedBack: number }>()({
+    input: z.object({ openid: z.string().min(1).max(128), shopId: id }).strict(),
     role: 'manager',
     mutating: true,
   }),

@@ -89,7 +89,9 @@ export async function welcome({ input, caller, ctx, exec }: ServiceArgs<WelcomeI
   // the advisor's members back to the pool) either finished before this read, and the code is refused,
   // or waits for this binding and then hands it back. Without it a scan racing the revocation could
   // bind the member to an advisor who has just left.
-  if (advisorOpenid && !(await lockActiveAdvisor(exec, ctx.storeId, advisorOpenid))) {
+  // The shop is re-checked under that lock too: a manager moving the advisor (manager.setStaffShop)
+  // after the code was read must not leave this member in the old shop with an advisor of the new one.
+  if (advisorOpenid && (await lockActiveAdvisor(exec, ctx.storeId, advisorOpenid))?.shop_id !== shop.id) {
     return fail('ADVISOR_NOT_FOUND', undefined, { code: target.code });
   }
   const firstScan = await insertOriginOnce(exec, { memberId, storeId: ctx.storeId, shopId: shop.id, advisorOpenid, scene, now: ctx.now });

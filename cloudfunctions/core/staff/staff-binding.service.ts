@@ -6,6 +6,7 @@ import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND
 import { insertAudit } from './repo/audit.repo';
 import { addMinutes } from '../shared/time';
 import { handBackMembers } from '../advisor/assignment.service';
+import { activeShops, findActiveShop } from '../shop/repo/shop.repo';
 import {
   activeStaff,
   findInvite,
@@ -19,12 +20,16 @@ import {
 } from './repo/staff.repo';
 
 
-/** `manager.createStaffInvite`: a one-time link and mini-program code, open for 24 hours. */
+/**
+ * `manager.createStaffInvite`: a one-time link and mini-program code, open for 24 hours. A named shop
+ * must be an active shop of the store: the invitee will serve it (staff.bind places them there).
+ */
 export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
+  if (input.shopId && !(await findActiveShop(exec, ctx.storeId, input.shopId))) return fail('SHOP_NOT_FOUND', undefined, { shopId: input.shopId });
   const token = newInviteToken();
   const inviteId = `si_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   const expiresAt = addMinutes(ctx.now, STAFF_INVITE_HOURS * 60);
-  await insertInvite(exec, { id: inviteId, storeId: ctx.storeId, tokenHash: inviteTokenHash(token), role: input.role, createdBy: caller.openid!, now: ctx.now, expiresAt });
+  await insertInvite(exec, { id: inviteId, storeId: ctx.storeId, tokenHash: inviteTokenHash(token), role: input.role, shopId: input.shopId ?? null, createdBy: caller.openid!, now: ctx.now, expiresAt });
   const scene = `s=${token}`;
   // A code that cannot be drawn (WeChat refused, no network) still leaves the link to share.
   const image = await ctx.platform.miniCode.getUnlimited({ scene, page: STAFF_BIND_PAGE, width: 430 });
@@ -40,18 +45,20 @@ export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs
 
 /**
  * `staff.bind`: the member opening the invite becomes staff (or manager). Taking the invite is a
- * conditional update, so a link works once even when two people open it at the same moment.
+ * conditional update, so a link works once even when two people open it at the same moment; the
+ * shop it names is read from the row that update took and set in the same transaction.
  */
 export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
   const invite = await findInviteByHash(exec, ctx.storeId, inviteTokenHash(input.inviteToken));
   if (!invite) return fail('STAFF_INVITE_INVALID');
   const current = caller.role === 'staff' || caller.role === 'manager' ? caller.role : null;
   if (alreadyHolds(current, invite.role)) return ok({ role: current!, storeId: ctx.storeId });
-  if (!(await useInvite(exec, { id: invite.id, openid: caller.openid!, now: ctx.now }))) {
+  const taken = await useInvite(exec, { id: invite.id, openid: caller.openid!, now: ctx.now });
+  if (!taken) {
     const status = inviteStatus((await findInvite(exec, ctx.storeId, invite.id))!, ctx.now);
     return fail(status === 'expired' ? 'STAFF_INVITE_EXPIRED' : status === 'used' ? 'STAFF_INVITE_USED' : 'STAFF_INVITE_INVALID', undefined, { status });
   }
-  await upsertStaff(exec, { storeId: ctx.storeId, openid: caller.openid!, role: invite.role, invitedBy: invite.created_by, now: ctx.now });
+  await upsertStaff(exec, { storeId: ctx.storeId, openid: caller.openid!, role: invite.role, shopId: taken.shopId, invitedBy: invite.created_by, now: ctx.now });
   await insertAudit(exec, {
     storeId: ctx.storeId,
     who: caller.openid!,
@@ -59,18 +66,21 @@ export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.
     action: 'staff.bind',
     memberId: caller.memberId,
     amountFen: null,
-    detail: { inviteId: invite.id, role: invite.role, invitedBy: invite.created_by },
+    detail: { inviteId: invite.id, role: invite.role, invitedBy: invite.created_by, shopId: taken.shopId },
     at: ctx.now,
   });
   return ok({ role: invite.role, storeId: ctx.storeId });
 }
 
-/** `manager.listStaff`: active staff and the latest invites with their state. */
+/** `manager.listStaff`: active staff with their shop, the latest invites with their state, the active shops. */
 export async function listStaff({ caller, ctx, exec }: ActionArgs<'manager.listStaff'>): Promise<Result<ActionOutput<'manager.listStaff'>>> {
   const staff = await activeStaff(exec, ctx.storeId);
   const invites = await recentInvites(exec, ctx.storeId);
+  const shops = await activeShops(exec, ctx.storeId);
   return ok({
-    staff: staff.map((s) => ({ openid: s.openid, nickname: s.nickname, role: s.role, since: s.created_at.toISOString(), isMe: s.openid === caller.openid })),
+    staff: staff.map((s) => ({
+      openid: s.openid, nickname: s.nickname, role: s.role, since: s.created_at.toISOString(), isMe: s.openid === caller.openid, shopId: s.shop_id, shopName: s.shop_name,
+    })),
     invites: invites.map((i) => ({
       inviteId: i.id,
       role: i.role,
@@ -78,7 +88,10 @@ export async function listStaff({ caller, ctx, exec }: ActionArgs<'manager.listS
       createdAt: i.created_at.toISOString(),
       expiresAt: i.expires_at.toISOString(),
       usedBy: i.used_by,
+      shopId: i.shop_id,
+      shopName: i.shop_name,
     })),
+    shops: shops.map((sh) => ({ shopId: sh.id, name: sh.name })),
   });
 }
 

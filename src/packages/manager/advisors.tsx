@@ -80,6 +80,12 @@ export default function ManagerAdvisorsPage() {
           <View className="m-page__list" id="advisor-list">
             <Text className="m-advisors__month">{`${board.data.month} 月度发券额度`}</Text>
             {board.data.advisors.length === 0 && <EmptyState title="还没有导购" description="在「员工」中邀请店员加入" />}
+            {board.data.advisors.some((a) => !a.shopId) && (
+              <View className="m-link card m-advisors__unplaced" id="advisors-unplaced" onClick={() => void Taro.navigateTo({ url: '/packages/manager/staff' })}>
+                <Text>{`${board.data.advisors.filter((a) => !a.shopId).length} 位员工未分配门店，导购码暂不可用`}</Text>
+                <Text className="m-advisors__clear">去分配</Text>
+              </View>
+            )}
             {board.data.advisors.map((a) => (
               <AdvisorCard key={a.openid} advisor={a} busy={busy === `budget:${a.openid}`} onSaveBudget={(fen) => saveBudget(a.openid, fen)}
                 onCustomers={() => (setScope({ kind: 'advisor', openid: a.openid, name: a.name }), setTab('customers'))} />

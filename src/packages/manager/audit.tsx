@@ -35,6 +35,7 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.reassignAdvisor': '改派导购',
   'manager.setAdvisorTemplate': '设置导购可发券',
   'advisor.handBack': '顾客转回门店池',
+  'manager.setStaffShop': '分配门店',
 };
 
 /** 操作日志: every staff and manager write, newest first. */

@@ -88,6 +88,8 @@ export function actionSamples(skuId: string): Samples {
     'manager.reassignAdvisor': { memberId: 'no-such-member', advisorOpenid: null },
     'manager.shopCustomers': {},
     'manager.setAdvisorTemplate': { templateId: 'no-such-template', advisorIssuable: true },
+    // issue 11 follow-up: staff placed in shops
+    'manager.setStaffShop': { openid: 'no-such-staff', shopId: 'shop-jingan' },
   };
 }
 
@@ -115,5 +117,7 @@ export function fullerActionSamples(skuId: string): Samples {
     'manager.listOrders': { status: 'paid', cursor: 'no-such-cursor' },
     'manager.messages': { status: 'sent', cursor: '123' },
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
+    // issue 11 follow-up: a hostile shopId must reach the shop lookup.
+    'manager.createStaffInvite': { role: 'staff', shopId: 'no-such-shop' },
   };
 }

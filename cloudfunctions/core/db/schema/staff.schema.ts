@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Staff counter and audit (0009_staff.sql). */
 export interface StaffTables {
@@ -13,6 +13,8 @@ export interface StaffTables {
     used_by: string | null;
     used_at: Date | null;
     revoked_at: Date | null;
+    /** 0017_staff_invite_shop.sql: the shop the invited staff member will serve (null: none named). */
+    shop_id: Generated<string | null>;
   };
   counter_receipts: {
     store_id: string;

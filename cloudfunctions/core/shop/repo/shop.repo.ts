@@ -16,6 +16,16 @@ export async function findShopByCode(exec: Executor, storeId: string, code: stri
     .executeTakeFirst();
 }
 
+/** An active shop of the store by its id (staff are placed only in those). */
+export async function findActiveShop(exec: Executor, storeId: string, shopId: string) {
+  return exec.selectFrom('shops').select(['id', 'name']).where('store_id', '=', storeId).where('id', '=', shopId).where('active', '=', true).executeTakeFirst();
+}
+
+/** The store's active shops, oldest first (the order the manager's pickers list them in). */
+export async function activeShops(exec: Executor, storeId: string) {
+  return exec.selectFrom('shops').select(['id', 'name']).where('store_id', '=', storeId).where('active', '=', true).orderBy('created_at').orderBy('id').execute();
+}
+
 /** A serving advisor by their code: staff not revoked, placed in an active shop, with that shop. */
 export async function findAdvisorByCode(exec: Executor, storeId: string, code: string) {
   const row = await exec

@@ -5,7 +5,7 @@
  * credential for its 60 seconds) and neither is an invite token.
  */
 const SECRET_FIELDS = new Set(['code', 'inviteToken', 'token', 'qrImage']);
-const RESULT_FIELDS = ['orderId', 'orderNo', 'status', 'couponId', 'pointsAwarded', 'refundId', 'templateId', 'inviteId', 'role', 'title', 'handedBack', 'previousAdvisorOpenid'] as const;
+const RESULT_FIELDS = ['orderId', 'orderNo', 'status', 'couponId', 'pointsAwarded', 'refundId', 'templateId', 'inviteId', 'role', 'title', 'handedBack', 'previousAdvisorOpenid', 'previousShopId', 'changed'] as const;
 
 export interface AuditFacts {
   memberId: string | null;

@@ -1,14 +1,15 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
 
 /** Staff invites, staff rows and counter receipts. Every state change is a conditional update. */
 
 export async function insertInvite(
   exec: Executor,
-  i: { id: string; storeId: string; tokenHash: string; role: 'staff' | 'manager'; createdBy: string; now: Date; expiresAt: Date },
+  i: { id: string; storeId: string; tokenHash: string; role: 'staff' | 'manager'; shopId: string | null; createdBy: string; now: Date; expiresAt: Date },
 ): Promise<void> {
   await exec
     .insertInto('staff_invites')
-    .values({ id: i.id, store_id: i.storeId, token_hash: i.tokenHash, role: i.role, created_by: i.createdBy, created_at: i.now, expires_at: i.expiresAt })
+    .values({ id: i.id, store_id: i.storeId, token_hash: i.tokenHash, role: i.role, shop_id: i.shopId, created_by: i.createdBy, created_at: i.now, expires_at: i.expiresAt })
     .execute();
 }
 
@@ -16,8 +17,11 @@ export function findInviteByHash(exec: Executor, storeId: string, tokenHash: str
   return exec.selectFrom('staff_invites').selectAll().where('store_id', '=', storeId).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-/** Takes the invite: of two members opening one link at once, exactly one updates the row. */
-export async function useInvite(exec: Executor, q: { id: string; openid: string; now: Date }): Promise<boolean> {
+/**
+ * Takes the invite: of two members opening one link at once, exactly one updates the row. Answers
+ * the shop the invite names as the row it took holds it (null: none), or undefined when not taken.
+ */
+export async function useInvite(exec: Executor, q: { id: string; openid: string; now: Date }): Promise<{ shopId: string | null } | undefined> {
   const rows = await exec
     .updateTable('staff_invites')
     .set({ used_by: q.openid, used_at: q.now })
@@ -25,9 +29,9 @@ export async function useInvite(exec: Executor, q: { id: string; openid: string;
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', q.now)
-    .returning('id')
+    .returning(['id', 'shop_id'])
     .execute();
-  return rows.length === 1;
+  return rows[0] && { shopId: rows[0].shop_id };
 }
 
 export async function revokeInvite(exec: Executor, q: { storeId: string; id: string; now: Date }): Promise<boolean> {
@@ -48,16 +52,35 @@ export function findInvite(exec: Executor, storeId: string, id: string) {
 }
 
 export function recentInvites(exec: Executor, storeId: string, limit = 30) {
-  return exec.selectFrom('staff_invites').selectAll().where('store_id', '=', storeId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return exec
+    .selectFrom('staff_invites as i')
+    .leftJoin('shops as sh', 'sh.id', 'i.shop_id')
+    .selectAll('i')
+    .select('sh.name as shop_name')
+    .where('i.store_id', '=', storeId)
+    .orderBy('i.created_at', 'desc')
+    .orderBy('i.id')
+    .limit(limit)
+    .execute();
 }
 
-/** Makes (store, openid) active staff with `role`; a revoked row comes back to life. */
-export async function upsertStaff(exec: Executor, s: { storeId: string; openid: string; role: 'staff' | 'manager'; invitedBy: string; now: Date }) {
+/**
+ * Makes (store, openid) active staff with `role`; a revoked row comes back to life. `shopId` (the
+ * invite's) places them in that shop; an invite naming none leaves a returning member's shop as it was.
+ */
+export async function upsertStaff(exec: Executor, s: { storeId: string; openid: string; role: 'staff' | 'manager'; shopId: string | null; invitedBy: string; now: Date }) {
   await exec
     .insertInto('staff')
-    .values({ store_id: s.storeId, openid: s.openid, role: s.role, created_at: s.now, revoked_at: null, invited_by: s.invitedBy })
+    .values({ store_id: s.storeId, openid: s.openid, role: s.role, shop_id: s.shopId, created_at: s.now, revoked_at: null, invited_by: s.invitedBy })
     .onConflict((oc) =>
-      oc.columns(['store_id', 'openid']).doUpdateSet({ role: s.role, created_at: s.now, revoked_at: null, revoked_by: null, invited_by: s.invitedBy }),
+      oc.columns(['store_id', 'openid']).doUpdateSet((eb) => ({
+        role: s.role,
+        shop_id: eb.fn.coalesce(eb.ref('excluded.shop_id'), eb.ref('staff.shop_id')),
+        created_at: s.now,
+        revoked_at: null,
+        revoked_by: null,
+        invited_by: s.invitedBy,
+      })),
     )
     .execute();
 }
@@ -74,11 +97,42 @@ export async function revokeStaffRow(exec: Executor, q: { storeId: string; openi
   return rows.length === 1;
 }
 
+/**
+ * The active staff row, locked FOR UPDATE before its shop changes: the lock a revocation's update
+ * takes, in the same order (staff row first, then bindings), so a reassignment holding the row FOR
+ * SHARE finishes first and its member is handed back with the others, or waits and sees the new shop.
+ */
+export function lockStaffForShopMove(tx: Executor, storeId: string, openid: string) {
+  return tx
+    .selectFrom('staff')
+    .select(['openid', 'shop_id'])
+    .where('store_id', '=', storeId)
+    .where('openid', '=', openid)
+    .where('revoked_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Places the (locked) staff member in `shopId`, conditional on the shop they were read in. */
+export async function moveStaffShop(tx: Executor, q: { storeId: string; openid: string; from: string | null; to: string }): Promise<boolean> {
+  const rows = await tx
+    .updateTable('staff')
+    .set({ shop_id: q.to })
+    .where('store_id', '=', q.storeId)
+    .where('openid', '=', q.openid)
+    .where('revoked_at', 'is', null)
+    .where(sql<boolean>`shop_id is not distinct from ${q.from}`)
+    .returning('openid')
+    .execute();
+  return rows.length === 1;
+}
+
 export function activeStaff(exec: Executor, storeId: string) {
   return exec
     .selectFrom('staff as s')
     .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 's.store_id').onRef('m.openid', '=', 's.openid'))
-    .select(['s.openid', 's.role', 's.created_at', 'm.nickname'])
+    .leftJoin('shops as sh', 'sh.id', 's.shop_id')
+    .select(['s.openid', 's.role', 's.created_at', 's.shop_id', 'sh.name as shop_name', 'm.nickname'])
     .where('s.store_id', '=', storeId)
     .where('s.revoked_at', 'is', null)
     .orderBy('s.role', 'desc')

@@ -27,7 +27,7 @@ export function AdvisorCard({ advisor: a, busy, onSaveBudget, onCustomers }: Pro
       <View className="m-advisor__head">
         <Text className="m-advisor__name">{a.name}</Text>
         <Tag type={a.role === 'manager' ? 'warning' : 'primary'} round>{a.role === 'manager' ? '店长' : '导购'}</Tag>
-        <Text className="m-advisor__shop">{a.shopName ?? '未分配门店'}</Text>
+        {a.shopName ? <Text className="m-advisor__shop">{a.shopName}</Text> : <Tag type="warning" className="m-advisor__shop">未分配门店</Tag>}
       </View>
       <Text className="m-advisor__meta">{`导购码 ${a.code ?? '—'} · 顾客 ${a.customers} 人`}</Text>
       <Text className="m-advisor__meta m-advisor__budget">{`本月发券 ¥${formatFen(a.budget.spentFen)} / 额度 ¥${formatFen(a.budget.budgetFen)}`}</Text>
