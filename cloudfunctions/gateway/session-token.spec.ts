@@ -23,6 +23,19 @@ describe('stateless session tokens', () => {
     for (const junk of ['', 'v1', 'v1..', 'v2.a.b', `${token}.x`]) expect(verifySession(SECRET, junk, T)).toBeNull();
   });
 
+  // Caught by the self-hosted replicas test failing now and then: flipping the token's last character
+  // between letters that differ only in base64's unused low bits decoded to the same signature.
+  it('refuses a signature spelled another way that decodes to the same bytes (every last character tried)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const openid of ['oAlice', 'oBob', 'oCarol', 'oDave']) {
+      const { token } = signSession(SECRET, openid, T, 3600);
+      const others = [...alphabet].filter((c) => c !== token.at(-1)).map((c) => token.slice(0, -1) + c);
+      // A 32-byte MAC is 43 characters: the last one carries 4 bits, so 3 other spellings decode the same.
+      expect(others.filter((t) => Buffer.from(t.split('.')[2]!, 'base64url').equals(Buffer.from(token.split('.')[2]!, 'base64url')))).toHaveLength(3);
+      expect(others.map((t) => verifySession(SECRET, t, T)).filter((v) => v !== null)).toEqual([]);
+    }
+  });
+
   it('the identity port reads a Bearer token; an invalid token is anonymous, never the dev fallback', () => {
     const { token } = signSession(SECRET, 'oAlice', T, 3600);
     const identity = createSessionIdentity(SECRET, () => T, createLocalIdentity({ devAuth: true }));

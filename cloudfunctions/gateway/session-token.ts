@@ -26,8 +26,10 @@ export function verifySession(secret: string, token: string, now: Date): string 
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== 'v1') return null;
   const body = `${parts[0]}.${parts[1]}`;
-  const given = Buffer.from(parts[2]!, 'base64url');
-  const expected = mac(secret, body);
+  // Compared as text in the one canonical encoding: decoding first would accept a signature whose last
+  // character differs only in base64's unused low bits, i.e. two token strings for one signature.
+  const given = Buffer.from(parts[2]!, 'utf8');
+  const expected = Buffer.from(b64(mac(secret, body)), 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as SessionClaims;

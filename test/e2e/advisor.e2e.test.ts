@@ -7,7 +7,7 @@
  * with 小禾. Only the older regular (an order 40 days back) is written through the database handle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeAttributedOrder, makeCustomer } from '../integration/advisor/advisor-factory';
 import { inShanghai } from '../../cloudfunctions/core/shared/time';
 import * as e2e from './support';
@@ -17,14 +17,8 @@ const NICKNAME = '导购顾客E2E';
 const missing = e2e.missingPrerequisites('advisor');
 
 let env: e2e.E2E | undefined;
-const contexts: BrowserContext[] = [];
-
-async function open(openid: string, hash: string): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `advisor-${name}.png`, root);
 const act = (fn: string, action: string, data: unknown, who: string) => e2e.act(env!.baseUrl, fn, action, data, who);
@@ -55,7 +49,7 @@ describe.skipIf(missing.length > 0)('H5 advisor workspace, end to end', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 

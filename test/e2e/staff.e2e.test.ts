@@ -5,21 +5,15 @@
  * and a new member joining the store by a one-time invite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as e2e from './support';
 
 const MEMBER = `e2e-counter-${Date.now().toString(36)}`;
 const missing = e2e.missingPrerequisites('staff');
 
 let env: e2e.E2E | undefined;
-const contexts: BrowserContext[] = [];
-
-async function open(openid: string, hash: string): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `staff-${name}.png`, root);
 
@@ -36,7 +30,7 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 

@@ -72,6 +72,25 @@ export async function signedInPage(browser: Browser, openid: string): Promise<{ 
   return { context, page };
 }
 
+/**
+ * Pages opened as different people over one suite: `open(openid, hash)` signs in a new context at
+ * that route; `closeAll()` (afterAll) closes every context it opened.
+ */
+export function pageOpener(env: () => E2E) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(openid: string, hash: string): Promise<Page> {
+      const { context, page } = await signedInPage(env().browser, openid);
+      contexts.push(context);
+      await page.goto(`${env().baseUrl}/#${hash}`);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    },
+  };
+}
+
 /** Calls the API the way the H5 client does, as the given dev member. */
 export async function callApi<N extends ActionName>(baseUrl: string, openid: string, name: N, data: ActionInput<N>): Promise<ActionOutput<N>> {
   const [fn, action] = name.split('.');
