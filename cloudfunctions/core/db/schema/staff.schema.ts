@@ -13,7 +13,7 @@ export interface StaffTables {
     used_by: string | null;
     used_at: Date | null;
     revoked_at: Date | null;
-    /** 0017_staff_invite_shop.sql: the shop the invited staff member will serve (null: none named). */
+    /** 0016_staff_invite_shop.sql: the shop the invited staff member will serve (null: none named). */
     shop_id: Generated<string | null>;
   };
   counter_receipts: {
