@@ -30,7 +30,7 @@ const refuse = (reason: IssueRefusal, message: string) => fail(couponRefusalCode
 export async function issueCoupon(
   tx: Executor,
   q: { storeId: string; memberId: string; templateId: string; source: CouponSource; now: Date },
-): Promise<Result<{ couponId: string; validUntil: Date }>> {
+): Promise<Result<{ couponId: string; title: string; validUntil: Date }>> {
   const template = await findTemplate(tx, q.storeId, q.templateId);
   if (!template || !template.active) return refuse('not_found', '优惠券不存在或已下架');
   if (template.valid_until && template.valid_until <= q.now) return refuse('ended', '活动已结束');
@@ -53,7 +53,7 @@ export async function issueCoupon(
       validUntil: window.validUntil,
       now: q.now,
     });
-    if (inserted) return ok({ couponId, validUntil: window.validUntil });
+    if (inserted) return ok({ couponId, title: template.title, validUntil: window.validUntil });
     // A concurrent claim by this member took that seq: recount (it has committed by now).
     held = (await countHeld(tx, q.memberId, [template.id])).get(template.id) ?? 0;
     if (held >= limit) {

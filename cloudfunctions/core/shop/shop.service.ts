@@ -26,11 +26,11 @@ function targetOf(input: WelcomeInput): WelcomeTarget | null {
   return parseWelcomeScene(welcomeScene(t));
 }
 
-export function shopCard(s: ShopRow): ShopCard {
+function shopCard(s: ShopRow): ShopCard {
   return { shopId: s.id, code: s.code, name: s.name, address: s.address, hours: s.hours, phone: s.phone, latitude: s.latitude, longitude: s.longitude };
 }
 
-export async function advisorCard(exec: Executor, storeId: string, openid: string | null): Promise<AdvisorCard | null> {
+async function advisorCard(exec: Executor, storeId: string, openid: string | null): Promise<AdvisorCard | null> {
   if (!openid) return null;
   const a = await findAdvisorCard(exec, storeId, openid);
   return a ? { name: a.name, avatarUrl: a.avatar_url } : null;
@@ -60,8 +60,7 @@ async function giveWelcomeGift(tx: Executor, storeId: string, memberId: string, 
   const issued = await issueCoupon(tx, { storeId, memberId, templateId: shop.welcome_template_id, source: 'shop_welcome', now });
   if (!issued.ok) return { gift: null, giftReason: refusalReason(issued.error.details) };
   await insertWelcomeGift(tx, { memberId, shopId: shop.id, couponId: issued.data.couponId, now });
-  const title = (await findWelcomeGift(tx, memberId))!.title;
-  return { gift: { couponId: issued.data.couponId, title, validUntil: issued.data.validUntil.toISOString(), receivedNow: true }, giftReason: 'issued' };
+  return { gift: { couponId: issued.data.couponId, title: issued.data.title, validUntil: issued.data.validUntil.toISOString(), receivedNow: true }, giftReason: 'issued' };
 }
 
 /**

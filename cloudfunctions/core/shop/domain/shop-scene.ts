@@ -13,7 +13,7 @@ const CODE = /^[0-9A-Za-z]{4,16}$/;
 /** What a scanned code points at. */
 export type WelcomeTarget = { kind: 'shop'; code: string } | { kind: 'advisor'; code: string };
 
-export function isShopCode(value: string): boolean {
+function isShopCode(value: string): boolean {
   return CODE.test(value);
 }
 
@@ -37,7 +37,7 @@ export function parseWelcomeScene(raw: string): WelcomeTarget | null {
   return { kind: match[1] === 's' ? 'shop' : 'advisor', code: match[2]! };
 }
 
-export const STAFF_CODE_LENGTH = 8;
+const STAFF_CODE_LENGTH = 8;
 
 /** A new advisor code: read aloud at the counter, so the invite alphabet without look-alikes. */
 export function newStaffCode(random: (max: number) => number = randomInt): string {

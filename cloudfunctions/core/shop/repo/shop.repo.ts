@@ -78,11 +78,7 @@ export async function insertOriginOnce(
   return rows.length === 1;
 }
 
-export async function findAdvisorBinding(exec: Executor, memberId: string) {
-  return exec.selectFrom('member_advisors').selectAll().where('member_id', '=', memberId).executeTakeFirst();
-}
-
-export type BindingOutcome = 'bound' | 'joined_pool' | 'claimed_from_pool' | 'kept';
+type BindingOutcome = 'bound' | 'joined_pool' | 'claimed_from_pool' | 'kept';
 
 /**
  * Binds a member to an advisor (or a shop's pool when `advisorOpenid` is null), first binding wins:

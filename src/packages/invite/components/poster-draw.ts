@@ -1,4 +1,5 @@
 import type { InviteCard } from '../../../../cloudfunctions/core/contract';
+import { formatFen } from '../../../utils/money';
 
 /** Poster size in canvas pixels (2x of a 300x480 layout, crisp on phones). */
 export const POSTER_W = 600;
@@ -102,7 +103,7 @@ export function drawPoster(ctx: Ctx, card: InviteCard, img: PosterImages): void 
     ctx.fillText(fitText(ctx, card.featured.title, POSTER_W - 140), 70, 632);
     ctx.fillStyle = '#c8573f';
     ctx.font = 'bold 32px sans-serif';
-    ctx.fillText(`¥${(card.featured.priceFen / 100).toFixed(2)}`, 70, 676);
+    ctx.fillText(`¥${formatFen(card.featured.priceFen)}`, 70, 676);
   }
 
   // Code and invite code
