@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../cloudfunctions/core/db/db';
-import { handlePayCallback } from '../cloudfunctions/core/payment/pay-callback';
+import { recordPayment } from '../cloudfunctions/core/payment/pay-callback';
 import { requestHash } from '../cloudfunctions/core/idempotency/idempotency';
 import { createLocalPlatform } from '../cloudfunctions/core/platform/local/local-platform';
 import { callAction } from '../test/support/call';
@@ -61,7 +61,7 @@ async function serviceOrder(db: Db, openid: string, platform: ReturnType<typeof 
     { openid, now, idempotencyKey: `bench-${randomUUID()}`, platform },
   );
   if (!created.ok) throw new Error(`order.create failed: ${created.error.code}`);
-  const answer = await handlePayCallback(
+  const answer = await recordPayment(
     db,
     {
       returnCode: 'SUCCESS',

@@ -37,6 +37,7 @@ export const ERRORS = {
   ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新' },
   ORDER_EXPIRED: { status: 409, message: '订单已超时关闭' },
   REFUND_NOT_ALLOWED: { status: 409, message: '该订单不支持退款' },
+  REFUND_EXCEEDS_PAID: { status: 409, message: '退款金额超过该笔支付的可退金额' },
   IDEMPOTENCY_CONFLICT: { status: 409, message: '重复请求内容不一致' },
   AMOUNT_MISMATCH: { status: 409, message: '金额不一致' },
   MEMBER_CODE_EXPIRED: { status: 409, message: '会员码已过期' },

@@ -8,7 +8,7 @@ import { createOrder, quoteOrder } from './order/checkout.service';
 import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order/lifecycle.service';
 import { getOrder, listOrders, listStoreOrders } from './order/order-queries';
 import { payOrder } from './order/payment.service';
-import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund } from './order/refund.service';
+import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order/refund.service';
 
 // @points-imports
 import { pointsHistory } from './points/points.service';
@@ -84,6 +84,7 @@ const useCases: Handlers = {
   'member.ackCelebration': ackCelebration,
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
+  'manager.retryRefund': retryRefund,
   'manager.rejectRefund': rejectRefund,
   // @staff-handlers (issue 7): the counter, staff binding and the manager's tools.
   'staff.bind': bindStaff,

@@ -10,7 +10,7 @@ import type { ActionInput, ActionName, ActionOutput } from '../core/contract';
 import type { Db } from '../core/db/db';
 import { dispatch } from '../core/dispatcher';
 import type { Envelope } from '../core/errors';
-import { handlePayCallback } from '../core/payment/pay-callback';
+import { payLocally } from './dev-pay';
 import type { Platform } from '../core/platform/platform';
 import { timers } from '../core/timers/timers';
 import { DEMO_STAFF } from '../core/db/seed/seed';
@@ -69,8 +69,9 @@ export async function seedDemoHistory(db: Db, platform: Platform, now: Date, sto
   const buy = async (openid: string, at: Date, items: Array<{ skuId: string; qty: number }>, groupBuy?: ActionInput<'order.create'>['groupBuy']) => {
     const order = await act('order.create', { items, delivery: { type: 'pickup' }, ...(groupBuy ? { groupBuy } : {}) }, openid, at);
     const paidAt = new Date(at.getTime() + 60_000);
-    const answer = await handlePayCallback(
+    const answer = await payLocally(
       db,
+      platform.pay,
       { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `demo${randomUUID().replace(/-/g, '')}`.slice(0, 32), totalFee: order.payableFen },
       paidAt,
     );

@@ -10,7 +10,7 @@ import { dispatch } from '../core/dispatcher';
 import { ERRORS, fail, httpStatusOf, type Envelope } from '../core/errors';
 import { createLocalIdentity } from '../core/platform/local/identity.local';
 import { createLocalPlatform, type LocalPlatform } from '../core/platform/local/local-platform';
-import { handlePayCallback } from '../core/payment/pay-callback';
+import { payLocally } from './dev-pay';
 import type { CallContext } from '../core/context';
 import { timers as defaultTimers, type TimerFunction } from '../core/timers/timers';
 import { Clock } from './clock';
@@ -143,7 +143,7 @@ export async function buildGateway(
       return { ok: true, data: await runTimerOnce(timer, contextFor({}, req.id)) };
     });
     // The exact event WeChat Pay's cloud callback would deliver, run through the real payCallback.
-    app.post('/api/dev/pay-callback', async (req) => handlePayCallback(db, req.body, clock.now()));
+    app.post('/api/dev/pay-callback', async (req) => payLocally(db, platform.pay, req.body, clock.now()));
   }
 
   app.setNotFoundHandler((req, reply) => {

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../core/db/db';
 import type { WxpayV3Config } from '../core/config/production-config';
-import { handlePayCallback } from '../core/payment/pay-callback';
+import { recordPayment } from '../core/payment/pay-callback';
 import { handleRefundCallback } from '../core/order/refund.service';
+import type { RefundQuery } from '../core/platform/platform';
 import { platformKey } from '../core/platform/wechat/wxpay-v3/v3-crypto';
 import { readNotification, toPayCallbackEvent, toRefundCallbackEvent } from '../core/platform/wechat/wxpay-v3/v3-notify';
 import { PAY_NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../core/platform/wechat/wxpay-v3/v3-pay';
@@ -11,6 +12,13 @@ const header = (req: FastifyRequest, name: string) => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
+
+/** What a signed v3 refund notification says, in the words of a refund query. */
+function vouched(event: unknown): RefundQuery {
+  const e = event as { refundStatus?: string; refundFee?: number; refundId?: string };
+  const status = ({ SUCCESS: 'SUCCESS', REFUNDCLOSE: 'CLOSED', CHANGE: 'ABNORMAL' } as const)[e.refundStatus as 'SUCCESS'] ?? 'ABNORMAL';
+  return { found: true, status, refundFee: Number(e.refundFee), refundId: e.refundId ?? null };
+}
 
 /**
  * WeChat Pay v3 notifications for a self-hosted gateway. Each is verified over its exact raw body
@@ -48,7 +56,10 @@ export function registerWxpayV3Routes(app: FastifyInstance, options: { db: Db; c
           return reply.code(500).send({ code: 'FAIL', message: 'not recorded, retry later' });
         }
       });
-    route(PAY_NOTIFY_PATH, handlePayCallback, toPayCallbackEvent);
-    route(REFUND_NOTIFY_PATH, handleRefundCallback, toRefundCallbackEvent);
+    // A notification that passed the signature check is WeChat Pay's own word (signed with its platform
+    // key, which nothing between can forge): it is recorded as the cloud callbacks record what
+    // queryOrder / queryRefund confirmed.
+    route(PAY_NOTIFY_PATH, recordPayment, toPayCallbackEvent);
+    route(REFUND_NOTIFY_PATH, (db, event, now) => handleRefundCallback(db, event, now, { queryRefund: async () => vouched(event) }), toRefundCallbackEvent);
   });
 }

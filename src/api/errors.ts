@@ -30,6 +30,7 @@ const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   ORDER_STATE_CONFLICT: '订单状态已变化，请刷新后再试',
   ORDER_EXPIRED: '订单已超时关闭',
   REFUND_NOT_ALLOWED: '该订单暂不支持退款',
+  REFUND_EXCEEDS_PAID: '退款金额超过该笔支付的可退金额',
   MEMBER_CODE_EXPIRED: '会员码已过期',
   MEMBER_CODE_USED: '会员码已使用',
   MEMBER_CODE_INVALID: '会员码无效',

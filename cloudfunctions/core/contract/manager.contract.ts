@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { action, id, orderId } from './action';
 import type { OrderView, RefundView } from './order.contract';
 
+/**
+ * A refund in the manager's 售后审核 queue. `payment_return`: money that arrived for an order already
+ * closed, given back in full (no goods involved).
+ */
+export type ManagerRefundView = RefundView & { kind: 'order' | 'payment_return'; orderId: string; orderNo: string; memberNickname: string; failureReason: string | null };
+
 export const managerActions = {
   'manager.listOrders': action<{ items: OrderView[]; nextCursor: string | null }>()({
     input: z
@@ -26,7 +32,7 @@ export const managerActions = {
     role: 'manager',
     mutating: true,
   }),
-  'manager.listRefunds': action<{ items: Array<RefundView & { orderId: string; orderNo: string; memberNickname: string; failureReason: string | null }> }>()({
+  'manager.listRefunds': action<{ items: Array<ManagerRefundView> }>()({
     input: z.object({ status: z.enum(['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed']).optional() }).strict(),
     role: 'manager',
   }),
@@ -38,6 +44,12 @@ export const managerActions = {
     mutating: true,
   }),
   'manager.approveRefund': action<{ refundId: string; status: RefundView['status'] }>()({
+    input: z.object({ refundId: id }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  /** A failed refund (WeChat refused or closed it) goes to WeChat Pay again with the same outRefundNo. */
+  'manager.retryRefund': action<{ refundId: string; status: RefundView['status'] }>()({
     input: z.object({ refundId: id }).strict(),
     role: 'manager',
     mutating: true,

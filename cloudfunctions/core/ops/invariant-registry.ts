@@ -69,10 +69,10 @@ export const invariants: Invariant[] = [
       group by o.id, o.status
       having count(p.transaction_id) <> 1
       union all
-      select p.order_id, 'payment ' || p.transaction_id || ' is not the order''s and no refund is queued' as detail
+      select p.order_id, 'payment ' || p.transaction_id || ' is not the order''s and is not being returned' as detail
       from payments p join orders o on o.id = p.order_id
       where p.transaction_id is distinct from o.transaction_id
-        and not exists (select 1 from outbox x where x.dedupe_key = 'unexpected-payment:' || p.transaction_id)`,
+        and not exists (select 1 from refunds r where r.transaction_id = p.transaction_id and r.kind = 'payment_return')`,
     checked: `select count(*)::int as n from payments`,
   },
   {
@@ -96,10 +96,26 @@ export const invariants: Invariant[] = [
       union all
       select r.order_id, 'refunded ' || sum(r.amount_fen) || ' fen of ' || max(o.payable_fen) || ' paid'
       from refunds r join orders o on o.id = r.order_id
-      where r.status = 'succeeded'
+      where r.status = 'succeeded' and r.kind = 'order'
       group by r.order_id
       having sum(r.amount_fen) > max(o.payable_fen)`,
     checked: `select count(*)::int as n from refunds`,
+  },
+  {
+    code: 'REFUNDS_WITHIN_PAYMENT',
+    description: 'per payment: refunds approved, on their way or done never exceed what that payment brought in',
+    violations: `
+      select p.transaction_id as id,
+             'paid ' || p.amount_fen || ' fen, refunds committed ' || sum(r.amount_fen) || ' fen (' || count(r.id) || ' refund(s))' as detail
+      from payments p join refunds r on r.transaction_id = p.transaction_id
+      where r.status in ('approved', 'processing', 'succeeded')
+      group by p.transaction_id, p.amount_fen
+      having sum(r.amount_fen) > p.amount_fen
+      union all
+      select r.id, 'refund returns ' || coalesce(r.transaction_id, 'no payment') || ', which was never recorded'
+      from refunds r left join payments p on p.transaction_id = r.transaction_id
+      where p.transaction_id is null`,
+    checked: `select count(*)::int as n from payments`,
   },
   {
     code: 'TEAM_WITHIN_SIZE',

@@ -3,26 +3,110 @@ import type { CallContext } from '../context';
 import type { Db, Executor } from '../db/db';
 import { enqueue } from '../outbox/outbox';
 import type { CallbackAnswer } from '../payment/pay-callback';
+import type { PayPort, RefundQuery } from '../platform/platform';
 import { findLines, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
-import { moveRefund } from './repo/refund.repo';
+import { lockRefundRoom, moveRefund } from './repo/refund.repo';
 import { checkoutSeams } from './seams';
 
 /** How long after WeChat accepted a refund we expect its callback before asking again. */
 export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
 
-async function failRefund(db: Executor, refund: { id: string; order_id: string }, reason: string) {
-  const order = (await findOrder(db, refund.order_id))!;
-  if (await moveRefund(db, refund.id, ['approved', 'processing'], { status: 'failed', failure_reason: reason })) {
-    await transitionOrder(db, order.id, ['refunding'], order.status_before_refund ?? 'paid', { status_before_refund: null });
-  }
+type RefundRow = NonNullable<Awaited<ReturnType<typeof findRefund>>>;
+type KnownRefund = Extract<RefundQuery, { found: true }>;
+
+function findRefund(exec: Executor, q: { id?: string; outRefundNo?: string }) {
+  let query = exec.selectFrom('refunds').selectAll();
+  if (q.id) query = query.where('id', '=', q.id);
+  if (q.outRefundNo) query = query.where('out_refund_no', '=', q.outRefundNo);
+  return query.executeTakeFirst();
 }
 
-async function sendRefund(ctx: CallContext, refund: { out_refund_no: string; amount_fen: number; reason: string; order_id: string }) {
+/** One structured line an operator's log alert can match on, and a row the runbook lists. */
+async function recordRefundAnomaly(db: Executor, kind: 'unconfirmed_refund' | 'refund_conflict', refund: RefundRow, detail: string, raw: unknown) {
+  await db
+    .insertInto('payment_anomalies')
+    .values({ kind, out_trade_no: null, transaction_id: refund.transaction_id, amount_fen: refund.amount_fen, detail: `${refund.out_refund_no}: ${detail}`, raw: JSON.stringify(raw ?? null) })
+    .execute();
+  console.warn(JSON.stringify({ alert: 'refund_anomaly', kind, outRefundNo: refund.out_refund_no, detail }));
+}
+
+/** WeChat closed the refund: it ends failed (visible under 售后审核 -> 失败) and an order refund hands the order back. */
+async function failRefund(tx: Executor, refund: RefundRow, reason: string) {
+  if (!(await moveRefund(tx, refund.id, ['approved', 'processing'], { status: 'failed', failure_reason: reason }))) return;
+  if (refund.kind !== 'order') return;
+  const order = (await findOrder(tx, refund.order_id))!;
+  await transitionOrder(tx, order.id, ['refunding'], order.status_before_refund ?? 'paid', { status_before_refund: null });
+}
+
+/**
+ * WeChat paid the refund back. Marks it succeeded once (conditional update), and for an order refund
+ * marks its lines, restocks them, returns coupon and points when nothing is left unrefunded, moves
+ * the order and emits `order.refunded`. A SUCCESS for a refund recorded failed (WeChat changed its
+ * mind after we were told it closed) is reconciled the same way: the money left, so the record must
+ * say so; if another refund has claimed that money since, it is kept as an anomaly for the operator.
+ */
+async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: string | null, now: Date): Promise<string> {
+  const reconciling = refund.status === 'failed';
+  if (reconciling && refund.amount_fen > (await lockRefundRoom(tx, refund.transaction_id))) {
+    await recordRefundAnomaly(tx, 'refund_conflict', refund, 'WeChat paid out a refund recorded failed, and the payment has no room left for it', { wxRefundId });
+    return 'ok (late success conflicts, recorded for the operator)';
+  }
+  const won = await moveRefund(tx, refund.id, ['approved', 'processing', 'failed'], { status: 'succeeded', completed_at: now, wx_refund_id: wxRefundId, failure_reason: null });
+  if (!won) return 'ok (already recorded)';
+  if (refund.kind !== 'order') return 'ok';
+  const order = (await findOrder(tx, refund.order_id))!;
+  const lines = await findLines(tx, [order.id]);
+  // Lines another refund returned meanwhile (only possible when reconciling) keep that refund.
+  const mine = lines.filter((l) => refund.line_ids.includes(l.id) && l.refund_id === null);
+  if (mine.length > 0) await tx.updateTable('order_lines').set({ refund_id: refund.id }).where('id', 'in', mine.map((l) => l.id)).where('refund_id', 'is', null).execute();
+  for (const line of mine) await releaseStock(tx, line.sku_id, line.qty);
+  const allRefunded = lines.every((l) => l.refund_id !== null || mine.includes(l));
+  const before = reconciling ? order.status : order.status_before_refund;
+  const refunded: OrderRefundedEvent = {
+    orderId: order.id,
+    storeId: order.store_id,
+    memberId: order.member_id,
+    refundId: refund.id,
+    refundFen: refund.amount_fen,
+    wholeOrder: allRefunded,
+    afterSettlement: before === 'settled',
+    refundedAt: now.toISOString(),
+  };
+  await enqueue(tx, { topic: 'order.refunded', dedupeKey: `refunded:${refund.id}`, payload: { ...refunded }, now });
+  // A reconciled refund finds its order wherever the failure left it; an open refund, in `refunding`.
+  const from = reconciling ? [order.status] : (['refunding'] as const);
+  if (reconciling && (order.status === 'refunding' || order.status === 'refunded')) return 'ok (reconciled)';
+  if (allRefunded) {
+    const seams = checkoutSeams();
+    if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
+    if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
+    await transitionOrder(tx, order.id, [...from], 'refunded', { status_before_refund: null });
+  } else if (!reconciling) {
+    await transitionOrder(tx, order.id, ['refunding'], order.status_before_refund ?? 'paid', { status_before_refund: null });
+  }
+  return reconciling ? 'ok (reconciled)' : 'ok';
+}
+
+/** Applies what WeChat Pay itself says about a refund, under the refund row's lock. */
+async function settleRefund(db: Db, refundId: string, known: KnownRefund, failureReason: string, now: Date): Promise<string> {
+  return db.kysely.transaction().execute(async (tx) => {
+    await tx.selectFrom('refunds').select('id').where('id', '=', refundId).forUpdate().execute();
+    const refund = (await findRefund(tx, { id: refundId }))!;
+    if (known.status === 'SUCCESS') return applySucceeded(tx, refund, known.refundId, now);
+    if (known.status === 'PROCESSING') return 'ok (still processing)';
+    if (!['approved', 'processing'].includes(refund.status)) return 'ok (already recorded)';
+    await failRefund(tx, refund, failureReason);
+    return 'ok (refund failed, recorded)';
+  });
+}
+
+async function sendRefund(ctx: CallContext, refund: RefundRow) {
   const order = (await findOrder(ctx.db.kysely, refund.order_id))!;
+  const payment = await ctx.db.kysely.selectFrom('payments').select('amount_fen').where('transaction_id', '=', refund.transaction_id).executeTakeFirstOrThrow();
   return ctx.platform.pay.refund({
     outTradeNo: order.order_no,
     outRefundNo: refund.out_refund_no,
-    totalFee: order.payable_fen,
+    totalFee: payment.amount_fen,
     refundFee: refund.amount_fen,
     refundDesc: refund.reason.slice(0, 80),
   });
@@ -31,10 +115,11 @@ async function sendRefund(ctx: CallContext, refund: { out_refund_no: string; amo
 /**
  * Outbox `refund.request`: hands the refund to WeChat Pay; a retry carries the same outRefundNo, so
  * WeChat refunds once. Once accepted, a `refund.check` is scheduled in case the callback never comes.
+ * A refusal is WeChat Pay's own answer on its own channel, so it fails the refund at once.
  */
 export async function submitRefund(ctx: CallContext, payload: { refundId: string }): Promise<'done' | 'retry'> {
   const db = ctx.db.kysely;
-  const refund = await db.selectFrom('refunds').selectAll().where('id', '=', payload.refundId).executeTakeFirst();
+  const refund = await findRefund(db, { id: payload.refundId });
   if (!refund || !['approved', 'processing'].includes(refund.status)) return 'done';
   const submission = await sendRefund(ctx, refund);
   if (submission.accepted) {
@@ -42,7 +127,7 @@ export async function submitRefund(ctx: CallContext, payload: { refundId: string
       await moveRefund(tx, refund.id, ['approved'], { status: 'processing' });
       await enqueue(tx, {
         topic: 'refund.check',
-        dedupeKey: `refund-check:${refund.id}`,
+        dedupeKey: `refund-check:${refund.id}:${refund.decided_at?.getTime() ?? 0}`,
         payload: { refundId: refund.id },
         now: ctx.now,
         notBefore: new Date(ctx.now.getTime() + REFUND_CALLBACK_PATIENCE_MS),
@@ -56,18 +141,24 @@ export async function submitRefund(ctx: CallContext, payload: { refundId: string
 }
 
 /**
- * Outbox `refund.check`: the callback has not arrived. Asking again with the same outRefundNo is
- * safe (WeChat refunds once per outRefundNo) and makes WeChat send the outcome again; the check
- * repeats with backoff until the refund is settled either way, then ends. After the outbox's last
+ * Outbox `refund.check`: the callback has not arrived. WeChat Pay is asked what became of the refund
+ * (`queryRefund`) and its answer settled; while it is still processing (or WeChat never got it), the
+ * request goes again with the same outRefundNo, which is safe and makes WeChat send the outcome again.
+ * The check repeats with backoff until the refund is settled either way; after the outbox's last
  * attempt it stays visible as a failed message for the operator.
  */
 export async function checkRefund(ctx: CallContext, payload: { refundId: string }): Promise<'done' | 'retry'> {
-  const db = ctx.db.kysely;
-  const refund = await db.selectFrom('refunds').selectAll().where('id', '=', payload.refundId).executeTakeFirst();
+  const refund = await findRefund(ctx.db.kysely, { id: payload.refundId });
   if (!refund || refund.status !== 'processing') return 'done';
+  const order = (await findOrder(ctx.db.kysely, refund.order_id))!;
+  const known = await ctx.platform.pay.queryRefund({ outTradeNo: order.order_no, outRefundNo: refund.out_refund_no });
+  if (known.found && known.status !== 'PROCESSING') {
+    await settleRefund(ctx.db, refund.id, known, `WeChat refund ${known.status}`, ctx.now);
+    return 'done';
+  }
   const submission = await sendRefund(ctx, refund);
   if (!submission.accepted && !submission.retryable) {
-    await db.transaction().execute((tx) => failRefund(tx, refund, submission.reason));
+    await ctx.db.kysely.transaction().execute((tx) => failRefund(tx, refund, submission.reason));
     return 'done';
   }
   return 'retry';
@@ -96,56 +187,35 @@ export const refundCallbackEvent = z
   })
   .passthrough();
 
+/** The event's refundStatus in the words of `RefundQuery`. */
+const CLAIMED: Record<string, KnownRefund['status']> = { SUCCESS: 'SUCCESS', REFUNDCLOSE: 'CLOSED', CHANGE: 'ABNORMAL', PROCESSING: 'PROCESSING' };
+
 /**
- * refundCallback: WeChat Pay's refund outcome. SUCCESS marks the refund succeeded once (conditional
- * update), marks its lines, restocks them, returns coupon and points on a whole-order refund, and
- * moves the order to refunded (or back, for a partial refund). Duplicates and unknown refunds are
- * acknowledged without change.
+ * refundCallback: a refund outcome. The event only says which refund to look at: what happened is
+ * asked of WeChat Pay (`queryRefund`) and that answer is applied, so a forged REFUNDCLOSE cannot fail a
+ * refund WeChat is paying (and open the way to a second one), and a forged SUCCESS cannot close one it
+ * refused. An event that disagrees with WeChat is recorded as an anomaly. Duplicates and unknown
+ * refunds are acknowledged without change; a query that fails throws, so WeChat delivers again.
  */
-export async function handleRefundCallback(db: Db, raw: unknown, now: Date): Promise<CallbackAnswer> {
+export async function handleRefundCallback(db: Db, raw: unknown, now: Date, pay: Pick<PayPort, 'queryRefund'>): Promise<CallbackAnswer> {
   const parsed = refundCallbackEvent.safeParse(raw);
   if (!parsed.success || parsed.data.returnCode !== 'SUCCESS' || !parsed.data.outRefundNo) {
     console.warn(JSON.stringify({ alert: 'refund_callback_ignored', raw }));
     return { errcode: 0, errmsg: 'ignored' };
   }
   const event = parsed.data;
-  return db.kysely.transaction().execute(async (tx) => {
-    const refund = await tx.selectFrom('refunds').selectAll().where('out_refund_no', '=', event.outRefundNo!).executeTakeFirst();
-    if (!refund) return { errcode: 0, errmsg: 'ok (no such refund of ours)' };
-    const order = (await findOrder(tx, refund.order_id))!;
-    if (event.refundStatus !== 'SUCCESS') {
-      await failRefund(tx, refund, `WeChat refundStatus ${event.refundStatus}`);
-      return { errcode: 0, errmsg: 'ok (refund failed, recorded)' };
-    }
-    const won = await moveRefund(tx, refund.id, ['approved', 'processing'], {
-      status: 'succeeded',
-      completed_at: now,
-      wx_refund_id: event.refundId ?? null,
-    });
-    if (!won) return { errcode: 0, errmsg: 'ok (already recorded)' };
-    await tx.updateTable('order_lines').set({ refund_id: refund.id }).where('id', 'in', refund.line_ids).execute();
-    const lines = await findLines(tx, [order.id]);
-    for (const line of lines.filter((l) => refund.line_ids.includes(l.id))) await releaseStock(tx, line.sku_id, line.qty);
-    const allRefunded = lines.every((l) => l.refund_id !== null || refund.line_ids.includes(l.id));
-    const refunded: OrderRefundedEvent = {
-      orderId: order.id,
-      storeId: order.store_id,
-      memberId: order.member_id,
-      refundId: refund.id,
-      refundFen: refund.amount_fen,
-      wholeOrder: allRefunded,
-      afterSettlement: order.status_before_refund === 'settled',
-      refundedAt: now.toISOString(),
-    };
-    await enqueue(tx, { topic: 'order.refunded', dedupeKey: `refunded:${refund.id}`, payload: { ...refunded }, now });
-    if (allRefunded) {
-      const seams = checkoutSeams();
-      if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
-      if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
-      await transitionOrder(tx, order.id, ['refunding'], 'refunded', { status_before_refund: null });
-    } else {
-      await transitionOrder(tx, order.id, ['refunding'], order.status_before_refund ?? 'paid', { status_before_refund: null });
-    }
-    return { errcode: 0, errmsg: 'ok' };
-  });
+  const refund = await findRefund(db.kysely, { outRefundNo: event.outRefundNo! });
+  if (!refund) return { errcode: 0, errmsg: 'ok (no such refund of ours)' };
+  const order = (await findOrder(db.kysely, refund.order_id))!;
+  const known = await pay.queryRefund({ outTradeNo: order.order_no, outRefundNo: refund.out_refund_no });
+  if (!known.found) {
+    await recordRefundAnomaly(db.kysely, 'unconfirmed_refund', refund, `callback says ${event.refundStatus}, WeChat knows no such refund`, event);
+    return { errcode: 0, errmsg: 'recorded: refund not confirmed by WeChat Pay' };
+  }
+  if (CLAIMED[event.refundStatus ?? ''] !== known.status) {
+    await recordRefundAnomaly(db.kysely, 'unconfirmed_refund', refund, `callback says ${event.refundStatus}, WeChat says ${known.status}`, event);
+  }
+  const reason = CLAIMED[event.refundStatus ?? ''] === known.status ? `WeChat refundStatus ${event.refundStatus}` : `WeChat refund ${known.status}`;
+  const errmsg = await settleRefund(db, refund.id, known, reason, now);
+  return { errcode: 0, errmsg };
 }

@@ -8,7 +8,7 @@ import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
 import { customerActions, REFUNDABLE, STORE_REFUNDABLE } from './domain/order-rules';
 import { findLines, findOrder, findRefundsOf, transitionOrder } from './repo/order.repo';
-import { moveRefund } from './repo/refund.repo';
+import { lockRefundRoom, moveRefund } from './repo/refund.repo';
 
 interface RefundOpening {
   lineIds?: string[];
@@ -47,6 +47,11 @@ export async function openRefund(
     const teamId = await openTeamSeatOf(exec, order.id);
     if (teamId) return fail('GROUP_BUY_IN_PROGRESS', undefined, { teamId });
   }
+  // Order row first, then the payment row (the order every refund path takes): the room seen here
+  // is held until this transaction ends.
+  await exec.selectFrom('orders').select('id').where('id', '=', order.id).forUpdate().execute();
+  const room = await lockRefundRoom(exec, order.transaction_id);
+  if (amount > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: amount, roomFen: room });
   if (!(await transitionOrder(exec, order.id, from, 'refunding', { status_before_refund: order.status }))) {
     return fail('ORDER_STATE_CONFLICT');
   }
@@ -76,6 +81,71 @@ export async function openRefund(
     await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refundId}`, payload: { refundId }, now: opening.now });
   }
   return ok({ refundId, status });
+}
+
+/**
+ * Gives back a payment that arrived for an order already closed (expired, cancelled, paid by
+ * another transaction): a `payment_return` refund of the whole payment, approved at once and queued
+ * for WeChat Pay. Called inside the transaction that recorded the payment, which runs once per
+ * WeChat transaction id, so it opens at most one return per payment.
+ */
+export async function openPaymentReturn(exec: Executor, p: { orderId: string; transactionId: string; amountFen: number; now: Date }): Promise<string> {
+  const refundId = `r_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+  await exec
+    .insertInto('refunds')
+    .values({
+      id: refundId,
+      order_id: p.orderId,
+      kind: 'payment_return',
+      transaction_id: p.transactionId,
+      out_refund_no: `P${p.transactionId}`.slice(0, 64),
+      status: 'approved',
+      amount_fen: p.amountFen,
+      line_ids: [],
+      whole_order: false,
+      reason: '订单已关闭，款项原路退回',
+      initiated_by: 'system',
+      reject_reason: null,
+      failure_reason: null,
+      wx_refund_id: null,
+      created_at: p.now,
+      decided_at: p.now,
+      completed_at: null,
+    })
+    .execute();
+  await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refundId}`, payload: { refundId }, now: p.now });
+  return refundId;
+}
+
+/**
+ * `manager.retryRefund`: a refund WeChat Pay refused (or closed) goes to WeChat again, with the same
+ * outRefundNo, as WeChat asks for a resubmitted refund. An order refund takes its order back into
+ * `refunding` first (refused when the order moved on, its lines were refunded since, or another
+ * refund is open); the database refuses it if the payment has no room left for it.
+ */
+export async function retryRefund({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.retryRefund'>>): Promise<Result<ActionOutput<'manager.retryRefund'>>> {
+  const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
+  if (!refund) return fail('NOT_FOUND', '退款申请不存在');
+  if (refund.status !== 'failed') return fail('ORDER_STATE_CONFLICT', '只有失败的退款可以重试', { status: refund.status });
+  await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
+  const room = await lockRefundRoom(exec, refund.transaction_id);
+  if (refund.amount_fen > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
+  if (refund.kind === 'order') {
+    const order = (await findOrder(exec, refund.order_id))!;
+    const lines = await findLines(exec, [order.id]);
+    const gone = lines.filter((l) => refund.line_ids.includes(l.id) && l.refund_id !== null);
+    if (gone.length > 0 || !STORE_REFUNDABLE.includes(order.status)) {
+      return fail('REFUND_NOT_ALLOWED', '订单状态已变化，无法重试该退款', { status: order.status });
+    }
+    if (!(await transitionOrder(exec, order.id, [order.status], 'refunding', { status_before_refund: order.status }))) {
+      return fail('ORDER_STATE_CONFLICT');
+    }
+  }
+  if (!(await moveRefund(exec, refund.id, ['failed'], { status: 'approved', failure_reason: null, decided_at: ctx.now }))) {
+    return fail('ORDER_STATE_CONFLICT', '退款申请已处理');
+  }
+  await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refund.id}:${ctx.requestId}`, payload: { refundId: refund.id }, now: ctx.now });
+  return ok({ refundId: refund.id, status: 'approved' });
 }
 
 /** `order.requestRefund`: the customer asks; a manager approves or rejects. */
@@ -121,6 +191,9 @@ async function findStoreRefund(exec: Executor, storeId: string, refundId: string
 export async function approveRefund({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.approveRefund'>>): Promise<Result<ActionOutput<'manager.approveRefund'>>> {
   const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
+  await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
+  const room = refund.status === 'requested' ? await lockRefundRoom(exec, refund.transaction_id) : Infinity;
+  if (refund.amount_fen > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
   if (!(await moveRefund(exec, refund.id, ['requested'], { status: 'approved', decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理', { status: refund.status });
   }
@@ -152,6 +225,7 @@ export async function listRefunds({ input, ctx, exec }: ServiceArgs<ActionInput<
   return ok({
     items: rows.map((r) => ({
       refundId: r.id,
+      kind: r.kind,
       orderId: r.order_id,
       orderNo: r.order_no,
       memberNickname: r.nickname,

@@ -30,16 +30,6 @@ export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subt
 export const outboxHandlers: Record<string, OutboxHandler> = {
   'refund.request': (ctx, p) => submitRefund(ctx, p as { refundId: string }),
   'refund.check': (ctx, p) => checkRefund(ctx, p as { refundId: string }),
-  'refund.unexpected-payment': async (ctx, p) => {
-    const submission = await ctx.platform.pay.refund({
-      outTradeNo: String(p.outTradeNo),
-      outRefundNo: String(p.outRefundNo),
-      totalFee: Number(p.totalFee),
-      refundFee: Number(p.totalFee),
-      refundDesc: '订单已关闭，款项原路退回',
-    });
-    return submission.accepted || !submission.retryable ? 'done' : 'retry';
-  },
   'shipping.upload': async (ctx, p) => {
     const order = await findOrder(ctx.db.kysely, String(p.orderId));
     if (!order?.transaction_id) return 'done';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/db';
-import { enqueue } from '../outbox/outbox';
+import type { PayPort } from '../platform/platform';
 import { transitionOrder } from '../order/repo/order.repo';
+import { openPaymentReturn } from '../order/refund.service';
 import { markCouponUsed } from '../coupon/coupon-seams';
 import { takeGroupBuySeat } from '../groupbuy/take-seat';
 
@@ -26,9 +27,9 @@ export interface CallbackAnswer {
   errmsg: string;
 }
 
-async function recordAnomaly(
+export async function recordAnomaly(
   db: Db,
-  kind: 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment',
+  kind: 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment' | 'unconfirmed_payment' | 'unconfirmed_refund' | 'refund_conflict',
   event: Record<string, unknown>,
   detail: string,
 ) {
@@ -48,13 +49,41 @@ async function recordAnomaly(
 }
 
 /**
- * Records a payment exactly once. The payments row keyed by WeChat's transactionId and the
+ * `payCallback`: WeChat Pay's payment result. Nothing in the event is believed: the transaction is
+ * asked of WeChat Pay itself (`queryOrder`) and recorded only when WeChat says it exists, is SUCCESS,
+ * and has the event's order, transaction id and amount; what gets recorded is WeChat's answer. A
+ * query that fails answers non-zero, so WeChat delivers the callback again later.
+ */
+export async function handlePayCallback(db: Db, raw: unknown, now: Date, pay: Pick<PayPort, 'queryOrder'>): Promise<CallbackAnswer> {
+  const parsed = payCallbackEvent.safeParse(raw);
+  if (!parsed.success || parsed.data.returnCode !== 'SUCCESS' || parsed.data.resultCode !== 'SUCCESS' || !parsed.data.outTradeNo) {
+    return recordPayment(db, raw, now);
+  }
+  const event = parsed.data;
+  const query = await pay.queryOrder({ outTradeNo: event.outTradeNo! });
+  const confirmed =
+    query.found &&
+    query.tradeState === 'SUCCESS' &&
+    query.outTradeNo === event.outTradeNo &&
+    query.transactionId === event.transactionId &&
+    query.totalFee === event.totalFee;
+  if (!confirmed) {
+    const said = query.found ? `WeChat says ${query.tradeState}, ${query.transactionId}, ${query.totalFee} fen` : 'WeChat knows no such order';
+    await recordAnomaly(db, 'unconfirmed_payment', event, `callback not confirmed by queryOrder: ${said}`);
+    return { errcode: 0, errmsg: 'recorded: payment not confirmed by WeChat Pay' };
+  }
+  return recordPayment(db, { ...event, outTradeNo: query.outTradeNo, transactionId: query.transactionId, totalFee: query.totalFee }, now);
+}
+
+/**
+ * Records a payment WeChat Pay vouched for (its query answer, or a notification signed with its
+ * platform key), exactly once. The payments row keyed by WeChat's transactionId and the
  * conditional `pending_payment -> paid` update share one transaction: concurrent duplicates block on
  * the key, then see it taken and answer ok. A refused payment (wrong amount, unknown order, FAIL)
  * changes no order and is recorded; a payment for an order that already expired is recorded and
  * refunded through the outbox. Answers errcode 0 once the outcome is durably recorded.
  */
-export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promise<CallbackAnswer> {
+export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<CallbackAnswer> {
   const parsed = payCallbackEvent.safeParse(raw);
   if (!parsed.success) {
     await recordAnomaly(db, 'failed_result', { raw }, 'malformed callback event');
@@ -96,13 +125,9 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date): Promis
     if (paid && order.group_buy) await takeGroupBuySeat(tx, order.id, paidAt);
     if (paid) return { kind: 'paid' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
-    // before this money arrived: give it back, once per transaction.
-    await enqueue(tx, {
-      topic: 'refund.unexpected-payment',
-      dedupeKey: `unexpected-payment:${transactionId}`,
-      payload: { orderId: order.id, outTradeNo, outRefundNo: `P${transactionId}`.slice(0, 64), totalFee: order.payable_fen },
-      now,
-    });
+    // before this money arrived: give it back, once per transaction (the payments row above is the
+    // once), as a refund row the manager sees through to the end.
+    await openPaymentReturn(tx, { orderId: order.id, transactionId, amountFen: order.payable_fen, now });
     return { kind: 'late' as const, status: order.status };
   });
   if (outcome.kind === 'unknown') {

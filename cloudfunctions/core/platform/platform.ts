@@ -14,7 +14,7 @@ export interface IdentityPort {
 export interface IdentitySource {
   headers?: Record<string, string | string[] | undefined>;
   /** The cloud function's WX context (OPENID, APPID, UNIONID), when running in WeChat Cloud. */
-  wxContext?: { OPENID?: string; APPID?: string; UNIONID?: string };
+  wxContext?: { OPENID?: string; APPID?: string; UNIONID?: string; SOURCE?: string };
 }
 
 export interface UnifiedOrderRequest {
@@ -39,9 +39,26 @@ export interface RefundRequest {
 /** Whether WeChat took the refund request; the outcome arrives later through refundCallback. */
 export type RefundSubmission = { accepted: true } | { accepted: false; retryable: boolean; reason: string };
 
+/**
+ * What WeChat Pay itself says about a payment, asked over its own channel (never taken from a
+ * callback event, which anyone who can invoke the callback could write).
+ */
+export type PaymentQuery =
+  | { found: true; tradeState: string; outTradeNo: string; transactionId: string; totalFee: number }
+  | { found: false };
+
+/** WeChat Pay's own word on a refund: SUCCESS, still PROCESSING, CLOSED (refused) or ABNORMAL (card changed, money held). */
+export type RefundQuery =
+  | { found: true; status: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL'; refundFee: number; refundId: string | null }
+  | { found: false };
+
 export interface PayPort {
   unifiedOrder(request: UnifiedOrderRequest): Promise<PaymentParams>;
   refund(request: RefundRequest): Promise<RefundSubmission>;
+  /** `cloudPay.queryOrder` / v3 query by out_trade_no. Throws when WeChat cannot be asked now (retry later). */
+  queryOrder(request: { outTradeNo: string }): Promise<PaymentQuery>;
+  /** `cloudPay.queryRefund` / v3 query by out_refund_no. Throws when WeChat cannot be asked now (retry later). */
+  queryRefund(request: { outTradeNo: string; outRefundNo: string }): Promise<RefundQuery>;
 }
 
 export interface ShippingInfo {

@@ -4,7 +4,7 @@ import { findTiers } from '../member/repo/member.repo';
 import { tierForGrowth } from '../member/domain/tiers';
 import type { OrderSettledEvent } from '../order/lifecycle.service';
 import type { OrderRefundedEvent } from '../order/refund-delivery';
-import { addDays } from '../shared/time';
+import { addDays, shanghaiStamp } from '../shared/time';
 import { wholeYuan } from './domain/points-rules';
 import { addGrowth, changeTier, growthSince, insertGrowthEvent, memberIdsAfter } from './repo/growth.repo';
 
@@ -58,9 +58,14 @@ export async function subtractGrowthOnRefunded(ctx: CallContext, raw: Record<str
 /**
  * tierReviewTimer (Jan 1st 03:00 Shanghai): recomputes each member's growth over the last 365 days
  * from growth_events and moves the member to the tier it earns (the only place a downgrade happens),
- * recording 'yearly_review'. Running it twice changes nothing the second time.
+ * recording 'yearly_review'. Running it twice changes nothing the second time; on any day but
+ * January 1st (Shanghai) it does nothing.
  */
 export async function runYearlyTierReview(ctx: CallContext): Promise<Record<string, number>> {
+  // The review downgrades: run on any other day (a stray invocation, a misconfigured trigger) it would
+  // take tiers away mid-year, so it checks the date itself.
+  const today = shanghaiStamp(ctx.now);
+  if (today.slice(4, 8) !== '0101') return { reviewed: 0, changed: 0, notDue: 1 };
   const since = addDays(ctx.now, -GROWTH_WINDOW_DAYS);
   let reviewed = 0;
   let changed = 0;

@@ -98,8 +98,27 @@ export const CALLBACK_FUNCTIONS = ['payCallback', 'refundCallback'] as const;
 export type CallbackFunction = (typeof CALLBACK_FUNCTIONS)[number];
 
 /**
- * payCallback / refundCallback: WeChat Pay calls these with the payment or refund result. The answer
- * `{ errcode: 0 }` stops WeChat's retries; a thrown error (database down) answers non-zero so WeChat
+ * `getWXContext().SOURCE` of an invocation by WeChat Pay's callback (CloudBase documents the values:
+ * `wx_client` for a mini program's callFunction, `wx_trigger` for a timer trigger, `wx_paycallback` for
+ * WeChat Pay). SOURCE is set by WeChat and follows the call chain (`wx_client,scf` when a function
+ * calls another), so nothing a client sends can make it read `wx_paycallback`.
+ */
+export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
+/** `SOURCE` of a timer trigger's invocation. */
+export const TIMER_SOURCE = 'wx_trigger';
+
+/** One structured line an operator's log alert can match on: somebody invoked what only WeChat may. */
+function refuseInvocation(fn: string, source: string | undefined, event: unknown) {
+  const keys = event && typeof event === 'object' ? Object.keys(event).slice(0, 10) : [];
+  console.warn(JSON.stringify({ alert: 'invocation_refused', function: fn, source: source ?? null, eventKeys: keys }));
+}
+
+/**
+ * payCallback / refundCallback: WeChat Pay calls these with the payment or refund result. Only an
+ * invocation WeChat marks as WeChat Pay's is looked at; any other (a client's `wx.cloud.callFunction`,
+ * another function) is refused and writes nothing. Even then the event is not believed: the handler
+ * asks WeChat Pay (`queryOrder` / `queryRefund`) before any money moves. `{ errcode: 0 }` stops
+ * WeChat's retries; a thrown error (database down, WeChat Pay not answering) answers non-zero so WeChat
  * delivers again later.
  */
 export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps = {}) {
@@ -108,12 +127,19 @@ export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps =
   return async function main(event: unknown): Promise<{ errcode: number; errmsg: string }> {
     // Not recorded: WeChat Pay delivers again once the configuration is fixed.
     if (configError) return { errcode: 1, errmsg: 'function misconfigured, retry later' };
+    const sdk = (deps.sdk ?? loadWxSdk)();
+    const source = sdk.getWXContext().SOURCE;
+    if (source !== PAY_CALLBACK_SOURCE) {
+      refuseInvocation(name, source, event);
+      return { errcode: 1, errmsg: 'refused: only WeChat Pay may invoke this function' };
+    }
     try {
       const db = await (deps.db ?? (() => defaultDb(env)))();
       const now = deps.now?.() ?? new Date();
+      const pay = createWechatPlatform(sdk, env).pay;
       const { handlePayCallback } = await import('../payment/pay-callback');
       const { handleRefundCallback } = await import('../order/refund.service');
-      return name === 'payCallback' ? await handlePayCallback(db, event, now) : await handleRefundCallback(db, event, now);
+      return name === 'payCallback' ? await handlePayCallback(db, event, now, pay) : await handleRefundCallback(db, event, now, pay);
     } catch (error) {
       console.error(`[${name}] not recorded, WeChat will retry`, error);
       return { errcode: 1, errmsg: 'not recorded, retry later' };
@@ -121,16 +147,34 @@ export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps =
   };
 }
 
-/** A timer function: runs its job once per trigger, under its advisory lock. */
+/**
+ * Whether an invocation is the function's own timer trigger: WeChat marks it `wx_trigger` and the SCF
+ * timer event carries `{ Type: 'Timer', TriggerName }` with the trigger's name from config.json.
+ */
+export function isOwnTrigger(name: string, source: string | undefined, event: unknown): boolean {
+  if (source !== TIMER_SOURCE || !event || typeof event !== 'object') return false;
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
+  return typeof Type === 'string' && Type.toLowerCase() === 'timer' && TriggerName === `${name}Trigger`;
+}
+
+/**
+ * A timer function: runs its job once per trigger, under its lock. Anything but its own trigger (a
+ * client's callFunction, a forged timer event) is refused before the database is opened.
+ */
 export function createTimerFunction(name: string, deps: CloudDeps = {}) {
   const env = deps.env ?? process.env;
   const configError = startupConfigError(name, deps, env, false);
-  return async function main(): Promise<Record<string, unknown>> {
+  return async function main(event?: unknown): Promise<Record<string, unknown>> {
     if (configError) throw configError;
     const { findTimer } = await import('../timers/timers');
     const timer = findTimer(name);
     if (!timer) throw new Error(`unknown timer ${name}`);
     const sdk = (deps.sdk ?? loadWxSdk)();
+    const source = sdk.getWXContext().SOURCE;
+    if (!isOwnTrigger(name, source, event)) {
+      refuseInvocation(name, source, event);
+      return { ran: false, refused: 'only its own timer trigger may run this function' };
+    }
     const db = await (deps.db ?? (() => defaultDb(env)))();
     const ctx: CallContext = {
       db,

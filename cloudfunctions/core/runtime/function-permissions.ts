@@ -7,7 +7,7 @@
  */
 export interface FunctionPermissions {
   openapi: string[];
-  cloudPay: Array<'unifiedOrder' | 'refund'>;
+  cloudPay: Array<'unifiedOrder' | 'refund' | 'queryOrder' | 'queryRefund'>;
 }
 
 const none: FunctionPermissions = { openapi: [], cloudPay: [] };
@@ -21,11 +21,13 @@ export const FUNCTION_PERMISSIONS: Record<string, FunctionPermissions> = {
   member: { openapi: ['phonenumber.getPhoneNumber'], cloudPay: [] },
   // order.pay
   order: { openapi: [], cloudPay: ['unifiedOrder'] },
-  payCallback: none,
-  refundCallback: none,
+  // Callbacks believe nothing in their event: each asks WeChat Pay what really happened.
+  payCallback: { openapi: [], cloudPay: ['queryOrder'] },
+  refundCallback: { openapi: [], cloudPay: ['queryRefund'] },
   orderTimer: none,
   // Refund requests, subscribe messages and shipping-info uploads all leave through the outbox.
-  outboxWorker: { openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'], cloudPay: ['refund'] },
+  // (refund.check asks WeChat Pay what became of a refund whose callback never came.)
+  outboxWorker: { openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'], cloudPay: ['refund', 'queryRefund'] },
   pointsTimer: none,
   tierReviewTimer: none,
   birthdayTimer: none,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeOnPostgres } from '../../support/databases';
 import type { Db } from '../../../cloudfunctions/core/db/db';
-import { handlePayCallback } from '../../../cloudfunctions/core/payment/pay-callback';
+import { recordPayment } from '../../../cloudfunctions/core/payment/pay-callback';
 import { runGroupbuyTimer } from '../../../cloudfunctions/core/groupbuy/expiry.service';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import { T0, jobContext, localPlatform, payEvent, setStock, stockOf } from '../order/order-factory';
@@ -67,7 +67,7 @@ describeOnPostgres('group-buy under concurrency', (use) => {
     expect(await stockOf(use(), sku)).toBe(initialStock - 520);
     // ...and all 500 payments arrive at once.
     const started = Date.now();
-    const answers = await Promise.all(joiners.map((o) => handlePayCallback(use(), payEvent(o), T0)));
+    const answers = await Promise.all(joiners.map((o) => recordPayment(use(), payEvent(o), T0)));
     const elapsed = Date.now() - started;
     expect(answers.every((a) => a.errcode === 0)).toBe(true);
     console.info(`500 concurrent group-buy payments recorded in ${elapsed} ms`);

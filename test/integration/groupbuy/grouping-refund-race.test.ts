@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeOnPostgres } from '../../support/databases';
 import { callAction } from '../../support/call';
 import type { Db } from '../../../cloudfunctions/core/db/db';
-import { handlePayCallback } from '../../../cloudfunctions/core/payment/pay-callback';
+import { recordPayment } from '../../../cloudfunctions/core/payment/pay-callback';
 import { runGroupbuyTimer } from '../../../cloudfunctions/core/groupbuy/expiry.service';
 import { MANAGER, T0, errorCode, jobContext, newKey, payEvent, refundsOf, setStock } from '../order/order-factory';
 import { hoursAfter, makeCampaign, makeGroupOrder, payGroupOrder } from './groupbuy-factory';
@@ -46,7 +46,7 @@ describeOnPostgres('refunding a group-buy order under concurrency', (use) => {
       const second = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: leader.teamId! });
       const filler = await makeGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: leader.teamId! });
       const victim = round % 2 === 0 ? leader : second;
-      const [refund, paid] = await Promise.all([managerRefund(use(), victim.orderId, T0), handlePayCallback(use(), payEvent(filler), T0)]);
+      const [refund, paid] = await Promise.all([managerRefund(use(), victim.orderId, T0), recordPayment(use(), payEvent(filler), T0)]);
       expect(paid.errcode).toBe(0);
       expect(await expectHonestTeam(use(), leader.teamId!)).toBe('succeeded');
       if (refund.ok) outcomes.refundedAfterSuccess++;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeOnPostgres } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
-import { handlePayCallback } from '../../../cloudfunctions/core/payment/pay-callback';
+import { recordPayment } from '../../../cloudfunctions/core/payment/pay-callback';
 import { runOrderTimer } from '../../../cloudfunctions/core/order/lifecycle.service';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import {
@@ -81,7 +81,7 @@ describeOnPostgres('order money path under concurrency', (use) => {
     await setStock(use(), sku, 10);
     const order = await makeOrder(use(), { items: [{ skuId: sku, qty: 1 }] });
     const event = payEvent(order);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => handlePayCallback(use(), event, minutesAfter(T0, 2))));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => recordPayment(use(), event, minutesAfter(T0, 2))));
     expect(answers.every((a) => a.errcode === 0)).toBe(true);
     expect(answers.filter((a) => a.errmsg === 'ok')).toHaveLength(1);
     expect((await orderRow(use(), order.orderId)).status).toBe('paid');
@@ -96,7 +96,7 @@ describeOnPostgres('order money path under concurrency', (use) => {
     const orders = [];
     for (let i = 0; i < 5; i++) orders.push(await makeOrder(use(), { items: [{ skuId: sku, qty: 1 }] }));
     const events = orders.map((o) => [payEvent(o), payEvent(o)] as const);
-    const answers = await Promise.all(events.flat().map((e) => handlePayCallback(use(), e, minutesAfter(T0, 2))));
+    const answers = await Promise.all(events.flat().map((e) => recordPayment(use(), e, minutesAfter(T0, 2))));
     expect(answers.map((a) => a.errcode)).toEqual(answers.map(() => 0));
     for (const [i, order] of orders.entries()) {
       const [e1, e2] = events[i]!;
@@ -143,7 +143,7 @@ describeOnPostgres('order money path under concurrency', (use) => {
     const order = await makeOrder(use(), { items: [{ skuId: sku, qty: 3 }], now: T0 });
     const event = payEvent(order);
     const at = minutesAfter(T0, 30);
-    await Promise.all([runOrderTimer(jobContext(use(), at)), handlePayCallback(use(), event, at)]);
+    await Promise.all([runOrderTimer(jobContext(use(), at)), recordPayment(use(), event, at)]);
     const row = await orderRow(use(), order.orderId);
     const refundQueued = await outboxOf(use(), 'refund.unexpected-payment', `unexpected-payment:${event.transactionId}`);
     if (row.status === 'paid') {
@@ -178,7 +178,7 @@ describeOnPostgres('order money path under concurrency', (use) => {
     const order = await makeOrder(use(), { items: [{ skuId: sku, qty: 1 }], now: T0 });
     await runOrderTimer(jobContext(use(), minutesAfter(T0, 31)));
     const event = payEvent(order);
-    await handlePayCallback(use(), event, minutesAfter(T0, 32));
+    await recordPayment(use(), event, minutesAfter(T0, 32));
     const clock = { now: minutesAfter(T0, 33) };
     const platform = localPlatform(use(), clock);
     await Promise.all([

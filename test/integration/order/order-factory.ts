@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 import type { CallContext } from '../../../cloudfunctions/core/context';
 import type { Address, DeliveryType } from '../../../cloudfunctions/core/contract';
-import { handlePayCallback, type CallbackAnswer } from '../../../cloudfunctions/core/payment/pay-callback';
+import { recordPayment, type CallbackAnswer } from '../../../cloudfunctions/core/payment/pay-callback';
 import { createLocalPlatform, type LocalPlatform } from '../../../cloudfunctions/core/platform/local/local-platform';
 import { callAction, okData } from '../../support/call';
 import { tableCounts } from '../../support/databases';
@@ -71,7 +71,7 @@ export function payEvent(order: { orderNo: string; payableFen: number }, overrid
 }
 
 export async function pay(db: Db, order: MadeOrder, now = minutesAfter(order.createdAt, 1), event = payEvent(order)): Promise<CallbackAnswer> {
-  return handlePayCallback(db, event, now);
+  return recordPayment(db, event, now);
 }
 
 /** A paid order: created through `order.create`, paid through the real payment callback. */
@@ -82,7 +82,7 @@ export async function makePaidOrder(
   const order = await makeOrder(db, options);
   const event = payEvent(order);
   const paidAt = minutesAfter(order.createdAt, 1);
-  expect(await handlePayCallback(db, event, paidAt)).toEqual({ errcode: 0, errmsg: 'ok' });
+  expect(await recordPayment(db, event, paidAt)).toEqual({ errcode: 0, errmsg: 'ok' });
   expect((await orderRow(db, order.orderId)).status).toBe('paid');
   return { ...order, transactionId: event.transactionId, paidAt };
 }

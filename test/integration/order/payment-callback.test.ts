@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases';
-import { handlePayCallback } from '../../../cloudfunctions/core/payment/pay-callback';
+import { recordPayment } from '../../../cloudfunctions/core/payment/pay-callback';
 import { runOrderTimer } from '../../../cloudfunctions/core/order/lifecycle.service';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import {
@@ -27,7 +27,7 @@ describeEachDatabase('payCallback', (use) => {
     const order = await makeOrder(use(), { items: [{ skuId: SKU, qty: 1 }] });
     const event = payEvent(order);
     const paidAt = minutesAfter(T0, 2);
-    expect(await handlePayCallback(use(), event, paidAt)).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await recordPayment(use(), event, paidAt)).toEqual({ errcode: 0, errmsg: 'ok' });
     const row = await orderRow(use(), order.orderId);
     expect(row).toMatchObject({ status: 'paid', transaction_id: event.transactionId });
     expect(row.paid_at!.toISOString()).toBe(paidAt.toISOString());
@@ -40,9 +40,9 @@ describeEachDatabase('payCallback', (use) => {
     await setStock(use(), SKU, 100);
     const order = await makeOrder(use(), { items: [{ skuId: SKU, qty: 1 }] });
     const event = payEvent(order);
-    expect((await handlePayCallback(use(), event, minutesAfter(T0, 2))).errcode).toBe(0);
+    expect((await recordPayment(use(), event, minutesAfter(T0, 2))).errcode).toBe(0);
     const before = await moneyCounts(use());
-    for (let i = 0; i < 3; i++) expect(await handlePayCallback(use(), event, minutesAfter(T0, 3 + i))).toEqual({ errcode: 0, errmsg: 'ok (already recorded)' });
+    for (let i = 0; i < 3; i++) expect(await recordPayment(use(), event, minutesAfter(T0, 3 + i))).toEqual({ errcode: 0, errmsg: 'ok (already recorded)' });
     expect(await moneyCounts(use())).toEqual(before);
     expect((await orderRow(use(), order.orderId)).paid_at!.toISOString()).toBe(minutesAfter(T0, 2).toISOString());
   });
@@ -55,7 +55,7 @@ describeEachDatabase('payCallback', (use) => {
     await setStock(use(), SKU, 100);
     const order = await makeOrder(use(), { items: [{ skuId: SKU, qty: 1 }] });
     const before = await moneyCounts(use());
-    expect((await handlePayCallback(use(), eventOf(order), minutesAfter(T0, 2))).errcode).toBe(0);
+    expect((await recordPayment(use(), eventOf(order), minutesAfter(T0, 2))).errcode).toBe(0);
     expect((await orderRow(use(), order.orderId)).status).toBe('pending_payment');
     expect(await paymentsOf(use(), order.orderId)).toEqual([]);
     const anomalies = await anomaliesFor(use(), order.orderNo);
@@ -66,14 +66,14 @@ describeEachDatabase('payCallback', (use) => {
   it('an unknown outTradeNo: no order changes, no payment, one unknown_order anomaly', async () => {
     const before = await moneyCounts(use());
     const event = payEvent({ orderNo: '2026030210000099999999', payableFen: 100 });
-    expect((await handlePayCallback(use(), event, T0)).errcode).toBe(0);
+    expect((await recordPayment(use(), event, T0)).errcode).toBe(0);
     expect((await anomaliesFor(use(), event.outTradeNo)).map((a) => a.kind)).toEqual(['unknown_order']);
     expect(await moneyCounts(use())).toEqual({ ...before, payment_anomalies: before.payment_anomalies! + 1 });
   });
 
   it('a malformed event is recorded and acknowledged', async () => {
     const before = await moneyCounts(use());
-    expect((await handlePayCallback(use(), { hello: 'world' }, T0)).errcode).toBe(0);
+    expect((await recordPayment(use(), { hello: 'world' }, T0)).errcode).toBe(0);
     expect(await moneyCounts(use())).toEqual({ ...before, payment_anomalies: before.payment_anomalies! + 1 });
   });
 
@@ -90,20 +90,23 @@ describeEachDatabase('payCallback', (use) => {
 
     const event = payEvent(order);
     const lateAt = minutesAfter(T0, 32);
-    expect(await handlePayCallback(use(), event, lateAt)).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await recordPayment(use(), event, lateAt)).toEqual({ errcode: 0, errmsg: 'ok' });
     const row = await orderRow(use(), order.orderId);
     expect(row.status).toBe('cancelled');
     expect(row.transaction_id).toBeNull();
     expect(await stockOf(use(), sku)).toBe(20);
     expect((await paymentsOf(use(), order.orderId)).map((p) => p.transaction_id)).toEqual([event.transactionId]);
     expect((await anomaliesFor(use(), order.orderNo)).map((a) => a.kind)).toEqual(['late_payment']);
-    const queued = await outboxOf(use(), 'refund.unexpected-payment', `unexpected-payment:${event.transactionId}`);
-    expect(queued).toHaveLength(1);
-    expect(queued[0]!.payload).toMatchObject({ orderId: order.orderId, outTradeNo: order.orderNo, totalFee: order.payableFen });
+    // The money goes back as a refund row of its own (a payment return), approved and queued at once.
+    const returns = () => use().kysely.selectFrom('refunds').selectAll().where('order_id', '=', order.orderId).execute();
+    const [opened] = await returns();
+    expect(await returns()).toHaveLength(1);
+    expect(opened).toMatchObject({ kind: 'payment_return', transaction_id: event.transactionId, status: 'approved', amount_fen: order.payableFen, line_ids: [] });
+    expect(await outboxOf(use(), 'refund.request', `refund:${opened!.id}`)).toHaveLength(1);
 
     // A redelivery of the same callback queues nothing more.
-    expect((await handlePayCallback(use(), event, minutesAfter(T0, 33))).errcode).toBe(0);
-    expect(await outboxOf(use(), 'refund.unexpected-payment', `unexpected-payment:${event.transactionId}`)).toHaveLength(1);
+    expect((await recordPayment(use(), event, minutesAfter(T0, 33))).errcode).toBe(0);
+    expect(await returns()).toHaveLength(1);
 
     const clock = { now: minutesAfter(T0, 34) };
     const platform = localPlatform(use(), clock);
@@ -114,8 +117,9 @@ describeEachDatabase('payCallback', (use) => {
     expect(submitted).toEqual([
       expect.objectContaining({ outTradeNo: order.orderNo, outRefundNo: `P${event.transactionId}`, totalFee: order.payableFen, refundFee: order.payableFen }),
     ]);
-    const [message] = await outboxOf(use(), 'refund.unexpected-payment', `unexpected-payment:${event.transactionId}`);
+    const [message] = await outboxOf(use(), 'refund.request', `refund:${opened!.id}`);
     expect(message!.status).toBe('done');
+    expect((await returns()).map((r) => r.status)).toEqual(['succeeded']);
     expect((await orderRow(use(), order.orderId)).status).toBe('cancelled');
   });
 });

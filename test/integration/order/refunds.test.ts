@@ -65,8 +65,8 @@ describeEachDatabase('refunds', (use) => {
     // A duplicate refund callback changes nothing.
     const before = await moneyCounts(use());
     const event = { returnCode: 'SUCCESS', refundStatus: 'SUCCESS', outTradeNo: order.orderNo, outRefundNo: refund.out_refund_no, refundId: 'DEVRdup', refundFee: refund.amount_fen };
-    expect((await handleRefundCallback(use(), event, minutesAfter(T0, 20))).errcode).toBe(0);
-    expect((await handleRefundCallback(use(), event, minutesAfter(T0, 21))).errcode).toBe(0);
+    expect((await handleRefundCallback(use(), event, minutesAfter(T0, 20), platform.pay)).errcode).toBe(0);
+    expect((await handleRefundCallback(use(), event, minutesAfter(T0, 21), platform.pay)).errcode).toBe(0);
     expect(await moneyCounts(use())).toEqual(before);
     expect(await stockOf(use(), a)).toBe(10);
     expect(await stockOf(use(), b)).toBe(10);

@@ -77,6 +77,25 @@ describeEachDatabase('store invariants', (use) => {
     expectOnly(results, 'REFUND_RECORDED', busy.refundedOrderId);
   });
 
+  it('REFUNDS_WITHIN_PAYMENT catches refunds committing more than their payment brought in (past the database trigger)', async () => {
+    let transactionId = '';
+    const results = await checkCorrupted(async (tx) => {
+      const paid = await tx.selectFrom('orders').select(['transaction_id', 'payable_fen']).where('id', '=', busy.paidOrderId).executeTakeFirstOrThrow();
+      transactionId = paid.transaction_id!;
+      // The trigger refuses this write; the invariant is the second line for whatever gets past it.
+      await sql`alter table refunds disable trigger refunds_within_payment`.execute(tx);
+      await tx
+        .insertInto('refunds')
+        .values({
+          id: 'corrupt-over-refund', order_id: busy.paidOrderId, kind: 'payment_return', transaction_id: transactionId, out_refund_no: 'corruptOverRefund',
+          status: 'processing', amount_fen: paid.payable_fen + 1, line_ids: [], whole_order: false, reason: 'x', initiated_by: 'system', reject_reason: null,
+          failure_reason: null, wx_refund_id: null, created_at: new Date(), decided_at: new Date(), completed_at: null,
+        })
+        .execute();
+    });
+    expectOnly(results, 'REFUNDS_WITHIN_PAYMENT', transactionId);
+  });
+
   it('TEAM_WITHIN_SIZE catches a team whose joined count is not its members', async () => {
     const results = await checkCorrupted((tx) => tx.updateTable('groupbuy_teams').set((eb) => ({ joined: eb('joined', '-', 1) })).where('id', '=', busy.teamId).execute());
     expectOnly(results, 'TEAM_WITHIN_SIZE', busy.teamId);

@@ -76,7 +76,9 @@ describe('payCallback as deployed', () => {
     expect(await down({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'X1', transactionId: 'T1', totalFee: 1 })).toMatchObject({ errcode: 1 });
     const db = await openPgliteFromTemplate();
     try {
-      const up = createCallbackFunction('payCallback', { env: {}, db: async () => db });
+      // The callback asks WeChat Pay about payments, so it needs the merchant id; WeChat Pay invokes it.
+      const paySdk = { ...fakeSdk(), getWXContext: () => ({ SOURCE: 'wx_paycallback' }) };
+      const up = createCallbackFunction('payCallback', { env: { WX_PAY_SUB_MCH_ID: '1900000109' }, db: async () => db, sdk: () => paySdk });
       expect(await up({ returnCode: 'SUCCESS', resultCode: 'FAIL', outTradeNo: 'X1' })).toMatchObject({ errcode: 0 });
       const anomalies = await db.kysely.selectFrom('payment_anomalies').select('kind').execute();
       expect(anomalies).toEqual([{ kind: 'failed_result' }]);

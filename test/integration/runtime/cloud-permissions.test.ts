@@ -9,16 +9,18 @@ import { createInput, MANAGER, newKey, newOpenid, orderRow, payEvent } from '../
 const ENV = { MEMBER_CODE_SECRET: 'cloud-member-code-secret-0123456789abcdef', WX_PAY_SUB_MCH_ID: '1900000109' };
 
 /** wx-server-sdk at its boundary, for one function: records every WeChat API it is asked for, answers success. */
-function recordingSdk(fn: string, openid: string | undefined, log: Map<string, Set<string>>): WxServerSdk {
+function recordingSdk(fn: string, openid: string | undefined, log: Map<string, Set<string>>, wechat: { source?: string; payment?: Record<string, unknown> } = {}): WxServerSdk {
   const record = (api: string) => (log.get(fn) ?? log.set(fn, new Set()).get(fn)!).add(api);
   const ok = (api: string, answer: Record<string, unknown>) => async () => (record(api), answer);
   return {
     DYNAMIC_CURRENT_ENV: 'env',
     init: () => undefined,
-    getWXContext: () => (openid ? { OPENID: openid } : {}),
+    getWXContext: () => ({ ...(openid ? { OPENID: openid } : {}), ...(wechat.source ? { SOURCE: wechat.source } : {}) }),
     cloudPay: {
       unifiedOrder: ok('cloudPay.unifiedOrder', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'MD5', paySign: 's' } }),
       refund: ok('cloudPay.refund', { returnCode: 'SUCCESS', resultCode: 'SUCCESS' }),
+      queryOrder: ok('cloudPay.queryOrder', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'SUCCESS', ...wechat.payment }),
+      queryRefund: ok('cloudPay.queryRefund', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refundStatus_0: 'PROCESSING' }),
     },
     openapi: {
       phonenumber: { getPhoneNumber: ok('phonenumber.getPhoneNumber', { errCode: 0, phoneInfo: { purePhoneNumber: '13800138000', countryCode: '86' } }) },
@@ -49,14 +51,17 @@ describe('each cloud function calls only the WeChat APIs its config.json declare
     const created = (await fn('order', customer)({ action: 'create', data: createInput([{ skuId: sku.id, qty: 1 }]), idempotencyKey: newKey() })) as any;
     expect(created.ok).toBe(true);
     expect(await fn('order', customer)({ action: 'pay', data: { orderId: created.data.orderId } })).toMatchObject({ ok: true });
-    const paid = createCallbackFunction('payCallback', { db: async () => db, env: ENV, now: () => now });
-    expect(await paid(payEvent(created.data))).toMatchObject({ errcode: 0 });
+    // WeChat Pay invokes the callback, and answers its query with the same transaction.
+    const event = payEvent(created.data);
+    const payment = { outTradeNo: event.outTradeNo, transactionId: event.transactionId, totalFee: event.totalFee };
+    const paid = createCallbackFunction('payCallback', { sdk: () => recordingSdk('payCallback', undefined, log, { source: 'wx_paycallback', payment }), db: async () => db, env: ENV, now: () => now });
+    expect(await paid(event)).toMatchObject({ errcode: 0 });
     const manager = fn('manager', MANAGER);
     expect(await manager({ action: 'shipOrder', data: { orderId: created.data.orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' }, idempotencyKey: newKey() })).toMatchObject({ ok: true });
     expect(await manager({ action: 'createStaffInvite', data: { role: 'staff' }, idempotencyKey: newKey() })).toMatchObject({ ok: true });
     expect(await manager({ action: 'refundOrder', data: { orderId: created.data.orderId, reason: '质量问题' }, idempotencyKey: newKey() })).toMatchObject({ ok: true });
-    const worker = createTimerFunction('outboxWorker', { sdk: () => recordingSdk('outboxWorker', undefined, log), db: async () => db, env: ENV, now: () => now });
-    expect(await worker()).toMatchObject({ ran: true });
+    const worker = createTimerFunction('outboxWorker', { sdk: () => recordingSdk('outboxWorker', undefined, log, { source: 'wx_trigger' }), db: async () => db, env: ENV, now: () => now });
+    expect(await worker({ Type: 'Timer', TriggerName: 'outboxWorkerTrigger', Time: now.toISOString(), Message: '' })).toMatchObject({ ran: true });
     expect((await orderRow(db, created.data.orderId)).status).toBe('refunding');
   });
 
@@ -67,13 +72,14 @@ describe('each cloud function calls only the WeChat APIs its config.json declare
       member: ['phonenumber.getPhoneNumber'],
       order: ['cloudPay.unifiedOrder'],
       outboxWorker: ['cloudPay.refund', 'wxa.sec.order.uploadShippingInfo'],
+      payCallback: ['cloudPay.queryOrder'],
       referral: ['wxacode.getUnlimited'],
     });
     for (const [name, apis] of Object.entries(called)) {
       const declared = [...FUNCTION_PERMISSIONS[name]!.openapi, ...FUNCTION_PERMISSIONS[name]!.cloudPay.map((c) => `cloudPay.${c}`)];
       expect(declared, `${name} declares what it calls`).toEqual(expect.arrayContaining(apis));
     }
-    // payCallback only writes to the outbox and the database.
-    expect(FUNCTION_PERMISSIONS.payCallback).toEqual({ openapi: [], cloudPay: [] });
+    // payCallback calls no openapi: it asks WeChat Pay about the payment, then writes to the database.
+    expect(FUNCTION_PERMISSIONS.payCallback).toEqual({ openapi: [], cloudPay: ['queryOrder'] });
   });
 });

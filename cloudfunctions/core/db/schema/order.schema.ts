@@ -65,7 +65,14 @@ export interface OrderTables {
   };
   payment_anomalies: {
     id: Generated<number>;
-    kind: 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment';
+    kind:
+      | 'amount_mismatch'
+      | 'unknown_order'
+      | 'failed_result'
+      | 'late_payment'
+      | 'unconfirmed_payment'
+      | 'unconfirmed_refund'
+      | 'refund_conflict';
     out_trade_no: string | null;
     transaction_id: string | null;
     amount_fen: number | null;
@@ -76,6 +83,10 @@ export interface OrderTables {
   refunds: {
     id: string;
     order_id: string;
+    /** `order`: the order's goods and money; `payment_return`: a payment that arrived for a closed order (0017). */
+    kind: Generated<'order' | 'payment_return'>;
+    /** The payment this refund returns money from; the database refuses refunds beyond it (0017). Defaults to the order's. */
+    transaction_id: ColumnType<string, string | undefined, string>;
     out_refund_no: string;
     status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
     amount_fen: number;

@@ -26,7 +26,7 @@ export function createLocalPlatform(options: { devAuth: boolean; nodeEnv?: strin
     name: 'local',
     identity: createLocalIdentity({ devAuth: options.devAuth, nodeEnv: options.nodeEnv }),
     pay: createLocalPay({
-      deliver: (event) => handleRefundCallback(options.db, event, options.now()),
+      deliver: (event) => handleRefundCallback(options.db, event, options.now(), platform.pay),
       mode: () => platform.refundMode,
     }),
     shipping: createLocalShipping(),

@@ -3,7 +3,12 @@ import { createWechatPay } from './pay.wechat';
 import type { WxServerSdk } from './sdk';
 
 /** wx-server-sdk replaced at its boundary: records what cloudPay was asked and answers as WeChat does. */
-function fakeSdk(answers: { unifiedOrder?: Record<string, unknown>; refund?: Record<string, unknown> | Error }) {
+function fakeSdk(answers: {
+  unifiedOrder?: Record<string, unknown>;
+  refund?: Record<string, unknown> | Error;
+  queryOrder?: Record<string, unknown>;
+  queryRefund?: Record<string, unknown>;
+}) {
   const calls: Array<{ api: string; params: Record<string, unknown> }> = [];
   const sdk: WxServerSdk = {
     DYNAMIC_CURRENT_ENV: 'env',
@@ -18,6 +23,14 @@ function fakeSdk(answers: { unifiedOrder?: Record<string, unknown>; refund?: Rec
         calls.push({ api: 'refund', params });
         if (answers.refund instanceof Error) throw answers.refund;
         return answers.refund ?? {};
+      },
+      queryOrder: async (params) => {
+        calls.push({ api: 'queryOrder', params });
+        return answers.queryOrder ?? {};
+      },
+      queryRefund: async (params) => {
+        calls.push({ api: 'queryRefund', params });
+        return answers.queryRefund ?? {};
       },
     },
   };
@@ -108,5 +121,38 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
       refundDesc: '',
     });
     expect(final).toEqual({ accepted: false, retryable: false, reason: '余额不足' });
+  });
+
+  it('queryOrder asks by our outTradeNo with the sub-merchant and reads WeChat\'s transaction, state and amount', async () => {
+    const { sdk, calls } = fakeSdk({
+      queryOrder: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'SUCCESS', outTradeNo: 'A1', transactionId: '4200001', totalFee: 17800 },
+    });
+    expect(await createWechatPay(sdk, config).queryOrder({ outTradeNo: 'A1' })).toEqual({
+      found: true, tradeState: 'SUCCESS', outTradeNo: 'A1', transactionId: '4200001', totalFee: 17800,
+    });
+    expect(calls[0]).toMatchObject({ api: 'queryOrder', params: { subMchId: '1900000109', outTradeNo: 'A1' } });
+    expect(String(calls[0]!.params.nonceStr)).toMatch(/^[0-9a-f]{1,32}$/);
+    const missing = fakeSdk({ queryOrder: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' } }).sdk;
+    expect(await createWechatPay(missing, config).queryOrder({ outTradeNo: 'A2' })).toEqual({ found: false });
+    // WeChat not answering is not an answer: the callback must be delivered again later.
+    const down = fakeSdk({ queryOrder: { returnCode: 'FAIL', returnMsg: 'SYSTEMERROR' } }).sdk;
+    await expect(createWechatPay(down, config).queryOrder({ outTradeNo: 'A3' })).rejects.toThrow('SYSTEMERROR');
+  });
+
+  it('queryRefund reads both documented shapes: indexed refund_status_$n fields and parallel lists', async () => {
+    const indexed = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outRefundNo_0: 'A1R1', refundStatus_0: 'REFUNDCLOSE', refundFee_0: 8900, refundId_0: '5000' } });
+    expect(await createWechatPay(indexed.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).toEqual({ found: true, status: 'CLOSED', refundFee: 8900, refundId: '5000' });
+    expect(indexed.calls[0]).toMatchObject({ api: 'queryRefund', params: { subMchId: '1900000109', outRefundNo: 'A1R1' } });
+    const snake = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refund_status_0: 'CHANGE', refund_fee_0: 100 } });
+    expect(await createWechatPay(snake.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).toMatchObject({ found: true, status: 'ABNORMAL', refundFee: 100 });
+    const lists = fakeSdk({
+      queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outRefundNoList: ['A1R1', 'A1R2'], refundStatusList: ['SUCCESS', 'PROCESSING'], refundFeeList: [100, 200], refundIdList: ['r1', 'r2'] },
+    });
+    expect(await createWechatPay(lists.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R2' })).toEqual({ found: true, status: 'PROCESSING', refundFee: 200, refundId: 'r2' });
+    const none = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'REFUNDNOTEXIST' } });
+    expect(await createWechatPay(none.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R9' })).toEqual({ found: false });
+    // An answer without a status for our refund is not taken as any outcome.
+    const empty = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refundCount: 1, outRefundNoList: [], refundStatusList: [] } });
+    await expect(createWechatPay(empty.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).rejects.toThrow('no status');
   });
 });

@@ -5,10 +5,12 @@
 export interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: symbol | string;
   init(options: { env: symbol | string }): void;
-  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; SOURCE?: string };
   cloudPay?: {
     unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
     refund(params: Record<string, unknown>): Promise<Record<string, any>>;
+    queryOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
+    queryRefund(params: Record<string, unknown>): Promise<Record<string, any>>;
   };
   openapi?: {
     phonenumber?: {

@@ -1,12 +1,20 @@
 import type { PaymentParams } from '../../../contract';
 import type { WxpayV3Config } from '../../../config/production-config';
-import type { PayPort, RefundRequest, UnifiedOrderRequest } from '../../platform';
+import type { PayPort, RefundQuery, RefundRequest, UnifiedOrderRequest } from '../../platform';
 import type { Fetch } from '../http-fetch';
 import { authorization, nonceStr, platformKey, requestPaymentParams, verifyNotification } from './v3-crypto';
 
 export const WXPAY_API = 'https://api.mch.weixin.qq.com';
 export const PAY_NOTIFY_PATH = '/api/wxpay/v3/notify/pay';
 export const REFUND_NOTIFY_PATH = '/api/wxpay/v3/notify/refund';
+
+/** v3 refund `status` values are already ours. */
+const V3_REFUND_STATUS: Record<string, Extract<RefundQuery, { found: true }>['status']> = {
+  SUCCESS: 'SUCCESS',
+  PROCESSING: 'PROCESSING',
+  CLOSED: 'CLOSED',
+  ABNORMAL: 'ABNORMAL',
+};
 
 /** Refund errors worth retrying with the same out_refund_no; the rest are final. */
 const RETRYABLE = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'SYSTEMERROR', 'NOT_ENOUGH_RETRY']);
@@ -19,10 +27,10 @@ const RETRYABLE = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'SYSTEMERROR', '
  */
 export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: Fetch, clock: () => Date = () => new Date()): PayPort {
   const keys = Object.fromEntries(Object.entries(config.platformKeys).map(([serial, pem]) => [serial, platformKey(pem)]));
-  async function post(path: string, payload: Record<string, unknown>) {
-    const body = JSON.stringify(payload);
+  async function send(method: 'GET' | 'POST', path: string, payload?: Record<string, unknown>) {
+    const body = payload ? JSON.stringify(payload) : '';
     const header = authorization({
-      method: 'POST',
+      method,
       url: path,
       body,
       mchid: config.mchid,
@@ -32,9 +40,9 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
       nonce: nonceStr(),
     });
     const res = await fetch(`${WXPAY_API}${path}`, {
-      method: 'POST',
-      headers: { authorization: header, accept: 'application/json', 'content-type': 'application/json' },
-      body,
+      method,
+      headers: { authorization: header, accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}) },
+      ...(payload ? { body } : {}),
     });
     const text = await res.text();
     // A successful answer must be WeChat Pay's own (signed like a notification): a forged prepay id
@@ -49,8 +57,9 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
       );
       if (!signed.ok) throw new Error(`WeChat Pay v3 answer not verified: ${signed.reason}`);
     }
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
   }
+  const post = (path: string, payload: Record<string, unknown>) => send('POST', path, payload);
 
   return {
     async unifiedOrder(request: UnifiedOrderRequest): Promise<PaymentParams> {
@@ -85,6 +94,28 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
       } catch (error) {
         return { accepted: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
       }
+    },
+
+    async queryOrder({ outTradeNo }) {
+      const res = await send('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(config.mchid)}`);
+      if (res.status === 404) return { found: false };
+      if (res.status !== 200) throw new Error(`WeChat Pay v3 order query failed: HTTP ${res.status} ${String(res.body.code ?? '')}`.trim());
+      return {
+        found: true,
+        tradeState: String(res.body.trade_state ?? ''),
+        outTradeNo: String(res.body.out_trade_no ?? ''),
+        transactionId: String(res.body.transaction_id ?? ''),
+        totalFee: Number(res.body.amount?.total),
+      };
+    },
+
+    async queryRefund({ outRefundNo }): Promise<RefundQuery> {
+      const res = await send('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+      if (res.status === 404) return { found: false };
+      if (res.status !== 200) throw new Error(`WeChat Pay v3 refund query failed: HTTP ${res.status} ${String(res.body.code ?? '')}`.trim());
+      const status = V3_REFUND_STATUS[String(res.body.status)];
+      if (!status) throw new Error(`WeChat Pay v3 refund query: unknown status ${String(res.body.status)}`);
+      return { found: true, status, refundFee: Number(res.body.amount?.refund), refundId: res.body.refund_id ? String(res.body.refund_id) : null };
     },
   };
 }
