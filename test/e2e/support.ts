@@ -31,6 +31,8 @@ export interface E2E {
   browser: Browser;
   /** The gateway's database when this run started the gateway (absent with E2E_BASE_URL). */
   db?: import('../../cloudfunctions/core/db/db').Db;
+  /** The gateway's local WeChat stand-ins (refund simulator, recorded messages), likewise. */
+  platform?: import('../../cloudfunctions/core/platform/local/local-platform').LocalPlatform;
   close(): Promise<void>;
 }
 
@@ -40,12 +42,14 @@ export async function startE2E(): Promise<E2E> {
   let baseUrl = EXTERNAL?.replace(/\/$/, '') ?? '';
   let closeGateway: (() => Promise<void>) | undefined;
   let db: E2E['db'];
+  let platform: E2E['platform'];
   if (!EXTERNAL) {
     const { startGateway } = await import('../../cloudfunctions/gateway/server');
     const gateway = await startGateway({ port: 0, host: '127.0.0.1', devAuth: true, staticDir: path.join(ROOT, 'dist', 'h5') });
     baseUrl = gateway.url.replace(/\/$/, '');
     closeGateway = () => gateway.close();
     db = gateway.db;
+    platform = gateway.platform;
   }
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -56,6 +60,7 @@ export async function startE2E(): Promise<E2E> {
     baseUrl,
     browser,
     db,
+    platform,
     close: async () => {
       await browser.close();
       await closeGateway?.();

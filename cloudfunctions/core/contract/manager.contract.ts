@@ -1,13 +1,7 @@
 /** The store's manager: fulfilment queues and refunds. */
 import { z } from 'zod';
 import { action, id, orderId } from './action';
-import type { OrderView, RefundView } from './order.contract';
-
-/**
- * A refund in the manager's 售后审核 queue. `payment_return`: money that arrived for an order already
- * closed, given back in full (no goods involved).
- */
-export type ManagerRefundView = RefundView & { kind: 'order' | 'payment_return'; orderId: string; orderNo: string; memberNickname: string; failureReason: string | null };
+import type { ManagerRefundView, OrderView, RefundView } from './order.contract';
 
 export const managerActions = {
   'manager.listOrders': action<{ items: OrderView[]; nextCursor: string | null }>()({

@@ -1,20 +1,25 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Price } from '@nutui/nutui-react-taro';
-import type { RefundView } from '../../../../cloudfunctions/core/contract';
+import type { ManagerRefundView } from '../../../../cloudfunctions/core/contract';
 import { formatFen } from '../../../utils/money';
 import { REFUND_STATUS_TEXT, formatTime } from '../../order/components/order-text';
 
-export type ManagerRefund = RefundView & { orderId: string; orderNo: string; memberNickname: string; failureReason: string | null };
+export type ManagerRefund = ManagerRefundView;
 
 interface Props {
   refund: ManagerRefund;
   busy: boolean;
   onApprove: (r: ManagerRefund) => void;
   onReject: (r: ManagerRefund) => void;
+  onRetry: (r: ManagerRefund) => void;
 }
 
-/** One refund request: who, which order, how much, why; 同意 / 拒绝 while it waits. */
-export function RefundCard({ refund: r, busy, onApprove, onReject }: Props) {
+/**
+ * One refund: who, which order, how much, why; 同意 / 拒绝 while it waits, 重试退款 once WeChat Pay
+ * refused it. A payment return (money that arrived for a closed order) involves no goods.
+ */
+export function RefundCard({ refund: r, busy, onApprove, onReject, onRetry }: Props) {
+  const paymentReturn = r.kind === 'payment_return';
   return (
     <View className="m-order card" id={`m-refund-${r.refundId}`}>
       <View className="m-order__head">
@@ -23,7 +28,7 @@ export function RefundCard({ refund: r, busy, onApprove, onReject }: Props) {
       </View>
       <Text className="m-order__no">{`${r.orderNo}  ·  ${formatTime(r.createdAt)}`}</Text>
       <Text className="m-order__lines">{`原因：${r.reason}`}</Text>
-      <Text className="m-order__addr">{`退款商品：${r.lineIds.length} 项`}</Text>
+      <Text className="m-order__addr">{paymentReturn ? '订单关闭后到账的款项，原路全额退回' : `退款商品：${r.lineIds.length} 项`}</Text>
       {r.rejectReason && <Text className="m-order__warn">{`拒绝原因：${r.rejectReason}`}</Text>}
       {r.status === 'failed' && <Text className="m-order__warn">{`失败原因：${r.failureReason ?? '未知'}`}</Text>}
       <View className="m-order__foot">
@@ -35,6 +40,11 @@ export function RefundCard({ refund: r, busy, onApprove, onReject }: Props) {
           <View className="m-order__btns">
             <Button size="small" fill="outline" id={`m-reject-${r.refundId}`} disabled={busy} onClick={() => onReject(r)}>拒绝</Button>
             <Button size="small" type="primary" id={`m-approve-${r.refundId}`} loading={busy} disabled={busy} onClick={() => onApprove(r)}>同意退款</Button>
+          </View>
+        )}
+        {r.status === 'failed' && (
+          <View className="m-order__btns">
+            <Button size="small" type="primary" id={`m-retry-${r.refundId}`} loading={busy} disabled={busy} onClick={() => onRetry(r)}>重试退款</Button>
           </View>
         )}
       </View>

@@ -86,4 +86,22 @@ describe('WeChat Pay API v3 (self-hosted): request shapes and signatures', () =>
     expect(await createWxpayV3(config, fakeFetch(new Error('ECONNRESET')).fetch).refund(request)).toEqual({ accepted: false, retryable: true, reason: 'ECONNRESET' });
     expect(await createWxpayV3(config, fakeFetch({ status: 403, body: { code: 'NOT_ENOUGH', message: '余额不足' } }).fetch).refund(request)).toEqual({ accepted: false, retryable: false, reason: 'NOT_ENOUGH 余额不足' });
   });
+
+  it('queries by out_trade_no and out_refund_no are signed GETs (empty body) and read WeChat Pay\'s own state', async () => {
+    const order = fakeFetch({ status: 200, body: { trade_state: 'SUCCESS', out_trade_no: 'A1', transaction_id: '4200001', amount: { total: 17800 } } });
+    expect(await createWxpayV3(config, order.fetch, () => NOW).queryOrder({ outTradeNo: 'A1' })).toEqual({
+      found: true, tradeState: 'SUCCESS', outTradeNo: 'A1', transactionId: '4200001', totalFee: 17800,
+    });
+    expect(order.calls[0]).toMatchObject({ url: `https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/A1?mchid=${config.mchid}`, method: 'GET', body: '' });
+    checkAuthorization(order.calls[0]!.headers.authorization!, 'GET', `/v3/pay/transactions/out-trade-no/A1?mchid=${config.mchid}`, '');
+    const refund = fakeFetch({ status: 200, body: { out_refund_no: 'A1R1', refund_id: '5000', status: 'CLOSED', amount: { refund: 8900, total: 17800 } } });
+    expect(await createWxpayV3(config, refund.fetch, () => NOW).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).toEqual({ found: true, status: 'CLOSED', refundFee: 8900, refundId: '5000' });
+    expect(refund.calls[0]).toMatchObject({ url: 'https://api.mch.weixin.qq.com/v3/refund/domestic/refunds/A1R1', method: 'GET' });
+    checkAuthorization(refund.calls[0]!.headers.authorization!, 'GET', '/v3/refund/domestic/refunds/A1R1', '');
+    expect(await createWxpayV3(config, fakeFetch({ status: 404, body: { code: 'ORDER_NOT_EXIST' } }).fetch, () => NOW).queryOrder({ outTradeNo: 'A9' })).toEqual({ found: false });
+    // A 5xx or a forged (unsigned) answer is no answer: the caller retries later.
+    await expect(createWxpayV3(config, fakeFetch({ status: 500, body: { code: 'SYSTEM_ERROR' } }).fetch, () => NOW).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).rejects.toThrow('SYSTEM_ERROR');
+    const forged = fakeFetch({ status: 200, body: { trade_state: 'SUCCESS' } }, wxpayTestKeys().platform.privateKey);
+    await expect(createWxpayV3(config, forged.fetch, () => NOW).queryOrder({ outTradeNo: 'A1' })).rejects.toThrow('not verified');
+  });
 });
