@@ -104,6 +104,8 @@ export async function deployFunctions(argv: string[], deps: DeployDeps): Promise
     if (problems.length > 0) throw new EnvFileError(problems.map((p) => `${envPath}: ${p}`));
   }
 
+  // Loaded before the build, so a missing deploy library is reported at once.
+  const api = credentials ? deps.api(credentials) : null;
   const builtAll = await deps.build();
   const rules = securityRules(planFunctions(builtAll));
   const built = builtAll.filter((f) => targets.includes(f.name));
@@ -121,12 +123,11 @@ export async function deployFunctions(argv: string[], deps: DeployDeps): Promise
   const openapi = plans.filter((p) => p.built.config.permissions.openapi.length > 0).map((p) => p.built.name);
   if (openapi.length > 0) deps.log(`openapi permissions: WeChat documents registering config.json's list only on a WeChat DevTools upload; upload ${openapi.join(', ')} once from DevTools after the first deploy (docs/operations/wechat-cloud.md)`);
   const total = built.reduce((sum, f) => sum + f.bytes, 0);
-  if (dryRun) {
+  if (!api) {
     deps.log(`dry run: ${built.length} functions, ${(total / 1024).toFixed(1)} KB, in ${FUNCTIONS_OUT}; nothing uploaded`);
     return 0;
   }
 
-  const api = deps.api(credentials!);
   // Read everything first: a function stuck on an old runtime stops the deploy before any write.
   const remote = new Map<string, RemoteFunction | null>();
   for (const p of plans) remote.set(p.built.name, await step(p.built.name, 'read function', [], () => api.getFunction(p.built.name)));
