@@ -83,6 +83,23 @@ async function deployOne(api: DeployApi, plan: FunctionPlan, remote: RemoteFunct
   return `${remote ? 'updated' : 'created'} ${fn} (${plan.runtime}, ${plan.timeoutSeconds} s, ${plan.memoryMb} MB${triggerNote})`;
 }
 
+/** The plan as the operator reads it: both tables, the environment's names, the rules to paste. */
+function printPlan(deps: DeployDeps, plans: FunctionPlan[], rules: ReturnType<typeof securityRules>, envFile: EnvFile | null, envPath: string): void {
+  const built = plans.map((p) => p.built);
+  for (const row of describeFunctions(built)) deps.log(row);
+  deps.log('');
+  for (const row of describeDeployment(plans)) deps.log(row);
+  deps.log('');
+  deps.log(envFile ? `environment: ${envPath}, applied whole to every function: ${Object.keys(envFile).join(', ')}` : `environment: ${envPath} not found; values not checked`);
+  const outDir = deps.outDir ?? FUNCTIONS_OUT;
+  mkdirSync(outDir, { recursive: true });
+  const rulesPath = join(outDir, 'security-rules.json');
+  writeFileSync(rulesPath, `${JSON.stringify(rules, null, 2)}\n`);
+  deps.log(`security rules (set them in 云开发控制台 → 云函数 → 权限控制; written to ${rulesPath}): ${JSON.stringify(rules)}`);
+  const openapi = plans.filter((p) => p.built.config.permissions.openapi.length > 0).map((p) => p.built.name);
+  if (openapi.length > 0) deps.log(`openapi permissions: WeChat documents registering config.json's list only on a WeChat DevTools upload; upload ${openapi.join(', ')} once from DevTools after the first deploy (docs/operations/wechat-cloud.md)`);
+}
+
 export async function deployFunctions(argv: string[], deps: DeployDeps): Promise<number> {
   const { flags, values } = parseArgs(argv);
   const dryRun = flags.has('dry-run');
@@ -110,18 +127,7 @@ export async function deployFunctions(argv: string[], deps: DeployDeps): Promise
   const rules = securityRules(planFunctions(builtAll));
   const built = builtAll.filter((f) => targets.includes(f.name));
   const plans = planFunctions(built);
-  for (const row of describeFunctions(built)) deps.log(row);
-  deps.log('');
-  for (const row of describeDeployment(plans)) deps.log(row);
-  deps.log('');
-  deps.log(envFile ? `environment: ${envPath}, applied whole to every function: ${Object.keys(envFile).join(', ')}` : `environment: ${envPath} not found; values not checked`);
-  const outDir = deps.outDir ?? FUNCTIONS_OUT;
-  mkdirSync(outDir, { recursive: true });
-  const rulesPath = join(outDir, 'security-rules.json');
-  writeFileSync(rulesPath, `${JSON.stringify(rules, null, 2)}\n`);
-  deps.log(`security rules (set them in 云开发控制台 → 云函数 → 权限控制; written to ${rulesPath}): ${JSON.stringify(rules)}`);
-  const openapi = plans.filter((p) => p.built.config.permissions.openapi.length > 0).map((p) => p.built.name);
-  if (openapi.length > 0) deps.log(`openapi permissions: WeChat documents registering config.json's list only on a WeChat DevTools upload; upload ${openapi.join(', ')} once from DevTools after the first deploy (docs/operations/wechat-cloud.md)`);
+  printPlan(deps, plans, rules, envFile, envPath);
   const total = built.reduce((sum, f) => sum + f.bytes, 0);
   if (!api) {
     deps.log(`dry run: ${built.length} functions, ${(total / 1024).toFixed(1)} KB, in ${FUNCTIONS_OUT}; nothing uploaded`);
