@@ -1,6 +1,6 @@
 /**
  * Bundles each cloud function into build/functions/<fn>/ (index.js, package.json, config.json):
- * the folder project.config.json's cloudfunctionRoot points at, ready for miniprogram-ci upload.
+ * the folder project.config.json's cloudfunctionRoot points at, uploaded by scripts/deploy/deploy-functions.ts.
  */
 import { build, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,14 @@ import { FUNCTION_NAMES } from '../cloudfunctions/core/dispatcher';
 import { timers } from '../cloudfunctions/core/timers/timers';
 import { CALLBACK_FUNCTIONS } from '../cloudfunctions/core/runtime/cloud-main';
 import { permissionsOf } from '../cloudfunctions/core/runtime/function-permissions';
+import { FUNCTION_RUNTIME, nodeMajorOf } from '../cloudfunctions/core/runtime/function-deploy';
 
 const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_OUT = join(ROOT, 'build/functions');
 /** WeChat Cloud's Node runtime; the SDK comes from the function's own package.json. */
 const WX_SERVER_SDK = '~3.0.1';
+/** The syntax level of the runtime the functions are deployed on, so nothing newer reaches it. */
+export const ESBUILD_TARGET = `node${nodeMajorOf(FUNCTION_RUNTIME)}`;
 
 export interface FunctionConfig {
   permissions: { openapi: string[] };
@@ -78,7 +81,7 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       outfile: join(out, 'index.js'),
       bundle: true,
       platform: 'node',
-      target: 'node16',
+      target: ESBUILD_TARGET,
       format: 'cjs',
       minify: true,
       legalComments: 'none',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * miniprogram-ci credentials, from the environment. Every missing or unreadable one is reported at
+ * miniprogram-ci credentials (upload, preview), from the environment. Every missing or unreadable one is reported at
  * once, with where to get it, before anything talks to WeChat.
  */
 export interface CiCredentials {
@@ -21,6 +21,8 @@ export class CredentialError extends Error {
 const WHERE_KEY =
   'download the code-upload key at mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传 → 生成 (and add this machine\'s IP to the whitelist there, or turn the whitelist off)';
 
+const NO_CLOUD_ENV = 'WX_CLOUD_ENV is not set: the cloud environment id, WeChat DevTools → 云开发 → 设置 → 环境名称/环境 ID';
+
 export function readCredentials(env: Record<string, string | undefined>, needs: { cloudEnv: boolean }): CiCredentials {
   const problems: string[] = [];
   const appid = env.WX_APPID ?? '';
@@ -38,7 +40,36 @@ export function readCredentials(env: Record<string, string | undefined>, needs: 
     }
   }
   const cloudEnv = env.WX_CLOUD_ENV ?? '';
-  if (needs.cloudEnv && !cloudEnv) problems.push('WX_CLOUD_ENV is not set: the cloud environment id, WeChat DevTools → 云开发 → 设置 → 环境名称/环境 ID');
+  if (needs.cloudEnv && !cloudEnv) problems.push(NO_CLOUD_ENV);
   if (problems.length > 0) throw new CredentialError(problems);
   return { appid, privateKeyPath, cloudEnv };
+}
+
+/**
+ * What the function deployment signs its CloudBase API calls with: a Tencent Cloud API key of the
+ * account that owns the environment (not the mini program's code-upload key, which only
+ * miniprogram-ci accepts), and the environment id.
+ */
+export interface CloudCredentials {
+  secretId: string;
+  secretKey: string;
+  /** Only with temporary keys (STS). */
+  token?: string;
+  envId: string;
+}
+
+const WHERE_API_KEY =
+  'a Tencent Cloud API key of the account that owns the cloud environment: console.cloud.tencent.com → 访问管理 → API密钥管理 (sign in with the mini program\'s account, 微信公众平台 login)';
+
+export function readCloudCredentials(env: Record<string, string | undefined>): CloudCredentials {
+  const problems: string[] = [];
+  const secretId = env.TCB_SECRET_ID ?? '';
+  if (!secretId) problems.push(`TCB_SECRET_ID is not set: the SecretId of ${WHERE_API_KEY}`);
+  else if (!/^AKID[0-9A-Za-z]{10,}$/.test(secretId)) problems.push('TCB_SECRET_ID is not a Tencent Cloud SecretId (AKID followed by letters and digits)');
+  const secretKey = env.TCB_SECRET_KEY ?? '';
+  if (!secretKey) problems.push(`TCB_SECRET_KEY is not set: the SecretKey of ${WHERE_API_KEY}`);
+  const envId = env.WX_CLOUD_ENV ?? '';
+  if (!envId) problems.push(NO_CLOUD_ENV);
+  if (problems.length > 0) throw new CredentialError(problems);
+  return { secretId, secretKey, token: env.TCB_SESSION_TOKEN || undefined, envId };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run upload` (ci.upload: a new development version in the mini program's admin) and
  * `npm run preview` (ci.preview: a QR code in this terminal to open the build on a phone). Both
- * send dist/weapp, so build it first with the production flags (see README, "Deploying").
+ * send dist/weapp, so build it first with the production flags (see docs/operations/wechat-cloud.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

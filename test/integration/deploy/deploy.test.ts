@@ -1,19 +1,40 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deployedFunctionNames, functionConfig, FUNCTIONS_OUT, type BuiltFunction } from '../../../scripts/build-functions';
-import { deployFunctions } from '../../../scripts/deploy/deploy-functions';
+import { deployedFunctionNames, ESBUILD_TARGET, functionConfig, FUNCTIONS_OUT, type BuiltFunction } from '../../../scripts/build-functions';
+import { deployFunctions, DeployError, type DeployDeps } from '../../../scripts/deploy/deploy-functions';
 import { uploadMiniProgram } from '../../../scripts/deploy/upload';
 import { CredentialError } from '../../../scripts/deploy/credentials';
 import type { CiModule } from '../../../scripts/deploy/ci-project';
+import { failureOf, type DeployApi, type RemoteFunction } from '../../../scripts/deploy/deploy-api';
+import { cloudbaseDeployApi, cronOf, loadManager } from '../../../scripts/deploy/cloudbase-api';
+import { EnvFileError, parseEnvFile } from '../../../scripts/deploy/env-file';
 import { FUNCTION_PERMISSIONS } from '../../../cloudfunctions/core/runtime/function-permissions';
+import { FUNCTION_DEPLOY, FUNCTION_RUNTIME } from '../../../cloudfunctions/core/runtime/function-deploy';
+import { CALLBACK_FUNCTIONS } from '../../../cloudfunctions/core/runtime/cloud-main';
+import { timers } from '../../../cloudfunctions/core/timers/timers';
 
 const dir = mkdtempSync(join(tmpdir(), 'deploy-test-'));
 const keyPath = join(dir, 'private.wx0123456789abcdef.key');
 writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }));
 const CREDENTIALS = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: keyPath, WX_CLOUD_ENV: 'shop-prod-1a2b3c' };
+const CLOUD_CREDENTIALS = { TCB_SECRET_ID: 'AKIDabcdefghijklmnop0123456789', TCB_SECRET_KEY: 'secret-key-of-the-account', WX_CLOUD_ENV: 'shop-prod-1a2b3c' };
+
+/** A complete functions' environment, as an operator would write it. */
+const ENV = {
+  DATABASE_URL: 'postgres://shop:pw@10.0.0.5:5432/shop',
+  MEMBER_CODE_SECRET: 'a'.repeat(64),
+  WX_PAY_SUB_MCH_ID: '1900000109',
+  STORE_ID: 'qinghe-01',
+};
+function envFile(vars: Record<string, string>, extra = ''): string {
+  const path = join(mkdtempSync(join(dir, 'env-')), '.env.cloud');
+  writeFileSync(path, `# the functions' environment\n${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n')}\n${extra}`);
+  return path;
+}
+const ENV_FILE = envFile(ENV);
 
 /** What the build answers (the real build is exercised by the function-size budget test). */
 const fakeBuild = async (): Promise<BuiltFunction[]> =>
@@ -30,10 +51,6 @@ function recordingCi() {
     },
     upload: async (options) => void calls.push({ api: 'upload', options }),
     preview: async (options) => void calls.push({ api: 'preview', options }),
-    cloud: {
-      uploadFunction: async (options) => void calls.push({ api: 'cloud.uploadFunction', options }),
-      createTimeTrigger: async (options) => void calls.push({ api: 'cloud.createTimeTrigger', options }),
-    },
   };
   return { ci, calls };
 }
@@ -41,6 +58,40 @@ function recordingCi() {
 const noCi = (): CiModule => {
   throw new Error('miniprogram-ci must not be loaded');
 };
+
+/**
+ * The CloudBase deploy library replaced at its port: an environment holding `existing` functions,
+ * every call recorded; `fail` answers one call (by api and function) with a returned error or a throw.
+ */
+function recordingApi(existing: Record<string, RemoteFunction> = {}, fail?: { api: string; fn: string; answer: unknown; throws?: boolean }) {
+  const calls: Array<{ api: string; fn: string; args: any }> = [];
+  const record = (api: string, fn: string, args: unknown) => {
+    calls.push({ api, fn, args });
+    if (fail && fail.api === api && fail.fn === fn) {
+      if (fail.throws) throw fail.answer;
+      return fail.answer;
+    }
+    return { RequestId: `req-${calls.length}` };
+  };
+  const api: DeployApi = {
+    getFunction: async (name) => (calls.push({ api: 'getFunction', fn: name, args: null }), existing[name] ?? null),
+    createFunction: async (spec) => record('createFunction', spec.name, spec),
+    updateFunctionCode: async (spec) => record('updateFunctionCode', spec.name, spec),
+    updateFunctionConfig: async (spec) => record('updateFunctionConfig', spec.name, spec),
+    createTimer: async (fn, trigger) => record('createTimer', fn, trigger),
+    deleteTimer: async (fn, name) => record('deleteTimer', fn, name),
+  };
+  const credentialsSeen: unknown[] = [];
+  return { calls, credentialsSeen, factory: (c: unknown) => (credentialsSeen.push(c), api) };
+}
+
+const noApi = (): DeployApi => {
+  throw new Error('the deploy library must not be loaded');
+};
+
+const outDir = mkdtempSync(join(dir, 'out-'));
+const deps = (over: Partial<DeployDeps> = {}): DeployDeps => ({ env: CLOUD_CREDENTIALS, build: fakeBuild, api: noApi, log: () => undefined, outDir, ...over });
+const TIMERS = ['birthdayTimer', 'groupbuyTimer', 'nudgeTimer', 'orderTimer', 'outboxWorker', 'pointsTimer', 'tierReviewTimer'];
 
 describe('config.json per function, from the one permissions table', () => {
   it('lists exactly the openapi calls each function makes, and each timer trigger as a 7-field cron', () => {
@@ -62,10 +113,25 @@ describe('config.json per function, from the one permissions table', () => {
   });
 });
 
+describe('the deployment table', () => {
+  it('gives every deployed function a runtime the bundle is built for, a timeout, memory and its caller', () => {
+    expect(Object.keys(FUNCTION_DEPLOY).sort()).toEqual([...deployedFunctionNames()].sort());
+    expect(ESBUILD_TARGET).toBe(`node${/^Nodejs(\d+)/.exec(FUNCTION_RUNTIME)![1]}`);
+    for (const [name, d] of Object.entries(FUNCTION_DEPLOY)) {
+      const expected = timers.some((t) => t.name === name) ? 'timer' : (CALLBACK_FUNCTIONS as readonly string[]).includes(name) ? 'wechat-pay' : 'client';
+      expect({ name, calledBy: d.calledBy }).toEqual({ name, calledBy: expected });
+      // CloudBase's 3 s default is what broke cold starts; WeChat's console stops at 60 s.
+      expect(d.timeoutSeconds).toBeGreaterThanOrEqual(d.calledBy === 'timer' ? 20 : 10);
+      expect(d.timeoutSeconds).toBeLessThanOrEqual(60);
+    }
+    expect(FUNCTION_DEPLOY.outboxWorker!.timeoutSeconds).toBe(60);
+  });
+});
+
 describe('npm run deploy:functions', () => {
-  it('--dry-run prints names, sizes, permissions and triggers, without credentials or miniprogram-ci', async () => {
+  it('--dry-run prints names, sizes, permissions and triggers, without credentials or the deploy library', async () => {
     const lines: string[] = [];
-    expect(await deployFunctions(['--dry-run'], { env: {}, build: fakeBuild, ci: noCi, log: (l) => lines.push(l) })).toBe(0);
+    expect(await deployFunctions(['--dry-run', `--env-file=${join(dir, 'absent.env')}`], deps({ env: {}, log: (l) => lines.push(l) }))).toBe(0);
     expect(lines[0]).toMatch(/^function\s+size\s+openapi permissions\s+cloudPay\s+timer \(cron, UTC\+8\)$/);
     expect(lines.find((l) => l.startsWith('member '))).toMatch(/KB\s+phonenumber\.getPhoneNumber\s+-\s+-$/);
     expect(lines.find((l) => l.startsWith('order '))).toMatch(/KB\s+-\s+cloudPay\.unifiedOrder\s+-$/);
@@ -73,44 +139,219 @@ describe('npm run deploy:functions', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^dry run: ${deployedFunctionNames().length} functions, [\\d.]+ KB, in .*build/functions; nothing uploaded$`));
   });
 
-  it('without credentials fails at once, naming each one and where to get it, before building or loading miniprogram-ci', async () => {
+  it("--dry-run prints each function's runtime, timeout, memory, caller and the variables it needs (names only), and the security rules", async () => {
+    const lines: string[] = [];
+    await deployFunctions(['--dry-run', `--env-file=${ENV_FILE}`], deps({ env: {}, log: (l) => lines.push(l) }));
+    const header = lines.findIndex((l) => /^function\s+runtime/.test(l));
+    expect(lines[header]).toMatch(/^function\s+runtime\s+timeout\s+memory\s+invoked by\s+client-callable\s+environment it needs$/);
+    const rows = lines.slice(header + 1, header + 1 + deployedFunctionNames().length);
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(deployedFunctionNames());
+    for (const row of rows) expect(row).toMatch(/^\w+\s+Nodejs16\.13\s+\d+ s\s+\d+ MB\s+/);
+    expect(rows.find((l) => l.startsWith('order '))).toMatch(/^order\s+Nodejs16\.13\s+15 s\s+256 MB\s+mini program \(signed in\)\s+yes\s+DATABASE_URL, MEMBER_CODE_SECRET, STORE_ID, WX_PAY_SUB_MCH_ID$/);
+    expect(rows.find((l) => l.startsWith('payCallback '))).toMatch(/^payCallback\s+Nodejs16\.13\s+10 s\s+256 MB\s+WeChat Pay only\s+no\s+DATABASE_URL$/);
+    expect(rows.find((l) => l.startsWith('outboxWorker '))).toMatch(/60 s\s+256 MB\s+its timer only\s+no\s+DATABASE_URL, STORE_ID, WX_PAY_SUB_MCH_ID$/);
+    expect(lines).toContain(`environment: ${ENV_FILE}, applied whole to every function: DATABASE_URL, MEMBER_CODE_SECRET, WX_PAY_SUB_MCH_ID, STORE_ID`);
+    expect(lines.join('\n')).not.toContain(ENV.MEMBER_CODE_SECRET);
+    const rules = JSON.parse(readFileSync(join(outDir, 'security-rules.json'), 'utf8'));
+    expect(rules).toEqual({
+      '*': { invoke: 'auth != null' },
+      payCallback: { invoke: false },
+      refundCallback: { invoke: false },
+      ...Object.fromEntries(TIMERS.map((t) => [t, { invoke: false }])),
+    });
+    expect(lines.find((l) => l.startsWith('security rules'))).toContain(JSON.stringify(rules));
+    expect(lines.find((l) => l.startsWith('openapi permissions'))).toContain('upload member, manager, referral, shop, outboxWorker once from DevTools');
+  });
+
+  it('without credentials fails at once, naming each one and where to get it, before building or loading the deploy library', async () => {
     let built = false;
-    const error = await deployFunctions([], { env: {}, build: async () => ((built = true), []), ci: noCi, log: () => undefined }).catch((e) => e);
+    const error = await deployFunctions([], deps({ env: {}, build: async () => ((built = true), []) })).catch((e) => e);
     expect(error).toBeInstanceOf(CredentialError);
     expect((error as CredentialError).problems).toEqual([
-      "WX_APPID is not set: the mini program's AppID, mp.weixin.qq.com → 开发管理 → 开发设置",
-      expect.stringMatching(/^WX_PRIVATE_KEY_PATH is not set: the path of private\.<appid>\.key; download the code-upload key at mp\.weixin\.qq\.com → 开发管理 → 开发设置 → 小程序代码上传/),
+      expect.stringMatching(/^TCB_SECRET_ID is not set: the SecretId of a Tencent Cloud API key of the account that owns the cloud environment/),
+      expect.stringMatching(/^TCB_SECRET_KEY is not set: the SecretKey of a Tencent Cloud API key/),
       'WX_CLOUD_ENV is not set: the cloud environment id, WeChat DevTools → 云开发 → 设置 → 环境名称/环境 ID',
     ]);
     expect(built).toBe(false);
   });
 
-  it('an unreadable key file is named with its path and the reason', async () => {
-    const env = { ...CREDENTIALS, WX_PRIVATE_KEY_PATH: join(dir, 'nope.key') };
-    const error = (await deployFunctions([], { env, build: fakeBuild, ci: noCi, log: () => undefined }).catch((e) => e)) as CredentialError;
-    expect(error.problems).toEqual([expect.stringContaining(`WX_PRIVATE_KEY_PATH points at ${join(dir, 'nope.key')}, which cannot be read (ENOENT)`)]);
+  it('refuses, before building or any call, when the env file lacks a variable a function needs, naming it and the functions', async () => {
+    const { calls, factory } = recordingApi();
+    let built = false;
+    const { WX_PAY_SUB_MCH_ID: _, ...withoutMchId } = ENV;
+    const error = (await deployFunctions([`--env-file=${envFile({ ...withoutMchId, MEMBER_CODE_SECRET: 'short' })}`], deps({ api: factory, build: async () => ((built = true), []) })).catch((e) => e)) as EnvFileError;
+    expect(error).toBeInstanceOf(EnvFileError);
+    expect(error.problems).toEqual([
+      expect.stringMatching(/MEMBER_CODE_SECRET is too short \(5 characters\).*\(needed by catalog, member, coupon, order, manager, staff, groupbuy, referral, shop\)$/),
+      expect.stringMatching(/WX_PAY_SUB_MCH_ID is not set: .*\(needed by order, outboxWorker\)$/),
+    ]);
+    expect(built).toBe(false);
+    expect(calls).toEqual([]);
+    const missing = (await deployFunctions([`--env-file=${join(dir, 'nope.env')}`], deps({ api: factory })).catch((e) => e)) as EnvFileError;
+    expect(missing.problems[0]).toMatch(/nope\.env does not exist: copy scripts\/deploy\/cloud\.env\.example there/);
   });
 
-  it('uploads every function from build/functions with remote npm install, and creates each timer trigger', async () => {
-    const { ci, calls } = recordingCi();
-    await deployFunctions([], { env: CREDENTIALS, build: fakeBuild, ci: () => ci, log: () => undefined });
-    expect(calls[0]).toMatchObject({ api: 'Project', options: { appid: 'wx0123456789abcdef', type: 'miniProgram', privateKeyPath: keyPath } });
-    const uploads = calls.filter((c) => c.api === 'cloud.uploadFunction');
-    expect(uploads.map((c) => c.options.name)).toEqual(deployedFunctionNames());
-    expect(uploads[0]!.options).toMatchObject({ env: 'shop-prod-1a2b3c', path: join(FUNCTIONS_OUT, uploads[0]!.options.name), remoteNpmInstall: true });
-    const triggers = calls.filter((c) => c.api === 'cloud.createTimeTrigger');
-    expect(triggers.map((c) => c.options.functionName).sort()).toEqual(['birthdayTimer', 'groupbuyTimer', 'nudgeTimer', 'orderTimer', 'outboxWorker', 'pointsTimer', 'tierReviewTimer']);
-    expect(triggers.find((c) => c.options.functionName === 'orderTimer')!.options).toMatchObject({
-      envId: 'shop-prod-1a2b3c',
-      triggersConfig: [{ name: 'orderTimerTrigger', type: 'timer', config: '0 * * * * * *' }],
+  it('creates every missing function with runtime, timeout, memory, the whole environment and its timer trigger', async () => {
+    const { calls, factory, credentialsSeen } = recordingApi();
+    const extra = envFile({ ...ENV, SUBSCRIBE_TEMPLATE_IDS: '"tpl-1,tpl-2"' });
+    expect(await deployFunctions([`--env-file=${extra}`], deps({ api: factory }))).toBe(0);
+    expect(credentialsSeen).toEqual([{ secretId: CLOUD_CREDENTIALS.TCB_SECRET_ID, secretKey: CLOUD_CREDENTIALS.TCB_SECRET_KEY, token: undefined, envId: 'shop-prod-1a2b3c' }]);
+    // Everything is read before anything is written.
+    expect(calls.slice(0, deployedFunctionNames().length).map((c) => c.api)).toEqual(deployedFunctionNames().map(() => 'getFunction'));
+    const creates = calls.filter((c) => c.api === 'createFunction');
+    expect(creates.map((c) => c.fn)).toEqual(deployedFunctionNames());
+    for (const c of creates) {
+      expect(c.args).toEqual({
+        name: c.fn,
+        runtime: 'Nodejs16.13',
+        timeoutSeconds: FUNCTION_DEPLOY[c.fn]!.timeoutSeconds,
+        memoryMb: 256,
+        environment: { ...ENV, SUBSCRIBE_TEMPLATE_IDS: 'tpl-1,tpl-2' },
+        codeDir: join(FUNCTIONS_OUT, c.fn),
+      });
+    }
+    expect(creates.find((c) => c.fn === 'outboxWorker')!.args.timeoutSeconds).toBe(60);
+    expect(calls.filter((c) => c.api.startsWith('update') || c.api === 'deleteTimer')).toEqual([]);
+    const triggers = calls.filter((c) => c.api === 'createTimer');
+    expect(triggers.map((c) => c.fn).sort()).toEqual(TIMERS);
+    expect(triggers.find((c) => c.fn === 'orderTimer')!.args).toEqual({ name: 'orderTimerTrigger', cron: '0 * * * * * *' });
+    // Each trigger follows its own function's creation.
+    for (const t of triggers) expect(calls.indexOf(t)).toBeGreaterThan(calls.findIndex((c) => c.api === 'createFunction' && c.fn === t.fn));
+  });
+
+  it('updates an existing function (code, then configuration) instead of recreating it, and leaves an unchanged trigger alone', async () => {
+    const { calls, factory } = recordingApi({
+      orderTimer: { runtime: 'Nodejs16.13', timers: [{ name: 'orderTimerTrigger', cron: '0 * * * * * *' }] },
+      member: { runtime: 'Nodejs18.15', timers: [] },
     });
+    await deployFunctions([`--env-file=${ENV_FILE}`, '--only=order,member,orderTimer'], deps({ api: factory }));
+    expect(calls.filter((c) => c.api !== 'getFunction').map((c) => `${c.api} ${c.fn}`)).toEqual([
+      'updateFunctionCode member',
+      'updateFunctionConfig member',
+      'createFunction order',
+      'updateFunctionCode orderTimer',
+      'updateFunctionConfig orderTimer',
+    ]);
+    expect(calls.find((c) => c.api === 'updateFunctionConfig' && c.fn === 'orderTimer')!.args).toMatchObject({ timeoutSeconds: 30, memoryMb: 256, environment: ENV });
   });
 
-  it('--only uploads the named functions and refuses unknown names', async () => {
-    const { ci, calls } = recordingCi();
-    await deployFunctions(['--only=order,member'], { env: CREDENTIALS, build: fakeBuild, ci: () => ci, log: () => undefined });
-    expect(calls.filter((c) => c.api === 'cloud.uploadFunction').map((c) => c.options.name)).toEqual(['member', 'order']);
-    await expect(deployFunctions(['--only=ordr', '--dry-run'], { env: {}, build: fakeBuild, ci: noCi, log: () => undefined })).rejects.toThrow('--only names unknown functions: ordr');
+  it('replaces a trigger whose cron changed (delete, then create) and removes a stray one', async () => {
+    const { calls, factory } = recordingApi({
+      outboxWorker: { runtime: 'Nodejs16.13', timers: [{ name: 'outboxWorkerTrigger', cron: '0 */5 * * * * *' }] },
+      pointsTimer: { runtime: 'Nodejs16.13', timers: [{ name: 'oldName', cron: '0 10 0 * * * *' }, { name: 'pointsTimerTrigger', cron: '0 10 0 * * * *' }] },
+    });
+    await deployFunctions([`--env-file=${ENV_FILE}`, '--only=outboxWorker,pointsTimer'], deps({ api: factory }));
+    expect(calls.filter((c) => c.api.endsWith('Timer')).map((c) => [c.api, c.fn, c.args])).toEqual([
+      ['deleteTimer', 'outboxWorker', 'outboxWorkerTrigger'],
+      ['createTimer', 'outboxWorker', { name: 'outboxWorkerTrigger', cron: '30 * * * * * *' }],
+      ['deleteTimer', 'pointsTimer', 'oldName'],
+    ]);
+  });
+
+  it.each([
+    ['returned as a string (as miniprogram-ci does)', { answer: 'trigger config invalid', throws: false }, /orderTimer: create trigger orderTimerTrigger \(0 \* \* \* \* \* \*\) failed: trigger config invalid/],
+    ['returned as a Tencent Cloud error object', { answer: { Error: { Code: 'InvalidParameterValue', Message: 'cron' } }, throws: false }, /orderTimer: create trigger .* failed: InvalidParameterValue: cron/],
+    ['thrown', { answer: new Error('[orderTimer] 创建触发器失败：LimitExceeded'), throws: true }, /orderTimer: create trigger .* failed: \[orderTimer\] 创建触发器失败：LimitExceeded/],
+  ])('a trigger error %s stops the deploy, names the function and what was already deployed', async (_, fail, message) => {
+    const { calls, factory } = recordingApi({}, { api: 'createTimer', fn: 'orderTimer', ...fail });
+    const error = (await deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory })).catch((e) => e)) as DeployError;
+    expect(error).toBeInstanceOf(DeployError);
+    expect(error.functionName).toBe('orderTimer');
+    expect(error.message).toMatch(message);
+    const before = deployedFunctionNames().slice(0, deployedFunctionNames().indexOf('orderTimer'));
+    expect(error.message).toContain(`Deployed before it: ${before.join(', ')}.`);
+    // Nothing after the failing function was touched.
+    expect(calls.filter((c) => c.api === 'createFunction').at(-1)!.fn).toBe('orderTimer');
+  });
+
+  it('a returned error from a function upload stops the deploy too', async () => {
+    const { factory } = recordingApi({}, { api: 'createFunction', fn: 'catalog', answer: { errcode: -1, errmsg: 'system error' } });
+    await expect(deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory }))).rejects.toThrow('catalog: create function failed: errcode -1: system error');
+  });
+
+  it('refuses, before any write, when an existing function runs an old runtime that cannot be changed', async () => {
+    const { calls, factory } = recordingApi({ coupon: { runtime: 'Nodejs8.9', timers: [] }, pointsTimer: { runtime: 'Nodejs10.15', timers: [] } });
+    const error = (await deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory })).catch((e) => e)) as DeployError;
+    expect(error.functionName).toBe('coupon, pointsTimer');
+    expect(error.message).toMatch(/coupon exists on runtime Nodejs8\.9, which cannot run the bundle \(built for Nodejs16\.13\), and CloudBase cannot change a function's runtime: delete it \(云开发控制台 → 云函数 → coupon → 删除\) and deploy again/);
+    expect(error.message).toContain('pointsTimer exists on runtime Nodejs10.15');
+    expect(calls.every((c) => c.api === 'getFunction')).toBe(true);
+  });
+
+  it('--only deploys the named functions and refuses unknown names', async () => {
+    const { calls, factory } = recordingApi();
+    await deployFunctions(['--only=order,member', `--env-file=${ENV_FILE}`], deps({ api: factory }));
+    expect(calls.filter((c) => c.api === 'createFunction').map((c) => c.fn)).toEqual(['member', 'order']);
+    await expect(deployFunctions(['--only=ordr', '--dry-run'], deps({ env: {} }))).rejects.toThrow('--only names unknown functions: ordr');
+  });
+});
+
+describe('the deploy library adapter (@cloudbase/manager-node)', () => {
+  it('recognises failures a library returns instead of throwing', () => {
+    expect(failureOf({ RequestId: 'r1' })).toBeNull();
+    expect(failureOf(undefined)).toBeNull();
+    expect(failureOf('')).toBe('empty error string');
+    expect(failureOf({ errCode: 0 })).toBeNull();
+    expect(failureOf({ Response: { Error: { Code: 'AuthFailure', Message: 'bad key' } } })).toBe('AuthFailure: bad key');
+  });
+
+  it('maps the port onto FunctionService: runtime only at creation, code from build/functions, timers by name', async () => {
+    const calls: Array<[string, ...unknown[]]> = [];
+    const functions = {
+      getFunctionDetail: async (name: string) => {
+        calls.push(['getFunctionDetail', name]);
+        if (name === 'missing') throw Object.assign(new Error('not found'), { code: 'ResourceNotFound.Function' });
+        return { Runtime: 'Nodejs16.13', Triggers: [{ TriggerName: 't', Type: 'timer', TriggerDesc: '{"cron":"0 * * * * * *"}' }, { TriggerName: 'c', Type: 'cos', TriggerDesc: '{}' }] };
+      },
+      createFunction: async (o: unknown) => void calls.push(['createFunction', o]),
+      updateFunctionCode: async (o: unknown) => void calls.push(['updateFunctionCode', o]),
+      updateFunctionConfig: async (o: unknown) => void calls.push(['updateFunctionConfig', o]),
+      createFunctionTriggers: async (...a: unknown[]) => void calls.push(['createFunctionTriggers', ...a]),
+      deleteFunctionTrigger: async (...a: unknown[]) => void calls.push(['deleteFunctionTrigger', ...a]),
+      waitFunctionActive: async (name: string) => void calls.push(['waitFunctionActive', name]),
+    };
+    const Manager = class {
+      functions = functions;
+      constructor(config: unknown) {
+        calls.push(['new', config]);
+      }
+    };
+    const api = cloudbaseDeployApi({ secretId: 'AKIDx', secretKey: 'k', envId: 'env-1' }, Manager as any);
+    expect(await api.getFunction('missing')).toBeNull();
+    expect(await api.getFunction('orderTimer')).toEqual({ runtime: 'Nodejs16.13', timers: [{ name: 't', cron: '0 * * * * * *' }] });
+    const spec = { name: 'order', runtime: 'Nodejs16.13', timeoutSeconds: 15, memoryMb: 256, environment: { STORE_ID: 's' }, codeDir: join(FUNCTIONS_OUT, 'order') };
+    await api.createFunction(spec);
+    await api.updateFunctionCode(spec);
+    await api.updateFunctionConfig(spec);
+    await api.createTimer('orderTimer', { name: 'orderTimerTrigger', cron: '0 * * * * * *' });
+    await api.deleteTimer('orderTimer', 'old');
+    const func = { name: 'order', runtime: 'Nodejs16.13', handler: 'index.main', timeout: 15, memorySize: 256, envVariables: { STORE_ID: 's' }, installDependency: true };
+    expect(calls.filter(([op]) => op !== 'getFunctionDetail')).toEqual([
+      ['new', { secretId: 'AKIDx', secretKey: 'k', token: undefined, envId: 'env-1' }],
+      ['createFunction', { func, functionRootPath: FUNCTIONS_OUT, force: false }],
+      ['updateFunctionCode', { func, functionRootPath: FUNCTIONS_OUT }],
+      ['waitFunctionActive', 'order'],
+      ['updateFunctionConfig', { name: 'order', timeout: 15, memorySize: 256, envVariables: { STORE_ID: 's' }, installDependency: true }],
+      ['waitFunctionActive', 'order'],
+      ['createFunctionTriggers', 'orderTimer', [{ name: 'orderTimerTrigger', type: 'timer', config: '0 * * * * * *' }]],
+      ['deleteFunctionTrigger', 'orderTimer', 'old'],
+    ]);
+    expect(cronOf('0 10 0 * * * *')).toBe('0 10 0 * * * *');
+  });
+
+  let installed = true;
+  try {
+    require.resolve('@cloudbase/manager-node');
+  } catch {
+    installed = false;
+  }
+  it.runIf(!installed)('without the package, a real deploy says how to install it', () => {
+    expect(() => loadManager()).toThrow(/@cloudbase\/manager-node is not installed, nothing was deployed\..*npm i -D @cloudbase\/manager-node@\^5/);
+  });
+
+  it('reads KEY=VALUE env files with comments, blank lines, quotes and export', () => {
+    expect(parseEnvFile('# c\n\nA=1\nexport B="two words"\nC=\'x=y\'\nD=\n', 'f')).toEqual({ A: '1', B: 'two words', C: 'x=y', D: '' });
+    expect(() => parseEnvFile('A=1\nnot a line\n', 'f.env')).toThrow(/f\.env:2 is not KEY=VALUE/);
   });
 });
 
@@ -128,6 +369,12 @@ describe('npm run upload / npm run preview', () => {
     const { ci, calls } = recordingCi();
     await uploadMiniProgram(['--preview'], { env: CREDENTIALS, ci: () => ci, log: () => undefined, weappDir });
     expect(calls[1]).toMatchObject({ api: 'preview', options: { qrcodeFormat: 'terminal', desc: 'storefront 0.1.0' } });
+  });
+
+  it('an unreadable key file is named with its path and the reason', async () => {
+    const env = { ...CREDENTIALS, WX_PRIVATE_KEY_PATH: join(dir, 'nope.key') };
+    const error = (await uploadMiniProgram([], { env, ci: noCi, log: () => undefined, weappDir }).catch((e) => e)) as CredentialError;
+    expect(error.problems).toEqual([expect.stringContaining(`WX_PRIVATE_KEY_PATH points at ${join(dir, 'nope.key')}, which cannot be read (ENOENT)`)]);
   });
 
   it('needs only the appid and key (no cloud env), and a built dist/weapp', async () => {
