@@ -135,7 +135,7 @@ describe('npm run deploy:functions', () => {
     expect(lines[0]).toMatch(/^function\s+size\s+openapi permissions\s+cloudPay\s+timer \(cron, UTC\+8\)$/);
     expect(lines.find((l) => l.startsWith('member '))).toMatch(/KB\s+phonenumber\.getPhoneNumber\s+-\s+-$/);
     expect(lines.find((l) => l.startsWith('order '))).toMatch(/KB\s+-\s+cloudPay\.unifiedOrder\s+-$/);
-    expect(lines.find((l) => l.startsWith('outboxWorker '))).toMatch(/subscribeMessage\.send, wxa\.sec\.order\.uploadShippingInfo\s+cloudPay\.refund\s+30 \* \* \* \* \* \*$/);
+    expect(lines.find((l) => l.startsWith('outboxWorker '))).toMatch(/subscribeMessage\.send, wxa\.sec\.order\.uploadShippingInfo\s+cloudPay\.refund, cloudPay\.queryRefund\s+30 \* \* \* \* \* \*$/);
     expect(lines.at(-1)).toMatch(new RegExp(`^dry run: ${deployedFunctionNames().length} functions, [\\d.]+ KB, in .*build/functions; nothing uploaded$`));
   });
 
@@ -148,7 +148,7 @@ describe('npm run deploy:functions', () => {
     expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(deployedFunctionNames());
     for (const row of rows) expect(row).toMatch(/^\w+\s+Nodejs16\.13\s+\d+ s\s+\d+ MB\s+/);
     expect(rows.find((l) => l.startsWith('order '))).toMatch(/^order\s+Nodejs16\.13\s+15 s\s+256 MB\s+mini program \(signed in\)\s+yes\s+DATABASE_URL, MEMBER_CODE_SECRET, STORE_ID, WX_PAY_SUB_MCH_ID$/);
-    expect(rows.find((l) => l.startsWith('payCallback '))).toMatch(/^payCallback\s+Nodejs16\.13\s+10 s\s+256 MB\s+WeChat Pay only\s+no\s+DATABASE_URL$/);
+    expect(rows.find((l) => l.startsWith('payCallback '))).toMatch(/^payCallback\s+Nodejs16\.13\s+10 s\s+256 MB\s+WeChat Pay only\s+no\s+DATABASE_URL, WX_PAY_SUB_MCH_ID$/);
     expect(rows.find((l) => l.startsWith('outboxWorker '))).toMatch(/60 s\s+256 MB\s+its timer only\s+no\s+DATABASE_URL, STORE_ID, WX_PAY_SUB_MCH_ID$/);
     expect(lines).toContain(`environment: ${ENV_FILE}, applied whole to every function: DATABASE_URL, MEMBER_CODE_SECRET, WX_PAY_SUB_MCH_ID, STORE_ID`);
     expect(lines.join('\n')).not.toContain(ENV.MEMBER_CODE_SECRET);
@@ -183,7 +183,7 @@ describe('npm run deploy:functions', () => {
     expect(error).toBeInstanceOf(EnvFileError);
     expect(error.problems).toEqual([
       expect.stringMatching(/MEMBER_CODE_SECRET is too short \(5 characters\).*\(needed by catalog, member, coupon, order, manager, staff, groupbuy, referral, shop\)$/),
-      expect.stringMatching(/WX_PAY_SUB_MCH_ID is not set: .*\(needed by order, outboxWorker\)$/),
+      expect.stringMatching(/WX_PAY_SUB_MCH_ID is not set: .*\(needed by order, payCallback, refundCallback, outboxWorker\)$/),
     ]);
     expect(built).toBe(false);
     expect(calls).toEqual([]);
