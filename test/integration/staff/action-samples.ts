@@ -44,6 +44,7 @@ export function actionSamples(skuId: string): Samples {
     'manager.refundOrder': { orderId: 'no-such-order', reason: '矩阵' },
     'manager.approveRefund': { refundId: 'no-such-refund' },
     'manager.rejectRefund': { refundId: 'no-such-refund', reason: '矩阵' },
+    'manager.retryRefund': { refundId: 'no-such-refund' },
     'staff.bind': { inviteToken: 'no-such-invite-token-000' },
     'staff.session': {},
     'staff.scanMemberCode': { code },
