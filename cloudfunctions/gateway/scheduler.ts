@@ -2,17 +2,18 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CallContext } from '../core/context';
 import { cronMatches, parseCron } from '../core/timers/cron';
 import type { TimerFunction } from '../core/timers/timers';
+import { timerLeaseMs } from '../core/timers/timer-leases';
 import { claimTimerSlot } from './timer-slots';
 
-/** Runs a timer once under its advisory lock; `ran: false` when another replica holds it. */
+/** Runs a timer once under its lease; `ran: false` when another replica holds it. */
 export async function runTimerOnce(timer: TimerFunction, ctx: CallContext) {
-  const outcome = await ctx.db.withAdvisoryLock(timer.lockKey, () => timer.run(ctx));
+  const outcome = await ctx.db.withTimerLease(timer.name, timerLeaseMs(timer.name), () => timer.run(ctx));
   return outcome.ran ? { timer: timer.name, ran: true, result: outcome.value } : { timer: timer.name, ran: false };
 }
 
-/** A scheduled run: under the advisory lock, and only if no replica has run this slot yet. */
+/** A scheduled run: under the timer's lease, and only if no replica has run this slot yet. */
 export async function runScheduledTimer(timer: TimerFunction, ctx: CallContext, slot: Date, replica: string) {
-  const outcome = await ctx.db.withAdvisoryLock(timer.lockKey, async () => {
+  const outcome = await ctx.db.withTimerLease(timer.name, timerLeaseMs(timer.name), async () => {
     if (!(await claimTimerSlot(ctx.db, timer.name, slot, replica))) return null;
     return timer.run(ctx);
   });

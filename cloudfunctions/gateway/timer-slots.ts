@@ -6,8 +6,8 @@ const KEEP_MS = 3 * 86_400_000;
 
 /**
  * Claims one scheduled run (timer, second) for this replica. Replicas tick on their own clocks, so
- * a replica may reach a second after another replica already ran it and released the advisory
- * lock; the primary key makes the second claim find the slot taken.
+ * a replica may reach a second after another replica already ran it and released the timer's
+ * lease; the primary key makes the second claim find the slot taken.
  */
 export async function claimTimerSlot(db: Db, timer: string, slot: Date, replica: string): Promise<boolean> {
   const claimed = await db.kysely

@@ -184,7 +184,7 @@ export function createTimerFunction(name: string, deps: CloudDeps = {}) {
       now: deps.now?.() ?? new Date(),
       requestId: randomUUID(),
     };
-    const outcome = await db.withAdvisoryLock(timer.lockKey, () => timer.run(ctx));
+    const outcome = await db.withTimerLease(timer.name, (await import('../timers/timer-leases')).timerLeaseMs(timer.name), () => timer.run(ctx));
     return outcome.ran ? { ran: true, ...outcome.value } : { ran: false };
   };
 }

@@ -12,8 +12,10 @@ import {
   findInvite,
   findInviteByHash,
   insertInvite,
+  lockActiveManager,
   recentInvites,
   revokeInvite,
+  revokeInvitesBy,
   revokeStaffRow,
   upsertStaff,
   useInvite,
@@ -25,6 +27,9 @@ import {
  * must be an active shop of the store: the invitee will serve it (staff.bind places them there).
  */
 export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
+  // The caller's role was read before this transaction: a revocation committing in between would
+  // miss an invite inserted after it voided the manager's others.
+  if (!(await lockActiveManager(exec, ctx.storeId, caller.openid!))) return fail('FORBIDDEN', undefined, { required: 'manager' });
   if (input.shopId && !(await findActiveShop(exec, ctx.storeId, input.shopId))) return fail('SHOP_NOT_FOUND', undefined, { shopId: input.shopId });
   const token = newInviteToken();
   const inviteId = `si_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -44,21 +49,29 @@ export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs
 }
 
 /**
- * `staff.bind`: the member opening the invite becomes staff (or manager). Taking the invite is a
- * conditional update, so a link works once even when two people open it at the same moment; the
- * shop it names is read from the row that update took and set in the same transaction.
+ * `staff.bind`: the member opening the invite becomes staff (or manager). The invite's maker must
+ * still be an active manager: their staff row is held FOR SHARE, so a revocation of them either
+ * waits for this bind (the invitee stays, bound while the maker was manager) or has voided the invite
+ * and this answers STAFF_INVITE_INVALID. Taking the invite is a conditional update, so a link works
+ * once even when two people open it at the same moment; the shop it names is read from the row that
+ * update took and set in the same transaction.
  */
 export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
   const invite = await findInviteByHash(exec, ctx.storeId, inviteTokenHash(input.inviteToken));
   if (!invite) return fail('STAFF_INVITE_INVALID');
   const current = caller.role === 'staff' || caller.role === 'manager' ? caller.role : null;
   if (alreadyHolds(current, invite.role)) return ok({ role: current!, storeId: ctx.storeId });
-  const taken = await useInvite(exec, { id: invite.id, openid: caller.openid!, now: ctx.now });
+  const maker = await lockActiveManager(exec, ctx.storeId, invite.created_by);
+  const taken = maker && (await useInvite(exec, { id: invite.id, openid: caller.openid!, now: ctx.now }));
   if (!taken) {
     const status = inviteStatus((await findInvite(exec, ctx.storeId, invite.id))!, ctx.now);
     return fail(status === 'expired' ? 'STAFF_INVITE_EXPIRED' : status === 'used' ? 'STAFF_INVITE_USED' : 'STAFF_INVITE_INVALID', undefined, { status });
   }
-  await upsertStaff(exec, { storeId: ctx.storeId, openid: caller.openid!, role: invite.role, shopId: taken.shopId, invitedBy: invite.created_by, now: ctx.now });
+  const placed = await upsertStaff(exec, {
+    storeId: ctx.storeId, openid: caller.openid!, role: invite.role, shopId: taken.shopId, invitedBy: invite.created_by, inviteCreatedAt: invite.created_at, now: ctx.now,
+  });
+  // A member revoked after this invite was made: the failure rolls the taken invite back too.
+  if (!placed) return fail('STAFF_INVITE_INVALID', undefined, { status: 'revoked' });
   await insertAudit(exec, {
     storeId: ctx.storeId,
     who: caller.openid!,
@@ -95,14 +108,20 @@ export async function listStaff({ caller, ctx, exec }: ActionArgs<'manager.listS
   });
 }
 
-/** `manager.revokeStaff`: the role ends at once (the dispatcher reads it on every call). */
+/**
+ * `manager.revokeStaff`: the role ends at once (the dispatcher reads it on every call), and so do the
+ * open invites they made, in the same transaction, after the staff row's update (the lock order
+ * staff.bind and the reassignments take). Staff they invited earlier keep their role: they were
+ * bound while the inviter was a manager.
+ */
 export async function revokeStaff({ input, caller, ctx, exec }: ActionArgs<'manager.revokeStaff'>): Promise<Result<ActionOutput<'manager.revokeStaff'>>> {
   // Locking oneself out would leave a store with no manager by accident.
   if (input.openid === caller.openid) return fail('FORBIDDEN', '不能撤销自己的权限');
   if (!(await revokeStaffRow(exec, { storeId: ctx.storeId, openid: input.openid, by: caller.openid!, now: ctx.now }))) {
     return fail('NOT_FOUND', '该员工不存在或已撤销');
   }
-  // Issue 11: in the same transaction, after the staff row's lock (see advisor/assignment.service).
+  await revokeInvitesBy(exec, { storeId: ctx.storeId, createdBy: input.openid, now: ctx.now });
+  // After the staff row's lock, as every path touching this advisor's bindings (see advisor/assignment.service).
   const handedBack = await handBackMembers(exec, { storeId: ctx.storeId, advisorOpenid: input.openid, by: caller.openid!, now: ctx.now });
   return ok({ openid: input.openid, revoked: true, handedBack });
 }

@@ -8,4 +8,11 @@ export interface TimerRunTables {
     replica: string;
     started_at: Generated<Date>;
   };
+  /** Who runs a timer now, until when (0019_timer_leases.sql). */
+  timer_leases: {
+    timer: string;
+    holder: string;
+    holder_pid: number | null;
+    expires_at: Date;
+  };
 }

@@ -34,6 +34,23 @@ export async function useInvite(exec: Executor, q: { id: string; openid: string;
   return rows[0] && { shopId: rows[0].shop_id };
 }
 
+/**
+ * Part of a revocation, after the staff row's update: every invite the revoked member made and nobody
+ * used yet stops working, so their links cannot hand the role on (or back to them). Answers how many.
+ */
+export async function revokeInvitesBy(tx: Executor, q: { storeId: string; createdBy: string; now: Date }): Promise<number> {
+  const rows = await tx
+    .updateTable('staff_invites')
+    .set({ revoked_at: q.now })
+    .where('store_id', '=', q.storeId)
+    .where('created_by', '=', q.createdBy)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 export async function revokeInvite(exec: Executor, q: { storeId: string; id: string; now: Date }): Promise<boolean> {
   const rows = await exec
     .updateTable('staff_invites')
@@ -65,24 +82,34 @@ export function recentInvites(exec: Executor, storeId: string, limit = 30) {
 }
 
 /**
- * Makes (store, openid) active staff with `role`; a revoked row comes back to life. `shopId` (the
- * invite's) places them in that shop; an invite naming none leaves a returning member's shop as it was.
+ * Makes (store, openid) active staff with `role`. A revoked row comes back to life only through an
+ * invite made after the revocation: an invite the member kept from before would otherwise undo it.
+ * `shopId` (the invite's) places them in that shop; an invite naming none leaves a returning member's
+ * shop as it was. Answers false (nothing written) when the row stays revoked.
  */
-export async function upsertStaff(exec: Executor, s: { storeId: string; openid: string; role: 'staff' | 'manager'; shopId: string | null; invitedBy: string; now: Date }) {
-  await exec
+export async function upsertStaff(
+  exec: Executor,
+  s: { storeId: string; openid: string; role: 'staff' | 'manager'; shopId: string | null; invitedBy: string; inviteCreatedAt: Date; now: Date },
+): Promise<boolean> {
+  const rows = await exec
     .insertInto('staff')
     .values({ store_id: s.storeId, openid: s.openid, role: s.role, shop_id: s.shopId, created_at: s.now, revoked_at: null, invited_by: s.invitedBy })
     .onConflict((oc) =>
-      oc.columns(['store_id', 'openid']).doUpdateSet((eb) => ({
-        role: s.role,
-        shop_id: eb.fn.coalesce(eb.ref('excluded.shop_id'), eb.ref('staff.shop_id')),
-        created_at: s.now,
-        revoked_at: null,
-        revoked_by: null,
-        invited_by: s.invitedBy,
-      })),
+      oc
+        .columns(['store_id', 'openid'])
+        .doUpdateSet((eb) => ({
+          role: s.role,
+          shop_id: eb.fn.coalesce(eb.ref('excluded.shop_id'), eb.ref('staff.shop_id')),
+          created_at: s.now,
+          revoked_at: null,
+          revoked_by: null,
+          invited_by: s.invitedBy,
+        }))
+        .where((eb) => eb.or([eb('staff.revoked_at', 'is', null), eb('staff.revoked_at', '<', s.inviteCreatedAt)])),
     )
+    .returning('openid')
     .execute();
+  return rows.length === 1;
 }
 
 export async function revokeStaffRow(exec: Executor, q: { storeId: string; openid: string; by: string; now: Date }): Promise<boolean> {
@@ -110,6 +137,24 @@ export function lockStaffForShopMove(tx: Executor, storeId: string, openid: stri
     .where('openid', '=', openid)
     .where('revoked_at', 'is', null)
     .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * The active manager behind an invite (being made or being used), locked FOR SHARE until the
+ * transaction ends. A revocation updates this row first and voids the manager's open invites after,
+ * so it waits for a bind or an invite in flight to commit (and then voids or keeps what it finds), or
+ * has committed and this answers undefined. Same order everywhere: staff row, then invites.
+ */
+export function lockActiveManager(tx: Executor, storeId: string, openid: string) {
+  return tx
+    .selectFrom('staff')
+    .select('openid')
+    .where('store_id', '=', storeId)
+    .where('openid', '=', openid)
+    .where('role', '=', 'manager')
+    .where('revoked_at', 'is', null)
+    .forShare()
     .executeTakeFirst();
 }
 
