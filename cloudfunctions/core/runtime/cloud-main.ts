@@ -13,6 +13,7 @@ import { createWechatMiniCode } from '../platform/wechat/mini-code.wechat';
 import { createWechatPhone } from '../platform/wechat/phone.wechat';
 import { checkCloudConfig } from '../config/production-config';
 import { permissionsOf } from './function-permissions';
+import { timerLeaseMs } from '../timers/timer-leases';
 
 /** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
 export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
@@ -184,7 +185,7 @@ export function createTimerFunction(name: string, deps: CloudDeps = {}) {
       now: deps.now?.() ?? new Date(),
       requestId: randomUUID(),
     };
-    const outcome = await db.withTimerLease(timer.name, (await import('../timers/timer-leases')).timerLeaseMs(timer.name), () => timer.run(ctx));
+    const outcome = await db.withTimerLease(timer.name, timerLeaseMs(timer.name), () => timer.run(ctx));
     return outcome.ran ? { ran: true, ...outcome.value } : { ran: false };
   };
 }
