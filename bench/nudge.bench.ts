@@ -80,7 +80,7 @@ async function bestDailyRun(db: Db, reps = 3): Promise<{ seconds: number; queued
 async function dailyRun(db: Db): Promise<{ seconds: number; queued: number; due: number }> {
   const platform = createLocalPlatform({ devAuth: false, db, now: () => NOW });
   const t = performance.now();
-  const counts = await runNudgeTimer({ db, platform, identity: { openid: null, source: 'none' }, storeId: 'demo', now: NOW, requestId: randomUUID() });
+  const counts = await runNudgeTimer({ db, platform, identity: { openid: null, source: 'none' }, storeId: 'demo', now: NOW, requestId: randomUUID(), clientIp: null });
   return { seconds: (performance.now() - t) / 1000, queued: counts.queued ?? 0, due: counts.due ?? 0 };
 }
 

@@ -37,8 +37,8 @@ export interface GatewayProcess {
 
 /**
  * Starts the gateway with dev sign-in on a fresh database URL and a free port, its own timers off
- * (the workload runs them through /api/dev/run-timer so runs are deterministic) and the counter's
- * rate limits raised above what the workload sends. Node runs the TypeScript through tsx's loader in
+ * (the workload runs them through /api/dev/run-timer so runs are deterministic) and the rate
+ * limits raised above what the workload sends. Node runs the TypeScript through tsx's loader in
  * the same process, so the pid is the server itself (SIGKILL reaches it, RSS is its own).
  */
 export async function startGatewayProcess(databaseUrl: string, options: { port?: number } = {}): Promise<GatewayProcess> {
@@ -67,6 +67,8 @@ export async function startGatewayProcess(databaseUrl: string, options: { port?:
         STATIC_DIR: resolve(ROOT, 'build/no-static'),
         RATE_LIMIT_PER_IDENTITY: '1000000',
         RATE_LIMIT_PER_IP: '1000000',
+        RATE_LIMIT_MUTATING_PER_IDENTITY: '1000000',
+        RATE_LIMIT_MUTATING_PER_IP: '1000000',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -1,6 +1,7 @@
 import type { Db, Executor } from './db/db';
 import type { Platform } from './platform/platform';
 import type { ActionInput, ActionName, Role } from './contract';
+import type { RateLimiter } from './ratelimit';
 
 /** Who is calling, as the platform established it (never taken from the request body). */
 export interface Identity {
@@ -17,6 +18,10 @@ export interface CallContext {
   /** Injected clock: tests and the dev clock move it. */
   now: Date;
   requestId: string;
+  /** The client's address as the adapter saw it (gateway: `req.ip`; cloud: CLIENTIP); null for server-side callers. */
+  clientIp: string | null;
+  /** Limits shared through the database; absent means no limit (direct calls in tests, timers). */
+  rateLimiter?: RateLimiter | null;
 }
 
 /** The resolved caller, after the dispatcher checked the role. */

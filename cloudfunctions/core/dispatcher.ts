@@ -29,7 +29,8 @@ function zodDetails(error: z.ZodError) {
 
 /**
  * The one call path: look the action up in the contract, validate its data, check the caller's
- * role, run one use case, answer an envelope. Nothing is written before the role check passes.
+ * role and the rate limit, run one use case, answer an envelope. Nothing is written before the role
+ * check passes, and nothing but the rate-limit counter before the rate limit passes.
  */
 export async function dispatch(fn: string, body: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
   if (!FUNCTION_NAMES.includes(fn)) return fail('UNKNOWN_FUNCTION', undefined, { function: fn });
@@ -54,6 +55,14 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
   const known = openid ? await findCaller(exec, ctx.storeId, openid) : null;
   const role: Role = openid ? (known?.role ?? 'customer') : 'any';
   if (rank(role) < rank(spec.role)) return fail('FORBIDDEN', undefined, { required: spec.role });
+
+  // Before the first write (even the member row), outside the action's transaction: a refused call
+  // writes only its counter, and a call that rolls back later has still spent its budget.
+  const policy = ctx.rateLimiter?.policyFor(name, spec.mutating === true);
+  if (policy) {
+    const decision = await ctx.rateLimiter!.check(exec, policy, openid, ctx.clientIp);
+    if (!decision.ok) return fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds });
+  }
 
   // Created on the first signed-in call that needs a member; never for anonymous browsing.
   const memberId =

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { fail, httpStatusOf } from '../core/errors';
 import type { Fetch } from '../core/platform/wechat/http-fetch';
 import { code2session } from './code2session';
-import { refuseIfLimited, type RateLimiter } from './rate-limit';
+import type { Db } from '../core/db/db';
+import type { RateLimiter } from '../core/ratelimit';
+import { refuseIfLimited } from './rate-limit';
 import { signSession } from './session-token';
 
 export interface AuthOptions {
@@ -13,6 +15,8 @@ export interface AuthOptions {
   sessionTtlSeconds: number;
   fetch: Fetch;
   now: () => Date;
+  /** Holds the login counters, shared by every replica. */
+  db: Db;
   /** Per client IP, checked before anything else so a flood never reaches code2session. */
   limiter: RateLimiter | null;
 }
@@ -26,7 +30,7 @@ const loginBody = z.object({ code: z.string().min(1).max(128).regex(/^[A-Za-z0-9
  */
 export function registerAuthRoutes(app: FastifyInstance, options: AuthOptions): void {
   app.post('/api/auth/login', async (req, reply) => {
-    const refused = options.limiter && refuseIfLimited(reply, options.limiter.check(null, req.ip));
+    const refused = options.limiter && refuseIfLimited(reply, await options.limiter.checkLogin(options.db.kysely, req.ip));
     if (refused) return refused;
     const body = loginBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send(fail('VALIDATION_FAILED', '登录凭证格式有误'));

@@ -57,13 +57,13 @@ export async function seedDemoHistory(db: Db, platform: Platform, now: Date, sto
     const answer = (await dispatch(
       fn,
       { action, data, idempotencyKey: `demo-history-${randomUUID()}` },
-      { db, platform, identity: { openid, source: 'dev-header' }, storeId, now: at, requestId: randomUUID() },
+      { db, platform, identity: { openid, source: 'dev-header' }, storeId, now: at, requestId: randomUUID(), clientIp: null },
     )) as Envelope<ActionOutput<N>>;
     if (!answer.ok) throw new Error(`demo history: ${name} as ${openid} failed: ${answer.error.code} ${answer.error.message}`);
     return answer.data;
   };
   const runTimer = (name: string, at: Date) =>
-    timers.find((t) => t.name === name)!.run({ db, platform, identity: { openid: null, source: 'none' }, storeId, now: at, requestId: randomUUID() });
+    timers.find((t) => t.name === name)!.run({ db, platform, identity: { openid: null, source: 'none' }, storeId, now: at, requestId: randomUUID(), clientIp: null });
 
   /** One pickup order, paid a minute later and collected at the counter the same afternoon. */
   const buy = async (openid: string, at: Date, items: Array<{ skuId: string; qty: number }>, groupBuy?: ActionInput<'order.create'>['groupBuy']) => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { rateLimitFromEnv } from './rate-limit';
+import { rateLimitSettingFromEnv } from '../core/ratelimit';
 import { ConfigError, loadGatewayConfig, type GatewayConfig } from '../core/config/production-config';
 import { startGateway } from './server';
 
@@ -31,7 +31,7 @@ async function main() {
     storeId: env.STORE_ID ?? 'demo',
     schedule: env.TIMERS !== '0',
     logLevel: (env.LOG_LEVEL as 'info') ?? 'info',
-    rateLimit: rateLimitFromEnv(env),
+    rateLimit: rateLimitSettingFromEnv(env),
     trustProxy: env.TRUST_PROXY,
     selfHost: {
       auth: config.auth,

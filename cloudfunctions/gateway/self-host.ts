@@ -10,7 +10,7 @@ import { createWechatMessages } from '../core/platform/wechat/messages.wechat';
 import { createWechatMiniCode } from '../core/platform/wechat/mini-code.wechat';
 import { createWechatShipping } from '../core/platform/wechat/shipping.wechat';
 import { registerAuthRoutes } from './auth-routes';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter } from '../core/ratelimit';
 import { createSessionIdentity } from './session-token';
 import { registerWxpayV3Routes } from './wxpay-v3-routes';
 
@@ -35,12 +35,12 @@ const timedFetch: Fetch = (url, init) => globalThis.fetch(url, { ...init, signal
 export function installSelfHost(
   app: FastifyInstance,
   platform: Platform,
-  options: SelfHostOptions & { db: Db; now: () => Date; loginLimiter?: RateLimiter | null },
+  options: SelfHostOptions & { db: Db; now: () => Date; rateLimiter?: RateLimiter | null },
 ): void {
   const fetch = options.fetch ?? timedFetch;
   if (options.auth) {
     platform.identity = createSessionIdentity(options.auth.sessionSecret, options.now, platform.identity);
-    registerAuthRoutes(app, { ...options.auth, fetch, now: options.now, limiter: options.loginLimiter ?? null });
+    registerAuthRoutes(app, { ...options.auth, db: options.db, fetch, now: options.now, limiter: options.rateLimiter ?? null });
     // The mini program's server APIs over HTTPS with an access token, instead of the local stand-ins.
     const sdk = createHttpWxSdk(fetch, options.auth.appid, options.auth.appSecret, options.now);
     platform.phone = createWechatPhone(sdk);

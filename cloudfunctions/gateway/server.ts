@@ -16,7 +16,8 @@ import { timers as defaultTimers, type TimerFunction } from '../core/timers/time
 import { Clock } from './clock';
 import { registerMediaRoutes } from './media';
 import { startScheduler, runTimerOnce } from './scheduler';
-import { DEFAULT_RATE_LIMIT, RateLimiter, createLoginLimiter, refuseIfLimited, type RateLimitConfig } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from '../core/ratelimit';
+import { retryAfterHeader } from './rate-limit';
 import { installSelfHost, type SelfHostOptions } from './self-host';
 
 /** WeChat cloud functions take at most 100 KB from the client; the gateway holds the same line. */
@@ -44,7 +45,10 @@ export interface GatewayOptions {
   timers?: TimerFunction[];
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   nodeEnv?: string;
-  /** Counter actions limited per identity and per IP (issue 7), logins per IP; `false` turns limiting off. */
+  /**
+   * Counter and mutating actions limited per identity and per client IP, logins per IP, counted in
+   * the database so replicas share the budget; `false` turns limiting off. Default DEFAULT_RATE_LIMIT.
+   */
   rateLimit?: RateLimitConfig | false;
   /** The rate limiter's clock in ms (tests); default Date.now. The dev clock does not move it. */
   rateLimitNow?: () => number;
@@ -54,7 +58,7 @@ export interface GatewayOptions {
    * limits would throttle all customers together.
    */
   trustProxy?: string;
-  /** issue 9: self-hosted sign-in (wx.login -> session token) and WeChat Pay v3. */
+  /** Self-hosted sign-in (wx.login -> session token) and WeChat Pay v3. */
   selfHost?: SelfHostOptions;
 }
 
@@ -86,18 +90,23 @@ export async function buildGateway(
     trustProxy: options.trustProxy || false,
     logger: { level: options.logLevel ?? 'info' },
   });
-  const limits = options.rateLimit === false ? null : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const limiter = limits && new RateLimiter(limits, options.rateLimitNow);
-  const loginLimiter = limits && createLoginLimiter(limits, options.rateLimitNow);
-  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now(), loginLimiter });
+  const rateLimiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitNow);
+  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now(), rateLimiter });
 
-  const contextFor = (headers: CallContext['identity'] extends never ? never : Record<string, string | string[] | undefined>, requestId: string): CallContext => ({
+  const contextFor = (
+    headers: Record<string, string | string[] | undefined>,
+    requestId: string,
+    clientIp: string | null,
+  ): CallContext => ({
     db,
     platform,
     identity: platform.identity.identify({ headers }),
     storeId,
     now: clock.now(),
     requestId,
+    // Fastify's req.ip honours trustProxy: behind a trusted proxy it is the client, not the proxy.
+    clientIp,
+    rateLimiter,
   });
 
   // Bad input never becomes a 500: parser and limit errors answer the envelope with their status.
@@ -112,13 +121,8 @@ export async function buildGateway(
   });
 
   app.post<{ Params: { fn: string } }>('/api/fn/:fn', async (req, reply) => {
-    const requested = (req.body as { action?: unknown } | null)?.action;
-    const action = typeof requested === 'string' ? (requested.includes('.') ? requested : `${req.params.fn}.${requested}`) : '';
-    if (limiter?.limits(action)) {
-      const refused = refuseIfLimited(reply, limiter.check(platform.identity.identify({ headers: req.headers }).openid, req.ip));
-      if (refused) return refused;
-    }
-    const envelope = await dispatch(req.params.fn, req.body, contextFor(req.headers, req.id));
+    const envelope = await dispatch(req.params.fn, req.body, contextFor(req.headers, req.id, req.ip));
+    if (!envelope.ok && envelope.error.code === 'RATE_LIMITED') retryAfterHeader(reply, envelope.error.details);
     return send(reply, envelope);
   });
 
@@ -140,7 +144,7 @@ export async function buildGateway(
     app.post<{ Params: { fn: string } }>('/api/dev/run-timer/:fn', async (req, reply) => {
       const timer = timerRegistry.find((t) => t.name === req.params.fn);
       if (!timer) return send(reply, fail('UNKNOWN_FUNCTION', undefined, { function: req.params.fn }));
-      return { ok: true, data: await runTimerOnce(timer, contextFor({}, req.id)) };
+      return { ok: true, data: await runTimerOnce(timer, contextFor({}, req.id, null)) };
     });
     // The exact event WeChat Pay's cloud callback would deliver, run through the real payCallback.
     app.post('/api/dev/pay-callback', async (req) => payLocally(db, platform.pay, req.body, clock.now()));
@@ -163,7 +167,7 @@ export async function buildGateway(
   }
 
   if (options.schedule) {
-    const stop = startScheduler(timerRegistry, () => contextFor({}, 'timer'), app.log);
+    const stop = startScheduler(timerRegistry, () => contextFor({}, 'timer', null), app.log);
     app.addHook('onClose', async () => stop());
   }
   return app;

@@ -28,6 +28,7 @@ export async function callAction<N extends ActionName>(
       storeId: options.storeId ?? 'demo',
       now: options.now ?? new Date(),
       requestId: randomUUID(),
+      clientIp: null,
     },
   ) as Promise<Envelope<ActionOutput<N>>>;
 }

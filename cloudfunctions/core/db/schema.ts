@@ -12,6 +12,7 @@ import type { ShopTables } from './schema/shop.schema';
 import type { AdvisorTables } from './schema/advisor.schema';
 // issue 10
 import type { StockLedgerTables } from './schema/stock-ledger.schema';
+import type { RateLimitTables } from './schema/rate-limit.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -30,4 +31,5 @@ export interface Database
     ReferralTables,
     ShopTables,
     AdvisorTables,
-    StockLedgerTables {}
+    StockLedgerTables,
+    RateLimitTables {}

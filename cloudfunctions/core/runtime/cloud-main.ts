@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '../context';
+import { rateLimiterFromEnv } from '../ratelimit';
 import { openDb, type Db } from '../db/db';
 import { dispatch } from '../dispatcher';
 import { fail, type Envelope } from '../errors';
@@ -83,6 +84,8 @@ export function createCloudFunction(fn: string, deps: CloudDeps = {}) {
       storeId: env.STORE_ID ?? 'demo',
       now: deps.now?.() ?? new Date(),
       requestId: randomUUID(),
+      clientIp: sdk.getWXContext().CLIENTIP ?? sdk.getWXContext().CLIENTIPV6 ?? null,
+      rateLimiter: rateLimiterFromEnv(env),
     };
     try {
       return await dispatch(fn, event, ctx);
@@ -184,6 +187,7 @@ export function createTimerFunction(name: string, deps: CloudDeps = {}) {
       storeId: env.STORE_ID ?? 'demo',
       now: deps.now?.() ?? new Date(),
       requestId: randomUUID(),
+      clientIp: null,
     };
     const outcome = await db.withTimerLease(timer.name, timerLeaseMs(timer.name), () => timer.run(ctx));
     return outcome.ran ? { ran: true, ...outcome.value } : { ran: false };

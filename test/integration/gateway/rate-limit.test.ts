@@ -1,30 +1,52 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../../../cloudfunctions/gateway/server';
-import { RateLimiter, rateLimitFromEnv } from '../../../cloudfunctions/gateway/rate-limit';
+import { COUNTER_ACTIONS, RateLimiter, rateLimitFromEnv, type RateLimitConfig } from '../../../cloudfunctions/core/ratelimit';
 import { describeEachDatabase } from '../../support/databases';
 
-describe('RateLimiter', () => {
-  it('allows N per identity in the window, then refuses with the time to wait; the window slides', () => {
+/** Generous mutating limits, so a suite about one policy is never refused by the other. */
+const MUTATING = { mutatingPerIdentity: 100, mutatingPerIp: 100 };
+
+describeEachDatabase('RateLimiter', (use) => {
+  beforeEach(async () => {
+    await use().kysely.deleteFrom('rate_limit_counters').execute();
+  });
+  /** A counter-action check, as the dispatcher makes it. */
+  const checker = (config: RateLimitConfig, now: () => number) => {
+    const limiter = new RateLimiter(config, now);
+    return { check: (identity: string, ip: string) => limiter.check(use().kysely, limiter.policyFor('staff.awardPoints', true)!, identity, ip) };
+  };
+
+  it('allows N per identity in the window, then refuses with the time to wait; the window slides', async () => {
     let now = 0;
-    const limiter = new RateLimiter({ actions: ['staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 100, loginPerIp: 1 }, () => now);
-    for (let i = 0; i < 3; i++) expect(limiter.check('a', '1.1.1.1').ok).toBe(true);
-    expect(limiter.check('a', '1.1.1.1')).toEqual({ ok: false, limit: 'identity', retryAfterSeconds: 60 });
-    expect(limiter.check('b', '1.1.1.1').ok).toBe(true);
+    const limiter = checker({ actions: ['staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 100, loginPerIp: 1, ...MUTATING }, () => now);
+    for (let i = 0; i < 3; i++) expect((await limiter.check('a', '1.1.1.1')).ok).toBe(true);
+    expect(await limiter.check('a', '1.1.1.1')).toEqual({ ok: false, limit: 'identity', retryAfterSeconds: 60 });
+    expect((await limiter.check('b', '1.1.1.1')).ok).toBe(true);
     now = 60_001;
-    expect(limiter.check('a', '1.1.1.1').ok).toBe(true);
+    expect((await limiter.check('a', '1.1.1.1')).ok).toBe(true);
   });
 
-  it('limits per IP across identities, and refused calls do not count', () => {
-    const limiter = new RateLimiter({ actions: [], windowSeconds: 10, perIdentity: 100, perIp: 2, loginPerIp: 1 }, () => 0);
-    expect(limiter.check('a', 'ip1').ok).toBe(true);
-    expect(limiter.check('b', 'ip1').ok).toBe(true);
-    expect(limiter.check('c', 'ip1')).toMatchObject({ ok: false, limit: 'ip' });
-    expect(limiter.check('c', 'ip2').ok).toBe(true);
+  it('limits per IP across identities, and refused calls do not count', async () => {
+    const limiter = checker({ actions: ['staff.awardPoints'], windowSeconds: 10, perIdentity: 100, perIp: 2, loginPerIp: 1, ...MUTATING }, () => 0);
+    expect((await limiter.check('a', 'ip1')).ok).toBe(true);
+    expect((await limiter.check('b', 'ip1')).ok).toBe(true);
+    expect(await limiter.check('c', 'ip1')).toMatchObject({ ok: false, limit: 'ip' });
+    expect((await limiter.check('c', 'ip2')).ok).toBe(true);
+    // c's own budget holds only the call that was let through.
+    const own = await use().kysely.selectFrom('rate_limit_counters').select('count').where('bucket', '=', 'counter:id:c').executeTakeFirstOrThrow();
+    expect(own.count).toBe(1);
   });
+});
+
+describe('rate limit configuration', () => {
 
   it('reads its numbers from the environment and refuses nonsense', () => {
     expect(rateLimitFromEnv({ RATE_LIMIT_PER_IDENTITY: '5', RATE_LIMIT_PER_IP: '9', RATE_LIMIT_WINDOW_SECONDS: '30' })).toMatchObject({ perIdentity: 5, perIp: 9, windowSeconds: 30 });
-    expect(rateLimitFromEnv({}).actions).toEqual(['staff.scanMemberCode', 'staff.awardPoints']);
+    expect(rateLimitFromEnv({}).actions).toEqual(['staff.scanMemberCode', 'staff.awardPoints', 'staff.redeemCoupon', 'staff.verifyPickup']);
+    expect(rateLimitFromEnv({}).actions).toEqual(COUNTER_ACTIONS);
+    expect(rateLimitFromEnv({})).toMatchObject({ mutatingPerIdentity: 120, mutatingPerIp: 600 });
+    expect(rateLimitFromEnv({ RATE_LIMIT_MUTATING_PER_IDENTITY: '11', RATE_LIMIT_MUTATING_PER_IP: '12' })).toMatchObject({ mutatingPerIdentity: 11, mutatingPerIp: 12 });
+    expect(() => rateLimitFromEnv({ RATE_LIMIT_MUTATING_PER_IP: 'lots' })).toThrow(/RATE_LIMIT_MUTATING_PER_IP/);
     expect(rateLimitFromEnv({}).loginPerIp).toBe(20);
     expect(rateLimitFromEnv({ RATE_LIMIT_LOGIN_PER_IP: '7' }).loginPerIp).toBe(7);
     expect(() => rateLimitFromEnv({ RATE_LIMIT_LOGIN_PER_IP: '0' })).toThrow(/RATE_LIMIT_LOGIN_PER_IP/);
@@ -41,7 +63,7 @@ describeEachDatabase('gateway rate limit on counter actions', (use) => {
       db: use(),
       devAuth: true,
       logLevel: 'silent',
-      rateLimit: { actions: ['staff.scanMemberCode', 'staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 5, loginPerIp: 20 },
+      rateLimit: { actions: ['staff.scanMemberCode', 'staff.awardPoints'], windowSeconds: 60, perIdentity: 3, perIp: 5, loginPerIp: 20, ...MUTATING },
       rateLimitNow: () => now,
     });
   });

@@ -146,6 +146,7 @@ export function jobContext(db: Db, now: Date, platform?: LocalPlatform): CallCon
     storeId: 'demo',
     now,
     requestId: randomUUID(),
+    clientIp: null,
   };
 }
 

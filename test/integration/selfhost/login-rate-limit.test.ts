@@ -21,7 +21,7 @@ describe('self-hosted login is rate limited per client IP before code2session', 
       port: 0,
       logLevel: 'silent',
       trustProxy: '127.0.0.1',
-      rateLimit: { actions: [], windowSeconds: 60, perIdentity: 100, perIp: 100, loginPerIp: 3 },
+      rateLimit: { actions: [], windowSeconds: 60, perIdentity: 100, perIp: 100, loginPerIp: 3, mutatingPerIdentity: 100, mutatingPerIp: 100 },
       rateLimitNow: () => now,
       selfHost: { auth: AUTH, fetch: wechat },
     });
