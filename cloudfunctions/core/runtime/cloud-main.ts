@@ -65,7 +65,15 @@ function startupConfigError(fn: string, deps: CloudDeps, env: NodeJS.ProcessEnv,
  */
 export function createCloudFunction(fn: string, deps: CloudDeps = {}) {
   const env = deps.env ?? process.env;
-  const configError = startupConfigError(fn, deps, env, true);
+  let configError = startupConfigError(fn, deps, env, true);
+  // Bad RATE_LIMIT_* values are a configuration error too: refused at start, like a missing secret.
+  let rateLimiter: ReturnType<typeof rateLimiterFromEnv> = null;
+  try {
+    rateLimiter = rateLimiterFromEnv(env);
+  } catch (error) {
+    console.error(`[${fn}] ${(error as Error).message}`);
+    configError ??= error as Error;
+  }
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     if (configError) return fail('INTERNAL');
     const sdk = (deps.sdk ?? loadWxSdk)();
@@ -77,15 +85,16 @@ export function createCloudFunction(fn: string, deps: CloudDeps = {}) {
       console.error(`[${fn}] database unavailable`, error);
       return fail('INTERNAL');
     }
+    const wxContext = sdk.getWXContext();
     const ctx: CallContext = {
       db,
       platform,
-      identity: platform.identity.identify({ wxContext: sdk.getWXContext() }),
+      identity: platform.identity.identify({ wxContext }),
       storeId: env.STORE_ID ?? 'demo',
       now: deps.now?.() ?? new Date(),
       requestId: randomUUID(),
-      clientIp: sdk.getWXContext().CLIENTIP ?? sdk.getWXContext().CLIENTIPV6 ?? null,
-      rateLimiter: rateLimiterFromEnv(env),
+      clientIp: wxContext.CLIENTIP ?? wxContext.CLIENTIPV6 ?? null,
+      rateLimiter,
     };
     try {
       return await dispatch(fn, event, ctx);
