@@ -1,3 +1,4 @@
+import '../plugins';
 import type { CallContext } from '../context';
 import { runBirthdayTimer } from '../coupon/auto-issue.service';
 import { runOrderTimer } from '../order/lifecycle.service';

@@ -1,0 +1,10 @@
+/**
+ * Where contexts plug into each other's seams. A lower context declares a seam (a hook it runs at a
+ * point of its own use case, in the same transaction); the context that reacts registers here, so
+ * the lower one never imports the higher. Imported by every entry point (the dispatcher, the timers).
+ */
+import { issueNewMemberGifts } from './coupon/auto-issue.service';
+import { onNewMember } from './member/new-member-hooks';
+
+// A new member's gift (新人礼) is issued in the transaction that creates the member.
+onNewMember((tx, m) => issueNewMemberGifts(tx, m.storeId, m.memberId, m.now));
