@@ -5,6 +5,11 @@
  */
 import { issueNewMemberGifts } from './coupon/auto-issue.service';
 import { onNewMember } from './member/new-member-hooks';
+import { handleRefundCallback } from './order/refund.service';
+import { deliverLocalRefundsTo } from './platform/local/local-platform';
 
 // A new member's gift (新人礼) is issued in the transaction that creates the member.
 onNewMember((tx, m) => issueNewMemberGifts(tx, m.storeId, m.memberId, m.now));
+
+// Local mode's WeChat Pay delivers refund results to the same refundCallback the cloud runs.
+deliverLocalRefundsTo(handleRefundCallback);
