@@ -14,7 +14,7 @@ import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, request
 import { pointsHistory } from './points/points.service';
 // @coupon-imports
 import { claimCoupon, listClaimable, memberCoupons } from './coupon/coupon.service';
-import { usableCoupons } from './coupon/usable-coupons.service';
+import { usableCoupons } from './order/usable-coupons.service';
 // @member-imports
 import { getMemberCode } from './member/member-code.service';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';

@@ -180,3 +180,14 @@ export async function voidUnusedCoupon(tx: Executor, couponId: string): Promise<
   const r = await tx.updateTable('coupons').set({ status: 'expired' }).where('id', '=', couponId).where('status', '=', 'usable').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** A member's coupons usable now (held, inside their window), the soonest to expire first; at most 50. */
+export function liveCouponsOf(exec: Executor, memberId: string, now: Date) {
+  return memberCouponsQuery(exec, memberId)
+    .where('c.status', '=', 'usable')
+    .where('c.valid_from', '<=', now)
+    .where('c.valid_until', '>', now)
+    .orderBy('c.valid_until')
+    .limit(50)
+    .execute();
+}

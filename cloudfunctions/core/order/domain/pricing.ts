@@ -1,5 +1,5 @@
 import type { DeliveryType, OrderAmounts } from '../../contract';
-import { fail, ok, type ErrorCode, type Result } from '../../errors';
+import { fail, ok, type Result } from '../../errors';
 import { allocateLargestRemainder } from '../../shared/allocate';
 import { fen, points, sumFen, timesQty, type Fen } from '../../shared/money';
 
@@ -23,16 +23,9 @@ export interface PricedLine extends CatalogLine {
   payableFen: Fen;
 }
 
-/**
- * The coupon seam: the membership issue supplies offers; checkout only asks what a coupon takes
- * off which lines. `eligible[i]` says whether line i is in the coupon's scope.
- */
-export interface CouponOffer {
-  couponId: string;
-  evaluate(lines: ReadonlyArray<{ productId: string; categoryId: string; amountFen: Fen }>):
-    | { ok: true; discountFen: Fen; eligible: boolean[] }
-    | { ok: false; code: ErrorCode; message?: string };
-}
+import type { CouponOffer } from '../../coupon';
+
+export type { CouponOffer };
 
 export interface PricingInput {
   lines: CatalogLine[];
