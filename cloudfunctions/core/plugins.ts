@@ -6,6 +6,10 @@
 import { issueNewMemberGifts } from './coupon/auto-issue.service';
 import { onNewMember } from './member/new-member-hooks';
 import { handleRefundCallback } from './order/refund.service';
+import { plugIntoCheckout } from './order/seams';
+import { groupBuyPrice } from './groupbuy/groupbuy-price';
+import { openTeamSeatOf } from './groupbuy/repo/groupbuy.repo';
+import { attributionColumns } from './shop/repo/shop.repo';
 import { deliverLocalRefundsTo } from './platform/local/local-platform';
 
 // A new member's gift (新人礼) is issued in the transaction that creates the member.
@@ -13,3 +17,8 @@ onNewMember((tx, m) => issueNewMemberGifts(tx, m.storeId, m.memberId, m.now));
 
 // Local mode's WeChat Pay delivers refund results to the same refundCallback the cloud runs.
 deliverLocalRefundsTo(handleRefundCallback);
+
+// Group-buy prices its campaigns at checkout, and holds refunds of a seat in a team still open.
+plugIntoCheckout({ groupBuyPrice, openTeamSeat: openTeamSeatOf });
+// Shops stamp the member's shop and advisor on each new order.
+plugIntoCheckout({ attribution: attributionColumns });

@@ -14,7 +14,6 @@ import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
 import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
 import { findTierBenefits } from '../member/repo/member.repo';
 import { checkoutSeams } from './seams';
-import { attributionColumns } from '../shop/repo/shop.repo';
 
 type PricingRequest = ActionInput<'order.quote'>;
 
@@ -187,8 +186,8 @@ export async function createOrder(
       cancelled_at: null,
       cancel_reason: null,
       created_at: ctx.now,
-      // Issue 11: the member's shop and advisor now, so a later reassignment does not move this revenue.
-      ...attributionColumns(memberId),
+      // The member's shop and advisor now, so a later reassignment does not move this revenue.
+      ...seams.attribution(memberId),
     },
     order.lines.map((l, i) => ({
       id: `${orderId}_${i + 1}`,

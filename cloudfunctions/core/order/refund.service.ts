@@ -3,12 +3,12 @@ import type { ActionInput, ActionOutput, OrderStatus } from '../contract';
 import type { ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { openTeamSeatOf } from '../groupbuy/repo/groupbuy.repo';
 import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
 import { customerActions, REFUNDABLE, STORE_REFUNDABLE } from './domain/order-rules';
 import { findLines, findOrder, findRefundsOf, transitionOrder } from './repo/order.repo';
 import { lockRefundRoom, moveRefund } from './repo/refund.repo';
+import { checkoutSeams } from './seams';
 
 interface RefundOpening {
   lineIds?: string[];
@@ -44,7 +44,7 @@ export async function openRefund(
   // A seat in a team still open stays until the team ends: refunding it would let the team succeed
   // counting a member who no longer paid. (Seatless `grouping` orders, refused payments, pass.)
   if (order.status === 'grouping') {
-    const teamId = await openTeamSeatOf(exec, order.id);
+    const teamId = await checkoutSeams().openTeamSeat(exec, order.id);
     if (teamId) return fail('GROUP_BUY_IN_PROGRESS', undefined, { teamId });
   }
   // Order row first, then the payment row (the order every refund path takes): the room seen here
