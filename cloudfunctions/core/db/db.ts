@@ -44,10 +44,12 @@ export interface DbOptions {
   loadDataDir?: Blob;
   /** node-postgres pool size. A cloud function instance needs 1-2. */
   poolSize?: number;
+  /** node-postgres: give up connecting (or waiting for a free client) after this long; default never. */
+  connectTimeoutMs?: number;
 }
 
 export async function openDb(options: DbOptions = {}): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs) : openPGlite(options);
 }
 
 async function openPGlite(options: DbOptions): Promise<Db> {
@@ -118,7 +120,7 @@ const CLAIM_LEASE = `
 const RENEW_LEASE = `update timer_leases set expires_at = now() + make_interval(secs => $3::float8 / 1000) where timer = $1 and holder = $2`;
 const RELEASE_LEASE = `delete from timer_leases where timer = $1 and holder = $2`;
 
-async function openPostgres(databaseUrl: string, max: number): Promise<Db> {
+async function openPostgres(databaseUrl: string, max: number, connectTimeoutMs?: number): Promise<Db> {
   const pg = await import('pg');
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -130,8 +132,10 @@ async function openPostgres(databaseUrl: string, max: number): Promise<Db> {
     // server went away is found by the OS and leaves the pool instead of hanging a later query.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
-    // An unreachable server fails the call in 5 s instead of the function's whole timeout.
-    connectionTimeoutMillis: 5_000,
+    // An unreachable server fails the call in `connectTimeoutMs` instead of the function's whole
+    // timeout. pg-pool applies the same limit to waiting for a busy pool's free client, so only a
+    // cloud function (one call at a time per instance) sets it; a gateway under load queues instead.
+    ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
     options: SESSION_OPTIONS,
     // node-postgres returns int8 (count(*), sums) as strings; PGlite returns numbers. Parse once, here.
     types: {

@@ -41,7 +41,7 @@ let sharedDb: Promise<Db> | null = null;
 
 function defaultDb(env: NodeJS.ProcessEnv): Promise<Db> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set in the cloud function environment');
-  sharedDb ??= openDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
+  sharedDb ??= openDb({ databaseUrl: env.DATABASE_URL, poolSize: 2, connectTimeoutMs: 5_000 });
   return sharedDb;
 }
 
