@@ -2,7 +2,7 @@ import type { ActionInput, OrderView } from '../contract';
 import type { CallContext, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { enqueue } from '../outbox/outbox';
+import { enqueue, type PayloadOf } from '../outbox/outbox';
 import { addDays } from '../shared/time';
 import { releaseOrderHolds } from './checkout.service';
 import { newPickupCode } from './domain/order-ids';
@@ -12,15 +12,8 @@ import { findExpiredUnpaid, findLines, findOrder, findOrderByPickupCode, findOrd
 
 const BATCH = 100;
 
-/** The event points and referral consume (their issues subscribe to it through the outbox). */
-export interface OrderSettledEvent {
-  orderId: string;
-  storeId: string;
-  memberId: string;
-  /** What the customer finally paid: payable minus every refund. */
-  paidFen: number;
-  settledAt: string;
-}
+/** The event points and referral consume through the outbox; its schema is the `order.settled` topic's. */
+export type OrderSettledEvent = PayloadOf<'order.settled'>;
 
 /** Cancels an unpaid order and releases its holds, once: only the caller that wins the update releases. */
 async function cancelUnpaid(tx: Executor, orderId: string, reason: string, now: Date): Promise<boolean> {
@@ -61,8 +54,8 @@ async function storeOrderView(exec: Executor, storeId: string, orderId: string, 
   return ok(view!);
 }
 
-function shippingUpload(order: { id: string; transaction_id: string | null }, info: Record<string, unknown>, now: Date) {
-  return { topic: 'shipping.upload', dedupeKey: `shipping:${order.id}`, payload: { orderId: order.id, ...info }, now };
+function shippingUpload(order: { id: string; transaction_id: string | null }, info: Omit<PayloadOf<'shipping.upload'>, 'orderId'>, now: Date) {
+  return { topic: 'shipping.upload' as const, dedupeKey: `shipping:${order.id}`, payload: { orderId: order.id, ...info }, now };
 }
 
 /** `manager.shipOrder`: paid express order -> shipped, and WeChat's shipping-info upload queued. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CallContext } from '../context';
 import type { Db, Executor } from '../db/db';
-import { enqueue } from '../outbox/outbox';
+import { enqueue, type PayloadOf } from '../outbox/outbox';
 import type { CallbackAnswer } from '../payment/pay-callback';
 import type { PayPort, RefundQuery } from '../platform/platform';
 import { findLines, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
@@ -165,17 +165,7 @@ export async function checkRefund(ctx: CallContext, payload: { refundId: string 
 }
 
 /** Emitted when money went back: points, growth and referral rewards reverse what the order earned. */
-export interface OrderRefundedEvent {
-  orderId: string;
-  storeId: string;
-  memberId: string;
-  refundId: string;
-  refundFen: number;
-  wholeOrder: boolean;
-  /** The order had settled (points and rewards granted) before this refund. */
-  afterSettlement: boolean;
-  refundedAt: string;
-}
+export type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 
 export const refundCallbackEvent = z
   .object({

@@ -19,8 +19,7 @@ const HISTORY_PAGE = 20;
  * once per order (`earn:<orderId>`). Runs before the growth consumer, so the order that lifts a member
  * to a higher tier still earns at the old rate and the next one at the new rate.
  */
-export async function earnPointsOnSettled(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderSettledEvent;
+export async function earnPointsOnSettled(ctx: CallContext, event: OrderSettledEvent): Promise<void> {
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const multiplier = await tierMultiplier(tx, event.memberId);
     const earned = earnedForOrder(event.paidFen, multiplier);
@@ -44,8 +43,7 @@ export async function earnPointsOnSettled(ctx: CallContext, raw: Record<string, 
  * short, it takes what is there and records the shortfall; the balance never goes negative.
  * (Points the order *spent* come back through `releasePoints`, which the refund callback calls.)
  */
-export async function reversePointsOnRefunded(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderRefundedEvent;
+export async function reversePointsOnRefunded(ctx: CallContext, event: OrderRefundedEvent): Promise<void> {
   if (!event.afterSettlement) return;
   await ctx.db.kysely.transaction().execute(async (tx) => {
     if (!(await lockMember(tx, event.memberId))) return;

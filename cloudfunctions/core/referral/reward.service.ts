@@ -36,8 +36,7 @@ async function grant(tx: Executor, b: Binding, settings: ReferralSettings, order
  * capped). Idempotent: the binding row is locked and moves out of `bound` once, so a second delivery
  * (or two at once) finds nothing to do; the points entry is keyed `referral:<referralId>` as well.
  */
-export async function rewardInviterOnSettled(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderSettledEvent;
+export async function rewardInviterOnSettled(ctx: CallContext, event: OrderSettledEvent): Promise<void> {
   const at = new Date(event.settledAt);
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const b = await lockLiveBinding(tx, event.memberId, event.storeId);
@@ -87,8 +86,7 @@ export async function rewardInviterOnSettled(ctx: CallContext, raw: Record<strin
  * coupon if still unused. Before settlement, a whole-order refund voids the binding: that first order
  * will never settle, so it will never be rewarded. Idempotent through the binding's conditional move.
  */
-export async function reverseRewardOnRefunded(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderRefundedEvent;
+export async function reverseRewardOnRefunded(ctx: CallContext, event: OrderRefundedEvent): Promise<void> {
   const at = new Date(event.refundedAt);
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const b = await lockLiveBinding(tx, event.memberId, event.storeId);

@@ -4,6 +4,8 @@ import { runBirthdayTimer } from '../coupon/auto-issue.service';
 import { runOrderTimer } from '../order/lifecycle.service';
 import { runGroupbuyTimer } from '../groupbuy/expiry.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
+// Registers every context's outbox subscribers before the worker can run.
+import '../subscribers';
 import { runPointsTimer } from '../points/points.service';
 import { runYearlyTierReview } from '../points/tier.service';
 // issue 8: repurchase nudges

@@ -1,0 +1,30 @@
+import type { CallContext } from '../context';
+import type { PayloadOf } from '../outbox/outbox';
+import { subscribe } from '../outbox/subscriptions';
+import { checkRefund, submitRefund } from './refund.service';
+import { findOrder } from './repo/order.repo';
+
+/**
+ * Outbox `shipping.upload`: tells WeChat an order shipped or was picked up (WeChat withholds the
+ * merchant's settlement until it knows). An order paid without a WeChat transaction has nothing to
+ * report; a final refusal is not retried.
+ */
+async function uploadShippingInfo(ctx: CallContext, p: PayloadOf<'shipping.upload'>) {
+  const order = await findOrder(ctx.db.kysely, p.orderId);
+  if (!order?.transaction_id) return 'done';
+  const member = await ctx.db.kysely.selectFrom('members').select('openid').where('id', '=', order.member_id).executeTakeFirstOrThrow();
+  const result = await ctx.platform.shipping.uploadShippingInfo({
+    transactionId: order.transaction_id,
+    openid: member.openid,
+    logisticsType: p.logisticsType,
+    carrier: p.carrier,
+    trackingNo: p.trackingNo,
+    itemDesc: `订单 ${order.order_no}`,
+  });
+  return result.ok || !result.retryable ? 'done' : 'retry';
+}
+
+// The order context's side effects on WeChat, delivered after the transaction that caused them commits.
+subscribe('refund.request', submitRefund);
+subscribe('refund.check', checkRefund);
+subscribe('shipping.upload', uploadShippingInfo);
