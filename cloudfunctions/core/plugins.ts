@@ -1,8 +1,10 @@
 /**
  * Where contexts plug into each other's seams. A lower context declares a seam (a hook it runs at a
  * point of its own use case, in the same transaction); the context that reacts registers here, so
- * the lower one never imports the higher. Imported by every entry point (the dispatcher, the timers).
+ * the lower one never imports the higher. Each context's outbox subscribers register through
+ * core/subscribers. Imported by every entry point (the dispatcher, the timers).
  */
+import './subscribers';
 import { issueNewMemberGifts } from './coupon/auto-issue.service';
 import { onNewMember } from './member/new-member-hooks';
 import { handleRefundCallback } from './order/refund.service';

@@ -5,7 +5,6 @@ import { runOrderTimer } from '../order/lifecycle.service';
 import { runGroupbuyTimer } from '../groupbuy/expiry.service';
 import { runOutboxWorker } from '../outbox/outbox-worker';
 // Registers every context's outbox subscribers before the worker can run.
-import '../subscribers';
 import { runPointsTimer } from '../points/points.service';
 import { runYearlyTierReview } from '../points/tier.service';
 // issue 8: repurchase nudges
