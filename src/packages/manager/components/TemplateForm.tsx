@@ -8,11 +8,11 @@ import '../../../styles/form-row.scss';
 
 type Draft = ActionInput<'manager.createCouponTemplate'>;
 
-function Field({ label, id, value, onChange, type = 'text' }: { label: string; id: string; value: string; onChange: (v: string) => void; type?: 'text' | 'digit' | 'number' }) {
+function Field({ label, id, value, onChange, type = 'text', placeholder }: { label: string; id: string; value: string; onChange: (v: string) => void; type?: 'text' | 'digit' | 'number'; placeholder?: string }) {
   return (
     <View className="form-row">
       <Text className="form-row__label">{label}</Text>
-      <Input className="form-row__input" id={id} type={type} value={value} onChange={onChange} />
+      <Input className="form-row__input" id={id} type={type} value={value} onChange={onChange} placeholder={placeholder} />
     </View>
   );
 }
@@ -68,7 +68,8 @@ export function TemplateForm({ kinds, visible, busy, onClose, onCreate }: { kind
         {kind?.fields.map((field) => (
           <Field
             key={`${kind.code}.${field.name}`}
-            label={`${field.label}（${field.unit}）${field.required ? '' : ' 选填'}`}
+            label={`${field.label}（${field.unit}）`}
+            placeholder={field.required ? undefined : '选填'}
             id={fieldId(field.name)}
             type={field.input === 'yuan' ? 'digit' : 'number'}
             value={args[field.name] ?? ''}
