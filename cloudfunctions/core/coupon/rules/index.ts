@@ -1,4 +1,5 @@
 import { argUi, type ArgUi, type CouponArgs, type CouponRule } from './coupon-rule';
+import { everyFullReduction } from './every-full-reduction.coupon-rule';
 import { fullReduction } from './full-reduction.coupon-rule';
 import { noThreshold } from './no-threshold.coupon-rule';
 import { percentOff } from './percent-off.coupon-rule';
@@ -12,6 +13,7 @@ export const COUPON_RULES = {
   full_reduction: fullReduction,
   percent_off: percentOff,
   no_threshold: noThreshold,
+  every_full_reduction: everyFullReduction,
 } as const;
 
 export type CouponKind = keyof typeof COUPON_RULES;
