@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
 import { action, id } from './action';
+import type { CouponKind } from './coupon.contract';
 import type { MemberTier } from './member.contract';
 import type { OrderView } from './order.contract';
 
@@ -28,7 +29,7 @@ export type CustomerSort = 'lastOrder' | 'points' | 'bound';
 export interface AdvisorTemplate {
   templateId: string;
   title: string;
-  kind: 'full_reduction' | 'percent_off' | 'no_threshold';
+  kind: CouponKind;
   costFen: Fen;
   remaining: number;
 }
