@@ -1,20 +1,13 @@
 /** Orders: checkout, payment, the customer's orders and after-sales. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
+import type { OrderStatus } from '../order/domain/order-state-machine';
+import type { RefundStatus } from '../order/domain/refund-state-machine';
 import { action, address, id, orderId, pricingInput } from './action';
 
-export type OrderStatus =
-  | 'pending_payment'
-  | 'paid'
-  // Issue 6: a paid group-buy order waits here (拼团中) until its team succeeds (-> paid) or fails (refund).
-  | 'grouping'
-  | 'shipped'
-  | 'ready_for_pickup'
-  | 'completed'
-  | 'settled'
-  | 'cancelled'
-  | 'refunding'
-  | 'refunded';
+// Declared with the state machines that move them (pure files, safe for the contract to import).
+export type { OrderStatus } from '../order/domain/order-state-machine';
+export type { RefundStatus } from '../order/domain/refund-state-machine';
 
 /** The order list's tabs: 待付款 待发货 待收货 已完成 退款/售后. */
 export type OrderTab = 'pending_payment' | 'to_ship' | 'to_receive' | 'done' | 'after_sale';
@@ -74,7 +67,7 @@ export interface OrderQuote extends OrderAmounts {
 
 export interface RefundView {
   refundId: string;
-  status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+  status: RefundStatus;
   amountFen: Fen;
   reason: string;
   lineIds: string[];

@@ -49,7 +49,7 @@ export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date)
     if (counters.campaign) await giveBackCampaignSeats(tx, campaign.id, 1);
     await setOrderGroupBuy(tx, [order.id], { teamStatus: 'refused' });
     // Through `grouping`, so a refund WeChat refuses returns the order there (never to a shippable `paid`).
-    await transitionOrder(tx, order.id, ['paid'], 'grouping');
+    await transitionOrder(tx, order.id, 'refuseSeat');
     await refundGroupOrder(tx, order.id, REFUSALS[why], now);
   };
   if (!(await takeCampaignSeat(tx, campaign.id))) return refuse('sold_out', { campaign: false, member: false });
@@ -72,7 +72,7 @@ export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date)
     seat = { joined: 1, size: campaign.team_size };
   }
   await insertTeamMember(tx, { teamId, orderId: order.id, memberId: order.member_id, seat: seat!.joined, now });
-  await transitionOrder(tx, order.id, ['paid'], 'grouping');
+  await transitionOrder(tx, order.id, 'joinGroup');
   await setOrderGroupBuy(tx, [order.id], { teamId, teamStatus: 'open' });
   if (seat!.joined === seat!.size) await endTeam(tx, teamId, 'succeeded', { virtual: false, now, onlyExpired: false });
 }

@@ -117,7 +117,7 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
       .returning('transaction_id')
       .execute();
     if (inserted.length === 0) return { kind: 'duplicate' as const };
-    const paid = await transitionOrder(tx, order.id, ['pending_payment'], 'paid', { paid_at: paidAt, transaction_id: transactionId });
+    const paid = await transitionOrder(tx, order.id, 'pay', { paid_at: paidAt, transaction_id: transactionId });
     // Only orders that carry a coupon or a group-buy pay for those statements: the plain order is the
     // hot path (the settlement bench), and each skipped statement is a round trip inside the lock.
     if (paid && order.coupon_id) await markCouponUsed(tx, order.id, paidAt);

@@ -88,7 +88,7 @@ export interface OrderTables {
     /** The payment this refund returns money from; the database refuses refunds beyond it (0017). Defaults to the order's. */
     transaction_id: ColumnType<string, string | undefined, string>;
     out_refund_no: string;
-    status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+    status: import('../../contract').RefundStatus;
     amount_fen: number;
     line_ids: string[];
     whole_order: boolean;
