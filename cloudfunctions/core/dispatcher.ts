@@ -5,8 +5,8 @@ import { fail, type Envelope } from './errors';
 import { handlers, type Handler } from './handlers';
 import { withIdempotency } from './idempotency/idempotency';
 import './plugins';
-import { ensureMember } from './member/member.service';
-import { findCaller } from './member/repo/member.repo';
+import { ensureMember } from './member';
+import { findCaller } from './member';
 import { pathOfUnstorableText } from './shared/storable-text';
 
 /** The deployed functions: the prefixes of the contract's action names. */

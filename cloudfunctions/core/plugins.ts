@@ -5,13 +5,15 @@
  * core/subscribers. Imported by every entry point (the dispatcher, the timers).
  */
 import './subscribers';
-import { issueNewMemberGifts } from './coupon/auto-issue.service';
-import { onNewMember } from './member/new-member-hooks';
-import { handleRefundCallback } from './order/refund.service';
-import { plugIntoCheckout } from './order/seams';
-import { groupBuyPrice } from './groupbuy/groupbuy-price';
-import { openTeamSeatOf } from './groupbuy/repo/groupbuy.repo';
-import { attributionColumns } from './shop/repo/shop.repo';
+import { issueNewMemberGifts } from './coupon';
+import { onNewMember } from './member';
+import { handleRefundCallback } from './payment';
+import { plugIntoCheckout } from './order';
+import { groupBuyPrice } from './groupbuy';
+import { takeGroupBuySeat } from './groupbuy';
+import { onOrderPaid } from './payment';
+import { openTeamSeatOf } from './groupbuy';
+import { attributionColumns } from './shop';
 import { deliverLocalRefundsTo } from './platform/local/local-platform';
 
 // A new member's gift (新人礼) is issued in the transaction that creates the member.
@@ -22,5 +24,7 @@ deliverLocalRefundsTo(handleRefundCallback);
 
 // Group-buy prices its campaigns at checkout, and holds refunds of a seat in a team still open.
 plugIntoCheckout({ groupBuyPrice, openTeamSeat: openTeamSeatOf });
+// A paid group-buy order takes its team seat in the payment's transaction.
+onOrderPaid(takeGroupBuySeat);
 // Shops stamp the member's shop and advisor on each new order.
 plugIntoCheckout({ attribution: attributionColumns });

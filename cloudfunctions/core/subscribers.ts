@@ -6,6 +6,7 @@
  * growth) come before referral, as they always have; core/subscribers.spec.ts pins it.
  */
 import './order/order.subscribers';
+import './payment/payment.subscribers';
 import './points/points.subscribers';
 import './referral/referral.subscribers';
 import './groupbuy/groupbuy.subscribers';

@@ -4,11 +4,11 @@
  * file under cloudfunctions/:
  * 1. a context is entered only through its front door, `core/<context>/index.ts`;
  * 2. a context imports another context only along an allowed arrow (the arrows form no circle);
- * 3. the kernel imports no context;
+ * 3. the kernel imports no context (the contract may read what a context publishes to it);
  * 4. composition (and the deployed functions and the gateway) may import any front door.
  */
 const path = require('node:path');
-const { contexts, kernel, composition, allowed } = require('./contexts');
+const { contexts, kernel, composition, allowed, published } = require('./contexts');
 
 const CORE = path.join('cloudfunctions', 'core');
 
@@ -30,6 +30,11 @@ function placeOf(file, root) {
 
 function isFrontDoor(rel, context) {
   return rel === context || rel === `${context}/index` || rel === `${context}/index.ts`;
+}
+
+/** A context's outbox subscriber registration, opened by core/subscribers only. */
+function isSubscriberFile(rel, context) {
+  return rel === `${context}/${context}.subscribers` || rel === `${context}/${context}.subscribers.ts`;
 }
 
 module.exports = {
@@ -58,7 +63,10 @@ module.exports = {
       if (to.kind === 'unplaced') return context.report({ node, messageId: 'unplaced', data: { from: fromRel, name: to.name } });
       if (to.kind !== 'context' || to.name === from.name) return;
       const data = { from: fromRel, target: `core/${to.rel}`, context: to.name, source: from.name };
+      const publishedTo = (published[to.name] ?? []).some((dir) => to.rel === `${to.name}/${dir}` || to.rel.startsWith(`${to.name}/${dir}/`));
+      if (from.name === 'contract' && publishedTo) return;
       if (from.kind === 'kernel') return context.report({ node, messageId: 'kernelImportsContext', data });
+      if (from.name === 'subscribers.ts' && isSubscriberFile(to.rel, to.name)) return;
       if (!isFrontDoor(to.rel, to.name)) return context.report({ node, messageId: 'pastFrontDoor', data });
       if (from.kind === 'context' && !allowed[from.name].includes(to.name)) context.report({ node, messageId: 'noArrow', data });
     }

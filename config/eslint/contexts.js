@@ -8,13 +8,20 @@
  *   WeChat's ports, the outbox, idempotency, rate limits, the audit log). It imports no context.
  * - **Composition** wires contexts together: the dispatcher and its handler table, the plug-in
  *   registrations, the timers, the deployed functions' runtime, invariants, the seed, the gateway.
- *   It may import any context's front door, never past it.
+ *   It may import any context's front door, never past it; core/subscribers also opens each
+ *   context's `<context>.subscribers.ts`, the file where that context registers its outbox handlers.
  */
 const contexts = ['catalog', 'member', 'points', 'coupon', 'order', 'payment', 'groupbuy', 'referral', 'nudge', 'advisor', 'shop', 'staff', 'dashboard'];
 
 const kernel = ['shared', 'contract', 'db', 'platform', 'outbox', 'idempotency', 'ratelimit', 'config', 'audit', 'errors.ts', 'context.ts', 'contract.ts'];
 
-const composition = ['dispatcher.ts', 'handlers.ts', 'plugins.ts', 'timers', 'runtime', 'ops', 'db/seed'];
+const composition = ['dispatcher.ts', 'handlers.ts', 'plugins.ts', 'subscribers.ts', 'timers', 'runtime', 'ops', 'db/seed'];
+
+/**
+ * Pure modules a context publishes to the contract (zod and kernel money only, no database): the
+ * coupon kind registry, whose codes are the contract's enum, so a new kind is one file in coupon.
+ */
+const published = { coupon: ['rules'] };
 
 /** context -> the contexts it may import (their front doors). Lower contexts never import higher ones. */
 const allowed = {
@@ -33,4 +40,4 @@ const allowed = {
   dashboard: ['nudge'],
 };
 
-module.exports = { contexts, kernel, composition, allowed };
+module.exports = { contexts, kernel, composition, allowed, published };

@@ -1,7 +1,6 @@
 /** The store's manager: fulfilment queues and refunds. */
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../order/domain/order-state-machine';
-import { REFUND_STATUSES } from '../order/domain/refund-state-machine';
+import { ORDER_STATUSES, REFUND_STATUSES } from './statuses';
 import { action, id, orderId } from './action';
 import type { ManagerRefundView, OrderView, RefundView } from './order.contract';
 

@@ -1,13 +1,11 @@
 /** Orders: checkout, payment, the customer's orders and after-sales. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
-import type { OrderStatus } from '../order/domain/order-state-machine';
-import type { RefundStatus } from '../order/domain/refund-state-machine';
+import type { OrderStatus, RefundStatus } from './statuses';
 import { action, address, id, orderId, pricingInput } from './action';
 
 // Declared with the state machines that move them (pure files, safe for the contract to import).
-export type { OrderStatus } from '../order/domain/order-state-machine';
-export type { RefundStatus } from '../order/domain/refund-state-machine';
+export type { OrderStatus, RefundStatus } from './statuses';
 
 /** The order list's tabs: 待付款 待发货 待收货 已完成 退款/售后. */
 export type OrderTab = 'pending_payment' | 'to_ship' | 'to_receive' | 'done' | 'after_sale';

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
 import type { Database } from '../db/schema';
-import { DEFAULT_TIERS, type TierBenefits } from '../member/domain/tiers';
+import { DEFAULT_TIERS, type TierBenefits } from '../member';
 import { inShanghai } from '../shared/time';
 import { issueCoupon } from './issue-coupon';
 

@@ -1,7 +1,7 @@
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
 import type { PayloadOf } from '../outbox/outbox';
-import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member/repo/subscribe-quota.repo';
+import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member';
 import type { TeamOutcome } from './team-outcome';
 
 /**

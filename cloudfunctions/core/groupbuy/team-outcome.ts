@@ -1,7 +1,7 @@
 import type { Executor } from '../db/db';
 import { enqueue } from '../outbox/outbox';
-import { openRefund } from '../order/refund.service';
-import { findOrder, transitionOrder } from '../order/repo/order.repo';
+import { openRefund } from '../order';
+import { findOrder, transitionOrder } from '../order';
 import { finishTeam, giveBackCampaignSeats, giveBackMemberSeats, setOrderGroupBuy, teamMembers } from './repo/groupbuy.repo';
 
 export type TeamOutcome = 'succeeded' | 'failed';

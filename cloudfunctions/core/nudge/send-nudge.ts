@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CallContext } from '../context';
-import { clearSubscription } from '../member/repo/subscribe-quota.repo';
+import { clearSubscription } from '../member';
 import { enqueue, type PayloadOf } from '../outbox/outbox';
 import { inShanghai } from '../shared/time';
 import { templateData } from './domain/message';

@@ -4,8 +4,8 @@
  * here writes. Read by `checkInvariants` (tests, the crash test, the soak, `npm run check:invariants`).
  */
 
-import { HOLDS_COUPON as COUPON_HOLDERS, HOLDS_STOCK, PAID_STATUSES as PAID } from '../order/domain/order-state-machine';
-import { COMMITTED_REFUND_STATUSES } from '../order/domain/refund-state-machine';
+import { HOLDS_COUPON as COUPON_HOLDERS, HOLDS_STOCK, PAID_STATUSES as PAID } from '../order';
+import { COMMITTED_REFUND_STATUSES } from '../order';
 
 /**
  * A list of statuses as SQL, `('paid','shipped')`. The statuses are the state machines' constants,

@@ -5,14 +5,14 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { fen, type Fen } from '../shared/money';
 import { addMinutes } from '../shared/time';
-import { specsText } from '../catalog/domain/spec-groups';
-import { DEFAULT_TIERS, type TierBenefits } from '../member/domain/tiers';
+import { specsText } from '../catalog';
+import { DEFAULT_TIERS, type TierBenefits } from '../member';
 import { newOrderNo } from './domain/order-ids';
 import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
-import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
-import { findTierBenefits } from '../member/repo/member.repo';
+import { findSkusWithProduct } from '../catalog';
+import { findTierBenefits } from '../member';
 import { checkoutSeams } from './seams';
 
 type PricingRequest = ActionInput<'order.quote'>;

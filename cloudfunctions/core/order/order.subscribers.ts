@@ -1,7 +1,6 @@
 import type { CallContext } from '../context';
 import type { PayloadOf } from '../outbox/outbox';
 import { subscribe } from '../outbox/subscriptions';
-import { checkRefund, submitRefund } from './refund.service';
 import { findOrder } from './repo/order.repo';
 
 /**
@@ -24,7 +23,5 @@ async function uploadShippingInfo(ctx: CallContext, p: PayloadOf<'shipping.uploa
   return result.ok || !result.retryable ? 'done' : 'retry';
 }
 
-// The order context's side effects on WeChat, delivered after the transaction that caused them commits.
-subscribe('refund.request', submitRefund);
-subscribe('refund.check', checkRefund);
+// Shipping info reaches WeChat after the transaction that shipped the order commits.
 subscribe('shipping.upload', uploadShippingInfo);

@@ -242,5 +242,3 @@ export async function listRefunds({ input, ctx, exec }: ServiceArgs<ActionInput<
     })),
   });
 }
-
-export { checkRefund, handleRefundCallback, submitRefund, type OrderRefundedEvent } from './refund-delivery';

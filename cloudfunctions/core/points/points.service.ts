@@ -1,8 +1,10 @@
 import type { ActionInput, ActionOutput } from '../contract';
 import type { CallContext, ServiceArgs } from '../context';
 import { ok, type Result } from '../errors';
-import type { OrderSettledEvent } from '../order/lifecycle.service';
-import type { OrderRefundedEvent } from '../order/refund-delivery';
+import type { PayloadOf } from '../outbox/outbox';
+
+type OrderSettledEvent = PayloadOf<'order.settled'>;
+type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 import { points } from '../shared/money';
 import { earnedForOrder, pointsForYuan, REASON_TEXT, wholeYuan } from './domain/points-rules';
 import { creditPoints, expireDueLots, takeBack } from './points-ledger';

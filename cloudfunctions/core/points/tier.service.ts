@@ -1,9 +1,11 @@
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
-import { findTiers } from '../member/repo/member.repo';
-import { tierForGrowth } from '../member/domain/tiers';
-import type { OrderSettledEvent } from '../order/lifecycle.service';
-import type { OrderRefundedEvent } from '../order/refund-delivery';
+import { findTiers } from '../member';
+import { tierForGrowth } from '../member';
+import type { PayloadOf } from '../outbox/outbox';
+
+type OrderSettledEvent = PayloadOf<'order.settled'>;
+type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 import { addDays, shanghaiStamp } from '../shared/time';
 import { wholeYuan } from './domain/points-rules';
 import { addGrowth, changeTier, growthSince, insertGrowthEvent, memberIdsAfter } from './repo/growth.repo';

@@ -1,11 +1,13 @@
 import type { CallContext } from '../context';
-import { issueCoupon } from '../coupon/issue-coupon';
-import { voidUnusedCoupon } from '../coupon/repo/coupon.repo';
+import { issueCoupon } from '../coupon';
+import { voidUnusedCoupon } from '../coupon';
 import type { Executor } from '../db/db';
-import type { OrderSettledEvent } from '../order/lifecycle.service';
-import type { OrderRefundedEvent } from '../order/refund-delivery';
-import { creditPoints, takeBack } from '../points/points-ledger';
-import { findEntry, lockMember } from '../points/repo/points.repo';
+import type { PayloadOf } from '../outbox/outbox';
+
+type OrderSettledEvent = PayloadOf<'order.settled'>;
+type OrderRefundedEvent = PayloadOf<'order.refunded'>;
+import { creditPoints, takeBack } from '../points';
+import { findEntry, lockMember } from '../points';
 import { capReached, capWindows } from './domain/reward-caps';
 import type { ReferralSettings } from './domain/referral-settings';
 import { firstPaidOrder, loadSettings, lockLiveBinding, moveBinding, recordEvent, rewardsGranted } from './repo/referral.repo';

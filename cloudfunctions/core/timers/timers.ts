@@ -1,14 +1,14 @@
 import '../plugins';
 import type { CallContext } from '../context';
-import { runBirthdayTimer } from '../coupon/auto-issue.service';
-import { runOrderTimer } from '../order/lifecycle.service';
-import { runGroupbuyTimer } from '../groupbuy/expiry.service';
+import { runBirthdayTimer } from '../coupon';
+import { runOrderTimer } from '../order';
+import { runGroupbuyTimer } from '../groupbuy';
 import { runOutboxWorker } from '../outbox/outbox-worker';
 // Registers every context's outbox subscribers before the worker can run.
-import { runPointsTimer } from '../points/points.service';
-import { runYearlyTierReview } from '../points/tier.service';
+import { runPointsTimer } from '../points';
+import { runYearlyTierReview } from '../points';
 // issue 8: repurchase nudges
-import { runNudgeTimer } from '../nudge/nudge-run.service';
+import { runNudgeTimer } from '../nudge';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's

@@ -1,4 +1,4 @@
-import { couponRule, type CouponKind } from '../../coupon/rules';
+import { couponRule, type CouponKind } from '../../coupon';
 import { fen, type Fen } from '../../shared/money';
 
 /**

@@ -1,6 +1,6 @@
 import type { Executor } from '../db';
-import type { CouponArgs, CouponKind } from '../../coupon/rules';
-import type { CouponScope } from '../../coupon/domain/scope';
+import type { CouponArgs, CouponKind } from '../../coupon';
+import type { CouponScope } from '../../coupon';
 
 /** Demo coupon templates for the claim center (青禾 QINGHE). Amounts in fen. */
 export interface SeedCouponTemplate {

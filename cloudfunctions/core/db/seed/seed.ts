@@ -1,6 +1,6 @@
 import type { Kdb } from '../db';
-import { DEFAULT_TIERS } from '../../member/domain/tiers';
-import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog/domain/media-paths';
+import { DEFAULT_TIERS } from '../../member';
+import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog';
 import { demoStore, type SeedStore } from './demo-store.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';

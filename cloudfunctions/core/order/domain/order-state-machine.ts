@@ -4,24 +4,12 @@
  * an order may go; the status groups the rest of the code asks about (which orders a customer may
  * refund, which were paid, which hold stock or a coupon) are declared beside the table.
  *
- * Pure, with no imports, so the contract may take `ORDER_STATUSES` from here for its enums.
+ * Pure. The status vocabulary itself is the contract's (contract/statuses.ts): clients see it.
  */
 
-export const ORDER_STATUSES = [
-  'pending_payment',
-  'paid',
-  // A paid group-buy order waits here (拼团中) until its team succeeds (-> paid) or fails (refund).
-  'grouping',
-  'shipped',
-  'ready_for_pickup',
-  'completed',
-  'settled',
-  'cancelled',
-  'refunding',
-  'refunded',
-] as const;
+import { ORDER_STATUSES, type OrderStatus } from '../../contract/statuses';
 
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export { ORDER_STATUSES, type OrderStatus };
 
 /**
  * Who causes a move: the least role that may (as the contract names roles), the system's own timers

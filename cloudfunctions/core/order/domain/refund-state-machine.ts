@@ -2,13 +2,14 @@
  * A refund's states and every move between them, declared once beside the order's
  * (order-state-machine.ts). `moveRefund` (refund.repo) takes a transition's name.
  *
- * Pure, with no runtime imports, so the contract may take `REFUND_STATUSES` from here for its enums.
+ * Pure. The status vocabulary itself is the contract's (contract/statuses.ts).
  */
 import type { Actor } from './order-state-machine';
 
-export const REFUND_STATUSES = ['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed'] as const;
 
-export type RefundStatus = (typeof REFUND_STATUSES)[number];
+import { REFUND_STATUSES, type RefundStatus } from '../../contract/statuses';
+
+export { REFUND_STATUSES, type RefundStatus };
 
 /**
  * A new refund starts `requested` (the customer asked; a manager decides) or `approved` (the store's

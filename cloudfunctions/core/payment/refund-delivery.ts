@@ -2,12 +2,9 @@ import { z } from 'zod';
 import type { CallContext } from '../context';
 import type { Db, Executor } from '../db/db';
 import { enqueue, type PayloadOf } from '../outbox/outbox';
-import type { CallbackAnswer } from '../payment/pay-callback';
+import type { CallbackAnswer } from './pay-callback';
 import type { PayPort, RefundQuery } from '../platform/platform';
-import { findLines, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
-import { AWAITING_WECHAT } from './domain/refund-state-machine';
-import { lockRefundRoom, moveRefund } from './repo/refund.repo';
-import { checkoutSeams } from './seams';
+import { AWAITING_WECHAT, checkoutSeams, findLines, findOrder, lockRefundRoom, moveRefund, releaseStock, transitionOrder } from '../order';
 
 /** How long after WeChat accepted a refund we expect its callback before asking again. */
 export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
