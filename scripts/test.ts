@@ -39,7 +39,6 @@ async function run(): Promise<number> {
   }
   if (!process.env.DATABASE_URL) {
     console.log('[test] DATABASE_URL not set: Postgres suites (concurrency) will be SKIPPED; PGlite suites run.');
-    // issue 10
     console.log('[test] also SKIPPED without DATABASE_URL: the crash test (SIGKILLed gateway, test/integration/reliability/crash.test.ts); the soak runs only as `npm run bench -- soak`.');
   }
   const result = spawnSync(join('node_modules/.bin/vitest'), ['run', ...process.argv.slice(2)], {

@@ -26,7 +26,7 @@ export const ERRORS = {
   COUPON_NOT_APPLICABLE: { status: 409, message: '所选商品不适用此券' },
   INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
   GROUP_BUY_UNAVAILABLE: { status: 409, message: '拼团活动不可用' },
-  // Issue 6: group-buy.
+  // group-buy.
   GROUP_BUY_STOPPED: { status: 409, message: '拼团活动已停止' },
   GROUP_BUY_NOT_STARTED: { status: 409, message: '拼团活动尚未开始' },
   GROUP_BUY_ENDED: { status: 409, message: '拼团活动已结束' },
@@ -47,7 +47,6 @@ export const ERRORS = {
   MEMBER_CODE_INVALID: { status: 409, message: '会员码无效' },
   BIRTHDAY_ALREADY_SET: { status: 409, message: '生日已设置，不可修改' },
   PHONE_BIND_FAILED: { status: 409, message: '手机号获取失败，请重新授权' },
-  // @staff-errors (issue 7)
   RECEIPT_ALREADY_AWARDED: { status: 409, message: '该小票已积过分' },
   STAFF_INVITE_INVALID: { status: 404, message: '邀请链接无效' },
   STAFF_INVITE_EXPIRED: { status: 409, message: '邀请链接已过期，请联系店长重新生成' },
@@ -56,24 +55,24 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
-  // issue 9: self-hosted sign-in when WeChat's code2session is busy or unreachable.
+  // self-hosted sign-in when WeChat's code2session is busy or unreachable.
   UPSTREAM_UNAVAILABLE: { status: 503, message: '微信服务繁忙，请稍后再试' },
-  // issue 5: referral
+  // referral
   INVITE_CODE_INVALID: { status: 400, message: '邀请链接无效，请让好友重新分享' },
   INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请人不存在，请让好友重新分享' },
   // fix-grouping-refund: a seat in a team still open is not refunded (the team would count an unpaid member).
   GROUP_BUY_IN_PROGRESS: { status: 409, message: '拼团进行中，成团或失败后再退款' },
-  // issue 11: store and advisor codes
+  // store and advisor codes
   SHOP_CODE_INVALID: { status: 400, message: '门店码无效，请重新扫码' },
   SHOP_NOT_FOUND: { status: 404, message: '门店不存在或已停业' },
   ADVISOR_NOT_FOUND: { status: 404, message: '导购码已失效，请向店员索取新的二维码' },
-  // issue 11: advisors (导购) and their coupon budgets.
+  // advisors (导购) and their coupon budgets.
   ADVISOR_BUDGET_EXCEEDED: { status: 409, message: '本月发券额度不足' },
   ADVISOR_TEMPLATE_NOT_ALLOWED: { status: 409, message: '该优惠券不可由导购发放' },
   ADVISOR_TEMPLATE_UNBOUNDED: { status: 409, message: '无封顶的折扣券不能设为导购券' },
   ADVISOR_UNAVAILABLE: { status: 409, message: '该导购已离职或不存在' },
   ADVISOR_OTHER_SHOP: { status: 409, message: '该导购不属于会员所在门店' },
-  // issue 11 follow-up: placing staff in shops (manager.setStaffShop).
+  // placing staff in shops (manager.setStaffShop).
   STAFF_NOT_FOUND: { status: 404, message: '该员工不存在或已撤销，请刷新后再试' },
 } as const;
 

@@ -18,27 +18,26 @@ import { usableCoupons } from './order';
 // @member-imports
 import { getMemberCode } from './member';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member';
-// issue 8: repurchase nudges and dashboards
+// repurchase nudges and dashboards
 import { getDashboard } from './dashboard';
 import { grantLongTermSubscriptions } from './nudge';
 import { listNudgeMessages } from './nudge';
 
-// @staff-imports (issue 7)
 import { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './staff';
 import { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite } from './staff';
 import { listAudit, withAuditLog } from './staff';
 import { managerListProducts, setProductStatus, updateSku } from './catalog';
 import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './coupon';
-// @groupbuy-imports (issue 6)
+// @groupbuy-imports
 import { getCampaign, getTeam, listCampaigns } from './groupbuy';
 import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy';
-// @referral-imports (issue 5)
+// @referral-imports
 import { attributeInvite } from './referral';
 import { myInviteCard, myInvites } from './referral';
-// @shop-imports (issue 11)
+// @shop-imports
 import { myShop, welcome } from './shop';
 import { myAdvisorCode, shopCodes } from './shop';
-// @advisor-imports (issue 11)
+// @advisor-imports
 import { customerDetail, myCustomers } from './advisor';
 import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor';
 import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
@@ -86,7 +85,7 @@ const useCases: Handlers = {
   'manager.approveRefund': approveRefund,
   'manager.retryRefund': retryRefund,
   'manager.rejectRefund': rejectRefund,
-  // @staff-handlers (issue 7): the counter, staff binding and the manager's tools.
+  // The counter, staff binding and the manager's tools.
   'staff.bind': bindStaff,
   'staff.session': staffSession,
   'staff.scanMemberCode': scanMemberCode,
@@ -106,27 +105,26 @@ const useCases: Handlers = {
   'manager.createCouponTemplate': createCouponTemplate,
   'manager.stopCouponTemplate': stopCouponTemplate,
   'manager.listAudit': listAudit,
-  // @groupbuy-handlers (issue 6)
+  // @groupbuy-handlers
   'groupbuy.listCampaigns': listCampaigns,
   'groupbuy.getCampaign': getCampaign,
   'groupbuy.getTeam': getTeam,
   'manager.listCampaigns': listManagerCampaigns,
   'manager.createCampaign': createCampaign,
   'manager.stopCampaign': stopCampaign,
-  // issue 8
   'manager.dashboard': getDashboard,
   'manager.messages': listNudgeMessages,
   'member.grantLongTermSubscriptions': grantLongTermSubscriptions,
-  // @referral-handlers (issue 5)
+  // @referral-handlers
   'referral.myInviteCard': myInviteCard,
   'referral.attribute': attributeInvite,
   'referral.myInvites': myInvites,
-  // @shop-handlers (issue 11)
+  // @shop-handlers
   'shop.welcome': welcome,
   'shop.myShop': myShop,
   'shop.myAdvisorCode': myAdvisorCode,
   'manager.shopCodes': shopCodes,
-  // @advisor-handlers (issue 11)
+  // @advisor-handlers
   'staff.myCustomers': myCustomers,
   'staff.customerDetail': customerDetail,
   'staff.issueCoupon': issueAdvisorCoupon,

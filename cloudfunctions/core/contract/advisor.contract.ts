@@ -1,4 +1,4 @@
-/** The advisor's workspace (我的顾客, 发券 within a monthly budget) and the manager's 导购管理 (issue 11). */
+/** The advisor's workspace (我的顾客, 发券 within a monthly budget) and the manager's 导购管理. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
 import { action, id } from './action';

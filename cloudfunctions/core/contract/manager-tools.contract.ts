@@ -51,7 +51,7 @@ export interface ManagerCouponTemplate extends CouponTermsView {
   perMemberLimit: number;
   active: boolean;
   claimable: boolean;
-  /** Issue 11: advisors may issue it against their monthly budget. */
+  /** advisors may issue it against their monthly budget. */
   advisorIssuable: boolean;
   validityText: string;
 }
@@ -84,7 +84,7 @@ export const managerToolActions = {
     input: z.object({}).strict(),
     role: 'manager',
   }),
-  /** Issue 11: `handedBack` = the members the staff member served, now back in their shop's pool. */
+  /** `handedBack` = the members the staff member served, now back in their shop's pool. */
   'manager.revokeStaff': action<{ openid: string; revoked: true; handedBack: number }>()({
     input: z.object({ openid: z.string().min(1).max(128) }).strict(),
     role: 'manager',

@@ -101,11 +101,11 @@ export interface OrderView extends OrderAmounts {
   actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean; storeRefund: boolean };
   /** For manager lists. */
   memberNickname?: string;
-  /** Issue 6: the group-buy team this order sits in, and how it went (null for ordinary orders). */
+  /** the group-buy team this order sits in, and how it went (null for ordinary orders). */
   groupBuy: GroupBuyOrderInfo | null;
 }
 
-/** Issue 6: `refused` = the payment found no seat (team full, sold out, limit) and was refunded. */
+/** `refused` = the payment found no seat (team full, sold out, limit) and was refunded. */
 export interface GroupBuyOrderInfo {
   campaignId: string;
   teamId: string | null;

@@ -40,7 +40,7 @@ export function toRefundView(r: RefundRecord): RefundView {
   };
 }
 
-/** Issue 6: the order's group-buy record as the view shows it; `pending` until the payment takes a seat. */
+/** the order's group-buy record as the view shows it; `pending` until the payment takes a seat. */
 function groupBuyInfo(raw: unknown): GroupBuyOrderInfo | null {
   if (!raw || typeof raw !== 'object') return null;
   const g = raw as Partial<GroupBuyOrderInfo>;

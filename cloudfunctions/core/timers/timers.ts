@@ -7,7 +7,7 @@ import { runOutboxWorker } from '../outbox/outbox-worker';
 // Registers every context's outbox subscribers before the worker can run.
 import { runPointsTimer } from '../points';
 import { runYearlyTierReview } from '../points';
-// issue 8: repurchase nudges
+// repurchase nudges
 import { runNudgeTimer } from '../nudge';
 
 /**
@@ -33,9 +33,9 @@ export const timers: TimerFunction[] = [
   { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
   // Daily 00:20 Shanghai: birthday coupons for members whose tier has the benefit, once a year.
   { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
-  // Issue 6, every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
+  // Every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
   { name: 'groupbuyTimer', cron: '15 * * * * * *', lockKey: 8_106, run: runGroupbuyTimer },
-  // issue 8: daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
+  // daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
   { name: 'nudgeTimer', cron: '0 0 10 * * * *', lockKey: 8_107, run: runNudgeTimer },
 ];
 

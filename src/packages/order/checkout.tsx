@@ -31,7 +31,7 @@ const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MI
 export default function CheckoutPage() {
   const items = useCheckout((s) => s.items);
   const source = useCheckout((s) => s.source);
-  // Issue 6: a group-buy checkout carries its campaign (and team) into quote and create.
+  // a group-buy checkout carries its campaign (and team) into quote and create.
   const groupBuy = useCheckout((s) => s.groupBuy);
   const gb = groupBuy ? { groupBuy } : {};
   const [deliveryType, setDeliveryType] = useState<DeliveryType>();

@@ -21,7 +21,7 @@ const TEMPLATE_COLUMNS = [
   't.per_member_limit',
   't.claimable',
   't.active',
-  // issue 11: whether advisors may issue it (advisor/).
+  // whether advisors may issue it (advisor/).
   't.advisor_issuable',
 ] as const;
 

@@ -19,7 +19,7 @@ export interface SeedCouponTemplate {
   sort: number;
   /** Issued automatically (0006_coupon_issuers.sql): to every new member, or on birthdays. */
   autoIssue?: 'new_member' | 'birthday';
-  /** Issue 11: advisors may issue it against their monthly budget. */
+  /** advisors may issue it against their monthly budget. */
   advisorIssuable?: boolean;
 }
 

@@ -37,7 +37,7 @@ export interface PricingInput {
   /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
   pointsRequested: number;
   pointsBalance: number;
-  /** Issue 6: group-buy unit prices by SKU, applied after the member price (the lower one wins). */
+  /** group-buy unit prices by SKU, applied after the member price (the lower one wins). */
   groupPrices?: ReadonlyMap<string, Fen>;
 }
 

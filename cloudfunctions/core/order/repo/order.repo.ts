@@ -30,7 +30,7 @@ export async function releaseStock(tx: Executor, skuId: string, qty: number): Pr
     .execute();
 }
 
-/** `order` may carry expressions (issue 11: the attribution subqueries), evaluated by the insert itself. */
+/** `order` may carry expressions (the attribution subqueries), evaluated by the insert itself. */
 export async function insertOrder(tx: Executor, order: InsertObject<Database, 'orders'>, lines: Insertable<Database['order_lines']>[]) {
   await tx.insertInto('orders').values(order).execute();
   await tx.insertInto('order_lines').values(lines).execute();
