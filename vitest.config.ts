@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['cloudfunctions/**/*.spec.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'build/**'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/subscribers.ts'],
     // Each PGlite instance is a WASM Postgres; forks keep their memory apart.
     pool: 'forks',
     maxWorkers: 2,

@@ -3,8 +3,8 @@
  * 1. Settlement throughput: order.create + payCallback through the real services, 20 concurrent
  *    clients, next to a hand-written SQL floor doing the same rows' writes; prints the ratio (goal >= 0.5).
  * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
- * 3. (issue 8) Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
- * (issue 10) `npm run bench -- soak [--seconds N]`, `-- crash [--kills N]`, `-- reliability` (the
+ * 3. Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
+ * `npm run bench -- soak [--seconds N]`, `-- crash [--kills N]`, `-- reliability` (the
  * bad-input suite at 1,000 cases per action, then the crash test and the soak in full): see
  * bench/reliability/reliability-report.ts; not part of the default run.
  * Each part creates (and drops) a database of its own. Bounded; stops by itself.
@@ -12,9 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';
-// issue 8
 import { runNudgeBench } from './nudge-report';
-// issue 10
 import { parseReliabilityArgs, runCrashReport, runSoakReport } from './reliability/reliability-report';
 
 /**
@@ -40,10 +38,10 @@ async function main(): Promise<number> {
   }
   const orders = Number(process.env.BENCH_ORDERS ?? 1000);
   let failed = false;
-  // issue 8: `npm run bench -- nudge` runs only the nudge scenario.
+  // `npm run bench -- nudge` runs only the nudge scenario.
   const only = process.argv[2];
   if (only === 'nudge') return (await runNudgeBench(url)) ? 0 : 1;
-  // issue 10: reliability (crash test, soak)
+  // reliability (crash test, soak)
   const reliability = parseReliabilityArgs(process.argv.slice(3));
   if (only === 'crash') return (await runCrashReport(url, reliability.kills ?? 8)) ? 0 : 1;
   if (only === 'soak') return (await runSoakReport(url, reliability.seconds ?? 600)) ? 0 : 1;
@@ -70,7 +68,6 @@ async function main(): Promise<number> {
     console.log('  FLASH SALE INVARIANT BROKEN');
     failed = true;
   }
-  // issue 8
   if (!(await runNudgeBench(url))) failed = true;
   return failed ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every suite this machine can run.
- * 0. typechecks the app, the functions, the tests and the scripts;
+ * 0. typechecks the app, the functions, the tests and the scripts, and lints the boundaries between
+ *    the server's contexts;
  * 1. builds dist/weapp (the package-size budgets read it) and the cloud functions;
  * 2. builds dist/h5 when Chromium is here (the end-to-end suite drives it), else says it skips;
  * 3. runs vitest: unit specs, integration suites on PGlite (and on Postgres when DATABASE_URL is set),
@@ -23,6 +24,12 @@ async function run(): Promise<number> {
     console.error('[test] typecheck failed (tsc -p tsconfig.json)');
     return typecheck.status ?? 1;
   }
+  // The boundaries between contexts (config/eslint/contexts.js), before anything slow.
+  const lint = spawnSync(join('node_modules/.bin/eslint'), ['cloudfunctions'], { cwd: ROOT, stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('[test] boundary lint failed (npm run lint)');
+    return lint.status ?? 1;
+  }
   ensureTaroBuild('weapp');
   await buildFunctions();
   if (existsSync(chromium)) {
@@ -32,7 +39,6 @@ async function run(): Promise<number> {
   }
   if (!process.env.DATABASE_URL) {
     console.log('[test] DATABASE_URL not set: Postgres suites (concurrency) will be SKIPPED; PGlite suites run.');
-    // issue 10
     console.log('[test] also SKIPPED without DATABASE_URL: the crash test (SIGKILLed gateway, test/integration/reliability/crash.test.ts); the soak runs only as `npm run bench -- soak`.');
   }
   const result = spawnSync(join('node_modules/.bin/vitest'), ['run', ...process.argv.slice(2)], {

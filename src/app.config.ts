@@ -4,15 +4,15 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
-    // @staff-pages (issue 7): the manager's tools join the orders and refunds pages; campaigns (issue 6); dashboard, messages (issue 8).
+    // The manager's tools join the orders and refunds pages; campaigns; dashboard, messages.
     { root: 'packages/manager', pages: ['orders', 'refunds', 'home', 'products', 'coupons', 'staff', 'audit', 'campaigns', 'dashboard', 'messages', 'shops', 'advisors'] },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
-    // Issue 6: group-buy.
+    // group-buy.
     { root: 'packages/groupbuy', pages: ['list', 'campaign', 'team'] },
-    // issue 5: invite a friend
+    // invite a friend
     { root: 'packages/invite', pages: ['index', 'mine', 'landing'] },
-    // issue 11: store and advisor codes (customer side)
+    // store and advisor codes (customer side)
     { root: 'packages/shop', pages: ['welcome', 'info'] },
   ],
   window: {

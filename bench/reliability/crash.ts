@@ -1,5 +1,5 @@
 /**
- * The crash test (issue 10): the mixed workload against the real gateway process on a fresh Postgres
+ * The crash test: the mixed workload against the real gateway process on a fresh Postgres
  * database, SIGKILLed at random moments and restarted; then timers and the outbox finish, and the
  * invariants and "acknowledged means durable" are checked.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- crash | soak | reliability` (issue 10), on DATABASE_URL:
+ * `npm run bench -- crash | soak | reliability`, on DATABASE_URL:
  * - crash [--kills N]: the crash test (default 8 kills);
  * - soak [--seconds N]: the soak (default 600 s);
  * - reliability [--kills N] [--seconds N]: both in full, then their invariants.

@@ -1,5 +1,5 @@
 /**
- * The soak (issue 10): the crash test's workload against one gateway process for a long while, no
+ * The soak: the crash test's workload against one gateway process for a long while, no
  * kills. Prints throughput and latency per interval; compares the gateway's memory after a warm-up
  * with its memory at the end; then drains and checks the invariants and durability.
  */

@@ -1,5 +1,5 @@
 /**
- * The mixed workload of the crash test and the soak (issue 10): concurrent clients call the real
+ * The mixed workload of the crash test and the soak: concurrent clients call the real
  * gateway over HTTP the way the mini program and WeChat Pay would. A request cut off by a crash is
  * unacknowledged and retried, with the same idempotency key (or the same WeChat transaction id),
  * once the gateway is back. What the clients saw succeed is kept in `acks` for the durability check.

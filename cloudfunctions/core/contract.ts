@@ -10,18 +10,17 @@ import { couponActions } from './contract/coupon.contract';
 import { managerActions } from './contract/manager.contract';
 import { memberActions } from './contract/member.contract';
 import { orderActions } from './contract/order.contract';
-// @staff-contract (issue 7)
 import { staffActions } from './contract/staff.contract';
 import { managerToolActions } from './contract/manager-tools.contract';
-// Issue 6: group-buy.
+// group-buy.
 import { groupbuyActions } from './contract/groupbuy.contract';
-// issue 8: repurchase nudges and dashboards
+// repurchase nudges and dashboards
 import { nudgeActions } from './contract/nudge.contract';
-// issue 5: referral
+// referral
 import { referralActions } from './contract/referral.contract';
-// issue 11: store codes and advisors (customer side)
+// store codes and advisors (customer side)
 import { shopActions } from './contract/shop.contract';
-// issue 11: advisors (导购)
+// advisors (导购)
 import { advisorActions } from './contract/advisor.contract';
 
 export type { Fen, Points } from './shared/money';
@@ -31,15 +30,13 @@ export type * from './contract/catalog.contract';
 export type * from './contract/coupon.contract';
 export type * from './contract/member.contract';
 export type * from './contract/order.contract';
-// @staff-contract (issue 7)
 export type * from './contract/staff.contract';
 export type * from './contract/manager-tools.contract';
 export type * from './contract/groupbuy.contract';
-// issue 8
 export type * from './contract/nudge.contract';
-export type * from './contract/referral.contract'; // issue 5
-export type * from './contract/shop.contract'; // issue 11
-export type * from './contract/advisor.contract'; // issue 11: advisors
+export type * from './contract/referral.contract';
+export type * from './contract/shop.contract';
+export type * from './contract/advisor.contract'; // advisors
 
 export const contract = {
   ...catalogActions,
@@ -47,18 +44,16 @@ export const contract = {
   ...couponActions,
   ...orderActions,
   ...managerActions,
-  // @staff-contract (issue 7)
   ...staffActions,
   ...managerToolActions,
-  // Issue 6: group-buy.
+  // group-buy.
   ...groupbuyActions,
-  // issue 8
   ...nudgeActions,
-  // issue 5: referral
+  // referral
   ...referralActions,
-  // issue 11: store codes and advisors (customer side)
+  // store codes and advisors (customer side)
   ...shopActions,
-  // issue 11: advisors
+  // advisors
   ...advisorActions,
 } as const;
 

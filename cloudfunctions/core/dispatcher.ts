@@ -4,8 +4,9 @@ import type { CallContext, Caller } from './context';
 import { fail, type Envelope } from './errors';
 import { handlers, type Handler } from './handlers';
 import { withIdempotency } from './idempotency/idempotency';
-import { ensureMember } from './member/member.service';
-import { findCaller } from './member/repo/member.repo';
+import './plugins';
+import { ensureMember } from './member';
+import { findCaller } from './member';
 import { pathOfUnstorableText } from './shared/storable-text';
 
 /** The deployed functions: the prefixes of the contract's action names. */
@@ -64,7 +65,8 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
     if (!decision.ok) return fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds });
   }
 
-  // Created on the first signed-in call that needs a member; never for anonymous browsing.
+  // The explicit registration step: a signed-in caller's first call that needs a member creates it,
+  // with its new-member gift, in a transaction of its own; never for anonymous browsing.
   const memberId =
     spec.role === 'any' || !openid ? null : (known?.member_id ?? (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id);
   const caller: Caller = { openid, role, memberId };

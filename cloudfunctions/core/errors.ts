@@ -1,16 +1,18 @@
 /**
  * Stable error codes, their customer-facing message (zh-CN) and the HTTP status the gateway answers.
- * The client maps codes to toasts; it never parses messages.
+ * This table is the only place a business message's words live: the client shows the `message` it
+ * receives (often a more specific one a service passed to `fail`) and branches on `code`, never on text.
+ * Messages are shown in WeChat's icon-less toast, which fits about two lines: keep them short.
  */
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '请求参数有误' },
-  UNKNOWN_ACTION: { status: 400, message: '不支持的操作' },
-  IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: '缺少幂等键' },
+  UNKNOWN_ACTION: { status: 400, message: '暂不支持该操作' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: '请求缺少标识，请重试' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限' },
   NOT_FOUND: { status: 404, message: '内容不存在' },
-  UNKNOWN_FUNCTION: { status: 404, message: '服务不存在' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  UNKNOWN_FUNCTION: { status: 404, message: '服务暂不可用' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '内容过多，请减少后再试' },
   INSUFFICIENT_STOCK: { status: 409, message: '库存不足' },
   PRODUCT_UNAVAILABLE: { status: 409, message: '商品已下架' },
   COUPON_UNAVAILABLE: { status: 409, message: '优惠券不可用' },
@@ -24,7 +26,7 @@ export const ERRORS = {
   COUPON_NOT_APPLICABLE: { status: 409, message: '所选商品不适用此券' },
   INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
   GROUP_BUY_UNAVAILABLE: { status: 409, message: '拼团活动不可用' },
-  // Issue 6: group-buy.
+  // group-buy.
   GROUP_BUY_STOPPED: { status: 409, message: '拼团活动已停止' },
   GROUP_BUY_NOT_STARTED: { status: 409, message: '拼团活动尚未开始' },
   GROUP_BUY_ENDED: { status: 409, message: '拼团活动已结束' },
@@ -34,45 +36,44 @@ export const ERRORS = {
   GROUP_BUY_ALREADY_JOINED: { status: 409, message: '你已在该团中' },
   GROUP_BUY_LIMIT_REACHED: { status: 409, message: '已达本活动参团上限' },
   GROUP_BUY_SOLD_OUT: { status: 409, message: '拼团名额已抢完' },
-  ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新' },
+  ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后再试' },
   ORDER_EXPIRED: { status: 409, message: '订单已超时关闭' },
   REFUND_NOT_ALLOWED: { status: 409, message: '该订单不支持退款' },
   REFUND_EXCEEDS_PAID: { status: 409, message: '退款金额超过该笔支付的可退金额' },
-  IDEMPOTENCY_CONFLICT: { status: 409, message: '重复请求内容不一致' },
-  AMOUNT_MISMATCH: { status: 409, message: '金额不一致' },
+  IDEMPOTENCY_CONFLICT: { status: 409, message: '请求重复，请刷新后再试' },
+  AMOUNT_MISMATCH: { status: 409, message: '金额有变化，请刷新后再试' },
   MEMBER_CODE_EXPIRED: { status: 409, message: '会员码已过期' },
   MEMBER_CODE_USED: { status: 409, message: '会员码已使用' },
   MEMBER_CODE_INVALID: { status: 409, message: '会员码无效' },
   BIRTHDAY_ALREADY_SET: { status: 409, message: '生日已设置，不可修改' },
-  PHONE_BIND_FAILED: { status: 409, message: '手机号获取失败，请重试' },
-  // @staff-errors (issue 7)
+  PHONE_BIND_FAILED: { status: 409, message: '手机号获取失败，请重新授权' },
   RECEIPT_ALREADY_AWARDED: { status: 409, message: '该小票已积过分' },
   STAFF_INVITE_INVALID: { status: 404, message: '邀请链接无效' },
-  STAFF_INVITE_EXPIRED: { status: 409, message: '邀请链接已过期' },
+  STAFF_INVITE_EXPIRED: { status: 409, message: '邀请链接已过期，请联系店长重新生成' },
   STAFF_INVITE_USED: { status: 409, message: '邀请链接已被使用' },
   STOCK_CHANGED: { status: 409, message: '库存已变化，请刷新后再试' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
-  // issue 9: self-hosted sign-in when WeChat's code2session is busy or unreachable.
+  // self-hosted sign-in when WeChat's code2session is busy or unreachable.
   UPSTREAM_UNAVAILABLE: { status: 503, message: '微信服务繁忙，请稍后再试' },
-  // issue 5: referral
-  INVITE_CODE_INVALID: { status: 400, message: '邀请码格式不正确' },
-  INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请码不存在' },
+  // referral
+  INVITE_CODE_INVALID: { status: 400, message: '邀请链接无效，请让好友重新分享' },
+  INVITE_CODE_NOT_FOUND: { status: 404, message: '邀请人不存在，请让好友重新分享' },
   // fix-grouping-refund: a seat in a team still open is not refunded (the team would count an unpaid member).
   GROUP_BUY_IN_PROGRESS: { status: 409, message: '拼团进行中，成团或失败后再退款' },
-  // issue 11: store and advisor codes
-  SHOP_CODE_INVALID: { status: 400, message: '门店码无效' },
+  // store and advisor codes
+  SHOP_CODE_INVALID: { status: 400, message: '门店码无效，请重新扫码' },
   SHOP_NOT_FOUND: { status: 404, message: '门店不存在或已停业' },
-  ADVISOR_NOT_FOUND: { status: 404, message: '导购码已失效' },
-  // issue 11: advisors (导购) and their coupon budgets.
+  ADVISOR_NOT_FOUND: { status: 404, message: '导购码已失效，请向店员索取新的二维码' },
+  // advisors (导购) and their coupon budgets.
   ADVISOR_BUDGET_EXCEEDED: { status: 409, message: '本月发券额度不足' },
   ADVISOR_TEMPLATE_NOT_ALLOWED: { status: 409, message: '该优惠券不可由导购发放' },
   ADVISOR_TEMPLATE_UNBOUNDED: { status: 409, message: '无封顶的折扣券不能设为导购券' },
   ADVISOR_UNAVAILABLE: { status: 409, message: '该导购已离职或不存在' },
   ADVISOR_OTHER_SHOP: { status: 409, message: '该导购不属于会员所在门店' },
-  // issue 11 follow-up: placing staff in shops (manager.setStaffShop).
-  STAFF_NOT_FOUND: { status: 404, message: '该员工不存在或已撤销' },
+  // placing staff in shops (manager.setStaffShop).
+  STAFF_NOT_FOUND: { status: 404, message: '该员工不存在或已撤销，请刷新后再试' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

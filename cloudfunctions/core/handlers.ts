@@ -1,48 +1,47 @@
 import type { ActionInput, ActionName, ActionOutput } from './contract';
 import type { ServiceArgs } from './context';
 import type { Result } from './errors';
-import { getHome, getProduct, listProducts, quoteCart } from './catalog/catalog.service';
-import { getMyProfile } from './member/member.service';
-import { grantSubscriptions } from './member/subscriptions.service';
-import { createOrder, quoteOrder } from './order/checkout.service';
-import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order/lifecycle.service';
-import { getOrder, listOrders, listStoreOrders } from './order/order-queries';
-import { payOrder } from './order/payment.service';
-import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order/refund.service';
+import { getHome, getProduct, listProducts, quoteCart } from './catalog';
+import { getMyProfile } from './member';
+import { grantSubscriptions } from './member';
+import { createOrder, quoteOrder } from './order';
+import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order';
+import { getOrder, listOrders, listStoreOrders } from './order';
+import { payOrder } from './payment';
+import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
 
 // @points-imports
-import { pointsHistory } from './points/points.service';
+import { pointsHistory } from './points';
 // @coupon-imports
-import { claimCoupon, listClaimable, memberCoupons } from './coupon/coupon.service';
-import { usableCoupons } from './coupon/usable-coupons.service';
+import { claimCoupon, listClaimable, memberCoupons } from './coupon';
+import { usableCoupons } from './order';
 // @member-imports
-import { getMemberCode } from './member/member-code.service';
-import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member/member-profile.service';
-// issue 8: repurchase nudges and dashboards
-import { getDashboard } from './dashboard/dashboard.service';
-import { grantLongTermSubscriptions } from './nudge/consent.service';
-import { listNudgeMessages } from './nudge/messages.service';
+import { getMemberCode } from './member';
+import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member';
+// repurchase nudges and dashboards
+import { getDashboard } from './dashboard';
+import { grantLongTermSubscriptions } from './nudge';
+import { listNudgeMessages } from './nudge';
 
-// @staff-imports (issue 7)
-import { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './staff/counter.service';
-import { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite } from './staff/staff-binding.service';
-import { listAudit, withAuditLog } from './staff/audit.service';
-import { managerListProducts, setProductStatus, updateSku } from './catalog/manager-catalog.service';
-import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './coupon/manager-templates.service';
-// @groupbuy-imports (issue 6)
-import { getCampaign, getTeam, listCampaigns } from './groupbuy/groupbuy.service';
-import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy/campaign-admin.service';
-// @referral-imports (issue 5)
-import { attributeInvite } from './referral/attribute.service';
-import { myInviteCard, myInvites } from './referral/invites.service';
-// @shop-imports (issue 11)
-import { myShop, welcome } from './shop/shop.service';
-import { myAdvisorCode, shopCodes } from './shop/shop-codes.service';
-// @advisor-imports (issue 11)
-import { customerDetail, myCustomers } from './advisor/customers.service';
-import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor/advisor-coupons.service';
-import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor/assignment.service';
-import { setStaffShop } from './staff/staff-shop.service';
+import { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './staff';
+import { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite } from './staff';
+import { listAudit, withAuditLog } from './staff';
+import { managerListProducts, setProductStatus, updateSku } from './catalog';
+import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './coupon';
+// @groupbuy-imports
+import { getCampaign, getTeam, listCampaigns } from './groupbuy';
+import { createCampaign, listManagerCampaigns, stopCampaign } from './groupbuy';
+// @referral-imports
+import { attributeInvite } from './referral';
+import { myInviteCard, myInvites } from './referral';
+// @shop-imports
+import { myShop, welcome } from './shop';
+import { myAdvisorCode, shopCodes } from './shop';
+// @advisor-imports
+import { customerDetail, myCustomers } from './advisor';
+import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor';
+import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
+import { setStaffShop } from './staff';
 
 export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
 
@@ -86,7 +85,7 @@ const useCases: Handlers = {
   'manager.approveRefund': approveRefund,
   'manager.retryRefund': retryRefund,
   'manager.rejectRefund': rejectRefund,
-  // @staff-handlers (issue 7): the counter, staff binding and the manager's tools.
+  // The counter, staff binding and the manager's tools.
   'staff.bind': bindStaff,
   'staff.session': staffSession,
   'staff.scanMemberCode': scanMemberCode,
@@ -106,27 +105,26 @@ const useCases: Handlers = {
   'manager.createCouponTemplate': createCouponTemplate,
   'manager.stopCouponTemplate': stopCouponTemplate,
   'manager.listAudit': listAudit,
-  // @groupbuy-handlers (issue 6)
+  // @groupbuy-handlers
   'groupbuy.listCampaigns': listCampaigns,
   'groupbuy.getCampaign': getCampaign,
   'groupbuy.getTeam': getTeam,
   'manager.listCampaigns': listManagerCampaigns,
   'manager.createCampaign': createCampaign,
   'manager.stopCampaign': stopCampaign,
-  // issue 8
   'manager.dashboard': getDashboard,
   'manager.messages': listNudgeMessages,
   'member.grantLongTermSubscriptions': grantLongTermSubscriptions,
-  // @referral-handlers (issue 5)
+  // @referral-handlers
   'referral.myInviteCard': myInviteCard,
   'referral.attribute': attributeInvite,
   'referral.myInvites': myInvites,
-  // @shop-handlers (issue 11)
+  // @shop-handlers
   'shop.welcome': welcome,
   'shop.myShop': myShop,
   'shop.myAdvisorCode': myAdvisorCode,
   'manager.shopCodes': shopCodes,
-  // @advisor-handlers (issue 11)
+  // @advisor-handlers
   'staff.myCustomers': myCustomers,
   'staff.customerDetail': customerDetail,
   'staff.issueCoupon': issueAdvisorCoupon,

@@ -1,5 +1,5 @@
 import type { Db } from '../core/db/db';
-import { handlePayCallback, payCallbackEvent, type CallbackAnswer } from '../core/payment/pay-callback';
+import { handlePayCallback, payCallbackEvent, type CallbackAnswer } from '../core/payment';
 import type { LocalPayment } from '../core/platform/local/pay.local';
 import type { PayPort } from '../core/platform/platform';
 

@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../core/db/db';
-import { findArt, findBannerText } from '../core/catalog/repo/catalog.repo';
-import { PRODUCT_IMAGE_COUNT } from '../core/catalog/domain/media-paths';
-import {
-  renderBannerArt,
-  renderCategoryIcon,
-  renderProductArt,
-  type ProductArt,
-} from '../core/catalog/domain/product-art';
+import { findArt, findBannerText } from '../core/catalog';
+import { PRODUCT_IMAGE_COUNT } from '../core/catalog';
+import { renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt } from '../core/catalog';
 
 const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } } as const;
 const SVG_HEADERS = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=86400' };

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../core/db/db';
 import type { WxpayV3Config } from '../core/config/production-config';
-import { recordPayment } from '../core/payment/pay-callback';
-import { handleRefundCallback } from '../core/order/refund.service';
+import { recordPayment } from '../core/payment';
+import { handleRefundCallback } from '../core/payment';
 import type { RefundQuery } from '../core/platform/platform';
 import { platformKey } from '../core/platform/wechat/wxpay-v3/v3-crypto';
 import { readNotification, toPayCallbackEvent, toRefundCallbackEvent } from '../core/platform/wechat/wxpay-v3/v3-notify';

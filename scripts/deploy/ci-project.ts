@@ -17,7 +17,6 @@ export const ROOT = resolve(__dirname, '../..');
 
 /** Loaded only when a command is about to talk to WeChat, so dry runs and checks need no network module. */
 export function loadCi(): CiModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('miniprogram-ci') as CiModule;
 }
 

@@ -40,7 +40,6 @@ export class MissingDeployLibraryError extends Error {
 /** Loaded only for a real deployment, so dry runs and tests need neither the package nor the network. */
 export function loadManager(): ManagerConstructor {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(MANAGER_PACKAGE) as ManagerConstructor;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(MANAGER_PACKAGE)) {

@@ -1,27 +1,8 @@
 import Taro from '@tarojs/taro';
-import type {
-  ActionInput,
-  ActionName,
-  ActionOutput,
-  AppErrorBody,
-  Envelope,
-  ErrorCode,
-} from '../../cloudfunctions/core/contract';
+import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
 import { useSession } from '../stores/session';
+import { transportFailure, unwrap } from './errors';
 import { apiBase, forgetSession, sessionToken } from './session-http';
-
-/** A failed call: the server's stable code, its message and optional details. */
-export class ApiError extends Error {
-  readonly code: ErrorCode | 'NETWORK_ERROR';
-  readonly details: unknown;
-
-  constructor(code: ApiError['code'], message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.details = details;
-  }
-}
 
 interface CallBody {
   action: string;
@@ -35,24 +16,27 @@ function splitName(name: string): { fn: string; action: string } {
   return { fn: name.slice(0, dot), action: name.slice(dot + 1) };
 }
 
-function isEnvelope(value: unknown): value is Envelope<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+/** What came back: the body (an envelope when the server answered) and the HTTP status where there is one. */
+interface Answer {
+  status?: number;
+  body: unknown;
 }
 
-async function sendH5(fn: string, body: CallBody): Promise<unknown> {
-  // The gateway answers an envelope for failures too (4xx/5xx), so read the body regardless of status.
+async function sendH5(fn: string, body: CallBody): Promise<Answer> {
+  // The gateway answers an envelope for failures too (4xx/5xx), so read the body regardless of status;
+  // a body that is not JSON (a proxy's error page) is left for `unwrap` to refuse.
   const res = await fetch(`/api/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Dev-Openid': useSession.getState().openid },
     body: JSON.stringify(body),
   });
-  return res.json();
+  return { status: res.status, body: await res.json().catch(() => undefined) };
 }
 
 /** Self-hosted gateway: the session token as a Bearer header; a refused token signs in once more. */
-async function sendHttp(fn: string, body: CallBody, retry = true): Promise<unknown> {
+async function sendHttp(fn: string, body: CallBody, retry = true): Promise<Answer> {
   const token = await sessionToken();
-  if (typeof token !== 'string') return token;
+  if (typeof token !== 'string') return { body: token };
   const res = await Taro.request({
     url: `${apiBase()}/api/fn/${fn}`,
     method: 'POST',
@@ -63,15 +47,15 @@ async function sendHttp(fn: string, body: CallBody, retry = true): Promise<unkno
     forgetSession();
     return sendHttp(fn, body, false);
   }
-  return res.data;
+  return { status: res.statusCode, body: res.data };
 }
 
-async function sendCloud(fn: string, body: CallBody): Promise<unknown> {
+async function sendCloud(fn: string, body: CallBody): Promise<Answer> {
   const res = await Taro.cloud.callFunction({ name: fn, data: body as unknown as Record<string, unknown> });
-  return res.result;
+  return { body: res.result };
 }
 
-function transport(fn: string, body: CallBody): Promise<unknown> {
+function transport(fn: string, body: CallBody): Promise<Answer> {
   if (process.env.TARO_ENV === 'h5') return sendH5(fn, body);
   if (process.env.TARO_APP_API_MODE === 'http') return sendHttp(fn, body);
   return sendCloud(fn, body);
@@ -79,7 +63,8 @@ function transport(fn: string, body: CallBody): Promise<unknown> {
 
 /**
  * Calls one action of the server contract and resolves with its typed output.
- * Throws `ApiError` for `ok: false` answers and for transport failures (`NETWORK_ERROR`).
+ * Throws `ApiError` for `ok: false` answers (the server's code and message) and for transport
+ * failures (see `TransportCode`).
  */
 export async function call<N extends ActionName>(
   name: N,
@@ -89,18 +74,13 @@ export async function call<N extends ActionName>(
   const { fn, action } = splitName(name);
   const body: CallBody = { action, data };
   if (opts.idempotencyKey) body.idempotencyKey = opts.idempotencyKey;
-  let answer: unknown;
+  let answer: Answer;
   try {
     answer = await transport(fn, body);
   } catch (err) {
-    throw new ApiError('NETWORK_ERROR', err instanceof Error ? err.message : String(err));
+    throw transportFailure(err);
   }
-  if (!isEnvelope(answer)) throw new ApiError('INTERNAL', '服务返回格式有误');
-  if (!answer.ok) {
-    const error: AppErrorBody = answer.error;
-    throw new ApiError(error.code, error.message, error.details);
-  }
-  return answer.data as ActionOutput<N>;
+  return unwrap<ActionOutput<N>>(answer);
 }
 
 /** A fresh idempotency key for one user intent (reuse it when retrying the same intent). */

@@ -1,92 +1,94 @@
-import Taro from '@tarojs/taro';
 import type { ErrorCode } from '../../cloudfunctions/core/contract';
-import { ApiError } from './client';
 
-/** Customer-facing text for every error code; the one place codes become words. */
-const MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
-  VALIDATION_FAILED: '请求参数有误',
-  UNKNOWN_ACTION: '暂不支持该操作',
-  IDEMPOTENCY_KEY_REQUIRED: '请求缺少标识，请重试',
-  UNAUTHENTICATED: '请先登录',
-  FORBIDDEN: '没有权限',
-  NOT_FOUND: '内容不存在或已下架',
-  UNKNOWN_FUNCTION: '服务暂不可用',
-  PAYLOAD_TOO_LARGE: '内容过多，请减少后再试',
-  INSUFFICIENT_STOCK: '库存不足',
-  PRODUCT_UNAVAILABLE: '商品已下架',
-  COUPON_UNAVAILABLE: '优惠券不可用',
-  COUPON_SOLD_OUT: '优惠券已领完',
-  COUPON_LIMIT_REACHED: '已达领取上限',
-  COUPON_NOT_STARTED: '优惠券尚未生效',
-  COUPON_EXPIRED: '优惠券已过期',
-  COUPON_USED: '优惠券已使用',
-  COUPON_IN_USE: '优惠券已被未支付订单占用',
-  COUPON_THRESHOLD_NOT_MET: '未达到优惠券使用门槛',
-  COUPON_NOT_APPLICABLE: '所选商品不适用此券',
-  INSUFFICIENT_POINTS: '积分不足',
-  IDEMPOTENCY_CONFLICT: '请求重复，请刷新后再试',
-  AMOUNT_MISMATCH: '金额有变化，请刷新后再试',
-  GROUP_BUY_UNAVAILABLE: '拼团活动已结束或不可参与',
-  ORDER_STATE_CONFLICT: '订单状态已变化，请刷新后再试',
-  ORDER_EXPIRED: '订单已超时关闭',
-  REFUND_NOT_ALLOWED: '该订单暂不支持退款',
-  REFUND_EXCEEDS_PAID: '退款金额超过该笔支付的可退金额',
-  MEMBER_CODE_EXPIRED: '会员码已过期',
-  MEMBER_CODE_USED: '会员码已使用',
-  MEMBER_CODE_INVALID: '会员码无效',
-  BIRTHDAY_ALREADY_SET: '生日已设置，不可修改',
-  PHONE_BIND_FAILED: '手机号获取失败，请重新授权',
-  // @staff-errors (issue 7)
-  RECEIPT_ALREADY_AWARDED: '该小票已积过分，请勿重复积分',
-  STAFF_INVITE_INVALID: '邀请链接无效',
-  STAFF_INVITE_EXPIRED: '邀请链接已过期，请联系店长重新生成',
-  STAFF_INVITE_USED: '邀请链接已被使用',
-  STOCK_CHANGED: '库存已变化，请刷新后再试',
-  RATE_LIMITED: '操作太频繁，请稍后再试',
-  NOT_IMPLEMENTED: '功能即将上线',
-  // issue 5: referral
-  INVITE_CODE_INVALID: '邀请链接无效，请让好友重新分享',
-  INVITE_CODE_NOT_FOUND: '邀请人不存在，请让好友重新分享',
-  INTERNAL: '系统繁忙，请稍后再试',
-  // issue 9
-  UPSTREAM_UNAVAILABLE: '微信服务繁忙，请稍后再试',
+/**
+ * Failures only the client can see: the call never came back with an envelope, so there is no
+ * server message to show. Every business failure's words come from the server.
+ */
+export type TransportCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'SERVER_UNAVAILABLE';
+
+const TRANSPORT_TEXT: Record<TransportCode, string> = {
   NETWORK_ERROR: '网络不给力，请稍后再试',
-  // Issue 6: group-buy.
-  GROUP_BUY_STOPPED: '拼团活动已停止',
-  GROUP_BUY_NOT_STARTED: '拼团活动尚未开始',
-  GROUP_BUY_ENDED: '拼团活动已结束',
-  GROUP_BUY_TEAM_NOT_FOUND: '该拼团不存在',
-  GROUP_BUY_TEAM_FULL: '该团已满员，可以自己开团',
-  GROUP_BUY_TEAM_EXPIRED: '该团已结束，可以自己开团',
-  GROUP_BUY_ALREADY_JOINED: '你已在该团中',
-  GROUP_BUY_LIMIT_REACHED: '已达本活动参团上限',
-  GROUP_BUY_SOLD_OUT: '拼团名额已抢完',
-  // fix-grouping-refund
-  GROUP_BUY_IN_PROGRESS: '拼团进行中，成团或失败后再退款',
-  // issue 11: store and advisor codes
-  SHOP_CODE_INVALID: '门店码无效，请重新扫码',
-  SHOP_NOT_FOUND: '门店不存在或已停业',
-  ADVISOR_NOT_FOUND: '导购码已失效，请向店员索取新的二维码',
-  // issue 11: advisors
-  ADVISOR_BUDGET_EXCEEDED: '本月发券额度不足',
-  ADVISOR_TEMPLATE_NOT_ALLOWED: '该优惠券不可由导购发放',
-  ADVISOR_TEMPLATE_UNBOUNDED: '无封顶的折扣券不能设为导购券',
-  ADVISOR_UNAVAILABLE: '该导购已离职或不存在',
-  ADVISOR_OTHER_SHOP: '该导购不属于会员所在门店',
-  // issue 11 follow-up: placing staff in shops
-  STAFF_NOT_FOUND: '该员工不存在或已撤销，请刷新后再试',
+  TIMEOUT: '网络超时，请稍后再试',
+  ABORTED: '请求已中断，请重试',
+  /** An answer that is not JSON, or JSON without `ok`: a proxy or gateway page, not our server. */
+  BAD_RESPONSE: '服务返回异常，请稍后再试',
+  /** HTTP 5xx without an envelope: the gateway or the platform in front of it is down. */
+  SERVER_UNAVAILABLE: '服务器开小差了，请稍后再试',
 };
 
-/** The text to show for an error: the mapped code, else the server's message, else a generic one. */
-export function errorText(err: unknown): string {
-  if (err instanceof ApiError) {
-    return (MESSAGES as Record<string, string | undefined>)[err.code] ?? (err.message || MESSAGES.INTERNAL);
+/** Anything else thrown (a platform API's failure, a bug in a page): logged, and these words shown. */
+const UNEXPECTED_TEXT = '出了点问题，请稍后再试';
+
+/**
+ * A failed call. `message` is what the customer sees: the server's for a business failure, the
+ * client's own only for a transport failure.
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode | TransportCode;
+  readonly details: unknown;
+
+  constructor(code: ApiError['code'], message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
   }
-  return MESSAGES.INTERNAL;
 }
 
-/** Shows an error as a toast (NutUI pages share Taro's toast so every page gets it for free). */
-export function toastError(err: unknown): void {
-  if (!(err instanceof ApiError)) console.error(err);
-  void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2200 });
+export function transportError(code: TransportCode, cause?: unknown): ApiError {
+  return new ApiError(code, TRANSPORT_TEXT[code], cause === undefined ? undefined : { cause: describe(cause) });
+}
+
+/**
+ * True when the call may or may not have reached the server: a retry must replay the same
+ * idempotency key rather than act twice.
+ */
+export function isTransportError(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.code in TRANSPORT_TEXT;
+}
+
+function describe(err: unknown): string {
+  const errMsg = (err as { errMsg?: unknown } | null)?.errMsg;
+  if (typeof errMsg === 'string') return errMsg;
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+/**
+ * Which transport failure a thrown request is. fetch names its errors (AbortError, TimeoutError);
+ * WeChat's request and callFunction only say it in `errMsg` ("request:fail timeout"), so that text
+ * is read here: it is the platform's, not a server message.
+ */
+export function transportFailure(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const name = (err as { name?: unknown } | null)?.name;
+  const text = describe(err);
+  if (name === 'AbortError' || /\babort/i.test(text)) return transportError('ABORTED', err);
+  if (name === 'TimeoutError' || /time ?out|timed out/i.test(text)) return transportError('TIMEOUT', err);
+  return transportError('NETWORK_ERROR', err);
+}
+
+function isEnvelope(value: unknown): value is { ok: boolean; data?: unknown; error?: { code: ErrorCode; message: string; details?: unknown } } {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/**
+ * Reads what the transport brought back: the data of an `ok` envelope, else throws an `ApiError`
+ * carrying the server's code and message as they are, or a transport error when there is no envelope.
+ * `status` is the HTTP status where the transport has one.
+ */
+export function unwrap<T>(answer: { status?: number; body: unknown }): T {
+  const { status, body } = answer;
+  if (!isEnvelope(body) || (!body.ok && typeof body.error?.code !== 'string')) {
+    throw transportError(status !== undefined && status >= 500 ? 'SERVER_UNAVAILABLE' : 'BAD_RESPONSE', `HTTP ${status ?? '-'}`);
+  }
+  if (!body.ok) {
+    const { code, message, details } = body.error!;
+    throw new ApiError(code, message || UNEXPECTED_TEXT, details);
+  }
+  return body.data as T;
+}
+
+/** The words to show for a failure: the server's message, or the client's own for a transport failure. */
+export function errorText(err: unknown): string {
+  return err instanceof ApiError ? err.message : UNEXPECTED_TEXT;
 }

@@ -1,5 +1,6 @@
-export { call, ApiError, newIdempotencyKey } from './client';
-export { errorText, toastError } from './errors';
+export { call, newIdempotencyKey } from './client';
+export { ApiError, errorText, isTransportError, transportError, unwrap, type TransportCode } from './errors';
+export { toastError } from './toast';
 export { mediaUrl } from './media';
 export type {
   ActionName,

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import { ApiError, newIdempotencyKey, toastError } from '../api';
+import { isTransportError, newIdempotencyKey, toastError } from '../api';
 
 /**
  * Runs one user intent against a mutating action: one idempotency key per `slot` (kept after a
- * network error, so the retry replays instead of acting twice), a busy flag, and a toast for every
+ * transport failure, so the retry replays instead of acting twice), a busy flag, and a toast for every
  * error code. Resolves with the answer, or undefined when it failed.
  */
 export function useSubmit() {
@@ -17,7 +17,7 @@ export function useSubmit() {
       delete keys.current[slot];
       return answer;
     } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) delete keys.current[slot];
+      if (!isTransportError(err)) delete keys.current[slot];
       toastError(err);
       return undefined;
     } finally {

@@ -7,7 +7,7 @@ const KEY = 'checkout.items';
 /** Where the checkout items came from: the cart (ordered lines leave the cart) or 立即购买. */
 export type CheckoutSource = 'cart' | 'buy';
 
-/** Issue 6: a group-buy checkout opens a team (`campaignId`) or joins one (`teamId` too). */
+/** a group-buy checkout opens a team (`campaignId`) or joins one (`teamId` too). */
 export interface CheckoutGroupBuy {
   campaignId: string;
   teamId?: string;

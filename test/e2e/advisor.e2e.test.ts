@@ -1,5 +1,5 @@
 /**
- * H5 end to end, the advisor half of issue 11: a member bound to demo-staff (小禾) buys; demo-staff
+ * H5 end to end, the advisor half of a member bound to demo-staff (小禾) buys; demo-staff
  * opens 我的顾客 from the counter, sees the member, opens them and issues an advisor coupon within
  * the month's budget; the manager's 数据看板 shows the per-advisor charts with 小禾's revenue, and
  * 导购管理 shows the budget spent. The member arrives the real way: they open the page 小禾's code

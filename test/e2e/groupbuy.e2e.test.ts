@@ -1,5 +1,5 @@
 /**
- * H5 end to end, group-buy (issue 6): A opens a team of 2 from 拼团 and pays; B opens the shared team
+ * H5 end to end, group-buy: A opens a team of 2 from 拼团 and pays; B opens the shared team
  * path, joins and pays; both orders show 拼团成功. Another team is left alone (the manager's refund of it
  * is answered 拼团进行中 while it is open), the dev clock passes its
  * window, groupbuyTimer fails it and the refund goes out: its member's order shows 已退款. The manager

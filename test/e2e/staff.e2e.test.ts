@@ -73,6 +73,15 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     expect((await e2e.callApi(env!.baseUrl, MEMBER, 'member.me', {})).points).toBe(me.points + 88);
   }, 120_000);
 
+  it('a wrong 提货码 at the counter shows the server’s own message for it', async () => {
+    const staff = await open('demo-staff', '/packages/staff/counter');
+    await staff.locator('#m-verify-input input').fill('000000');
+    await staff.locator('#m-verify-submit').click();
+    // The service's words for this refusal, not a generic text for its code (NOT_FOUND).
+    await toast(staff, '提货码无效或已核销');
+    await staff.screenshot({ path: `${e2e.ARTIFACTS}/staff-05b-wrong-pickup-code.png` });
+  }, 60_000);
+
   it('a customer who is not staff is turned away from the counter by the server', async () => {
     const page = await open(`e2e-not-staff-${Date.now().toString(36)}`, '/packages/staff/counter');
     await page.locator('#page-staff-denied').waitFor();

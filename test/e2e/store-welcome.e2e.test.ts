@@ -1,5 +1,5 @@
 /**
- * H5 end to end, from the counter into the membership (issue 11): a brand-new visitor opens the page
+ * H5 end to end, from the counter into the membership: a brand-new visitor opens the page
  * an advisor's code opens (scene a=DEMOSTAFF), becomes 小禾's customer and receives the welcome gift;
  * buys through cart, checkout and the dev pay button; 我的 shows advisor 小禾 and the store info. Then
  * 小禾's own code page and the manager's 门店与导购码. Every new page is screenshotted.

@@ -2,7 +2,7 @@ import type { ActionOutput } from '../contract';
 import type { ActionArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { insertAudit } from '../staff/repo/audit.repo';
+import { insertAudit } from '../audit/audit.repo';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { toBudgetView } from './advisor-view';
 import { budgetMonth } from './domain/budget-month';

@@ -1,8 +1,8 @@
 import type { ActionOutput } from '../contract';
 import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
-import { findMemberOrders } from '../order/repo/order.repo';
-import { viewsOf } from '../order/order-queries';
+import { findMemberOrders } from '../order';
+import { viewsOf } from '../order';
 import { toCustomerView } from './advisor-view';
 import { budgetOf } from './advisor-coupons.service';
 import { budgetMonth, monthOfYear } from './domain/budget-month';

@@ -1,7 +1,8 @@
-/** The advisor's workspace (我的顾客, 发券 within a monthly budget) and the manager's 导购管理 (issue 11). */
+/** The advisor's workspace (我的顾客, 发券 within a monthly budget) and the manager's 导购管理. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
 import { action, id } from './action';
+import type { CouponKind } from './coupon.contract';
 import type { MemberTier } from './member.contract';
 import type { OrderView } from './order.contract';
 
@@ -28,7 +29,7 @@ export type CustomerSort = 'lastOrder' | 'points' | 'bound';
 export interface AdvisorTemplate {
   templateId: string;
   title: string;
-  kind: 'full_reduction' | 'percent_off' | 'no_threshold';
+  kind: CouponKind;
   costFen: Fen;
   remaining: number;
 }

@@ -1,15 +1,27 @@
 /** Coupons: the claim center, the member's coupons, the checkout picker. */
 import { z } from 'zod';
 import type { Fen } from '../shared/money';
+import type { CouponDescription, CouponKind } from '../coupon/rules';
 import { action, cartItems, id, pricingInput } from './action';
 
+// The kinds are the coupon rule registry's codes: the rules directory imports nothing server-only,
+// so the contract may take them at runtime (the client imports the contract as types only).
+export { COUPON_KIND_CODES } from '../coupon/rules';
+export type { CouponDescription, CouponKind, CouponKindField, CouponKindForm } from '../coupon/rules';
+
 // ---------- membership: coupons (types) ----------
-export type CouponKind = 'full_reduction' | 'percent_off' | 'no_threshold';
 export type CouponStatus = 'usable' | 'locked' | 'used' | 'expired';
 
-/** A template's discount in numbers (null where its kind has none); the ticket renders these. */
+/**
+ * A template's discount: the kind's title and the server's words for it (the ticket and lists show
+ * these as they come), and the numbers of the kinds that have them (null where a kind has none).
+ */
 export interface CouponTermsView {
   kind: CouponKind;
+  /** 满减 / 折扣 / 无门槛 ... */
+  kindTitle: string;
+  /** 满199减30, and the ticket's face: ¥ 30 over 满199可用. */
+  description: CouponDescription;
   thresholdFen: Fen | null;
   amountFen: Fen | null;
   /** Percent taken off: 15 means 8.5 折. */

@@ -1,4 +1,4 @@
-/** Group-buy (拼团, issue 6): campaigns and teams for customers, campaign admin for the manager. */
+/** Group-buy (拼团): campaigns and teams for customers, campaign admin for the manager. */
 import { z } from 'zod';
 import type { DeliveryType } from './order.contract';
 import type { Fen } from '../shared/money';

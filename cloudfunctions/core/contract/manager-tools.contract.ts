@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Fen } from '../shared/money';
 import { action, id } from './action';
-import type { CouponKind, CouponTermsView } from './coupon.contract';
+import { COUPON_KIND_CODES, type CouponKindForm, type CouponTermsView } from './coupon.contract';
 import type { StaffRole } from './staff.contract';
 
 export interface StaffInviteView {
@@ -51,7 +51,7 @@ export interface ManagerCouponTemplate extends CouponTermsView {
   perMemberLimit: number;
   active: boolean;
   claimable: boolean;
-  /** Issue 11: advisors may issue it against their monthly budget. */
+  /** advisors may issue it against their monthly budget. */
   advisorIssuable: boolean;
   validityText: string;
 }
@@ -84,7 +84,7 @@ export const managerToolActions = {
     input: z.object({}).strict(),
     role: 'manager',
   }),
-  /** Issue 11: `handedBack` = the members the staff member served, now back in their shop's pool. */
+  /** `handedBack` = the members the staff member served, now back in their shop's pool. */
   'manager.revokeStaff': action<{ openid: string; revoked: true; handedBack: number }>()({
     input: z.object({ openid: z.string().min(1).max(128) }).strict(),
     role: 'manager',
@@ -127,7 +127,8 @@ export const managerToolActions = {
     role: 'manager',
     mutating: true,
   }),
-  'manager.listCouponTemplates': action<{ items: ManagerCouponTemplate[] }>()({
+  /** `kinds`: every coupon kind and its args' fields, which the create form renders itself from. */
+  'manager.listCouponTemplates': action<{ items: ManagerCouponTemplate[]; kinds: CouponKindForm[] }>()({
     input: z.object({}).strict(),
     role: 'manager',
   }),
@@ -135,7 +136,11 @@ export const managerToolActions = {
     input: z
       .object({
         title: z.string().trim().min(1).max(30),
-        kind: z.enum(['full_reduction', 'percent_off', 'no_threshold'] as const satisfies readonly CouponKind[]),
+        kind: z.enum(COUPON_KIND_CODES),
+        // The kind's args by name (whole fen or percent); the kind's rule schema checks them.
+        args: z.record(z.string().max(30), z.number().int().min(0).max(100_000_000)).optional(),
+        // The args given flat, as manager clients before `args` send them: WeChat keeps running an
+        // installed mini program version until its next cold start, after the functions are deployed.
         thresholdFen: fenAmount.optional(),
         amountFen: fenAmount.optional(),
         percentOff: z.number().int().min(1).max(99).optional(),
@@ -144,7 +149,10 @@ export const managerToolActions = {
         total: z.number().int().min(1).max(1_000_000),
         perMemberLimit: z.number().int().min(1).max(100).default(1),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.args === undefined || [v.thresholdFen, v.amountFen, v.percentOff, v.capFen].every((a) => a === undefined), {
+        message: 'args are given either in `args` or flat, not both',
+      }),
     role: 'manager',
     mutating: true,
   }),

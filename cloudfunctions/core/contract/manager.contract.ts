@@ -1,5 +1,6 @@
 /** The store's manager: fulfilment queues and refunds. */
 import { z } from 'zod';
+import { ORDER_STATUSES, REFUND_STATUSES } from './statuses';
 import { action, id, orderId } from './action';
 import type { ManagerRefundView, OrderView, RefundView } from './order.contract';
 
@@ -7,9 +8,7 @@ export const managerActions = {
   'manager.listOrders': action<{ items: OrderView[]; nextCursor: string | null }>()({
     input: z
       .object({
-        status: z
-          .enum(['pending_payment', 'paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'cancelled', 'refunding', 'refunded'])
-          .optional(),
+        status: z.enum(ORDER_STATUSES).optional(),
         cursor: z.string().max(200).optional(),
       })
       .strict(),
@@ -27,7 +26,7 @@ export const managerActions = {
     mutating: true,
   }),
   'manager.listRefunds': action<{ items: Array<ManagerRefundView> }>()({
-    input: z.object({ status: z.enum(['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed']).optional() }).strict(),
+    input: z.object({ status: z.enum(REFUND_STATUSES).optional() }).strict(),
     role: 'manager',
   }),
   'manager.refundOrder': action<{ refundId: string; status: RefundView['status'] }>()({

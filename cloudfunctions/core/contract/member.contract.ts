@@ -1,7 +1,7 @@
 /** Membership: the member card, points history, profile, member code, tiers. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
-import { isAvatarUrl, isCalendarDate, nicknameLength, NICKNAME_MAX_CHARS } from '../member/domain/profile';
+import { isAvatarUrl, isCalendarDate, nicknameLength, NICKNAME_MAX_CHARS } from '../shared/profile-text';
 import { action, type Role } from './action';
 
 export interface MemberTier {

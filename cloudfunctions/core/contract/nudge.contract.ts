@@ -1,4 +1,4 @@
-/** Repurchase nudges and the manager's dashboards (issue 8). */
+/** Repurchase nudges and the manager's dashboards. */
 import { z } from 'zod';
 import { action } from './action';
 

@@ -1,20 +1,11 @@
 /** Orders: checkout, payment, the customer's orders and after-sales. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
+import type { OrderStatus, RefundStatus } from './statuses';
 import { action, address, id, orderId, pricingInput } from './action';
 
-export type OrderStatus =
-  | 'pending_payment'
-  | 'paid'
-  // Issue 6: a paid group-buy order waits here (拼团中) until its team succeeds (-> paid) or fails (refund).
-  | 'grouping'
-  | 'shipped'
-  | 'ready_for_pickup'
-  | 'completed'
-  | 'settled'
-  | 'cancelled'
-  | 'refunding'
-  | 'refunded';
+// Declared with the state machines that move them (pure files, safe for the contract to import).
+export type { OrderStatus, RefundStatus } from './statuses';
 
 /** The order list's tabs: 待付款 待发货 待收货 已完成 退款/售后. */
 export type OrderTab = 'pending_payment' | 'to_ship' | 'to_receive' | 'done' | 'after_sale';
@@ -74,7 +65,7 @@ export interface OrderQuote extends OrderAmounts {
 
 export interface RefundView {
   refundId: string;
-  status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+  status: RefundStatus;
   amountFen: Fen;
   reason: string;
   lineIds: string[];
@@ -110,11 +101,11 @@ export interface OrderView extends OrderAmounts {
   actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean; storeRefund: boolean };
   /** For manager lists. */
   memberNickname?: string;
-  /** Issue 6: the group-buy team this order sits in, and how it went (null for ordinary orders). */
+  /** the group-buy team this order sits in, and how it went (null for ordinary orders). */
   groupBuy: GroupBuyOrderInfo | null;
 }
 
-/** Issue 6: `refused` = the payment found no seat (team full, sold out, limit) and was refunded. */
+/** `refused` = the payment found no seat (team full, sold out, limit) and was refunded. */
 export interface GroupBuyOrderInfo {
   campaignId: string;
   teamId: string | null;

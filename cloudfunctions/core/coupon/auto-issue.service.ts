@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
 import type { Database } from '../db/schema';
-import { DEFAULT_TIERS, type TierBenefits } from '../member/domain/tiers';
+import { DEFAULT_TIERS, type TierBenefits } from '../member';
 import { inShanghai } from '../shared/time';
 import { issueCoupon } from './issue-coupon';
 
@@ -83,8 +83,9 @@ async function tryIssue(exec: Executor, q: Parameters<typeof issueOnce>[1]): Pro
 }
 
 /**
- * The new-member gift: called by ensureMember right after it inserted the member (only the insert's
- * winner calls it, and the dedupe row makes it once per member ever regardless). Never fails: a
+ * The new-member gift: run by member registration's new-member hook (core/plugins.ts), in the
+ * transaction that inserted the member (only the insert's winner runs it, and the dedupe row makes
+ * it once per member ever regardless). Never fails: a
  * sold-out or broken gift template leaves the member created without the coupon.
  */
 export async function issueNewMemberGifts(exec: Executor, storeId: string, memberId: string, now: Date): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/db';
-import { fail, ok, type Result } from '../errors';
-import type { CouponOffer } from '../order/domain/pricing';
+import { fail, ok, type ErrorCode, type Result } from '../errors';
+import type { Fen } from '../shared/money';
 import { evaluateTerms } from './domain/coupon-terms';
 import { couponRefusalCode, couponStateRefusal, type CouponRefusal, type StateRefusal } from './domain/refusals';
 import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from './repo/coupon.repo';
@@ -19,6 +19,17 @@ const STATE_MESSAGES: Record<StateRefusal, string> = {
   expired: '优惠券已过期',
   not_started: '优惠券未到使用时间',
 };
+
+/**
+ * What checkout asks of a coupon: what it takes off which lines. `eligible[i]` says whether line i is
+ * in the coupon's scope.
+ */
+export interface CouponOffer {
+  couponId: string;
+  evaluate(lines: ReadonlyArray<{ productId: string; categoryId: string; amountFen: Fen }>):
+    | { ok: true; discountFen: Fen; eligible: boolean[] }
+    | { ok: false; code: ErrorCode; message?: string };
+}
 
 /** The member's own coupon, usable now; its template's rule prices it against the lines. */
 export async function couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>> {

@@ -1,6 +1,6 @@
 import type { CouponTermsView } from '../contract';
 import type { Executor } from '../db/db';
-import { termsFields } from './domain/coupon-terms';
+import { describeTerms, termsFields } from './domain/coupon-terms';
 import { scopeText, type CouponScope } from './domain/scope';
 import type { CouponArgs, CouponKind } from './rules';
 import { scopeNames } from './repo/coupon.repo';
@@ -24,6 +24,7 @@ export async function termsViews(exec: Executor, rows: readonly TermsRow[]): Pro
   };
   return rows.map((r) => ({
     kind: r.kind,
+    ...describeTerms(r.kind, r.args as CouponArgs),
     ...termsFields(r.args as CouponArgs),
     scopeText: scopeText(r.scope, r.scope === 'all' ? [] : r.scope_ids.map((id) => names[r.scope as 'categories' | 'products'].get(id)).filter((n): n is string => !!n)),
   }));

@@ -5,7 +5,7 @@ import { validityText } from './domain/coupon-terms';
 import { termsViews } from './coupon-view';
 import { issueCoupon } from './issue-coupon';
 import { countHeld, findClaimableTemplates, findTemplate, memberCouponsQuery, type MemberCouponRow } from './repo/coupon.repo';
-import { memberIdByOpenid } from '../member/repo/member.repo';
+import { memberIdByOpenid } from '../member';
 
 /** `coupon.listClaimable`: the claim center; signed-in callers also see what they already hold. */
 export async function listClaimable({ caller, ctx, exec }: ServiceArgs<ActionInput<'coupon.listClaimable'>>): Promise<Result<ActionOutput<'coupon.listClaimable'>>> {

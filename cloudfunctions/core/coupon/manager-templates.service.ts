@@ -4,12 +4,12 @@ import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { termsViews } from './coupon-view';
 import { validityText } from './domain/coupon-terms';
-import { couponRule } from './rules';
+import { couponKindForms, couponRule } from './rules';
 import { findTemplate } from './repo/coupon.repo';
 import { deactivateTemplate, insertClaimTemplate, storeTemplates } from './repo/manager-template.repo';
 
 
-/** `manager.listCouponTemplates`: every template, active first, with terms and stock. */
+/** `manager.listCouponTemplates`: every template, active first, with terms and stock, and the kinds the form offers. */
 export async function listCouponTemplates({ ctx, exec }: ActionArgs<'manager.listCouponTemplates'>): Promise<Result<ActionOutput<'manager.listCouponTemplates'>>> {
   const rows = await storeTemplates(exec, ctx.storeId);
   const terms = await termsViews(exec, rows.map((r) => ({ ...r, args: r.args as Record<string, unknown> })));
@@ -26,6 +26,7 @@ export async function listCouponTemplates({ ctx, exec }: ActionArgs<'manager.lis
       validityText: validityText({ validFrom: t.valid_from, validUntil: t.valid_until, validDays: t.valid_days }),
       ...terms[i]!,
     })),
+    kinds: couponKindForms(),
   });
 }
 
@@ -34,8 +35,15 @@ export async function listCouponTemplates({ ctx, exec }: ActionArgs<'manager.lis
  * Its args are checked by the kind's own rule schema (the registry), the same one pricing trusts.
  */
 export async function createCouponTemplate({ input, ctx, exec }: ActionArgs<'manager.createCouponTemplate'>): Promise<Result<ActionOutput<'manager.createCouponTemplate'>>> {
-  const given = { thresholdFen: input.thresholdFen, amountFen: input.amountFen, percentOff: input.percentOff, capFen: input.capFen };
-  const args = couponRule(input.kind).args.safeParse(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  const rule = couponRule(input.kind);
+  const given = input.args ?? { thresholdFen: input.thresholdFen, amountFen: input.amountFen, percentOff: input.percentOff, capFen: input.capFen };
+  const args = rule.args.safeParse(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  // An arg the kind does not have would be dropped by its schema: refuse it rather than create a
+  // coupon other than the one the manager described.
+  const foreign = input.args ? Object.keys(input.args).filter((name) => !Object.hasOwn(rule.args.shape, name)) : [];
+  if (foreign.length > 0) {
+    return fail('VALIDATION_FAILED', '优惠券面额或门槛不合理', { issues: foreign.map((name) => ({ path: name, message: 'not an arg of this kind' })) });
+  }
   if (!args.success) {
     return fail('VALIDATION_FAILED', '优惠券面额或门槛不合理', { issues: args.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
   }

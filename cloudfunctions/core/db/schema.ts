@@ -10,7 +10,6 @@ import type { NudgeTables } from './schema/nudge.schema';
 import type { ReferralTables } from './schema/referral.schema';
 import type { ShopTables } from './schema/shop.schema';
 import type { AdvisorTables } from './schema/advisor.schema';
-// issue 10
 import type { StockLedgerTables } from './schema/stock-ledger.schema';
 import type { RateLimitTables } from './schema/rate-limit.schema';
 

@@ -3,7 +3,7 @@ import type { ActionInput, ActionOutput, ManagerCampaignView } from '../contract
 import type { ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
+import { findSkusWithProduct } from '../catalog';
 import { campaignsWithSku, toManagerCampaignView } from './campaign-view';
 import { GROUPBUY_RULES } from './domain/campaign-rules';
 import { findCampaign } from './repo/groupbuy.repo';

@@ -1,6 +1,6 @@
 import type { DeliveryType, GroupBuyCampaignView, GroupBuyMemberView, GroupBuyTeamSummary, ManagerCampaignView } from '../contract';
 import type { Executor } from '../db/db';
-import { specsText } from '../catalog/domain/spec-groups';
+import { specsText } from '../catalog';
 import { fen } from '../shared/money';
 import type { CampaignRow, TeamRow } from './repo/groupbuy.repo';
 import { teamMembers } from './repo/groupbuy.repo';

@@ -5,7 +5,7 @@ import { campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from '
 import { joinTeamRefusal } from './domain/campaign-rules';
 import { campaignFacts } from './groupbuy-price';
 import { findTeam, joinableTeams, openTeamCounts } from './repo/groupbuy.repo';
-import { memberIdByOpenid } from '../member/repo/member.repo';
+import { memberIdByOpenid } from '../member';
 
 /** How many open teams the campaign page lists (soonest to expire first: the likeliest to fill). */
 const OPEN_TEAMS_SHOWN = 10;

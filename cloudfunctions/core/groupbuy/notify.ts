@@ -1,6 +1,7 @@
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
-import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member/repo/subscribe-quota.repo';
+import type { PayloadOf } from '../outbox/outbox';
+import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member';
 import type { TeamOutcome } from './team-outcome';
 
 /**
@@ -33,10 +34,9 @@ async function record(
  * no subscription, and other final errors) is recorded, not retried; a transient error gives the
  * grant back and retries with the outbox's backoff.
  */
-export async function notifyTeamOutcome(ctx: CallContext, p: Record<string, unknown>): Promise<'done' | 'retry'> {
+export async function notifyTeamOutcome(ctx: CallContext, p: PayloadOf<'groupbuy.notify'>): Promise<'done' | 'retry'> {
   const db = ctx.db.kysely;
-  const orderId = String(p.orderId);
-  const outcome = p.outcome === 'succeeded' ? 'succeeded' : 'failed';
+  const { orderId, outcome } = p;
   const done = await db.selectFrom('groupbuy_notifications').select('result').where('order_id', '=', orderId).where('outcome', '=', outcome).executeTakeFirst();
   if (done) return 'done';
   const templateId = groupbuyTemplateId(outcome);
@@ -55,7 +55,7 @@ export async function notifyTeamOutcome(ctx: CallContext, p: Record<string, unkn
   const delivery = await ctx.platform.messages.sendSubscribeMessage({
     openid: order.openid,
     templateId,
-    page: `packages/groupbuy/team?teamId=${encodeURIComponent(String(p.teamId))}`,
+    page: `packages/groupbuy/team?teamId=${encodeURIComponent(p.teamId)}`,
     data: {
       thing1: { value: order.title.slice(0, 20) },
       phrase2: { value: outcome === 'succeeded' ? '拼团成功' : '拼团失败' },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/db';
 import type { GroupBuyOrderInfo } from '../contract';
-import { findOrder, transitionOrder } from '../order/repo/order.repo';
+import { transitionOrder } from '../order';
+import type { PaidOrder } from '../payment';
 import { openTeamRefusal, teamExpiry } from './domain/campaign-rules';
 import { campaignFacts } from './groupbuy-price';
 import {
@@ -39,9 +40,9 @@ async function openTeam(tx: Executor, campaign: CampaignRow, leaderId: string, n
  * No seat -> the order is refunded in full (or, for a team that just filled, a new team is opened
  * for the payer when the campaign says so). A team that fills succeeds in the same transaction.
  */
-export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date): Promise<void> {
-  const order = (await findOrder(tx, orderId))!;
-  const request = order.group_buy as Partial<GroupBuyOrderInfo> | null;
+export async function takeGroupBuySeat(tx: Executor, paid: PaidOrder, now: Date): Promise<void> {
+  const order = { id: paid.id, store_id: paid.storeId, member_id: paid.memberId };
+  const request = paid.groupBuy as Partial<GroupBuyOrderInfo> | null;
   if (!request?.campaignId) return;
   const campaign = (await findCampaign(tx, order.store_id, request.campaignId))!;
   const refuse = async (why: keyof typeof REFUSALS, counters: { campaign: boolean; member: boolean }) => {
@@ -49,7 +50,7 @@ export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date)
     if (counters.campaign) await giveBackCampaignSeats(tx, campaign.id, 1);
     await setOrderGroupBuy(tx, [order.id], { teamStatus: 'refused' });
     // Through `grouping`, so a refund WeChat refuses returns the order there (never to a shippable `paid`).
-    await transitionOrder(tx, order.id, ['paid'], 'grouping');
+    await transitionOrder(tx, order.id, 'refuseSeat');
     await refundGroupOrder(tx, order.id, REFUSALS[why], now);
   };
   if (!(await takeCampaignSeat(tx, campaign.id))) return refuse('sold_out', { campaign: false, member: false });
@@ -72,7 +73,7 @@ export async function takeGroupBuySeat(tx: Executor, orderId: string, now: Date)
     seat = { joined: 1, size: campaign.team_size };
   }
   await insertTeamMember(tx, { teamId, orderId: order.id, memberId: order.member_id, seat: seat!.joined, now });
-  await transitionOrder(tx, order.id, ['paid'], 'grouping');
+  await transitionOrder(tx, order.id, 'joinGroup');
   await setOrderGroupBuy(tx, [order.id], { teamId, teamStatus: 'open' });
   if (seat!.joined === seat!.size) await endTeam(tx, teamId, 'succeeded', { virtual: false, now, onlyExpired: false });
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../db/db';
 import { enqueue } from '../outbox/outbox';
-import { openRefund } from '../order/refund.service';
-import { findOrder, transitionOrder } from '../order/repo/order.repo';
+import { openRefund } from '../order';
+import { findOrder, transitionOrder } from '../order';
 import { finishTeam, giveBackCampaignSeats, giveBackMemberSeats, setOrderGroupBuy, teamMembers } from './repo/groupbuy.repo';
 
 export type TeamOutcome = 'succeeded' | 'failed';
@@ -14,7 +14,7 @@ async function queueNotice(tx: Executor, orderId: string, teamId: string, outcom
 /** Refunds a paid group-buy order in full through the refund machinery (deterministic outRefundNo, outbox). */
 export async function refundGroupOrder(tx: Executor, orderId: string, reason: string, now: Date): Promise<boolean> {
   const order = (await findOrder(tx, orderId))!;
-  const opened = await openRefund(tx, order, ['paid', 'grouping'], { reason, initiatedBy: 'system', approved: true, now });
+  const opened = await openRefund(tx, order, 'groupRefund', { reason, initiatedBy: 'system', approved: true, now });
   return opened.ok;
 }
 
@@ -35,7 +35,7 @@ export async function endTeam(
   const orderIds = members.map((m) => m.order_id);
   await setOrderGroupBuy(tx, orderIds, { teamStatus: outcome });
   if (outcome === 'succeeded') {
-    for (const id of orderIds) await transitionOrder(tx, id, ['grouping'], 'paid');
+    for (const id of orderIds) await transitionOrder(tx, id, 'groupSucceeded');
   } else {
     await giveBackCampaignSeats(tx, team.campaign_id, members.length);
     await giveBackMemberSeats(tx, team.campaign_id, members.map((m) => m.member_id));

@@ -1,9 +1,9 @@
 import type { MemberProfile } from '../contract';
-import type { Executor } from '../db/db';
+import type { Executor, Kdb } from '../db/db';
 import { ok, type Result } from '../errors';
 import type { ServiceArgs } from '../context';
 import { points } from '../shared/money';
-import { issueNewMemberGifts } from '../coupon/auto-issue.service';
+import { runNewMemberHooks } from './new-member-hooks';
 import { newInviteCode } from './domain/invite-code';
 import { nextTierAfter, tierForGrowth } from './domain/tiers';
 import { findMemberByOpenid, findTiers, insertMember } from './repo/member.repo';
@@ -13,17 +13,25 @@ import { loadProfileExtras } from './profile-view';
 const INVITE_CODE_ATTEMPTS = 5;
 
 /**
- * The member for (store, openid), created on first call with a unique invite code and the entry
- * tier. Two concurrent first calls create one member: the loser's insert does nothing and re-reads.
+ * Registers the caller as a member: the member for (store, openid), created on their first signed-in
+ * call with a unique invite code and the entry tier, and greeted by the new-member hooks (the gift)
+ * in the same transaction: the member and their gift commit together or not at all. Two concurrent
+ * first calls create one member: the loser's insert does nothing and re-reads, and gives no gift.
+ * Called with the database it opens its own transaction; called with a caller's, it runs in it.
  */
 export async function ensureMember(exec: Executor, storeId: string, openid: string, now: Date) {
   const existing = await findMemberByOpenid(exec, storeId, openid);
   if (existing) return existing;
-  const tiers = await findTiers(exec, storeId);
+  const register = (tx: Executor) => registerMember(tx, storeId, openid, now);
+  return exec.isTransaction ? register(exec) : (exec as Kdb).transaction().execute(register);
+}
+
+async function registerMember(tx: Executor, storeId: string, openid: string, now: Date) {
+  const tiers = await findTiers(tx, storeId);
   const entry = tierForGrowth(tiers, 0);
   for (let attempt = 0; attempt < INVITE_CODE_ATTEMPTS; attempt++) {
     const inviteCode = newInviteCode();
-    const inserted = await insertMember(exec, {
+    const inserted = await insertMember(tx, {
       storeId,
       openid,
       nickname: `会员${inviteCode.slice(-4)}`,
@@ -31,9 +39,9 @@ export async function ensureMember(exec: Executor, storeId: string, openid: stri
       inviteCode,
       now,
     });
-    const member = await findMemberByOpenid(exec, storeId, openid);
-    // Only the insert's winner gives the new-member gift; it never throws (no gift, member still created).
-    if (inserted && member) await issueNewMemberGifts(exec, storeId, member.id, now);
+    const member = await findMemberByOpenid(tx, storeId, openid);
+    // Only the insert's winner runs the hooks (the gift); a hook never fails the registration.
+    if (inserted && member) await runNewMemberHooks(tx, { storeId, memberId: member.id, now });
     if (member) return member;
   }
   throw new Error('could not allocate a unique invite code');
@@ -41,7 +49,8 @@ export async function ensureMember(exec: Executor, storeId: string, openid: stri
 
 /** `member.me`: the member card. */
 export async function getMyProfile({ caller, ctx, exec }: ServiceArgs<Record<string, never>>): Promise<Result<MemberProfile>> {
-  const member = await ensureMember(exec, ctx.storeId, caller.openid!, ctx.now);
+  // The dispatcher registered the caller before this runs: memberId is set for every customer call.
+  const member = (await findMemberByOpenid(exec, ctx.storeId, caller.openid!))!;
   const tiers = await findTiers(exec, ctx.storeId);
   const tier = tiers.find((t) => t.code === member.tier_code) ?? tierForGrowth(tiers, member.growth);
   const next = nextTierAfter(tiers, member.growth);

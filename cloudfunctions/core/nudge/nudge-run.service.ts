@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
+import { enqueueSelect } from '../outbox/outbox';
 import { addDays } from '../shared/time';
 import { isQuietHour, type NudgeSettings } from './domain/settings';
 import { loadNudgeSettings } from './repo/settings.repo';
@@ -107,10 +108,12 @@ async function writeNudges(
         from picked p join spent s on s.member_id = p.member_id
       on conflict (member_id, trigger, subject) do nothing
       returning id, member_id, trigger, detail),
-    outbox_rows as (
-      insert into outbox (topic, dedupe_key, payload, next_attempt_at, created_at)
-      select 'nudge.send', 'nudge.send:' || ins.id, jsonb_build_object('nudgeId', ins.id::text), ${q.now}, ${q.now} from ins
-      on conflict (dedupe_key) do nothing)
+    outbox_rows as (${enqueueSelect('nudge.send', {
+      from: sql.table('ins'),
+      dedupeKey: sql<string>`'nudge.send:' || ins.id`,
+      payload: { nudgeId: sql<string>`ins.id::text` },
+      now: q.now,
+    })})
     select id::text as id, member_id, trigger, detail from ins`.execute(tx);
   await applyOnQueued(tx, q, rows);
   return rows.length;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CallContext } from '../context';
-import { clearSubscription } from '../member/repo/subscribe-quota.repo';
-import { enqueue } from '../outbox/outbox';
+import { clearSubscription } from '../member';
+import { enqueue, type PayloadOf } from '../outbox/outbox';
 import { inShanghai } from '../shared/time';
 import { templateData } from './domain/message';
 import { isQuietHour, quietHoursEnd } from './domain/settings';
@@ -20,7 +20,7 @@ const NUDGE_MAX_ATTEMPTS = 6;
  *   43101 also zeroes the member's one-time quota for the template, since WeChat holds none;
  * - other failures are retried with the outbox's backoff, up to NUDGE_MAX_ATTEMPTS, then `failed`.
  */
-export async function sendNudge(ctx: CallContext, payload: { nudgeId: string }): Promise<'done' | 'retry'> {
+export async function sendNudge(ctx: CallContext, payload: PayloadOf<'nudge.send'>): Promise<'done' | 'retry'> {
   const db = ctx.db.kysely;
   const nudge = await db
     .selectFrom('nudges as n')

@@ -4,12 +4,24 @@
  * here writes. Read by `checkInvariants` (tests, the crash test, the soak, `npm run check:invariants`).
  */
 
+import { HOLDS_COUPON as COUPON_HOLDERS, HOLDS_STOCK, PAID_STATUSES as PAID } from '../order';
+import { COMMITTED_REFUND_STATUSES } from '../order';
+
+/**
+ * A list of statuses as SQL, `('paid','shipped')`. The statuses are the state machines' constants,
+ * never input; the pattern check keeps it so.
+ */
+export function sqlList(statuses: readonly string[]): string {
+  for (const s of statuses) if (!/^[a-z_]+$/.test(s)) throw new Error(`not a status: ${s}`);
+  return `(${statuses.map((s) => `'${s}'`).join(',')})`;
+}
+
 /** Order statuses that hold the stock `order.create` reserved (every one but cancelled). */
-const LIVE_OR_DONE = `o.status <> 'cancelled'`;
+const LIVE_OR_DONE = `o.status in ${sqlList(HOLDS_STOCK)}`;
 /** Statuses an order can only reach by being paid. */
-const PAID_STATUSES = `('paid','grouping','shipped','ready_for_pickup','completed','settled','refunding','refunded')`;
+const PAID_STATUSES = sqlList(PAID);
 /** Orders that still hold their coupon (a cancel or whole refund hands it back). */
-const HOLDS_COUPON = `o.status not in ('cancelled','refunded')`;
+const HOLDS_COUPON = `o.status in ${sqlList(COUPON_HOLDERS)}`;
 
 /** One conservation law: a stable code, what it says, and the read-only SQL that finds its violations. */
 export interface Invariant {
@@ -108,7 +120,7 @@ export const invariants: Invariant[] = [
       select p.transaction_id as id,
              'paid ' || p.amount_fen || ' fen, refunds committed ' || sum(r.amount_fen) || ' fen (' || count(r.id) || ' refund(s))' as detail
       from payments p join refunds r on r.transaction_id = p.transaction_id
-      where r.status in ('approved', 'processing', 'succeeded')
+      where r.status in ${sqlList(COMMITTED_REFUND_STATUSES)}
       group by p.transaction_id, p.amount_fen
       having sum(r.amount_fen) > p.amount_fen
       union all

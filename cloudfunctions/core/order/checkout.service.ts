@@ -5,16 +5,15 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { fen, type Fen } from '../shared/money';
 import { addMinutes } from '../shared/time';
-import { specsText } from '../catalog/domain/spec-groups';
-import { DEFAULT_TIERS, type TierBenefits } from '../member/domain/tiers';
+import { specsText } from '../catalog';
+import { DEFAULT_TIERS, type TierBenefits } from '../member';
 import { newOrderNo } from './domain/order-ids';
 import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
-import { findSkusWithProduct } from '../catalog/repo/catalog.repo';
-import { findTierBenefits } from '../member/repo/member.repo';
+import { findSkusWithProduct } from '../catalog';
+import { findTierBenefits } from '../member';
 import { checkoutSeams } from './seams';
-import { attributionColumns } from '../shop/repo/shop.repo';
 
 type PricingRequest = ActionInput<'order.quote'>;
 
@@ -187,8 +186,8 @@ export async function createOrder(
       cancelled_at: null,
       cancel_reason: null,
       created_at: ctx.now,
-      // Issue 11: the member's shop and advisor now, so a later reassignment does not move this revenue.
-      ...attributionColumns(memberId),
+      // The member's shop and advisor now, so a later reassignment does not move this revenue.
+      ...seams.attribution(memberId),
     },
     order.lines.map((l, i) => ({
       id: `${orderId}_${i + 1}`,

@@ -2,7 +2,7 @@ import type { ActionInput, OrderView } from '../contract';
 import type { CallContext, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { enqueue } from '../outbox/outbox';
+import { enqueue, type PayloadOf } from '../outbox/outbox';
 import { addDays } from '../shared/time';
 import { releaseOrderHolds } from './checkout.service';
 import { newPickupCode } from './domain/order-ids';
@@ -12,19 +12,12 @@ import { findExpiredUnpaid, findLines, findOrder, findOrderByPickupCode, findOrd
 
 const BATCH = 100;
 
-/** The event points and referral consume (their issues subscribe to it through the outbox). */
-export interface OrderSettledEvent {
-  orderId: string;
-  storeId: string;
-  memberId: string;
-  /** What the customer finally paid: payable minus every refund. */
-  paidFen: number;
-  settledAt: string;
-}
+/** The event points and referral consume through the outbox; its schema is the `order.settled` topic's. */
+export type OrderSettledEvent = PayloadOf<'order.settled'>;
 
 /** Cancels an unpaid order and releases its holds, once: only the caller that wins the update releases. */
-async function cancelUnpaid(tx: Executor, orderId: string, reason: string, now: Date): Promise<boolean> {
-  const won = await transitionOrder(tx, orderId, ['pending_payment'], 'cancelled', { cancelled_at: now, cancel_reason: reason });
+async function cancelUnpaid(tx: Executor, orderId: string, reason: 'customer' | 'expired', now: Date): Promise<boolean> {
+  const won = await transitionOrder(tx, orderId, reason === 'expired' ? 'expire' : 'cancel', { cancelled_at: now, cancel_reason: reason });
   if (!won) return false;
   const order = (await findOrder(tx, orderId))!;
   await releaseOrderHolds(tx, order, await findLines(tx, [orderId]), now);
@@ -48,7 +41,7 @@ export async function cancelOrder({ input, caller, ctx, exec }: ServiceArgs<Acti
 export async function confirmReceipt({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
   const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
   if (!own.ok) return own;
-  if (!(await transitionOrder(exec, input.orderId, ['shipped'], 'completed', { completed_at: ctx.now }))) {
+  if (!(await transitionOrder(exec, input.orderId, 'confirmReceipt', { completed_at: ctx.now }))) {
     return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
   }
   return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
@@ -61,8 +54,8 @@ async function storeOrderView(exec: Executor, storeId: string, orderId: string, 
   return ok(view!);
 }
 
-function shippingUpload(order: { id: string; transaction_id: string | null }, info: Record<string, unknown>, now: Date) {
-  return { topic: 'shipping.upload', dedupeKey: `shipping:${order.id}`, payload: { orderId: order.id, ...info }, now };
+function shippingUpload(order: { id: string; transaction_id: string | null }, info: Omit<PayloadOf<'shipping.upload'>, 'orderId'>, now: Date) {
+  return { topic: 'shipping.upload' as const, dedupeKey: `shipping:${order.id}`, payload: { orderId: order.id, ...info }, now };
 }
 
 /** `manager.shipOrder`: paid express order -> shipped, and WeChat's shipping-info upload queued. */
@@ -70,7 +63,7 @@ export async function shipOrder({ input, ctx, exec }: ServiceArgs<ActionInput<'m
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   if (order.delivery_type !== 'express') return fail('ORDER_STATE_CONFLICT', '自提订单无需发货', { deliveryType: 'pickup' });
-  const shipped = await transitionOrder(exec, order.id, ['paid'], 'shipped', {
+  const shipped = await transitionOrder(exec, order.id, 'ship', {
     carrier: input.carrier,
     tracking_no: input.trackingNo,
     shipped_at: ctx.now,
@@ -90,7 +83,7 @@ export async function readyForPickup({ input, ctx, exec }: ServiceArgs<ActionInp
   while (await exec.selectFrom('orders').select('id').where('store_id', '=', ctx.storeId).where('pickup_code', '=', code).executeTakeFirst()) {
     code = newPickupCode();
   }
-  if (!(await transitionOrder(exec, order.id, ['paid'], 'ready_for_pickup', { pickup_code: code, ready_at: ctx.now }))) {
+  if (!(await transitionOrder(exec, order.id, 'readyForPickup', { pickup_code: code, ready_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', undefined, { status: order.status });
   }
   return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
@@ -100,7 +93,7 @@ export async function readyForPickup({ input, ctx, exec }: ServiceArgs<ActionInp
 export async function verifyPickup({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.verifyPickup'>>): Promise<Result<OrderView>> {
   const order = await findOrderByPickupCode(exec, ctx.storeId, input.pickupCode);
   if (!order) return fail('NOT_FOUND', '提货码无效或已核销', { pickupCode: input.pickupCode });
-  if (!(await transitionOrder(exec, order.id, ['ready_for_pickup'], 'completed', { completed_at: ctx.now }))) {
+  if (!(await transitionOrder(exec, order.id, 'verifyPickup', { completed_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '提货码已核销');
   }
   await enqueue(exec, shippingUpload(order, { logisticsType: 4, carrier: null, trackingNo: null }, ctx.now));
@@ -121,12 +114,12 @@ export async function runOrderTimer(ctx: CallContext): Promise<Record<string, nu
   }
   let confirmed = 0;
   for (const { id } of await findOrdersIn(db, 'shipped', 'shipped_at', addDays(now, -ORDER_RULES.autoConfirmDays), BATCH)) {
-    if (await transitionOrder(db, id, ['shipped'], 'completed', { completed_at: now })) confirmed++;
+    if (await transitionOrder(db, id, 'autoConfirm', { completed_at: now })) confirmed++;
   }
   let settled = 0;
   for (const { id } of await findOrdersIn(db, 'completed', 'completed_at', addDays(now, -ORDER_RULES.refundWindowDays), BATCH)) {
     const won = await db.transaction().execute(async (tx) => {
-      if (!(await transitionOrder(tx, id, ['completed'], 'settled', { settled_at: now }))) return false;
+      if (!(await transitionOrder(tx, id, 'settle', { settled_at: now }))) return false;
       const order = (await findOrder(tx, id))!;
       const refunded = await tx
         .selectFrom('refunds')

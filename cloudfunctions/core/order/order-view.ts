@@ -1,6 +1,7 @@
 import type { GroupBuyOrderInfo, OrderLine, OrderView, RefundView } from '../contract';
 import { fen, points } from '../shared/money';
 import { customerActions } from './domain/order-rules';
+import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
 import type { Database } from '../db/schema';
 import type { Selectable } from 'kysely';
 
@@ -39,7 +40,7 @@ export function toRefundView(r: RefundRecord): RefundView {
   };
 }
 
-/** Issue 6: the order's group-buy record as the view shows it; `pending` until the payment takes a seat. */
+/** the order's group-buy record as the view shows it; `pending` until the payment takes a seat. */
 function groupBuyInfo(raw: unknown): GroupBuyOrderInfo | null {
   if (!raw || typeof raw !== 'object') return null;
   const g = raw as Partial<GroupBuyOrderInfo>;
@@ -51,7 +52,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The customer's (and manager's) view of an order; `actions` says what the customer may do now. */
 export function toOrderView(o: OrderRecord, lines: LineRecord[], refunds: RefundRecord[], now: Date): OrderView {
   const own = refunds.filter((r) => r.order_id === o.id);
-  const hasOpenRefund = own.some((r) => ['requested', 'approved', 'processing'].includes(r.status));
+  const hasOpenRefund = own.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
   return {
     orderId: o.id,
     orderNo: o.order_no,

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionInput, ActionOutput, OrderStatus } from '../contract';
+import type { ActionInput, ActionOutput } from '../contract';
 import type { ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { openTeamSeatOf } from '../groupbuy/repo/groupbuy.repo';
 import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
-import { customerActions, REFUNDABLE, STORE_REFUNDABLE } from './domain/order-rules';
+import { customerActions } from './domain/order-rules';
+import { canTransition } from './domain/order-state-machine';
+import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
 import { findLines, findOrder, findRefundsOf, transitionOrder } from './repo/order.repo';
 import { lockRefundRoom, moveRefund } from './repo/refund.repo';
+import { checkoutSeams } from './seams';
 
 interface RefundOpening {
   lineIds?: string[];
@@ -28,7 +30,7 @@ interface RefundOpening {
 export async function openRefund(
   exec: Executor,
   order: NonNullable<Awaited<ReturnType<typeof findOrder>>>,
-  from: readonly OrderStatus[],
+  transition: 'requestRefund' | 'storeRefund' | 'groupRefund',
   opening: RefundOpening,
 ): Promise<Result<ActionOutput<'order.requestRefund'>>> {
   const [lines, refunds] = await Promise.all([findLines(exec, [order.id]), findRefundsOf(exec, [order.id])]);
@@ -44,7 +46,7 @@ export async function openRefund(
   // A seat in a team still open stays until the team ends: refunding it would let the team succeed
   // counting a member who no longer paid. (Seatless `grouping` orders, refused payments, pass.)
   if (order.status === 'grouping') {
-    const teamId = await openTeamSeatOf(exec, order.id);
+    const teamId = await checkoutSeams().openTeamSeat(exec, order.id);
     if (teamId) return fail('GROUP_BUY_IN_PROGRESS', undefined, { teamId });
   }
   // Order row first, then the payment row (the order every refund path takes): the room seen here
@@ -52,7 +54,7 @@ export async function openRefund(
   await exec.selectFrom('orders').select('id').where('id', '=', order.id).forUpdate().execute();
   const room = await lockRefundRoom(exec, order.transaction_id);
   if (amount > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: amount, roomFen: room });
-  if (!(await transitionOrder(exec, order.id, from, 'refunding', { status_before_refund: order.status }))) {
+  if (!(await transitionOrder(exec, order.id, transition, { status_before_refund: order.status }))) {
     return fail('ORDER_STATE_CONFLICT');
   }
   const refundId = `r_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -134,14 +136,14 @@ export async function retryRefund({ input, ctx, exec }: ServiceArgs<ActionInput<
     const order = (await findOrder(exec, refund.order_id))!;
     const lines = await findLines(exec, [order.id]);
     const gone = lines.filter((l) => refund.line_ids.includes(l.id) && l.refund_id !== null);
-    if (gone.length > 0 || !STORE_REFUNDABLE.includes(order.status)) {
+    if (gone.length > 0 || !canTransition(order.status, 'retryRefund')) {
       return fail('REFUND_NOT_ALLOWED', '订单状态已变化，无法重试该退款', { status: order.status });
     }
-    if (!(await transitionOrder(exec, order.id, [order.status], 'refunding', { status_before_refund: order.status }))) {
+    if (!(await transitionOrder(exec, order.id, 'retryRefund', { status_before_refund: order.status }, { only: [order.status] }))) {
       return fail('ORDER_STATE_CONFLICT');
     }
   }
-  if (!(await moveRefund(exec, refund.id, ['failed'], { status: 'approved', failure_reason: null, decided_at: ctx.now }))) {
+  if (!(await moveRefund(exec, refund.id, 'retry', { failure_reason: null, decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理');
   }
   await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refund.id}:${ctx.requestId}`, payload: { refundId: refund.id }, now: ctx.now });
@@ -153,10 +155,10 @@ export async function requestRefund({ input, caller, ctx, exec }: ServiceArgs<Ac
   const order = await findOrder(exec, input.orderId);
   if (!order || order.member_id !== caller.memberId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   const refunds = await findRefundsOf(exec, [order.id]);
-  const hasOpenRefund = refunds.some((r) => ['requested', 'approved', 'processing'].includes(r.status));
+  const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
   const allowed = customerActions({ status: order.status, expiresAt: order.expires_at, completedAt: order.completed_at, hasOpenRefund }, ctx.now);
   if (!allowed.requestRefund) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
-  return openRefund(exec, order, REFUNDABLE, { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'customer', approved: false, now: ctx.now });
+  return openRefund(exec, order, 'requestRefund', { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'customer', approved: false, now: ctx.now });
 }
 
 /**
@@ -171,8 +173,8 @@ export async function refundOrderAsManager({ input, ctx, exec }: ServiceArgs<Act
   await exec.selectFrom('orders').select('id').where('id', '=', input.orderId).forUpdate().execute();
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (!STORE_REFUNDABLE.includes(order.status)) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
-  return openRefund(exec, order, STORE_REFUNDABLE, { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
+  if (!canTransition(order.status, 'storeRefund')) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
+  return openRefund(exec, order, 'storeRefund', { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
 }
 
 async function findStoreRefund(exec: Executor, storeId: string, refundId: string) {
@@ -194,7 +196,7 @@ export async function approveRefund({ input, ctx, exec }: ServiceArgs<ActionInpu
   await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
   const room = refund.status === 'requested' ? await lockRefundRoom(exec, refund.transaction_id) : Infinity;
   if (refund.amount_fen > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
-  if (!(await moveRefund(exec, refund.id, ['requested'], { status: 'approved', decided_at: ctx.now }))) {
+  if (!(await moveRefund(exec, refund.id, 'approve', { decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理', { status: refund.status });
   }
   await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refund.id}`, payload: { refundId: refund.id }, now: ctx.now });
@@ -205,10 +207,10 @@ export async function approveRefund({ input, ctx, exec }: ServiceArgs<ActionInpu
 export async function rejectRefund({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.rejectRefund'>>): Promise<Result<ActionOutput<'manager.rejectRefund'>>> {
   const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
-  if (!(await moveRefund(exec, refund.id, ['requested'], { status: 'rejected', reject_reason: input.reason, decided_at: ctx.now }))) {
+  if (!(await moveRefund(exec, refund.id, 'reject', { reject_reason: input.reason, decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理', { status: refund.status });
   }
-  await transitionOrder(exec, refund.order_id, ['refunding'], refund.status_before_refund ?? 'paid', { status_before_refund: null });
+  await transitionOrder(exec, refund.order_id, 'refundRejected', { status_before_refund: null }, { to: refund.status_before_refund ?? 'paid' });
   return ok({ refundId: refund.id, status: 'rejected' });
 }
 
@@ -240,5 +242,3 @@ export async function listRefunds({ input, ctx, exec }: ServiceArgs<ActionInput<
     })),
   });
 }
-
-export { checkRefund, handleRefundCallback, submitRefund, type OrderRefundedEvent } from './refund-delivery';

@@ -1,15 +1,15 @@
+import type { RawBuilder } from 'kysely';
 import type { Executor } from '../db/db';
-import type { Result } from '../errors';
-import { groupBuyPrice } from '../groupbuy/groupbuy-price';
-import type { CouponOffer } from './domain/pricing';
-import { couponOffer, lockCoupon, releaseCoupon } from '../coupon/coupon-seams';
-import { holdPoints, releasePoints, spendableBalance } from '../points/points-ledger';
+import { fail, type Result } from '../errors';
+import { couponOffer, lockCoupon, releaseCoupon, type CouponOffer } from '../coupon';
+import { holdPoints, releasePoints, spendableBalance } from '../points';
 
 /**
- * Where coupons, points and group-buy plug into checkout. The membership issue (coupons, points)
- * and the group-buy issue replace these defaults; checkout calls only this interface.
- * Every `lock`/`hold` runs inside the order's transaction and has a `release` that undoes it when
- * the order is cancelled, expires unpaid, or is refunded.
+ * Where other contexts plug into checkout and refunds. Coupons and points sit below order and are
+ * wired in directly; group-buy and shops sit above it and plug in through `plugIntoCheckout` (from
+ * core/plugins.ts), so order never imports them. Every `lock`/`hold` runs inside the order's
+ * transaction and has a `release` that undoes it when the order is cancelled, expires unpaid, or is
+ * refunded.
  */
 export interface CheckoutSeams {
   couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>>;
@@ -20,38 +20,42 @@ export interface CheckoutSeams {
   holdPoints(tx: Executor, q: { memberId: string; points: number; orderId: string; now: Date }): Promise<Result<null>>;
   releasePoints(tx: Executor, q: { memberId: string; orderId: string; now: Date }): Promise<void>;
   /**
-   * The group price per SKU for a group-buy order (issue 6), after checking the campaign, the team
-   * and the member's limit; any refusal is a clear code and checkout writes nothing.
+   * The group price per SKU for a group-buy order, after checking the campaign, the team and the
+   * member's limit; any refusal is a clear code and checkout writes nothing.
    */
   groupBuyPrice(
     exec: Executor,
     q: { campaignId: string; teamId?: string; storeId: string; memberId: string; now: Date; items: ReadonlyArray<{ skuId: string; qty: number }> },
   ): Promise<Result<Map<string, number>>>;
+  /** The team an order holds a seat in while the team is still open (a refund waits for the team to end). */
+  openTeamSeat(exec: Executor, orderId: string): Promise<string | null>;
+  /**
+   * The member's shop and advisor, as expressions the order insert evaluates in its own statement,
+   * so a later reassignment does not move this order's revenue.
+   */
+  attribution(memberId: string): { shop_id: RawBuilder<string | null> | null; advisor_openid: RawBuilder<string | null> | null };
 }
 
-/**
- * Coupons (coupon/coupon-seams.ts), points (points/points-ledger.ts) and group-buy
- * (groupbuy/groupbuy-price.ts) plug in here.
- */
-export const defaultSeams: CheckoutSeams = {
+const seams: CheckoutSeams = {
   couponOffer,
   lockCoupon,
   releaseCoupon,
-  // Points ledger (points/points-ledger.ts): conditional balance update + oldest-first lot consumption.
+  // Points ledger: conditional balance update + oldest-first lot consumption.
   pointsBalance: (exec, memberId, now) => spendableBalance(exec, memberId, now),
   holdPoints: (tx, q) => holdPoints(tx, q),
   releasePoints: (tx, q) => releasePoints(tx, q),
-  // Group-buy (groupbuy/groupbuy-price.ts): campaign, team and per-member checks, then the group price.
-  groupBuyPrice,
+  // Until group-buy plugs in there is no campaign to join, and no team holds a seat.
+  groupBuyPrice: async () => fail('GROUP_BUY_UNAVAILABLE'),
+  openTeamSeat: async () => null,
+  // Until shops plug in, orders carry no shop or advisor.
+  attribution: () => ({ shop_id: null, advisor_openid: null }),
 };
 
-let active: CheckoutSeams = defaultSeams;
-
 export function checkoutSeams(): CheckoutSeams {
-  return active;
+  return seams;
 }
 
-/** For the issues that fill the seams (and for tests). */
-export function useCheckoutSeams(seams: CheckoutSeams): void {
-  active = seams;
+/** For the contexts above order: group-buy (prices, seats) and shops (attribution). */
+export function plugIntoCheckout(plugs: Partial<Pick<CheckoutSeams, 'groupBuyPrice' | 'openTeamSeat' | 'attribution'>>): void {
+  Object.assign(seams, plugs);
 }

@@ -1,18 +1,12 @@
 import { sql } from 'kysely';
 import type { CallContext } from '../context';
-import { checkRefund, submitRefund } from '../order/refund.service';
-import { findOrder } from '../order/repo/order.repo';
-import { notifyTeamOutcome } from '../groupbuy/notify';
-import { earnPointsOnSettled, reversePointsOnRefunded } from '../points/points.service';
-import { addGrowthOnSettled, subtractGrowthOnRefunded } from '../points/tier.service';
-// issue 8: repurchase nudges
-import { sendNudge } from '../nudge/send-nudge';
-// issue 5: referral rewards hang on order.settled / order.refunded
-import { reverseRewardOnRefunded, rewardInviterOnSettled } from '../referral/reward.service';
+import { deliverToSubscribers, hasSubscribers, subscribersOf, type Delivery } from './subscriptions';
+import { isTopic, topics, type PayloadOf, type Topic } from './topics';
 
-/** The outcome of delivering one message: done, or try again later (with backoff). */
-type Delivery = 'done' | 'retry';
-export type OutboxHandler = (ctx: CallContext, payload: Record<string, unknown>) => Promise<Delivery>;
+/** Delivers one message of a topic, its payload already parsed. */
+export type OutboxHandler<T extends Topic = Topic> = (ctx: CallContext, payload: PayloadOf<T>) => Promise<Delivery>;
+/** A handler per topic, in place of the subscribers (tests inject them to steer one delivery). */
+export type OutboxHandlers = { [T in Topic]?: OutboxHandler<T> };
 
 /** After this many attempts a message is marked failed and shows up for the operator. */
 export const MAX_ATTEMPTS = 12;
@@ -22,41 +16,33 @@ export function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-type EventConsumer = (ctx: CallContext, event: Record<string, unknown>) => Promise<void>;
-/** Consumers of `order.settled` and `order.refunded` (points, tiers, referral) register here when their issues land. */
-export const settledConsumers: EventConsumer[] = [earnPointsOnSettled, addGrowthOnSettled, rewardInviterOnSettled];
-export const refundedConsumers: EventConsumer[] = [reversePointsOnRefunded, subtractGrowthOnRefunded, reverseRewardOnRefunded];
+/** The subscribers of `order.settled` and `order.refunded`, in delivery order, to replay an event by hand. */
+export const settledConsumers = subscribersOf('order.settled');
+export const refundedConsumers = subscribersOf('order.refunded');
 
-export const outboxHandlers: Record<string, OutboxHandler> = {
-  'refund.request': (ctx, p) => submitRefund(ctx, p as { refundId: string }),
-  'refund.check': (ctx, p) => checkRefund(ctx, p as { refundId: string }),
-  'shipping.upload': async (ctx, p) => {
-    const order = await findOrder(ctx.db.kysely, String(p.orderId));
-    if (!order?.transaction_id) return 'done';
-    const member = await ctx.db.kysely.selectFrom('members').select('openid').where('id', '=', order.member_id).executeTakeFirstOrThrow();
-    const result = await ctx.platform.shipping.uploadShippingInfo({
-      transactionId: order.transaction_id,
-      openid: member.openid,
-      logisticsType: p.logisticsType === 4 ? 4 : 1,
-      carrier: (p.carrier as string | null) ?? null,
-      trackingNo: (p.trackingNo as string | null) ?? null,
-      itemDesc: `订单 ${order.order_no}`,
-    });
-    return result.ok || !result.retryable ? 'done' : 'retry';
-  },
-  // Issue 6: team success / failure subscribe messages.
-  'groupbuy.notify': notifyTeamOutcome,
-  'order.settled': async (ctx, p) => {
-    for (const consume of settledConsumers) await consume(ctx, p);
-    return 'done';
-  },
-  'order.refunded': async (ctx, p) => {
-    for (const consume of refundedConsumers) await consume(ctx, p);
-    return 'done';
-  },
-  // issue 8: one subscribe message per nudge; refusals recorded, other failures retried.
-  'nudge.send': (ctx, p) => sendNudge(ctx, p as { nudgeId: string }),
-};
+type Parsed = { ok: true; topic: Topic; payload: PayloadOf<Topic> } | { ok: false; error: string; final: boolean };
+
+/**
+ * Parses a stored payload with its topic's schema. A payload that does not parse was written by a
+ * bug (enqueue is typed, so only hand-written SQL or an incompatible deploy writes one); retrying
+ * cannot fix it, so it fails at once. An unknown topic retries, as a message with no handler always has.
+ */
+function parseMessage(topic: string, payload: unknown): Parsed {
+  if (!isTopic(topic)) return { ok: false, error: `no handler for topic ${topic}`, final: false };
+  const parsed = topics[topic].safeParse(payload);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    return { ok: false, error: `${topic} payload does not match its schema: ${issues}`, final: true };
+  }
+  return { ok: true, topic, payload: parsed.data };
+}
+
+/** What delivers a topic's messages in this run: the injected handler, or else the topic's subscribers. */
+function deliveryFor(topic: Topic, handlers: OutboxHandlers | undefined): OutboxHandler | undefined {
+  if (handlers) return handlers[topic] as OutboxHandler | undefined;
+  if (subscribersOf(topic).length === 0) return undefined;
+  return (ctx, payload) => deliverToSubscribers(ctx, topic, payload);
+}
 
 /** How long a claimed message is hidden from other workers; a worker that dies mid-delivery frees it by then. */
 export const LEASE_MS = 5 * 60_000;
@@ -67,8 +53,11 @@ export const LEASE_MS = 5 * 60_000;
  * the future, so replicas never take the same message, and no lock is held during the network call.
  * A worker that crashes mid-delivery leaves the message to be retried after the lease; handlers are
  * idempotent (deterministic outRefundNo, conditional updates), so a second delivery changes nothing.
+ * Messages go to the subscribers registered by `core/subscribers`, or to `handlers` when given.
  */
-export async function runOutboxWorker(ctx: CallContext, limit = 50, handlers = outboxHandlers): Promise<Record<string, number>> {
+export async function runOutboxWorker(ctx: CallContext, limit = 50, handlers?: OutboxHandlers): Promise<Record<string, number>> {
+  // Subscribers register when core/subscribers is imported; a worker without them would retry every message.
+  if (!handlers && !hasSubscribers()) throw new Error('no outbox subscribers registered: import core/subscribers before running the worker');
   const db = ctx.db.kysely;
   const counts = { delivered: 0, retried: 0, failed: 0 };
   for (let i = 0; i < limit; i++) {
@@ -83,12 +72,13 @@ export async function runOutboxWorker(ctx: CallContext, limit = 50, handlers = o
       returning id, topic, payload, attempts`.execute(db);
     const message = rows[0];
     if (!message) break;
-    const handler = handlers[message.topic] as OutboxHandler | undefined;
+    const parsed = parseMessage(message.topic, message.payload);
+    const deliver = parsed.ok ? deliveryFor(parsed.topic, handlers) : undefined;
     let delivery: Delivery = 'retry';
-    let error: string | null = handler === undefined ? `no handler for topic ${message.topic}` : null;
-    if (handler !== undefined) {
+    let error: string | null = parsed.ok ? (deliver ? null : `no handler for topic ${parsed.topic}`) : parsed.error;
+    if (parsed.ok && deliver) {
       try {
-        delivery = await handler(ctx, message.payload);
+        delivery = await deliver(ctx, parsed.payload);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -98,7 +88,7 @@ export async function runOutboxWorker(ctx: CallContext, limit = 50, handlers = o
       counts.delivered++;
       continue;
     }
-    const failed = message.attempts >= MAX_ATTEMPTS;
+    const failed = (!parsed.ok && parsed.final) || message.attempts >= MAX_ATTEMPTS;
     await db
       .updateTable('outbox')
       .set({

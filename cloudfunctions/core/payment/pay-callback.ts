@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import type { PayPort } from '../platform/platform';
-import { transitionOrder } from '../order/repo/order.repo';
-import { openPaymentReturn } from '../order/refund.service';
-import { markCouponUsed } from '../coupon/coupon-seams';
-import { takeGroupBuySeat } from '../groupbuy/take-seat';
+import { openPaymentReturn, transitionOrder } from '../order';
+import { markCouponUsed } from '../coupon';
+import { runPaidHooks } from './paid-hooks';
 
 /**
  * The event WeChat Pay's cloud callback delivers to `payCallback` (cloudPay.unifiedOrder's
@@ -104,7 +103,7 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
   const outcome = await db.kysely.transaction().execute(async (tx) => {
     const order = await tx
       .selectFrom('orders')
-      .select(['id', 'status', 'payable_fen', 'coupon_id', 'group_buy'])
+      .select(['id', 'status', 'payable_fen', 'coupon_id', 'group_buy', 'store_id', 'member_id'])
       .where('order_no', '=', outTradeNo)
       .forUpdate()
       .executeTakeFirst();
@@ -117,12 +116,12 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
       .returning('transaction_id')
       .execute();
     if (inserted.length === 0) return { kind: 'duplicate' as const };
-    const paid = await transitionOrder(tx, order.id, ['pending_payment'], 'paid', { paid_at: paidAt, transaction_id: transactionId });
+    const paid = await transitionOrder(tx, order.id, 'pay', { paid_at: paidAt, transaction_id: transactionId });
     // Only orders that carry a coupon or a group-buy pay for those statements: the plain order is the
     // hot path (the settlement bench), and each skipped statement is a round trip inside the lock.
     if (paid && order.coupon_id) await markCouponUsed(tx, order.id, paidAt);
-    // Issue 6: a group-buy payment takes its seat in this same transaction (or is refunded).
-    if (paid && order.group_buy) await takeGroupBuySeat(tx, order.id, paidAt);
+    // A group-buy payment takes its seat in this same transaction (or is refunded): group-buy's hook.
+    if (paid && order.group_buy) await runPaidHooks(tx, { id: order.id, storeId: order.store_id, memberId: order.member_id, groupBuy: order.group_buy }, paidAt);
     if (paid) return { kind: 'paid' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
     // before this money arrived: give it back, once per transaction (the payments row above is the

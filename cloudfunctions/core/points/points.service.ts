@@ -1,8 +1,10 @@
 import type { ActionInput, ActionOutput } from '../contract';
 import type { CallContext, ServiceArgs } from '../context';
 import { ok, type Result } from '../errors';
-import type { OrderSettledEvent } from '../order/lifecycle.service';
-import type { OrderRefundedEvent } from '../order/refund-delivery';
+import type { PayloadOf } from '../outbox/outbox';
+
+type OrderSettledEvent = PayloadOf<'order.settled'>;
+type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 import { points } from '../shared/money';
 import { earnedForOrder, pointsForYuan, REASON_TEXT, wholeYuan } from './domain/points-rules';
 import { creditPoints, expireDueLots, takeBack } from './points-ledger';
@@ -19,8 +21,7 @@ const HISTORY_PAGE = 20;
  * once per order (`earn:<orderId>`). Runs before the growth consumer, so the order that lifts a member
  * to a higher tier still earns at the old rate and the next one at the new rate.
  */
-export async function earnPointsOnSettled(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderSettledEvent;
+export async function earnPointsOnSettled(ctx: CallContext, event: OrderSettledEvent): Promise<void> {
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const multiplier = await tierMultiplier(tx, event.memberId);
     const earned = earnedForOrder(event.paidFen, multiplier);
@@ -44,8 +45,7 @@ export async function earnPointsOnSettled(ctx: CallContext, raw: Record<string, 
  * short, it takes what is there and records the shortfall; the balance never goes negative.
  * (Points the order *spent* come back through `releasePoints`, which the refund callback calls.)
  */
-export async function reversePointsOnRefunded(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderRefundedEvent;
+export async function reversePointsOnRefunded(ctx: CallContext, event: OrderRefundedEvent): Promise<void> {
   if (!event.afterSettlement) return;
   await ctx.db.kysely.transaction().execute(async (tx) => {
     if (!(await lockMember(tx, event.memberId))) return;

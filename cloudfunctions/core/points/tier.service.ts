@@ -1,9 +1,11 @@
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
-import { findTiers } from '../member/repo/member.repo';
-import { tierForGrowth } from '../member/domain/tiers';
-import type { OrderSettledEvent } from '../order/lifecycle.service';
-import type { OrderRefundedEvent } from '../order/refund-delivery';
+import { findTiers } from '../member';
+import { tierForGrowth } from '../member';
+import type { PayloadOf } from '../outbox/outbox';
+
+type OrderSettledEvent = PayloadOf<'order.settled'>;
+type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 import { addDays, shanghaiStamp } from '../shared/time';
 import { wholeYuan } from './domain/points-rules';
 import { addGrowth, changeTier, growthSince, insertGrowthEvent, memberIdsAfter } from './repo/growth.repo';
@@ -22,8 +24,7 @@ async function rankOf(tx: Executor, storeId: string, code: string, growth: numbe
  * `order.settled` consumer: adds floor(paid yuan) to growth (`growth:settled:<orderId>`) and upgrades
  * the member at once when growth reaches a higher tier. Never downgrades.
  */
-export async function addGrowthOnSettled(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderSettledEvent;
+export async function addGrowthOnSettled(ctx: CallContext, event: OrderSettledEvent): Promise<void> {
   const yuan = wholeYuan(event.paidFen);
   if (yuan === 0) return;
   const at = new Date(event.settledAt);
@@ -43,8 +44,7 @@ export async function addGrowthOnSettled(ctx: CallContext, raw: Record<string, u
  * `order.refunded` consumer: a refund after settlement subtracts floor(refund yuan) from growth
  * (`growth:refund:<refundId>`), never below 0. The tier stays until the yearly review.
  */
-export async function subtractGrowthOnRefunded(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderRefundedEvent;
+export async function subtractGrowthOnRefunded(ctx: CallContext, event: OrderRefundedEvent): Promise<void> {
   const yuan = wholeYuan(event.refundFen);
   if (!event.afterSettlement || yuan === 0) return;
   await ctx.db.kysely.transaction().execute(async (tx) => {

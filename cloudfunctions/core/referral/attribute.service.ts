@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionOutput, AttributionResult } from '../contract';
 import type { ServiceArgs } from '../context';
-import { issueCoupon } from '../coupon/issue-coupon';
-import { findTemplate } from '../coupon/repo/coupon.repo';
+import { issueCoupon } from '../coupon';
+import { findTemplate } from '../coupon';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { isInviteCode } from '../member/domain/invite-code';
+import { isInviteCode } from '../member';
 import { addDays } from '../shared/time';
 import { decideAttribution, REFUSAL_TEXT } from './domain/attribution';
 import { codeFromScene } from './domain/invite-scene';

@@ -1,6 +1,6 @@
 import type { ActionInput, ActionOutput, InviteCard, InviteRules } from '../contract';
 import type { ServiceArgs } from '../context';
-import { findProductSummaries } from '../catalog/repo/catalog.repo';
+import { findProductSummaries } from '../catalog';
 import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
 import { fen, points } from '../shared/money';

@@ -1,11 +1,13 @@
 import type { CallContext } from '../context';
-import { issueCoupon } from '../coupon/issue-coupon';
-import { voidUnusedCoupon } from '../coupon/repo/coupon.repo';
+import { issueCoupon } from '../coupon';
+import { voidUnusedCoupon } from '../coupon';
 import type { Executor } from '../db/db';
-import type { OrderSettledEvent } from '../order/lifecycle.service';
-import type { OrderRefundedEvent } from '../order/refund-delivery';
-import { creditPoints, takeBack } from '../points/points-ledger';
-import { findEntry, lockMember } from '../points/repo/points.repo';
+import type { PayloadOf } from '../outbox/outbox';
+
+type OrderSettledEvent = PayloadOf<'order.settled'>;
+type OrderRefundedEvent = PayloadOf<'order.refunded'>;
+import { creditPoints, takeBack } from '../points';
+import { findEntry, lockMember } from '../points';
 import { capReached, capWindows } from './domain/reward-caps';
 import type { ReferralSettings } from './domain/referral-settings';
 import { firstPaidOrder, loadSettings, lockLiveBinding, moveBinding, recordEvent, rewardsGranted } from './repo/referral.repo';
@@ -36,8 +38,7 @@ async function grant(tx: Executor, b: Binding, settings: ReferralSettings, order
  * capped). Idempotent: the binding row is locked and moves out of `bound` once, so a second delivery
  * (or two at once) finds nothing to do; the points entry is keyed `referral:<referralId>` as well.
  */
-export async function rewardInviterOnSettled(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderSettledEvent;
+export async function rewardInviterOnSettled(ctx: CallContext, event: OrderSettledEvent): Promise<void> {
   const at = new Date(event.settledAt);
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const b = await lockLiveBinding(tx, event.memberId, event.storeId);
@@ -87,8 +88,7 @@ export async function rewardInviterOnSettled(ctx: CallContext, raw: Record<strin
  * coupon if still unused. Before settlement, a whole-order refund voids the binding: that first order
  * will never settle, so it will never be rewarded. Idempotent through the binding's conditional move.
  */
-export async function reverseRewardOnRefunded(ctx: CallContext, raw: Record<string, unknown>): Promise<void> {
-  const event = raw as unknown as OrderRefundedEvent;
+export async function reverseRewardOnRefunded(ctx: CallContext, event: OrderRefundedEvent): Promise<void> {
   const at = new Date(event.refundedAt);
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const b = await lockLiveBinding(tx, event.memberId, event.storeId);

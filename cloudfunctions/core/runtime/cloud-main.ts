@@ -150,8 +150,7 @@ export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps =
       const db = await (deps.db ?? (() => defaultDb(env)))();
       const now = deps.now?.() ?? new Date();
       const pay = createWechatPlatform(sdk, env).pay;
-      const { handlePayCallback } = await import('../payment/pay-callback');
-      const { handleRefundCallback } = await import('../order/refund.service');
+      const { handlePayCallback, handleRefundCallback } = await import('../payment');
       return name === 'payCallback' ? await handlePayCallback(db, event, now, pay) : await handleRefundCallback(db, event, now, pay);
     } catch (error) {
       console.error(`[${name}] not recorded, WeChat will retry`, error);

@@ -38,7 +38,7 @@ export const FUNCTION_PERMISSIONS: Record<string, FunctionPermissions> = {
   staff: none,
   // The timer only queues nudges; outboxWorker sends them.
   nudgeTimer: none,
-  // issue 11: shop.myAdvisorCode draws the advisor's mini-program code (manager.shopCodes: the manager function).
+  // shop.myAdvisorCode draws the advisor's mini-program code (manager.shopCodes: the manager function).
   shop: { openapi: ['wxacode.getUnlimited'], cloudPay: [] },
 };
 

@@ -1,7 +1,7 @@
-import { lockActiveAdvisor } from '../advisor/repo/binding.repo';
+import { lockActiveAdvisor } from '../advisor';
 import type { ActionInput, ActionOutput, AdvisorCard, ShopCard, WelcomeBinding, WelcomeGiftReason, WelcomeResult } from '../contract';
 import type { ServiceArgs } from '../context';
-import { issueCoupon } from '../coupon/issue-coupon';
+import { issueCoupon } from '../coupon';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { parseWelcomeScene, welcomeScene, type WelcomeTarget } from './domain/shop-scene';

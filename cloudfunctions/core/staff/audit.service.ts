@@ -2,7 +2,7 @@ import { contract, type ActionInput, type ActionName, type ActionOutput } from '
 import type { ServiceArgs } from '../context';
 import { ok, type Result } from '../errors';
 import { auditFacts } from './domain/audit-facts';
-import { auditPage, insertAudit } from './repo/audit.repo';
+import { auditPage, insertAudit } from '../audit/audit.repo';
 
 type AnyHandler = (args: ServiceArgs<unknown>) => Promise<Result<unknown>>;
 

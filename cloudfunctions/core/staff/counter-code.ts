@@ -1,8 +1,8 @@
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { memberCodeSecret, readMemberCode } from '../member/domain/member-code';
-import { consumeMemberCode } from '../member/member-code.service';
+import { memberCodeSecret, readMemberCode } from '../member';
+import { consumeMemberCode } from '../member';
 import { findCodeUse } from './repo/staff.repo';
 import { addMinutes } from '../shared/time';
 

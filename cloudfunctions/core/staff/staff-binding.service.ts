@@ -3,10 +3,10 @@ import type { ActionOutput } from '../contract';
 import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND_PAGE, STAFF_INVITE_HOURS } from './domain/staff-invite';
-import { insertAudit } from './repo/audit.repo';
+import { insertAudit } from '../audit/audit.repo';
 import { addMinutes } from '../shared/time';
-import { handBackMembers } from '../advisor/assignment.service';
-import { activeShops, findActiveShop } from '../shop/repo/shop.repo';
+import { handBackMembers } from '../advisor';
+import { activeShops, findActiveShop } from '../shop';
 import {
   activeStaff,
   findInvite,

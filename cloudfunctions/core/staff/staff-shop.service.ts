@@ -1,8 +1,8 @@
 import type { ActionOutput } from '../contract';
 import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
-import { handBackMembers } from '../advisor/assignment.service';
-import { findActiveShop } from '../shop/repo/shop.repo';
+import { handBackMembers } from '../advisor';
+import { findActiveShop } from '../shop';
 import { lockStaffForShopMove, moveStaffShop } from './repo/staff.repo';
 
 /**

@@ -1,12 +1,14 @@
+import '../plugins';
 import type { CallContext } from '../context';
-import { runBirthdayTimer } from '../coupon/auto-issue.service';
-import { runOrderTimer } from '../order/lifecycle.service';
-import { runGroupbuyTimer } from '../groupbuy/expiry.service';
+import { runBirthdayTimer } from '../coupon';
+import { runOrderTimer } from '../order';
+import { runGroupbuyTimer } from '../groupbuy';
 import { runOutboxWorker } from '../outbox/outbox-worker';
-import { runPointsTimer } from '../points/points.service';
-import { runYearlyTierReview } from '../points/tier.service';
-// issue 8: repurchase nudges
-import { runNudgeTimer } from '../nudge/nudge-run.service';
+// Registers every context's outbox subscribers before the worker can run.
+import { runPointsTimer } from '../points';
+import { runYearlyTierReview } from '../points';
+// repurchase nudges
+import { runNudgeTimer } from '../nudge';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's
@@ -31,9 +33,9 @@ export const timers: TimerFunction[] = [
   { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
   // Daily 00:20 Shanghai: birthday coupons for members whose tier has the benefit, once a year.
   { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
-  // Issue 6, every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
+  // Every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
   { name: 'groupbuyTimer', cron: '15 * * * * * *', lockKey: 8_106, run: runGroupbuyTimer },
-  // issue 8: daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
+  // daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
   { name: 'nudgeTimer', cron: '0 0 10 * * * *', lockKey: 8_107, run: runNudgeTimer },
 ];
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { SuccessF, Clock, Failure } from '@nutui/icons-react-taro';
-import { call } from '../../api';
+import { call, errorText } from '../../api';
 import type { GroupBuyTeamView } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
 import { safeDecode } from '../../utils/query';
@@ -25,7 +25,7 @@ function headline(t: GroupBuyTeamView): { icon: JSX.Element; title: string } {
 /** A team: avatars and empty seats, countdown, share (chat card with this team's path), join through checkout. */
 export default function TeamPage() {
   const teamId = safeDecode(useRouter().params.teamId) ?? '';
-  const { data: t, loading, reload } = useRemote(() => call('groupbuy.getTeam', { teamId }), [teamId]);
+  const { data: t, loading, error, reload } = useRemote(() => call('groupbuy.getTeam', { teamId }), [teamId]);
   useDidShow(() => void (t && reload()));
   // The chat card opens this very team for the friend (weapp; sharing reports no success, by WeChat's rule).
   useShareAppMessage(() => ({ title: t ? `就差你了！¥${formatFen(t.campaign.groupPriceFen)} 拼 ${t.campaign.productTitle}` : '一起拼团', path: teamPath(teamId) }));
@@ -33,7 +33,7 @@ export default function TeamPage() {
   if (!t) {
     return loading ? <PageSkeleton /> : (
       <View className="page">
-        <EmptyState status="network" title="该拼团不存在或加载失败" actionText="去看看拼团" onAction={() => void Taro.redirectTo({ url: '/packages/groupbuy/list' })} />
+        <EmptyState status="network" title={errorText(error)} actionText="去看看拼团" onAction={() => void Taro.redirectTo({ url: '/packages/groupbuy/list' })} />
       </View>
     );
   }

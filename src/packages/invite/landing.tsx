@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
-import { ApiError, call, errorText, mediaUrl, newIdempotencyKey, toastError } from '../../api';
+import { call, errorText, mediaUrl, newIdempotencyKey, toastError } from '../../api';
 import type { AttributionResult } from '../../../cloudfunctions/core/contract';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,13 +22,14 @@ export default function InviteLandingPage() {
 
   useEffect(() => {
     const data = params.inv ? { inviteCode: params.inv } : params.scene ? { scene: params.scene } : null;
+    // No code to send: the link lost its query on the way (the server never sees this case).
     if (!data) {
-      setError('邀请链接无效，请让好友重新分享');
+      setError('邀请链接不完整，请让好友重新分享');
       return;
     }
     call('referral.attribute', data, { idempotencyKey: key.current }).then(setResult, (err) => {
       toastError(err);
-      setError(err instanceof ApiError ? errorText(err) : '网络异常，请稍后再试');
+      setError(errorText(err));
     });
   }, [params.inv, params.scene]);
 

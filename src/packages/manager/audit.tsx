@@ -29,7 +29,7 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.setProductStatus': '上下架',
   'manager.createCouponTemplate': '新建优惠券',
   'manager.stopCouponTemplate': '停发优惠券',
-  // issue 11: advisors
+  // advisors
   'staff.issueCoupon': '导购发券',
   'manager.setAdvisorBudget': '设置发券额度',
   'manager.reassignAdvisor': '改派导购',

@@ -8,16 +8,8 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
-import { formatFen } from '../../utils/money';
 import { TemplateForm } from './components/TemplateForm';
 import './manager.scss';
-
-/** 满199减30 / 减15%（最多减50） / 无门槛减10: display of the server's numbers. */
-function termsText(t: ManagerCouponTemplate): string {
-  const y = (fen: number | null) => formatFen(fen ?? 0).replace(/\.?0+$/, '');
-  if (t.kind === 'percent_off') return `减${t.percentOff}%${t.capFen ? `（最多减${y(t.capFen)}）` : ''}`;
-  return t.thresholdFen ? `满${y(t.thresholdFen)}减${y(t.amountFen)}` : `无门槛减${y(t.amountFen)}`;
-}
 
 /** 优惠券管理: every template with its terms and what is left; create a new one, stop issuing one. */
 export default function ManagerCouponsPage() {
@@ -56,7 +48,7 @@ export default function ManagerCouponsPage() {
                 <Text className="m-item__title">{t.title}</Text>
                 <Tag type={t.active ? 'success' : 'default'} round>{t.active ? (t.claimable ? '发放中' : '系统发放') : '已停发'}</Tag>
               </View>
-              <Text className="m-item__text">{`${termsText(t)} · ${t.scopeText} · ${t.validityText}`}</Text>
+              <Text className="m-item__text">{`${t.description.text} · ${t.scopeText} · ${t.validityText}`}</Text>
               <View className="m-item__row">
                 <Text className="m-item__text">{`剩余 ${t.remaining} / ${t.total} · 每人限 ${t.perMemberLimit} 张`}</Text>
                 {t.active && (
@@ -67,7 +59,7 @@ export default function ManagerCouponsPage() {
           ))}
         </View>
       )}
-      <TemplateForm key={String(creating)} visible={creating} busy={busy === 'create'} onClose={() => setCreating(false)} onCreate={(d) => void create(d)} />
+      <TemplateForm key={String(creating)} kinds={list.data?.kinds ?? []} visible={creating} busy={busy === 'create'} onClose={() => setCreating(false)} onCreate={(d) => void create(d)} />
     </View>
   );
 }

@@ -133,7 +133,7 @@ export default function ProfilePage() {
           />
         )}
         {me.birthday ? (
-          <Cell title="生日" extra={<Text id="profile-birthday">{me.birthday}</Text>} description="生日已设置，不可修改" />
+          <Cell title="生日" extra={<Text id="profile-birthday">{me.birthday}</Text>} description="生日设置后不可修改" />
         ) : (
           <Picker mode="date" value="1995-01-01" start="1900-01-01" end={today} onChange={(e) => void pickBirthday(e.detail.value as string)}>
             <Cell className="profile__birthday-cell" title="生日" extra={<Text id="profile-birthday" className="profile__placeholder">请选择（仅可设置一次）</Text>} clickable description="生日当月可领取生日礼券" />

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Price } from '@nutui/nutui-react-taro';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import { ApiError, call, isTransportError, newIdempotencyKey, toastError } from '../../api';
 import type { Address, DeliveryType, OrderQuote, UsableCoupon } from '../../../cloudfunctions/core/contract';
 import { useCheckout } from '../../stores/checkout';
 import { useCart } from '../../stores/cart';
@@ -15,7 +15,6 @@ import { AmountRows, OrderLines } from './components/OrderParts';
 import { EMPTY_ADDRESS, addressProblem, lastAddress, rememberAddress } from './components/address';
 import './order.scss';
 
-/** Codes after which the quote on screen is stale: price it again. */
 /** Coupon refusals: the chosen coupon no longer fits this cart, so checkout drops it and re-quotes. */
 const COUPON_REFUSED = new Set([
   'COUPON_UNAVAILABLE',
@@ -26,12 +25,13 @@ const COUPON_REFUSED = new Set([
   'COUPON_THRESHOLD_NOT_MET',
   'COUPON_NOT_APPLICABLE',
 ]);
+/** Codes after which the quote on screen is stale: price it again. */
 const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MISMATCH', 'INSUFFICIENT_POINTS', ...COUPON_REFUSED]);
 
 export default function CheckoutPage() {
   const items = useCheckout((s) => s.items);
   const source = useCheckout((s) => s.source);
-  // Issue 6: a group-buy checkout carries its campaign (and team) into quote and create.
+  // a group-buy checkout carries its campaign (and team) into quote and create.
   const groupBuy = useCheckout((s) => s.groupBuy);
   const gb = groupBuy ? { groupBuy } : {};
   const [deliveryType, setDeliveryType] = useState<DeliveryType>();
@@ -107,7 +107,7 @@ export default function CheckoutPage() {
       void Taro.redirectTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(order.orderId)}` });
     } catch (err) {
       toastError(err);
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) attempt.current = undefined;
+      if (!isTransportError(err)) attempt.current = undefined;
       if (err instanceof ApiError && REQUOTE.has(err.code)) setRound((r) => r + 1);
     } finally {
       setSubmitting(false);

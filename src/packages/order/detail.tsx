@@ -36,7 +36,7 @@ export default function OrderDetailPage() {
     <View className={`page order-detail ${hasActions ? 'has-bar' : ''}`} id="page-order-detail">
       <StatusHeader order={order} onExpired={() => void remote.reload()} />
       <DeliveryInfo order={order} />
-      {/* Issue 6: a group-buy order links to its team (seats, countdown, invite). */}
+      {/* a group-buy order links to its team (seats, countdown, invite). */}
       {order.groupBuy?.teamId && (
         <View className="card order-detail__groupbuy" id="detail-groupbuy"
           onClick={() => void Taro.navigateTo({ url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}` })}>

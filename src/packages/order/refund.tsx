@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../api';
+import { call, isTransportError, newIdempotencyKey, toastError } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -41,7 +41,7 @@ export default function RefundPage() {
       void Taro.showToast({ title: '已提交，等待商家审核', icon: 'success' });
       setTimeout(() => void Taro.redirectTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(orderId)}` }), 800);
     } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) attempt.current = undefined;
+      if (!isTransportError(err)) attempt.current = undefined;
       toastError(err);
     } finally {
       setSubmitting(false);

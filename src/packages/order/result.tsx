@@ -69,7 +69,7 @@ export default function ResultPage() {
         </Text>
       </View>
       <View className="result__actions">
-        {/* Issue 6: a group-buy payment goes on to its team (invite friends, or see it succeed). */}
+        {/* a group-buy payment goes on to its team (invite friends, or see it succeed). */}
         {paid && order.groupBuy?.teamId ? (
           <Button type="primary" id="result-view-team" onClick={() => void Taro.redirectTo({ url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}` })}>
             查看拼团

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
-import { ApiError, call, errorText, newIdempotencyKey, toastError } from '../../api';
+import { call, errorText, newIdempotencyKey, toastError } from '../../api';
 import type { ActionInput, WelcomeResult } from '../../../cloudfunctions/core/contract';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
@@ -37,7 +37,7 @@ export default function ShopWelcomePage() {
     }
     call('shop.welcome', input, { idempotencyKey: key.current }).then(setResult, (err) => {
       toastError(err);
-      setError(err instanceof ApiError ? errorText(err) : '网络异常，请稍后再试');
+      setError(errorText(err));
     });
   }, [params.scene, params.s, params.a]);
 

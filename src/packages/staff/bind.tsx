@@ -20,7 +20,7 @@ export default function BindPage() {
   const { busy, submit } = useSubmit();
   const [role, setRole] = useState<'staff' | 'manager'>();
 
-  if (!token) return <EmptyState status="error" title="邀请链接无效" description="请向店长索取新的邀请" />;
+  if (!token) return <EmptyState status="error" title="邀请链接不完整" description="请向店长索取新的邀请" />;
   const accept = async () => {
     const done = await submit('bind', (idempotencyKey) => call('staff.bind', { inviteToken: token }, { idempotencyKey }));
     if (done) setRole(done.role);

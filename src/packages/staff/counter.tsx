@@ -73,7 +73,6 @@ export default function CounterPage() {
       <View className="counter__who">
         <Text>{session.data.storeName}</Text>
         <Text className="counter__role">{`${session.data.nickname} · ${session.data.role === 'manager' ? '店长' : '店员'}`}</Text>
-        {/* issue 11 */}
         <Text className="counter__link" id="counter-my-code" onClick={() => void Taro.navigateTo({ url: '/packages/staff/my-code' })}>我的导购码</Text>
       </View>
       <CodeEntry busy={busy?.startsWith('scan:') ?? false} onCode={(code) => void scan(code)} />
@@ -93,7 +92,7 @@ export default function CounterPage() {
         <Text className="counter__idle">扫码后可为会员积分、核销优惠券</Text>
       )}
       <VerifyPickup onVerified={(o) => void Taro.showToast({ title: `${o.orderNo} 已核销`, icon: 'none' })} />
-      {/* issue 11: the advisor's customers, below the counter's own work */}
+      {/* the advisor's customers, below the counter's own work */}
       <View className="counter__link card" id="staff-my-customers" onClick={() => void Taro.navigateTo({ url: '/packages/staff/customers' })}>
         <Text>我的顾客</Text>
         <Text className="counter__link-hint">顾客 · 发券 ›</Text>

@@ -12,7 +12,7 @@ import { MemberCard } from './components/MemberCard';
 import { DevAccount } from './components/DevAccount';
 import { OrderShortcuts } from './components/OrderShortcuts';
 import { Celebration } from '../../packages/member/celebration';
-// issue 11: the member's advisor and store
+// the member's advisor and store
 import { AdvisorCard } from '../../components/AdvisorCard';
 import './index.scss';
 
@@ -24,7 +24,7 @@ const MENU: Array<{ title: string; url: string; id: string }> = [
   { title: '会员权益', url: '/packages/member/benefits', id: 'menu-benefits' },
   { title: '会员码', url: '/packages/member/code', id: 'menu-member-code' },
   { title: '个人资料', url: '/packages/member/profile', id: 'menu-profile' },
-  // Issue 6: group-buy.
+  // group-buy.
   { title: '拼团', url: '/packages/groupbuy/list', id: 'menu-groupbuy' },
 ];
 
@@ -41,7 +41,7 @@ export default function MePage() {
   const openid = useSession((s) => s.openid);
   const me = useRemote(() => call('member.me', {}), [openid]);
   const orders = useRemote(() => call('order.list', {}), [openid]);
-  const myShop = useRemote(() => call('shop.myShop', {}), [openid]); // issue 11
+  const myShop = useRemote(() => call('shop.myShop', {}), [openid]);
   const shown = useRef(false);
 
   // Refresh on every return to the tab (points may have changed), but not on the first show.
@@ -68,7 +68,7 @@ export default function MePage() {
       <View className="me__orders">
         <OrderShortcuts counts={orders.data?.counts} />
       </View>
-      {/* issue 11: the advisor who serves the member, or the store whose pool they joined */}
+      {/* the advisor who serves the member, or the store whose pool they joined */}
       {myShop.data?.shop ? (
         <View className="me__advisor">
           {myShop.data.advisor ? (
@@ -90,7 +90,7 @@ export default function MePage() {
                 extra={<MenuExtra text={item.id === 'menu-coupons' && me.data ? `${me.data.couponCount} 张` : ''} />}
                 onClick={() => void Taro.navigateTo({ url: item.url })} />
             )),
-            // issue 5: invite a friend
+            // invite a friend
             <Cell key="invite" title="邀请有礼" clickable align="center" className="me__cell menu-invite"
               extra={<MenuExtra text="邀好友 得积分" />}
               onClick={() => void Taro.navigateTo({ url: '/packages/invite/index' })} />,
@@ -99,7 +99,7 @@ export default function MePage() {
               ? [<Cell key="manager" title="管理后台" extra="订单 · 商品 · 员工" clickable className="me__cell me__manager"
                   onClick={() => void Taro.navigateTo({ url: '/packages/manager/home' })} />]
               : []),
-            // @staff-menu (issue 7): staff and managers reach the counter; the server checks the role.
+            // Staff and managers reach the counter; the server checks the role.
             ...(me.data?.role === 'staff' || me.data?.role === 'manager'
               ? [<Cell key="counter" title="门店工作台" extra="扫码积分 · 核销" clickable className="me__cell me__counter"
                   onClick={() => void Taro.navigateTo({ url: '/packages/staff/counter' })} />]

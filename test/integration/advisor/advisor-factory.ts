@@ -5,9 +5,9 @@ import { makeTemplate, type TemplateSpec } from '../coupon/coupon-factory';
 import { makePaidOrder } from '../order/order-factory';
 
 /**
- * Advisors, their customers and attributed orders. Until the scan-and-bind half of issue 11 lands,
- * nothing in the app writes member_advisors / member_origins / orders.advisor_openid, so these
- * factories write them directly, as that half will.
+ * Advisors, their customers and attributed orders. These factories write member_advisors /
+ * member_origins / orders.advisor_openid directly, so a test that is not about scanning a code need
+ * not go through one.
  */
 
 export const JINGAN = 'shop-jingan';

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 import { ensureMember } from '../../../cloudfunctions/core/member/member.service';
+import { onNewMember } from '../../../cloudfunctions/core/member/new-member-hooks';
+import '../../../cloudfunctions/core/plugins';
 import { findTimer } from '../../../cloudfunctions/core/timers/timers';
 import { runBirthdayTimer } from '../../../cloudfunctions/core/coupon/auto-issue.service';
 import { openDb } from '../../../cloudfunctions/core/db/db';
@@ -47,6 +49,21 @@ describeEachDatabase('automatic coupon issuers', (use) => {
     expect(coupons[0]).toMatchObject({ source: 'new_member', status: 'usable', seq: 1 });
     const mine = okData(await callAction(use(), 'member.coupons', { status: 'usable' }, { openid, now: T0 })).items;
     expect(mine.map((c) => c.templateId)).toEqual([GIFT]);
+  });
+
+  it('registration is one transaction: a member whose greeting fails is not created half-way', async () => {
+    const openid = newOpenid();
+    const off = onNewMember(async () => {
+      throw new Error('greeting failed');
+    });
+    try {
+      await expect(ensureMember(use().kysely, 'demo', openid, T0)).rejects.toThrow('greeting failed');
+    } finally {
+      off();
+    }
+    expect(await use().kysely.selectFrom('members').select('id').where('openid', '=', openid).execute()).toEqual([]);
+    const member = await ensureMember(use().kysely, 'demo', openid, T0);
+    expect(await couponsOf(use(), member.id, GIFT)).toHaveLength(1);
   });
 
   it('the first call through the dispatcher creates the member with the gift', async () => {

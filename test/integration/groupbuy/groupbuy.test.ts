@@ -142,7 +142,7 @@ describeEachDatabase('group-buy teams', (use) => {
     // Deliver only the silent one first, then make WeChat refuse the other.
     await runOutboxWorker(jobContext(use(), later, platform), 50, {
       'refund.request': async (ctx, p) => {
-        const { submitRefund } = await import('../../../cloudfunctions/core/order/refund.service');
+        const { submitRefund } = await import('../../../cloudfunctions/core/payment/refund-delivery');
         const refund = (await refundsOf(use(), refused.orderId))[0]!;
         platform.refundMode = p.refundId === refund.id ? 'reject' : 'never-callback';
         return submitRefund(ctx, p as { refundId: string });

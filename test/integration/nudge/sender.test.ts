@@ -103,7 +103,7 @@ describeEachDatabase('nudge sender', (use) => {
 
     const board = okData(await callAction(use(), 'manager.dashboard', {}, { openid: MANAGER, now: at('2026-08-04T10:00:00') }));
     expect(board.charts.map((c) => c.code)).toEqual(['rfm_segments', 'repurchase_rate', 'referral_funnel', 'nudge_conversion', 'groupbuy_success', 'member_tags',
-      // issue 11: attribution charts
+      // attribution charts
       'shop_new_members', 'shop_repurchase', 'shop_revenue', 'advisor_new_members', 'advisor_repurchase', 'advisor_revenue']);
     const conversion = board.charts.find((c) => c.code === 'nudge_conversion')!.rows.find((r) => r.label === '复购提醒')!;
     expect(conversion.value).toBeGreaterThanOrEqual(1);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import type { Db } from '../../../cloudfunctions/core/db/db';
-import { handleRefundCallback } from '../../../cloudfunctions/core/order/refund.service';
+import { handleRefundCallback } from '../../../cloudfunctions/core/payment/refund-delivery';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import { runOrderTimer } from '../../../cloudfunctions/core/order/lifecycle.service';
 import type { LocalRefundMode } from '../../../cloudfunctions/core/platform/local/pay.local';

@@ -4,7 +4,7 @@ import { verdictLines, workloadLines } from '../../../bench/reliability/report';
 import { hasPostgres } from '../../support/databases';
 
 /**
- * The crash test's short form (issue 10): the real gateway process on a fresh Postgres database,
+ * The crash test's short form: the real gateway process on a fresh Postgres database,
  * SIGKILLed 3 times at random moments under the mixed workload, then drained and checked. Postgres
  * only: the gateway's concurrent clients need a server (`npm run bench -- crash` runs more kills).
  */

@@ -74,12 +74,12 @@ export function actionSamples(skuId: string): Samples {
     'referral.myInviteCard': {},
     'referral.attribute': { inviteCode: 'ZZZZZZZZ' },
     'referral.myInvites': {},
-    // issue 11: a code that points at no shop, so the matrix leaves the demo members unattributed.
+    // a code that points at no shop, so the matrix leaves the demo members unattributed.
     'shop.welcome': { shopCode: 'NOSUCH' },
     'shop.myShop': {},
     'shop.myAdvisorCode': {},
     'manager.shopCodes': {},
-    // issue 11: advisors
+    // advisors
     'staff.myCustomers': {},
     'staff.customerDetail': { memberId: 'no-such-member' },
     'staff.issueCoupon': { memberId: 'no-such-member', templateId: 'no-such-template' },
@@ -89,13 +89,13 @@ export function actionSamples(skuId: string): Samples {
     'manager.reassignAdvisor': { memberId: 'no-such-member', advisorOpenid: null },
     'manager.shopCustomers': {},
     'manager.setAdvisorTemplate': { templateId: 'no-such-template', advisorIssuable: true },
-    // issue 11 follow-up: staff placed in shops
+    // staff placed in shops
     'manager.setStaffShop': { openid: 'no-such-staff', shopId: 'shop-jingan' },
   };
 }
 
 /**
- * Issue 10 (bad-input suite): a second valid input for actions whose optional objects and fields the
+ * For the bad-input suite: a second valid input for actions whose optional objects and fields the
  * first sample leaves out, so the generated bad inputs reach every field (`stock.from`,
  * `delivery.address.phone`, `groupBuy.teamId`...). Ids point at nothing, except where noted.
  */
@@ -118,7 +118,7 @@ export function fullerActionSamples(skuId: string): Samples {
     'manager.listOrders': { status: 'paid', cursor: 'no-such-cursor' },
     'manager.messages': { status: 'sent', cursor: '123' },
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
-    // issue 11 follow-up: a hostile shopId must reach the shop lookup.
+    // a hostile shopId must reach the shop lookup.
     'manager.createStaffInvite': { role: 'staff', shopId: 'no-such-shop' },
   };
 }

@@ -65,6 +65,19 @@ describeEachDatabase('manager tools: products, stock, coupon templates', (use) =
     const listed = okData(await asManager(use(), 'manager.listCouponTemplates', {})).items.find((t) => t.templateId === templateId);
     expect(listed).toMatchObject({ active: false, thresholdFen: 10_000, amountFen: 2000, total: 10, remaining: 10 });
   });
+
+  it('offers the registry\'s kinds to the form and takes its args as an object, checked by the kind\'s rule', async () => {
+    const { kinds } = okData(await asManager(use(), 'manager.listCouponTemplates', {}));
+    expect(kinds.find((k) => k.code === 'no_threshold')).toEqual({ code: 'no_threshold', title: '无门槛', fields: [{ name: 'amountFen', label: '减', unit: '元', input: 'yuan', required: true }] });
+    const create = (args: Record<string, number>) => asManager(use(), 'manager.createCouponTemplate', { title: '对象参数券', kind: 'percent_off', args, validDays: 7, total: 10 });
+    // An arg the kind does not have is refused, not dropped: the coupon would not be the one described.
+    expect(errorOf(await create({ percentOff: 15, amountFen: 500 }))).toBe('VALIDATION_FAILED');
+    expect(errorOf(await create({ capFen: 500 }))).toBe('VALIDATION_FAILED');
+    expect(await use().kysely.selectFrom('coupon_templates').selectAll().where('title', '=', '对象参数券').execute()).toHaveLength(0);
+    const { templateId } = okData(await create({ percentOff: 15, capFen: 5000 }));
+    const listed = okData(await asManager(use(), 'manager.listCouponTemplates', {})).items.find((t) => t.templateId === templateId);
+    expect(listed).toMatchObject({ kind: 'percent_off', kindTitle: '折扣', description: { text: '减15%（最多减50）', figure: '8.5', unit: '折' }, percentOff: 15, capFen: 5000 });
+  });
 });
 
 describeOnPostgres('manager tools and counter under concurrency', (use) => {

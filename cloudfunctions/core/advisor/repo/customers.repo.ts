@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CustomerSort } from '../../contract/advisor.contract';
 import type { Executor } from '../../db/db';
-import repurchaseDue from '../../nudge/triggers/repurchase-due.trigger';
-import { PURCHASED } from '../../nudge/triggers/trigger';
+import { repurchaseDue } from '../../nudge';
+import { PURCHASED } from '../../nudge';
 import type { CustomerPosition } from '../domain/customer-cursor';
 
 /** How far back a product's repurchase cycle may have come due and still count as "due" for an advisor. */

@@ -37,7 +37,7 @@ export function findStoreSku(exec: Executor, storeId: string, skuId: string) {
 
 /**
  * Compare-and-set: the stock changes only if it is still what the manager saw. The change is appended
- * to sku_stock_adjustments in the same statement (issue 10: the stock invariant's "initial" is the
+ * to sku_stock_adjustments in the same statement (the stock invariant's "initial" is the
  * SKU's baseline plus these), so an edit can never land without its record, transaction or not.
  */
 export async function setSkuStock(tx: Executor, q: { skuId: string; from: number; to: number; by: string; now: Date }): Promise<boolean> {

@@ -2,13 +2,14 @@ import { couponRefusalCode } from './refusals';
 import type { ErrorCode } from '../../errors';
 import { fen, type Fen } from '../../shared/money';
 import { addDays, inShanghai } from '../../shared/time';
-import { couponRule, type CouponArgs, type CouponKind, type CouponLine } from '../rules';
+import { couponRule, type CouponArgs, type CouponDescription, type CouponKind, type CouponLine } from '../rules';
 import { SCOPE_FILTERS, type CouponScope } from './scope';
 
 /** What a coupon's template says about the discount and its scope. */
 export interface CouponTerms {
   kind: CouponKind;
-  args: CouponArgs;
+  /** As stored (jsonb): the kind's rule parses it before use. */
+  args: unknown;
   scope: CouponScope;
   scopeIds: readonly string[];
 }
@@ -55,6 +56,15 @@ export function validityText(v: Validity): string {
     return v.validFrom ? `${day(v.validFrom)}-${day(last)}` : `${day(last)}前有效`;
   }
   return `领取后${v.validDays}天内有效`;
+}
+
+/**
+ * The words a coupon shows, from its kind's rule: the kind's title and the rule's description of
+ * these args. The client displays them as they come, so a new kind needs no client change.
+ */
+export function describeTerms(kind: CouponKind, args: CouponArgs): { kindTitle: string; description: CouponDescription } {
+  const rule = couponRule(kind);
+  return { kindTitle: rule.title, description: rule.describe(rule.args.parse(args)) };
 }
 
 /** The numbers a list shows for a template (null where the kind has none). */

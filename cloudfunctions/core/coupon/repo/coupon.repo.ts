@@ -21,7 +21,7 @@ const TEMPLATE_COLUMNS = [
   't.per_member_limit',
   't.claimable',
   't.active',
-  // issue 11: whether advisors may issue it (advisor/).
+  // whether advisors may issue it (advisor/).
   't.advisor_issuable',
 ] as const;
 
@@ -179,4 +179,15 @@ export async function scopeNames(exec: Executor, scope: 'categories' | 'products
 export async function voidUnusedCoupon(tx: Executor, couponId: string): Promise<boolean> {
   const r = await tx.updateTable('coupons').set({ status: 'expired' }).where('id', '=', couponId).where('status', '=', 'usable').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** A member's coupons usable now (held, inside their window), the soonest to expire first; at most 50. */
+export function liveCouponsOf(exec: Executor, memberId: string, now: Date) {
+  return memberCouponsQuery(exec, memberId)
+    .where('c.status', '=', 'usable')
+    .where('c.valid_from', '<=', now)
+    .where('c.valid_until', '>', now)
+    .orderBy('c.valid_until')
+    .limit(50)
+    .execute();
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fen } from '../../shared/money';
 import { evaluateTerms, type CouponTerms } from '../domain/coupon-terms';
+import { COUPON_KIND_CODES, couponKindForms, couponRule } from '.';
 import { fullReduction } from './full-reduction.coupon-rule';
 import { noThreshold } from './no-threshold.coupon-rule';
 import { percentOff } from './percent-off.coupon-rule';
@@ -72,5 +73,38 @@ describe('scope and threshold together (evaluateTerms)', () => {
   it('no line in scope is refused with its own reason', () => {
     const terms: CouponTerms = { kind: 'no_threshold', args: { amountFen: 1000 }, scope: 'categories', scopeIds: ['c-mask'] };
     expect(evaluateTerms(terms, lines)).toMatchObject({ ok: false, reason: 'scope', message: '所选商品不适用此券' });
+  });
+});
+
+describe('what a rule says about its coupon (describe)', () => {
+  it('writes the words the ticket and the manager list show', () => {
+    expect(fullReduction.describe({ thresholdFen: 19900, amountFen: 3000 })).toEqual({ text: '满199减30', figure: '30', unit: '¥', condition: '满199可用' });
+    expect(fullReduction.describe({ thresholdFen: 10050, amountFen: 1990 })).toEqual({ text: '满100.5减19.9', figure: '19.9', unit: '¥', condition: '满100.5可用' });
+    expect(noThreshold.describe({ amountFen: 2000 })).toEqual({ text: '无门槛减20', figure: '20', unit: '¥', condition: '无门槛' });
+    expect(percentOff.describe({ percentOff: 15, capFen: 5000 })).toEqual({ text: '减15%（最多减50）', figure: '8.5', unit: '折', condition: '无门槛 · 最高减50' });
+    expect(percentOff.describe({ percentOff: 10, thresholdFen: 10000 })).toEqual({ text: '减10%', figure: '9', unit: '折', condition: '满100可用' });
+  });
+});
+
+describe('the registry', () => {
+  it('keys every rule by its own code', () => {
+    for (const code of COUPON_KIND_CODES) expect(couponRule(code).code).toBe(code);
+  });
+  it("describes each kind's form from its rule's args, every arg with its UI metadata", () => {
+    const forms = couponKindForms();
+    expect(forms.map((f) => f.code)).toEqual(COUPON_KIND_CODES);
+    expect(forms.find((f) => f.code === 'full_reduction')).toEqual({
+      code: 'full_reduction',
+      title: '满减',
+      fields: [
+        { name: 'thresholdFen', label: '满', unit: '元', input: 'yuan', required: true },
+        { name: 'amountFen', label: '减', unit: '元', input: 'yuan', required: true },
+      ],
+    });
+    expect(forms.find((f) => f.code === 'percent_off')?.fields.map((f) => [f.name, f.input, f.required])).toEqual([
+      ['percentOff', 'percent', true],
+      ['capFen', 'yuan', false],
+      ['thresholdFen', 'yuan', false],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { clip } from '../../nudge/domain/message';
+import { clip } from '../../nudge';
 import { percent, type ChartProvider } from './chart';
 
 /** Campaigns shown: the ones whose teams finished most recently. */

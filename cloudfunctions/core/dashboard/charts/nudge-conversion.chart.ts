@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { converted, CONVERSION_DAYS } from '../../nudge/repo/conversion';
-import { nudgeTriggers } from '../../nudge/triggers/registry';
+import { converted, CONVERSION_DAYS } from '../../nudge';
+import { nudgeTriggers } from '../../nudge';
 import { percent, type ChartProvider } from './chart';
 
 /** Nudges sent in the last 30 days and how many converted (an order within 7 days), per trigger. */

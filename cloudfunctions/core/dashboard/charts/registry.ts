@@ -5,7 +5,7 @@ import nudgeConversion from './nudge-conversion.chart';
 import referralFunnel from './referral-funnel.chart';
 import repurchaseRate from './repurchase-rate.chart';
 import rfmSegments from './rfm-segments.chart';
-// issue 11: per-shop and per-advisor attribution
+// per-shop and per-advisor attribution
 import shopNewMembers from './shop-new-members.chart';
 import shopRepurchase from './shop-repurchase.chart';
 import shopRevenue from './shop-revenue.chart';
@@ -16,6 +16,5 @@ import advisorRevenue from './advisor-revenue.chart';
 /** The manager dashboard's charts, in display order. Each is one file and one entry here. */
 export const chartProviders: readonly ChartProvider[] = [
   rfmSegments, repurchaseRate, referralFunnel, nudgeConversion, groupbuySuccess, memberTags,
-  // issue 11
   shopNewMembers, shopRepurchase, shopRevenue, advisorNewMembers, advisorRepurchase, advisorRevenue,
 ];

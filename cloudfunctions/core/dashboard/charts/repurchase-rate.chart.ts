@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { PURCHASED } from '../../nudge/triggers/trigger';
+import { PURCHASED } from '../../nudge';
 import { percent, type ChartProvider } from './chart';
 
 /**

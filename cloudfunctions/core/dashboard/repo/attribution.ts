@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
-import { PURCHASED } from '../../nudge/triggers/trigger';
+import { PURCHASED } from '../../nudge';
 
 /** Per-shop or per-advisor numbers over the last 30 days, for the attribution charts. */
 export interface AttributionRow {

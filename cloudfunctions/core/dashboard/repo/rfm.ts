@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { PURCHASED } from '../../nudge/triggers/trigger';
+import { PURCHASED } from '../../nudge';
 
 export type RfmSegment = 'champions' | 'loyal' | 'promising' | 'at_risk' | 'hibernating' | 'needs_attention';
 

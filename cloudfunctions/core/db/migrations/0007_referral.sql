@@ -1,4 +1,4 @@
--- Invite a friend (issue 5): per-store referral settings, bindings (inviter -> friend) and the funnel.
+-- Invite a friend: per-store referral settings, bindings (inviter -> friend) and the funnel.
 
 -- Per-store configuration; a store without a row uses the defaults in referral/domain/settings.ts.
 create table referral_settings (

@@ -1,4 +1,4 @@
--- Group-buy (拼团), issue 6: campaigns on a SKU, teams that fill by payment, and their members.
+-- Group-buy (拼团), campaigns on a SKU, teams that fill by payment, and their members.
 -- A seat is taken only when a payment is recorded, with conditional updates on these counters.
 
 create table groupbuy_campaigns (

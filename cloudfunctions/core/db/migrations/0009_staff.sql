@@ -1,4 +1,4 @@
--- Staff at the counter (issue 7): one-time staff invites, in-store receipts awarded points once per
+-- Staff at the counter: one-time staff invites, in-store receipts awarded points once per
 -- store, coupons redeemed at the counter, and the audit log of every staff and manager action.
 
 -- A manager's one-time invite. The token travels in a link / mini-program code; only its hash is

@@ -1,4 +1,4 @@
--- Repurchase nudges (issue 8): per-store settings, one row per nudge with its outcome, per-member
+-- Repurchase nudges: per-store settings, one row per nudge with its outcome, per-member
 -- order stats for win-back, and the indexes that let the daily run read only what is due.
 
 -- Per-store overrides; a store without a row uses the defaults in nudge/domain/settings.ts.

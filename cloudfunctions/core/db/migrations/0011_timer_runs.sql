@@ -1,4 +1,4 @@
--- issue 9: one run per timer per scheduled second across gateway replicas. The advisory lock stops
+-- one run per timer per scheduled second across gateway replicas. The advisory lock stops
 -- two replicas running a timer at the same moment; this key stops a replica whose clock tick came
 -- later from running the same schedule again after the first one finished and released the lock.
 create table timer_runs (

@@ -1,4 +1,4 @@
--- issue 10: make "stock + sold - returned = initial" checkable per SKU without touching the order
+-- make "stock + sold - returned = initial" checkable per SKU without touching the order
 -- path. A SKU's initial stock is recorded once, when the SKU row is inserted (a row trigger on insert
 -- only: reserve/release updates never fire it), and every manager stock edit appends an adjustment
 -- in the same statement as the compare-and-set. initial = baseline + sum(adjustments). A SKU that

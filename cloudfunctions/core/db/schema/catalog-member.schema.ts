@@ -82,10 +82,10 @@ export interface CatalogMemberTables {
     role: 'staff' | 'manager';
     created_at: Generated<Date>;
     revoked_at: Date | null;
-    /** 0009_staff.sql (issue 7). */
+    /** 0009_staff.sql. */
     invited_by: Generated<string | null>;
     revoked_by: Generated<string | null>;
-    /** 0012_shops_advisors.sql (issue 11): the shop they serve, their advisor code, their shown name. */
+    /** 0012_shops_advisors.sql: the shop they serve, their advisor code, their shown name. */
     shop_id: Generated<string | null>;
     code: Generated<string | null>;
     display_name: Generated<string | null>;

@@ -47,7 +47,7 @@ export interface CouponTables {
     order_id: string | null;
     claimed_at: Date;
     used_at: Date | null;
-    /** 0009_staff.sql (issue 7): the staff openid that redeemed it at the counter. */
+    /** 0009_staff.sql: the staff openid that redeemed it at the counter. */
     redeemed_by: Generated<string | null>;
   };
 }

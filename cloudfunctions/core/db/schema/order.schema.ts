@@ -34,7 +34,7 @@ export interface OrderTables {
     cancelled_at: Date | null;
     cancel_reason: string | null;
     created_at: Date;
-    /** 0012_shops_advisors.sql (issue 11): attribution stamped when the order is created. */
+    /** 0012_shops_advisors.sql: attribution stamped when the order is created. */
     shop_id: Generated<string | null>;
     advisor_openid: Generated<string | null>;
   };
@@ -88,7 +88,7 @@ export interface OrderTables {
     /** The payment this refund returns money from; the database refuses refunds beyond it (0017). Defaults to the order's. */
     transaction_id: ColumnType<string, string | undefined, string>;
     out_refund_no: string;
-    status: 'requested' | 'approved' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+    status: import('../../contract').RefundStatus;
     amount_fen: number;
     line_ids: string[];
     whole_order: boolean;
@@ -118,7 +118,7 @@ export interface OrderTables {
     template_id: string;
     remaining: number;
     updated_at: Date;
-    /** Issue 8 (0010_nudge.sql): a long-term grant, never spent by a send. */
+    /** 0010_nudge.sql: a long-term grant, never spent by a send. */
     long_term: Generated<boolean>;
   };
 }

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Each SKU's initial stock and the manager's stock edits (0015_stock_baselines.sql, issue 10). */
+/** Each SKU's initial stock and the manager's stock edits (0015_stock_baselines.sql). */
 export interface StockLedgerTables {
   sku_stock_baselines: {
     sku_id: string;

@@ -2,7 +2,7 @@ import type { Executor } from '../db';
 import type { SeedCouponTemplate } from './coupon-templates.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 
-/** Issuer-only templates the demo manager lets advisors hand out (issue 11). */
+/** Issuer-only templates the demo manager lets advisors hand out. */
 export const ADVISOR_TEMPLATES: SeedCouponTemplate[] = [
   { id: 'ct-advisor-10', title: '导购专享 无门槛10元', kind: 'no_threshold', args: { amountFen: 1000 }, scope: 'all', validDays: 14, total: 100000, perMemberLimit: 3, claimable: false, sort: 950, advisorIssuable: true },
   { id: 'ct-advisor-199-30', title: '导购专享 满199减30', kind: 'full_reduction', args: { thresholdFen: 19900, amountFen: 3000 }, scope: 'all', validDays: 14, total: 100000, perMemberLimit: 3, claimable: false, sort: 960, advisorIssuable: true },

@@ -1,6 +1,6 @@
 import type { Executor } from '../db';
-import type { CouponArgs, CouponKind } from '../../coupon/rules';
-import type { CouponScope } from '../../coupon/domain/scope';
+import type { CouponArgs, CouponKind } from '../../coupon';
+import type { CouponScope } from '../../coupon';
 
 /** Demo coupon templates for the claim center (青禾 QINGHE). Amounts in fen. */
 export interface SeedCouponTemplate {
@@ -19,7 +19,7 @@ export interface SeedCouponTemplate {
   sort: number;
   /** Issued automatically (0006_coupon_issuers.sql): to every new member, or on birthdays. */
   autoIssue?: 'new_member' | 'birthday';
-  /** Issue 11: advisors may issue it against their monthly budget. */
+  /** advisors may issue it against their monthly budget. */
   advisorIssuable?: boolean;
 }
 

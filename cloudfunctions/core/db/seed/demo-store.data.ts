@@ -5,7 +5,7 @@
  *
  * Prices are integer fen (12900 = ¥129). Product ids are 'p-' + slug, SKU ids 'sku-' + slug + '-' + n.
  */
-import type { ProductArt } from '../../catalog/domain/product-art';
+import type { ProductArt } from '../../catalog';
 import { careProducts } from './demo-products-care.data';
 import { faceProducts } from './demo-products-face.data';
 

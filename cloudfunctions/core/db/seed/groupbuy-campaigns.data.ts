@@ -1,6 +1,6 @@
 import type { Executor } from '../db';
 
-/** Demo group-buy campaigns (issue 6): a team of 2 and a team of 3, running for years so the demo keeps working. */
+/** Demo group-buy campaigns: a team of 2 and a team of 3, running for years so the demo keeps working. */
 export const DEMO_GROUPBUY_CAMPAIGNS = [
   { id: 'gb-demo-cleanser-2', skuId: 'sku-amino-acid-cleanser-1', title: '洁面乳 2人团', groupPriceFen: 5900, teamSize: 2, stockCap: 500, allowVirtual: false },
   { id: 'gb-demo-essence-3', skuId: 'sku-hyaluronic-essence-water-1', title: '精华水 3人团', groupPriceFen: 9900, teamSize: 3, stockCap: 300, allowVirtual: true },

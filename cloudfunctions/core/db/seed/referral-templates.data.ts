@@ -1,4 +1,4 @@
-import { FRIEND_GIFT_TEMPLATE_ID } from '../../referral/domain/referral-settings';
+import { FRIEND_GIFT_TEMPLATE_ID } from '../../referral';
 import type { SeedCouponTemplate } from './coupon-templates.data';
 
 /** Issuer-only template for invited friends (referral.attribute issues it on binding). */

@@ -1,10 +1,10 @@
 import type { Kdb } from '../db';
-import { DEFAULT_TIERS } from '../../member/domain/tiers';
-import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog/domain/media-paths';
+import { DEFAULT_TIERS } from '../../member';
+import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog';
 import { demoStore, type SeedStore } from './demo-store.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
-// issue 5: the invited friend's gift coupon
+// the invited friend's gift coupon
 import { REFERRAL_COUPON_TEMPLATES } from './referral-templates.data';
 import { seedDemoShops } from './shops.data';
 import { seedAdvisorDemo } from './advisor-demo.data';
@@ -115,13 +115,13 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
       .onConflict((oc) => oc.doNothing())
       .execute();
     if (store.id === demoStore.id) await seedCouponTemplates(tx, store.id);
-    // Issue 6: demo group-buy campaigns.
+    // demo group-buy campaigns.
     if (store.id === demoStore.id) await seedGroupbuyCampaigns(tx, store.id);
-    // issue 5: every store gets the friend gift template the referral defaults point at.
+    // every store gets the friend gift template the referral defaults point at.
     await seedCouponTemplates(tx, store.id, REFERRAL_COUPON_TEMPLATES);
-    // Issue 11: the demo brand's shops, their welcome gift, and the demo staff's shop and advisor code.
+    // the demo brand's shops, their welcome gift, and the demo staff's shop and advisor code.
     if (store.id === demoStore.id) await seedDemoShops(tx, store.id);
-    // Issue 11 (advisor half): coupons advisors may issue and the demo advisors' monthly budgets.
+    // Coupons advisors may issue and the demo advisors' monthly budgets.
     if (store.id === demoStore.id) await seedAdvisorDemo(tx, store.id);
   });
 }

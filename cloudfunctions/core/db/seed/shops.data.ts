@@ -2,7 +2,7 @@ import type { Executor } from '../db';
 import type { SeedCouponTemplate } from './coupon-templates.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 
-/** Issuer-only welcome gift a shop's code gives a new visitor (issue 11). */
+/** Issuer-only welcome gift a shop's code gives a new visitor. */
 export const SHOP_WELCOME_TEMPLATES: SeedCouponTemplate[] = [
   { id: 'ct-shop-welcome-20', title: '到店礼 无门槛20元', kind: 'no_threshold', args: { amountFen: 2000 }, scope: 'all', validDays: 30, total: 1000000, perMemberLimit: 1, claimable: false, sort: 940 },
 ];

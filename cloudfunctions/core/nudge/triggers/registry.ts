@@ -3,7 +3,7 @@ import repurchaseDue from './repurchase-due.trigger';
 import couponExpiring from './coupon-expiring.trigger';
 import pointsExpiring from './points-expiring.trigger';
 import winBack from './win-back.trigger';
-import groupbuyExpiring from './groupbuy-expiring.trigger'; // issue 8 follow-up: hours left, so it goes first
+import groupbuyExpiring from './groupbuy-expiring.trigger'; // hours left, so it goes first
 
 /**
  * Every nudge trigger, in priority order: when a member is due for several on one day, the first

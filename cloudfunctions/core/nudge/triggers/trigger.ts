@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/db';
 import { inShanghai } from '../../shared/time';
-import { PURCHASED_STATUSES } from '../../order/domain/order-rules';
+import { PURCHASED_STATUSES } from '../../order';
 
 /** What a trigger's SQL sees: the store, the run's clock, and its validated args. */
 export interface TriggerQuery<A> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { issueCoupon } from '../../coupon/issue-coupon';
+import { issueCoupon } from '../../coupon';
 import { refreshMemberStats } from '../repo/member-stats.repo';
 import { days, defineTrigger, shanghaiDate } from './trigger';
 

@@ -1,4 +1,5 @@
 import type { OrderStatus, OrderTab } from '../../contract';
+import { canTransition } from './order-state-machine';
 
 /** Per-store numbers (ARCHITECTURE.md "Orders"); one place to change them. */
 export const ORDER_RULES = {
@@ -21,22 +22,8 @@ export const TAB_STATUSES: Record<OrderTab, OrderStatus[]> = {
   after_sale: ['refunding', 'refunded'],
 };
 
-/** Statuses from which the customer may ask for a refund (completed only within the window). */
-export const REFUNDABLE: OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed'];
-
-/**
- * Statuses from which the store may refund on its own initiative: the customer's, plus settled orders
- * and `grouping` (a failed team's automatic refund that WeChat refused; an open team's seat is
- * refused later, in openRefund).
- */
-export const STORE_REFUNDABLE: OrderStatus[] = [...REFUNDABLE, 'settled', 'grouping'];
-
-/**
- * Statuses that count as a kept purchase for repurchase cycles, RFM and conversion: paid and neither
- * cancelled nor refunded (nor on the way to a refund), and not a group-buy still waiting for its team,
- * which may yet be refunded whole.
- */
-export const PURCHASED_STATUSES: OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
+// The refund and purchase status groups belong to the state machine; re-exported for their readers.
+export { PURCHASED_STATUSES, REFUNDABLE, STORE_REFUNDABLE } from './order-state-machine';
 
 export interface OrderFacts {
   status: OrderStatus;
@@ -51,11 +38,11 @@ export function customerActions(o: OrderFacts, now: Date) {
     o.status !== 'completed' ||
     (o.completedAt !== null && now.getTime() < o.completedAt.getTime() + ORDER_RULES.refundWindowDays * 86_400_000);
   return {
-    pay: o.status === 'pending_payment' && now < o.expiresAt,
-    cancel: o.status === 'pending_payment',
-    confirmReceipt: o.status === 'shipped',
-    requestRefund: REFUNDABLE.includes(o.status) && refundWindowOpen && !o.hasOpenRefund,
+    pay: canTransition(o.status, 'pay') && now < o.expiresAt,
+    cancel: canTransition(o.status, 'cancel'),
+    confirmReceipt: canTransition(o.status, 'confirmReceipt'),
+    requestRefund: canTransition(o.status, 'requestRefund') && refundWindowOpen && !o.hasOpenRefund,
     /** The store's 退款 button (manager.refundOrder); the customer's pages ignore it. */
-    storeRefund: STORE_REFUNDABLE.includes(o.status),
+    storeRefund: canTransition(o.status, 'storeRefund'),
   };
 }

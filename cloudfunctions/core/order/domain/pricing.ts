@@ -1,5 +1,5 @@
 import type { DeliveryType, OrderAmounts } from '../../contract';
-import { fail, ok, type ErrorCode, type Result } from '../../errors';
+import { fail, ok, type Result } from '../../errors';
 import { allocateLargestRemainder } from '../../shared/allocate';
 import { fen, points, sumFen, timesQty, type Fen } from '../../shared/money';
 
@@ -23,16 +23,9 @@ export interface PricedLine extends CatalogLine {
   payableFen: Fen;
 }
 
-/**
- * The coupon seam: the membership issue supplies offers; checkout only asks what a coupon takes
- * off which lines. `eligible[i]` says whether line i is in the coupon's scope.
- */
-export interface CouponOffer {
-  couponId: string;
-  evaluate(lines: ReadonlyArray<{ productId: string; categoryId: string; amountFen: Fen }>):
-    | { ok: true; discountFen: Fen; eligible: boolean[] }
-    | { ok: false; code: ErrorCode; message?: string };
-}
+import type { CouponOffer } from '../../coupon';
+
+export type { CouponOffer };
 
 export interface PricingInput {
   lines: CatalogLine[];
@@ -44,7 +37,7 @@ export interface PricingInput {
   /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
   pointsRequested: number;
   pointsBalance: number;
-  /** Issue 6: group-buy unit prices by SKU, applied after the member price (the lower one wins). */
+  /** group-buy unit prices by SKU, applied after the member price (the lower one wins). */
   groupPrices?: ReadonlyMap<string, Fen>;
 }
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/db';
 import type { Database } from '../../db/schema';
 import type { OrderStatus } from '../../contract';
 import type { InsertObject, Insertable, Updateable } from 'kysely';
+import { resolveTransition, type OrderTransitionName, type ReturningTransitionName } from '../domain/order-state-machine';
 
 export type OrderRow = Awaited<ReturnType<typeof findOrder>> & {};
 
@@ -29,7 +30,7 @@ export async function releaseStock(tx: Executor, skuId: string, qty: number): Pr
     .execute();
 }
 
-/** `order` may carry expressions (issue 11: the attribution subqueries), evaluated by the insert itself. */
+/** `order` may carry expressions (the attribution subqueries), evaluated by the insert itself. */
 export async function insertOrder(tx: Executor, order: InsertObject<Database, 'orders'>, lines: Insertable<Database['order_lines']>[]) {
   await tx.insertInto('orders').values(order).execute();
   await tx.insertInto('order_lines').values(lines).execute();
@@ -64,24 +65,33 @@ export async function findRefundsOf(exec: Executor, orderIds: readonly string[])
 }
 
 /**
- * Moves an order from one of `from` to `to` (and sets the given columns) only if it is still in
- * `from`: returns whether this call made the change. Concurrent callers: exactly one wins.
+ * Makes the named transition of the order state machine (domain/order-state-machine.ts), setting the
+ * given columns, only if the order is still in one of the transition's `from` statuses: returns
+ * whether this call made the change. Concurrent callers: exactly one wins. A `previous` transition
+ * names its target (`{ to }`, checked against the table); `{ only }` narrows `from` to the status the
+ * caller read, so the move fails if the order changed since.
  */
-export async function transitionOrder(
+export async function transitionOrder<N extends OrderTransitionName>(
   tx: Executor,
   orderId: string,
-  from: readonly OrderStatus[],
-  to: OrderStatus,
-  set: Updateable<Database['orders']> = {},
+  name: N,
+  ...[set = {}, opts = {}]: N extends ReturningTransitionName
+    ? [set: OrderChanges, opts: { to: OrderStatus; only?: readonly OrderStatus[] }]
+    : [set?: OrderChanges, opts?: { only?: readonly OrderStatus[] }]
 ): Promise<boolean> {
+  const { from, to } = resolveTransition(name, opts);
+  if (from.length === 0) return false;
   const result = await tx
     .updateTable('orders')
     .set({ ...set, status: to })
     .where('id', '=', orderId)
-    .where('status', 'in', [...from])
+    .where('status', 'in', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Columns a transition may set beside the status (which only the state machine chooses). */
+type OrderChanges = Omit<Updateable<Database['orders']>, 'status'>;
 
 /** Orders of one member, newest first, keyset-paged on (created_at, id). */
 export async function findMemberOrders(

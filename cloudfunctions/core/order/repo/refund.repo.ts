@@ -1,8 +1,25 @@
+import type { Updateable } from 'kysely';
 import type { Executor } from '../../db/db';
+import type { Database } from '../../db/schema';
+import { COMMITTED_REFUND_STATUSES, refundTransition, type RefundTransitionName } from '../domain/refund-state-machine';
 
-/** Moves a refund from one of `from` (setting the given columns) only if it is still there: exactly one caller wins. */
-export async function moveRefund(tx: Executor, refundId: string, from: string[], set: Record<string, unknown>): Promise<boolean> {
-  const r = await tx.updateTable('refunds').set(set).where('id', '=', refundId).where('status', 'in', from as never[]).executeTakeFirst();
+/**
+ * Makes the named transition of the refund state machine (domain/refund-state-machine.ts), setting
+ * the given columns, only if the refund is still in one of its `from` statuses: exactly one caller wins.
+ */
+export async function moveRefund(
+  tx: Executor,
+  refundId: string,
+  name: RefundTransitionName,
+  set: Omit<Updateable<Database['refunds']>, 'status'> = {},
+): Promise<boolean> {
+  const { from, to } = refundTransition(name);
+  const r = await tx
+    .updateTable('refunds')
+    .set({ ...set, status: to })
+    .where('id', '=', refundId)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -19,7 +36,7 @@ export async function lockRefundRoom(tx: Executor, transactionId: string | null)
     .selectFrom('refunds')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('fen'))
     .where('transaction_id', '=', transactionId)
-    .where('status', 'in', ['approved', 'processing', 'succeeded'])
+    .where('status', 'in', [...COMMITTED_REFUND_STATUSES])
     .executeTakeFirstOrThrow();
   return payment.amount_fen - Number(committed.fen);
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/db';
-import { handleRefundCallback } from '../../order/refund.service';
-import type { Platform } from '../platform';
+import type { PayPort, Platform } from '../platform';
 import { createLocalIdentity } from './identity.local';
-import { createLocalPay, createLocalShipping, type LocalRefundMode } from './pay.local';
+import { createLocalPay, createLocalShipping, type LocalRefundMode, type RefundCallbackEvent } from './pay.local';
 import { createLocalMessages, type LocalMessageMode } from './messages.local';
 import { localMiniCode } from './mini-code.local';
 import { localPhone } from './phone.local';
@@ -17,6 +16,15 @@ export type LocalPlatform = Platform & {
   messageMode: LocalMessageMode;
 };
 
+/** The refundCallback function the local WeChat Pay calls, as WeChat would (set by core/plugins). */
+type RefundCallbackFunction = (db: Db, event: RefundCallbackEvent, now: Date, pay: PayPort) => Promise<unknown>;
+let refundCallback: RefundCallbackFunction | null = null;
+
+/** Names the function local refund results are delivered to; the platform itself knows no context. */
+export function deliverLocalRefundsTo(fn: RefundCallbackFunction): void {
+  refundCallback = fn;
+}
+
 /**
  * Everything WeChat does, done locally: dev sign-in, a payment simulator (the 模拟支付 screen posts
  * the callback event), a refund simulator that calls the real refundCallback, recorded shipping uploads and subscribe messages, plain QR codes for mini-program codes.
@@ -26,7 +34,10 @@ export function createLocalPlatform(options: { devAuth: boolean; nodeEnv?: strin
     name: 'local',
     identity: createLocalIdentity({ devAuth: options.devAuth, nodeEnv: options.nodeEnv }),
     pay: createLocalPay({
-      deliver: (event) => handleRefundCallback(options.db, event, options.now(), platform.pay),
+      deliver: (event) => {
+        if (!refundCallback) throw new Error('local WeChat Pay has no refundCallback to call: load core/plugins');
+        return refundCallback(options.db, event, options.now(), platform.pay);
+      },
       mode: () => platform.refundMode,
     }),
     shipping: createLocalShipping(),

@@ -39,7 +39,6 @@ let loaded: WxServerSdk | null = null;
 /** Loads and initialises the SDK once per function instance, in the environment that runs it. */
 export function loadWxSdk(): WxServerSdk {
   if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = require('wx-server-sdk') as WxServerSdk;
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
     loaded = sdk;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
-import { findTierBenefits } from '../../member/repo/member.repo';
+import { findTierBenefits } from '../../member';
 import type { OpenLot, PointsReason } from '../domain/points-rules';
 
 /**

@@ -1,4 +1,4 @@
-import { isInviteCode } from '../../member/domain/invite-code';
+import { isInviteCode } from '../../member';
 
 /**
  * Where an invite code travels: the share card's path and the poster code's `scene`.

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { INVITE_ALPHABET } from '../../member/domain/invite-code';
+import { INVITE_ALPHABET } from '../../member';
 
 /**
  * The scenes of the counter's mini-program codes (wxacode.getUnlimited): a shop's poster carries

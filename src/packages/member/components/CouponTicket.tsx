@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { CouponTermsView } from '../../../../cloudfunctions/core/contract';
-import { KIND_TEXT, couponFace } from './coupon-text';
 import './CouponTicket.scss';
 
 interface Props {
@@ -21,7 +20,7 @@ interface Props {
 
 /** A coupon drawn as a ticket: the figure on the left, terms and an action on the right. Props in, events out. */
 export function CouponTicket({ terms, title, validity, dim, stamp, action, id, onClick }: Props) {
-  const face = couponFace(terms);
+  const face = terms.description;
   return (
     <View id={id} className={`coupon-ticket ${dim ? 'is-dim' : ''}`} onClick={onClick}>
       <View className="coupon-ticket__face">
@@ -34,7 +33,7 @@ export function CouponTicket({ terms, title, validity, dim, stamp, action, id, o
       </View>
       <View className="coupon-ticket__body">
         <View className="coupon-ticket__title-row">
-          <Text className="coupon-ticket__kind">{KIND_TEXT[terms.kind]}</Text>
+          <Text className="coupon-ticket__kind">{terms.kindTitle}</Text>
           <Text className="coupon-ticket__title">{title}</Text>
         </View>
         <Text className="coupon-ticket__scope">{terms.scopeText}</Text>

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
-import { ApiError, call, newIdempotencyKey, toastError } from '../../../api';
+import { call, isTransportError, newIdempotencyKey, toastError } from '../../../api';
 import type { OrderView } from '../../../../cloudfunctions/core/contract';
 
 type Mutation = 'order.cancel' | 'order.confirmReceipt';
@@ -36,7 +36,7 @@ export function OrderActions({ order, onChanged, size = 'small' }: { order: Orde
       void Taro.showToast({ title: text.done, icon: 'success' });
       onChanged(next);
     } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK_ERROR')) keys.current[name] = undefined;
+      if (!isTransportError(err)) keys.current[name] = undefined;
       toastError(err);
     } finally {
       setBusy(undefined);

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { ApiError } from '../../../api';
+import { transportError, unwrap } from '../../../api';
 import { useSession } from '../../../stores/session';
 
 dayjs.extend(utc);
@@ -30,7 +30,7 @@ export async function simulatePayment(outTradeNo: string, totalFee: number): Pro
     feeType: 'CNY',
     cashFee: totalFee,
   };
-  let body: { errcode?: number; errmsg?: string; ok?: boolean; error?: { code: string; message: string } };
+  let body: { errcode?: number; errmsg?: string; ok?: boolean };
   try {
     const res = await fetch('/api/dev/pay-callback', {
       method: 'POST',
@@ -39,9 +39,10 @@ export async function simulatePayment(outTradeNo: string, totalFee: number): Pro
     });
     body = await res.json();
   } catch (err) {
-    throw new ApiError('NETWORK_ERROR', err instanceof Error ? err.message : String(err));
+    throw transportError('NETWORK_ERROR', err);
   }
   if (body.errcode === 0) return;
-  if (body.ok === false && body.error) throw new ApiError(body.error.code as ApiError['code'], body.error.message);
-  throw new ApiError('INTERNAL', body.errmsg ?? '支付回调失败');
+  // The gateway refused (an envelope, thrown with the server's message), or the callback did ({ errcode, errmsg }).
+  if (typeof body.ok === 'boolean') unwrap({ body });
+  throw transportError('BAD_RESPONSE', body.errmsg);
 }

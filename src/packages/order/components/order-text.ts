@@ -17,7 +17,7 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 
 /** The customer-facing status; a paid pickup order waits for the store to prepare it. */
 export function statusText(order: Pick<OrderView, 'status' | 'delivery' | 'groupBuy'>): string {
-  // Issue 6: a group-buy order whose team succeeded says so until it moves on to fulfilment.
+  // a group-buy order whose team succeeded says so until it moves on to fulfilment.
   if (order.status === 'paid' && order.groupBuy?.teamStatus === 'succeeded') return '拼团成功';
   // A failed team (or a payment that found no seat) whose refund WeChat refused: the store refunds it by hand.
   if (order.status === 'grouping' && (order.groupBuy?.teamStatus === 'failed' || order.groupBuy?.teamStatus === 'refused')) return '拼团失败';

@@ -1,7 +1,7 @@
 import type { ActionInput, ActionOutput } from '../contract';
 import type { ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
-import { findLines, findOrder } from './repo/order.repo';
+import { findLines, findOrder } from '../order';
 
 /** Subscribe-message templates the client offers after payment (configured per deployment). */
 export function subscribeTemplateIds(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { CallContext } from '../context';
 import type { Db, Executor } from '../db/db';
-import { enqueue } from '../outbox/outbox';
-import type { CallbackAnswer } from '../payment/pay-callback';
+import { enqueue, type PayloadOf } from '../outbox/outbox';
+import type { CallbackAnswer } from './pay-callback';
 import type { PayPort, RefundQuery } from '../platform/platform';
-import { findLines, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
-import { lockRefundRoom, moveRefund } from './repo/refund.repo';
-import { checkoutSeams } from './seams';
+import { AWAITING_WECHAT, checkoutSeams, findLines, findOrder, lockRefundRoom, moveRefund, releaseStock, transitionOrder } from '../order';
 
 /** How long after WeChat accepted a refund we expect its callback before asking again. */
 export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
@@ -32,10 +30,10 @@ async function recordRefundAnomaly(db: Executor, kind: 'unconfirmed_refund' | 'r
 
 /** WeChat closed the refund: it ends failed (visible under 售后审核 -> 失败) and an order refund hands the order back. */
 async function failRefund(tx: Executor, refund: RefundRow, reason: string) {
-  if (!(await moveRefund(tx, refund.id, ['approved', 'processing'], { status: 'failed', failure_reason: reason }))) return;
+  if (!(await moveRefund(tx, refund.id, 'fail', { failure_reason: reason }))) return;
   if (refund.kind !== 'order') return;
   const order = (await findOrder(tx, refund.order_id))!;
-  await transitionOrder(tx, order.id, ['refunding'], order.status_before_refund ?? 'paid', { status_before_refund: null });
+  await transitionOrder(tx, order.id, 'refundFailed', { status_before_refund: null }, { to: order.status_before_refund ?? 'paid' });
 }
 
 /**
@@ -51,7 +49,7 @@ async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: strin
     await recordRefundAnomaly(tx, 'refund_conflict', refund, 'WeChat paid out a refund recorded failed, and the payment has no room left for it', { wxRefundId });
     return 'ok (late success conflicts, recorded for the operator)';
   }
-  const won = await moveRefund(tx, refund.id, ['approved', 'processing', 'failed'], { status: 'succeeded', completed_at: now, wx_refund_id: wxRefundId, failure_reason: null });
+  const won = await moveRefund(tx, refund.id, 'succeed', { completed_at: now, wx_refund_id: wxRefundId, failure_reason: null });
   if (!won) return 'ok (already recorded)';
   if (refund.kind !== 'order') return 'ok';
   const order = (await findOrder(tx, refund.order_id))!;
@@ -74,15 +72,15 @@ async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: strin
   };
   await enqueue(tx, { topic: 'order.refunded', dedupeKey: `refunded:${refund.id}`, payload: { ...refunded }, now });
   // A reconciled refund finds its order wherever the failure left it; an open refund, in `refunding`.
-  const from = reconciling ? [order.status] : (['refunding'] as const);
   if (reconciling && (order.status === 'refunding' || order.status === 'refunded')) return 'ok (reconciled)';
   if (allRefunded) {
     const seams = checkoutSeams();
     if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
     if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
-    await transitionOrder(tx, order.id, [...from], 'refunded', { status_before_refund: null });
+    if (reconciling) await transitionOrder(tx, order.id, 'refundReconciled', { status_before_refund: null }, { only: [order.status] });
+    else await transitionOrder(tx, order.id, 'refunded', { status_before_refund: null });
   } else if (!reconciling) {
-    await transitionOrder(tx, order.id, ['refunding'], order.status_before_refund ?? 'paid', { status_before_refund: null });
+    await transitionOrder(tx, order.id, 'partlyRefunded', { status_before_refund: null }, { to: order.status_before_refund ?? 'paid' });
   }
   return reconciling ? 'ok (reconciled)' : 'ok';
 }
@@ -94,7 +92,7 @@ async function settleRefund(db: Db, refundId: string, known: KnownRefund, failur
     const refund = (await findRefund(tx, { id: refundId }))!;
     if (known.status === 'SUCCESS') return applySucceeded(tx, refund, known.refundId, now);
     if (known.status === 'PROCESSING') return 'ok (still processing)';
-    if (!['approved', 'processing'].includes(refund.status)) return 'ok (already recorded)';
+    if (!AWAITING_WECHAT.includes(refund.status)) return 'ok (already recorded)';
     await failRefund(tx, refund, failureReason);
     return 'ok (refund failed, recorded)';
   });
@@ -120,11 +118,11 @@ async function sendRefund(ctx: CallContext, refund: RefundRow) {
 export async function submitRefund(ctx: CallContext, payload: { refundId: string }): Promise<'done' | 'retry'> {
   const db = ctx.db.kysely;
   const refund = await findRefund(db, { id: payload.refundId });
-  if (!refund || !['approved', 'processing'].includes(refund.status)) return 'done';
+  if (!refund || !AWAITING_WECHAT.includes(refund.status)) return 'done';
   const submission = await sendRefund(ctx, refund);
   if (submission.accepted) {
     await db.transaction().execute(async (tx) => {
-      await moveRefund(tx, refund.id, ['approved'], { status: 'processing' });
+      await moveRefund(tx, refund.id, 'submit');
       await enqueue(tx, {
         topic: 'refund.check',
         dedupeKey: `refund-check:${refund.id}:${refund.decided_at?.getTime() ?? 0}`,
@@ -165,17 +163,7 @@ export async function checkRefund(ctx: CallContext, payload: { refundId: string 
 }
 
 /** Emitted when money went back: points, growth and referral rewards reverse what the order earned. */
-export interface OrderRefundedEvent {
-  orderId: string;
-  storeId: string;
-  memberId: string;
-  refundId: string;
-  refundFen: number;
-  wholeOrder: boolean;
-  /** The order had settled (points and rewards granted) before this refund. */
-  afterSettlement: boolean;
-  refundedAt: string;
-}
+export type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 
 export const refundCallbackEvent = z
   .object({

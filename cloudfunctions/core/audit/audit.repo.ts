@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/db';
+import type { Executor } from '../db/db';
 
 export interface AuditRow {
   storeId: string;

@@ -2,8 +2,8 @@ import type { ActionInput, UsableCoupon } from '../contract';
 import type { ServiceArgs } from '../context';
 import { ok, type Result } from '../errors';
 import { fen } from '../shared/money';
-import { quoteOrder } from '../order/checkout.service';
-import { memberCouponsQuery } from './repo/coupon.repo';
+import { liveCouponsOf } from '../coupon';
+import { quoteOrder } from './checkout.service';
 
 /**
  * `order.usableCoupons`: the checkout picker. Each of the member's live coupons is priced by the real
@@ -16,13 +16,7 @@ export async function usableCoupons(args: ServiceArgs<ActionInput<'order.usableC
   const cart = { items: input.items, groupBuy: input.groupBuy, deliveryType: input.deliveryType };
   const base = await quoteOrder({ ...args, input: cart });
   if (!base.ok) return base;
-  const rows = await memberCouponsQuery(exec, caller.memberId!)
-    .where('c.status', '=', 'usable')
-    .where('c.valid_from', '<=', ctx.now)
-    .where('c.valid_until', '>', ctx.now)
-    .orderBy('c.valid_until')
-    .limit(50)
-    .execute();
+  const rows = await liveCouponsOf(exec, caller.memberId!, ctx.now);
   const items: UsableCoupon[] = [];
   for (const row of rows) {
     const quoted = await quoteOrder({ ...args, input: { ...cart, couponId: row.id } });

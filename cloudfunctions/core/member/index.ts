@@ -1,0 +1,11 @@
+/** member's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
+export { INVITE_ALPHABET, isInviteCode } from './domain/invite-code';
+export { memberCodeSecret, readMemberCode } from './domain/member-code';
+export { DEFAULT_TIERS, tierForGrowth, type TierBenefits } from './domain/tiers';
+export { consumeMemberCode, getMemberCode } from './member-code.service';
+export { ackCelebration, bindPhone, getBenefits, updateProfile } from './member-profile.service';
+export { ensureMember, getMyProfile } from './member.service';
+export { onNewMember } from './new-member-hooks';
+export { findCaller, findTierBenefits, findTiers, memberIdByOpenid } from './repo/member.repo';
+export { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from './repo/subscribe-quota.repo';
+export { grantSubscriptions } from './subscriptions.service';

@@ -1,0 +1,4 @@
+/** shop's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
+export { activeShops, attributionColumns, findActiveShop } from './repo/shop.repo';
+export { myAdvisorCode, shopCodes } from './shop-codes.service';
+export { myShop, welcome } from './shop.service';
