@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/db';
+import { recordAnomaly } from './anomalies';
 import type { PayPort } from '../platform/platform';
 import { openPaymentReturn, transitionOrder } from '../order';
 import { markCouponUsed } from '../coupon';
@@ -26,25 +27,13 @@ export interface CallbackAnswer {
   errmsg: string;
 }
 
-export async function recordAnomaly(
-  db: Db,
-  kind: 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment' | 'unconfirmed_payment' | 'unconfirmed_refund' | 'refund_conflict',
-  event: Record<string, unknown>,
-  detail: string,
-) {
-  await db.kysely
-    .insertInto('payment_anomalies')
-    .values({
-      kind,
-      out_trade_no: typeof event.outTradeNo === 'string' ? event.outTradeNo : null,
-      transaction_id: typeof event.transactionId === 'string' ? event.transactionId : null,
-      amount_fen: typeof event.totalFee === 'number' ? event.totalFee : null,
-      detail,
-      raw: JSON.stringify(event),
-    })
-    .execute();
-  // Alerting: one structured line an operator's log alert can match on.
-  console.warn(JSON.stringify({ alert: 'payment_anomaly', kind, outTradeNo: event.outTradeNo, detail }));
+/** The facts of a callback event worth keeping with an anomaly (typed loosely: the event may be malformed). */
+function factsOf(event: Record<string, unknown>) {
+  return {
+    outTradeNo: typeof event.outTradeNo === 'string' ? event.outTradeNo : null,
+    transactionId: typeof event.transactionId === 'string' ? event.transactionId : null,
+    amountFen: typeof event.totalFee === 'number' ? event.totalFee : null,
+  };
 }
 
 /**
@@ -68,7 +57,7 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date, pay: Pi
     query.totalFee === event.totalFee;
   if (!confirmed) {
     const said = query.found ? `WeChat says ${query.tradeState}, ${query.transactionId}, ${query.totalFee} fen` : 'WeChat knows no such order';
-    await recordAnomaly(db, 'unconfirmed_payment', event, `callback not confirmed by queryOrder: ${said}`);
+    await recordAnomaly(db.kysely, 'unconfirmed_payment', factsOf(event), `callback not confirmed by queryOrder: ${said}`, event);
     return { errcode: 0, errmsg: 'recorded: payment not confirmed by WeChat Pay' };
   }
   return recordPayment(db, { ...event, outTradeNo: query.outTradeNo, transactionId: query.transactionId, totalFee: query.totalFee }, now);
@@ -85,12 +74,12 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date, pay: Pi
 export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<CallbackAnswer> {
   const parsed = payCallbackEvent.safeParse(raw);
   if (!parsed.success) {
-    await recordAnomaly(db, 'failed_result', { raw }, 'malformed callback event');
+    await recordAnomaly(db.kysely, 'failed_result', factsOf({ raw }), 'malformed callback event', { raw });
     return { errcode: 0, errmsg: 'ignored: malformed event' };
   }
   const event = parsed.data;
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId) {
-    await recordAnomaly(db, 'failed_result', event, `returnCode=${event.returnCode} resultCode=${event.resultCode}`);
+    await recordAnomaly(db.kysely, 'failed_result', factsOf(event), `returnCode=${event.returnCode} resultCode=${event.resultCode}`, event);
     return { errcode: 0, errmsg: 'recorded: payment not successful' };
   }
   const { outTradeNo, transactionId } = event;
@@ -130,13 +119,13 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
     return { kind: 'late' as const, status: order.status };
   });
   if (outcome.kind === 'unknown') {
-    await recordAnomaly(db, 'unknown_order', event, 'no order with this outTradeNo');
+    await recordAnomaly(db.kysely, 'unknown_order', factsOf(event), 'no order with this outTradeNo', event);
     return { errcode: 0, errmsg: 'recorded: unknown order' };
   }
   if (outcome.kind === 'mismatch') {
-    await recordAnomaly(db, 'amount_mismatch', event, `paid ${totalFee} fen, order payable ${outcome.payable} fen`);
+    await recordAnomaly(db.kysely, 'amount_mismatch', factsOf(event), `paid ${totalFee} fen, order payable ${outcome.payable} fen`, event);
     return { errcode: 0, errmsg: 'recorded: amount mismatch' };
   }
-  if (outcome.kind === 'late') await recordAnomaly(db, 'late_payment', event, `order was ${outcome.status}; refund queued`);
+  if (outcome.kind === 'late') await recordAnomaly(db.kysely, 'late_payment', factsOf(event), `order was ${outcome.status}; refund queued`, event);
   return { errcode: 0, errmsg: outcome.kind === 'duplicate' ? 'ok (already recorded)' : 'ok' };
 }

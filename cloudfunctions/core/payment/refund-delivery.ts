@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CallContext } from '../context';
 import type { Db, Executor } from '../db/db';
 import { enqueue, type PayloadOf } from '../outbox/outbox';
+import { recordAnomaly } from './anomalies';
 import type { CallbackAnswer } from './pay-callback';
 import type { PayPort, RefundQuery } from '../platform/platform';
 import { AWAITING_WECHAT, checkoutSeams, findLines, findOrder, lockRefundRoom, moveRefund, releaseStock, transitionOrder } from '../order';
@@ -12,20 +13,13 @@ export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
 type RefundRow = NonNullable<Awaited<ReturnType<typeof findRefund>>>;
 type KnownRefund = Extract<RefundQuery, { found: true }>;
 
+const refundFacts = (refund: RefundRow) => ({ transactionId: refund.transaction_id, amountFen: refund.amount_fen, outRefundNo: refund.out_refund_no });
+
 function findRefund(exec: Executor, q: { id?: string; outRefundNo?: string }) {
   let query = exec.selectFrom('refunds').selectAll();
   if (q.id) query = query.where('id', '=', q.id);
   if (q.outRefundNo) query = query.where('out_refund_no', '=', q.outRefundNo);
   return query.executeTakeFirst();
-}
-
-/** One structured line an operator's log alert can match on, and a row the runbook lists. */
-async function recordRefundAnomaly(db: Executor, kind: 'unconfirmed_refund' | 'refund_conflict', refund: RefundRow, detail: string, raw: unknown) {
-  await db
-    .insertInto('payment_anomalies')
-    .values({ kind, out_trade_no: null, transaction_id: refund.transaction_id, amount_fen: refund.amount_fen, detail: `${refund.out_refund_no}: ${detail}`, raw: JSON.stringify(raw ?? null) })
-    .execute();
-  console.warn(JSON.stringify({ alert: 'refund_anomaly', kind, outRefundNo: refund.out_refund_no, detail }));
 }
 
 /** WeChat closed the refund: it ends failed (visible under 售后审核 -> 失败) and an order refund hands the order back. */
@@ -46,7 +40,7 @@ async function failRefund(tx: Executor, refund: RefundRow, reason: string) {
 async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: string | null, now: Date): Promise<string> {
   const reconciling = refund.status === 'failed';
   if (reconciling && refund.amount_fen > (await lockRefundRoom(tx, refund.transaction_id))) {
-    await recordRefundAnomaly(tx, 'refund_conflict', refund, 'WeChat paid out a refund recorded failed, and the payment has no room left for it', { wxRefundId });
+    await recordAnomaly(tx, 'refund_conflict', refundFacts(refund), 'WeChat paid out a refund recorded failed, and the payment has no room left for it', { wxRefundId });
     return 'ok (late success conflicts, recorded for the operator)';
   }
   const won = await moveRefund(tx, refund.id, 'succeed', { completed_at: now, wx_refund_id: wxRefundId, failure_reason: null });
@@ -197,11 +191,11 @@ export async function handleRefundCallback(db: Db, raw: unknown, now: Date, pay:
   const order = (await findOrder(db.kysely, refund.order_id))!;
   const known = await pay.queryRefund({ outTradeNo: order.order_no, outRefundNo: refund.out_refund_no });
   if (!known.found) {
-    await recordRefundAnomaly(db.kysely, 'unconfirmed_refund', refund, `callback says ${event.refundStatus}, WeChat knows no such refund`, event);
+    await recordAnomaly(db.kysely, 'unconfirmed_refund', refundFacts(refund), `callback says ${event.refundStatus}, WeChat knows no such refund`, event);
     return { errcode: 0, errmsg: 'recorded: refund not confirmed by WeChat Pay' };
   }
   if (CLAIMED[event.refundStatus ?? ''] !== known.status) {
-    await recordRefundAnomaly(db.kysely, 'unconfirmed_refund', refund, `callback says ${event.refundStatus}, WeChat says ${known.status}`, event);
+    await recordAnomaly(db.kysely, 'unconfirmed_refund', refundFacts(refund), `callback says ${event.refundStatus}, WeChat says ${known.status}`, event);
   }
   const reason = CLAIMED[event.refundStatus ?? ''] === known.status ? `WeChat refundStatus ${event.refundStatus}` : `WeChat refund ${known.status}`;
   const errmsg = await settleRefund(db, refund.id, known, reason, now);
