@@ -16,7 +16,9 @@ export async function runNudgeBench(url: string): Promise<boolean> {
   }
   const [, big1k, big10k] = rows;
   if (big1k && big10k) {
-    console.log(`  total x10 at 1k due: time x${(big1k.seconds / base.seconds).toFixed(2)}; due x10 at 100k total: time x${(big10k.seconds / big1k.seconds).toFixed(2)}`);
+    console.log(
+      `  total x10 at 1k due: time x${(big1k.seconds / base.seconds).toFixed(2)}; due x10 at 100k total: time x${(big10k.seconds / big1k.seconds).toFixed(2)}`,
+    );
   }
   if (!ok) console.log('  NUDGE BENCH GOAL MISSED (100k run >= 10 s or selected != due)');
   return ok;

@@ -19,13 +19,19 @@ const SET = { product: 'p-hydration-routine-set', sku: 'sku-hydration-routine-se
 export async function generate(db: Db, members: number): Promise<void> {
   const k = db.kysely;
   await sql`insert into members (id, store_id, openid, nickname, tier_code, invite_code)
-            select 'bm' || g, 'demo', 'bo' || g, '会员' || g, 'normal', 'BI' || g from generate_series(1, ${members}::int) g`.execute(k);
+            select 'bm' || g, 'demo', 'bo' || g, '会员' || g, 'normal', 'BI' || g from generate_series(1, ${members}::int) g`.execute(
+    k,
+  );
   await sql`insert into orders (id, order_no, store_id, member_id, status, delivery_type, subtotal_fen, payable_fen, expires_at, paid_at, created_at)
             select 'bo' || g || '_' || n, 'BN' || g || 'x' || n, 'demo', 'bm' || g, 'completed', 'pickup', 9900, 9900, t, t, t
               from generate_series(1, ${members}::int) g, generate_series(1, 3) n,
-                   lateral (select ${NOW}::timestamptz - ((300 - n * 10 + g % 50) * interval '1 day') as t) x`.execute(k);
+                   lateral (select ${NOW}::timestamptz - ((300 - n * 10 + g % 50) * interval '1 day') as t) x`.execute(
+    k,
+  );
   await sql`insert into order_lines (id, order_id, sku_id, product_id, title, specs_text, image, qty, unit_price_fen, member_price_fen, payable_fen)
-            select 'bl' || o.id, o.id, ${SET.sku}, ${SET.product}, '套装', '', '', 1, 9900, 9900, 9900 from orders o where o.id like 'bo%'`.execute(k);
+            select 'bl' || o.id, o.id, ${SET.sku}, ${SET.product}, '套装', '', '', 1, 9900, 9900, 9900 from orders o where o.id like 'bo%'`.execute(
+    k,
+  );
   await sql`insert into subscribe_quotas (member_id, template_id, remaining, updated_at)
             select id, ${DEFAULT_NUDGE_SETTINGS.templateId}, 1, ${NOW} from members where id like 'bm%'`.execute(k);
   await sql`analyze`.execute(k);
@@ -36,9 +42,13 @@ export async function makeDue(db: Db, from: number, to: number): Promise<void> {
   const k = db.kysely;
   await sql`insert into orders (id, order_no, store_id, member_id, status, delivery_type, subtotal_fen, payable_fen, expires_at, paid_at, created_at)
             select 'bd' || g, 'BD' || g, 'demo', 'bm' || g, 'completed', 'pickup', 9900, 9900, t, t, t
-              from generate_series(${from}::int, ${to}::int) g, lateral (select ${NOW}::timestamptz - interval '31 days' as t) x`.execute(k);
+              from generate_series(${from}::int, ${to}::int) g, lateral (select ${NOW}::timestamptz - interval '31 days' as t) x`.execute(
+    k,
+  );
   await sql`insert into order_lines (id, order_id, sku_id, product_id, title, specs_text, image, qty, unit_price_fen, member_price_fen, payable_fen)
-            select 'bl' || o.id, o.id, ${MASK.sku}, ${MASK.product}, '面膜', '', '', 1, 9900, 9900, 9900 from orders o where o.id like 'bd%' and not exists (select 1 from order_lines l where l.order_id = o.id)`.execute(k);
+            select 'bl' || o.id, o.id, ${MASK.sku}, ${MASK.product}, '面膜', '', '', 1, 9900, 9900, 9900 from orders o where o.id like 'bd%' and not exists (select 1 from order_lines l where l.order_id = o.id)`.execute(
+    k,
+  );
   await sql`analyze orders`.execute(k);
 }
 
@@ -67,7 +77,10 @@ export async function resetToYesterday(db: Db): Promise<number> {
 }
 
 /** Best of `reps` daily runs (the machine is shared: the minimum is the least disturbed), each from a clean today. */
-async function bestDailyRun(db: Db, reps = 3): Promise<{ seconds: number; queued: number; due: number; all: number[] }> {
+async function bestDailyRun(
+  db: Db,
+  reps = 3,
+): Promise<{ seconds: number; queued: number; due: number; all: number[] }> {
   const runs = [];
   for (let i = 0; i < reps; i++) {
     await clearToday(db);
@@ -80,11 +93,27 @@ async function bestDailyRun(db: Db, reps = 3): Promise<{ seconds: number; queued
 async function dailyRun(db: Db): Promise<{ seconds: number; queued: number; due: number }> {
   const platform = createLocalPlatform({ devAuth: false, db, now: () => NOW });
   const t = performance.now();
-  const counts = await runNudgeTimer({ db, platform, identity: { openid: null, source: 'none' }, storeId: 'demo', now: NOW, requestId: randomUUID(), clientIp: null });
+  const counts = await runNudgeTimer({
+    db,
+    platform,
+    identity: { openid: null, source: 'none' },
+    storeId: 'demo',
+    now: NOW,
+    requestId: randomUUID(),
+    clientIp: null,
+  });
   return { seconds: (performance.now() - t) / 1000, queued: counts.queued ?? 0, due: counts.due ?? 0 };
 }
 
-export interface NudgeScenario { label: string; members: number; due: number; seconds: number; all: number[]; queued: number; backfill: number }
+export interface NudgeScenario {
+  label: string;
+  members: number;
+  due: number;
+  seconds: number;
+  all: number[];
+  queued: number;
+  backfill: number;
+}
 
 /**
  * The nudge timer at scale: 10k and 100k members (3 orders each), with 1k due members at both
@@ -98,7 +127,9 @@ export async function nudgeScale(adminUrl: string, log: (line: string) => void):
       const g = performance.now();
       await generate(own.db, members);
       await makeDue(own.db, 1, 1_000);
-      log(`  generated ${members} members, ${members * 3 + 1000} orders in ${((performance.now() - g) / 1000).toFixed(1)} s`);
+      log(
+        `  generated ${members} members, ${members * 3 + 1000} orders in ${((performance.now() - g) / 1000).toFixed(1)} s`,
+      );
       const dues = members === 100_000 ? [1_000, 10_000] : [1_000];
       for (const due of dues) {
         if (due > 1_000) await makeDue(own.db, 1_001, due);

@@ -60,8 +60,12 @@ async function main(): Promise<number> {
 
   console.log('[bench] flash sale: 2000 attempts, concurrency 50, stock 100');
   const f = await flashSale(url, { attempts: 2000, concurrency: 50, stock: 100 });
-  console.log(`  time ${f.stats.seconds.toFixed(2)} s (${f.stats.perSecond.toFixed(0)} attempts/s, p50 ${f.stats.p50.toFixed(1)} ms, p99 ${f.stats.p99.toFixed(1)} ms)`);
-  console.log(`  successes: ${f.successes} (expected ${f.stock}), sold out answers: ${f.soldOut}${Object.keys(f.other).length ? `, other: ${JSON.stringify(f.other)}` : ''}`);
+  console.log(
+    `  time ${f.stats.seconds.toFixed(2)} s (${f.stats.perSecond.toFixed(0)} attempts/s, p50 ${f.stats.p50.toFixed(1)} ms, p99 ${f.stats.p99.toFixed(1)} ms)`,
+  );
+  console.log(
+    `  successes: ${f.successes} (expected ${f.stock}), sold out answers: ${f.soldOut}${Object.keys(f.other).length ? `, other: ${JSON.stringify(f.other)}` : ''}`,
+  );
   console.log(`  final stock: ${f.finalStock}`);
   console.log(`  oversell: ${f.oversell}`);
   if (f.successes !== f.stock || f.finalStock !== 0 || f.oversell !== 0 || Object.keys(f.other).length > 0) {

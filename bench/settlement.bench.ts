@@ -8,7 +8,14 @@ import { callAction } from '../test/support/call';
 import { createOwnDatabase } from '../test/support/postgres-database';
 
 const SKU = 'sku-amino-acid-cleanser-1';
-const ADDRESS = { name: '压测', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 1 号' };
+const ADDRESS = {
+  name: '压测',
+  phone: '13800138000',
+  province: '上海市',
+  city: '上海市',
+  district: '浦东新区',
+  detail: '世纪大道 1 号',
+};
 
 export interface RunStats {
   count: number;
@@ -24,7 +31,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `total` jobs over `concurrency` workers (bounded), timing each. */
-async function drive(total: number, concurrency: number, job: (i: number, worker: number) => Promise<void>): Promise<RunStats> {
+async function drive(
+  total: number,
+  concurrency: number,
+  job: (i: number, worker: number) => Promise<void>,
+): Promise<RunStats> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -40,10 +51,17 @@ async function drive(total: number, concurrency: number, job: (i: number, worker
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { count: total, seconds, perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    count: total,
+    seconds,
+    perSecond: total / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
-const fmt = (s: RunStats) => `${s.count} orders in ${s.seconds.toFixed(2)} s = ${s.perSecond.toFixed(0)} orders/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`;
+const fmt = (s: RunStats) =>
+  `${s.count} orders in ${s.seconds.toFixed(2)} s = ${s.perSecond.toFixed(0)} orders/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`;
 
 async function ensureMembers(db: Db, openids: string[]) {
   for (let i = 0; i < openids.length; i += 20) {
@@ -88,8 +106,13 @@ async function rawOrder(pool: pg.Pool, memberId: string, seq: number): Promise<v
     const key = `bench-${randomUUID()}`;
     const scope = `demo:${memberId}:order.create`;
     await client.query('begin');
-    await client.query('insert into idempotency_keys (scope, key, request_hash, response) values ($1, $2, $3, null) on conflict do nothing', [scope, key, requestHash({ seq })]);
-    const stock = await client.query('update skus set stock = stock - 1 where id = $1 and stock >= 1 and active', [SKU]);
+    await client.query(
+      'insert into idempotency_keys (scope, key, request_hash, response) values ($1, $2, $3, null) on conflict do nothing',
+      [scope, key, requestHash({ seq })],
+    );
+    const stock = await client.query('update skus set stock = stock - 1 where id = $1 and stock >= 1 and active', [
+      SKU,
+    ]);
     if (stock.rowCount !== 1) throw new Error('raw: out of stock');
     await client.query(
       `insert into orders (id, order_no, store_id, member_id, status, delivery_type, address, remark, subtotal_fen, member_discount_fen,
@@ -103,7 +126,11 @@ async function rawOrder(pool: pg.Pool, memberId: string, seq: number): Promise<v
        values ($1, $2, $3, 'p-amino-acid-cleanser', '氨基酸洁面', '容量:120g', '', 1, 8900, 8900, 0, 0, 8900, 0)`,
       [`${orderId}_1`, orderId, SKU],
     );
-    await client.query('update idempotency_keys set response = $3 where scope = $1 and key = $2', [scope, key, JSON.stringify({ ok: true, data: { orderId } })]);
+    await client.query('update idempotency_keys set response = $3 where scope = $1 and key = $2', [
+      scope,
+      key,
+      JSON.stringify({ ok: true, data: { orderId } }),
+    ]);
     await client.query('commit');
 
     const transactionId = `42000${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -114,7 +141,10 @@ async function rawOrder(pool: pg.Pool, memberId: string, seq: number): Promise<v
       [transactionId, orderId, now, JSON.stringify({ transactionId })],
     );
     if (paid.rowCount === 1) {
-      await client.query(`update orders set status = 'paid', paid_at = $2, transaction_id = $3 where id = $1 and status = 'pending_payment'`, [orderId, now, transactionId]);
+      await client.query(
+        `update orders set status = 'paid', paid_at = $2, transaction_id = $3 where id = $1 and status = 'pending_payment'`,
+        [orderId, now, transactionId],
+      );
     }
     await client.query('commit');
   } catch (error) {
@@ -136,7 +166,11 @@ export async function settlementThroughput(adminUrl: string, options: { orders?:
     await db.kysely.updateTable('skus').set({ stock: 1_000_000 }).where('id', '=', SKU).execute();
     const openids = Array.from({ length: clients }, (_, i) => `bench-client-${i}`);
     await ensureMembers(db, openids);
-    const member = await db.kysely.selectFrom('members').select('id').where('openid', '=', openids[0]!).executeTakeFirstOrThrow();
+    const member = await db.kysely
+      .selectFrom('members')
+      .select('id')
+      .where('openid', '=', openids[0]!)
+      .executeTakeFirstOrThrow();
     const platform = createLocalPlatform({ devAuth: true, db, now: () => new Date() });
 
     // Warm both paths (connections, prepared plans, JIT of our own code).
@@ -146,7 +180,11 @@ export async function settlementThroughput(adminUrl: string, options: { orders?:
     const service = await drive(orders, clients, (_, w) => serviceOrder(db, openids[w]!, platform));
     const raw = await drive(orders, clients, (i) => rawOrder(pool, member.id, i));
 
-    const paid = await db.kysely.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'paid').executeTakeFirstOrThrow();
+    const paid = await db.kysely
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'paid')
+      .executeTakeFirstOrThrow();
     const expectedPaid = 2 * (orders + Math.min(100, orders));
     if (Number(paid.n) !== expectedPaid) throw new Error(`expected ${expectedPaid} paid orders, found ${paid.n}`);
     return { service, raw, ratio: service.perSecond / raw.perSecond };
@@ -156,7 +194,10 @@ export async function settlementThroughput(adminUrl: string, options: { orders?:
   }
 }
 
-export async function flashSale(adminUrl: string, options: { attempts?: number; concurrency?: number; stock?: number } = {}) {
+export async function flashSale(
+  adminUrl: string,
+  options: { attempts?: number; concurrency?: number; stock?: number } = {},
+) {
   const attempts = options.attempts ?? 2000;
   const concurrency = options.concurrency ?? 50;
   const stock = options.stock ?? 100;
@@ -181,14 +222,27 @@ export async function flashSale(adminUrl: string, options: { attempts?: number; 
       else if (result.error.code === 'INSUFFICIENT_STOCK') soldOut++;
       else other[result.error.code] = (other[result.error.code] ?? 0) + 1;
     });
-    const finalStock = (await db.kysely.selectFrom('skus').select('stock').where('id', '=', sku).executeTakeFirstOrThrow()).stock;
+    const finalStock = (
+      await db.kysely.selectFrom('skus').select('stock').where('id', '=', sku).executeTakeFirstOrThrow()
+    ).stock;
     const sold = await db.kysely
       .selectFrom('order_lines')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('qty'), eb.lit(0)).as('n'))
       .where('sku_id', '=', sku)
       .executeTakeFirstOrThrow();
     const oversell = Math.max(0, Number(sold.n) - stock);
-    return { stats, successes, soldOut, other, finalStock, sold: Number(sold.n), oversell, stock, attempts, concurrency };
+    return {
+      stats,
+      successes,
+      soldOut,
+      other,
+      finalStock,
+      sold: Number(sold.n),
+      oversell,
+      stock,
+      attempts,
+      concurrency,
+    };
   } finally {
     await drop();
   }

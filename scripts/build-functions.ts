@@ -42,7 +42,10 @@ export function deployedFunctionNames(): string[] {
  */
 export function functionConfig(name: string): FunctionConfig {
   const permissions = permissionsOf(name);
-  if (!permissions) throw new Error(`${name} is not in FUNCTION_PERMISSIONS (cloudfunctions/core/runtime/function-permissions.ts): declare the WeChat APIs it calls`);
+  if (!permissions)
+    throw new Error(
+      `${name} is not in FUNCTION_PERMISSIONS (cloudfunctions/core/runtime/function-permissions.ts): declare the WeChat APIs it calls`,
+    );
   const config: FunctionConfig = { permissions: { openapi: [...permissions.openapi] } };
   const timer = timers.find((t) => t.name === name);
   if (timer) config.triggers = [{ name: `${name}Trigger`, type: 'timer', config: timer.cron }];
@@ -96,7 +99,12 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       join(out, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: { 'wx-server-sdk': WX_SERVER_SDK } }, null, 2)}\n`,
     );
-    built.push({ name, bytes: statSync(join(out, 'index.js')).size, config, cloudPay: [...permissionsOf(name)!.cloudPay] });
+    built.push({
+      name,
+      bytes: statSync(join(out, 'index.js')).size,
+      config,
+      cloudPay: [...permissionsOf(name)!.cloudPay],
+    });
   }
   return built;
 }

@@ -15,15 +15,27 @@ const REQUIRED_MIGRATION = '0015_stock_baselines';
 
 async function run(): Promise<number> {
   const url = process.env.DATABASE_URL || undefined;
-  const where = url ? `DATABASE_URL (${new URL(url).pathname.slice(1)})` : resolve(process.env.DATA_DIR ?? '.data/pglite');
-  const db = await openDb(url ? { databaseUrl: url, poolSize: 2 } : { dataDir: resolve(process.env.DATA_DIR ?? '.data/pglite') });
+  const where = url
+    ? `DATABASE_URL (${new URL(url).pathname.slice(1)})`
+    : resolve(process.env.DATA_DIR ?? '.data/pglite');
+  const db = await openDb(
+    url ? { databaseUrl: url, poolSize: 2 } : { dataDir: resolve(process.env.DATA_DIR ?? '.data/pglite') },
+  );
   try {
-    const migrated = await sql<{ found: string | null }>`select to_regclass('schema_migrations')::text as found`.execute(db.kysely);
+    const migrated = await sql<{
+      found: string | null;
+    }>`select to_regclass('schema_migrations')::text as found`.execute(db.kysely);
     const applied = migrated.rows[0]?.found
-      ? (await sql<{ version: string }>`select version from schema_migrations where version = ${REQUIRED_MIGRATION}`.execute(db.kysely)).rows
+      ? (
+          await sql<{
+            version: string;
+          }>`select version from schema_migrations where version = ${REQUIRED_MIGRATION}`.execute(db.kysely)
+        ).rows
       : [];
     if (applied.length === 0) {
-      console.error(`[invariants] ${where} lacks migration ${REQUIRED_MIGRATION}: run npm run db:migrate (or start the gateway once) first.`);
+      console.error(
+        `[invariants] ${where} lacks migration ${REQUIRED_MIGRATION}: run npm run db:migrate (or start the gateway once) first.`,
+      );
       return 2;
     }
     const started = Date.now();
@@ -31,7 +43,9 @@ async function run(): Promise<number> {
     console.log(`[invariants] ${where}`);
     for (const line of formatInvariantResults(results)) console.log(`  ${line}`);
     const failed = results.filter((r) => r.violations.length > 0);
-    console.log(`[invariants] ${results.length - failed.length}/${results.length} pass in ${Date.now() - started} ms${failed.length ? `; FAILED: ${failed.map((r) => r.code).join(', ')}` : ''}`);
+    console.log(
+      `[invariants] ${results.length - failed.length}/${results.length} pass in ${Date.now() - started} ms${failed.length ? `; FAILED: ${failed.map((r) => r.code).join(', ')}` : ''}`,
+    );
     return failed.length ? 1 : 0;
   } finally {
     await db.close();

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every suite this machine can run.
- * 0. typechecks the app, the functions, the tests and the scripts, and lints the boundaries between
- *    the server's contexts;
+ * 0. typechecks the app, the functions, the tests and the scripts, lints the boundaries between
+ *    the server's contexts and checks the format (prettier);
  * 1. builds dist/weapp (the package-size budgets read it) and the cloud functions;
  * 2. builds dist/h5 when Chromium is here (the end-to-end suite drives it), else says it skips;
  * 3. runs vitest: unit specs, integration suites on PGlite (and on Postgres when DATABASE_URL is set),
@@ -30,6 +30,15 @@ async function run(): Promise<number> {
     console.error('[test] boundary lint failed (npm run lint)');
     return lint.status ?? 1;
   }
+  // One format for the whole tree (.prettierrc.json); `npm run format` rewrites it.
+  const format = spawnSync(join('node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (format.status !== 0) {
+    console.error('[test] formatting differs from .prettierrc.json (npm run format rewrites it)');
+    return format.status ?? 1;
+  }
   ensureTaroBuild('weapp');
   await buildFunctions();
   if (existsSync(chromium)) {
@@ -39,7 +48,9 @@ async function run(): Promise<number> {
   }
   if (!process.env.DATABASE_URL) {
     console.log('[test] DATABASE_URL not set: Postgres suites (concurrency) will be SKIPPED; PGlite suites run.');
-    console.log('[test] also SKIPPED without DATABASE_URL: the crash test (SIGKILLed gateway, test/integration/reliability/crash.test.ts); the soak runs only as `npm run bench -- soak`.');
+    console.log(
+      '[test] also SKIPPED without DATABASE_URL: the crash test (SIGKILLed gateway, test/integration/reliability/crash.test.ts); the soak runs only as `npm run bench -- soak`.',
+    );
   }
   const result = spawnSync(join('node_modules/.bin/vitest'), ['run', ...process.argv.slice(2)], {
     cwd: ROOT,

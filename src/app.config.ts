@@ -5,7 +5,23 @@ export default defineAppConfig({
     { root: 'packages/goods', pages: ['detail', 'list'] },
     { root: 'packages/order', pages: ['checkout', 'pay', 'result', 'list', 'detail', 'refund'] },
     // The manager's tools join the orders and refunds pages; campaigns; dashboard, messages.
-    { root: 'packages/manager', pages: ['orders', 'refunds', 'home', 'products', 'coupons', 'staff', 'audit', 'campaigns', 'dashboard', 'messages', 'shops', 'advisors'] },
+    {
+      root: 'packages/manager',
+      pages: [
+        'orders',
+        'refunds',
+        'home',
+        'products',
+        'coupons',
+        'staff',
+        'audit',
+        'campaigns',
+        'dashboard',
+        'messages',
+        'shops',
+        'advisors',
+      ],
+    },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },
     { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
     // group-buy.
@@ -28,10 +44,30 @@ export default defineAppConfig({
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/category/index', text: '分类', iconPath: 'assets/tab/category.png', selectedIconPath: 'assets/tab/category-active.png' },
-      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab/cart.png', selectedIconPath: 'assets/tab/cart-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab/cart.png',
+        selectedIconPath: 'assets/tab/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
 });

@@ -13,7 +13,17 @@ export interface CrashReport extends Verdict {
   /** Milliseconds from each SIGKILL to the restarted gateway answering /healthz. */
   downtimesMs: number[];
   stats: WorkloadStats;
-  acked: { orders: number; paid: number; cancelled: number; coupons: number; awards: number; refunds: number; restocks: number; invites: number; shipped: number };
+  acked: {
+    orders: number;
+    paid: number;
+    cancelled: number;
+    coupons: number;
+    awards: number;
+    refunds: number;
+    restocks: number;
+    invites: number;
+    shipped: number;
+  };
 }
 
 export interface CrashOptions {
@@ -40,7 +50,9 @@ export async function runCrashTest(adminUrl: string, options: CrashOptions): Pro
       await gateway.kill();
       await gateway.restart();
       downtimesMs.push(Date.now() - killedAt);
-      log(`kill ${kill}/${options.kills}: SIGKILL after ${before} operations, back in ${downtimesMs.at(-1)} ms (pid ${gateway.pid()})`);
+      log(
+        `kill ${kill}/${options.kills}: SIGKILL after ${before} operations, back in ${downtimesMs.at(-1)} ms (pid ${gateway.pid()})`,
+      );
     }
     await sleep(minGap);
     await workload.stop();

@@ -41,7 +41,10 @@ export interface GatewayProcess {
  * limits raised above what the workload sends. Node runs the TypeScript through tsx's loader in
  * the same process, so the pid is the server itself (SIGKILL reaches it, RSS is its own).
  */
-export async function startGatewayProcess(databaseUrl: string, options: { port?: number } = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  databaseUrl: string,
+  options: { port?: number } = {},
+): Promise<GatewayProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;

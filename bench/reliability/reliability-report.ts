@@ -29,9 +29,16 @@ export function parseReliabilityArgs(argv: readonly string[]): ReliabilityArgs {
 export async function runCrashReport(url: string, kills: number): Promise<boolean> {
   console.log(`[bench] crash test: mixed workload, 8 clients, ${kills} SIGKILLs of the gateway at random moments`);
   const r = await runCrashTest(url, { kills, log: (line) => console.log(`  ${line}`) });
-  console.log(`  ${r.kills} kills in ${r.seconds.toFixed(1)} s, back up after ${r.downtimesMs.join(' / ')} ms; timers and outbox drained in ${r.drainRounds} rounds`);
-  console.log(`  acknowledged: ${Object.entries(r.acked).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability, r.coverage)]) console.log(`  ${line}`);
+  console.log(
+    `  ${r.kills} kills in ${r.seconds.toFixed(1)} s, back up after ${r.downtimesMs.join(' / ')} ms; timers and outbox drained in ${r.drainRounds} rounds`,
+  );
+  console.log(
+    `  acknowledged: ${Object.entries(r.acked)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability, r.coverage)])
+    console.log(`  ${line}`);
   console.log(`  crash test: ${r.passed ? 'PASS' : 'FAIL'}`);
   return r.passed;
 }
@@ -41,11 +48,14 @@ export async function runSoakReport(url: string, seconds: number): Promise<boole
   const r = await runSoak(url, { seconds, log: console.log });
   const rates = r.intervals.map((i) => i.opsPerSecond);
   const mean = rates.reduce((sum, n) => sum + n, 0) / Math.max(1, rates.length);
-  console.log(`  throughput: ${mean.toFixed(1)} ops/s on average (intervals from ${Math.min(...rates).toFixed(1)} to ${Math.max(...rates).toFixed(1)})`);
+  console.log(
+    `  throughput: ${mean.toFixed(1)} ops/s on average (intervals from ${Math.min(...rates).toFixed(1)} to ${Math.max(...rates).toFixed(1)})`,
+  );
   console.log(
     `  gateway RSS after a ${r.warmupSeconds} s warm-up ${r.memory.startMb.toFixed(0)} MB, at the end ${r.memory.endMb.toFixed(0)} MB: ${(r.memory.growth * 100).toFixed(1)}% (limit ${MAX_MEMORY_GROWTH * 100}%)${r.memory.growth > MAX_MEMORY_GROWTH ? '  MEMORY GROWTH OVER LIMIT' : ''}`,
   );
-  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability, r.coverage)]) console.log(`  ${line}`);
+  for (const line of [...workloadLines(r.stats), ...verdictLines(r.invariants, r.durability, r.coverage)])
+    console.log(`  ${line}`);
   console.log(`  soak: ${r.passed ? 'PASS' : 'FAIL'}`);
   return r.passed;
 }

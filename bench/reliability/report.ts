@@ -25,11 +25,19 @@ export function workloadLines(stats: WorkloadStats): string[] {
 }
 
 /** What the end state held, then the invariant results, then durability problems, each a violation line. */
-export function verdictLines(invariants: readonly InvariantResult[], durability: readonly string[], coverage: Record<string, number>): string[] {
+export function verdictLines(
+  invariants: readonly InvariantResult[],
+  durability: readonly string[],
+  coverage: Record<string, number>,
+): string[] {
   return [
-    `end state: ${Object.entries(coverage).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `end state: ${Object.entries(coverage)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
     ...formatInvariantResults(invariants),
-    durability.length ? `FAIL ACKNOWLEDGED_IS_DURABLE: ${durability.length} acknowledged operation(s) missing` : 'PASS ACKNOWLEDGED_IS_DURABLE: every acknowledged operation is present',
+    durability.length
+      ? `FAIL ACKNOWLEDGED_IS_DURABLE: ${durability.length} acknowledged operation(s) missing`
+      : 'PASS ACKNOWLEDGED_IS_DURABLE: every acknowledged operation is present',
     ...durability.slice(0, 20).map((d) => `     ${d}`),
   ];
 }

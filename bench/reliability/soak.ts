@@ -22,7 +22,10 @@ export interface SoakReport extends Verdict {
 const median = (values: number[]) => percentile(values, 50);
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-export async function runSoak(adminUrl: string, options: { seconds: number; clients?: number; log?: (line: string) => void }): Promise<SoakReport> {
+export async function runSoak(
+  adminUrl: string,
+  options: { seconds: number; clients?: number; log?: (line: string) => void },
+): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
   const seconds = options.seconds;
   // Heap and JIT settle in the first minute; on a short run the first fifth is warm-up.
@@ -44,19 +47,37 @@ export async function runSoak(adminUrl: string, options: { seconds: number; clie
       if (second % intervalSeconds === 0 || second === seconds) {
         const span = second - (intervals.at(-1)?.at ?? 0);
         const latencies = workload.stats.latencies.slice(lastLatency);
-        const row = { at: second, opsPerSecond: (workload.stats.completed - lastCompleted) / span, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssMb: mb(rss.at(-1)!.bytes) };
+        const row = {
+          at: second,
+          opsPerSecond: (workload.stats.completed - lastCompleted) / span,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          rssMb: mb(rss.at(-1)!.bytes),
+        };
         intervals.push(row);
-        log(`  ${String(second).padStart(5)} s  ${row.opsPerSecond.toFixed(1).padStart(6)} ops/s  p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  rss ${row.rssMb.toFixed(0)} MB`);
+        log(
+          `  ${String(second).padStart(5)} s  ${row.opsPerSecond.toFixed(1).padStart(6)} ops/s  p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  rss ${row.rssMb.toFixed(0)} MB`,
+        );
         lastCompleted = workload.stats.completed;
         lastLatency = workload.stats.latencies.length;
       }
     }
     await workload.stop();
-    const startMb = mb(median(rss.filter((r) => r.at > warmupSeconds && r.at <= warmupSeconds + window).map((r) => r.bytes)));
+    const startMb = mb(
+      median(rss.filter((r) => r.at > warmupSeconds && r.at <= warmupSeconds + window).map((r) => r.bytes)),
+    );
     const endMb = mb(median(rss.slice(-window).map((r) => r.bytes)));
     const growth = (endMb - startMb) / startMb;
     const verdict = await finishAndCheck(gateway, own.db.kysely, workload);
     const passed = verdict.passed && growth <= MAX_MEMORY_GROWTH;
-    return { ...verdict, passed, seconds, warmupSeconds, intervals, memory: { startMb, endMb, growth }, stats: workload.stats };
+    return {
+      ...verdict,
+      passed,
+      seconds,
+      warmupSeconds,
+      intervals,
+      memory: { startMb, endMb, growth },
+      stats: workload.stats,
+    };
   });
 }

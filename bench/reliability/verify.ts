@@ -12,10 +12,23 @@ import type { Acks, OpKind, Workload } from './workload';
 
 const HOUR = 3_600_000;
 /** Statuses an order reaches only by being paid. */
-const PAID = new Set(['paid', 'grouping', 'shipped', 'ready_for_pickup', 'completed', 'settled', 'refunding', 'refunded']);
+const PAID = new Set([
+  'paid',
+  'grouping',
+  'shipped',
+  'ready_for_pickup',
+  'completed',
+  'settled',
+  'refunding',
+  'refunded',
+]);
 
 async function post(gateway: GatewayProcess, path: string, body: unknown = {}): Promise<any> {
-  const res = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${gateway.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
   return res.json();
 }
@@ -23,7 +36,9 @@ async function post(gateway: GatewayProcess, path: string, body: unknown = {}): 
 /** Runs a timer (each run takes a batch) until a run finds nothing to do. */
 async function runDry(gateway: GatewayProcess, timer: string): Promise<void> {
   for (let run = 0; run < 500; run++) {
-    const { data } = (await post(gateway, `/api/dev/run-timer/${timer}`)) as { data: { ran: boolean; result?: Record<string, number> } };
+    const { data } = (await post(gateway, `/api/dev/run-timer/${timer}`)) as {
+      data: { ran: boolean; result?: Record<string, number> };
+    };
     if (data.ran && Object.values(data.result ?? {}).every((n) => !n)) return;
   }
 }
@@ -41,7 +56,10 @@ export async function drain(gateway: GatewayProcess, db: Kdb, stages = [2, 10, 2
     let at = Date.now() + days * 24 * HOUR;
     for (let settled = false; !settled; at += HOUR) {
       if (++rounds > maxRounds) {
-        const { rows } = await sql<{ topic: string; n: number }>`select topic, count(*)::int as n from outbox where status = 'pending' group by topic`.execute(db);
+        const { rows } = await sql<{
+          topic: string;
+          n: number;
+        }>`select topic, count(*)::int as n from outbox where status = 'pending' group by topic`.execute(db);
         throw new Error(`the outbox did not drain in ${maxRounds} rounds; pending: ${JSON.stringify(rows)}`);
       }
       await post(gateway, '/api/dev/clock', { now: new Date(at).toISOString() });
@@ -64,22 +82,33 @@ export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
   const orderIds = [...acks.orders.keys()];
   const orders = new Map<string, string>();
   for (let i = 0; i < orderIds.length; i += 500) {
-    const rows = await db.selectFrom('orders').select(['id', 'status']).where('id', 'in', orderIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('orders')
+      .select(['id', 'status'])
+      .where('id', 'in', orderIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) orders.set(r.id, r.status);
   }
   for (const order of acks.orders.values()) {
     const status = orders.get(order.orderId);
     if (!status) problems.push(`order ${order.orderId}: created (acknowledged) but missing`);
-    else if (order.paid && !PAID.has(status)) problems.push(`order ${order.orderId}: payment acknowledged but status ${status}`);
-    else if (order.cancelled && status !== 'cancelled') problems.push(`order ${order.orderId}: cancel acknowledged but status ${status}`);
+    else if (order.paid && !PAID.has(status))
+      problems.push(`order ${order.orderId}: payment acknowledged but status ${status}`);
+    else if (order.cancelled && status !== 'cancelled')
+      problems.push(`order ${order.orderId}: cancel acknowledged but status ${status}`);
   }
   const transactions = [...acks.orders.values()].flatMap((o) => o.transactions);
   const recorded = new Set<string>();
   for (let i = 0; i < transactions.length; i += 500) {
-    const rows = await db.selectFrom('payments').select('transaction_id').where('transaction_id', 'in', transactions.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('payments')
+      .select('transaction_id')
+      .where('transaction_id', 'in', transactions.slice(i, i + 500))
+      .execute();
     for (const r of rows) recorded.add(r.transaction_id);
   }
-  for (const id of transactions) if (!recorded.has(id)) problems.push(`payment ${id}: callback acknowledged but no payment record`);
+  for (const id of transactions)
+    if (!recorded.has(id)) problems.push(`payment ${id}: callback acknowledged but no payment record`);
   for (const coupon of acks.coupons) {
     const row = await db
       .selectFrom('coupons')
@@ -87,21 +116,45 @@ export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
       .select('members.openid')
       .where('coupons.id', '=', coupon.couponId)
       .executeTakeFirst();
-    if (row?.openid !== coupon.openid) problems.push(`coupon ${coupon.couponId}: claim acknowledged but ${row ? `held by ${row.openid}` : 'missing'}`);
+    if (row?.openid !== coupon.openid)
+      problems.push(`coupon ${coupon.couponId}: claim acknowledged but ${row ? `held by ${row.openid}` : 'missing'}`);
   }
   for (const award of acks.awards) {
-    const entry = await db.selectFrom('points_entries').select('delta').where('idempotency_key', '=', `award:demo:${award.receiptNo}`).executeTakeFirst();
-    const receipt = await db.selectFrom('counter_receipts').select('points').where('store_id', '=', 'demo').where('receipt_no', '=', award.receiptNo).executeTakeFirst();
-    if (!receipt || receipt.points !== award.pointsAwarded) problems.push(`award ${award.receiptNo}: acknowledged ${award.pointsAwarded} points but receipt ${receipt ? receipt.points : 'missing'}`);
-    else if (award.pointsAwarded > 0 && entry?.delta !== award.pointsAwarded) problems.push(`award ${award.receiptNo}: no ledger entry of ${award.pointsAwarded}`);
+    const entry = await db
+      .selectFrom('points_entries')
+      .select('delta')
+      .where('idempotency_key', '=', `award:demo:${award.receiptNo}`)
+      .executeTakeFirst();
+    const receipt = await db
+      .selectFrom('counter_receipts')
+      .select('points')
+      .where('store_id', '=', 'demo')
+      .where('receipt_no', '=', award.receiptNo)
+      .executeTakeFirst();
+    if (!receipt || receipt.points !== award.pointsAwarded)
+      problems.push(
+        `award ${award.receiptNo}: acknowledged ${award.pointsAwarded} points but receipt ${receipt ? receipt.points : 'missing'}`,
+      );
+    else if (award.pointsAwarded > 0 && entry?.delta !== award.pointsAwarded)
+      problems.push(`award ${award.receiptNo}: no ledger entry of ${award.pointsAwarded}`);
   }
   for (const refund of acks.refunds) {
-    const row = await db.selectFrom('refunds').select(['status', 'order_id']).where('id', '=', refund.refundId).executeTakeFirst();
-    if (!row || row.order_id !== refund.orderId) problems.push(`refund ${refund.refundId}: request acknowledged but missing`);
-    else if (refund.approved && row.status !== 'succeeded') problems.push(`refund ${refund.refundId}: approval acknowledged but ${row.status} after the outbox drained`);
+    const row = await db
+      .selectFrom('refunds')
+      .select(['status', 'order_id'])
+      .where('id', '=', refund.refundId)
+      .executeTakeFirst();
+    if (!row || row.order_id !== refund.orderId)
+      problems.push(`refund ${refund.refundId}: request acknowledged but missing`);
+    else if (refund.approved && row.status !== 'succeeded')
+      problems.push(`refund ${refund.refundId}: approval acknowledged but ${row.status} after the outbox drained`);
   }
-  const adjustments = await db.selectFrom('sku_stock_adjustments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(adjustments.n) < acks.restocks) problems.push(`stock edits: ${acks.restocks} acknowledged, ${adjustments.n} recorded`);
+  const adjustments = await db
+    .selectFrom('sku_stock_adjustments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(adjustments.n) < acks.restocks)
+    problems.push(`stock edits: ${acks.restocks} acknowledged, ${adjustments.n} recorded`);
   return problems;
 }
 
@@ -171,7 +224,8 @@ export async function finishAndCheck(gateway: GatewayProcess, db: Kdb, workload:
   const durability = [...(await checkDurable(workload.acks, db)), ...(await checkOnce(workload.stats.attempted, db))];
   const invariants = await checkInvariants(db);
   const coverage = await coverageOf(db);
-  const passed = durability.length === 0 && invariants.every((r) => r.violations.length === 0) && workload.stats.errors.length === 0;
+  const passed =
+    durability.length === 0 && invariants.every((r) => r.violations.length === 0) && workload.stats.errors.length === 0;
   return { drainRounds, coverage, invariants, durability, passed };
 }
 

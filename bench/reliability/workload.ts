@@ -8,14 +8,49 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GatewayProcess } from './gateway-process';
 
-export const OP_KINDS = ['browse', 'create', 'pay', 'groupbuy', 'claim', 'refund', 'award', 'redeem', 'ship', 'invite', 'restock', 'cancel', 'timer'] as const;
+export const OP_KINDS = [
+  'browse',
+  'create',
+  'pay',
+  'groupbuy',
+  'claim',
+  'refund',
+  'award',
+  'redeem',
+  'ship',
+  'invite',
+  'restock',
+  'cancel',
+  'timer',
+] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
 /** Relative frequencies of the operations a client picks. */
-const WEIGHTS: Record<OpKind, number> = { browse: 22, create: 20, pay: 18, groupbuy: 9, claim: 7, refund: 6, award: 6, redeem: 3, ship: 4, invite: 3, restock: 2, cancel: 3, timer: 2 };
+const WEIGHTS: Record<OpKind, number> = {
+  browse: 22,
+  create: 20,
+  pay: 18,
+  groupbuy: 9,
+  claim: 7,
+  refund: 6,
+  award: 6,
+  redeem: 3,
+  ship: 4,
+  invite: 3,
+  restock: 2,
+  cancel: 3,
+  timer: 2,
+};
 const MANAGER = 'demo-manager';
 const STAFF = 'demo-staff';
-const ADDRESS = { name: '压测', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 1 号' };
+const ADDRESS = {
+  name: '压测',
+  phone: '13800138000',
+  province: '上海市',
+  city: '上海市',
+  district: '浦东新区',
+  detail: '世纪大道 1 号',
+};
 
 export interface AckedOrder {
   orderId: string;
@@ -79,7 +114,17 @@ const zero = () => Object.fromEntries(OP_KINDS.map((k) => [k, 0])) as Record<OpK
 
 export class Workload {
   readonly acks: Acks = { orders: new Map(), coupons: [], awards: [], refunds: [], restocks: 0, invites: 0 };
-  readonly stats: WorkloadStats = { attempted: zero(), acknowledged: zero(), refused: {}, refusalSamples: {}, interrupted: 0, lost: 0, errors: [], latencies: [], completed: 0 };
+  readonly stats: WorkloadStats = {
+    attempted: zero(),
+    acknowledged: zero(),
+    refused: {},
+    refusalSamples: {},
+    interrupted: 0,
+    lost: 0,
+    errors: [],
+    latencies: [],
+    completed: 0,
+  };
   private stopping = false;
   private running: Promise<void>[] = [];
   private skus: Sku[] = [];
@@ -95,10 +140,15 @@ export class Workload {
     const products = await this.ok('catalog', 'listProducts', { limit: 50 }, null);
     for (const p of products.items as Array<{ id: string }>) {
       const product = await this.ok('catalog', 'getProduct', { productId: p.id }, null);
-      for (const s of product.skus as Array<{ id: string }>) this.skus.push({ skuId: s.id, productId: p.id, fulfilment: product.fulfilment });
+      for (const s of product.skus as Array<{ id: string }>)
+        this.skus.push({ skuId: s.id, productId: p.id, fulfilment: product.fulfilment });
     }
     const campaigns = await this.ok('groupbuy', 'listCampaigns', {}, null);
-    this.campaigns = (campaigns.items as Campaign[]).map((c) => ({ campaignId: c.campaignId, skuId: c.skuId, deliveryOptions: c.deliveryOptions }));
+    this.campaigns = (campaigns.items as Campaign[]).map((c) => ({
+      campaignId: c.campaignId,
+      skuId: c.skuId,
+      deliveryOptions: c.deliveryOptions,
+    }));
     const claimable = await this.ok('coupon', 'listClaimable', {}, null);
     this.templates = (claimable.items as Array<{ templateId: string }>).map((t) => t.templateId);
   }
@@ -127,7 +177,13 @@ export class Workload {
         refunded++;
         this.stats.attempted.refund++;
         order.refundRequested = true;
-        const answer = await this.call('manager', 'refundOrder', { orderId: order.orderId, reason: '售后补偿' }, MANAGER, key());
+        const answer = await this.call(
+          'manager',
+          'refundOrder',
+          { orderId: order.orderId, reason: '售后补偿' },
+          MANAGER,
+          key(),
+        );
         if (answer.status !== 200) continue;
         this.stats.acknowledged.refund++;
         this.acks.refunds.push({ refundId: answer.body.data.refundId, orderId: order.orderId, approved: true });
@@ -161,7 +217,8 @@ export class Workload {
         const which = Math.random();
         if (which < 0.3) return (await this.call('catalog', 'home', {}, openid)).status === 200;
         if (which < 0.6) return (await this.call('catalog', 'listProducts', { limit: 20 }, openid)).status === 200;
-        if (which < 0.9) return (await this.call('catalog', 'getProduct', { productId: sku.productId }, openid)).status === 200;
+        if (which < 0.9)
+          return (await this.call('catalog', 'getProduct', { productId: sku.productId }, openid)).status === 200;
         return (await this.call('groupbuy', 'listCampaigns', {}, openid)).status === 200;
       }
       case 'create': {
@@ -172,7 +229,12 @@ export class Workload {
         if (!can('express') && !can('pickup')) unique.splice(1);
         const pickup = can('pickup') && (!can('express') || Math.random() < 0.4);
         const delivery = pickup ? { type: 'pickup' } : { type: 'express', address: ADDRESS };
-        return this.createOrder(openid, mine, { items: unique.map((sku) => ({ skuId: sku.skuId, qty: 1 })), delivery }, false);
+        return this.createOrder(
+          openid,
+          mine,
+          { items: unique.map((sku) => ({ skuId: sku.skuId, qty: 1 })), delivery },
+          false,
+        );
       }
       case 'pay': {
         const again = mine.filter((o) => o.paid);
@@ -186,10 +248,21 @@ export class Workload {
         const campaign = any(this.campaigns);
         const view = await this.call('groupbuy', 'getCampaign', { campaignId: campaign.campaignId }, openid);
         const teams = (view.body?.data?.teams ?? []) as Array<{ teamId: string }>;
-        const groupBuy = teams.length && Math.random() < 0.7 ? { campaignId: campaign.campaignId, teamId: any(teams).teamId } : { campaignId: campaign.campaignId };
+        const groupBuy =
+          teams.length && Math.random() < 0.7
+            ? { campaignId: campaign.campaignId, teamId: any(teams).teamId }
+            : { campaignId: campaign.campaignId };
         const type = campaign.deliveryOptions.includes('pickup') ? 'pickup' : 'express';
         const delivery = type === 'pickup' ? { type } : { type, address: ADDRESS };
-        if (!(await this.createOrder(openid, mine, { items: [{ skuId: campaign.skuId, qty: 1 }], delivery, groupBuy }, true))) return false;
+        if (
+          !(await this.createOrder(
+            openid,
+            mine,
+            { items: [{ skuId: campaign.skuId, qty: 1 }], delivery, groupBuy },
+            true,
+          ))
+        )
+          return false;
         await this.pay(mine[mine.length - 1]!, false);
         return true;
       }
@@ -204,7 +277,13 @@ export class Workload {
         const refundable = mine.filter((o) => o.paid && !o.groupBuy && !o.refundRequested);
         if (!refundable.length) return null;
         const order = any(refundable);
-        const requested = await this.call('order', 'requestRefund', { orderId: order.orderId, reason: '压测退款' }, order.openid, key());
+        const requested = await this.call(
+          'order',
+          'requestRefund',
+          { orderId: order.orderId, reason: '压测退款' },
+          order.openid,
+          key(),
+        );
         if (requested.status !== 200) return false;
         order.refundRequested = true;
         const refund = { refundId: requested.body.data.refundId as string, orderId: order.orderId, approved: false };
@@ -218,7 +297,13 @@ export class Workload {
         if (code.status !== 200) return false;
         const receiptNo = `RL${this.run}-${++this.receiptSeq}`;
         const amountFen = 1_000 + Math.floor(Math.random() * 50_000);
-        const answer = await this.call('staff', 'awardPoints', { code: code.body.data.code, amountFen, receiptNo }, STAFF, key());
+        const answer = await this.call(
+          'staff',
+          'awardPoints',
+          { code: code.body.data.code, amountFen, receiptNo },
+          STAFF,
+          key(),
+        );
         if (answer.status !== 200) return false;
         this.acks.awards.push({ receiptNo, pointsAwarded: answer.body.data.pointsAwarded });
         return true;
@@ -233,7 +318,12 @@ export class Workload {
         const sku = any(this.skus.filter((s) => s.fulfilment.includes('express')));
         const [redeemed] = await Promise.all([
           this.call('staff', 'redeemCoupon', { code: code.body.data.code, couponId }, STAFF, key()),
-          this.createOrder(openid, mine, { items: [{ skuId: sku.skuId, qty: 1 }], couponId, delivery: { type: 'express', address: ADDRESS } }, false),
+          this.createOrder(
+            openid,
+            mine,
+            { items: [{ skuId: sku.skuId, qty: 1 }], couponId, delivery: { type: 'express', address: ADDRESS } },
+            false,
+          ),
         ]);
         return redeemed.status === 200;
       }
@@ -241,7 +331,13 @@ export class Workload {
         const shippable = mine.filter((o) => o.paid && o.express && !o.groupBuy && !o.refundRequested && !o.shipped);
         if (!shippable.length) return null;
         const order = any(shippable);
-        const answer = await this.call('manager', 'shipOrder', { orderId: order.orderId, carrier: '顺丰速运', trackingNo: `SF${order.orderNo.slice(-12)}` }, MANAGER, key());
+        const answer = await this.call(
+          'manager',
+          'shipOrder',
+          { orderId: order.orderId, carrier: '顺丰速运', trackingNo: `SF${order.orderNo.slice(-12)}` },
+          MANAGER,
+          key(),
+        );
         order.shipped = answer.status === 200;
         return order.shipped;
       }
@@ -255,9 +351,17 @@ export class Workload {
       case 'restock': {
         const sku = any(this.skus);
         const product = await this.call('catalog', 'getProduct', { productId: sku.productId }, null);
-        const stock = (product.body?.data?.skus as Array<{ id: string; stock: number }> | undefined)?.find((s) => s.id === sku.skuId)?.stock;
+        const stock = (product.body?.data?.skus as Array<{ id: string; stock: number }> | undefined)?.find(
+          (s) => s.id === sku.skuId,
+        )?.stock;
         if (stock === undefined) return false;
-        const answer = await this.call('manager', 'updateSku', { skuId: sku.skuId, stock: { from: stock, to: stock + 50 } }, MANAGER, key());
+        const answer = await this.call(
+          'manager',
+          'updateSku',
+          { skuId: sku.skuId, stock: { from: stock, to: stock + 50 } },
+          MANAGER,
+          key(),
+        );
         if (answer.status === 200) this.acks.restocks++;
         return answer.status === 200;
       }
@@ -290,12 +394,29 @@ export class Workload {
     }
   }
 
-  private async createOrder(openid: string, mine: AckedOrder[], input: Record<string, unknown>, groupBuy: boolean): Promise<boolean> {
+  private async createOrder(
+    openid: string,
+    mine: AckedOrder[],
+    input: Record<string, unknown>,
+    groupBuy: boolean,
+  ): Promise<boolean> {
     const answer = await this.call('order', 'create', input, openid, key());
     if (answer.status !== 200) return false;
     const d = answer.body.data;
     const express = (input.delivery as { type: string }).type === 'express';
-    const order: AckedOrder = { orderId: d.orderId, orderNo: d.orderNo, payableFen: d.payableFen, openid, groupBuy, paid: false, cancelled: false, refundRequested: false, express, shipped: false, transactions: [] };
+    const order: AckedOrder = {
+      orderId: d.orderId,
+      orderNo: d.orderNo,
+      payableFen: d.payableFen,
+      openid,
+      groupBuy,
+      paid: false,
+      cancelled: false,
+      refundRequested: false,
+      express,
+      shipped: false,
+      transactions: [],
+    };
     mine.push(order);
     this.acks.orders.set(order.orderId, { ...order });
     return true;
@@ -315,7 +436,12 @@ export class Workload {
     const second = Math.random() < 0.2 ? { ...event, transactionId: `4201${order.orderNo}`.slice(0, 64) } : event;
     const events = duplicate ? [event, second] : [event];
     const answers = await Promise.all(events.map((e) => this.request('/api/dev/pay-callback', e, null)));
-    const recorded = events.filter((_, i) => answers[i]!.status === 200 && answers[i]!.body?.errcode === 0 && String(answers[i]!.body?.errmsg).startsWith('ok'));
+    const recorded = events.filter(
+      (_, i) =>
+        answers[i]!.status === 200 &&
+        answers[i]!.body?.errcode === 0 &&
+        String(answers[i]!.body?.errmsg).startsWith('ok'),
+    );
     if (recorded.length) {
       const acked = this.acks.orders.get(order.orderId)!;
       acked.transactions.push(...recorded.map((e) => e.transactionId));
@@ -327,13 +453,20 @@ export class Workload {
     return recorded.length > 0;
   }
 
-  private call(fn: string, action: string, data: unknown, openid: string | null, idempotencyKey?: string): Promise<Answer> {
+  private call(
+    fn: string,
+    action: string,
+    data: unknown,
+    openid: string | null,
+    idempotencyKey?: string,
+  ): Promise<Answer> {
     return this.request(`/api/fn/${fn}`, { action, data, ...(idempotencyKey ? { idempotencyKey } : {}) }, openid);
   }
 
   private async ok(fn: string, action: string, data: unknown, openid: string | null): Promise<any> {
     const answer = await this.call(fn, action, data, openid);
-    if (answer.status !== 200) throw new Error(`${fn}.${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`${fn}.${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body.data;
   }
 
@@ -353,11 +486,15 @@ export class Workload {
         });
         const parsed = await res.json().catch(() => null);
         this.stats.latencies.push(performance.now() - started);
-        if (res.status >= 500) this.stats.errors.push(`${path} ${JSON.stringify(body).slice(0, 160)} -> ${res.status} ${JSON.stringify(parsed).slice(0, 200)}`);
+        if (res.status >= 500)
+          this.stats.errors.push(
+            `${path} ${JSON.stringify(body).slice(0, 160)} -> ${res.status} ${JSON.stringify(parsed).slice(0, 200)}`,
+          );
         else if (res.status !== 200) {
           const code = String(parsed?.error?.code ?? res.status);
           this.stats.refused[code] = (this.stats.refused[code] ?? 0) + 1;
-          this.stats.refusalSamples[code] ??= `${path} ${JSON.stringify(body).slice(0, 200)} -> ${JSON.stringify(parsed?.error).slice(0, 300)}`;
+          this.stats.refusalSamples[code] ??=
+            `${path} ${JSON.stringify(body).slice(0, 200)} -> ${JSON.stringify(parsed?.error).slice(0, 300)}`;
         }
         return { status: res.status, body: parsed };
       } catch {

@@ -16,7 +16,12 @@ const callBody = z
   .object({
     action: z.string().min(1).max(80),
     data: z.unknown().optional(),
-    idempotencyKey: z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+    idempotencyKey: z
+      .string()
+      .min(8)
+      .max(128)
+      .regex(/^[A-Za-z0-9_.:-]+$/)
+      .optional(),
   })
   .passthrough();
 
@@ -46,7 +51,10 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
   const input = spec.input.safeParse(data ?? {});
   if (!input.success) return fail('VALIDATION_FAILED', undefined, zodDetails(input.error));
   const nul = pathOfUnstorableText(input.data);
-  if (nul !== null) return fail('VALIDATION_FAILED', undefined, { issues: [{ path: nul, message: 'text must not contain NUL or unpaired surrogates' }] });
+  if (nul !== null)
+    return fail('VALIDATION_FAILED', undefined, {
+      issues: [{ path: nul, message: 'text must not contain NUL or unpaired surrogates' }],
+    });
 
   const openid = ctx.identity.openid;
   if (spec.role !== 'any' && !openid) return fail('UNAUTHENTICATED');
@@ -62,13 +70,16 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
   const policy = ctx.rateLimiter?.policyFor(name, spec.mutating === true);
   if (policy) {
     const decision = await ctx.rateLimiter!.check(exec, policy, openid, ctx.clientIp);
-    if (!decision.ok) return fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds });
+    if (!decision.ok)
+      return fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds });
   }
 
   // The explicit registration step: a signed-in caller's first call that needs a member creates it,
   // with its new-member gift, in a transaction of its own; never for anonymous browsing.
   const memberId =
-    spec.role === 'any' || !openid ? null : (known?.member_id ?? (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id);
+    spec.role === 'any' || !openid
+      ? null
+      : (known?.member_id ?? (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id);
   const caller: Caller = { openid, role, memberId };
   const handler = handlers[name] as Handler<ActionName>;
 

@@ -7,12 +7,20 @@ const names = (list: ReadonlyArray<{ name: string }>) => list.map((f) => f.name)
 
 describe('outbox subscribers registered by core/subscribers', () => {
   it('order.settled: points, then growth, then the referral reward (an order that lifts the tier earns at the old rate)', () => {
-    expect(names(subscribersOf('order.settled'))).toEqual(['earnPointsOnSettled', 'addGrowthOnSettled', 'rewardInviterOnSettled']);
+    expect(names(subscribersOf('order.settled'))).toEqual([
+      'earnPointsOnSettled',
+      'addGrowthOnSettled',
+      'rewardInviterOnSettled',
+    ]);
     expect(settledConsumers).toBe(subscribersOf('order.settled'));
   });
 
   it('order.refunded: points, then growth, then the referral reward, reversed in the same order', () => {
-    expect(names(subscribersOf('order.refunded'))).toEqual(['reversePointsOnRefunded', 'subtractGrowthOnRefunded', 'reverseRewardOnRefunded']);
+    expect(names(subscribersOf('order.refunded'))).toEqual([
+      'reversePointsOnRefunded',
+      'subtractGrowthOnRefunded',
+      'reverseRewardOnRefunded',
+    ]);
     expect(refundedConsumers).toBe(subscribersOf('order.refunded'));
   });
 

@@ -21,7 +21,15 @@ export interface AuthOptions {
   limiter: RateLimiter | null;
 }
 
-const loginBody = z.object({ code: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/) }).strict();
+const loginBody = z
+  .object({
+    code: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
+  .strict();
 
 /**
  * `POST /api/auth/login { code }`: the code from `wx.login` is traded for the openid through
@@ -30,7 +38,8 @@ const loginBody = z.object({ code: z.string().min(1).max(128).regex(/^[A-Za-z0-9
  */
 export function registerAuthRoutes(app: FastifyInstance, options: AuthOptions): void {
   app.post('/api/auth/login', async (req, reply) => {
-    const refused = options.limiter && refuseIfLimited(reply, await options.limiter.checkLogin(options.db.kysely, req.ip));
+    const refused =
+      options.limiter && refuseIfLimited(reply, await options.limiter.checkLogin(options.db.kysely, req.ip));
     if (refused) return refused;
     const body = loginBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send(fail('VALIDATION_FAILED', '登录凭证格式有误'));
@@ -42,7 +51,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthOptions): 
         : fail('UNAUTHENTICATED', '登录失败，请重试', { errcode: session.errcode });
       return reply.code(httpStatusOf(envelope)).send(envelope);
     }
-    const { token, expiresAt } = signSession(options.sessionSecret, session.openid, options.now(), options.sessionTtlSeconds);
+    const { token, expiresAt } = signSession(
+      options.sessionSecret,
+      session.openid,
+      options.now(),
+      options.sessionTtlSeconds,
+    );
     return { ok: true, data: { token, expiresAt } };
   });
 }

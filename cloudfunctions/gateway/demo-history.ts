@@ -16,9 +16,34 @@ import { timers } from '../core/timers/timers';
 import { DEMO_STAFF } from '../core/db/seed/seed';
 
 const NICKNAMES = [
-  '林晓雨', '陈思远', '王可欣', '赵一鸣', '周沐阳', '吴佳琪', '郑若溪', '孙浩然', '李安然', '黄诗涵',
-  '何子墨', '高雅婷', '罗嘉怡', '梁天宇', '宋语桐', '唐心悦', '许哲', '韩梦瑶', '冯景行', '曹依依',
-  '彭小满', '曾予安', '萧雨晴', '田野', '董星辰', '袁小葵', '潘乐言', '蒋书宁',
+  '林晓雨',
+  '陈思远',
+  '王可欣',
+  '赵一鸣',
+  '周沐阳',
+  '吴佳琪',
+  '郑若溪',
+  '孙浩然',
+  '李安然',
+  '黄诗涵',
+  '何子墨',
+  '高雅婷',
+  '罗嘉怡',
+  '梁天宇',
+  '宋语桐',
+  '唐心悦',
+  '许哲',
+  '韩梦瑶',
+  '冯景行',
+  '曹依依',
+  '彭小满',
+  '曾予安',
+  '萧雨晴',
+  '田野',
+  '董星辰',
+  '袁小葵',
+  '潘乐言',
+  '蒋书宁',
 ];
 /** Everyday products with short repurchase cycles, so repeat orders look like a real counter's. */
 const SKUS = [
@@ -48,31 +73,81 @@ export interface DemoHistoryResult {
 }
 
 /** Writes the history once (skips when its first member exists). `now` is the demo's present. */
-export async function seedDemoHistory(db: Db, platform: Platform, now: Date, storeId = 'demo'): Promise<DemoHistoryResult> {
-  const first = await db.kysely.selectFrom('members').select('id').where('store_id', '=', storeId).where('openid', '=', DEMO_HISTORY_MEMBER(0)).executeTakeFirst();
+export async function seedDemoHistory(
+  db: Db,
+  platform: Platform,
+  now: Date,
+  storeId = 'demo',
+): Promise<DemoHistoryResult> {
+  const first = await db.kysely
+    .selectFrom('members')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('openid', '=', DEMO_HISTORY_MEMBER(0))
+    .executeTakeFirst();
   if (first) return { members: 0, orders: 0, skipped: true };
 
-  const act = async <N extends ActionName>(name: N, data: ActionInput<N>, openid: string, at: Date): Promise<ActionOutput<N>> => {
+  const act = async <N extends ActionName>(
+    name: N,
+    data: ActionInput<N>,
+    openid: string,
+    at: Date,
+  ): Promise<ActionOutput<N>> => {
     const [fn, action] = name.split('.') as [string, string];
     const answer = (await dispatch(
       fn,
       { action, data, idempotencyKey: `demo-history-${randomUUID()}` },
-      { db, platform, identity: { openid, source: 'dev-header' }, storeId, now: at, requestId: randomUUID(), clientIp: null },
+      {
+        db,
+        platform,
+        identity: { openid, source: 'dev-header' },
+        storeId,
+        now: at,
+        requestId: randomUUID(),
+        clientIp: null,
+      },
     )) as Envelope<ActionOutput<N>>;
-    if (!answer.ok) throw new Error(`demo history: ${name} as ${openid} failed: ${answer.error.code} ${answer.error.message}`);
+    if (!answer.ok)
+      throw new Error(`demo history: ${name} as ${openid} failed: ${answer.error.code} ${answer.error.message}`);
     return answer.data;
   };
   const runTimer = (name: string, at: Date) =>
-    timers.find((t) => t.name === name)!.run({ db, platform, identity: { openid: null, source: 'none' }, storeId, now: at, requestId: randomUUID(), clientIp: null });
+    timers
+      .find((t) => t.name === name)!
+      .run({
+        db,
+        platform,
+        identity: { openid: null, source: 'none' },
+        storeId,
+        now: at,
+        requestId: randomUUID(),
+        clientIp: null,
+      });
 
   /** One pickup order, paid a minute later and collected at the counter the same afternoon. */
-  const buy = async (openid: string, at: Date, items: Array<{ skuId: string; qty: number }>, groupBuy?: ActionInput<'order.create'>['groupBuy']) => {
-    const order = await act('order.create', { items, delivery: { type: 'pickup' }, ...(groupBuy ? { groupBuy } : {}) }, openid, at);
+  const buy = async (
+    openid: string,
+    at: Date,
+    items: Array<{ skuId: string; qty: number }>,
+    groupBuy?: ActionInput<'order.create'>['groupBuy'],
+  ) => {
+    const order = await act(
+      'order.create',
+      { items, delivery: { type: 'pickup' }, ...(groupBuy ? { groupBuy } : {}) },
+      openid,
+      at,
+    );
     const paidAt = new Date(at.getTime() + 60_000);
     const answer = await payLocally(
       db,
       platform.pay,
-      { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `demo${randomUUID().replace(/-/g, '')}`.slice(0, 32), totalFee: order.payableFen },
+      {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outTradeNo: order.orderNo,
+        transactionId: `demo${randomUUID().replace(/-/g, '')}`.slice(0, 32),
+        totalFee: order.payableFen,
+      },
       paidAt,
     );
     if (answer.errcode !== 0) throw new Error(`demo history: pay callback refused ${order.orderNo}: ${answer.errmsg}`);
@@ -80,7 +155,12 @@ export async function seedDemoHistory(db: Db, platform: Platform, now: Date, sto
   };
   const collect = async (orderId: string, at: Date) => {
     const ready = await act('manager.readyForPickup', { orderId }, MANAGER, new Date(at.getTime() + 2 * 3_600_000));
-    await act('manager.verifyPickup', { pickupCode: ready.pickupCode! }, MANAGER, new Date(at.getTime() + 5 * 3_600_000));
+    await act(
+      'manager.verifyPickup',
+      { pickupCode: ready.pickupCode! },
+      MANAGER,
+      new Date(at.getTime() + 5 * 3_600_000),
+    );
   };
 
   const rand = random(20261125);
@@ -117,12 +197,19 @@ export async function seedDemoHistory(db: Db, platform: Platform, now: Date, sto
 
   // One group-buy team of two that filled, for the group-buy chart.
   const teamAt = new Date(now.getTime() - 20 * DAY);
-  const leader = await buy(DEMO_HISTORY_MEMBER(6), teamAt, [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }], { campaignId: 'gb-demo-cleanser-2' });
-  const team = await act('order.get', { orderId: leader.orderId }, DEMO_HISTORY_MEMBER(6), teamAt);
-  await buy(DEMO_HISTORY_MEMBER(7), new Date(teamAt.getTime() + 3_600_000), [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }], {
+  const leader = await buy(DEMO_HISTORY_MEMBER(6), teamAt, [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }], {
     campaignId: 'gb-demo-cleanser-2',
-    teamId: team.groupBuy!.teamId!,
   });
+  const team = await act('order.get', { orderId: leader.orderId }, DEMO_HISTORY_MEMBER(6), teamAt);
+  await buy(
+    DEMO_HISTORY_MEMBER(7),
+    new Date(teamAt.getTime() + 3_600_000),
+    [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }],
+    {
+      campaignId: 'gb-demo-cleanser-2',
+      teamId: team.groupBuy!.teamId!,
+    },
+  );
   orders += 2;
 
   // Completed orders past the refund window settle (points, growth, referral rewards via the outbox).

@@ -14,7 +14,10 @@ export function retryAfterHeader(reply: FastifyReply, details: unknown): void {
 /** 429 RATE_LIMITED with `retry-after`, when the decision refused; otherwise null (go on). */
 export function refuseIfLimited(reply: FastifyReply, decision: RateDecision): FastifyReply | null {
   if (decision.ok) return null;
-  const envelope = fail('RATE_LIMITED', undefined, { limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds });
+  const envelope = fail('RATE_LIMITED', undefined, {
+    limit: decision.limit,
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
   retryAfterHeader(reply, envelope.error.details);
   return reply.code(httpStatusOf(envelope)).send(envelope);
 }

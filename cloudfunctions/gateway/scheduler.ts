@@ -17,7 +17,9 @@ export async function runScheduledTimer(timer: TimerFunction, ctx: CallContext, 
     if (!(await claimTimerSlot(ctx.db, timer.name, slot, replica))) return null;
     return timer.run(ctx);
   });
-  return outcome.ran && outcome.value ? { timer: timer.name, ran: true, result: outcome.value } : { timer: timer.name, ran: false };
+  return outcome.ran && outcome.value
+    ? { timer: timer.name, ran: true, result: outcome.value }
+    : { timer: timer.name, ran: false };
 }
 
 /** Ticks every second and fires each timer whose cron matches that second. Returns a stop function. */

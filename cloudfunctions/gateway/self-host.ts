@@ -40,7 +40,13 @@ export function installSelfHost(
   const fetch = options.fetch ?? timedFetch;
   if (options.auth) {
     platform.identity = createSessionIdentity(options.auth.sessionSecret, options.now, platform.identity);
-    registerAuthRoutes(app, { ...options.auth, db: options.db, fetch, now: options.now, limiter: options.rateLimiter ?? null });
+    registerAuthRoutes(app, {
+      ...options.auth,
+      db: options.db,
+      fetch,
+      now: options.now,
+      limiter: options.rateLimiter ?? null,
+    });
     // The mini program's server APIs over HTTPS with an access token, instead of the local stand-ins.
     const sdk = createHttpWxSdk(fetch, options.auth.appid, options.auth.appSecret, options.now);
     platform.phone = createWechatPhone(sdk);

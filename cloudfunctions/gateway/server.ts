@@ -84,14 +84,17 @@ export async function buildGateway(
   const storeId = options.storeId ?? 'demo';
   const timerRegistry = options.timers ?? defaultTimers;
   const platform =
-    options.platform ?? createLocalPlatform({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV, db, now: () => clock.now() });
+    options.platform ??
+    createLocalPlatform({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV, db, now: () => clock.now() });
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy || false,
     logger: { level: options.logLevel ?? 'info' },
   });
-  const rateLimiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitNow);
-  if (options.selfHost) installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now(), rateLimiter });
+  const rateLimiter =
+    options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitNow);
+  if (options.selfHost)
+    installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now(), rateLimiter });
 
   const contextFor = (
     headers: Record<string, string | string[] | undefined>,
@@ -162,7 +165,9 @@ export async function buildGateway(
     app.get('/', async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<p>The H5 storefront is not built yet: run <code>npm run build:h5</code> (npm start does it for you).</p>'),
+        .send(
+          '<p>The H5 storefront is not built yet: run <code>npm run build:h5</code> (npm start does it for you).</p>',
+        ),
     );
   }
 
@@ -191,7 +196,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   if (options.demoHistory && options.devAuth && (options.seed ?? true)) {
     console.log('  demo history: checking (the first start writes a few months of demo trade, ~10 s)');
     const history = await seedDemoHistory(db, platform, clock.now(), options.storeId);
-    if (!history.skipped) console.log(`  demo history: ${history.members} members, ${history.orders} orders over the last 150 days`);
+    if (!history.skipped)
+      console.log(`  demo history: ${history.members} members, ${history.orders} orders over the last 150 days`);
   }
   const app = await buildGateway({ ...options, db, clock, platform, logLevel: options.logLevel ?? 'silent' });
   const address = await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });

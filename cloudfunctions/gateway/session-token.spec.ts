@@ -31,7 +31,11 @@ describe('stateless session tokens', () => {
       const { token } = signSession(SECRET, openid, T, 3600);
       const others = [...alphabet].filter((c) => c !== token.at(-1)).map((c) => token.slice(0, -1) + c);
       // A 32-byte MAC is 43 characters: the last one carries 4 bits, so 3 other spellings decode the same.
-      expect(others.filter((t) => Buffer.from(t.split('.')[2]!, 'base64url').equals(Buffer.from(token.split('.')[2]!, 'base64url')))).toHaveLength(3);
+      expect(
+        others.filter((t) =>
+          Buffer.from(t.split('.')[2]!, 'base64url').equals(Buffer.from(token.split('.')[2]!, 'base64url')),
+        ),
+      ).toHaveLength(3);
       expect(others.map((t) => verifySession(SECRET, t, T)).filter((v) => v !== null)).toEqual([]);
     }
   });
@@ -39,9 +43,21 @@ describe('stateless session tokens', () => {
   it('the identity port reads a Bearer token; an invalid token is anonymous, never the dev fallback', () => {
     const { token } = signSession(SECRET, 'oAlice', T, 3600);
     const identity = createSessionIdentity(SECRET, () => T, createLocalIdentity({ devAuth: true }));
-    expect(identity.identify({ headers: { authorization: `Bearer ${token}` } })).toEqual({ openid: 'oAlice', source: 'session' });
-    expect(identity.identify({ headers: { authorization: 'Bearer nope', 'x-dev-openid': 'demo-manager' } })).toEqual({ openid: null, source: 'none' });
-    expect(identity.identify({ headers: { 'x-dev-openid': 'demo-manager' } })).toEqual({ openid: 'demo-manager', source: 'dev-header' });
-    expect(createSessionIdentity(SECRET, () => T).identify({ headers: { 'x-dev-openid': 'demo-manager' } })).toEqual({ openid: null, source: 'none' });
+    expect(identity.identify({ headers: { authorization: `Bearer ${token}` } })).toEqual({
+      openid: 'oAlice',
+      source: 'session',
+    });
+    expect(identity.identify({ headers: { authorization: 'Bearer nope', 'x-dev-openid': 'demo-manager' } })).toEqual({
+      openid: null,
+      source: 'none',
+    });
+    expect(identity.identify({ headers: { 'x-dev-openid': 'demo-manager' } })).toEqual({
+      openid: 'demo-manager',
+      source: 'dev-header',
+    });
+    expect(createSessionIdentity(SECRET, () => T).identify({ headers: { 'x-dev-openid': 'demo-manager' } })).toEqual({
+      openid: null,
+      source: 'none',
+    });
   });
 });

@@ -15,7 +15,12 @@ export interface SessionClaims {
 const b64 = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 const mac = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest();
 
-export function signSession(secret: string, openid: string, now: Date, ttlSeconds: number): { token: string; expiresAt: string } {
+export function signSession(
+  secret: string,
+  openid: string,
+  now: Date,
+  ttlSeconds: number,
+): { token: string; expiresAt: string } {
   const exp = Math.floor(now.getTime() / 1000) + ttlSeconds;
   const body = `v1.${b64(JSON.stringify({ sub: openid, exp }))}`;
   return { token: `${body}.${b64(mac(secret, body))}`, expiresAt: new Date(exp * 1000).toISOString() };

@@ -17,7 +17,9 @@ export async function claimTimerSlot(db: Db, timer: string, slot: Date, replica:
     .returning('slot')
     .execute();
   if (claimed.length > 0) {
-    await sql`delete from timer_runs where timer = ${timer} and slot < ${new Date(slot.getTime() - KEEP_MS)}`.execute(db.kysely);
+    await sql`delete from timer_runs where timer = ${timer} and slot < ${new Date(slot.getTime() - KEEP_MS)}`.execute(
+      db.kysely,
+    );
   }
   return claimed.length > 0;
 }

@@ -5,7 +5,11 @@ import { recordPayment } from '../core/payment';
 import { handleRefundCallback } from '../core/payment';
 import type { RefundQuery } from '../core/platform/platform';
 import { platformKey } from '../core/platform/wechat/wxpay-v3/v3-crypto';
-import { readNotification, toPayCallbackEvent, toRefundCallbackEvent } from '../core/platform/wechat/wxpay-v3/v3-notify';
+import {
+  readNotification,
+  toPayCallbackEvent,
+  toRefundCallbackEvent,
+} from '../core/platform/wechat/wxpay-v3/v3-notify';
 import { PAY_NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../core/platform/wechat/wxpay-v3/v3-pay';
 
 const header = (req: FastifyRequest, name: string) => {
@@ -16,7 +20,9 @@ const header = (req: FastifyRequest, name: string) => {
 /** What a signed v3 refund notification says, in the words of a refund query. */
 function vouched(event: unknown): RefundQuery {
   const e = event as { refundStatus?: string; refundFee?: number; refundId?: string };
-  const status = ({ SUCCESS: 'SUCCESS', REFUNDCLOSE: 'CLOSED', CHANGE: 'ABNORMAL' } as const)[e.refundStatus as 'SUCCESS'] ?? 'ABNORMAL';
+  const status =
+    ({ SUCCESS: 'SUCCESS', REFUNDCLOSE: 'CLOSED', CHANGE: 'ABNORMAL' } as const)[e.refundStatus as 'SUCCESS'] ??
+    'ABNORMAL';
   return { found: true, status, refundFee: Number(e.refundFee), refundId: e.refundId ?? null };
 }
 
@@ -26,11 +32,20 @@ function vouched(event: unknown): RefundQuery {
  * the cloud payCallback / refundCallback. Answers 204 once recorded; a refused notification answers
  * 401 and changes nothing; a failure to record answers 500 so WeChat Pay delivers it again.
  */
-export function registerWxpayV3Routes(app: FastifyInstance, options: { db: Db; config: WxpayV3Config; now: () => Date }): void {
-  const keys = Object.fromEntries(Object.entries(options.config.platformKeys).map(([serial, pem]) => [serial, platformKey(pem)]));
+export function registerWxpayV3Routes(
+  app: FastifyInstance,
+  options: { db: Db; config: WxpayV3Config; now: () => Date },
+): void {
+  const keys = Object.fromEntries(
+    Object.entries(options.config.platformKeys).map(([serial, pem]) => [serial, platformKey(pem)]),
+  );
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    const route = (path: string, settle: (db: Db, event: unknown, now: Date) => Promise<{ errcode: number }>, toEvent: (r: Record<string, any>) => unknown) =>
+    const route = (
+      path: string,
+      settle: (db: Db, event: unknown, now: Date) => Promise<{ errcode: number }>,
+      toEvent: (r: Record<string, any>) => unknown,
+    ) =>
       scope.post(path, async (req, reply) => {
         const now = options.now();
         const notification = readNotification(
@@ -60,6 +75,10 @@ export function registerWxpayV3Routes(app: FastifyInstance, options: { db: Db; c
     // key, which nothing between can forge): it is recorded as the cloud callbacks record what
     // queryOrder / queryRefund confirmed.
     route(PAY_NOTIFY_PATH, recordPayment, toPayCallbackEvent);
-    route(REFUND_NOTIFY_PATH, (db, event, now) => handleRefundCallback(db, event, now, { queryRefund: async () => vouched(event) }), toRefundCallbackEvent);
+    route(
+      REFUND_NOTIFY_PATH,
+      (db, event, now) => handleRefundCallback(db, event, now, { queryRefund: async () => vouched(event) }),
+      toRefundCallbackEvent,
+    );
   });
 }

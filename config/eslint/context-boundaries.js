@@ -15,7 +15,12 @@ const CORE = path.join('cloudfunctions', 'core');
 /** Where a file sits: `{ kind, name }` with kind context | kernel | composition | outside. */
 function placeOf(file, root) {
   const rel = path.relative(path.join(root, CORE), file).split(path.sep).join('/');
-  if (rel.startsWith('..')) return { kind: path.relative(root, file).startsWith('cloudfunctions') ? 'composition' : 'outside', name: null, rel };
+  if (rel.startsWith('..'))
+    return {
+      kind: path.relative(root, file).startsWith('cloudfunctions') ? 'composition' : 'outside',
+      name: null,
+      rel,
+    };
   const [head, next] = rel.split('/');
   if (composition.includes(`${head}/${next}`)) return { kind: 'composition', name: `${head}/${next}`, rel };
   // `../errors` names the file errors.ts, `../ratelimit` the folder's index: try both spellings.
@@ -43,10 +48,14 @@ module.exports = {
     docs: { description: 'contexts are entered through their front door, along the allowed arrows only' },
     schema: [],
     messages: {
-      pastFrontDoor: "{{from}} imports {{target}}: another context's inside. Import '{{context}}/index' (its front door) and export what you need there.",
-      noArrow: '{{from}} (context {{source}}) imports context {{context}}: no such arrow in config/eslint/contexts.js. Contexts that must react to each other use a typed event or a seam.',
-      kernelImportsContext: '{{from}} is kernel ({{source}}) and imports context {{context}}: the kernel stands under every context and imports none.',
-      unplaced: '{{from}}: cloudfunctions/core/{{name}} is neither a context, the kernel nor composition: place it in config/eslint/contexts.js.',
+      pastFrontDoor:
+        "{{from}} imports {{target}}: another context's inside. Import '{{context}}/index' (its front door) and export what you need there.",
+      noArrow:
+        '{{from}} (context {{source}}) imports context {{context}}: no such arrow in config/eslint/contexts.js. Contexts that must react to each other use a typed event or a seam.',
+      kernelImportsContext:
+        '{{from}} is kernel ({{source}}) and imports context {{context}}: the kernel stands under every context and imports none.',
+      unplaced:
+        '{{from}}: cloudfunctions/core/{{name}} is neither a context, the kernel nor composition: place it in config/eslint/contexts.js.',
     },
   },
   create(context) {
@@ -60,15 +69,19 @@ module.exports = {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const resolved = path.resolve(path.dirname(file), source);
       const to = placeOf(resolved, root);
-      if (to.kind === 'unplaced') return context.report({ node, messageId: 'unplaced', data: { from: fromRel, name: to.name } });
+      if (to.kind === 'unplaced')
+        return context.report({ node, messageId: 'unplaced', data: { from: fromRel, name: to.name } });
       if (to.kind !== 'context' || to.name === from.name) return;
       const data = { from: fromRel, target: `core/${to.rel}`, context: to.name, source: from.name };
-      const publishedTo = (published[to.name] ?? []).some((dir) => to.rel === `${to.name}/${dir}` || to.rel.startsWith(`${to.name}/${dir}/`));
+      const publishedTo = (published[to.name] ?? []).some(
+        (dir) => to.rel === `${to.name}/${dir}` || to.rel.startsWith(`${to.name}/${dir}/`),
+      );
       if (from.name === 'contract' && publishedTo) return;
       if (from.kind === 'kernel') return context.report({ node, messageId: 'kernelImportsContext', data });
       if (from.name === 'subscribers.ts' && isSubscriberFile(to.rel, to.name)) return;
       if (!isFrontDoor(to.rel, to.name)) return context.report({ node, messageId: 'pastFrontDoor', data });
-      if (from.kind === 'context' && !allowed[from.name].includes(to.name)) context.report({ node, messageId: 'noArrow', data });
+      if (from.kind === 'context' && !allowed[from.name].includes(to.name))
+        context.report({ node, messageId: 'noArrow', data });
     }
 
     return {

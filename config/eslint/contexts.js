@@ -11,11 +11,47 @@
  *   It may import any context's front door, never past it; core/subscribers also opens each
  *   context's `<context>.subscribers.ts`, the file where that context registers its outbox handlers.
  */
-const contexts = ['catalog', 'member', 'points', 'coupon', 'order', 'payment', 'groupbuy', 'referral', 'nudge', 'advisor', 'shop', 'staff', 'dashboard'];
+const contexts = [
+  'catalog',
+  'member',
+  'points',
+  'coupon',
+  'order',
+  'payment',
+  'groupbuy',
+  'referral',
+  'nudge',
+  'advisor',
+  'shop',
+  'staff',
+  'dashboard',
+];
 
-const kernel = ['shared', 'contract', 'db', 'platform', 'outbox', 'idempotency', 'ratelimit', 'config', 'audit', 'errors.ts', 'context.ts', 'contract.ts'];
+const kernel = [
+  'shared',
+  'contract',
+  'db',
+  'platform',
+  'outbox',
+  'idempotency',
+  'ratelimit',
+  'config',
+  'audit',
+  'errors.ts',
+  'context.ts',
+  'contract.ts',
+];
 
-const composition = ['dispatcher.ts', 'handlers.ts', 'plugins.ts', 'subscribers.ts', 'timers', 'runtime', 'ops', 'db/seed'];
+const composition = [
+  'dispatcher.ts',
+  'handlers.ts',
+  'plugins.ts',
+  'subscribers.ts',
+  'timers',
+  'runtime',
+  'ops',
+  'db/seed',
+];
 
 /**
  * Pure modules a context publishes to the contract (zod and kernel money only, no database): the

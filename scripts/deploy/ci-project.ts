@@ -8,7 +8,13 @@ import type { CiCredentials } from './credentials';
  * told otherwise (see deploy-functions.ts).
  */
 export interface CiModule {
-  Project: new (options: { appid: string; type: 'miniProgram'; projectPath: string; privateKeyPath: string; ignores?: string[] }) => unknown;
+  Project: new (options: {
+    appid: string;
+    type: 'miniProgram';
+    projectPath: string;
+    privateKeyPath: string;
+    ignores?: string[];
+  }) => unknown;
   upload(options: Record<string, unknown>): Promise<unknown>;
   preview(options: Record<string, unknown>): Promise<unknown>;
 }

@@ -4,11 +4,16 @@ import type { DeployApi, FunctionSpec, RemoteFunction, TimerTrigger } from './de
 
 /** The slice of @cloudbase/manager-node's FunctionService we call (its 5.x names and shapes). */
 interface ManagerFunctions {
-  getFunctionDetail(name: string): Promise<{ Runtime: string; Triggers?: Array<{ TriggerName: string; Type: string; TriggerDesc: string }> }>;
+  getFunctionDetail(
+    name: string,
+  ): Promise<{ Runtime: string; Triggers?: Array<{ TriggerName: string; Type: string; TriggerDesc: string }> }>;
   createFunction(options: { func: ManagerFunc; functionRootPath: string; force: boolean }): Promise<unknown>;
   updateFunctionCode(options: { func: ManagerFunc; functionRootPath: string }): Promise<unknown>;
   updateFunctionConfig(func: ManagerFunc): Promise<unknown>;
-  createFunctionTriggers(name: string, triggers: Array<{ name: string; type: 'timer'; config: string }>): Promise<unknown>;
+  createFunctionTriggers(
+    name: string,
+    triggers: Array<{ name: string; type: 'timer'; config: string }>,
+  ): Promise<unknown>;
   deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>;
   waitFunctionActive(name: string): Promise<void>;
 }
@@ -23,7 +28,9 @@ interface ManagerFunc {
   installDependency?: boolean;
 }
 
-type ManagerConstructor = new (config: { secretId: string; secretKey: string; token?: string; envId: string }) => { functions: ManagerFunctions };
+type ManagerConstructor = new (config: { secretId: string; secretKey: string; token?: string; envId: string }) => {
+  functions: ManagerFunctions;
+};
 
 export const MANAGER_PACKAGE = '@cloudbase/manager-node';
 
@@ -42,7 +49,10 @@ export function loadManager(): ManagerConstructor {
   try {
     return require(MANAGER_PACKAGE) as ManagerConstructor;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(MANAGER_PACKAGE)) {
+    if (
+      (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes(MANAGER_PACKAGE)
+    ) {
       throw new MissingDeployLibraryError();
     }
     throw error;
@@ -63,8 +73,16 @@ export function cronOf(triggerDesc: string): string {
 const notFound = (error: unknown) => /^ResourceNotFound/.test(String((error as { code?: unknown }).code ?? ''));
 
 /** The DeployApi over manager-node for one environment. */
-export function cloudbaseDeployApi(credentials: CloudCredentials, Manager: ManagerConstructor = loadManager()): DeployApi {
-  const { functions } = new Manager({ secretId: credentials.secretId, secretKey: credentials.secretKey, token: credentials.token, envId: credentials.envId });
+export function cloudbaseDeployApi(
+  credentials: CloudCredentials,
+  Manager: ManagerConstructor = loadManager(),
+): DeployApi {
+  const { functions } = new Manager({
+    secretId: credentials.secretId,
+    secretKey: credentials.secretKey,
+    token: credentials.token,
+    envId: credentials.envId,
+  });
   // installDependency: the bundle lists only wx-server-sdk, which the cloud installs.
   const func = (spec: FunctionSpec): ManagerFunc => ({
     name: spec.name,
@@ -84,7 +102,9 @@ export function cloudbaseDeployApi(credentials: CloudCredentials, Manager: Manag
     async getFunction(name): Promise<RemoteFunction | null> {
       try {
         const detail = await functions.getFunctionDetail(name);
-        const timers = (detail.Triggers ?? []).filter((t) => t.Type === 'timer').map((t): TimerTrigger => ({ name: t.TriggerName, cron: cronOf(t.TriggerDesc) }));
+        const timers = (detail.Triggers ?? [])
+          .filter((t) => t.Type === 'timer')
+          .map((t): TimerTrigger => ({ name: t.TriggerName, cron: cronOf(t.TriggerDesc) }));
         return { runtime: detail.Runtime, timers };
       } catch (error) {
         if (notFound(error)) return null;
@@ -93,7 +113,8 @@ export function cloudbaseDeployApi(credentials: CloudCredentials, Manager: Manag
     },
     // Triggers are left out here: manager-node creates them inside createFunction and only warns
     // when that fails; the deployment creates them itself so a failure stops it.
-    createFunction: (spec) => functions.createFunction({ func: func(spec), functionRootPath: root(spec), force: false }),
+    createFunction: (spec) =>
+      functions.createFunction({ func: func(spec), functionRootPath: root(spec), force: false }),
     async updateFunctionCode(spec) {
       const result = await functions.updateFunctionCode({ func: func(spec), functionRootPath: root(spec) });
       // A configuration update while the code is still being installed is refused.
@@ -106,7 +127,8 @@ export function cloudbaseDeployApi(credentials: CloudCredentials, Manager: Manag
       await functions.waitFunctionActive(spec.name);
       return result;
     },
-    createTimer: (name, trigger) => functions.createFunctionTriggers(name, [{ name: trigger.name, type: 'timer', config: trigger.cron }]),
+    createTimer: (name, trigger) =>
+      functions.createFunctionTriggers(name, [{ name: trigger.name, type: 'timer', config: trigger.cron }]),
     deleteTimer: (name, triggerName) => functions.deleteFunctionTrigger(name, triggerName),
   };
 }

@@ -13,30 +13,38 @@ export interface CiCredentials {
 
 export class CredentialError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Missing or unusable credentials, nothing was sent to WeChat:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Missing or unusable credentials, nothing was sent to WeChat:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'CredentialError';
   }
 }
 
 const WHERE_KEY =
-  'download the code-upload key at mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传 → 生成 (and add this machine\'s IP to the whitelist there, or turn the whitelist off)';
+  "download the code-upload key at mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传 → 生成 (and add this machine's IP to the whitelist there, or turn the whitelist off)";
 
-const NO_CLOUD_ENV = 'WX_CLOUD_ENV is not set: the cloud environment id, WeChat DevTools → 云开发 → 设置 → 环境名称/环境 ID';
+const NO_CLOUD_ENV =
+  'WX_CLOUD_ENV is not set: the cloud environment id, WeChat DevTools → 云开发 → 设置 → 环境名称/环境 ID';
 
 export function readCredentials(env: Record<string, string | undefined>, needs: { cloudEnv: boolean }): CiCredentials {
   const problems: string[] = [];
   const appid = env.WX_APPID ?? '';
   if (!appid) problems.push("WX_APPID is not set: the mini program's AppID, mp.weixin.qq.com → 开发管理 → 开发设置");
-  else if (!/^wx[0-9a-f]{16}$/.test(appid)) problems.push(`WX_APPID ${appid} is not an AppID (wx followed by 16 hex characters)`);
+  else if (!/^wx[0-9a-f]{16}$/.test(appid))
+    problems.push(`WX_APPID ${appid} is not an AppID (wx followed by 16 hex characters)`);
   const privateKeyPath = env.WX_PRIVATE_KEY_PATH ?? '';
   if (!privateKeyPath) problems.push(`WX_PRIVATE_KEY_PATH is not set: the path of private.<appid>.key; ${WHERE_KEY}`);
   else {
     try {
       if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(readFileSync(privateKeyPath, 'utf8'))) {
-        problems.push(`WX_PRIVATE_KEY_PATH points at ${privateKeyPath}, which is not a private key (PEM); ${WHERE_KEY}`);
+        problems.push(
+          `WX_PRIVATE_KEY_PATH points at ${privateKeyPath}, which is not a private key (PEM); ${WHERE_KEY}`,
+        );
       }
     } catch (error) {
-      problems.push(`WX_PRIVATE_KEY_PATH points at ${privateKeyPath}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); ${WHERE_KEY}`);
+      problems.push(
+        `WX_PRIVATE_KEY_PATH points at ${privateKeyPath}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); ${WHERE_KEY}`,
+      );
     }
   }
   const cloudEnv = env.WX_CLOUD_ENV ?? '';
@@ -59,13 +67,14 @@ export interface CloudCredentials {
 }
 
 const WHERE_API_KEY =
-  'a Tencent Cloud API key of the account that owns the cloud environment: console.cloud.tencent.com → 访问管理 → API密钥管理 (sign in with the mini program\'s account, 微信公众平台 login)';
+  "a Tencent Cloud API key of the account that owns the cloud environment: console.cloud.tencent.com → 访问管理 → API密钥管理 (sign in with the mini program's account, 微信公众平台 login)";
 
 export function readCloudCredentials(env: Record<string, string | undefined>): CloudCredentials {
   const problems: string[] = [];
   const secretId = env.TCB_SECRET_ID ?? '';
   if (!secretId) problems.push(`TCB_SECRET_ID is not set: the SecretId of ${WHERE_API_KEY}`);
-  else if (!/^AKID[0-9A-Za-z]{10,}$/.test(secretId)) problems.push('TCB_SECRET_ID is not a Tencent Cloud SecretId (AKID followed by letters and digits)');
+  else if (!/^AKID[0-9A-Za-z]{10,}$/.test(secretId))
+    problems.push('TCB_SECRET_ID is not a Tencent Cloud SecretId (AKID followed by letters and digits)');
   const secretKey = env.TCB_SECRET_KEY ?? '';
   if (!secretKey) problems.push(`TCB_SECRET_KEY is not set: the SecretKey of ${WHERE_API_KEY}`);
   const envId = env.WX_CLOUD_ENV ?? '';

@@ -14,7 +14,13 @@ import { cloudbaseDeployApi, MissingDeployLibraryError } from './cloudbase-api';
 import { CredentialError, readCloudCredentials, type CloudCredentials } from './credentials';
 import { failureOf, type DeployApi, type FunctionSpec, type RemoteFunction } from './deploy-api';
 import { envFileProblems, EnvFileError, readEnvFile, type EnvFile } from './env-file';
-import { describeDeployment, describeFunctions, planFunctions, securityRules, type FunctionPlan } from './function-plan';
+import {
+  describeDeployment,
+  describeFunctions,
+  planFunctions,
+  securityRules,
+  type FunctionPlan,
+} from './function-plan';
 
 export interface DeployDeps {
   env: Record<string, string | undefined>;
@@ -35,7 +41,9 @@ export class DeployError extends Error {
     reason: string,
     done: string[],
   ) {
-    super(`${functionName}: ${step} failed: ${reason}\nDeployed before it: ${done.join(', ') || 'none'}. Fix the cause and run the deploy again (it updates what exists).`);
+    super(
+      `${functionName}: ${step} failed: ${reason}\nDeployed before it: ${done.join(', ') || 'none'}. Fix the cause and run the deploy again (it updates what exists).`,
+    );
     this.name = 'DeployError';
   }
 }
@@ -64,9 +72,22 @@ function runtimeProblem(plan: FunctionPlan, remote: RemoteFunction | null): stri
   );
 }
 
-async function deployOne(api: DeployApi, plan: FunctionPlan, remote: RemoteFunction | null, environment: EnvFile, done: string[]): Promise<string> {
+async function deployOne(
+  api: DeployApi,
+  plan: FunctionPlan,
+  remote: RemoteFunction | null,
+  environment: EnvFile,
+  done: string[],
+): Promise<string> {
   const fn = plan.built.name;
-  const spec: FunctionSpec = { name: fn, runtime: plan.runtime, timeoutSeconds: plan.timeoutSeconds, memoryMb: plan.memoryMb, environment, codeDir: join(FUNCTIONS_OUT, fn) };
+  const spec: FunctionSpec = {
+    name: fn,
+    runtime: plan.runtime,
+    timeoutSeconds: plan.timeoutSeconds,
+    memoryMb: plan.memoryMb,
+    environment,
+    codeDir: join(FUNCTIONS_OUT, fn),
+  };
   if (!remote) await step(fn, 'create function', done, () => api.createFunction(spec));
   else {
     await step(fn, 'update code', done, () => api.updateFunctionCode(spec));
@@ -75,29 +96,46 @@ async function deployOne(api: DeployApi, plan: FunctionPlan, remote: RemoteFunct
   // CloudBase has no trigger update: a changed cron is a delete and a create.
   const keep = remote?.timers.find((t) => plan.timer && t.name === plan.timer.name && t.cron === plan.timer.cron);
   for (const stale of remote?.timers ?? []) {
-    if (stale !== keep) await step(fn, `delete trigger ${stale.name} (${stale.cron})`, done, () => api.deleteTimer(fn, stale.name));
+    if (stale !== keep)
+      await step(fn, `delete trigger ${stale.name} (${stale.cron})`, done, () => api.deleteTimer(fn, stale.name));
   }
   const timer = plan.timer;
-  if (timer && !keep) await step(fn, `create trigger ${timer.name} (${timer.cron})`, done, () => api.createTimer(fn, timer));
+  if (timer && !keep)
+    await step(fn, `create trigger ${timer.name} (${timer.cron})`, done, () => api.createTimer(fn, timer));
   const triggerNote = timer ? (keep ? `, trigger ${timer.cron} unchanged` : `, trigger ${timer.cron}`) : '';
   return `${remote ? 'updated' : 'created'} ${fn} (${plan.runtime}, ${plan.timeoutSeconds} s, ${plan.memoryMb} MB${triggerNote})`;
 }
 
 /** The plan as the operator reads it: both tables, the environment's names, the rules to paste. */
-function printPlan(deps: DeployDeps, plans: FunctionPlan[], rules: ReturnType<typeof securityRules>, envFile: EnvFile | null, envPath: string): void {
+function printPlan(
+  deps: DeployDeps,
+  plans: FunctionPlan[],
+  rules: ReturnType<typeof securityRules>,
+  envFile: EnvFile | null,
+  envPath: string,
+): void {
   const built = plans.map((p) => p.built);
   for (const row of describeFunctions(built)) deps.log(row);
   deps.log('');
   for (const row of describeDeployment(plans)) deps.log(row);
   deps.log('');
-  deps.log(envFile ? `environment: ${envPath}, applied whole to every function: ${Object.keys(envFile).join(', ')}` : `environment: ${envPath} not found; values not checked`);
+  deps.log(
+    envFile
+      ? `environment: ${envPath}, applied whole to every function: ${Object.keys(envFile).join(', ')}`
+      : `environment: ${envPath} not found; values not checked`,
+  );
   const outDir = deps.outDir ?? FUNCTIONS_OUT;
   mkdirSync(outDir, { recursive: true });
   const rulesPath = join(outDir, 'security-rules.json');
   writeFileSync(rulesPath, `${JSON.stringify(rules, null, 2)}\n`);
-  deps.log(`security rules (set them in 云开发控制台 → 云函数 → 权限控制; written to ${rulesPath}): ${JSON.stringify(rules)}`);
+  deps.log(
+    `security rules (set them in 云开发控制台 → 云函数 → 权限控制; written to ${rulesPath}): ${JSON.stringify(rules)}`,
+  );
   const openapi = plans.filter((p) => p.built.config.permissions.openapi.length > 0).map((p) => p.built.name);
-  if (openapi.length > 0) deps.log(`openapi permissions: WeChat documents registering config.json's list only on a WeChat DevTools upload; upload ${openapi.join(', ')} once from DevTools after the first deploy (docs/operations/wechat-cloud.md)`);
+  if (openapi.length > 0)
+    deps.log(
+      `openapi permissions: WeChat documents registering config.json's list only on a WeChat DevTools upload; upload ${openapi.join(', ')} once from DevTools after the first deploy (docs/operations/wechat-cloud.md)`,
+    );
 }
 
 export async function deployFunctions(argv: string[], deps: DeployDeps): Promise<number> {
@@ -115,7 +153,10 @@ export async function deployFunctions(argv: string[], deps: DeployDeps): Promise
   // functions that refuse to start.
   const envPath = resolve(values['env-file'] ?? DEFAULT_ENV_FILE);
   const envFile = readEnvFile(envPath);
-  if (!envFile && !dryRun) throw new EnvFileError([`${envPath} does not exist: copy scripts/deploy/cloud.env.example there and fill it in (or pass --env-file=PATH)`]);
+  if (!envFile && !dryRun)
+    throw new EnvFileError([
+      `${envPath} does not exist: copy scripts/deploy/cloud.env.example there and fill it in (or pass --env-file=PATH)`,
+    ]);
   if (envFile) {
     const problems = envFileProblems(envFile, targets);
     if (problems.length > 0) throw new EnvFileError(problems.map((p) => `${envPath}: ${p}`));
@@ -130,13 +171,16 @@ export async function deployFunctions(argv: string[], deps: DeployDeps): Promise
   printPlan(deps, plans, rules, envFile, envPath);
   const total = built.reduce((sum, f) => sum + f.bytes, 0);
   if (!api) {
-    deps.log(`dry run: ${built.length} functions, ${(total / 1024).toFixed(1)} KB, in ${FUNCTIONS_OUT}; nothing uploaded`);
+    deps.log(
+      `dry run: ${built.length} functions, ${(total / 1024).toFixed(1)} KB, in ${FUNCTIONS_OUT}; nothing uploaded`,
+    );
     return 0;
   }
 
   // Read everything first: a function stuck on an old runtime stops the deploy before any write.
   const remote = new Map<string, RemoteFunction | null>();
-  for (const p of plans) remote.set(p.built.name, await step(p.built.name, 'read function', [], () => api.getFunction(p.built.name)));
+  for (const p of plans)
+    remote.set(p.built.name, await step(p.built.name, 'read function', [], () => api.getFunction(p.built.name)));
   const stuck = plans.filter((p) => runtimeProblem(p, remote.get(p.built.name)!) !== null);
   if (stuck.length > 0) {
     const reasons = stuck.map((p) => `\n  - ${runtimeProblem(p, remote.get(p.built.name)!)}`).join('');
@@ -152,10 +196,17 @@ export async function deployFunctions(argv: string[], deps: DeployDeps): Promise
 }
 
 if (require.main === module) {
-  deployFunctions(process.argv.slice(2), { env: process.env, build: buildFunctions, api: (c) => cloudbaseDeployApi(c), log: (l) => console.log(l) })
+  deployFunctions(process.argv.slice(2), {
+    env: process.env,
+    build: buildFunctions,
+    api: (c) => cloudbaseDeployApi(c),
+    log: (l) => console.log(l),
+  })
     .then((code) => process.exit(code))
     .catch((error) => {
-      const known = [CredentialError, EnvFileError, DeployError, MissingDeployLibraryError].some((E) => error instanceof E);
+      const known = [CredentialError, EnvFileError, DeployError, MissingDeployLibraryError].some(
+        (E) => error instanceof E,
+      );
       console.error(known ? error.message : error);
       process.exit(1);
     });

@@ -13,7 +13,9 @@ export type EnvFile = Record<string, string>;
 
 export class EnvFileError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The functions' environment is incomplete, nothing was deployed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `The functions' environment is incomplete, nothing was deployed:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'EnvFileError';
   }
 }
@@ -84,7 +86,10 @@ export function envFileProblems(env: EnvFile, functions: string[]): string[] {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(...error.problems);
     }
-    if (needs.storeId && !env.STORE_ID) problems.push("STORE_ID is not set: the id of the store this deployment serves (the functions would serve the demo store)");
+    if (needs.storeId && !env.STORE_ID)
+      problems.push(
+        'STORE_ID is not set: the id of the store this deployment serves (the functions would serve the demo store)',
+      );
     for (const p of problems) byProblem.set(p, [...(byProblem.get(p) ?? []), fn]);
   }
   return [...byProblem].map(([problem, fns]) => `${problem} (needed by ${fns.join(', ')})`);

@@ -1,5 +1,10 @@
 import type { BuiltFunction } from '../build-functions';
-import { deployOf, FUNCTION_RUNTIME, MAX_TIMEOUT_SECONDS, type FunctionCaller } from '../../cloudfunctions/core/runtime/function-deploy';
+import {
+  deployOf,
+  FUNCTION_RUNTIME,
+  MAX_TIMEOUT_SECONDS,
+  type FunctionCaller,
+} from '../../cloudfunctions/core/runtime/function-deploy';
 import { requiredEnvOf } from './env-file';
 import type { TimerTrigger } from './deploy-api';
 
@@ -17,12 +22,22 @@ export interface FunctionPlan {
 export function planFunctions(built: BuiltFunction[]): FunctionPlan[] {
   return built.map((f) => {
     const deploy = deployOf(f.name);
-    if (!deploy) throw new Error(`${f.name} is not in FUNCTION_DEPLOY (cloudfunctions/core/runtime/function-deploy.ts): declare its timeout, memory and caller`);
-    if (deploy.timeoutSeconds < 1 || deploy.timeoutSeconds > MAX_TIMEOUT_SECONDS) throw new Error(`${f.name}: timeout ${deploy.timeoutSeconds} s is outside WeChat Cloud's 1-${MAX_TIMEOUT_SECONDS} s`);
+    if (!deploy)
+      throw new Error(
+        `${f.name} is not in FUNCTION_DEPLOY (cloudfunctions/core/runtime/function-deploy.ts): declare its timeout, memory and caller`,
+      );
+    if (deploy.timeoutSeconds < 1 || deploy.timeoutSeconds > MAX_TIMEOUT_SECONDS)
+      throw new Error(
+        `${f.name}: timeout ${deploy.timeoutSeconds} s is outside WeChat Cloud's 1-${MAX_TIMEOUT_SECONDS} s`,
+      );
     const triggers = f.config.triggers ?? [];
-    if (triggers.length > 1) throw new Error(`${f.name} has ${triggers.length} timer triggers; WeChat Cloud allows one`);
+    if (triggers.length > 1)
+      throw new Error(`${f.name} has ${triggers.length} timer triggers; WeChat Cloud allows one`);
     // A timer function without its trigger would never run; a client function with one would run unasked.
-    if ((deploy.calledBy === 'timer') !== (triggers.length === 1)) throw new Error(`${f.name}: called by ${deploy.calledBy} in FUNCTION_DEPLOY but has ${triggers.length} timer trigger(s)`);
+    if ((deploy.calledBy === 'timer') !== (triggers.length === 1))
+      throw new Error(
+        `${f.name}: called by ${deploy.calledBy} in FUNCTION_DEPLOY but has ${triggers.length} timer trigger(s)`,
+      );
     return {
       built: f,
       runtime: FUNCTION_RUNTIME,
@@ -44,7 +59,11 @@ const CALLERS: Record<FunctionCaller, string> = {
 /** Aligned columns, header first. */
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 

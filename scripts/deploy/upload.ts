@@ -17,7 +17,15 @@ export interface UploadDeps {
 }
 
 /** The same compile settings WeChat DevTools would use for this project (project.config.json). */
-const SETTING = { es6: false, es7: false, minify: true, minifyJS: true, minifyWXML: true, minifyWXSS: true, autoPrefixWXSS: true };
+const SETTING = {
+  es6: false,
+  es7: false,
+  minify: true,
+  minifyJS: true,
+  minifyWXML: true,
+  minifyWXSS: true,
+  autoPrefixWXSS: true,
+};
 
 export async function uploadMiniProgram(argv: string[], deps: UploadDeps): Promise<number> {
   const { flags, values } = parseArgs(argv);
@@ -25,9 +33,12 @@ export async function uploadMiniProgram(argv: string[], deps: UploadDeps): Promi
   const credentials = readCredentials(deps.env, { cloudEnv: false });
   const weappDir = deps.weappDir ?? join(ROOT, 'dist/weapp');
   if (!existsSync(join(weappDir, 'app.json'))) {
-    throw new CredentialError([`${weappDir}/app.json does not exist: run \`npm run build:weapp\` first (with TARO_APP_CLOUD_ENV or TARO_APP_API_MODE=http set)`]);
+    throw new CredentialError([
+      `${weappDir}/app.json does not exist: run \`npm run build:weapp\` first (with TARO_APP_CLOUD_ENV or TARO_APP_API_MODE=http set)`,
+    ]);
   }
-  const version = values.version ?? (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version =
+    values.version ?? (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const desc = values.desc ?? deps.env.WX_UPLOAD_DESC ?? `storefront ${version}`;
   const robot = Number(values.robot ?? deps.env.WX_CI_ROBOT ?? 1);
   const ci = deps.ci();
@@ -35,7 +46,15 @@ export async function uploadMiniProgram(argv: string[], deps: UploadDeps): Promi
   const onProgressUpdate = (task: unknown) => deps.log(typeof task === 'string' ? task : JSON.stringify(task));
   if (preview) {
     deps.log(`previewing ${credentials.appid}: scan the QR code below with WeChat`);
-    await ci.preview({ project, desc, setting: SETTING, robot, qrcodeFormat: 'terminal', qrcodeOutputDest: join(ROOT, 'build/preview-qrcode.txt'), onProgressUpdate });
+    await ci.preview({
+      project,
+      desc,
+      setting: SETTING,
+      robot,
+      qrcodeFormat: 'terminal',
+      qrcodeOutputDest: join(ROOT, 'build/preview-qrcode.txt'),
+      onProgressUpdate,
+    });
   } else {
     deps.log(`uploading ${credentials.appid} version ${version} ("${desc}")`);
     await ci.upload({ project, version, desc, setting: SETTING, robot, onProgressUpdate });

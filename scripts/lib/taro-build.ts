@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 /** What a mini-program build depends on; a change to any of these makes the build stale. */
-const INPUTS = ['src', 'config', 'babel.config.js', 'package-lock.json', 'project.config.json', 'cloudfunctions/core/contract.ts'];
+const INPUTS = [
+  'src',
+  'config',
+  'babel.config.js',
+  'package-lock.json',
+  'project.config.json',
+  'cloudfunctions/core/contract.ts',
+];
 
 function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   if (!existsSync(path)) return;
@@ -20,7 +27,9 @@ export function sourceHash(): string {
   const hash = createHash('sha256');
   for (const input of INPUTS) hashTree(hash, join(ROOT, input));
   // Build-time client settings (TARO_APP_*) are baked into the output too.
-  const settings = Object.entries(process.env).filter(([k]) => k.startsWith('TARO_APP_')).sort();
+  const settings = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('TARO_APP_'))
+    .sort();
   hash.update(JSON.stringify(settings));
   return hash.digest('hex');
 }
@@ -29,7 +38,10 @@ export function sourceHash(): string {
  * Builds `dist/<target>` with Taro unless it was built from the same sources (a hash stamp in the
  * output). Returns whether it built and how long it took.
  */
-export function ensureTaroBuild(target: 'h5' | 'weapp', env: Record<string, string> = {}): { built: boolean; seconds: number } {
+export function ensureTaroBuild(
+  target: 'h5' | 'weapp',
+  env: Record<string, string> = {},
+): { built: boolean; seconds: number } {
   const out = join(ROOT, 'dist', target);
   const stamp = join(out, '.source-hash');
   const hash = sourceHash();

@@ -67,7 +67,9 @@ export function transportFailure(err: unknown): ApiError {
   return transportError('NETWORK_ERROR', err);
 }
 
-function isEnvelope(value: unknown): value is { ok: boolean; data?: unknown; error?: { code: ErrorCode; message: string; details?: unknown } } {
+function isEnvelope(
+  value: unknown,
+): value is { ok: boolean; data?: unknown; error?: { code: ErrorCode; message: string; details?: unknown } } {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
@@ -79,7 +81,10 @@ function isEnvelope(value: unknown): value is { ok: boolean; data?: unknown; err
 export function unwrap<T>(answer: { status?: number; body: unknown }): T {
   const { status, body } = answer;
   if (!isEnvelope(body) || (!body.ok && typeof body.error?.code !== 'string')) {
-    throw transportError(status !== undefined && status >= 500 ? 'SERVER_UNAVAILABLE' : 'BAD_RESPONSE', `HTTP ${status ?? '-'}`);
+    throw transportError(
+      status !== undefined && status >= 500 ? 'SERVER_UNAVAILABLE' : 'BAD_RESPONSE',
+      `HTTP ${status ?? '-'}`,
+    );
   }
   if (!body.ok) {
     const { code, message, details } = body.error!;

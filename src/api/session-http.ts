@@ -19,7 +19,12 @@ let signingIn: Promise<string | Envelope<never>> | null = null;
 
 async function signIn(): Promise<string | Envelope<never>> {
   const { code } = await Taro.login();
-  const res = await Taro.request({ url: `${apiBase()}/api/auth/login`, method: 'POST', header: { 'content-type': 'application/json' }, data: { code } });
+  const res = await Taro.request({
+    url: `${apiBase()}/api/auth/login`,
+    method: 'POST',
+    header: { 'content-type': 'application/json' },
+    data: { code },
+  });
   const answer = res.data as Envelope<StoredSession>;
   if (!answer?.ok) return answer as Envelope<never>;
   Taro.setStorageSync(STORAGE_KEY, answer.data);

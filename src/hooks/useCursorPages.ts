@@ -10,7 +10,10 @@ export interface Page<T> {
  * Cursor paging over any list action. A new `key` restarts from the first page; a page that answers
  * after the key changed is dropped. `refresh` reloads the first page in place (after an action).
  */
-export function useCursorPages<T, P extends Page<T> = Page<T>>(key: string, fetchPage: (cursor?: string) => Promise<P>) {
+export function useCursorPages<T, P extends Page<T> = Page<T>>(
+  key: string,
+  fetchPage: (cursor?: string) => Promise<P>,
+) {
   const [items, setItems] = useState<T[]>([]);
   const [last, setLast] = useState<P>();
   const [loading, setLoading] = useState(true);

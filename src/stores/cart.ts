@@ -34,7 +34,8 @@ export const useCart = create<CartState>((set, get) => ({
         : [...items, { skuId, qty: clampQty(qty) }],
     });
   },
-  setQty: (skuId, qty) => set({ items: get().items.map((i) => (i.skuId === skuId ? { skuId, qty: clampQty(qty) } : i)) }),
+  setQty: (skuId, qty) =>
+    set({ items: get().items.map((i) => (i.skuId === skuId ? { skuId, qty: clampQty(qty) } : i)) }),
   remove: (skuId) => set({ items: get().items.filter((i) => i.skuId !== skuId) }),
   clear: () => set({ items: [] }),
 }));

@@ -22,13 +22,17 @@ interface CheckoutState {
   clear: () => void;
 }
 
-const stored = readStored<{ items: CartItem[]; source: CheckoutSource; groupBuy?: CheckoutGroupBuy }>(KEY, { items: [], source: 'cart' });
+const stored = readStored<{ items: CartItem[]; source: CheckoutSource; groupBuy?: CheckoutGroupBuy }>(KEY, {
+  items: [],
+  source: 'cart',
+});
 
 export const useCheckout = create<CheckoutState>((set) => ({
   items: stored.items,
   source: stored.source,
   groupBuy: stored.groupBuy,
-  start: (items, source, groupBuy) => set({ items: items.map((i) => ({ skuId: i.skuId, qty: i.qty })), source, groupBuy }),
+  start: (items, source, groupBuy) =>
+    set({ items: items.map((i) => ({ skuId: i.skuId, qty: i.qty })), source, groupBuy }),
   clear: () => set({ items: [], groupBuy: undefined }),
 }));
 

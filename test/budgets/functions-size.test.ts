@@ -54,7 +54,9 @@ describe('cloud function bundles', () => {
       const answer = JSON.parse(out);
       expect(answer.ok).toBe(false);
       expect(answer.error.code).toBe('VALIDATION_FAILED');
-      expect(answer.error.details.issues).toEqual([{ path: 'productId', message: 'Invalid input: expected string, received number' }]);
+      expect(answer.error.details.issues).toEqual([
+        { path: 'productId', message: 'Invalid input: expected string, received number' },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,13 +28,18 @@ suite('weapp package sizes', () => {
     const sizes = subpackages.map((s) => ({ root: s.root.replace(/\/$/, ''), bytes: sizeOf(join(DIST, s.root)) }));
     const main = total - sizes.reduce((sum, s) => sum + s.bytes, 0);
     console.log(
-      [`  weapp main package: ${(main / 1024).toFixed(1)} KB`, ...sizes.map((s) => `  subpackage ${s.root}: ${(s.bytes / 1024).toFixed(1)} KB`)].join('\n'),
+      [
+        `  weapp main package: ${(main / 1024).toFixed(1)} KB`,
+        ...sizes.map((s) => `  subpackage ${s.root}: ${(s.bytes / 1024).toFixed(1)} KB`),
+      ].join('\n'),
     );
     expect(main).toBeLessThanOrEqual(MAIN_BUDGET);
     for (const s of sizes) expect(s.bytes, `subpackage ${s.root}`).toBeLessThanOrEqual(SUBPACKAGE_BUDGET);
     // Product images are served, never bundled.
     const images = (dir: string): string[] =>
-      readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? images(join(dir, e)) : /\.(svg|jpe?g|webp)$/i.test(e) ? [e] : []));
+      readdirSync(dir).flatMap((e) =>
+        statSync(join(dir, e)).isDirectory() ? images(join(dir, e)) : /\.(svg|jpe?g|webp)$/i.test(e) ? [e] : [],
+      );
     expect(images(DIST)).toEqual([]);
   });
 });

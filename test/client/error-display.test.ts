@@ -12,7 +12,10 @@ function outcome(answer: { status?: number; body: unknown }): unknown {
 
 describe('the client shows the server’s message', () => {
   it('shows a business failure’s message as the server sent it, however specific', () => {
-    const err = outcome({ status: 409, body: { ok: false, error: { code: 'COUPON_THRESHOLD_NOT_MET', message: '未满¥178，还差¥17.80' } } });
+    const err = outcome({
+      status: 409,
+      body: { ok: false, error: { code: 'COUPON_THRESHOLD_NOT_MET', message: '未满¥178，还差¥17.80' } },
+    });
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'COUPON_THRESHOLD_NOT_MET' });
     expect(errorText(err)).toBe('未满¥178，还差¥17.80');
@@ -20,7 +23,13 @@ describe('the client shows the server’s message', () => {
   });
 
   it('does not replace a service’s message with a generic one for its code', () => {
-    const err = outcome({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND', message: '提货码无效或已核销', details: { pickupCode: '000000' } } } });
+    const err = outcome({
+      status: 404,
+      body: {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: '提货码无效或已核销', details: { pickupCode: '000000' } },
+      },
+    });
     expect(errorText(err)).toBe('提货码无效或已核销');
     expect(err).toMatchObject({ code: 'NOT_FOUND', details: { pickupCode: '000000' } });
   });
@@ -36,7 +45,11 @@ describe('the client’s own words, only for transport failures', () => {
     ['WeChat request failed', { errMsg: 'request:fail ' }, 'NETWORK_ERROR'],
     ['WeChat request timed out', { errMsg: 'request:fail timeout' }, 'TIMEOUT'],
     ['fetch timed out', Object.assign(new Error('signal timed out'), { name: 'TimeoutError' }), 'TIMEOUT'],
-    ['the request was aborted', Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' }), 'ABORTED'],
+    [
+      'the request was aborted',
+      Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' }),
+      'ABORTED',
+    ],
     ['WeChat request aborted', { errMsg: 'request:fail abort' }, 'ABORTED'],
   ];
   it.each(cases)('%s', (_, thrown, code) => {

@@ -32,7 +32,9 @@ describe('the server owns every business message', () => {
     expect(files.length).toBeGreaterThan(50);
     const copies = files.flatMap((file) => {
       const text = fs.readFileSync(file, 'utf8');
-      return entries.filter(([, { message }]) => text.includes(message)).map(([code, { message }]) => `${path.relative(SRC, file)}: ${code} "${message}"`);
+      return entries
+        .filter(([, { message }]) => text.includes(message))
+        .map(([code, { message }]) => `${path.relative(SRC, file)}: ${code} "${message}"`);
     });
     expect(copies).toEqual([]);
   });

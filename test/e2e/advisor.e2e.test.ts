@@ -37,14 +37,33 @@ describe.skipIf(missing.length > 0)('H5 advisor workspace, end to end', () => {
     const visitor = await open(MEMBER, `/packages/shop/welcome?scene=${encodeURIComponent('a=DEMOSTAFF')}`);
     await visitor.locator('#welcome-gift').waitFor();
     expect(await visitor.locator('#page-shop-welcome').getAttribute('data-gift')).toBe('issued');
-    const order = await act('order', 'create', { items: [{ skuId: 'sku-hyaluronic-sheet-mask-1', qty: 1 }], delivery: { type: 'pickup' } }, MEMBER);
+    const order = await act(
+      'order',
+      'create',
+      { items: [{ skuId: 'sku-hyaluronic-sheet-mask-1', qty: 1 }], delivery: { type: 'pickup' } },
+      MEMBER,
+    );
     payableFen = order.payableFen;
     await e2e.devRoute(env.baseUrl, 'pay-callback', {
-      returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `4200${Date.now()}`, totalFee: order.payableFen,
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo: order.orderNo,
+      transactionId: `4200${Date.now()}`,
+      totalFee: order.payableFen,
     });
     // A regular of 小禾's: birthday this month, bought the 30-day mask 40 days ago and not since (待复购).
-    const old = await makeCustomer(env.db, 'demo-staff', { nickname: '老顾客', birthday: `1992-${inShanghai(new Date()).format('MM')}-15`, points: 320, origin: false });
-    await makeAttributedOrder(env.db, { openid: old.openid, advisorOpenid: 'demo-staff', paidDaysAgo: 40, now: new Date() });
+    const old = await makeCustomer(env.db, 'demo-staff', {
+      nickname: '老顾客',
+      birthday: `1992-${inShanghai(new Date()).format('MM')}-15`,
+      points: 320,
+      origin: false,
+    });
+    await makeAttributedOrder(env.db, {
+      openid: old.openid,
+      advisorOpenid: 'demo-staff',
+      paidDaysAgo: 40,
+      now: new Date(),
+    });
     regular = old.memberId;
   }, 120_000);
 

@@ -22,11 +22,13 @@ const missing = e2e.missingPrerequisites('coupon');
 let env: e2e.E2E | undefined;
 let couponOrderId = '';
 
-const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) => e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
+const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) =>
+  e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
 
 const dev = (route: string, body: unknown = {}) => e2e.devRoute(env!.baseUrl, route, body);
 
-const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
+const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> =>
+  e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `coupon-${name}.png`, root);
 
@@ -66,7 +68,9 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     await page.locator('#page-checkout #checkout-lines').waitFor();
     await page.locator('#delivery-pickup').click();
     // The claimed coupon, plus any gift the store gives every new member.
-    const usable = (await api('order.usableCoupons', { items: [{ skuId: SKU, qty: 1 }], deliveryType: 'pickup' })).items.filter((c) => c.usable);
+    const usable = (
+      await api('order.usableCoupons', { items: [{ skuId: SKU, qty: 1 }], deliveryType: 'pickup' })
+    ).items.filter((c) => c.usable);
     expect(usable.map((c) => c.couponId)).toContain(coupon!.couponId);
     await waitForText(page, '#checkout-coupon-value', `${usable.length}张可用`);
     await page.locator('#checkout-coupon').click();
@@ -74,7 +78,11 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(e2e.ARTIFACTS, 'coupon-03-picker.png') });
     await page.locator(`#pick-${coupon!.couponId}`).click();
-    const quote = await api('order.quote', { items: [{ skuId: SKU, qty: 1 }], couponId: coupon!.couponId, deliveryType: 'pickup' });
+    const quote = await api('order.quote', {
+      items: [{ skuId: SKU, qty: 1 }],
+      couponId: coupon!.couponId,
+      deliveryType: 'pickup',
+    });
     expect(quote.couponDiscountFen).toBe(2000);
     await waitForText(page, '#checkout-payable', displayed(quote.payableFen));
     await waitForText(page, '#checkout-coupon-value', '-¥20.00');
@@ -108,7 +116,12 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
   it('settles through the dev clock and timers: points and the new tier reach 我的 and 积分明细', async () => {
     expect(couponOrderId).not.toBe('');
     // A second, bigger order (paid through the dev pay callback) so that settlement lifts the member to 银卡.
-    const big = await act('order', 'create', { items: [{ skuId: 'sku-retinol-night-serum-2', qty: 2 }], delivery: { type: 'pickup' } }, CUSTOMER);
+    const big = await act(
+      'order',
+      'create',
+      { items: [{ skuId: 'sku-retinol-night-serum-2', qty: 2 }], delivery: { type: 'pickup' } },
+      CUSTOMER,
+    );
     const paid = await dev('pay-callback', {
       returnCode: 'SUCCESS',
       resultCode: 'SUCCESS',
@@ -130,7 +143,10 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
     // Eight days on, the refund window has closed: settle, then deliver order.settled to points and tiers.
     try {
       await dev('clock', { now: new Date(Date.now() + 8 * 86_400_000).toISOString() });
-      expect(await dev('run-timer/orderTimer')).toMatchObject({ ok: true, data: { ran: true, result: { settled: 2 } } });
+      expect(await dev('run-timer/orderTimer')).toMatchObject({
+        ok: true,
+        data: { ran: true, result: { settled: 2 } },
+      });
       expect(await dev('run-timer/outboxWorker')).toMatchObject({ ok: true, data: { ran: true } });
       const me = await api('member.me', {});
       const earned = payables.reduce((sum, fen) => sum + Math.floor(fen / 100), 0);
@@ -152,7 +168,9 @@ describe.skipIf(missing.length > 0)('H5 coupon, end to end', () => {
       await page.goto(`${env!.baseUrl}/#/packages/member/points`);
       await waitForText(page, '#points-balance', String(earned));
       const history = await api('member.pointsHistory', {});
-      expect(history.items.map((i) => i.delta).sort((a, b) => a - b)).toEqual(payables.map((fen) => Math.floor(fen / 100)).sort((a, b) => a - b));
+      expect(history.items.map((i) => i.delta).sort((a, b) => a - b)).toEqual(
+        payables.map((fen) => Math.floor(fen / 100)).sort((a, b) => a - b),
+      );
       await page.locator('#points-list').waitFor();
       await shot(page, '09-points-history', '#page-points');
     } finally {

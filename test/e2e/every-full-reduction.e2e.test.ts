@@ -15,7 +15,8 @@ const missing = e2e.missingPrerequisites('every-full-reduction');
 let env: e2e.E2E | undefined;
 const pages = e2e.pageOpener(() => env!);
 
-const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `every-full-reduction-${name}.png`, root);
+const shot = (page: Page, name: string, root: string) =>
+  e2e.settledScreenshot(page, `every-full-reduction-${name}.png`, root);
 
 describe.skipIf(missing.length > 0)('H5 每满减, a kind from the registry alone', () => {
   beforeAll(async () => {
@@ -33,7 +34,15 @@ describe.skipIf(missing.length > 0)('H5 每满减, a kind from the registry alon
     await page.locator('#m-tpl-new').click();
     await page.locator('#m-template-form .nut-radio', { hasText: '每满减' }).click();
     await page.locator('#m-tpl-every').waitFor();
-    expect(await page.locator('#m-template-form .form-row__label').allInnerTexts()).toEqual(['名称', '每满（元）', '减（元）', '最多减（元）', '有效天数', '发放总量', '每人限领']);
+    expect(await page.locator('#m-template-form .form-row__label').allInnerTexts()).toEqual([
+      '名称',
+      '每满（元）',
+      '减（元）',
+      '最多减（元）',
+      '有效天数',
+      '发放总量',
+      '每人限领',
+    ]);
     expect(await page.locator('#m-tpl-cap input').getAttribute('placeholder')).toBe('选填');
     await page.locator('#m-tpl-title input').fill(TITLE);
     await page.locator('#m-tpl-every input').fill('100');

@@ -95,7 +95,10 @@ describe.skipIf(missing.length > 0)('H5 group-buy, end to end', () => {
     await waitForLastText(b.page, '#team-status', '拼团成功');
     await shot(b.page, '07-team-succeeded', '#page-groupbuy-team');
 
-    for (const [who, page] of [[A, a.page], [B, b.page]] as const) {
+    for (const [who, page] of [
+      [A, a.page],
+      [B, b.page],
+    ] as const) {
       const orders = await e2e.callApi(env!.baseUrl, who, 'order.list', {});
       const order = orders.items.find((o) => o.groupBuy?.campaignId === CAMPAIGN)!;
       expect(order).toMatchObject({ status: 'paid', payableFen: 5900, groupBuy: { teamStatus: 'succeeded' } });
@@ -106,9 +109,23 @@ describe.skipIf(missing.length > 0)('H5 group-buy, end to end', () => {
   }, 240_000);
 
   it('a team left alone fails when the dev clock passes its window: its member is refunded (已退款)', async () => {
-    const created = await post('fn/order', { action: 'create', idempotencyKey: `e2e-gb-${RUN}-c`, data: { items: [{ skuId: SKU, qty: 1 }], delivery: { type: 'pickup' }, groupBuy: { campaignId: CAMPAIGN } } }, C);
+    const created = await post(
+      'fn/order',
+      {
+        action: 'create',
+        idempotencyKey: `e2e-gb-${RUN}-c`,
+        data: { items: [{ skuId: SKU, qty: 1 }], delivery: { type: 'pickup' }, groupBuy: { campaignId: CAMPAIGN } },
+      },
+      C,
+    );
     expect(created.ok).toBe(true);
-    const paid = await post('dev/pay-callback', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: created.data.orderNo, transactionId: `4200gb${Date.now()}`, totalFee: created.data.payableFen });
+    const paid = await post('dev/pay-callback', {
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo: created.data.orderNo,
+      transactionId: `4200gb${Date.now()}`,
+      totalFee: created.data.payableFen,
+    });
     expect(paid).toMatchObject({ errcode: 0 });
     const c = await e2e.signedInPage(env!.browser, C);
     await c.page.goto(`${env!.baseUrl}/#/packages/order/detail?orderId=${created.data.orderId}`);
@@ -124,7 +141,9 @@ describe.skipIf(missing.length > 0)('H5 group-buy, end to end', () => {
     await m.page.locator('#m-refund-submit').click();
     await e2e.waitForToast(m.page, '拼团进行中，成团或失败后再退款');
     await m.page.screenshot({ path: `${e2e.ARTIFACTS}/groupbuy-09b-manager-refund-in-progress.png` });
-    expect((await e2e.callApi(env!.baseUrl, C, 'order.get', { orderId: created.data.orderId })).status).toBe('grouping');
+    expect((await e2e.callApi(env!.baseUrl, C, 'order.get', { orderId: created.data.orderId })).status).toBe(
+      'grouping',
+    );
 
     await post('dev/clock', { now: new Date(Date.now() + 25 * 3_600_000).toISOString() });
     expect(await post('dev/run-timer/groupbuyTimer', {})).toMatchObject({ ok: true, data: { result: { failed: 1 } } });

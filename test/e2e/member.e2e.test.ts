@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import type { ActionInput, ActionName, ActionOutput } from '../../cloudfunctions/core/contract';
 import * as e2e from './support';
 
-const waitForText = (selector: string, expected: string) => e2e.waitForText(page, selector, expected.replace(/\s+/g, ''));
+const waitForText = (selector: string, expected: string) =>
+  e2e.waitForText(page, selector, expected.replace(/\s+/g, ''));
 const textOf = (selector: string) => e2e.textOf(page, selector);
 
 const CUSTOMER = `e2e-member-${Date.now().toString(36)}`;
@@ -18,7 +19,8 @@ const missing = e2e.missingPrerequisites('member');
 let env: e2e.E2E | undefined;
 let page: Page;
 
-const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
+const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> =>
+  e2e.callApi(env!.baseUrl, CUSTOMER, name, data);
 
 async function setClock(now: Date | null): Promise<void> {
   const res = await fetch(`${env!.baseUrl}/api/dev/clock`, {
@@ -49,14 +51,28 @@ describe.skipIf(missing.length > 0)('H5 member pages, end to end', () => {
     if (env!.db) {
       await env!.db.kysely
         .insertInto('tier_changes')
-        .values({ member_id: me.memberId, from_code: 'normal', to_code: 'silver', reason: 'upgrade', created_at: new Date(), acknowledged_at: null })
+        .values({
+          member_id: me.memberId,
+          from_code: 'normal',
+          to_code: 'silver',
+          reason: 'upgrade',
+          created_at: new Date(),
+          acknowledged_at: null,
+        })
         .execute();
       await env!.db.kysely.updateTable('members').set({ tier_code: 'silver' }).where('id', '=', me.memberId).execute();
     }
     await page.goto(`${env!.baseUrl}/#/pages/me/index`);
     await waitForText('#me-nickname', me.nickname);
     expect(await textOf('#me-coupons')).toBe(String(me.couponCount));
-    for (const id of ['menu-points', 'menu-coupons', 'menu-claim', 'menu-benefits', 'menu-member-code', 'menu-profile']) {
+    for (const id of [
+      'menu-points',
+      'menu-coupons',
+      'menu-claim',
+      'menu-benefits',
+      'menu-member-code',
+      'menu-profile',
+    ]) {
       await page.locator(`.${id}`).waitFor();
     }
     if (env!.db) {
@@ -80,7 +96,10 @@ describe.skipIf(missing.length > 0)('H5 member pages, end to end', () => {
 
     await setClock(new Date(Date.now() + 30_000));
     await page.locator('#member-code-refresh').click();
-    await page.waitForFunction((before) => document.querySelector('#member-code-qr img')?.getAttribute('src') !== before, first);
+    await page.waitForFunction(
+      (before) => document.querySelector('#member-code-qr img')?.getAttribute('src') !== before,
+      first,
+    );
     expect(await qrSrc()).not.toBe(first);
     await setClock(null);
   }, 120_000);
@@ -111,14 +130,20 @@ describe.skipIf(missing.length > 0)('H5 member pages, end to end', () => {
     const again = await fetch(`${env!.baseUrl}/api/fn/member`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'X-Dev-Openid': CUSTOMER },
-      body: JSON.stringify({ action: 'updateProfile', data: { birthday: '1990-01-01' }, idempotencyKey: `e2e-${Date.now()}` }),
+      body: JSON.stringify({
+        action: 'updateProfile',
+        data: { birthday: '1990-01-01' },
+        idempotencyKey: `e2e-${Date.now()}`,
+      }),
     });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('BIRTHDAY_ALREADY_SET');
 
     await page.locator('#profile-phone-code input').fill('dev-e2e');
     await page.locator('#profile-phone-bind').click();
-    await page.waitForFunction(() => /^138\*{4}\d{4}$/.test((document.querySelector('#profile-phone') as HTMLElement | null)?.innerText ?? ''));
+    await page.waitForFunction(() =>
+      /^138\*{4}\d{4}$/.test((document.querySelector('#profile-phone') as HTMLElement | null)?.innerText ?? ''),
+    );
     await shot('06-profile-set', '#page-profile');
   }, 60_000);
 });

@@ -14,7 +14,8 @@ const missing = e2e.missingPrerequisites('nudge');
 let env: e2e.E2E | undefined;
 let page: Page;
 
-const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) => e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
+const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) =>
+  e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
 
 /** A paid order of `skuId` for `who`, through the dev pay callback. */
 async function buy(who: string, skuId: string) {
@@ -22,14 +23,29 @@ async function buy(who: string, skuId: string) {
 }
 
 async function payFor(order: { orderNo: string; payableFen: number }) {
-  const paid = await dev('pay-callback', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `4200${Date.now()}${Math.floor(Math.random() * 1e6)}`, totalFee: order.payableFen });
+  const paid = await dev('pay-callback', {
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outTradeNo: order.orderNo,
+    transactionId: `4200${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+    totalFee: order.payableFen,
+  });
   expect(paid).toMatchObject({ errcode: 0 });
 }
 
 /** A paid group-buy seat (default: the seeded 洁面乳 2人团), opening a team or joining `teamId`; answers the team. */
-async function groupBuy(who: string, teamId?: string, campaign = { campaignId: 'gb-demo-cleanser-2', skuId: 'sku-amino-acid-cleanser-1' }): Promise<string> {
+async function groupBuy(
+  who: string,
+  teamId?: string,
+  campaign = { campaignId: 'gb-demo-cleanser-2', skuId: 'sku-amino-acid-cleanser-1' },
+): Promise<string> {
   const groupBuy = { campaignId: campaign.campaignId, ...(teamId ? { teamId } : {}) };
-  const order = await act('order', 'create', { items: [{ skuId: campaign.skuId, qty: 1 }], delivery: { type: 'pickup' }, groupBuy }, who);
+  const order = await act(
+    'order',
+    'create',
+    { items: [{ skuId: campaign.skuId, qty: 1 }], delivery: { type: 'pickup' }, groupBuy },
+    who,
+  );
   await payFor(order);
   return (await act('order', 'get', { orderId: order.orderId }, who)).groupBuy.teamId;
 }
@@ -57,10 +73,19 @@ describe.skipIf(missing.length > 0)('H5 repurchase nudges, end to end', () => {
     const me = await act('member', 'me', {}, CUSTOMER);
     await buy(CUSTOMER, 'sku-hyaluronic-sheet-mask-1');
     // A few other buyers, so the segments and monthly rates have more than one member.
-    for (const [i, skus] of [['sku-rice-ferment-essence-1'], ['sku-green-tea-balancing-toner-1', 'sku-rice-ferment-essence-1'], ['sku-cica-b5-repair-serum-1']].entries()) {
+    for (const [i, skus] of [
+      ['sku-rice-ferment-essence-1'],
+      ['sku-green-tea-balancing-toner-1', 'sku-rice-ferment-essence-1'],
+      ['sku-cica-b5-repair-serum-1'],
+    ].entries()) {
       for (const sku of skus) await buy(`${CUSTOMER}-other-${i}`, sku);
     }
-    const granted = await act('member', 'grantSubscriptions', { accepted: [DEFAULT_NUDGE_SETTINGS.templateId] }, CUSTOMER);
+    const granted = await act(
+      'member',
+      'grantSubscriptions',
+      { accepted: [DEFAULT_NUDGE_SETTINGS.templateId] },
+      CUSTOMER,
+    );
     expect(granted.quotas).toEqual([{ templateId: DEFAULT_NUDGE_SETTINGS.templateId, remaining: 1 }]);
 
     await dev('clock', { now: afterCycle(new Date()).toISOString() });
@@ -74,10 +99,16 @@ describe.skipIf(missing.length > 0)('H5 repurchase nudges, end to end', () => {
     await groupBuy(`${CUSTOMER}-gb-1`, team);
     await groupBuy(`${CUSTOMER}-gb-2`);
     // 精华水 3人团 allows virtual groups: a lone seat succeeds at expiry, shown apart from the rate.
-    await groupBuy(`${CUSTOMER}-gb-3`, undefined, { campaignId: 'gb-demo-essence-3', skuId: 'sku-hyaluronic-essence-water-1' });
+    await groupBuy(`${CUSTOMER}-gb-3`, undefined, {
+      campaignId: 'gb-demo-essence-3',
+      skuId: 'sku-hyaluronic-essence-water-1',
+    });
     // Two days later the member buys again: the nudge counts as converted.
     await dev('clock', { now: new Date(afterCycle(new Date()).getTime() + 2 * 86_400_000).toISOString() });
-    expect(await dev('run-timer/groupbuyTimer')).toMatchObject({ ok: true, data: { ran: true, result: { failed: 1, virtual: 1 } } });
+    expect(await dev('run-timer/groupbuyTimer')).toMatchObject({
+      ok: true,
+      data: { ran: true, result: { failed: 1, virtual: 1 } },
+    });
     await buy(CUSTOMER, 'sku-hyaluronic-sheet-mask-1');
 
     await page.goto(`${env!.baseUrl}/#/packages/manager/messages`);
@@ -93,7 +124,15 @@ describe.skipIf(missing.length > 0)('H5 repurchase nudges, end to end', () => {
 
     await page.goto(`${env!.baseUrl}/#/packages/manager/dashboard`);
     await page.locator('#dashboard-charts').waitFor();
-    for (const code of ['rfm_segments', 'repurchase_rate', 'referral_funnel', 'nudge_conversion', 'groupbuy_success', 'member_tags']) await page.locator(`#chart-${code}`).waitFor();
+    for (const code of [
+      'rfm_segments',
+      'repurchase_rate',
+      'referral_funnel',
+      'nudge_conversion',
+      'groupbuy_success',
+      'member_tags',
+    ])
+      await page.locator(`#chart-${code}`).waitFor();
     const conversion = (await page.locator('#chart-nudge_conversion').innerText()).replace(/\s+/g, '');
     expect(conversion).toMatch(/复购提醒[^/]*[1-9]\d*\/[1-9]/);
     await e2e.settledScreenshot(page, 'nudge-02-dashboard.png', '#page-manager-dashboard');

@@ -54,7 +54,14 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     // Checkout: express, the H5 address form.
     await page.locator('#page-checkout #checkout-lines').waitFor();
     await page.locator('#delivery-express').click();
-    const address = { name: '林晓', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 90 号 2 幢 301' };
+    const address = {
+      name: '林晓',
+      phone: '13800138000',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '文三路 90 号 2 幢 301',
+    };
     for (const [field, value] of Object.entries(address)) await page.locator(`#address-${field} input`).fill(value);
     const quote = await api('order.quote', { items: [{ skuId, qty: 1 }], deliveryType: 'express' });
     await waitForText(page, '#checkout-payable', displayed(quote.payableFen));

@@ -16,7 +16,8 @@ const missing = e2e.missingPrerequisites('referral');
 
 let env: e2e.E2E | undefined;
 
-const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) => e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
+const act = (fn: string, action: string, data: unknown, who: string, idempotencyKey?: string) =>
+  e2e.act(env!.baseUrl, fn, action, data, who, idempotencyKey);
 
 const dev = (route: string, body: unknown = {}) => e2e.devRoute(env!.baseUrl, route, body);
 
@@ -64,7 +65,10 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     await b.page.locator('#landing-gift').waitFor();
     expect(await b.page.locator('#page-invite-landing').getAttribute('data-outcome')).toBe('bound');
     await shot(b.page, '04-landing', '#page-invite-landing');
-    const coupons = (await act('member', 'coupons', { status: 'usable' }, FRIEND)).items as Array<{ couponId: string; title: string }>;
+    const coupons = (await act('member', 'coupons', { status: 'usable' }, FRIEND)).items as Array<{
+      couponId: string;
+      title: string;
+    }>;
     const gift = coupons.find((c) => c.title === '好友专享 无门槛15元');
     expect(gift).toBeDefined();
 
@@ -80,9 +84,33 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     await e2e.waitForText(a.page, '.invite-mine__tag', '已绑定');
 
     // B buys with the gift coupon and pays (dev pay callback); the store hands it over at the counter.
-    const order = await act('order', 'create', { items: [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }], couponId: gift!.couponId, delivery: { type: 'pickup' } }, FRIEND, `e2e-${stamp}-order`);
-    expect(await dev('pay-callback', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId: `4200${Date.now()}`, totalFee: order.payableFen })).toMatchObject({ errcode: 0 });
-    const ready = await act('manager', 'readyForPickup', { orderId: order.orderId }, 'demo-manager', `e2e-${stamp}-ready`);
+    const order = await act(
+      'order',
+      'create',
+      {
+        items: [{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }],
+        couponId: gift!.couponId,
+        delivery: { type: 'pickup' },
+      },
+      FRIEND,
+      `e2e-${stamp}-order`,
+    );
+    expect(
+      await dev('pay-callback', {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outTradeNo: order.orderNo,
+        transactionId: `4200${Date.now()}`,
+        totalFee: order.payableFen,
+      }),
+    ).toMatchObject({ errcode: 0 });
+    const ready = await act(
+      'manager',
+      'readyForPickup',
+      { orderId: order.orderId },
+      'demo-manager',
+      `e2e-${stamp}-ready`,
+    );
     await act('manager', 'verifyPickup', { pickupCode: ready.pickupCode }, 'demo-manager', `e2e-${stamp}-verify`);
     await a.page.reload();
     await e2e.waitForText(a.page, '.invite-mine__tag', '已下单');

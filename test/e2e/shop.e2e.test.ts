@@ -15,7 +15,8 @@ const missing = e2e.missingPrerequisites('shop');
 let env: e2e.E2E | undefined;
 let page: Page;
 
-const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, OPENID, name, data);
+const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> =>
+  e2e.callApi(env!.baseUrl, OPENID, name, data);
 const displayed = e2e.displayed;
 const textOf = (selector: string) => e2e.textOf(page, selector);
 const waitForText = (selector: string, expected: string) => e2e.waitForText(page, selector, expected);
@@ -90,7 +91,9 @@ describe.skipIf(missing.length > 0)('H5 shop, end to end', () => {
     await page.locator(`#sku-chip-${target.group}-${target.value}`).click();
     await waitForText('#sku-price .price-line__now', displayed(target.sku.priceFen));
     await page.locator('#sku-qty .nut-inputnumber-add').click();
-    await page.waitForFunction(() => (document.querySelector('#sku-qty input') as HTMLInputElement | null)?.value === '2');
+    await page.waitForFunction(
+      () => (document.querySelector('#sku-qty input') as HTMLInputElement | null)?.value === '2',
+    );
     await shot('04-sku-picked');
     await page.locator('#sku-confirm').click();
     await page.locator('#sku-picker').waitFor({ state: 'hidden' });

@@ -102,7 +102,9 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await page.locator('#m-sku-stock input').fill('77');
     await shot(page, '09-sku-edit', '#page-manager-products');
     await page.locator('#m-sku-save').click();
-    await page.waitForFunction(() => (document.querySelector('#m-product-list') as HTMLElement | null)?.innerText.includes('库存 77'));
+    await page.waitForFunction(() =>
+      (document.querySelector('#m-product-list') as HTMLElement | null)?.innerText.includes('库存 77'),
+    );
 
     await page.goto(`${env!.baseUrl}/#/packages/manager/coupons`);
     await page.locator('#m-template-list').waitFor();
@@ -113,7 +115,9 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await page.locator('#m-tpl-amount input').fill('20');
     await shot(page, '11-coupon-form', '#page-manager-coupons');
     await page.locator('#m-tpl-submit').click();
-    await page.waitForFunction(() => (document.querySelector('#m-template-list') as HTMLElement | null)?.innerText.includes('店庆满100减20'));
+    await page.waitForFunction(() =>
+      (document.querySelector('#m-template-list') as HTMLElement | null)?.innerText.includes('店庆满100减20'),
+    );
 
     await page.goto(`${env!.baseUrl}/#/packages/manager/staff`);
     await page.locator('#m-staff-list').waitFor();
@@ -134,7 +138,14 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     const nickname = (await e2e.callApi(env!.baseUrl, newcomer, 'member.me', {})).nickname;
     await page.goto(`${env!.baseUrl}/#/packages/manager/staff`);
     const rowShows = (shop: string) =>
-      page.waitForFunction(([n, s]) => [...document.querySelectorAll('#m-staff-list .m-item')].some((e) => (e as HTMLElement).innerText.includes(n) && (e as HTMLElement).innerText.includes(s)), [nickname, shop] as const, { timeout: e2e.STEP_TIMEOUT });
+      page.waitForFunction(
+        ([n, s]) =>
+          [...document.querySelectorAll('#m-staff-list .m-item')].some(
+            (e) => (e as HTMLElement).innerText.includes(n) && (e as HTMLElement).innerText.includes(s),
+          ),
+        [nickname, shop] as const,
+        { timeout: e2e.STEP_TIMEOUT },
+      );
     await rowShows('青禾 静安嘉里中心店');
     await page.locator('#m-staff-list .m-item', { hasText: nickname }).first().locator('.m-staff-shop').click();
     await page.locator('.nut-actionsheet-list', { hasText: '青禾 徐汇美罗城店' }).waitFor();
@@ -158,7 +169,8 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await page.goto(`${env!.baseUrl}/#/packages/manager/audit`);
     await page.locator('#m-audit-list').waitFor();
     const log = (await page.locator('#m-audit-list').innerText()).replace(/\s+/g, '');
-    for (const action of ['消费积分', '扫会员码', '邀请员工', '加入门店', '新建优惠券', '修改价格库存', '分配门店']) expect(log).toContain(action);
+    for (const action of ['消费积分', '扫会员码', '邀请员工', '加入门店', '新建优惠券', '修改价格库存', '分配门店'])
+      expect(log).toContain(action);
     await shot(page, '14-audit', '#page-manager-audit');
   }, 180_000);
 });

@@ -15,7 +15,8 @@ const missing = e2e.missingPrerequisites('store-welcome');
 
 let env: e2e.E2E | undefined;
 
-const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> => e2e.callApi(env!.baseUrl, VISITOR, name, data);
+const api = <N extends ActionName>(name: N, data: ActionInput<N>): Promise<ActionOutput<N>> =>
+  e2e.callApi(env!.baseUrl, VISITOR, name, data);
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `store-welcome-${name}.png`, root);
 
 describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', () => {
@@ -54,7 +55,14 @@ describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', ()
     await page.locator('#cart-checkout').click();
     await page.locator('#page-checkout #checkout-lines').waitFor();
     await page.locator('#delivery-express').click();
-    const address = { name: '林晓', phone: '13800138000', province: '上海市', city: '上海市', district: '静安区', detail: '南京西路 1515 号' };
+    const address = {
+      name: '林晓',
+      phone: '13800138000',
+      province: '上海市',
+      city: '上海市',
+      district: '静安区',
+      detail: '南京西路 1515 号',
+    };
     for (const [field, value] of Object.entries(address)) await page.locator(`#address-${field} input`).fill(value);
     await page.locator('#checkout-submit').click();
     await page.locator('#page-pay #pay-confirm').waitFor();

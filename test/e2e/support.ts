@@ -45,7 +45,12 @@ export async function startE2E(): Promise<E2E> {
   let platform: E2E['platform'];
   if (!EXTERNAL) {
     const { startGateway } = await import('../../cloudfunctions/gateway/server');
-    const gateway = await startGateway({ port: 0, host: '127.0.0.1', devAuth: true, staticDir: path.join(ROOT, 'dist', 'h5') });
+    const gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      devAuth: true,
+      staticDir: path.join(ROOT, 'dist', 'h5'),
+    });
     baseUrl = gateway.url.replace(/\/$/, '');
     closeGateway = () => gateway.close();
     db = gateway.db;
@@ -54,7 +59,15 @@ export async function startE2E(): Promise<E2E> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     baseUrl,
@@ -70,7 +83,11 @@ export async function startE2E(): Promise<E2E> {
 
 /** A phone-sized browser context signed in as `openid` (Taro H5 storage keeps `{ data }` JSON in localStorage). */
 export async function signedInPage(browser: Browser, openid: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+  });
   await context.addInitScript((id) => localStorage.setItem('session.devOpenid', JSON.stringify({ data: id })), openid);
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
@@ -97,7 +114,12 @@ export function pageOpener(env: () => E2E) {
 }
 
 /** Calls the API the way the H5 client does, as the given dev member. */
-export async function callApi<N extends ActionName>(baseUrl: string, openid: string, name: N, data: ActionInput<N>): Promise<ActionOutput<N>> {
+export async function callApi<N extends ActionName>(
+  baseUrl: string,
+  openid: string,
+  name: N,
+  data: ActionInput<N>,
+): Promise<ActionOutput<N>> {
   const [fn, action] = name.split('.');
   const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
     method: 'POST',
@@ -126,7 +148,10 @@ export async function waitForText(page: Page, selector: string, expected: string
 /** Taro H5 toasts: wait until one shows `text`. */
 export async function waitForToast(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
-    (t) => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none' && el.innerText.includes(t)),
+    (t) =>
+      [...document.querySelectorAll<HTMLElement>('.taro__toast')].some(
+        (el) => el.style.display !== 'none' && el.innerText.includes(t),
+      ),
     text,
     { timeout: STEP_TIMEOUT },
   );
@@ -143,10 +168,21 @@ export async function textOf(page: Page, selector: string): Promise<string> {
 export async function settledScreenshot(page: Page, file: string, root: string): Promise<void> {
   await page.waitForFunction((sel) => {
     const el = document.querySelector(sel);
-    return !!el && Math.abs(el.getBoundingClientRect().left) < 1 && !el.closest('.taro_page')?.getAnimations({ subtree: false }).length;
+    return (
+      !!el &&
+      Math.abs(el.getBoundingClientRect().left) < 1 &&
+      !el.closest('.taro_page')?.getAnimations({ subtree: false }).length
+    );
   }, root);
   await page
-    .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0'), undefined, { timeout: 5000 })
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.taro__toast')].every(
+          (t) => t.style.display === 'none' || t.style.opacity === '0',
+        ),
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
   await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(ARTIFACTS, file) });
@@ -157,11 +193,22 @@ export async function settledScreenshot(page: Page, file: string, root: string):
  * gets a fresh idempotency key unless one is given. Throws with the error envelope when refused.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function act(baseUrl: string, fn: string, action: string, data: unknown, who: string, idempotencyKey?: string): Promise<any> {
+export async function act(
+  baseUrl: string,
+  fn: string,
+  action: string,
+  data: unknown,
+  who: string,
+  idempotencyKey?: string,
+): Promise<any> {
   const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Dev-Openid': who },
-    body: JSON.stringify({ action, data, idempotencyKey: idempotencyKey ?? `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}` }),
+    body: JSON.stringify({
+      action,
+      data,
+      idempotencyKey: idempotencyKey ?? `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}`,
+    }),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
@@ -171,12 +218,19 @@ export async function act(baseUrl: string, fn: string, action: string, data: unk
 
 /** A local-mode dev route: `clock`, `run-timer/<fn>`, `pay-callback`. */
 export async function devRoute(baseUrl: string, route: string, body: unknown = {}): Promise<any> {
-  const res = await fetch(`${baseUrl}/api/dev/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}/api/dev/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return res.json();
 }
 
 /** The first product in stock that can be shipped, with its first SKU in stock (checkout walks). */
-export async function shippableProduct(baseUrl: string, openid: string): Promise<{ product: ProductDetail; skuId: string }> {
+export async function shippableProduct(
+  baseUrl: string,
+  openid: string,
+): Promise<{ product: ProductDetail; skuId: string }> {
   const { items } = await callApi(baseUrl, openid, 'catalog.listProducts', { limit: 50 });
   for (const summary of items) {
     if (summary.soldOut) continue;

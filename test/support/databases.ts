@@ -76,10 +76,23 @@ export function describeOnPostgres(title: string, body: (use: () => Db, url: () 
 
 /** Row counts of every table: "refused calls write nothing" compares two of these. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['stores', 'categories', 'products', 'skus', 'banners', 'tiers', 'members', 'staff', 'idempotency_keys'] as const;
+  const tables = [
+    'stores',
+    'categories',
+    'products',
+    'skus',
+    'banners',
+    'tiers',
+    'members',
+    'staff',
+    'idempotency_keys',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;

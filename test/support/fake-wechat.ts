@@ -26,23 +26,46 @@ export function fakeWechat() {
     init: () => undefined,
     getWXContext: () => ({ ...context, APPID: 'wx0000000000000000', ENV: 'prod-1' }),
     cloudPay: {
-      unifiedOrder: async () => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'MD5', paySign: 's' } }),
+      unifiedOrder: async () => ({
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'MD5', paySign: 's' },
+      }),
       refund: async (params) => {
         refundRequests.push(params);
-        if (refundAnswer !== 'accept') return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ERROR', errCodeDes: refundAnswer.refuse };
+        if (refundAnswer !== 'accept')
+          return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ERROR', errCodeDes: refundAnswer.refuse };
         const outRefundNo = String(params.outRefundNo);
-        if (!refunds.has(outRefundNo)) refunds.set(outRefundNo, { outTradeNo: String(params.outTradeNo), refundFee: Number(params.refundFee), status: 'PROCESSING' });
+        if (!refunds.has(outRefundNo))
+          refunds.set(outRefundNo, {
+            outTradeNo: String(params.outTradeNo),
+            refundFee: Number(params.refundFee),
+            status: 'PROCESSING',
+          });
         return { returnCode: 'SUCCESS', resultCode: 'SUCCESS' };
       },
       queryOrder: async (params) => {
         const booked = payments.get(String(params.outTradeNo));
         if (!booked) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' };
-        return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'SUCCESS', outTradeNo: params.outTradeNo, ...booked };
+        return {
+          returnCode: 'SUCCESS',
+          resultCode: 'SUCCESS',
+          tradeState: 'SUCCESS',
+          outTradeNo: params.outTradeNo,
+          ...booked,
+        };
       },
       queryRefund: async (params) => {
         const booked = refunds.get(String(params.outRefundNo));
         if (!booked) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'REFUNDNOTEXIST' };
-        return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outRefundNo_0: params.outRefundNo, refundStatus_0: booked.status, refundFee_0: booked.refundFee, refundId_0: `5${params.outRefundNo}` };
+        return {
+          returnCode: 'SUCCESS',
+          resultCode: 'SUCCESS',
+          outRefundNo_0: params.outRefundNo,
+          refundStatus_0: booked.status,
+          refundFee_0: booked.refundFee,
+          refundId_0: `5${params.outRefundNo}`,
+        };
       },
     },
   });
@@ -59,7 +82,14 @@ export function fakeWechat() {
     pays(order: { orderNo: string; payableFen: number }) {
       const transactionId = `42000${randomUUID().replace(/-/g, '').slice(0, 20)}`;
       payments.set(order.orderNo, { transactionId, totalFee: order.payableFen });
-      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderNo, transactionId, totalFee: order.payableFen, timeEnd: '20260302100100' };
+      return {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outTradeNo: order.orderNo,
+        transactionId,
+        totalFee: order.payableFen,
+        timeEnd: '20260302100100',
+      };
     },
     /** WeChat decides a refund (its books change; the callback, if any, is the test's to deliver). */
     decideRefund(outRefundNo: string, status: BookedRefund['status']) {
@@ -70,7 +100,14 @@ export function fakeWechat() {
     /** The refund callback event WeChat sends for a refund on its books. */
     refundEvent(outRefundNo: string, refundStatus: BookedRefund['status']) {
       const booked = refunds.get(outRefundNo);
-      return { returnCode: 'SUCCESS', refundStatus, outTradeNo: booked?.outTradeNo, outRefundNo, refundId: `5${outRefundNo}`, refundFee: booked?.refundFee ?? 1 };
+      return {
+        returnCode: 'SUCCESS',
+        refundStatus,
+        outTradeNo: booked?.outTradeNo,
+        outRefundNo,
+        refundId: `5${outRefundNo}`,
+        refundFee: booked?.refundFee ?? 1,
+      };
     },
     refuseRefunds(reason: string | null) {
       refundAnswer = reason === null ? 'accept' : { refuse: reason };

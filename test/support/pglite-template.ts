@@ -14,7 +14,9 @@ function templateInputs(): string[] {
   const seed = join(ROOT, 'cloudfunctions/core/db/seed');
   return [
     ...readdirSync(migrations).map((f) => join(migrations, f)),
-    ...readdirSync(seed).filter((f) => f.endsWith('.ts')).map((f) => join(seed, f)),
+    ...readdirSync(seed)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(seed, f)),
     join(ROOT, 'cloudfunctions/core/member/domain/tiers.ts'),
   ].sort();
 }

@@ -3,8 +3,18 @@ import type { WxpayV3Config } from '../../cloudfunctions/core/config/production-
 
 /** Keys the tests make themselves: the merchant's API key pair and WeChat Pay's platform key pair. */
 export function wxpayTestKeys() {
-  const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  return { merchant: pem(), platform: pem(), apiV3Key: randomBytes(16).toString('hex'), platformSerial: 'PUB_KEY_ID_0114232134912410000000000000' };
+  const pem = () =>
+    generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+  return {
+    merchant: pem(),
+    platform: pem(),
+    apiV3Key: randomBytes(16).toString('hex'),
+    platformSerial: 'PUB_KEY_ID_0114232134912410000000000000',
+  };
 }
 export type WxpayTestKeys = ReturnType<typeof wxpayTestKeys>;
 
@@ -29,11 +39,22 @@ export function encryptResource(plain: object, apiV3Key: string, associatedData 
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const data = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return { algorithm: 'AEAD_AES_256_GCM', ciphertext: data.toString('base64'), associated_data: associatedData, original_type: 'transaction', nonce };
+  return {
+    algorithm: 'AEAD_AES_256_GCM',
+    ciphertext: data.toString('base64'),
+    associated_data: associatedData,
+    original_type: 'transaction',
+    nonce,
+  };
 }
 
 /** A notification body and its Wechatpay-* headers, signed with `signingKey` (the platform key unless a test swaps it). */
-export function signedNotification(body: string, signingKey: string, serial: string, timestamp = Math.floor(Date.now() / 1000)) {
+export function signedNotification(
+  body: string,
+  signingKey: string,
+  serial: string,
+  timestamp = Math.floor(Date.now() / 1000),
+) {
   const nonce = randomBytes(16).toString('hex');
   const signature = createSign('RSA-SHA256').update(`${timestamp}\n${nonce}\n${body}\n`).sign(signingKey, 'base64');
   return {
@@ -46,7 +67,11 @@ export function signedNotification(body: string, signingKey: string, serial: str
 }
 
 /** The decrypted payment result WeChat Pay v3 sends for a successful JSAPI payment. */
-export function transactionResource(order: { orderNo: string; payableFen: number }, transactionId: string, overrides: Record<string, unknown> = {}) {
+export function transactionResource(
+  order: { orderNo: string; payableFen: number },
+  transactionId: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     mchid: TEST_MCHID,
     appid: TEST_APPID,

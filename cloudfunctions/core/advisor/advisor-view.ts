@@ -20,13 +20,22 @@ export function toCustomerView(r: CustomerRow): AdvisorCustomer {
 }
 
 export function toBudgetView(month: string, b: { budgetFen: number; spentFen: number }): AdvisorBudget {
-  return { month, budgetFen: fen(b.budgetFen), spentFen: fen(b.spentFen), remainingFen: fen(Math.max(0, b.budgetFen - b.spentFen)) };
+  return {
+    month,
+    budgetFen: fen(b.budgetFen),
+    spentFen: fen(b.spentFen),
+    remainingFen: fen(Math.max(0, b.budgetFen - b.spentFen)),
+  };
 }
 
 /** Issuable templates with their cost; one without a bounded cost is left out (never charged). */
-export function toTemplateViews(rows: Array<{ id: string; title: string; kind: AdvisorTemplate['kind']; args: unknown; remaining: number }>): AdvisorTemplate[] {
+export function toTemplateViews(
+  rows: Array<{ id: string; title: string; kind: AdvisorTemplate['kind']; args: unknown; remaining: number }>,
+): AdvisorTemplate[] {
   return rows.flatMap((t) => {
     const costFen = advisorCouponCost(t.kind, t.args);
-    return costFen === null ? [] : [{ templateId: t.id, title: t.title, kind: t.kind, costFen, remaining: t.remaining }];
+    return costFen === null
+      ? []
+      : [{ templateId: t.id, title: t.title, kind: t.kind, costFen, remaining: t.remaining }];
   });
 }

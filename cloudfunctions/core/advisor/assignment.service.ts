@@ -12,7 +12,10 @@ import { shopCustomers as shopCustomerRows } from './repo/customers.repo';
 const PAGE = 30;
 
 /** `manager.advisors`: active staff per shop with customer counts and this month's budget; pool sizes. */
-export async function listAdvisors({ ctx, exec }: ActionArgs<'manager.advisors'>): Promise<Result<ActionOutput<'manager.advisors'>>> {
+export async function listAdvisors({
+  ctx,
+  exec,
+}: ActionArgs<'manager.advisors'>): Promise<Result<ActionOutput<'manager.advisors'>>> {
   const month = budgetMonth(ctx.now);
   const { staff, pools } = await staffWithCustomers(exec, ctx.storeId, month);
   const advisors = staff.map((s) => ({
@@ -30,7 +33,11 @@ export async function listAdvisors({ ctx, exec }: ActionArgs<'manager.advisors'>
 }
 
 /** `manager.shopCustomers`: served members, newest binding first, 30 a page. */
-export async function listShopCustomers({ input, ctx, exec }: ActionArgs<'manager.shopCustomers'>): Promise<Result<ActionOutput<'manager.shopCustomers'>>> {
+export async function listShopCustomers({
+  input,
+  ctx,
+  exec,
+}: ActionArgs<'manager.shopCustomers'>): Promise<Result<ActionOutput<'manager.shopCustomers'>>> {
   const rows = await shopCustomerRows(exec, {
     storeId: ctx.storeId,
     shopId: input.shopId,
@@ -62,16 +69,35 @@ export async function listShopCustomers({ input, ctx, exec }: ActionArgs<'manage
  * back, or has committed and this call answers ADVISOR_UNAVAILABLE: never a member with a revoked
  * advisor. The move itself is conditional on the binding the call read (locked FOR UPDATE).
  */
-export async function reassignAdvisor({ input, caller, ctx, exec }: ActionArgs<'manager.reassignAdvisor'>): Promise<Result<ActionOutput<'manager.reassignAdvisor'>>> {
+export async function reassignAdvisor({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.reassignAdvisor'>): Promise<Result<ActionOutput<'manager.reassignAdvisor'>>> {
   const target = input.advisorOpenid ? await lockActiveAdvisor(exec, ctx.storeId, input.advisorOpenid) : null;
-  if (input.advisorOpenid && !target) return fail('ADVISOR_UNAVAILABLE', undefined, { advisorOpenid: input.advisorOpenid });
+  if (input.advisorOpenid && !target)
+    return fail('ADVISOR_UNAVAILABLE', undefined, { advisorOpenid: input.advisorOpenid });
   const binding = await lockBinding(exec, ctx.storeId, input.memberId);
   if (!binding) return fail('NOT_FOUND', '该会员未归属任何门店');
-  if (target && target.shop_id !== binding.shop_id) return fail('ADVISOR_OTHER_SHOP', undefined, { shopId: binding.shop_id });
-  const moved = await moveBinding(exec, { storeId: ctx.storeId, memberId: input.memberId, from: binding.advisor_openid, to: input.advisorOpenid, by: caller.openid!, now: ctx.now });
+  if (target && target.shop_id !== binding.shop_id)
+    return fail('ADVISOR_OTHER_SHOP', undefined, { shopId: binding.shop_id });
+  const moved = await moveBinding(exec, {
+    storeId: ctx.storeId,
+    memberId: input.memberId,
+    from: binding.advisor_openid,
+    to: input.advisorOpenid,
+    by: caller.openid!,
+    now: ctx.now,
+  });
   // The row is locked: a false here would be a bug, not a race.
   if (!moved) throw new Error(`binding of ${input.memberId} changed under its lock`);
-  return ok({ memberId: input.memberId, shopId: binding.shop_id, advisorOpenid: input.advisorOpenid, previousAdvisorOpenid: binding.advisor_openid });
+  return ok({
+    memberId: input.memberId,
+    shopId: binding.shop_id,
+    advisorOpenid: input.advisorOpenid,
+    previousAdvisorOpenid: binding.advisor_openid,
+  });
 }
 
 /**
@@ -79,12 +105,21 @@ export async function reassignAdvisor({ input, caller, ctx, exec }: ActionArgs<'
  * for reassignments holding that row): every member the advisor served goes back to the shop's pool,
  * each with an audit row, so the audit log tells where every customer went.
  */
-export async function handBackMembers(tx: Executor, q: { storeId: string; advisorOpenid: string; by: string; now: Date }): Promise<number> {
+export async function handBackMembers(
+  tx: Executor,
+  q: { storeId: string; advisorOpenid: string; by: string; now: Date },
+): Promise<number> {
   const memberIds = await handBackBindings(tx, q);
   for (const memberId of memberIds) {
     await insertAudit(tx, {
-      storeId: q.storeId, who: q.by, role: 'manager', action: 'advisor.handBack', memberId, amountFen: null,
-      detail: { fromAdvisorOpenid: q.advisorOpenid, toPool: true }, at: q.now,
+      storeId: q.storeId,
+      who: q.by,
+      role: 'manager',
+      action: 'advisor.handBack',
+      memberId,
+      amountFen: null,
+      detail: { fromAdvisorOpenid: q.advisorOpenid, toPool: true },
+      at: q.now,
     });
   }
   return memberIds.length;

@@ -12,7 +12,12 @@ import { advisorCustomers } from './repo/customers.repo';
 const RECENT_ORDERS = 10;
 
 /** `staff.myCustomers`: the calling advisor's members, sorted, filtered, keyset-paged. */
-export async function myCustomers({ input, caller, ctx, exec }: ActionArgs<'staff.myCustomers'>): Promise<Result<ActionOutput<'staff.myCustomers'>>> {
+export async function myCustomers({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.myCustomers'>): Promise<Result<ActionOutput<'staff.myCustomers'>>> {
   const sort = input.sort ?? 'lastOrder';
   const limit = input.limit ?? 20;
   const rows = await advisorCustomers(exec, {
@@ -40,7 +45,12 @@ export async function myCustomers({ input, caller, ctx, exec }: ActionArgs<'staf
  * advisor may issue them. Anyone else's member is NOT_FOUND (not FORBIDDEN: whether a member exists
  * is not the advisor's business), and a read writes nothing.
  */
-export async function customerDetail({ input, caller, ctx, exec }: ActionArgs<'staff.customerDetail'>): Promise<Result<ActionOutput<'staff.customerDetail'>>> {
+export async function customerDetail({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.customerDetail'>): Promise<Result<ActionOutput<'staff.customerDetail'>>> {
   const [row] = await advisorCustomers(exec, {
     storeId: ctx.storeId,
     advisorOpenid: caller.openid!,
@@ -53,6 +63,16 @@ export async function customerDetail({ input, caller, ctx, exec }: ActionArgs<'s
   });
   if (!row) return fail('NOT_FOUND', '该会员不是你的顾客');
   const orders = await findMemberOrders(exec, row.member_id, null, null, RECENT_ORDERS);
-  const { budget, templates } = await budgetOf(exec, { storeId: ctx.storeId, openid: caller.openid!, month: budgetMonth(ctx.now), now: ctx.now });
-  return ok({ customer: toCustomerView(row), orders: (await viewsOf(exec, orders, ctx.now)).map((o) => o.view), budget, templates });
+  const { budget, templates } = await budgetOf(exec, {
+    storeId: ctx.storeId,
+    openid: caller.openid!,
+    month: budgetMonth(ctx.now),
+    now: ctx.now,
+  });
+  return ok({
+    customer: toCustomerView(row),
+    orders: (await viewsOf(exec, orders, ctx.now)).map((o) => o.view),
+    budget,
+    templates,
+  });
 }

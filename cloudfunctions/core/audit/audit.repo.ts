@@ -34,7 +34,18 @@ export function auditPage(exec: Executor, storeId: string, beforeId: string | nu
     .selectFrom('audit_log as a')
     .leftJoin('members as w', (j) => j.onRef('w.store_id', '=', 'a.store_id').onRef('w.openid', '=', 'a.who'))
     .leftJoin('members as m', 'm.id', 'a.member_id')
-    .select(['a.id', 'a.who', 'a.role', 'a.action', 'a.member_id', 'a.amount_fen', 'a.detail', 'a.created_at', 'w.nickname as who_nickname', 'm.nickname as member_nickname'])
+    .select([
+      'a.id',
+      'a.who',
+      'a.role',
+      'a.action',
+      'a.member_id',
+      'a.amount_fen',
+      'a.detail',
+      'a.created_at',
+      'w.nickname as who_nickname',
+      'm.nickname as member_nickname',
+    ])
     .where('a.store_id', '=', storeId);
   if (beforeId) q = q.where('a.id', '<', beforeId);
   return q.orderBy('a.id', 'desc').limit(limit).execute();

@@ -33,7 +33,10 @@ function toSummary(row: ProductSummaryRow): ProductSummary {
 }
 
 /** `catalog.home`: banners, categories and featured products in one round trip. */
-export async function getHome({ ctx, exec }: ServiceArgs<ActionInput<'catalog.home'>>): Promise<Result<ActionOutput<'catalog.home'>>> {
+export async function getHome({
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'catalog.home'>>): Promise<Result<ActionOutput<'catalog.home'>>> {
   const [banners, categories, featured] = await Promise.all([
     findBanners(exec, ctx.storeId),
     findCategories(exec, ctx.storeId),

@@ -4,7 +4,13 @@ import { fail, ok, type Result } from '../errors';
 import { fen } from '../shared/money';
 import { specsText } from './domain/spec-groups';
 import { decodeCursor, encodeCursor } from './domain/cursor';
-import { findStoreSku, managerProductsPage, setProductStatus as updateProductStatus, setSkuPrice, setSkuStock } from './repo/manager-catalog.repo';
+import {
+  findStoreSku,
+  managerProductsPage,
+  setProductStatus as updateProductStatus,
+  setSkuPrice,
+  setSkuStock,
+} from './repo/manager-catalog.repo';
 
 const PAGE = 20;
 
@@ -13,10 +19,19 @@ function skuView(s: { id: string; specs: Record<string, string>; price_fen: numb
 }
 
 /** `manager.listProducts`: every product of the store (also off the shelf), 20 a page, keyset-paged. */
-export async function managerListProducts({ input, ctx, exec }: ActionArgs<'manager.listProducts'>): Promise<Result<ActionOutput<'manager.listProducts'>>> {
+export async function managerListProducts({
+  input,
+  ctx,
+  exec,
+}: ActionArgs<'manager.listProducts'>): Promise<Result<ActionOutput<'manager.listProducts'>>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   if (after === null) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
-  const rows = await managerProductsPage(exec, { storeId: ctx.storeId, keyword: input.keyword || undefined, after, limit: PAGE + 1 });
+  const rows = await managerProductsPage(exec, {
+    storeId: ctx.storeId,
+    keyword: input.keyword || undefined,
+    after,
+    limit: PAGE + 1,
+  });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
   return ok({
@@ -29,10 +44,24 @@ export async function managerListProducts({ input, ctx, exec }: ActionArgs<'mana
  * `manager.updateSku`: price and/or stock. Stock is compare-and-set against what the manager saw,
  * because checkout keeps taking stock meanwhile: a stale edit is STOCK_CHANGED, never a lost sale.
  */
-export async function updateSku({ input, caller, ctx, exec }: ActionArgs<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
+export async function updateSku({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
   const sku = await findStoreSku(exec, ctx.storeId, input.skuId);
   if (!sku) return fail('NOT_FOUND', '规格不存在');
-  if (input.stock && !(await setSkuStock(exec, { skuId: sku.id, from: input.stock.from, to: input.stock.to, by: caller.openid ?? 'manager', now: ctx.now }))) {
+  if (
+    input.stock &&
+    !(await setSkuStock(exec, {
+      skuId: sku.id,
+      from: input.stock.from,
+      to: input.stock.to,
+      by: caller.openid ?? 'manager',
+      now: ctx.now,
+    }))
+  ) {
     return fail('STOCK_CHANGED', undefined, { stock: sku.stock });
   }
   if (input.priceFen !== undefined) await setSkuPrice(exec, { skuId: sku.id, priceFen: input.priceFen });
@@ -40,8 +69,19 @@ export async function updateSku({ input, caller, ctx, exec }: ActionArgs<'manage
 }
 
 /** `manager.setProductStatus`: 上架 / 下架. */
-export async function setProductStatus({ input, ctx, exec }: ActionArgs<'manager.setProductStatus'>): Promise<Result<ActionOutput<'manager.setProductStatus'>>> {
-  if (!(await updateProductStatus(exec, { storeId: ctx.storeId, productId: input.productId, status: input.status, now: ctx.now }))) {
+export async function setProductStatus({
+  input,
+  ctx,
+  exec,
+}: ActionArgs<'manager.setProductStatus'>): Promise<Result<ActionOutput<'manager.setProductStatus'>>> {
+  if (
+    !(await updateProductStatus(exec, {
+      storeId: ctx.storeId,
+      productId: input.productId,
+      status: input.status,
+      now: ctx.now,
+    }))
+  ) {
     return fail('NOT_FOUND', '商品不存在');
   }
   return ok({ productId: input.productId, status: input.status });

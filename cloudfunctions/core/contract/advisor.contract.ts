@@ -84,12 +84,24 @@ export const advisorActions = {
     role: 'staff',
   }),
   /** One of the advisor's own customers (anyone else's is NOT_FOUND) with recent orders. */
-  'staff.customerDetail': action<{ customer: AdvisorCustomer; orders: OrderView[]; budget: AdvisorBudget; templates: AdvisorTemplate[] }>()({
+  'staff.customerDetail': action<{
+    customer: AdvisorCustomer;
+    orders: OrderView[];
+    budget: AdvisorBudget;
+    templates: AdvisorTemplate[];
+  }>()({
     input: z.object({ memberId: id }).strict(),
     role: 'staff',
   }),
   /** Issues an advisor-issuable coupon to one of the advisor's customers, charged to the monthly budget. */
-  'staff.issueCoupon': action<{ couponId: string; memberId: string; templateId: string; title: string; costFen: Fen; budget: AdvisorBudget }>()({
+  'staff.issueCoupon': action<{
+    couponId: string;
+    memberId: string;
+    templateId: string;
+    title: string;
+    costFen: Fen;
+    budget: AdvisorBudget;
+  }>()({
     input: z.object({ memberId: id, templateId: id }).strict(),
     role: 'staff',
     mutating: true,
@@ -99,7 +111,11 @@ export const advisorActions = {
     role: 'staff',
   }),
   /** Staff per shop with their customer counts and this month's budget; the pools' sizes. */
-  'manager.advisors': action<{ month: string; advisors: AdvisorSummary[]; pools: Array<{ shopId: string; shopName: string; customers: number }> }>()({
+  'manager.advisors': action<{
+    month: string;
+    advisors: AdvisorSummary[];
+    pools: Array<{ shopId: string; shopName: string; customers: number }>;
+  }>()({
     input: z.object({}).strict(),
     role: 'manager',
   }),
@@ -110,7 +126,12 @@ export const advisorActions = {
     mutating: true,
   }),
   /** Moves a member to another advisor of their shop, or to the shop's pool (null). */
-  'manager.reassignAdvisor': action<{ memberId: string; shopId: string; advisorOpenid: string | null; previousAdvisorOpenid: string | null }>()({
+  'manager.reassignAdvisor': action<{
+    memberId: string;
+    shopId: string;
+    advisorOpenid: string | null;
+    previousAdvisorOpenid: string | null;
+  }>()({
     input: z.object({ memberId: id, advisorOpenid: id.nullable() }).strict(),
     role: 'manager',
     mutating: true,

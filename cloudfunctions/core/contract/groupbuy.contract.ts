@@ -72,10 +72,13 @@ export interface ManagerCampaignView extends GroupBuyCampaignView {
 const iso = z
   .string()
   .datetime({ offset: true })
-  .refine((v) => {
-    const year = new Date(v).getUTCFullYear();
-    return year >= 2000 && year < 2100;
-  }, { message: 'a time between 2000 and 2099' });
+  .refine(
+    (v) => {
+      const year = new Date(v).getUTCFullYear();
+      return year >= 2000 && year < 2100;
+    },
+    { message: 'a time between 2000 and 2099' },
+  );
 
 export const groupbuyActions = {
   'groupbuy.listCampaigns': action<{ items: Array<GroupBuyCampaignView & { openTeams: number }> }>()({
@@ -87,7 +90,10 @@ export const groupbuyActions = {
     role: 'any',
   }),
   'groupbuy.getTeam': action<GroupBuyTeamView>()({ input: z.object({ teamId: id }).strict(), role: 'any' }),
-  'manager.listCampaigns': action<{ items: ManagerCampaignView[] }>()({ input: z.object({}).strict(), role: 'manager' }),
+  'manager.listCampaigns': action<{ items: ManagerCampaignView[] }>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
   'manager.createCampaign': action<ManagerCampaignView>()({
     input: z
       .object({

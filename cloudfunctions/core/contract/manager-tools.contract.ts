@@ -73,14 +73,25 @@ const cursor = z.string().max(200).optional();
 const fenAmount = z.number().int().min(1).max(100_000_000);
 
 export const managerToolActions = {
-  'manager.createStaffInvite': action<{ inviteId: string; token: string; path: string; scene: string; qrImage: string | null; expiresAt: string }>()({
+  'manager.createStaffInvite': action<{
+    inviteId: string;
+    token: string;
+    path: string;
+    scene: string;
+    qrImage: string | null;
+    expiresAt: string;
+  }>()({
     /** shopId: an active shop of the store the new staff member will serve (SHOP_NOT_FOUND otherwise). */
     input: z.object({ role: z.enum(['staff', 'manager']), shopId: id.optional() }).strict(),
     role: 'manager',
     mutating: true,
   }),
   /** `shops`: the store's active shops, for the invite's and 分配门店's pickers. */
-  'manager.listStaff': action<{ staff: StaffMemberView[]; invites: StaffInviteView[]; shops: Array<{ shopId: string; name: string }> }>()({
+  'manager.listStaff': action<{
+    staff: StaffMemberView[];
+    invites: StaffInviteView[];
+    shops: Array<{ shopId: string; name: string }>;
+  }>()({
     input: z.object({}).strict(),
     role: 'manager',
   }),
@@ -94,7 +105,13 @@ export const managerToolActions = {
    * Places an active staff member in an active shop, or moves them: the members they served in the old
    * shop go back to its pool (`handedBack`). The same shop again changes nothing (`changed: false`).
    */
-  'manager.setStaffShop': action<{ openid: string; shopId: string; previousShopId: string | null; changed: boolean; handedBack: number }>()({
+  'manager.setStaffShop': action<{
+    openid: string;
+    shopId: string;
+    previousShopId: string | null;
+    changed: boolean;
+    handedBack: number;
+  }>()({
     input: z.object({ openid: z.string().min(1).max(128), shopId: id }).strict(),
     role: 'manager',
     mutating: true,
@@ -115,7 +132,10 @@ export const managerToolActions = {
         skuId: id,
         priceFen: fenAmount.optional(),
         // `from` is compared with an int4 column: above 2^31-1 the query itself fails (a 500, not a refusal).
-        stock: z.object({ from: z.number().int().min(0).max(2_147_483_647), to: z.number().int().min(0).max(1_000_000) }).strict().optional(),
+        stock: z
+          .object({ from: z.number().int().min(0).max(2_147_483_647), to: z.number().int().min(0).max(1_000_000) })
+          .strict()
+          .optional(),
       })
       .strict()
       .refine((v) => v.priceFen !== undefined || v.stock !== undefined, { message: 'nothing to change' }),
@@ -150,9 +170,13 @@ export const managerToolActions = {
         perMemberLimit: z.number().int().min(1).max(100).default(1),
       })
       .strict()
-      .refine((v) => v.args === undefined || [v.thresholdFen, v.amountFen, v.percentOff, v.capFen].every((a) => a === undefined), {
-        message: 'args are given either in `args` or flat, not both',
-      }),
+      .refine(
+        (v) =>
+          v.args === undefined || [v.thresholdFen, v.amountFen, v.percentOff, v.capFen].every((a) => a === undefined),
+        {
+          message: 'args are given either in `args` or flat, not both',
+        },
+      ),
     role: 'manager',
     mutating: true,
   }),

@@ -15,7 +15,16 @@ export const managerActions = {
     role: 'manager',
   }),
   'manager.shipOrder': action<OrderView>()({
-    input: z.object({ orderId: id, carrier: z.string().trim().min(1).max(30), trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/) }).strict(),
+    input: z
+      .object({
+        orderId: id,
+        carrier: z.string().trim().min(1).max(30),
+        trackingNo: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{4,40}$/),
+      })
+      .strict(),
     role: 'manager',
     mutating: true,
   }),
@@ -31,7 +40,11 @@ export const managerActions = {
   }),
   'manager.refundOrder': action<{ refundId: string; status: RefundView['status'] }>()({
     input: z
-      .object({ orderId: id, lineIds: z.array(id).min(1).max(50).optional(), reason: z.string().trim().min(1).max(200) })
+      .object({
+        orderId: id,
+        lineIds: z.array(id).min(1).max(50).optional(),
+        reason: z.string().trim().min(1).max(200),
+      })
       .strict(),
     role: 'manager',
     mutating: true,

@@ -95,7 +95,14 @@ export const memberActions = {
     mutating: true,
   }),
   'member.pointsHistory': action<{ items: PointsHistoryItem[]; nextCursor: string | null; balance: Points }>()({
-    input: z.object({ cursor: z.string().regex(/^\d{1,18}$/).optional() }).strict(),
+    input: z
+      .object({
+        cursor: z
+          .string()
+          .regex(/^\d{1,18}$/)
+          .optional(),
+      })
+      .strict(),
     role: 'customer',
   }),
   'member.memberCode': action<MemberCodeView>()({
@@ -109,13 +116,21 @@ export const memberActions = {
           .string()
           .trim()
           .min(1)
-          .refine((v) => nicknameLength(v) <= NICKNAME_MAX_CHARS, { message: `nickname is at most ${NICKNAME_MAX_CHARS} characters` })
+          .refine((v) => nicknameLength(v) <= NICKNAME_MAX_CHARS, {
+            message: `nickname is at most ${NICKNAME_MAX_CHARS} characters`,
+          })
           .optional(),
-        avatarUrl: z.string().max(500).refine(isAvatarUrl, { message: 'avatarUrl must be https:// or cloud://' }).optional(),
+        avatarUrl: z
+          .string()
+          .max(500)
+          .refine(isAvatarUrl, { message: 'avatarUrl must be https:// or cloud://' })
+          .optional(),
         birthday: z.string().refine(isCalendarDate, { message: 'birthday must be a real YYYY-MM-DD date' }).optional(),
       })
       .strict()
-      .refine((v) => v.nickname !== undefined || v.avatarUrl !== undefined || v.birthday !== undefined, { message: 'nothing to update' }),
+      .refine((v) => v.nickname !== undefined || v.avatarUrl !== undefined || v.birthday !== undefined, {
+        message: 'nothing to update',
+      }),
     role: 'customer',
     mutating: true,
   }),

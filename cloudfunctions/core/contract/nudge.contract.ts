@@ -48,7 +48,10 @@ export const nudgeActions = {
     input: z
       .object({
         status: z.enum(['queued', 'sent', 'refused', 'failed']).optional(),
-        cursor: z.string().regex(/^\d{1,18}$/).optional(),
+        cursor: z
+          .string()
+          .regex(/^\d{1,18}$/)
+          .optional(),
       })
       .strict(),
     role: 'manager',

@@ -79,7 +79,13 @@ export interface RefundView {
  * A refund in the manager's 售后审核 queue. `payment_return`: money that arrived for an order already
  * closed, given back in full (no goods involved).
  */
-export type ManagerRefundView = RefundView & { kind: 'order' | 'payment_return'; orderId: string; orderNo: string; memberNickname: string; failureReason: string | null };
+export type ManagerRefundView = RefundView & {
+  kind: 'order' | 'payment_return';
+  orderId: string;
+  orderNo: string;
+  memberNickname: string;
+  failureReason: string | null;
+};
 
 export interface OrderView extends OrderAmounts {
   orderId: string;
@@ -122,7 +128,13 @@ export const orderActions = {
     input: z.object({ ...pricingInput, deliveryType: z.enum(['express', 'pickup']).optional() }).strict(),
     role: 'customer',
   }),
-  'order.create': action<{ orderId: string; orderNo: string; payableFen: Fen; status: OrderStatus; expiresAt: string }>()({
+  'order.create': action<{
+    orderId: string;
+    orderNo: string;
+    payableFen: Fen;
+    status: OrderStatus;
+    expiresAt: string;
+  }>()({
     input: z
       .object({
         ...pricingInput,

@@ -76,7 +76,9 @@ export const referralActions = {
     input: z
       .object({ inviteCode: z.string().max(64).optional(), scene: z.string().max(128).optional() })
       .strict()
-      .refine((v) => v.inviteCode !== undefined || v.scene !== undefined, { message: 'inviteCode or scene is required' }),
+      .refine((v) => v.inviteCode !== undefined || v.scene !== undefined, {
+        message: 'inviteCode or scene is required',
+      }),
     role: 'customer',
     mutating: true,
   }),

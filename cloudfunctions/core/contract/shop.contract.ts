@@ -30,7 +30,8 @@ export interface AdvisorCard {
 export type WelcomeBinding = 'bound' | 'joined_pool' | 'claimed_from_pool' | 'kept';
 
 /** issued (now), already_received (once per member, ever), none (the shop has no gift), or the coupon's refusal. */
-export type WelcomeGiftReason = 'issued' | 'already_received' | 'none' | 'sold_out' | 'ended' | 'limit_reached' | 'not_found';
+export type WelcomeGiftReason =
+  'issued' | 'already_received' | 'none' | 'sold_out' | 'ended' | 'limit_reached' | 'not_found';
 
 export interface WelcomeResult {
   /** The shop whose code was scanned. */

@@ -20,15 +20,34 @@ export interface CounterMember {
 }
 
 /** The member code as scanned or pasted: base64url, short. */
-export const memberCodeInput = z.string().trim().min(8).max(120).regex(/^[A-Za-z0-9_-]+$/);
+export const memberCodeInput = z
+  .string()
+  .trim()
+  .min(8)
+  .max(120)
+  .regex(/^[A-Za-z0-9_-]+$/);
 /** A till receipt number: unique per store. */
-export const receiptNo = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
+export const receiptNo = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
 export const pickupCode = z.string().regex(/^\d{6}$/);
 
 export const staffActions = {
   /** A member opening a manager's invite becomes staff (or manager) of the store. */
   'staff.bind': action<{ role: StaffRole; storeId: string }>()({
-    input: z.object({ inviteToken: z.string().trim().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict(),
+    input: z
+      .object({
+        inviteToken: z
+          .string()
+          .trim()
+          .min(16)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/),
+      })
+      .strict(),
     role: 'customer',
     mutating: true,
   }),
@@ -43,7 +62,13 @@ export const staffActions = {
     role: 'staff',
     mutating: true,
   }),
-  'staff.awardPoints': action<{ pointsAwarded: Points; receiptNo: string; amountFen: Fen; memberId: string; /** The member's balance after the award. */ balance: Points }>()({
+  'staff.awardPoints': action<{
+    pointsAwarded: Points;
+    receiptNo: string;
+    amountFen: Fen;
+    memberId: string;
+    /** The member's balance after the award. */ balance: Points;
+  }>()({
     input: z.object({ code: memberCodeInput, amountFen: z.number().int().min(1).max(10_000_000), receiptNo }).strict(),
     role: 'staff',
     mutating: true,

@@ -35,12 +35,25 @@ async function issueOnce(
 ): Promise<boolean> {
   const claimed = await tx
     .insertInto('coupon_auto_issues')
-    .values({ member_id: q.memberId, template_id: q.templateId, source: q.source, period: q.period, coupon_id: null, issued_at: q.now })
+    .values({
+      member_id: q.memberId,
+      template_id: q.templateId,
+      source: q.source,
+      period: q.period,
+      coupon_id: null,
+      issued_at: q.now,
+    })
     .onConflict((oc) => oc.doNothing())
     .returning('member_id')
     .execute();
   if (claimed.length === 0) return false;
-  const issued = await issueCoupon(tx, { storeId: q.storeId, memberId: q.memberId, templateId: q.templateId, source: q.source, now: q.now });
+  const issued = await issueCoupon(tx, {
+    storeId: q.storeId,
+    memberId: q.memberId,
+    templateId: q.templateId,
+    source: q.source,
+    now: q.now,
+  });
   if (!issued.ok) throw new Refused(issued.error.code);
   await tx
     .updateTable('coupon_auto_issues')
@@ -77,7 +90,8 @@ async function tryIssue(exec: Executor, q: Parameters<typeof issueOnce>[1]): Pro
   try {
     return await atomically(exec, (tx) => issueOnce(tx, q));
   } catch (err) {
-    if (!(err instanceof Refused)) console.warn(`[auto-issue] ${q.source} ${q.templateId} -> ${q.memberId} failed`, err);
+    if (!(err instanceof Refused))
+      console.warn(`[auto-issue] ${q.source} ${q.templateId} -> ${q.memberId} failed`, err);
     return false;
   }
 }
@@ -88,7 +102,12 @@ async function tryIssue(exec: Executor, q: Parameters<typeof issueOnce>[1]): Pro
  * it once per member ever regardless). Never fails: a
  * sold-out or broken gift template leaves the member created without the coupon.
  */
-export async function issueNewMemberGifts(exec: Executor, storeId: string, memberId: string, now: Date): Promise<number> {
+export async function issueNewMemberGifts(
+  exec: Executor,
+  storeId: string,
+  memberId: string,
+  now: Date,
+): Promise<number> {
   let issued = 0;
   try {
     for (const templateId of await autoTemplates(exec, storeId, 'new_member')) {
@@ -140,7 +159,17 @@ export async function runBirthdayTimer(ctx: CallContext): Promise<Record<string,
     let templates = templatesByStore.get(m.store_id);
     if (!templates) templatesByStore.set(m.store_id, (templates = await autoTemplates(db, m.store_id, 'birthday')));
     for (const templateId of templates) {
-      if (await tryIssue(db, { storeId: m.store_id, memberId: m.id, templateId, source: 'birthday', period: year, now: ctx.now })) coupons++;
+      if (
+        await tryIssue(db, {
+          storeId: m.store_id,
+          memberId: m.id,
+          templateId,
+          source: 'birthday',
+          period: year,
+          now: ctx.now,
+        })
+      )
+        coupons++;
     }
   }
   return { members: eligible, coupons };

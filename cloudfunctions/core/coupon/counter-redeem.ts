@@ -32,6 +32,7 @@ export async function redeemAtCounter(
     !row || row.member_id !== q.memberId || row.store_id !== q.storeId
       ? 'not_found'
       : // Not updated, so some state refuses it; 'not_started' is the only one left if none is named.
-        (couponStateRefusal({ status: row.status, validFrom: row.valid_from, validUntil: row.valid_until }, q.now) ?? 'not_started');
+        (couponStateRefusal({ status: row.status, validFrom: row.valid_from, validUntil: row.valid_until }, q.now) ??
+        'not_started');
   return fail(couponRefusalCode(reason), undefined, { reason });
 }

@@ -26,23 +26,35 @@ const STATE_MESSAGES: Record<StateRefusal, string> = {
  */
 export interface CouponOffer {
   couponId: string;
-  evaluate(lines: ReadonlyArray<{ productId: string; categoryId: string; amountFen: Fen }>):
-    | { ok: true; discountFen: Fen; eligible: boolean[] }
-    | { ok: false; code: ErrorCode; message?: string };
+  evaluate(
+    lines: ReadonlyArray<{ productId: string; categoryId: string; amountFen: Fen }>,
+  ): { ok: true; discountFen: Fen; eligible: boolean[] } | { ok: false; code: ErrorCode; message?: string };
 }
 
 /** The member's own coupon, usable now; its template's rule prices it against the lines. */
-export async function couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>> {
-  const row = await memberCouponsQuery(exec, q.memberId).where('c.id', '=', q.couponId).where('c.store_id', '=', q.storeId).executeTakeFirst();
+export async function couponOffer(
+  exec: Executor,
+  q: { storeId: string; memberId: string; couponId: string; now: Date },
+): Promise<Result<CouponOffer>> {
+  const row = await memberCouponsQuery(exec, q.memberId)
+    .where('c.id', '=', q.couponId)
+    .where('c.store_id', '=', q.storeId)
+    .executeTakeFirst();
   if (!row) return refuse('not_found', '优惠券不存在');
-  const refusal = couponStateRefusal({ status: row.status, validFrom: row.valid_from, validUntil: row.valid_until }, q.now);
+  const refusal = couponStateRefusal(
+    { status: row.status, validFrom: row.valid_from, validUntil: row.valid_until },
+    q.now,
+  );
   if (refusal) return refuse(refusal, STATE_MESSAGES[refusal]);
   const terms = { kind: row.kind, args: row.args, scope: row.scope, scopeIds: row.scope_ids };
   return ok({ couponId: row.id, evaluate: (lines) => evaluateTerms(terms, lines) });
 }
 
 /** usable -> locked inside the order's transaction; a coupon another order holds is refused. */
-export async function lockCoupon(tx: Executor, q: { couponId: string; memberId: string; orderId: string; now: Date }): Promise<Result<null>> {
+export async function lockCoupon(
+  tx: Executor,
+  q: { couponId: string; memberId: string; orderId: string; now: Date },
+): Promise<Result<null>> {
   return (await lockCouponRow(tx, q)) ? ok(null) : refuse('locked', '优惠券已被其他订单使用');
 }
 

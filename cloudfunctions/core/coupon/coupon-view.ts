@@ -17,7 +17,9 @@ interface TermsRow {
  * (categories, products) for the whole list.
  */
 export async function termsViews(exec: Executor, rows: readonly TermsRow[]): Promise<CouponTermsView[]> {
-  const ids = (scope: 'categories' | 'products') => [...new Set(rows.filter((r) => r.scope === scope).flatMap((r) => r.scope_ids))];
+  const ids = (scope: 'categories' | 'products') => [
+    ...new Set(rows.filter((r) => r.scope === scope).flatMap((r) => r.scope_ids)),
+  ];
   const names = {
     categories: await scopeNames(exec, 'categories', ids('categories')),
     products: await scopeNames(exec, 'products', ids('products')),
@@ -26,6 +28,11 @@ export async function termsViews(exec: Executor, rows: readonly TermsRow[]): Pro
     kind: r.kind,
     ...describeTerms(r.kind, r.args as CouponArgs),
     ...termsFields(r.args as CouponArgs),
-    scopeText: scopeText(r.scope, r.scope === 'all' ? [] : r.scope_ids.map((id) => names[r.scope as 'categories' | 'products'].get(id)).filter((n): n is string => !!n)),
+    scopeText: scopeText(
+      r.scope,
+      r.scope === 'all'
+        ? []
+        : r.scope_ids.map((id) => names[r.scope as 'categories' | 'products'].get(id)).filter((n): n is string => !!n),
+    ),
   }));
 }

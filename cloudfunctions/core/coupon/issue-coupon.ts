@@ -39,7 +39,10 @@ export async function issueCoupon(
   if (held >= limit) return refuse('limit_reached', '已达领取上限');
   if (!(await takeFromTemplate(tx, template.id))) return refuse('sold_out', '已领完');
 
-  const window = couponWindow({ validFrom: template.valid_from, validUntil: template.valid_until, validDays: template.valid_days }, q.now);
+  const window = couponWindow(
+    { validFrom: template.valid_from, validUntil: template.valid_until, validDays: template.valid_days },
+    q.now,
+  );
   const couponId = `cp_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   for (;;) {
     const inserted = await insertCoupon(tx, {

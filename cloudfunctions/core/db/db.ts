@@ -20,7 +20,11 @@ export interface Db {
    * `ttlMs` after the last renewal (database clock) if its holder froze or died; a holder whose
    * connection is gone loses it at once.
    */
-  withTimerLease<T>(timer: string, ttlMs: number, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  withTimerLease<T>(
+    timer: string,
+    ttlMs: number,
+    fn: () => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false }>;
   /**
    * Runs `fn` while holding a session-level advisory lock (migrations: replicas starting together
    * wait for each other). Not for timers: a frozen instance's session would keep the lock.
@@ -49,7 +53,9 @@ export interface DbOptions {
 }
 
 export async function openDb(options: DbOptions = {}): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs) : openPGlite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs)
+    : openPGlite(options);
 }
 
 async function openPGlite(options: DbOptions): Promise<Db> {
@@ -140,7 +146,9 @@ async function openPostgres(databaseUrl: string, max: number, connectTimeoutMs?:
     // node-postgres returns int8 (count(*), sums) as strings; PGlite returns numbers. Parse once, here.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === 20
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle connection that dies (restart, failover) is an 'error' on the pool; the pool drops the
@@ -174,7 +182,9 @@ async function openPostgres(databaseUrl: string, max: number, connectTimeoutMs?:
       // (server restart, an operator's pg_terminate_backend) would otherwise crash the process.
       const onError = (error: Error) => {
         lost = error;
-        console.warn(`[db] lease ${timer}: its connection was lost (the next run may take the lease over): ${error.message}`);
+        console.warn(
+          `[db] lease ${timer}: its connection was lost (the next run may take the lease over): ${error.message}`,
+        );
       };
       client.on('error', onError);
       try {
@@ -184,9 +194,14 @@ async function openPostgres(databaseUrl: string, max: number, connectTimeoutMs?:
         });
         if (rows.length === 0) return { ran: false };
         // A live holder keeps its lease; a frozen one stops renewing and the lease runs out.
-        const renew = setInterval(() => {
-          client.query(RENEW_LEASE, [timer, holder, ttlMs]).catch((error: Error) => console.warn(`[db] lease ${timer} not renewed: ${error.message}`));
-        }, Math.max(1_000, ttlMs / 3));
+        const renew = setInterval(
+          () => {
+            client
+              .query(RENEW_LEASE, [timer, holder, ttlMs])
+              .catch((error: Error) => console.warn(`[db] lease ${timer} not renewed: ${error.message}`));
+          },
+          Math.max(1_000, ttlMs / 3),
+        );
         renew.unref();
         try {
           return { ran: true, value: await fn() };

@@ -18,7 +18,8 @@ import type { RateLimitTables } from './schema/rate-limit.schema';
  * the integration tests); Kysely sees them as one database.
  */
 export interface Database
-  extends CatalogMemberTables,
+  extends
+    CatalogMemberTables,
     OrderTables,
     PointsTables,
     CouponTables,

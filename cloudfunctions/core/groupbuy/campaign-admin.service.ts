@@ -25,20 +25,38 @@ async function teamCounts(exec: Executor, storeId: string) {
   return by;
 }
 
-async function managerView(exec: Executor, storeId: string, campaignId: string, now: Date): Promise<ManagerCampaignView> {
+async function managerView(
+  exec: Executor,
+  storeId: string,
+  campaignId: string,
+  now: Date,
+): Promise<ManagerCampaignView> {
   const row = (await campaignsWithSku(exec, storeId).where('c.id', '=', campaignId).executeTakeFirst())!;
-  return toManagerCampaignView(row, (await teamCounts(exec, storeId)).get(campaignId) ?? { open: 0, succeeded: 0, failed: 0 }, now);
+  return toManagerCampaignView(
+    row,
+    (await teamCounts(exec, storeId)).get(campaignId) ?? { open: 0, succeeded: 0, failed: 0 },
+    now,
+  );
 }
 
 /** `manager.listCampaigns`: every campaign of the store, newest first, with its team outcomes. */
-export async function listManagerCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'manager.listCampaigns'>>): Promise<Result<ActionOutput<'manager.listCampaigns'>>> {
+export async function listManagerCampaigns({
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.listCampaigns'>>): Promise<Result<ActionOutput<'manager.listCampaigns'>>> {
   const rows = await campaignsWithSku(exec, ctx.storeId).orderBy('c.created_at', 'desc').limit(100).execute();
   const counts = await teamCounts(exec, ctx.storeId);
-  return ok({ items: rows.map((r) => toManagerCampaignView(r, counts.get(r.id) ?? { open: 0, succeeded: 0, failed: 0 }, ctx.now)) });
+  return ok({
+    items: rows.map((r) => toManagerCampaignView(r, counts.get(r.id) ?? { open: 0, succeeded: 0, failed: 0 }, ctx.now)),
+  });
 }
 
 /** `manager.createCampaign`: a campaign on one SKU of the store; the group price must undercut the list price. */
-export async function createCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.createCampaign'>>): Promise<Result<ActionOutput<'manager.createCampaign'>>> {
+export async function createCampaign({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.createCampaign'>>): Promise<Result<ActionOutput<'manager.createCampaign'>>> {
   const [sku] = await findSkusWithProduct(exec, ctx.storeId, [input.skuId]);
   if (!sku || !sku.active) return fail('NOT_FOUND', '商品规格不存在', { skuId: input.skuId });
   if (input.groupPriceFen >= sku.price_fen) {
@@ -46,7 +64,8 @@ export async function createCampaign({ input, ctx, exec }: ServiceArgs<ActionInp
   }
   const startsAt = input.startsAt ? new Date(input.startsAt) : ctx.now;
   const endsAt = input.endsAt ? new Date(input.endsAt) : addMinutes(startsAt, input.durationDays! * 24 * 60);
-  if (endsAt <= startsAt || endsAt <= ctx.now) return fail('VALIDATION_FAILED', '结束时间须晚于开始时间和当前时间', { field: 'endsAt' });
+  if (endsAt <= startsAt || endsAt <= ctx.now)
+    return fail('VALIDATION_FAILED', '结束时间须晚于开始时间和当前时间', { field: 'endsAt' });
   const id = `gb_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   await exec
     .insertInto('groupbuy_campaigns')
@@ -76,7 +95,11 @@ export async function createCampaign({ input, ctx, exec }: ServiceArgs<ActionInp
  * expiry as usual (refunded, or virtual if allowed): their members have paid; an order created
  * before the stop and paid after it still takes its seat.
  */
-export async function stopCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.stopCampaign'>>): Promise<Result<ActionOutput<'manager.stopCampaign'>>> {
+export async function stopCampaign({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.stopCampaign'>>): Promise<Result<ActionOutput<'manager.stopCampaign'>>> {
   const r = await exec
     .updateTable('groupbuy_campaigns')
     .set({ status: 'stopped', stopped_at: ctx.now })
@@ -85,7 +108,9 @@ export async function stopCampaign({ input, ctx, exec }: ServiceArgs<ActionInput
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) {
-    return (await findCampaign(exec, ctx.storeId, input.campaignId)) ? fail('GROUP_BUY_STOPPED', undefined, { campaignId: input.campaignId }) : fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在');
+    return (await findCampaign(exec, ctx.storeId, input.campaignId))
+      ? fail('GROUP_BUY_STOPPED', undefined, { campaignId: input.campaignId })
+      : fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在');
   }
   return ok(await managerView(exec, ctx.storeId, input.campaignId, ctx.now));
 }

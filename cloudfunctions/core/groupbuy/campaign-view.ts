@@ -1,4 +1,10 @@
-import type { DeliveryType, GroupBuyCampaignView, GroupBuyMemberView, GroupBuyTeamSummary, ManagerCampaignView } from '../contract';
+import type {
+  DeliveryType,
+  GroupBuyCampaignView,
+  GroupBuyMemberView,
+  GroupBuyTeamSummary,
+  ManagerCampaignView,
+} from '../contract';
 import type { Executor } from '../db/db';
 import { specsText } from '../catalog';
 import { fen } from '../shared/money';
@@ -51,7 +57,11 @@ export function toCampaignView(c: CampaignWithSku, now: Date): GroupBuyCampaignV
   };
 }
 
-export function toManagerCampaignView(c: CampaignWithSku, teams: ManagerCampaignView['teams'], now: Date): ManagerCampaignView {
+export function toManagerCampaignView(
+  c: CampaignWithSku,
+  teams: ManagerCampaignView['teams'],
+  now: Date,
+): ManagerCampaignView {
   return {
     ...toCampaignView(c, now),
     stockCap: c.stock_cap,
@@ -63,13 +73,25 @@ export function toManagerCampaignView(c: CampaignWithSku, teams: ManagerCampaign
 }
 
 /** Members of teams, leader first, as the pages show them (nickname and avatar only). */
-export async function membersByTeam(exec: Executor, teams: readonly TeamRow[]): Promise<Map<string, Array<GroupBuyMemberView & { memberId: string; orderId: string }>>> {
-  const rows = await teamMembers(exec, teams.map((t) => t.id));
+export async function membersByTeam(
+  exec: Executor,
+  teams: readonly TeamRow[],
+): Promise<Map<string, Array<GroupBuyMemberView & { memberId: string; orderId: string }>>> {
+  const rows = await teamMembers(
+    exec,
+    teams.map((t) => t.id),
+  );
   const leaders = new Map(teams.map((t) => [t.id, t.leader_id]));
   const byTeam = new Map<string, Array<GroupBuyMemberView & { memberId: string; orderId: string }>>();
   for (const r of rows) {
     const list = byTeam.get(r.team_id) ?? [];
-    list.push({ nickname: r.nickname, avatarUrl: r.avatar_url, leader: leaders.get(r.team_id) === r.member_id, memberId: r.member_id, orderId: r.order_id });
+    list.push({
+      nickname: r.nickname,
+      avatarUrl: r.avatar_url,
+      leader: leaders.get(r.team_id) === r.member_id,
+      memberId: r.member_id,
+      orderId: r.order_id,
+    });
     byTeam.set(r.team_id, list);
   }
   return byTeam;
@@ -77,5 +99,11 @@ export async function membersByTeam(exec: Executor, teams: readonly TeamRow[]): 
 
 export function toTeamSummary(t: TeamRow, members: GroupBuyMemberView[]): GroupBuyTeamSummary {
   const leader = members.find((m) => m.leader) ?? { nickname: '团长', avatarUrl: null, leader: true };
-  return { teamId: t.id, joined: t.joined, teamSize: t.size, expiresAt: t.expires_at.toISOString(), leader: { nickname: leader.nickname, avatarUrl: leader.avatarUrl, leader: true } };
+  return {
+    teamId: t.id,
+    joined: t.joined,
+    teamSize: t.size,
+    expiresAt: t.expires_at.toISOString(),
+    leader: { nickname: leader.nickname, avatarUrl: leader.avatarUrl, leader: true },
+  };
 }

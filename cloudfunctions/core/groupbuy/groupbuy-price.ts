@@ -12,7 +12,14 @@ export const campaignFacts = (c: CampaignRow) => ({ status: c.status, startsAt: 
  */
 export async function groupBuyPrice(
   exec: Executor,
-  q: { campaignId: string; teamId?: string; storeId: string; memberId: string; now: Date; items: ReadonlyArray<{ skuId: string; qty: number }> },
+  q: {
+    campaignId: string;
+    teamId?: string;
+    storeId: string;
+    memberId: string;
+    now: Date;
+    items: ReadonlyArray<{ skuId: string; qty: number }>;
+  },
 ): Promise<Result<Map<string, number>>> {
   const campaign = await findCampaign(exec, q.storeId, q.campaignId);
   if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: q.campaignId });
@@ -22,15 +29,18 @@ export async function groupBuyPrice(
   }
   if (q.teamId) {
     const team = await findTeam(exec, q.teamId);
-    if (!team || team.campaign_id !== campaign.id) return fail('GROUP_BUY_TEAM_NOT_FOUND', undefined, { teamId: q.teamId });
+    if (!team || team.campaign_id !== campaign.id)
+      return fail('GROUP_BUY_TEAM_NOT_FOUND', undefined, { teamId: q.teamId });
     const refusal = joinTeamRefusal(campaignFacts(campaign), { ...team, expiresAt: team.expires_at }, q.now);
     if (refusal) return fail(refusal, undefined, { teamId: team.id });
-    if (await isMemberOfTeam(exec, team.id, q.memberId)) return fail('GROUP_BUY_ALREADY_JOINED', undefined, { teamId: team.id });
+    if (await isMemberOfTeam(exec, team.id, q.memberId))
+      return fail('GROUP_BUY_ALREADY_JOINED', undefined, { teamId: team.id });
   } else {
     const refusal = openTeamRefusal(campaignFacts(campaign), q.now);
     if (refusal) return fail(refusal, undefined, { campaignId: campaign.id });
   }
-  if (campaign.seats_sold >= campaign.stock_cap) return fail('GROUP_BUY_SOLD_OUT', undefined, { campaignId: campaign.id });
+  if (campaign.seats_sold >= campaign.stock_cap)
+    return fail('GROUP_BUY_SOLD_OUT', undefined, { campaignId: campaign.id });
   // Paid seats only: an abandoned unpaid order must not lock the member out; a payment beyond the
   // limit is refused and refunded by take-seat.ts.
   if ((await memberSeats(exec, campaign.id, q.memberId)) >= campaign.per_member_limit) {

@@ -11,7 +11,10 @@ import { memberIdByOpenid } from '../member';
 const OPEN_TEAMS_SHOWN = 10;
 
 /** `groupbuy.listCampaigns`: campaigns running now, with how many teams wait for members. */
-export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'groupbuy.listCampaigns'>>): Promise<Result<ActionOutput<'groupbuy.listCampaigns'>>> {
+export async function listCampaigns({
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'groupbuy.listCampaigns'>>): Promise<Result<ActionOutput<'groupbuy.listCampaigns'>>> {
   const rows = await campaignsWithSku(exec, ctx.storeId)
     .where('c.status', '=', 'active')
     .where('c.starts_at', '<=', ctx.now)
@@ -23,18 +26,31 @@ export async function listCampaigns({ ctx, exec }: ServiceArgs<ActionInput<'grou
 }
 
 /** `groupbuy.getCampaign`: the campaign and the teams one can join now. */
-export async function getCampaign({ input, ctx, exec }: ServiceArgs<ActionInput<'groupbuy.getCampaign'>>): Promise<Result<ActionOutput<'groupbuy.getCampaign'>>> {
+export async function getCampaign({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'groupbuy.getCampaign'>>): Promise<Result<ActionOutput<'groupbuy.getCampaign'>>> {
   const campaign = await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', input.campaignId).executeTakeFirst();
   if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: input.campaignId });
   const teams = await joinableTeams(exec, campaign.id, ctx.now, OPEN_TEAMS_SHOWN);
   const members = await membersByTeam(exec, teams);
-  return ok({ ...toCampaignView(campaign, ctx.now), teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])) });
+  return ok({
+    ...toCampaignView(campaign, ctx.now),
+    teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])),
+  });
 }
 
 /** `groupbuy.getTeam`: the team page (shared as a chat card, so anyone may open it). */
-export async function getTeam({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'groupbuy.getTeam'>>): Promise<Result<ActionOutput<'groupbuy.getTeam'>>> {
+export async function getTeam({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'groupbuy.getTeam'>>): Promise<Result<ActionOutput<'groupbuy.getTeam'>>> {
   const team = await findTeam(exec, input.teamId);
-  if (!team || team.store_id !== ctx.storeId) return fail('GROUP_BUY_TEAM_NOT_FOUND', undefined, { teamId: input.teamId });
+  if (!team || team.store_id !== ctx.storeId)
+    return fail('GROUP_BUY_TEAM_NOT_FOUND', undefined, { teamId: input.teamId });
   const campaign = (await campaignsWithSku(exec, ctx.storeId).where('c.id', '=', team.campaign_id).executeTakeFirst())!;
   const members = (await membersByTeam(exec, [team])).get(team.id) ?? [];
   // Role `any` resolves no member id (anonymous browsing creates none): look the caller up by openid.

@@ -9,7 +9,8 @@ import type { TeamOutcome } from './team-outcome';
  * WeChat admin console). Unset means the store sends no such message.
  */
 function groupbuyTemplateId(outcome: TeamOutcome): string | null {
-  const id = outcome === 'succeeded' ? process.env.GROUPBUY_SUCCESS_TEMPLATE_ID : process.env.GROUPBUY_FAILED_TEMPLATE_ID;
+  const id =
+    outcome === 'succeeded' ? process.env.GROUPBUY_SUCCESS_TEMPLATE_ID : process.env.GROUPBUY_FAILED_TEMPLATE_ID;
   return id?.trim() || null;
 }
 
@@ -23,7 +24,14 @@ async function record(
 ) {
   await exec
     .insertInto('groupbuy_notifications')
-    .values({ order_id: orderId, outcome, result, errcode: extra.errcode ?? null, detail: extra.detail ?? '', created_at: now })
+    .values({
+      order_id: orderId,
+      outcome,
+      result,
+      errcode: extra.errcode ?? null,
+      detail: extra.detail ?? '',
+      created_at: now,
+    })
     .onConflict((oc) => oc.columns(['order_id', 'outcome']).doNothing())
     .execute();
 }
@@ -37,7 +45,12 @@ async function record(
 export async function notifyTeamOutcome(ctx: CallContext, p: PayloadOf<'groupbuy.notify'>): Promise<'done' | 'retry'> {
   const db = ctx.db.kysely;
   const { orderId, outcome } = p;
-  const done = await db.selectFrom('groupbuy_notifications').select('result').where('order_id', '=', orderId).where('outcome', '=', outcome).executeTakeFirst();
+  const done = await db
+    .selectFrom('groupbuy_notifications')
+    .select('result')
+    .where('order_id', '=', orderId)
+    .where('outcome', '=', outcome)
+    .executeTakeFirst();
   if (done) return 'done';
   const templateId = groupbuyTemplateId(outcome);
   if (!templateId) return record(db, orderId, outcome, 'no_template', ctx.now).then(() => 'done');

@@ -29,7 +29,15 @@ const REFUSALS = {
 
 async function openTeam(tx: Executor, campaign: CampaignRow, leaderId: string, now: Date): Promise<string> {
   const id = `t_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-  await insertTeam(tx, { id, storeId: campaign.store_id, campaignId: campaign.id, leaderId, size: campaign.team_size, now, expiresAt: teamExpiry(now, campaign.window_hours) });
+  await insertTeam(tx, {
+    id,
+    storeId: campaign.store_id,
+    campaignId: campaign.id,
+    leaderId,
+    size: campaign.team_size,
+    now,
+    expiresAt: teamExpiry(now, campaign.window_hours),
+  });
   return id;
 }
 

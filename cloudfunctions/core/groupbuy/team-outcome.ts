@@ -2,13 +2,24 @@ import type { Executor } from '../db/db';
 import { enqueue } from '../outbox/outbox';
 import { openRefund } from '../order';
 import { findOrder, transitionOrder } from '../order';
-import { finishTeam, giveBackCampaignSeats, giveBackMemberSeats, setOrderGroupBuy, teamMembers } from './repo/groupbuy.repo';
+import {
+  finishTeam,
+  giveBackCampaignSeats,
+  giveBackMemberSeats,
+  setOrderGroupBuy,
+  teamMembers,
+} from './repo/groupbuy.repo';
 
 export type TeamOutcome = 'succeeded' | 'failed';
 
 /** Queues the team-outcome subscribe message for one member's order (delivered by notify.ts). */
 async function queueNotice(tx: Executor, orderId: string, teamId: string, outcome: TeamOutcome, now: Date) {
-  await enqueue(tx, { topic: 'groupbuy.notify', dedupeKey: `groupbuy-notify:${orderId}:${outcome}`, payload: { orderId, teamId, outcome }, now });
+  await enqueue(tx, {
+    topic: 'groupbuy.notify',
+    dedupeKey: `groupbuy-notify:${orderId}:${outcome}`,
+    payload: { orderId, teamId, outcome },
+    now,
+  });
 }
 
 /** Refunds a paid group-buy order in full through the refund machinery (deterministic outRefundNo, outbox). */
@@ -38,7 +49,11 @@ export async function endTeam(
     for (const id of orderIds) await transitionOrder(tx, id, 'groupSucceeded');
   } else {
     await giveBackCampaignSeats(tx, team.campaign_id, members.length);
-    await giveBackMemberSeats(tx, team.campaign_id, members.map((m) => m.member_id));
+    await giveBackMemberSeats(
+      tx,
+      team.campaign_id,
+      members.map((m) => m.member_id),
+    );
     for (const id of orderIds) await refundGroupOrder(tx, id, '拼团未成功，自动退款', opts.now);
   }
   for (const id of orderIds) await queueNotice(tx, id, teamId, outcome, opts.now);

@@ -6,7 +6,10 @@ import { issueMemberCode, memberCodeSecret, verifyMemberCode } from './domain/me
 import { memberExistsInStore, recordMemberCodeUse } from './repo/member-code.repo';
 
 /** `member.memberCode`: the caller's code for this 30-second step. Reading it changes nothing. */
-export async function getMemberCode({ caller, ctx }: ServiceArgs<Record<string, never>>): Promise<Result<MemberCodeView>> {
+export async function getMemberCode({
+  caller,
+  ctx,
+}: ServiceArgs<Record<string, never>>): Promise<Result<MemberCodeView>> {
   const secret = memberCodeSecret(process.env, ctx.platform.name);
   const issued = issueMemberCode(caller.memberId!, ctx.now, secret);
   return ok({
@@ -29,7 +32,12 @@ export async function consumeMemberCode(
   const checked = verifyMemberCode(scan.code, scan.now, scan.secret);
   if (!checked.ok) return fail(checked.code);
   if (!(await memberExistsInStore(tx, scan.storeId, checked.memberId))) return fail('MEMBER_CODE_INVALID');
-  const first = await recordMemberCodeUse(tx, { memberId: checked.memberId, step: checked.step, usedAt: scan.now, usedBy: scan.usedBy });
+  const first = await recordMemberCodeUse(tx, {
+    memberId: checked.memberId,
+    step: checked.step,
+    usedAt: scan.now,
+    usedBy: scan.usedBy,
+  });
   if (!first) return fail('MEMBER_CODE_USED');
   return ok({ memberId: checked.memberId, step: checked.step });
 }

@@ -19,12 +19,16 @@ import {
  * `member.updateProfile`: nickname and avatar freely; the birthday once (it drives the birthday
  * coupon, so changing it would mint more). Setting the same birthday again is a harmless no-op.
  */
-export async function updateProfile(args: ServiceArgs<ActionInput<'member.updateProfile'>>): Promise<Result<MemberProfile>> {
+export async function updateProfile(
+  args: ServiceArgs<ActionInput<'member.updateProfile'>>,
+): Promise<Result<MemberProfile>> {
   const { input, caller, ctx, exec } = args;
   const memberId = caller.memberId!;
   if (input.birthday !== undefined) {
     if (!isPlausibleBirthday(input.birthday, inShanghai(ctx.now).format('YYYY-MM-DD'))) {
-      return fail('VALIDATION_FAILED', '生日日期不正确', { issues: [{ path: 'birthday', message: 'must be a past date' }] });
+      return fail('VALIDATION_FAILED', '生日日期不正确', {
+        issues: [{ path: 'birthday', message: 'must be a past date' }],
+      });
     }
     const { stored } = await setBirthdayOnce(exec, memberId, input.birthday);
     if (stored !== input.birthday) return fail('BIRTHDAY_ALREADY_SET', undefined, { birthday: stored });
@@ -37,7 +41,12 @@ export async function updateProfile(args: ServiceArgs<ActionInput<'member.update
  * `member.bindPhone`: the client sends the one-time code from getPhoneNumber; the server trades it
  * for the number through the platform (WeChat never hands the client a number it could forge).
  */
-export async function bindPhone({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'member.bindPhone'>>): Promise<Result<{ phoneMasked: string }>> {
+export async function bindPhone({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'member.bindPhone'>>): Promise<Result<{ phoneMasked: string }>> {
   const exchanged = await ctx.platform.phone.exchange(input.code);
   if (!exchanged.ok) return fail('PHONE_BIND_FAILED', undefined, { reason: exchanged.reason });
   await setPhone(exec, caller.memberId!, exchanged.phoneNumber, exchanged.countryCode);
@@ -45,7 +54,11 @@ export async function bindPhone({ input, caller, ctx, exec }: ServiceArgs<Action
 }
 
 /** `member.ackCelebration`: the member closed the upgrade celebration; do not show it again. */
-export async function ackCelebration({ caller, ctx, exec }: ServiceArgs<Record<string, never>>): Promise<Result<{ acknowledged: number }>> {
+export async function ackCelebration({
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<Record<string, never>>): Promise<Result<{ acknowledged: number }>> {
   return ok({ acknowledged: await acknowledgeTierChanges(exec, caller.memberId!, ctx.now) });
 }
 
@@ -62,11 +75,20 @@ function benefitsOf(code: string, stored: Partial<TierBenefits>) {
 }
 
 /** `member.benefits`: every tier and what it gives; the caller's tier when they are a member. */
-export async function getBenefits({ caller, ctx, exec }: ServiceArgs<Record<string, never>>): Promise<Result<MemberBenefits>> {
+export async function getBenefits({
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<Record<string, never>>): Promise<Result<MemberBenefits>> {
   const tiers = await findTiersWithBenefits(exec, ctx.storeId);
   const current = caller.openid ? await findTierCodeByOpenid(exec, ctx.storeId, caller.openid) : null;
   return ok({
-    tiers: tiers.map((t) => ({ code: t.code, name: t.name, minGrowth: t.minGrowth, benefits: benefitsOf(t.code, t.benefits) })),
+    tiers: tiers.map((t) => ({
+      code: t.code,
+      name: t.name,
+      minGrowth: t.minGrowth,
+      benefits: benefitsOf(t.code, t.benefits),
+    })),
     ...(current ? { current } : {}),
   });
 }

@@ -48,7 +48,11 @@ async function registerMember(tx: Executor, storeId: string, openid: string, now
 }
 
 /** `member.me`: the member card. */
-export async function getMyProfile({ caller, ctx, exec }: ServiceArgs<Record<string, never>>): Promise<Result<MemberProfile>> {
+export async function getMyProfile({
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<Record<string, never>>): Promise<Result<MemberProfile>> {
   // The dispatcher registered the caller before this runs: memberId is set for every customer call.
   const member = (await findMemberByOpenid(exec, ctx.storeId, caller.openid!))!;
   const tiers = await findTiers(exec, ctx.storeId);

@@ -5,7 +5,10 @@ import type { Executor } from '../db/db';
  * creates them (the new-member gift is coupon's). Registered by the composition root
  * (core/plugins.ts), so member depends on no context above it.
  */
-export type NewMemberHook = (tx: Executor, member: { storeId: string; memberId: string; now: Date }) => Promise<unknown>;
+export type NewMemberHook = (
+  tx: Executor,
+  member: { storeId: string; memberId: string; now: Date },
+) => Promise<unknown>;
 
 const hooks: NewMemberHook[] = [];
 
@@ -15,6 +18,9 @@ export function onNewMember(hook: NewMemberHook): () => void {
   return () => void hooks.splice(hooks.indexOf(hook), 1);
 }
 
-export async function runNewMemberHooks(tx: Executor, member: { storeId: string; memberId: string; now: Date }): Promise<void> {
+export async function runNewMemberHooks(
+  tx: Executor,
+  member: { storeId: string; memberId: string; now: Date },
+): Promise<void> {
   for (const hook of hooks) await hook(tx, member);
 }

@@ -7,14 +7,21 @@ import { ok, type Result } from '../errors';
  * `member.grantSubscriptions`: the templates the member accepted in requestSubscribeMessage. Each
  * one-time acceptance is one send (nudges spend them later, one each).
  */
-export async function grantSubscriptions({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'member.grantSubscriptions'>>): Promise<Result<ActionOutput<'member.grantSubscriptions'>>> {
+export async function grantSubscriptions({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'member.grantSubscriptions'>>): Promise<Result<ActionOutput<'member.grantSubscriptions'>>> {
   const accepted = [...new Set(input.accepted)];
   for (const templateId of accepted) {
     await exec
       .insertInto('subscribe_quotas')
       .values({ member_id: caller.memberId!, template_id: templateId, remaining: 1, updated_at: ctx.now })
       .onConflict((oc) =>
-        oc.columns(['member_id', 'template_id']).doUpdateSet({ remaining: sql`subscribe_quotas.remaining + 1`, updated_at: ctx.now }),
+        oc
+          .columns(['member_id', 'template_id'])
+          .doUpdateSet({ remaining: sql`subscribe_quotas.remaining + 1`, updated_at: ctx.now }),
       )
       .execute();
   }

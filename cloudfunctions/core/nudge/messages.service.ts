@@ -9,11 +9,26 @@ import { findTrigger } from './triggers/registry';
 const PAGE = 20;
 
 /** `manager.messages` (消息记录): the store's nudges, newest first, with outcome and conversion. */
-export async function listNudgeMessages({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.messages'>>): Promise<Result<ActionOutput<'manager.messages'>>> {
+export async function listNudgeMessages({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.messages'>>): Promise<Result<ActionOutput<'manager.messages'>>> {
   let q = exec
     .selectFrom('nudges as n')
     .innerJoin('members as m', 'm.id', 'n.member_id')
-    .select(['n.id', 'n.trigger', 'n.status', 'n.detail', 'n.page', 'n.data', 'n.errcode', 'n.created_at', 'n.sent_at', 'm.nickname'])
+    .select([
+      'n.id',
+      'n.trigger',
+      'n.status',
+      'n.detail',
+      'n.page',
+      'n.data',
+      'n.errcode',
+      'n.created_at',
+      'n.sent_at',
+      'm.nickname',
+    ])
     .select(converted('n').as('converted'))
     .where('n.store_id', '=', ctx.storeId)
     .orderBy('n.id', 'desc')

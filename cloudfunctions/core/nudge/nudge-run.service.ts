@@ -8,7 +8,11 @@ import { loadNudgeSettings } from './repo/settings.repo';
 import { nudgeTriggers } from './triggers/registry';
 import type { NudgeTrigger } from './triggers/trigger';
 
-interface Active { trigger: NudgeTrigger<any>; args: unknown; priority: number }
+interface Active {
+  trigger: NudgeTrigger<any>;
+  args: unknown;
+  priority: number;
+}
 
 /** The enabled triggers with their args parsed (a bad stored arg falls back to the defaults). */
 function activeTriggers(s: NudgeSettings): Active[] {
@@ -23,8 +27,9 @@ function activeTriggers(s: NudgeSettings): Active[] {
 
 /** Every trigger's due rows, tagged with its code and priority. */
 function candidates(active: Active[], storeId: string, now: Date): RawBuilder<unknown> {
-  const parts = active.map(({ trigger, args, priority }) =>
-    sql`select ${trigger.code}::text as trigger, ${priority}::int as priority, c.member_id, c.subject, c.detail from (${trigger.select({ storeId, now, args })}) c`,
+  const parts = active.map(
+    ({ trigger, args, priority }) =>
+      sql`select ${trigger.code}::text as trigger, ${priority}::int as priority, c.member_id, c.subject, c.detail from (${trigger.select({ storeId, now, args })}) c`,
   );
   return sql.join(parts, sql` union all `);
 }
@@ -50,7 +55,12 @@ export async function runNudgeTimer(ctx: CallContext): Promise<Record<string, nu
     // The planner's cost estimate of the per-product window scans grows with the orders table and
     // switches JIT on: ~0.8 s of compilation at 100k members for queries that run in ~50 ms.
     await sql`set local jit = off`.execute(tx);
-    const last = await tx.selectFrom('nudge_runs').select(sql<Date>`max(run_at)`.as('at')).where('store_id', '=', storeId).where('run_at', '<=', now).executeTakeFirst();
+    const last = await tx
+      .selectFrom('nudge_runs')
+      .select(sql<Date>`max(run_at)`.as('at'))
+      .where('store_id', '=', storeId)
+      .where('run_at', '<=', now)
+      .executeTakeFirst();
     const since = last?.at ? addDays(new Date(last.at), -1) : null;
     for (const { trigger, args } of active) await trigger.prepare?.(tx, { storeId, now, args, since });
 
@@ -70,7 +80,8 @@ export async function runNudgeTimer(ctx: CallContext): Promise<Record<string, nu
       capped: due.filter((d) => d.has_quota && d.capped).length,
       queued: 0,
     };
-    if (eligible.length > 0) counts.queued = await writeNudges(tx, { active, settings, storeId, now, capStart, eligible, cand });
+    if (eligible.length > 0)
+      counts.queued = await writeNudges(tx, { active, settings, storeId, now, capStart, eligible, cand });
     await tx
       .insertInto('nudge_runs')
       .values({ store_id: storeId, run_at: now, counts: JSON.stringify(counts) })
@@ -82,10 +93,20 @@ export async function runNudgeTimer(ctx: CallContext): Promise<Record<string, nu
 
 async function writeNudges(
   tx: Executor,
-  q: { active: Active[]; settings: NudgeSettings; storeId: string; now: Date; capStart: Date; eligible: string[]; cand: RawBuilder<unknown> },
+  q: {
+    active: Active[];
+    settings: NudgeSettings;
+    storeId: string;
+    now: Date;
+    capStart: Date;
+    eligible: string[];
+    cand: RawBuilder<unknown>;
+  },
 ): Promise<number> {
   const tpl = q.settings.templateId;
-  await sql`select member_id from subscribe_quotas where template_id = ${tpl} and member_id = any(${q.eligible}::text[]) order by member_id for update`.execute(tx);
+  await sql`select member_id from subscribe_quotas where template_id = ${tpl} and member_id = any(${q.eligible}::text[]) order by member_id for update`.execute(
+    tx,
+  );
   const { rows } = await sql<{ id: string; member_id: string; trigger: string; detail: Record<string, unknown> }>`
     with cand as (${q.cand}),
     picked as (
@@ -128,11 +149,18 @@ async function applyOnQueued(
   for (const { trigger, args } of q.active) {
     if (!trigger.onQueued) continue;
     for (const row of rows.filter((r) => r.trigger === trigger.code)) {
-      const extra = await trigger.onQueued(tx, { memberId: row.member_id, storeId: q.storeId, detail: row.detail }, { storeId: q.storeId, now: q.now, args });
+      const extra = await trigger.onQueued(
+        tx,
+        { memberId: row.member_id, storeId: q.storeId, detail: row.detail },
+        { storeId: q.storeId, now: q.now, args },
+      );
       if (!extra) continue;
       await tx
         .updateTable('nudges')
-        .set({ detail: JSON.stringify({ ...row.detail, ...extra }), coupon_id: typeof extra.couponId === 'string' ? extra.couponId : null })
+        .set({
+          detail: JSON.stringify({ ...row.detail, ...extra }),
+          coupon_id: typeof extra.couponId === 'string' ? extra.couponId : null,
+        })
         .where('id', '=', row.id as never)
         .execute();
     }

@@ -25,30 +25,65 @@ export async function sendNudge(ctx: CallContext, payload: PayloadOf<'nudge.send
   const nudge = await db
     .selectFrom('nudges as n')
     .innerJoin('members as m', 'm.id', 'n.member_id')
-    .select(['n.id', 'n.store_id', 'n.member_id', 'n.trigger', 'n.template_id', 'n.detail', 'n.status', 'n.attempts', 'm.openid'])
+    .select([
+      'n.id',
+      'n.store_id',
+      'n.member_id',
+      'n.trigger',
+      'n.template_id',
+      'n.detail',
+      'n.status',
+      'n.attempts',
+      'm.openid',
+    ])
     .where('n.id', '=', payload.nudgeId as never)
     .executeTakeFirst();
   if (!nudge || nudge.status !== 'queued') return 'done';
   const settings = await loadNudgeSettings(db, nudge.store_id);
   if (isQuietHour(ctx.now, settings)) {
     const at = quietHoursEnd(ctx.now, settings);
-    await enqueue(db, { topic: 'nudge.send', dedupeKey: `nudge.send:${nudge.id}:${at.toISOString()}`, payload, now: ctx.now, notBefore: at });
+    await enqueue(db, {
+      topic: 'nudge.send',
+      dedupeKey: `nudge.send:${nudge.id}:${at.toISOString()}`,
+      payload,
+      now: ctx.now,
+      notBefore: at,
+    });
     return 'done';
   }
   const message = renderNudge(nudge.trigger, nudge.detail, settings);
   const data = templateData(message, inShanghai(ctx.now).format('YYYY-MM-DD'));
-  const result = await ctx.platform.messages.sendSubscribeMessage({ openid: nudge.openid, templateId: nudge.template_id, page: message.page, data });
-  const queued = db.updateTable('nudges').where('id', '=', nudge.id as never).where('status', '=', 'queued');
+  const result = await ctx.platform.messages.sendSubscribeMessage({
+    openid: nudge.openid,
+    templateId: nudge.template_id,
+    page: message.page,
+    data,
+  });
+  const queued = db
+    .updateTable('nudges')
+    .where('id', '=', nudge.id as never)
+    .where('status', '=', 'queued');
   if (result.ok) {
-    await queued.set({ status: 'sent', sent_at: ctx.now, page: message.page, data: JSON.stringify(data), last_error: null }).execute();
+    await queued
+      .set({ status: 'sent', sent_at: ctx.now, page: message.page, data: JSON.stringify(data), last_error: null })
+      .execute();
     return 'done';
   }
   if (!result.retryable) {
-    await queued.set({ status: 'refused', errcode: result.errcode, last_error: result.reason, attempts: sql`attempts + 1` }).execute();
+    await queued
+      .set({ status: 'refused', errcode: result.errcode, last_error: result.reason, attempts: sql`attempts + 1` })
+      .execute();
     if (result.errcode === 43101) await clearSubscription(db, nudge.member_id, nudge.template_id, ctx.now);
     return 'done';
   }
   const failed = nudge.attempts + 1 >= NUDGE_MAX_ATTEMPTS;
-  await queued.set({ status: failed ? 'failed' : 'queued', errcode: result.errcode, last_error: result.reason, attempts: sql`attempts + 1` }).execute();
+  await queued
+    .set({
+      status: failed ? 'failed' : 'queued',
+      errcode: result.errcode,
+      last_error: result.reason,
+      attempts: sql`attempts + 1`,
+    })
+    .execute();
   return failed ? 'done' : 'retry';
 }

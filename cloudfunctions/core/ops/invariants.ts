@@ -24,7 +24,10 @@ export interface InvariantResult {
  * its own snapshot: on a busy database an in-flight change can show between two laws, so callers
  * that need an exact answer run it when the workload is quiet.
  */
-export async function checkInvariants(exec: Executor, only: readonly Invariant[] = registry): Promise<InvariantResult[]> {
+export async function checkInvariants(
+  exec: Executor,
+  only: readonly Invariant[] = registry,
+): Promise<InvariantResult[]> {
   const results: InvariantResult[] = [];
   for (const invariant of only) {
     const { rows } = await sql<Violation>`${sql.raw(invariant.violations)}`.execute(exec);

@@ -31,7 +31,11 @@ async function price(
   now: Date,
 ): Promise<Result<{ priced: PricedOrder; benefits: TierBenefits }>> {
   const seams = checkoutSeams();
-  const rows = await findSkusWithProduct(exec, storeId, request.items.map((i) => i.skuId));
+  const rows = await findSkusWithProduct(
+    exec,
+    storeId,
+    request.items.map((i) => i.skuId),
+  );
   const bySku = new Map(rows.map((r) => [r.sku_id, r]));
   const lines: CatalogLine[] = [];
   for (const item of request.items) {
@@ -54,7 +58,13 @@ async function price(
   }
   let groupPrices: Map<string, number> | undefined;
   if (request.groupBuy) {
-    const offer = await seams.groupBuyPrice(exec, { ...request.groupBuy, storeId, memberId, now, items: request.items });
+    const offer = await seams.groupBuyPrice(exec, {
+      ...request.groupBuy,
+      storeId,
+      memberId,
+      now,
+      items: request.items,
+    });
     if (!offer.ok) return offer;
     groupPrices = offer.data;
   }
@@ -81,7 +91,12 @@ async function price(
 }
 
 /** `order.quote`: what the order would cost, without reserving anything. */
-export async function quoteOrder({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
+export async function quoteOrder({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
   const deliveryType = input.deliveryType ?? 'express';
   const result = await price(exec, ctx.storeId, caller.memberId!, input, deliveryType, ctx.now);
   if (!result.ok) return result;
@@ -134,7 +149,8 @@ export async function createOrder(
 
   // Sorted by SKU so two orders over the same SKUs lock rows in one order and cannot deadlock.
   for (const line of [...order.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1))) {
-    if (!(await reserveStock(exec, line.skuId, line.qty))) return fail('INSUFFICIENT_STOCK', undefined, { skuId: line.skuId });
+    if (!(await reserveStock(exec, line.skuId, line.qty)))
+      return fail('INSUFFICIENT_STOCK', undefined, { skuId: line.skuId });
   }
   crashAfter('reserveStock');
 
@@ -208,7 +224,13 @@ export async function createOrder(
     })),
   );
   crashAfter('insertOrder');
-  return ok({ orderId, orderNo, payableFen: order.payableFen, status: 'pending_payment', expiresAt: expiresAt.toISOString() });
+  return ok({
+    orderId,
+    orderNo,
+    payableFen: order.payableFen,
+    status: 'pending_payment',
+    expiresAt: expiresAt.toISOString(),
+  });
 }
 
 /**
@@ -224,5 +246,6 @@ export async function releaseOrderHolds(
   const seams = checkoutSeams();
   if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
   if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
-  for (const line of [...lines].sort((a, b) => (a.sku_id < b.sku_id ? -1 : 1))) await releaseStock(tx, line.sku_id, line.qty);
+  for (const line of [...lines].sort((a, b) => (a.sku_id < b.sku_id ? -1 : 1)))
+    await releaseStock(tx, line.sku_id, line.qty);
 }

@@ -1,11 +1,38 @@
 /** order's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
 export { createOrder, quoteOrder } from './checkout.service';
 export { PURCHASED_STATUSES } from './domain/order-rules';
-export { HOLDS_COUPON, HOLDS_STOCK, ORDER_STATUSES, PAID_STATUSES, type OrderStatus } from './domain/order-state-machine';
-export { AWAITING_WECHAT, COMMITTED_REFUND_STATUSES, REFUND_STATUSES, type RefundStatus } from './domain/refund-state-machine';
-export { cancelOrder, confirmReceipt, readyForPickup, runOrderTimer, shipOrder, verifyPickup } from './lifecycle.service';
+export {
+  HOLDS_COUPON,
+  HOLDS_STOCK,
+  ORDER_STATUSES,
+  PAID_STATUSES,
+  type OrderStatus,
+} from './domain/order-state-machine';
+export {
+  AWAITING_WECHAT,
+  COMMITTED_REFUND_STATUSES,
+  REFUND_STATUSES,
+  type RefundStatus,
+} from './domain/refund-state-machine';
+export {
+  cancelOrder,
+  confirmReceipt,
+  readyForPickup,
+  runOrderTimer,
+  shipOrder,
+  verifyPickup,
+} from './lifecycle.service';
 export { getOrder, listOrders, listStoreOrders, viewsOf } from './order-queries';
-export { approveRefund, listRefunds, openPaymentReturn, openRefund, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './refund.service';
+export {
+  approveRefund,
+  listRefunds,
+  openPaymentReturn,
+  openRefund,
+  refundOrderAsManager,
+  rejectRefund,
+  requestRefund,
+  retryRefund,
+} from './refund.service';
 export { findLines, findMemberOrders, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
 export { lockRefundRoom, moveRefund } from './repo/refund.repo';
 export { checkoutSeams, plugIntoCheckout } from './seams';

@@ -8,7 +8,14 @@ import { releaseOrderHolds } from './checkout.service';
 import { newPickupCode } from './domain/order-ids';
 import { ORDER_RULES } from './domain/order-rules';
 import { loadOwnOrder, viewsOf } from './order-queries';
-import { findExpiredUnpaid, findLines, findOrder, findOrderByPickupCode, findOrdersIn, transitionOrder } from './repo/order.repo';
+import {
+  findExpiredUnpaid,
+  findLines,
+  findOrder,
+  findOrderByPickupCode,
+  findOrdersIn,
+  transitionOrder,
+} from './repo/order.repo';
 
 const BATCH = 100;
 
@@ -16,8 +23,16 @@ const BATCH = 100;
 export type OrderSettledEvent = PayloadOf<'order.settled'>;
 
 /** Cancels an unpaid order and releases its holds, once: only the caller that wins the update releases. */
-async function cancelUnpaid(tx: Executor, orderId: string, reason: 'customer' | 'expired', now: Date): Promise<boolean> {
-  const won = await transitionOrder(tx, orderId, reason === 'expired' ? 'expire' : 'cancel', { cancelled_at: now, cancel_reason: reason });
+async function cancelUnpaid(
+  tx: Executor,
+  orderId: string,
+  reason: 'customer' | 'expired',
+  now: Date,
+): Promise<boolean> {
+  const won = await transitionOrder(tx, orderId, reason === 'expired' ? 'expire' : 'cancel', {
+    cancelled_at: now,
+    cancel_reason: reason,
+  });
   if (!won) return false;
   const order = (await findOrder(tx, orderId))!;
   await releaseOrderHolds(tx, order, await findLines(tx, [orderId]), now);
@@ -30,15 +45,26 @@ async function stateConflict(exec: Executor, memberId: string, orderId: string, 
 }
 
 /** `order.cancel`: the customer cancels an unpaid order. */
-export async function cancelOrder({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.cancel'>>): Promise<Result<OrderView>> {
+export async function cancelOrder({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'order.cancel'>>): Promise<Result<OrderView>> {
   const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
   if (!own.ok) return own;
-  if (!(await cancelUnpaid(exec, input.orderId, 'customer', ctx.now))) return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
+  if (!(await cancelUnpaid(exec, input.orderId, 'customer', ctx.now)))
+    return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
   return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
 }
 
 /** `order.confirmReceipt`: shipped -> completed; the refund window starts now. */
-export async function confirmReceipt({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
+export async function confirmReceipt({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
   const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
   if (!own.ok) return own;
   if (!(await transitionOrder(exec, input.orderId, 'confirmReceipt', { completed_at: ctx.now }))) {
@@ -54,33 +80,62 @@ async function storeOrderView(exec: Executor, storeId: string, orderId: string, 
   return ok(view!);
 }
 
-function shippingUpload(order: { id: string; transaction_id: string | null }, info: Omit<PayloadOf<'shipping.upload'>, 'orderId'>, now: Date) {
-  return { topic: 'shipping.upload' as const, dedupeKey: `shipping:${order.id}`, payload: { orderId: order.id, ...info }, now };
+function shippingUpload(
+  order: { id: string; transaction_id: string | null },
+  info: Omit<PayloadOf<'shipping.upload'>, 'orderId'>,
+  now: Date,
+) {
+  return {
+    topic: 'shipping.upload' as const,
+    dedupeKey: `shipping:${order.id}`,
+    payload: { orderId: order.id, ...info },
+    now,
+  };
 }
 
 /** `manager.shipOrder`: paid express order -> shipped, and WeChat's shipping-info upload queued. */
-export async function shipOrder({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.shipOrder'>>): Promise<Result<OrderView>> {
+export async function shipOrder({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.shipOrder'>>): Promise<Result<OrderView>> {
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (order.delivery_type !== 'express') return fail('ORDER_STATE_CONFLICT', '自提订单无需发货', { deliveryType: 'pickup' });
+  if (order.delivery_type !== 'express')
+    return fail('ORDER_STATE_CONFLICT', '自提订单无需发货', { deliveryType: 'pickup' });
   const shipped = await transitionOrder(exec, order.id, 'ship', {
     carrier: input.carrier,
     tracking_no: input.trackingNo,
     shipped_at: ctx.now,
   });
   if (!shipped) return fail('ORDER_STATE_CONFLICT', undefined, { status: order.status });
-  await enqueue(exec, shippingUpload(order, { logisticsType: 1, carrier: input.carrier, trackingNo: input.trackingNo }, ctx.now));
+  await enqueue(
+    exec,
+    shippingUpload(order, { logisticsType: 1, carrier: input.carrier, trackingNo: input.trackingNo }, ctx.now),
+  );
   return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
 }
 
 /** `manager.readyForPickup`: paid pickup order -> ready, with a 6-digit pickup code. */
-export async function readyForPickup({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.readyForPickup'>>): Promise<Result<OrderView>> {
+export async function readyForPickup({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.readyForPickup'>>): Promise<Result<OrderView>> {
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (order.delivery_type !== 'pickup') return fail('ORDER_STATE_CONFLICT', '快递订单请发货', { deliveryType: 'express' });
+  if (order.delivery_type !== 'pickup')
+    return fail('ORDER_STATE_CONFLICT', '快递订单请发货', { deliveryType: 'express' });
   let code = newPickupCode();
   // Codes are unique among the store's orders; a clash (1 in 10^6 per open pickup) draws again.
-  while (await exec.selectFrom('orders').select('id').where('store_id', '=', ctx.storeId).where('pickup_code', '=', code).executeTakeFirst()) {
+  while (
+    await exec
+      .selectFrom('orders')
+      .select('id')
+      .where('store_id', '=', ctx.storeId)
+      .where('pickup_code', '=', code)
+      .executeTakeFirst()
+  ) {
     code = newPickupCode();
   }
   if (!(await transitionOrder(exec, order.id, 'readyForPickup', { pickup_code: code, ready_at: ctx.now }))) {
@@ -90,7 +145,11 @@ export async function readyForPickup({ input, ctx, exec }: ServiceArgs<ActionInp
 }
 
 /** `manager.verifyPickup`: the customer shows the code at the counter -> completed. */
-export async function verifyPickup({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.verifyPickup'>>): Promise<Result<OrderView>> {
+export async function verifyPickup({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.verifyPickup'>>): Promise<Result<OrderView>> {
   const order = await findOrderByPickupCode(exec, ctx.storeId, input.pickupCode);
   if (!order) return fail('NOT_FOUND', '提货码无效或已核销', { pickupCode: input.pickupCode });
   if (!(await transitionOrder(exec, order.id, 'verifyPickup', { completed_at: ctx.now }))) {
@@ -113,11 +172,23 @@ export async function runOrderTimer(ctx: CallContext): Promise<Record<string, nu
     if (await db.transaction().execute((tx) => cancelUnpaid(tx, id, 'expired', now))) expired++;
   }
   let confirmed = 0;
-  for (const { id } of await findOrdersIn(db, 'shipped', 'shipped_at', addDays(now, -ORDER_RULES.autoConfirmDays), BATCH)) {
+  for (const { id } of await findOrdersIn(
+    db,
+    'shipped',
+    'shipped_at',
+    addDays(now, -ORDER_RULES.autoConfirmDays),
+    BATCH,
+  )) {
     if (await transitionOrder(db, id, 'autoConfirm', { completed_at: now })) confirmed++;
   }
   let settled = 0;
-  for (const { id } of await findOrdersIn(db, 'completed', 'completed_at', addDays(now, -ORDER_RULES.refundWindowDays), BATCH)) {
+  for (const { id } of await findOrdersIn(
+    db,
+    'completed',
+    'completed_at',
+    addDays(now, -ORDER_RULES.refundWindowDays),
+    BATCH,
+  )) {
     const won = await db.transaction().execute(async (tx) => {
       if (!(await transitionOrder(tx, id, 'settle', { settled_at: now }))) return false;
       const order = (await findOrder(tx, id))!;

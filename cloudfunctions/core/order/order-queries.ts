@@ -5,7 +5,14 @@ import { fail, ok, type Result } from '../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { TAB_STATUSES } from './domain/order-rules';
 import { toOrderView } from './order-view';
-import { countMemberOrdersByStatus, findLines, findMemberOrders, findOrder, findRefundsOf, findStoreOrders } from './repo/order.repo';
+import {
+  countMemberOrdersByStatus,
+  findLines,
+  findMemberOrders,
+  findOrder,
+  findRefundsOf,
+  findStoreOrders,
+} from './repo/order.repo';
 
 const PAGE = 10;
 
@@ -24,7 +31,12 @@ export async function viewsOf<T extends Parameters<typeof toOrderView>[0]>(exec:
 }
 
 /** A member's own order as a view; another member's order is NOT_FOUND (never FORBIDDEN: no probing). */
-export async function loadOwnOrder(exec: Executor, memberId: string, orderId: string, now: Date): Promise<Result<OrderView>> {
+export async function loadOwnOrder(
+  exec: Executor,
+  memberId: string,
+  orderId: string,
+  now: Date,
+): Promise<Result<OrderView>> {
   const order = await findOrder(exec, orderId);
   if (!order || order.member_id !== memberId) return fail('NOT_FOUND', '订单不存在', { orderId });
   const [{ view }] = await viewsOf(exec, [order], now);
@@ -35,7 +47,12 @@ export async function getOrder({ input, caller, ctx, exec }: ServiceArgs<ActionI
   return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
 }
 
-export async function listOrders({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.list'>>): Promise<Result<ActionOutput<'order.list'>>> {
+export async function listOrders({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'order.list'>>): Promise<Result<ActionOutput<'order.list'>>> {
   const after = input.cursor ? decode(input.cursor) : null;
   if (input.cursor && !after) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
   const statuses = input.status ? TAB_STATUSES[input.status] : null;
@@ -43,7 +60,10 @@ export async function listOrders({ input, caller, ctx, exec }: ServiceArgs<Actio
   const page = rows.slice(0, PAGE);
   const byStatus = await countMemberOrdersByStatus(exec, caller.memberId!);
   const counts = Object.fromEntries(
-    (Object.keys(TAB_STATUSES) as OrderTab[]).map((tab) => [tab, TAB_STATUSES[tab].reduce((n, s) => n + (byStatus.get(s) ?? 0), 0)]),
+    (Object.keys(TAB_STATUSES) as OrderTab[]).map((tab) => [
+      tab,
+      TAB_STATUSES[tab].reduce((n, s) => n + (byStatus.get(s) ?? 0), 0),
+    ]),
   ) as Record<OrderTab, number>;
   return ok({
     items: (await viewsOf(exec, page, ctx.now)).map((v) => v.view),
@@ -52,13 +72,20 @@ export async function listOrders({ input, caller, ctx, exec }: ServiceArgs<Actio
   });
 }
 
-export async function listStoreOrders({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.listOrders'>>): Promise<Result<ActionOutput<'manager.listOrders'>>> {
+export async function listStoreOrders({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.listOrders'>>): Promise<Result<ActionOutput<'manager.listOrders'>>> {
   const after = input.cursor ? decode(input.cursor) : null;
   if (input.cursor && !after) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
   const rows = await findStoreOrders(exec, ctx.storeId, input.status ?? null, after, PAGE * 2 + 1);
   const page = rows.slice(0, PAGE * 2);
   return ok({
-    items: (await viewsOf(exec, page, ctx.now)).map(({ order, view }) => ({ ...view, memberNickname: order.member_nickname })),
+    items: (await viewsOf(exec, page, ctx.now)).map(({ order, view }) => ({
+      ...view,
+      memberNickname: order.member_nickname,
+    })),
     nextCursor: rows.length > PAGE * 2 ? encode(page[page.length - 1]!) : null,
   });
 }

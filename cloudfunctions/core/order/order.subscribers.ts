@@ -11,7 +11,11 @@ import { findOrder } from './repo/order.repo';
 async function uploadShippingInfo(ctx: CallContext, p: PayloadOf<'shipping.upload'>) {
   const order = await findOrder(ctx.db.kysely, p.orderId);
   if (!order?.transaction_id) return 'done';
-  const member = await ctx.db.kysely.selectFrom('members').select('openid').where('id', '=', order.member_id).executeTakeFirstOrThrow();
+  const member = await ctx.db.kysely
+    .selectFrom('members')
+    .select('openid')
+    .where('id', '=', order.member_id)
+    .executeTakeFirstOrThrow();
   const result = await ctx.platform.shipping.uploadShippingInfo({
     transactionId: order.transaction_id,
     openid: member.openid,

@@ -80,7 +80,12 @@ export async function openRefund(
     })
     .execute();
   if (opening.approved) {
-    await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refundId}`, payload: { refundId }, now: opening.now });
+    await enqueue(exec, {
+      topic: 'refund.request',
+      dedupeKey: `refund:${refundId}`,
+      payload: { refundId },
+      now: opening.now,
+    });
   }
   return ok({ refundId, status });
 }
@@ -91,7 +96,10 @@ export async function openRefund(
  * for WeChat Pay. Called inside the transaction that recorded the payment, which runs once per
  * WeChat transaction id, so it opens at most one return per payment.
  */
-export async function openPaymentReturn(exec: Executor, p: { orderId: string; transactionId: string; amountFen: number; now: Date }): Promise<string> {
+export async function openPaymentReturn(
+  exec: Executor,
+  p: { orderId: string; transactionId: string; amountFen: number; now: Date },
+): Promise<string> {
   const refundId = `r_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   await exec
     .insertInto('refunds')
@@ -125,13 +133,19 @@ export async function openPaymentReturn(exec: Executor, p: { orderId: string; tr
  * `refunding` first (refused when the order moved on, its lines were refunded since, or another
  * refund is open); the database refuses it if the payment has no room left for it.
  */
-export async function retryRefund({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.retryRefund'>>): Promise<Result<ActionOutput<'manager.retryRefund'>>> {
+export async function retryRefund({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.retryRefund'>>): Promise<Result<ActionOutput<'manager.retryRefund'>>> {
   const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
-  if (refund.status !== 'failed') return fail('ORDER_STATE_CONFLICT', '只有失败的退款可以重试', { status: refund.status });
+  if (refund.status !== 'failed')
+    return fail('ORDER_STATE_CONFLICT', '只有失败的退款可以重试', { status: refund.status });
   await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
   const room = await lockRefundRoom(exec, refund.transaction_id);
-  if (refund.amount_fen > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
+  if (refund.amount_fen > room)
+    return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
   if (refund.kind === 'order') {
     const order = (await findOrder(exec, refund.order_id))!;
     const lines = await findLines(exec, [order.id]);
@@ -139,26 +153,53 @@ export async function retryRefund({ input, ctx, exec }: ServiceArgs<ActionInput<
     if (gone.length > 0 || !canTransition(order.status, 'retryRefund')) {
       return fail('REFUND_NOT_ALLOWED', '订单状态已变化，无法重试该退款', { status: order.status });
     }
-    if (!(await transitionOrder(exec, order.id, 'retryRefund', { status_before_refund: order.status }, { only: [order.status] }))) {
+    if (
+      !(await transitionOrder(
+        exec,
+        order.id,
+        'retryRefund',
+        { status_before_refund: order.status },
+        { only: [order.status] },
+      ))
+    ) {
       return fail('ORDER_STATE_CONFLICT');
     }
   }
   if (!(await moveRefund(exec, refund.id, 'retry', { failure_reason: null, decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理');
   }
-  await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refund.id}:${ctx.requestId}`, payload: { refundId: refund.id }, now: ctx.now });
+  await enqueue(exec, {
+    topic: 'refund.request',
+    dedupeKey: `refund:${refund.id}:${ctx.requestId}`,
+    payload: { refundId: refund.id },
+    now: ctx.now,
+  });
   return ok({ refundId: refund.id, status: 'approved' });
 }
 
 /** `order.requestRefund`: the customer asks; a manager approves or rejects. */
-export async function requestRefund({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.requestRefund'>>): Promise<Result<ActionOutput<'order.requestRefund'>>> {
+export async function requestRefund({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'order.requestRefund'>>): Promise<Result<ActionOutput<'order.requestRefund'>>> {
   const order = await findOrder(exec, input.orderId);
   if (!order || order.member_id !== caller.memberId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   const refunds = await findRefundsOf(exec, [order.id]);
   const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
-  const allowed = customerActions({ status: order.status, expiresAt: order.expires_at, completedAt: order.completed_at, hasOpenRefund }, ctx.now);
+  const allowed = customerActions(
+    { status: order.status, expiresAt: order.expires_at, completedAt: order.completed_at, hasOpenRefund },
+    ctx.now,
+  );
   if (!allowed.requestRefund) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
-  return openRefund(exec, order, 'requestRefund', { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'customer', approved: false, now: ctx.now });
+  return openRefund(exec, order, 'requestRefund', {
+    lineIds: input.lineIds,
+    reason: input.reason,
+    initiatedBy: 'customer',
+    approved: false,
+    now: ctx.now,
+  });
 }
 
 /**
@@ -166,15 +207,26 @@ export async function requestRefund({ input, caller, ctx, exec }: ServiceArgs<Ac
  * refund, a return at the counter). It goes straight to WeChat Pay; a refund after settlement emits
  * `order.refunded` with `afterSettlement`, so points and referral rewards are reversed.
  */
-export async function refundOrderAsManager({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.refundOrder'>>): Promise<Result<ActionOutput<'manager.refundOrder'>>> {
+export async function refundOrderAsManager({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.refundOrder'>>): Promise<Result<ActionOutput<'manager.refundOrder'>>> {
   // Lock the order before reading it: a team that fills or fails moves its `grouping` orders under
   // this lock, so the status read next and the team status openRefund checks agree (no stale
   // `grouping` read beside a team that has just succeeded, and no team ending mid-refund).
   await exec.selectFrom('orders').select('id').where('id', '=', input.orderId).forUpdate().execute();
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (!canTransition(order.status, 'storeRefund')) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
-  return openRefund(exec, order, 'storeRefund', { lineIds: input.lineIds, reason: input.reason, initiatedBy: 'manager', approved: true, now: ctx.now });
+  if (!canTransition(order.status, 'storeRefund'))
+    return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
+  return openRefund(exec, order, 'storeRefund', {
+    lineIds: input.lineIds,
+    reason: input.reason,
+    initiatedBy: 'manager',
+    approved: true,
+    now: ctx.now,
+  });
 }
 
 async function findStoreRefund(exec: Executor, storeId: string, refundId: string) {
@@ -188,33 +240,56 @@ async function findStoreRefund(exec: Executor, storeId: string, refundId: string
     .executeTakeFirst();
 }
 
-
 /** `manager.approveRefund`: requested -> approved, and the refund request queued for WeChat Pay. */
-export async function approveRefund({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.approveRefund'>>): Promise<Result<ActionOutput<'manager.approveRefund'>>> {
+export async function approveRefund({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.approveRefund'>>): Promise<Result<ActionOutput<'manager.approveRefund'>>> {
   const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
   await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
   const room = refund.status === 'requested' ? await lockRefundRoom(exec, refund.transaction_id) : Infinity;
-  if (refund.amount_fen > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
+  if (refund.amount_fen > room)
+    return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
   if (!(await moveRefund(exec, refund.id, 'approve', { decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理', { status: refund.status });
   }
-  await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refund.id}`, payload: { refundId: refund.id }, now: ctx.now });
+  await enqueue(exec, {
+    topic: 'refund.request',
+    dedupeKey: `refund:${refund.id}`,
+    payload: { refundId: refund.id },
+    now: ctx.now,
+  });
   return ok({ refundId: refund.id, status: 'approved' });
 }
 
 /** `manager.rejectRefund`: requested -> rejected; the order returns to where it was. */
-export async function rejectRefund({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.rejectRefund'>>): Promise<Result<ActionOutput<'manager.rejectRefund'>>> {
+export async function rejectRefund({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.rejectRefund'>>): Promise<Result<ActionOutput<'manager.rejectRefund'>>> {
   const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
   if (!(await moveRefund(exec, refund.id, 'reject', { reject_reason: input.reason, decided_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', '退款申请已处理', { status: refund.status });
   }
-  await transitionOrder(exec, refund.order_id, 'refundRejected', { status_before_refund: null }, { to: refund.status_before_refund ?? 'paid' });
+  await transitionOrder(
+    exec,
+    refund.order_id,
+    'refundRejected',
+    { status_before_refund: null },
+    { to: refund.status_before_refund ?? 'paid' },
+  );
   return ok({ refundId: refund.id, status: 'rejected' });
 }
 
-export async function listRefunds({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.listRefunds'>>): Promise<Result<ActionOutput<'manager.listRefunds'>>> {
+export async function listRefunds({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.listRefunds'>>): Promise<Result<ActionOutput<'manager.listRefunds'>>> {
   let q = exec
     .selectFrom('refunds as r')
     .innerJoin('orders as o', 'o.id', 'r.order_id')

@@ -12,8 +12,14 @@ import { holdPoints, releasePoints, spendableBalance } from '../points';
  * refunded.
  */
 export interface CheckoutSeams {
-  couponOffer(exec: Executor, q: { storeId: string; memberId: string; couponId: string; now: Date }): Promise<Result<CouponOffer>>;
-  lockCoupon(tx: Executor, q: { couponId: string; memberId: string; orderId: string; now: Date }): Promise<Result<null>>;
+  couponOffer(
+    exec: Executor,
+    q: { storeId: string; memberId: string; couponId: string; now: Date },
+  ): Promise<Result<CouponOffer>>;
+  lockCoupon(
+    tx: Executor,
+    q: { couponId: string; memberId: string; orderId: string; now: Date },
+  ): Promise<Result<null>>;
   releaseCoupon(tx: Executor, q: { couponId: string; orderId: string; now: Date }): Promise<void>;
   /** Points spendable now: lots past their expiry do not count even before the expiry timer sweeps them. */
   pointsBalance(exec: Executor, memberId: string, now: Date): Promise<number>;
@@ -25,7 +31,14 @@ export interface CheckoutSeams {
    */
   groupBuyPrice(
     exec: Executor,
-    q: { campaignId: string; teamId?: string; storeId: string; memberId: string; now: Date; items: ReadonlyArray<{ skuId: string; qty: number }> },
+    q: {
+      campaignId: string;
+      teamId?: string;
+      storeId: string;
+      memberId: string;
+      now: Date;
+      items: ReadonlyArray<{ skuId: string; qty: number }>;
+    },
   ): Promise<Result<Map<string, number>>>;
   /** The team an order holds a seat in while the team is still open (a refund waits for the team to end). */
   openTeamSeat(exec: Executor, orderId: string): Promise<string | null>;
@@ -33,7 +46,10 @@ export interface CheckoutSeams {
    * The member's shop and advisor, as expressions the order insert evaluates in its own statement,
    * so a later reassignment does not move this order's revenue.
    */
-  attribution(memberId: string): { shop_id: RawBuilder<string | null> | null; advisor_openid: RawBuilder<string | null> | null };
+  attribution(memberId: string): {
+    shop_id: RawBuilder<string | null> | null;
+    advisor_openid: RawBuilder<string | null> | null;
+  };
 }
 
 const seams: CheckoutSeams = {
@@ -56,6 +72,8 @@ export function checkoutSeams(): CheckoutSeams {
 }
 
 /** For the contexts above order: group-buy (prices, seats) and shops (attribution). */
-export function plugIntoCheckout(plugs: Partial<Pick<CheckoutSeams, 'groupBuyPrice' | 'openTeamSeat' | 'attribution'>>): void {
+export function plugIntoCheckout(
+  plugs: Partial<Pick<CheckoutSeams, 'groupBuyPrice' | 'openTeamSeat' | 'attribution'>>,
+): void {
   Object.assign(seams, plugs);
 }

@@ -11,7 +11,9 @@ import { quoteOrder } from './checkout.service';
  * takes off. A member holds a handful of coupons; one quote each is cheap next to getting it wrong.
  * Points are left out: they are applied after the coupon and do not change its discount.
  */
-export async function usableCoupons(args: ServiceArgs<ActionInput<'order.usableCoupons'>>): Promise<Result<{ items: UsableCoupon[] }>> {
+export async function usableCoupons(
+  args: ServiceArgs<ActionInput<'order.usableCoupons'>>,
+): Promise<Result<{ items: UsableCoupon[] }>> {
   const { input, caller, ctx, exec } = args;
   const cart = { items: input.items, groupBuy: input.groupBuy, deliveryType: input.deliveryType };
   const base = await quoteOrder({ ...args, input: cart });
@@ -30,6 +32,9 @@ export async function usableCoupons(args: ServiceArgs<ActionInput<'order.usableC
     });
   }
   // Usable first, the biggest discount first, then the one expiring soonest.
-  items.sort((a, b) => Number(b.usable) - Number(a.usable) || b.discountFen - a.discountFen || a.validUntil.localeCompare(b.validUntil));
+  items.sort(
+    (a, b) =>
+      Number(b.usable) - Number(a.usable) || b.discountFen - a.discountFen || a.validUntil.localeCompare(b.validUntil),
+  );
   return ok({ items });
 }

@@ -55,9 +55,14 @@ export const LEASE_MS = 5 * 60_000;
  * idempotent (deterministic outRefundNo, conditional updates), so a second delivery changes nothing.
  * Messages go to the subscribers registered by `core/subscribers`, or to `handlers` when given.
  */
-export async function runOutboxWorker(ctx: CallContext, limit = 50, handlers?: OutboxHandlers): Promise<Record<string, number>> {
+export async function runOutboxWorker(
+  ctx: CallContext,
+  limit = 50,
+  handlers?: OutboxHandlers,
+): Promise<Record<string, number>> {
   // Subscribers register when core/subscribers is imported; a worker without them would retry every message.
-  if (!handlers && !hasSubscribers()) throw new Error('no outbox subscribers registered: import core/subscribers before running the worker');
+  if (!handlers && !hasSubscribers())
+    throw new Error('no outbox subscribers registered: import core/subscribers before running the worker');
   const db = ctx.db.kysely;
   const counts = { delivered: 0, retried: 0, failed: 0 };
   for (let i = 0; i < limit; i++) {
@@ -84,7 +89,11 @@ export async function runOutboxWorker(ctx: CallContext, limit = 50, handlers?: O
       }
     }
     if (delivery === 'done') {
-      await db.updateTable('outbox').set({ status: 'done', delivered_at: ctx.now, last_error: null }).where('id', '=', message.id).execute();
+      await db
+        .updateTable('outbox')
+        .set({ status: 'done', delivered_at: ctx.now, last_error: null })
+        .where('id', '=', message.id)
+        .execute();
       counts.delivered++;
       continue;
     }

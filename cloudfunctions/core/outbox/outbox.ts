@@ -41,7 +41,10 @@ export function enqueueSelect<T extends Topic>(
   topic: T,
   rows: { from: RawBuilder<unknown>; dedupeKey: RawBuilder<string>; payload: PayloadColumns<T>; now: Date },
 ): RawBuilder<unknown> {
-  const fields = Object.entries(rows.payload as Record<string, RawBuilder<unknown>>).flatMap(([key, value]) => [sql.lit(key), value]);
+  const fields = Object.entries(rows.payload as Record<string, RawBuilder<unknown>>).flatMap(([key, value]) => [
+    sql.lit(key),
+    value,
+  ]);
   return sql`insert into outbox (topic, dedupe_key, payload, next_attempt_at, created_at)
     select ${topic}::text, ${rows.dedupeKey}, jsonb_build_object(${sql.join(fields)}), ${rows.now}::timestamptz, ${rows.now}::timestamptz
       from ${rows.from}

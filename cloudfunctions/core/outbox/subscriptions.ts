@@ -43,7 +43,11 @@ export function hasSubscribers(): boolean {
  * stops the chain: the ones after it run on the redelivery, never before it, so their order holds
  * (points are earned before growth can lift the tier that multiplies them).
  */
-export async function deliverToSubscribers<T extends Topic>(ctx: CallContext, topic: T, payload: PayloadOf<T>): Promise<Delivery> {
+export async function deliverToSubscribers<T extends Topic>(
+  ctx: CallContext,
+  topic: T,
+  payload: PayloadOf<T>,
+): Promise<Delivery> {
   for (const handle of subscribersOf(topic)) {
     if ((await handle(ctx, payload)) === 'retry') return 'retry';
   }

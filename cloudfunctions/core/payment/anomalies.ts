@@ -1,6 +1,13 @@
 import type { Executor } from '../db/db';
 
-type AnomalyKind = 'amount_mismatch' | 'unknown_order' | 'failed_result' | 'late_payment' | 'unconfirmed_payment' | 'unconfirmed_refund' | 'refund_conflict';
+type AnomalyKind =
+  | 'amount_mismatch'
+  | 'unknown_order'
+  | 'failed_result'
+  | 'late_payment'
+  | 'unconfirmed_payment'
+  | 'unconfirmed_refund'
+  | 'refund_conflict';
 
 /** What an anomaly is about, as far as it is known: the payment, its amount, the refund. */
 export interface AnomalyFacts {
@@ -15,7 +22,13 @@ export interface AnomalyFacts {
  * lists, and one structured log line an operator's alert can match on. In the caller's executor, so
  * an anomaly found inside a transaction commits with it.
  */
-export async function recordAnomaly(exec: Executor, kind: AnomalyKind, facts: AnomalyFacts, detail: string, raw: unknown): Promise<void> {
+export async function recordAnomaly(
+  exec: Executor,
+  kind: AnomalyKind,
+  facts: AnomalyFacts,
+  detail: string,
+  raw: unknown,
+): Promise<void> {
   await exec
     .insertInto('payment_anomalies')
     .values({
@@ -27,5 +40,13 @@ export async function recordAnomaly(exec: Executor, kind: AnomalyKind, facts: An
       raw: JSON.stringify(raw ?? null),
     })
     .execute();
-  console.warn(JSON.stringify({ alert: 'payment_anomaly', kind, outTradeNo: facts.outTradeNo ?? undefined, outRefundNo: facts.outRefundNo ?? undefined, detail }));
+  console.warn(
+    JSON.stringify({
+      alert: 'payment_anomaly',
+      kind,
+      outTradeNo: facts.outTradeNo ?? undefined,
+      outRefundNo: facts.outRefundNo ?? undefined,
+      detail,
+    }),
+  );
 }

@@ -42,9 +42,19 @@ function factsOf(event: Record<string, unknown>) {
  * and has the event's order, transaction id and amount; what gets recorded is WeChat's answer. A
  * query that fails answers non-zero, so WeChat delivers the callback again later.
  */
-export async function handlePayCallback(db: Db, raw: unknown, now: Date, pay: Pick<PayPort, 'queryOrder'>): Promise<CallbackAnswer> {
+export async function handlePayCallback(
+  db: Db,
+  raw: unknown,
+  now: Date,
+  pay: Pick<PayPort, 'queryOrder'>,
+): Promise<CallbackAnswer> {
   const parsed = payCallbackEvent.safeParse(raw);
-  if (!parsed.success || parsed.data.returnCode !== 'SUCCESS' || parsed.data.resultCode !== 'SUCCESS' || !parsed.data.outTradeNo) {
+  if (
+    !parsed.success ||
+    parsed.data.returnCode !== 'SUCCESS' ||
+    parsed.data.resultCode !== 'SUCCESS' ||
+    !parsed.data.outTradeNo
+  ) {
     return recordPayment(db, raw, now);
   }
   const event = parsed.data;
@@ -56,11 +66,23 @@ export async function handlePayCallback(db: Db, raw: unknown, now: Date, pay: Pi
     query.transactionId === event.transactionId &&
     query.totalFee === event.totalFee;
   if (!confirmed) {
-    const said = query.found ? `WeChat says ${query.tradeState}, ${query.transactionId}, ${query.totalFee} fen` : 'WeChat knows no such order';
-    await recordAnomaly(db.kysely, 'unconfirmed_payment', factsOf(event), `callback not confirmed by queryOrder: ${said}`, event);
+    const said = query.found
+      ? `WeChat says ${query.tradeState}, ${query.transactionId}, ${query.totalFee} fen`
+      : 'WeChat knows no such order';
+    await recordAnomaly(
+      db.kysely,
+      'unconfirmed_payment',
+      factsOf(event),
+      `callback not confirmed by queryOrder: ${said}`,
+      event,
+    );
     return { errcode: 0, errmsg: 'recorded: payment not confirmed by WeChat Pay' };
   }
-  return recordPayment(db, { ...event, outTradeNo: query.outTradeNo, transactionId: query.transactionId, totalFee: query.totalFee }, now);
+  return recordPayment(
+    db,
+    { ...event, outTradeNo: query.outTradeNo, transactionId: query.transactionId, totalFee: query.totalFee },
+    now,
+  );
 }
 
 /**
@@ -79,7 +101,13 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
   }
   const event = parsed.data;
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId) {
-    await recordAnomaly(db.kysely, 'failed_result', factsOf(event), `returnCode=${event.returnCode} resultCode=${event.resultCode}`, event);
+    await recordAnomaly(
+      db.kysely,
+      'failed_result',
+      factsOf(event),
+      `returnCode=${event.returnCode} resultCode=${event.resultCode}`,
+      event,
+    );
     return { errcode: 0, errmsg: 'recorded: payment not successful' };
   }
   const { outTradeNo, transactionId } = event;
@@ -100,7 +128,13 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
     if (totalFee !== order.payable_fen) return { kind: 'mismatch' as const, payable: order.payable_fen };
     const inserted = await tx
       .insertInto('payments')
-      .values({ transaction_id: transactionId, order_id: order.id, amount_fen: order.payable_fen, paid_at: paidAt, raw: JSON.stringify(event) })
+      .values({
+        transaction_id: transactionId,
+        order_id: order.id,
+        amount_fen: order.payable_fen,
+        paid_at: paidAt,
+        raw: JSON.stringify(event),
+      })
       .onConflict((oc) => oc.column('transaction_id').doNothing())
       .returning('transaction_id')
       .execute();
@@ -110,7 +144,12 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
     // hot path (the settlement bench), and each skipped statement is a round trip inside the lock.
     if (paid && order.coupon_id) await markCouponUsed(tx, order.id, paidAt);
     // A group-buy payment takes its seat in this same transaction (or is refunded): group-buy's hook.
-    if (paid && order.group_buy) await runPaidHooks(tx, { id: order.id, storeId: order.store_id, memberId: order.member_id, groupBuy: order.group_buy }, paidAt);
+    if (paid && order.group_buy)
+      await runPaidHooks(
+        tx,
+        { id: order.id, storeId: order.store_id, memberId: order.member_id, groupBuy: order.group_buy },
+        paidAt,
+      );
     if (paid) return { kind: 'paid' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
     // before this money arrived: give it back, once per transaction (the payments row above is the
@@ -123,9 +162,16 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
     return { errcode: 0, errmsg: 'recorded: unknown order' };
   }
   if (outcome.kind === 'mismatch') {
-    await recordAnomaly(db.kysely, 'amount_mismatch', factsOf(event), `paid ${totalFee} fen, order payable ${outcome.payable} fen`, event);
+    await recordAnomaly(
+      db.kysely,
+      'amount_mismatch',
+      factsOf(event),
+      `paid ${totalFee} fen, order payable ${outcome.payable} fen`,
+      event,
+    );
     return { errcode: 0, errmsg: 'recorded: amount mismatch' };
   }
-  if (outcome.kind === 'late') await recordAnomaly(db.kysely, 'late_payment', factsOf(event), `order was ${outcome.status}; refund queued`, event);
+  if (outcome.kind === 'late')
+    await recordAnomaly(db.kysely, 'late_payment', factsOf(event), `order was ${outcome.status}; refund queued`, event);
   return { errcode: 0, errmsg: outcome.kind === 'duplicate' ? 'ok (already recorded)' : 'ok' };
 }

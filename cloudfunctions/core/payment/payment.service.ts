@@ -5,14 +5,23 @@ import { findLines, findOrder } from '../order';
 
 /** Subscribe-message templates the client offers after payment (configured per deployment). */
 export function subscribeTemplateIds(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.SUBSCRIBE_TEMPLATE_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 3);
+  return (env.SUBSCRIBE_TEMPLATE_IDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 3);
 }
 
 /**
  * `order.pay`: asks the pay port for payment parameters (cloudPay.unifiedOrder in the cloud; the
  * local simulator's marker in local mode). The amount is the order's payable, never the client's.
  */
-export async function payOrder({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.pay'>>): Promise<Result<ActionOutput<'order.pay'>>> {
+export async function payOrder({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'order.pay'>>): Promise<Result<ActionOutput<'order.pay'>>> {
   const order = await findOrder(exec, input.orderId);
   if (!order || order.member_id !== caller.memberId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   if (order.status !== 'pending_payment') return fail('ORDER_STATE_CONFLICT', '订单无需支付', { status: order.status });

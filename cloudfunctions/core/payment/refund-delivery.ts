@@ -5,7 +5,16 @@ import { enqueue, type PayloadOf } from '../outbox/outbox';
 import { recordAnomaly } from './anomalies';
 import type { CallbackAnswer } from './pay-callback';
 import type { PayPort, RefundQuery } from '../platform/platform';
-import { AWAITING_WECHAT, checkoutSeams, findLines, findOrder, lockRefundRoom, moveRefund, releaseStock, transitionOrder } from '../order';
+import {
+  AWAITING_WECHAT,
+  checkoutSeams,
+  findLines,
+  findOrder,
+  lockRefundRoom,
+  moveRefund,
+  releaseStock,
+  transitionOrder,
+} from '../order';
 
 /** How long after WeChat accepted a refund we expect its callback before asking again. */
 export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
@@ -13,7 +22,11 @@ export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
 type RefundRow = NonNullable<Awaited<ReturnType<typeof findRefund>>>;
 type KnownRefund = Extract<RefundQuery, { found: true }>;
 
-const refundFacts = (refund: RefundRow) => ({ transactionId: refund.transaction_id, amountFen: refund.amount_fen, outRefundNo: refund.out_refund_no });
+const refundFacts = (refund: RefundRow) => ({
+  transactionId: refund.transaction_id,
+  amountFen: refund.amount_fen,
+  outRefundNo: refund.out_refund_no,
+});
 
 function findRefund(exec: Executor, q: { id?: string; outRefundNo?: string }) {
   let query = exec.selectFrom('refunds').selectAll();
@@ -27,7 +40,13 @@ async function failRefund(tx: Executor, refund: RefundRow, reason: string) {
   if (!(await moveRefund(tx, refund.id, 'fail', { failure_reason: reason }))) return;
   if (refund.kind !== 'order') return;
   const order = (await findOrder(tx, refund.order_id))!;
-  await transitionOrder(tx, order.id, 'refundFailed', { status_before_refund: null }, { to: order.status_before_refund ?? 'paid' });
+  await transitionOrder(
+    tx,
+    order.id,
+    'refundFailed',
+    { status_before_refund: null },
+    { to: order.status_before_refund ?? 'paid' },
+  );
 }
 
 /**
@@ -40,17 +59,37 @@ async function failRefund(tx: Executor, refund: RefundRow, reason: string) {
 async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: string | null, now: Date): Promise<string> {
   const reconciling = refund.status === 'failed';
   if (reconciling && refund.amount_fen > (await lockRefundRoom(tx, refund.transaction_id))) {
-    await recordAnomaly(tx, 'refund_conflict', refundFacts(refund), 'WeChat paid out a refund recorded failed, and the payment has no room left for it', { wxRefundId });
+    await recordAnomaly(
+      tx,
+      'refund_conflict',
+      refundFacts(refund),
+      'WeChat paid out a refund recorded failed, and the payment has no room left for it',
+      { wxRefundId },
+    );
     return 'ok (late success conflicts, recorded for the operator)';
   }
-  const won = await moveRefund(tx, refund.id, 'succeed', { completed_at: now, wx_refund_id: wxRefundId, failure_reason: null });
+  const won = await moveRefund(tx, refund.id, 'succeed', {
+    completed_at: now,
+    wx_refund_id: wxRefundId,
+    failure_reason: null,
+  });
   if (!won) return 'ok (already recorded)';
   if (refund.kind !== 'order') return 'ok';
   const order = (await findOrder(tx, refund.order_id))!;
   const lines = await findLines(tx, [order.id]);
   // Lines another refund returned meanwhile (only possible when reconciling) keep that refund.
   const mine = lines.filter((l) => refund.line_ids.includes(l.id) && l.refund_id === null);
-  if (mine.length > 0) await tx.updateTable('order_lines').set({ refund_id: refund.id }).where('id', 'in', mine.map((l) => l.id)).where('refund_id', 'is', null).execute();
+  if (mine.length > 0)
+    await tx
+      .updateTable('order_lines')
+      .set({ refund_id: refund.id })
+      .where(
+        'id',
+        'in',
+        mine.map((l) => l.id),
+      )
+      .where('refund_id', 'is', null)
+      .execute();
   for (const line of mine) await releaseStock(tx, line.sku_id, line.qty);
   const allRefunded = lines.every((l) => l.refund_id !== null || mine.includes(l));
   const before = reconciling ? order.status : order.status_before_refund;
@@ -71,16 +110,29 @@ async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: strin
     const seams = checkoutSeams();
     if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
     if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
-    if (reconciling) await transitionOrder(tx, order.id, 'refundReconciled', { status_before_refund: null }, { only: [order.status] });
+    if (reconciling)
+      await transitionOrder(tx, order.id, 'refundReconciled', { status_before_refund: null }, { only: [order.status] });
     else await transitionOrder(tx, order.id, 'refunded', { status_before_refund: null });
   } else if (!reconciling) {
-    await transitionOrder(tx, order.id, 'partlyRefunded', { status_before_refund: null }, { to: order.status_before_refund ?? 'paid' });
+    await transitionOrder(
+      tx,
+      order.id,
+      'partlyRefunded',
+      { status_before_refund: null },
+      { to: order.status_before_refund ?? 'paid' },
+    );
   }
   return reconciling ? 'ok (reconciled)' : 'ok';
 }
 
 /** Applies what WeChat Pay itself says about a refund, under the refund row's lock. */
-async function settleRefund(db: Db, refundId: string, known: KnownRefund, failureReason: string, now: Date): Promise<string> {
+async function settleRefund(
+  db: Db,
+  refundId: string,
+  known: KnownRefund,
+  failureReason: string,
+  now: Date,
+): Promise<string> {
   return db.kysely.transaction().execute(async (tx) => {
     await tx.selectFrom('refunds').select('id').where('id', '=', refundId).forUpdate().execute();
     const refund = (await findRefund(tx, { id: refundId }))!;
@@ -94,7 +146,11 @@ async function settleRefund(db: Db, refundId: string, known: KnownRefund, failur
 
 async function sendRefund(ctx: CallContext, refund: RefundRow) {
   const order = (await findOrder(ctx.db.kysely, refund.order_id))!;
-  const payment = await ctx.db.kysely.selectFrom('payments').select('amount_fen').where('transaction_id', '=', refund.transaction_id).executeTakeFirstOrThrow();
+  const payment = await ctx.db.kysely
+    .selectFrom('payments')
+    .select('amount_fen')
+    .where('transaction_id', '=', refund.transaction_id)
+    .executeTakeFirstOrThrow();
   return ctx.platform.pay.refund({
     outTradeNo: order.order_no,
     outRefundNo: refund.out_refund_no,
@@ -170,7 +226,12 @@ export const refundCallbackEvent = z
   .passthrough();
 
 /** The event's refundStatus in the words of `RefundQuery`. */
-const CLAIMED: Record<string, KnownRefund['status']> = { SUCCESS: 'SUCCESS', REFUNDCLOSE: 'CLOSED', CHANGE: 'ABNORMAL', PROCESSING: 'PROCESSING' };
+const CLAIMED: Record<string, KnownRefund['status']> = {
+  SUCCESS: 'SUCCESS',
+  REFUNDCLOSE: 'CLOSED',
+  CHANGE: 'ABNORMAL',
+  PROCESSING: 'PROCESSING',
+};
 
 /**
  * refundCallback: a refund outcome. The event only says which refund to look at: what happened is
@@ -179,7 +240,12 @@ const CLAIMED: Record<string, KnownRefund['status']> = { SUCCESS: 'SUCCESS', REF
  * refused. An event that disagrees with WeChat is recorded as an anomaly. Duplicates and unknown
  * refunds are acknowledged without change; a query that fails throws, so WeChat delivers again.
  */
-export async function handleRefundCallback(db: Db, raw: unknown, now: Date, pay: Pick<PayPort, 'queryRefund'>): Promise<CallbackAnswer> {
+export async function handleRefundCallback(
+  db: Db,
+  raw: unknown,
+  now: Date,
+  pay: Pick<PayPort, 'queryRefund'>,
+): Promise<CallbackAnswer> {
   const parsed = refundCallbackEvent.safeParse(raw);
   if (!parsed.success || parsed.data.returnCode !== 'SUCCESS' || !parsed.data.outRefundNo) {
     console.warn(JSON.stringify({ alert: 'refund_callback_ignored', raw }));
@@ -191,13 +257,28 @@ export async function handleRefundCallback(db: Db, raw: unknown, now: Date, pay:
   const order = (await findOrder(db.kysely, refund.order_id))!;
   const known = await pay.queryRefund({ outTradeNo: order.order_no, outRefundNo: refund.out_refund_no });
   if (!known.found) {
-    await recordAnomaly(db.kysely, 'unconfirmed_refund', refundFacts(refund), `callback says ${event.refundStatus}, WeChat knows no such refund`, event);
+    await recordAnomaly(
+      db.kysely,
+      'unconfirmed_refund',
+      refundFacts(refund),
+      `callback says ${event.refundStatus}, WeChat knows no such refund`,
+      event,
+    );
     return { errcode: 0, errmsg: 'recorded: refund not confirmed by WeChat Pay' };
   }
   if (CLAIMED[event.refundStatus ?? ''] !== known.status) {
-    await recordAnomaly(db.kysely, 'unconfirmed_refund', refundFacts(refund), `callback says ${event.refundStatus}, WeChat says ${known.status}`, event);
+    await recordAnomaly(
+      db.kysely,
+      'unconfirmed_refund',
+      refundFacts(refund),
+      `callback says ${event.refundStatus}, WeChat says ${known.status}`,
+      event,
+    );
   }
-  const reason = CLAIMED[event.refundStatus ?? ''] === known.status ? `WeChat refundStatus ${event.refundStatus}` : `WeChat refund ${known.status}`;
+  const reason =
+    CLAIMED[event.refundStatus ?? ''] === known.status
+      ? `WeChat refundStatus ${event.refundStatus}`
+      : `WeChat refund ${known.status}`;
   const errmsg = await settleRefund(db, refund.id, known, reason, now);
   return { errcode: 0, errmsg };
 }

@@ -44,12 +44,16 @@ export type RefundSubmission = { accepted: true } | { accepted: false; retryable
  * callback event, which anyone who can invoke the callback could write).
  */
 export type PaymentQuery =
-  | { found: true; tradeState: string; outTradeNo: string; transactionId: string; totalFee: number }
-  | { found: false };
+  { found: true; tradeState: string; outTradeNo: string; transactionId: string; totalFee: number } | { found: false };
 
 /** WeChat Pay's own word on a refund: SUCCESS, still PROCESSING, CLOSED (refused) or ABNORMAL (card changed, money held). */
 export type RefundQuery =
-  | { found: true; status: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL'; refundFee: number; refundId: string | null }
+  | {
+      found: true;
+      status: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL';
+      refundFee: number;
+      refundId: string | null;
+    }
   | { found: false };
 
 export interface PayPort {
@@ -77,9 +81,7 @@ export interface ShippingPort {
 }
 
 /** A phone number WeChat vouched for: `phoneNumber` without the country code. */
-export type PhoneExchange =
-  | { ok: true; phoneNumber: string; countryCode: string }
-  | { ok: false; reason: string };
+export type PhoneExchange = { ok: true; phoneNumber: string; countryCode: string } | { ok: false; reason: string };
 
 export interface PhonePort {
   /** Trades the one-time code from `<Button open-type="getPhoneNumber">` for the member's phone, server side. */
@@ -97,9 +99,7 @@ export interface MiniCodeRequest {
   width?: number;
 }
 
-export type MiniCodeImage =
-  | { ok: true; contentType: string; data: Buffer }
-  | { ok: false; reason: string };
+export type MiniCodeImage = { ok: true; contentType: string; data: Buffer } | { ok: false; reason: string };
 
 export interface MiniCodePort {
   /** An unlimited mini-program code (poster code) for a page and scene. */
@@ -119,9 +119,7 @@ export interface SubscribeMessage {
  * WeChat's answer. `errcode` is WeChat's (43101: the user has no subscription for the template;
  * 47003: template data invalid): refusals are outcomes to record, not to retry.
  */
-export type MessageDelivery =
-  | { ok: true }
-  | { ok: false; errcode: number; retryable: boolean; reason: string };
+export type MessageDelivery = { ok: true } | { ok: false; errcode: number; retryable: boolean; reason: string };
 
 export interface MessagePort {
   sendSubscribeMessage(message: SubscribeMessage): Promise<MessageDelivery>;

@@ -1,7 +1,16 @@
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { lotExpiresAt, planConsumption, type ConsumptionPlan, type PointsReason } from './domain/points-rules';
-import { changeBalance, findEntry, findLots, insertEntry, insertLot, lockMember, moveLot, openLots } from './repo/points.repo';
+import {
+  changeBalance,
+  findEntry,
+  findLots,
+  insertEntry,
+  insertLot,
+  lockMember,
+  moveLot,
+  openLots,
+} from './repo/points.repo';
 
 /**
  * The ledger's transactional moves. Each runs inside the caller's transaction, takes the member's row
@@ -13,7 +22,8 @@ type Lots = Array<{ lotId: string; points: number }>;
 
 async function applyTakes(tx: Executor, takes: Lots): Promise<void> {
   for (const take of takes) {
-    if (!(await moveLot(tx, take.lotId, -take.points))) throw new Error(`lot ${take.lotId} could not give ${take.points} points`);
+    if (!(await moveLot(tx, take.lotId, -take.points)))
+      throw new Error(`lot ${take.lotId} could not give ${take.points} points`);
   }
 }
 
@@ -23,13 +33,35 @@ async function applyTakes(tx: Executor, takes: Lots): Promise<void> {
  */
 export async function creditPoints(
   tx: Executor,
-  c: { memberId: string; points: number; reason: Extract<PointsReason, 'earn' | 'award' | 'referral'>; key: string; at: Date; orderId?: string; metadata?: Record<string, unknown> },
+  c: {
+    memberId: string;
+    points: number;
+    reason: Extract<PointsReason, 'earn' | 'award' | 'referral'>;
+    key: string;
+    at: Date;
+    orderId?: string;
+    metadata?: Record<string, unknown>;
+  },
 ): Promise<boolean> {
   if (c.points <= 0) return false;
   if (!(await lockMember(tx, c.memberId))) throw new Error(`no member ${c.memberId}`);
   if (await findEntry(tx, c.key)) return false;
-  const lotId = await insertLot(tx, { memberId: c.memberId, amount: c.points, earnedAt: c.at, expiresAt: lotExpiresAt(c.at) });
-  await insertEntry(tx, { memberId: c.memberId, delta: c.points, reason: c.reason, key: c.key, at: c.at, orderId: c.orderId, lotId, metadata: c.metadata });
+  const lotId = await insertLot(tx, {
+    memberId: c.memberId,
+    amount: c.points,
+    earnedAt: c.at,
+    expiresAt: lotExpiresAt(c.at),
+  });
+  await insertEntry(tx, {
+    memberId: c.memberId,
+    delta: c.points,
+    reason: c.reason,
+    key: c.key,
+    at: c.at,
+    orderId: c.orderId,
+    lotId,
+    metadata: c.metadata,
+  });
   await changeBalance(tx, c.memberId, c.points);
   return true;
 }
@@ -42,7 +74,17 @@ export async function expireDueLots(tx: Executor, memberId: string, now: Date): 
   let expired = 0;
   for (const lot of await openLots(tx, memberId)) {
     if (lot.expiresAt > now) continue;
-    if (!(await insertEntry(tx, { memberId, delta: -lot.remaining, reason: 'expire', key: `expire:${lot.id}`, at: now, lotId: lot.id }))) continue;
+    if (
+      !(await insertEntry(tx, {
+        memberId,
+        delta: -lot.remaining,
+        reason: 'expire',
+        key: `expire:${lot.id}`,
+        at: now,
+        lotId: lot.id,
+      }))
+    )
+      continue;
     if (!(await moveLot(tx, lot.id, -lot.remaining))) throw new Error(`lot ${lot.id} changed under the member lock`);
     if (!(await changeBalance(tx, memberId, -lot.remaining))) throw new Error(`balance of ${memberId} below its lots`);
     expired++;
@@ -52,7 +94,11 @@ export async function expireDueLots(tx: Executor, memberId: string, now: Date): 
 
 /** Spendable points: the balance minus lots already past expiry that the timer has not expired yet. */
 export async function spendableBalance(exec: Executor, memberId: string, now: Date): Promise<number> {
-  const member = await exec.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
+  const member = await exec
+    .selectFrom('members')
+    .select('points_balance')
+    .where('id', '=', memberId)
+    .executeTakeFirst();
   if (!member) return 0;
   const due = await exec
     .selectFrom('points_lots')
@@ -69,17 +115,29 @@ export async function spendableBalance(exec: Executor, memberId: string, now: Da
  * conditional update `points_balance >= n` (a concurrent spender waits on the row and then fails the
  * condition), then consume lots oldest first under entry `spend:<orderId>`.
  */
-export async function holdPoints(tx: Executor, q: { memberId: string; points: number; orderId: string; now: Date }): Promise<Result<null>> {
+export async function holdPoints(
+  tx: Executor,
+  q: { memberId: string; points: number; orderId: string; now: Date },
+): Promise<Result<null>> {
   if (q.points <= 0) return ok(null);
   const key = `spend:${q.orderId}`;
   if (await findEntry(tx, key)) return ok(null);
   if (!(await lockMember(tx, q.memberId))) return fail('INSUFFICIENT_POINTS');
   await expireDueLots(tx, q.memberId, q.now);
-  if (!(await changeBalance(tx, q.memberId, -q.points))) return fail('INSUFFICIENT_POINTS', undefined, { requested: q.points });
+  if (!(await changeBalance(tx, q.memberId, -q.points)))
+    return fail('INSUFFICIENT_POINTS', undefined, { requested: q.points });
   const plan = planConsumption(await openLots(tx, q.memberId), q.points);
   if (plan.shortfall > 0) throw new Error(`member ${q.memberId}: lots hold less than the balance`);
   await applyTakes(tx, plan.takes);
-  await insertEntry(tx, { memberId: q.memberId, delta: -q.points, reason: 'spend', key, at: q.now, orderId: q.orderId, metadata: { lots: plan.takes } });
+  await insertEntry(tx, {
+    memberId: q.memberId,
+    delta: -q.points,
+    reason: 'spend',
+    key,
+    at: q.now,
+    orderId: q.orderId,
+    metadata: { lots: plan.takes },
+  });
   return ok(null);
 }
 
@@ -95,17 +153,40 @@ export async function releasePoints(tx: Executor, q: { memberId: string; orderId
   if (!spend || spend.member_id !== q.memberId) return;
   const taken = ((spend.metadata as { lots?: Lots }).lots ?? []).filter((t) => t.points > 0);
   const total = -spend.delta;
-  const lots = new Map((await findLots(tx, taken.map((t) => t.lotId))).map((l) => [l.id, l]));
+  const lots = new Map(
+    (
+      await findLots(
+        tx,
+        taken.map((t) => t.lotId),
+      )
+    ).map((l) => [l.id, l]),
+  );
   const expiredLots = taken.filter((t) => lots.get(t.lotId)!.expires_at <= q.now);
   const liveLots = taken.filter((t) => lots.get(t.lotId)!.expires_at > q.now);
   const expired = expiredLots.reduce((s, t) => s + t.points, 0);
   const returned = { memberId: q.memberId, orderId: q.orderId, at: q.now };
-  if (!(await insertEntry(tx, { ...returned, delta: total, reason: 'spend_return', key: `spend_return:${q.orderId}`, metadata: { lots: liveLots, expiredLots } }))) return;
+  if (
+    !(await insertEntry(tx, {
+      ...returned,
+      delta: total,
+      reason: 'spend_return',
+      key: `spend_return:${q.orderId}`,
+      metadata: { lots: liveLots, expiredLots },
+    }))
+  )
+    return;
   for (const take of liveLots) {
-    if (!(await moveLot(tx, take.lotId, take.points))) throw new Error(`lot ${take.lotId} cannot take back ${take.points}`);
+    if (!(await moveLot(tx, take.lotId, take.points)))
+      throw new Error(`lot ${take.lotId} cannot take back ${take.points}`);
   }
   if (expired > 0) {
-    await insertEntry(tx, { ...returned, delta: -expired, reason: 'expire', key: `expire:return:${q.orderId}`, metadata: { lots: expiredLots } });
+    await insertEntry(tx, {
+      ...returned,
+      delta: -expired,
+      reason: 'expire',
+      key: `expire:return:${q.orderId}`,
+      metadata: { lots: expiredLots },
+    });
   }
   await changeBalance(tx, q.memberId, total - expired);
 }
@@ -116,7 +197,15 @@ export async function releasePoints(tx: Executor, q: { memberId: string; orderId
  */
 export async function takeBack(
   tx: Executor,
-  t: { memberId: string; wanted: number; key: string; at: Date; orderId: string; preferLot: string | null; metadata: Record<string, unknown> },
+  t: {
+    memberId: string;
+    wanted: number;
+    key: string;
+    at: Date;
+    orderId: string;
+    preferLot: string | null;
+    metadata: Record<string, unknown>;
+  },
 ): Promise<{ taken: number; shortfall: number } | null> {
   const member = await lockMember(tx, t.memberId);
   if (!member || (await findEntry(tx, t.key))) return null;

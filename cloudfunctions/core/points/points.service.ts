@@ -8,7 +8,14 @@ type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 import { points } from '../shared/money';
 import { earnedForOrder, pointsForYuan, REASON_TEXT, wholeYuan } from './domain/points-rules';
 import { creditPoints, expireDueLots, takeBack } from './points-ledger';
-import { entriesPage, findEntry, lockMember, membersWithDueLots, reversalsOf, tierMultiplier } from './repo/points.repo';
+import {
+  entriesPage,
+  findEntry,
+  lockMember,
+  membersWithDueLots,
+  reversalsOf,
+  tierMultiplier,
+} from './repo/points.repo';
 
 export { holdPoints, releasePoints, spendableBalance } from './points-ledger';
 
@@ -97,9 +104,18 @@ export async function pointsHistory({
 }: ServiceArgs<ActionInput<'member.pointsHistory'>>): Promise<Result<ActionOutput<'member.pointsHistory'>>> {
   const memberId = caller.memberId!;
   const before = input.cursor ? Number(input.cursor) : null;
-  const rows = await entriesPage(exec, memberId, before !== null && Number.isSafeInteger(before) ? before : null, HISTORY_PAGE + 1);
+  const rows = await entriesPage(
+    exec,
+    memberId,
+    before !== null && Number.isSafeInteger(before) ? before : null,
+    HISTORY_PAGE + 1,
+  );
   const page = rows.slice(0, HISTORY_PAGE);
-  const member = await exec.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
+  const member = await exec
+    .selectFrom('members')
+    .select('points_balance')
+    .where('id', '=', memberId)
+    .executeTakeFirst();
   return ok({
     items: page.map((r) => ({
       id: String(r.id),

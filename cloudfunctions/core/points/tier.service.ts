@@ -30,7 +30,17 @@ export async function addGrowthOnSettled(ctx: CallContext, event: OrderSettledEv
   const at = new Date(event.settledAt);
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const key = `growth:settled:${event.orderId}`;
-    if (!(await insertGrowthEvent(tx, { memberId: event.memberId, delta: yuan, source: 'order_settled', orderId: event.orderId, key, at }))) return;
+    if (
+      !(await insertGrowthEvent(tx, {
+        memberId: event.memberId,
+        delta: yuan,
+        source: 'order_settled',
+        orderId: event.orderId,
+        key,
+        at,
+      }))
+    )
+      return;
     const member = await addGrowth(tx, event.memberId, yuan);
     if (!member) return;
     const { current, earned } = await rankOf(tx, member.store_id, member.tier_code, member.growth);
@@ -50,7 +60,17 @@ export async function subtractGrowthOnRefunded(ctx: CallContext, event: OrderRef
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const key = `growth:refund:${event.refundId}`;
     const at = new Date(event.refundedAt);
-    if (!(await insertGrowthEvent(tx, { memberId: event.memberId, delta: -yuan, source: 'order_refunded', orderId: event.orderId, key, at }))) return;
+    if (
+      !(await insertGrowthEvent(tx, {
+        memberId: event.memberId,
+        delta: -yuan,
+        source: 'order_refunded',
+        orderId: event.orderId,
+        key,
+        at,
+      }))
+    )
+      return;
     await addGrowth(tx, event.memberId, -yuan);
   });
 }
@@ -76,13 +96,24 @@ export async function runYearlyTierReview(ctx: CallContext): Promise<Record<stri
     after = ids[ids.length - 1]!;
     for (const id of ids) {
       const moved = await ctx.db.kysely.transaction().execute(async (tx) => {
-        const member = await tx.selectFrom('members').select(['id', 'store_id', 'tier_code', 'growth']).where('id', '=', id).forUpdate().executeTakeFirst();
+        const member = await tx
+          .selectFrom('members')
+          .select(['id', 'store_id', 'tier_code', 'growth'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!member) return false;
         const growth = await growthSince(tx, id, since);
         if (growth !== member.growth) await tx.updateTable('members').set({ growth }).where('id', '=', id).execute();
         const { earned } = await rankOf(tx, member.store_id, member.tier_code, growth);
         if (earned.code === member.tier_code) return false;
-        return changeTier(tx, { memberId: id, from: member.tier_code, to: earned.code, reason: 'yearly_review', at: ctx.now });
+        return changeTier(tx, {
+          memberId: id,
+          from: member.tier_code,
+          to: earned.code,
+          reason: 'yearly_review',
+          at: ctx.now,
+        });
       });
       reviewed++;
       if (moved) changed++;

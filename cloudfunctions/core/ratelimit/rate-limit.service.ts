@@ -51,7 +51,12 @@ export class RateLimiter {
     const now = this.nowMs();
     const expiredBefore = new Date(now - this.config.windowSeconds * 1000);
     if (++this.checks % PRUNE_EVERY === 0) await pruneExpired(exec, expiredBefore);
-    const hits = await countHits(exec, buckets.map((b) => b.key), new Date(now), expiredBefore);
+    const hits = await countHits(
+      exec,
+      buckets.map((b) => b.key),
+      new Date(now),
+      expiredBefore,
+    );
     const over = buckets
       .map((bucket) => ({ bucket, hit: hits.find((h) => h.bucket === bucket.key)! }))
       .filter(({ bucket, hit }) => hit.count > bucket.max);
@@ -60,7 +65,11 @@ export class RateLimiter {
       if (!over.some((o) => o.hit === hit)) await uncountHit(exec, hit.bucket, hit.windowStart);
     }
     const { bucket, hit } = over[0]!;
-    return { ok: false, limit: bucket.limit, retryAfterSeconds: retryAfterSeconds(hit.windowStart.getTime(), this.config.windowSeconds, now) };
+    return {
+      ok: false,
+      limit: bucket.limit,
+      retryAfterSeconds: retryAfterSeconds(hit.windowStart.getTime(), this.config.windowSeconds, now),
+    };
   }
 }
 

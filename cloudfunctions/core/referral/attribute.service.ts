@@ -24,7 +24,8 @@ import {
 
 /** The code an open carries: `inv` from a share card, else the poster's scene (`i=CODE`, maybe URI-encoded). */
 function inviteCodeOf(input: { inviteCode?: string; scene?: string }): string | null {
-  if (input.inviteCode !== undefined) return isInviteCode(input.inviteCode.trim().toUpperCase()) ? input.inviteCode.trim().toUpperCase() : null;
+  if (input.inviteCode !== undefined)
+    return isInviteCode(input.inviteCode.trim().toUpperCase()) ? input.inviteCode.trim().toUpperCase() : null;
   return codeFromScene(input.scene ?? '');
 }
 
@@ -65,7 +66,12 @@ export async function attributeInvite({
   const base = { storeId: ctx.storeId, inviterId: inviter.id, friendId, at: ctx.now };
   const answer = (a: Pick<AttributionResult, 'outcome' | 'reason' | 'message' | 'giftCoupon'>) =>
     templateTitle(exec, ctx.storeId, settings.friendTemplateId).then((friendGiftTitle) =>
-      ok({ ...a, bound: a.outcome === 'bound', inviter: { nickname: inviter.nickname, avatarUrl: inviter.avatar_url }, friendGiftTitle }),
+      ok({
+        ...a,
+        bound: a.outcome === 'bound',
+        inviter: { nickname: inviter.nickname, avatarUrl: inviter.avatar_url },
+        friendGiftTitle,
+      }),
     );
 
   await recordEvent(exec, { ...base, kind: 'opened' });
@@ -90,21 +96,49 @@ export async function attributeInvite({
   if (!decision.bind) {
     await recordEvent(exec, { ...base, kind: 'refused', reason: decision.reason, referralId: live?.id ?? null });
     // Reopening the same inviter's link: show the gift the first open handed out.
-    const held = decision.reason === 'already_bound_to_inviter' && live?.friend_coupon_id ? await heldGift(exec, live.friend_coupon_id) : null;
-    return answer({ outcome: 'refused', reason: decision.reason, message: REFUSAL_TEXT[decision.reason], giftCoupon: held });
+    const held =
+      decision.reason === 'already_bound_to_inviter' && live?.friend_coupon_id
+        ? await heldGift(exec, live.friend_coupon_id)
+        : null;
+    return answer({
+      outcome: 'refused',
+      reason: decision.reason,
+      message: REFUSAL_TEXT[decision.reason],
+      giftCoupon: held,
+    });
   }
 
   const referralId = `rf_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   // Under the binding lock the friend has no live binding, so this insert wins; the unique index
   // still guards any path that skips the lock.
-  if (!(await insertBinding(exec, { id: referralId, storeId: ctx.storeId, inviterId: inviter.id, friendId, boundAt: ctx.now, expiresAt: addDays(ctx.now, settings.bindingDays) }))) {
+  if (
+    !(await insertBinding(exec, {
+      id: referralId,
+      storeId: ctx.storeId,
+      inviterId: inviter.id,
+      friendId,
+      boundAt: ctx.now,
+      expiresAt: addDays(ctx.now, settings.bindingDays),
+    }))
+  ) {
     await recordEvent(exec, { ...base, kind: 'refused', reason: 'already_bound' });
-    return answer({ outcome: 'refused', reason: 'already_bound', message: REFUSAL_TEXT.already_bound, giftCoupon: null });
+    return answer({
+      outcome: 'refused',
+      reason: 'already_bound',
+      message: REFUSAL_TEXT.already_bound,
+      giftCoupon: null,
+    });
   }
   let giftCoupon: AttributionResult['giftCoupon'] = null;
   let giftReason = 'gift_none';
   if (settings.friendTemplateId) {
-    const issued = await issueCoupon(exec, { storeId: ctx.storeId, memberId: friendId, templateId: settings.friendTemplateId, source: 'referral', now: ctx.now });
+    const issued = await issueCoupon(exec, {
+      storeId: ctx.storeId,
+      memberId: friendId,
+      templateId: settings.friendTemplateId,
+      source: 'referral',
+      now: ctx.now,
+    });
     if (issued.ok) {
       await moveBinding(exec, referralId, ['bound'], { friend_coupon_id: issued.data.couponId });
       const title = (await templateTitle(exec, ctx.storeId, settings.friendTemplateId)) ?? '';
@@ -115,5 +149,10 @@ export async function attributeInvite({
     }
   }
   await recordEvent(exec, { ...base, kind: 'bound', reason: giftReason, referralId });
-  return answer({ outcome: 'bound', reason: null, message: giftCoupon ? '已为你绑定好友邀请，新人礼券已到账' : '已为你绑定好友邀请', giftCoupon });
+  return answer({
+    outcome: 'bound',
+    reason: null,
+    message: giftCoupon ? '已为你绑定好友邀请，新人礼券已到账' : '已为你绑定好友邀请',
+    giftCoupon,
+  });
 }

@@ -13,9 +13,20 @@ import { findMember, invitesOf, loadSettings, recordEvent } from './repo/referra
 const PAGE = 20;
 
 async function rulesOf(exec: Executor, storeId: string, s: ReferralSettings): Promise<InviteRules> {
-  const ids = [s.friendTemplateId, s.rewardKind === 'coupon' ? s.rewardTemplateId : null].filter((x): x is string => !!x);
+  const ids = [s.friendTemplateId, s.rewardKind === 'coupon' ? s.rewardTemplateId : null].filter(
+    (x): x is string => !!x,
+  );
   const titles = new Map(
-    ids.length ? (await exec.selectFrom('coupon_templates').select(['id', 'title']).where('store_id', '=', storeId).where('id', 'in', ids).execute()).map((t) => [t.id, t.title]) : [],
+    ids.length
+      ? (
+          await exec
+            .selectFrom('coupon_templates')
+            .select(['id', 'title'])
+            .where('store_id', '=', storeId)
+            .where('id', 'in', ids)
+            .execute()
+        ).map((t) => [t.id, t.title])
+      : [],
   );
   return {
     rewardKind: s.rewardKind,
@@ -32,7 +43,11 @@ async function rulesOf(exec: Executor, storeId: string, s: ReferralSettings): Pr
  * `referral.myInviteCard`: the member's code, share path, poster scene and poster code image, the
  * rules, and a featured product for the poster. Each call counts as a card shown (funnel).
  */
-export async function myInviteCard({ caller, ctx, exec }: ServiceArgs<ActionInput<'referral.myInviteCard'>>): Promise<Result<ActionOutput<'referral.myInviteCard'>>> {
+export async function myInviteCard({
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'referral.myInviteCard'>>): Promise<Result<ActionOutput<'referral.myInviteCard'>>> {
   const me = await findMember(exec, caller.memberId!);
   const settings = await loadSettings(exec, ctx.storeId);
   const scene = inviteScene(me.invite_code);
@@ -47,20 +62,29 @@ export async function myInviteCard({ caller, ctx, exec }: ServiceArgs<ActionInpu
   const card: InviteCard = {
     inviteCode: me.invite_code,
     sharePath: invitePath(me.invite_code),
-    shareTitle: rules.friendGiftTitle ? `${me.nickname}送你一张「${rules.friendGiftTitle}」` : `${me.nickname}邀请你来${store?.name ?? ''}`,
+    shareTitle: rules.friendGiftTitle
+      ? `${me.nickname}送你一张「${rules.friendGiftTitle}」`
+      : `${me.nickname}邀请你来${store?.name ?? ''}`,
     scene,
     qrImage: code.ok ? `data:${code.contentType};base64,${code.data.toString('base64')}` : null,
     nickname: me.nickname,
     avatarUrl: me.avatar_url,
     storeName: store?.name ?? '',
-    featured: product ? { productId: product.id, title: product.title, priceFen: fen(product.price_fen), image: product.image } : null,
+    featured: product
+      ? { productId: product.id, title: product.title, priceFen: fen(product.price_fen), image: product.image }
+      : null,
     rules,
   };
   return ok(card);
 }
 
 /** `referral.myInvites`: the friends the member invited, newest first, with 已绑定/已下单/已奖励/已失效. */
-export async function myInvites({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'referral.myInvites'>>): Promise<Result<ActionOutput<'referral.myInvites'>>> {
+export async function myInvites({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'referral.myInvites'>>): Promise<Result<ActionOutput<'referral.myInvites'>>> {
   const inviterId = caller.memberId!;
   // A cursor that does not decode starts over from the first page.
   const cursor = input.cursor ? decodeTimeCursor(input.cursor) : null;
@@ -78,8 +102,12 @@ export async function myInvites({ input, caller, ctx, exec }: ServiceArgs<Action
   const last = page[page.length - 1];
   return ok({
     items: page.map((r) => {
-      const shown = displayStatus({ status: r.status, expiresAt: r.expires_at, firstPaidAt: r.first_paid_at ? new Date(r.first_paid_at) : null }, ctx.now);
-      const earned = r.status === 'rewarded' ? (r.reward_kind === 'coupon' ? '获得奖励券' : `+${r.reward_points} 积分`) : null;
+      const shown = displayStatus(
+        { status: r.status, expiresAt: r.expires_at, firstPaidAt: r.first_paid_at ? new Date(r.first_paid_at) : null },
+        ctx.now,
+      );
+      const earned =
+        r.status === 'rewarded' ? (r.reward_kind === 'coupon' ? '获得奖励券' : `+${r.reward_points} 积分`) : null;
       return {
         referralId: r.id,
         nickname: r.nickname,
@@ -91,6 +119,10 @@ export async function myInvites({ input, caller, ctx, exec }: ServiceArgs<Action
       };
     }),
     nextCursor: rows.length > PAGE && last ? encodeTimeCursor({ at: last.bound_at, id: last.id }) : null,
-    summary: { invited: Number(totals.invited), rewarded: Number(totals.rewarded), pointsEarned: points(Number(totals.points)) },
+    summary: {
+      invited: Number(totals.invited),
+      rewarded: Number(totals.rewarded),
+      pointsEarned: points(Number(totals.points)),
+    },
   });
 }

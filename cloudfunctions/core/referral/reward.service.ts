@@ -10,11 +10,24 @@ import { creditPoints, takeBack } from '../points';
 import { findEntry, lockMember } from '../points';
 import { capReached, capWindows } from './domain/reward-caps';
 import type { ReferralSettings } from './domain/referral-settings';
-import { firstPaidOrder, loadSettings, lockLiveBinding, moveBinding, recordEvent, rewardsGranted } from './repo/referral.repo';
+import {
+  firstPaidOrder,
+  loadSettings,
+  lockLiveBinding,
+  moveBinding,
+  recordEvent,
+  rewardsGranted,
+} from './repo/referral.repo';
 
 /** Whether a refund of the order succeeded at or after `since` (a refund whose event may still be on its way). */
 async function refundedSince(tx: Executor, orderId: string, since: Date): Promise<boolean> {
-  const row = await tx.selectFrom('refunds').select('id').where('order_id', '=', orderId).where('status', '=', 'succeeded').where('completed_at', '>=', since).executeTakeFirst();
+  const row = await tx
+    .selectFrom('refunds')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'succeeded')
+    .where('completed_at', '>=', since)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -25,10 +38,24 @@ const rewardKey = (referralId: string) => `referral:${referralId}`;
 /** Hands the inviter the configured reward; returns what was given (null when the coupon could not be issued). */
 async function grant(tx: Executor, b: Binding, settings: ReferralSettings, orderId: string, at: Date) {
   if (settings.rewardKind === 'coupon' && settings.rewardTemplateId) {
-    const issued = await issueCoupon(tx, { storeId: b.store_id, memberId: b.inviter_member_id, templateId: settings.rewardTemplateId, source: 'referral', now: at });
+    const issued = await issueCoupon(tx, {
+      storeId: b.store_id,
+      memberId: b.inviter_member_id,
+      templateId: settings.rewardTemplateId,
+      source: 'referral',
+      now: at,
+    });
     return issued.ok ? { reward_kind: 'coupon' as const, reward_coupon_id: issued.data.couponId } : null;
   }
-  await creditPoints(tx, { memberId: b.inviter_member_id, points: settings.rewardPoints, reason: 'referral', key: rewardKey(b.id), at, orderId, metadata: { referralId: b.id, friendMemberId: b.friend_member_id } });
+  await creditPoints(tx, {
+    memberId: b.inviter_member_id,
+    points: settings.rewardPoints,
+    reason: 'referral',
+    key: rewardKey(b.id),
+    at,
+    orderId,
+    metadata: { referralId: b.id, friendMemberId: b.friend_member_id },
+  });
   return { reward_kind: 'points' as const, reward_points: settings.rewardPoints };
 }
 
@@ -48,7 +75,12 @@ export async function rewardInviterOnSettled(ctx: CallContext, event: OrderSettl
     // The inviter's row lock serializes rewards of one inviter, so two settlements cannot both slip
     // under a cap. Taken before any insert: an event row's foreign key share-locks the same row.
     await lockMember(tx, b.inviter_member_id);
-    const base = { storeId: b.store_id, inviterId: b.inviter_member_id, friendId: b.friend_member_id, referralId: b.id };
+    const base = {
+      storeId: b.store_id,
+      inviterId: b.inviter_member_id,
+      friendId: b.friend_member_id,
+      referralId: b.id,
+    };
     // Dated when it was paid (the funnel's moment), recorded now that it counts; the order is on the binding.
     await recordEvent(tx, { ...base, kind: 'first_order', reason: 'paid_in_window', at: first.paid_at! });
     // A refund that landed after settlement but before this delivery: nothing to reward, nothing to reverse later.
@@ -77,7 +109,12 @@ export async function rewardInviterOnSettled(ctx: CallContext, event: OrderSettl
       await recordEvent(tx, { ...base, kind: 'refused', reason: 'reward_coupon_unavailable', at });
       return;
     }
-    await moveBinding(tx, b.id, ['bound'], { status: 'rewarded', first_order_id: event.orderId, rewarded_at: at, ...reward });
+    await moveBinding(tx, b.id, ['bound'], {
+      status: 'rewarded',
+      first_order_id: event.orderId,
+      rewarded_at: at,
+      ...reward,
+    });
     await recordEvent(tx, { ...base, kind: 'rewarded', reason: reward.reward_kind, at });
   });
 }
@@ -93,7 +130,12 @@ export async function reverseRewardOnRefunded(ctx: CallContext, event: OrderRefu
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const b = await lockLiveBinding(tx, event.memberId, event.storeId);
     if (!b) return;
-    const base = { storeId: b.store_id, inviterId: b.inviter_member_id, friendId: b.friend_member_id, referralId: b.id };
+    const base = {
+      storeId: b.store_id,
+      inviterId: b.inviter_member_id,
+      friendId: b.friend_member_id,
+      referralId: b.id,
+    };
     if (b.status === 'bound' && !event.afterSettlement && event.wholeOrder) {
       const first = await firstPaidOrder(tx, event.memberId);
       if (first?.id !== event.orderId) return;

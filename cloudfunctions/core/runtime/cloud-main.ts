@@ -49,9 +49,18 @@ function defaultDb(env: NodeJS.ProcessEnv): Promise<Db> {
  * The function's configuration problems, checked once when the instance starts (null when fine).
  * An injected database (tests) stands in for DATABASE_URL.
  */
-function startupConfigError(fn: string, deps: CloudDeps, env: NodeJS.ProcessEnv, memberCodeSecret: boolean): Error | null {
+function startupConfigError(
+  fn: string,
+  deps: CloudDeps,
+  env: NodeJS.ProcessEnv,
+  memberCodeSecret: boolean,
+): Error | null {
   try {
-    checkCloudConfig(env, { database: !deps.db, cloudPay: (permissionsOf(fn)?.cloudPay.length ?? 0) > 0, memberCodeSecret });
+    checkCloudConfig(env, {
+      database: !deps.db,
+      cloudPay: (permissionsOf(fn)?.cloudPay.length ?? 0) > 0,
+      memberCodeSecret,
+    });
     return null;
   } catch (error) {
     console.error(`[${fn}] ${(error as Error).message}`);
@@ -151,7 +160,9 @@ export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps =
       const now = deps.now?.() ?? new Date();
       const pay = createWechatPlatform(sdk, env).pay;
       const { handlePayCallback, handleRefundCallback } = await import('../payment');
-      return name === 'payCallback' ? await handlePayCallback(db, event, now, pay) : await handleRefundCallback(db, event, now, pay);
+      return name === 'payCallback'
+        ? await handlePayCallback(db, event, now, pay)
+        : await handleRefundCallback(db, event, now, pay);
     } catch (error) {
       console.error(`[${name}] not recorded, WeChat will retry`, error);
       return { errcode: 1, errmsg: 'not recorded, retry later' };

@@ -27,7 +27,10 @@ export const FUNCTION_PERMISSIONS: Record<string, FunctionPermissions> = {
   orderTimer: none,
   // Refund requests, subscribe messages and shipping-info uploads all leave through the outbox.
   // (refund.check asks WeChat Pay what became of a refund whose callback never came.)
-  outboxWorker: { openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'], cloudPay: ['refund', 'queryRefund'] },
+  outboxWorker: {
+    openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'],
+    cloudPay: ['refund', 'queryRefund'],
+  },
   pointsTimer: none,
   tierReviewTimer: none,
   birthdayTimer: none,

@@ -56,12 +56,16 @@ describe('allocateLargestRemainder', () => {
 
   it('property: a part never exceeds what its weight is worth rounded up (no part gets a share it cannot carry)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 20 }), fc.double({ min: 0, max: 1, noNaN: true }), (weights, f) => {
-        const sum = weights.reduce((a, b) => a + b, 0);
-        const total = Math.floor(sum * f);
-        const parts = allocateLargestRemainder(fen(total), weights);
-        parts.forEach((p, i) => expect(p).toBeLessThanOrEqual(weights[i]!));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, f) => {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const total = Math.floor(sum * f);
+          const parts = allocateLargestRemainder(fen(total), weights);
+          parts.forEach((p, i) => expect(p).toBeLessThanOrEqual(weights[i]!));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -10,7 +10,8 @@ export function allocateLargestRemainder(total: Fen, weights: readonly number[])
     if (total !== 0) throw new RangeError('cannot allocate a non-zero amount across no parts');
     return [];
   }
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers');
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new RangeError('weights must be non-negative integers');
   const sum = weights.reduce((a, b) => a + b, 0);
   const effective = sum === 0 ? weights.map(() => 1) : weights;
   const weightTotal = sum === 0 ? weights.length : sum;

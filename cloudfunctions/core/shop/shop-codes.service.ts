@@ -6,7 +6,10 @@ import { newStaffCode, WELCOME_PAGE, welcomeScene, type WelcomeTarget } from './
 import { ensureStaffCode, findServingStaff, listShops } from './repo/staff-code.repo';
 
 /** The mini-program code of a welcome scene as a data URL; null when the platform refused. */
-async function welcomeCode(ctx: CallContext, target: WelcomeTarget): Promise<{ scene: string; qrImage: string | null }> {
+async function welcomeCode(
+  ctx: CallContext,
+  target: WelcomeTarget,
+): Promise<{ scene: string; qrImage: string | null }> {
   const scene = welcomeScene(target);
   const image = await ctx.platform.miniCode.getUnlimited({ scene, page: WELCOME_PAGE, width: 430 });
   return { scene, qrImage: image.ok ? `data:${image.contentType};base64,${image.data.toString('base64')}` : null };
@@ -23,7 +26,11 @@ async function advisorCode(exec: Executor, ctx: CallContext, s: StaffRow): Promi
  * `shop.myAdvisorCode`: the staff member's own advisor code (我的导购码), given on first ask when they
  * have none, and its mini-program code opening the welcome page with `a=CODE`.
  */
-export async function myAdvisorCode({ caller, ctx, exec }: ServiceArgs<ActionInput<'shop.myAdvisorCode'>>): Promise<Result<ActionOutput<'shop.myAdvisorCode'>>> {
+export async function myAdvisorCode({
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'shop.myAdvisorCode'>>): Promise<Result<ActionOutput<'shop.myAdvisorCode'>>> {
   const [me] = await findServingStaff(exec, ctx.storeId, [caller.openid!]);
   const code = await advisorCode(exec, ctx, me!);
   return ok({
@@ -37,9 +44,14 @@ export async function myAdvisorCode({ caller, ctx, exec }: ServiceArgs<ActionInp
 }
 
 /** `manager.shopCodes`: each shop's poster code (`s=CODE`) and each of its advisors' codes (门店与导购码). */
-export async function shopCodes({ ctx, exec }: ServiceArgs<ActionInput<'manager.shopCodes'>>): Promise<Result<ActionOutput<'manager.shopCodes'>>> {
+export async function shopCodes({
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.shopCodes'>>): Promise<Result<ActionOutput<'manager.shopCodes'>>> {
   const [shops, staff] = await Promise.all([listShops(exec, ctx.storeId), findServingStaff(exec, ctx.storeId)]);
-  const codes = await Promise.all(staff.map(async (s) => ({ shopId: s.shop_id, code: await advisorCode(exec, ctx, s) })));
+  const codes = await Promise.all(
+    staff.map(async (s) => ({ shopId: s.shop_id, code: await advisorCode(exec, ctx, s) })),
+  );
   const items = await Promise.all(
     shops.map(async (s) => ({
       shopId: s.id,

@@ -1,5 +1,13 @@
 import { lockActiveAdvisor } from '../advisor';
-import type { ActionInput, ActionOutput, AdvisorCard, ShopCard, WelcomeBinding, WelcomeGiftReason, WelcomeResult } from '../contract';
+import type {
+  ActionInput,
+  ActionOutput,
+  AdvisorCard,
+  ShopCard,
+  WelcomeBinding,
+  WelcomeGiftReason,
+  WelcomeResult,
+} from '../contract';
 import type { ServiceArgs } from '../context';
 import { issueCoupon } from '../coupon';
 import type { Executor } from '../db/db';
@@ -22,12 +30,22 @@ type WelcomeInput = ActionInput<'shop.welcome'>;
 
 function targetOf(input: WelcomeInput): WelcomeTarget | null {
   if ('scene' in input) return parseWelcomeScene(input.scene);
-  const t: WelcomeTarget = 'shopCode' in input ? { kind: 'shop', code: input.shopCode } : { kind: 'advisor', code: input.advisorCode };
+  const t: WelcomeTarget =
+    'shopCode' in input ? { kind: 'shop', code: input.shopCode } : { kind: 'advisor', code: input.advisorCode };
   return parseWelcomeScene(welcomeScene(t));
 }
 
 function shopCard(s: ShopRow): ShopCard {
-  return { shopId: s.id, code: s.code, name: s.name, address: s.address, hours: s.hours, phone: s.phone, latitude: s.latitude, longitude: s.longitude };
+  return {
+    shopId: s.id,
+    code: s.code,
+    name: s.name,
+    address: s.address,
+    hours: s.hours,
+    phone: s.phone,
+    latitude: s.latitude,
+    longitude: s.longitude,
+  };
 }
 
 async function advisorCard(exec: Executor, storeId: string, openid: string | null): Promise<AdvisorCard | null> {
@@ -53,14 +71,43 @@ function refusalReason(details: unknown): WelcomeGiftReason {
  * The welcome gift, once per member ever. Under the member's welcome lock the check and the
  * `welcome_gifts` insert cannot interleave with another scan, and the primary key stays the last word.
  */
-async function giveWelcomeGift(tx: Executor, storeId: string, memberId: string, shop: ShopRow, now: Date): Promise<Pick<WelcomeResult, 'gift' | 'giftReason'>> {
+async function giveWelcomeGift(
+  tx: Executor,
+  storeId: string,
+  memberId: string,
+  shop: ShopRow,
+  now: Date,
+): Promise<Pick<WelcomeResult, 'gift' | 'giftReason'>> {
   const held = await findWelcomeGift(tx, memberId);
-  if (held) return { gift: { couponId: held.coupon_id, title: held.title, validUntil: held.valid_until.toISOString(), receivedNow: false }, giftReason: 'already_received' };
+  if (held)
+    return {
+      gift: {
+        couponId: held.coupon_id,
+        title: held.title,
+        validUntil: held.valid_until.toISOString(),
+        receivedNow: false,
+      },
+      giftReason: 'already_received',
+    };
   if (!shop.welcome_template_id) return { gift: null, giftReason: 'none' };
-  const issued = await issueCoupon(tx, { storeId, memberId, templateId: shop.welcome_template_id, source: 'shop_welcome', now });
+  const issued = await issueCoupon(tx, {
+    storeId,
+    memberId,
+    templateId: shop.welcome_template_id,
+    source: 'shop_welcome',
+    now,
+  });
   if (!issued.ok) return { gift: null, giftReason: refusalReason(issued.error.details) };
   await insertWelcomeGift(tx, { memberId, shopId: shop.id, couponId: issued.data.couponId, now });
-  return { gift: { couponId: issued.data.couponId, title: issued.data.title, validUntil: issued.data.validUntil.toISOString(), receivedNow: true }, giftReason: 'issued' };
+  return {
+    gift: {
+      couponId: issued.data.couponId,
+      title: issued.data.title,
+      validUntil: issued.data.validUntil.toISOString(),
+      receivedNow: true,
+    },
+    giftReason: 'issued',
+  };
 }
 
 /**
@@ -71,14 +118,22 @@ async function giveWelcomeGift(tx: Executor, storeId: string, memberId: string, 
  * a revoked advisor is an error and writes nothing. Referral bindings are not touched: a member an
  * inviter brought keeps that inviter, whose reward stays the referral's own (paid once, on settlement).
  */
-export async function welcome({ input, caller, ctx, exec }: ServiceArgs<WelcomeInput>): Promise<Result<ActionOutput<'shop.welcome'>>> {
+export async function welcome({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<WelcomeInput>): Promise<Result<ActionOutput<'shop.welcome'>>> {
   const target = targetOf(input);
   if (!target) return fail('SHOP_CODE_INVALID', undefined, { input });
   const found =
     target.kind === 'shop'
-      ? await findShopByCode(exec, ctx.storeId, target.code).then((shop) => shop && { shop, advisorOpenid: null as string | null })
+      ? await findShopByCode(exec, ctx.storeId, target.code).then(
+          (shop) => shop && { shop, advisorOpenid: null as string | null },
+        )
       : await findAdvisorByCode(exec, ctx.storeId, target.code);
-  if (!found) return fail(target.kind === 'shop' ? 'SHOP_NOT_FOUND' : 'ADVISOR_NOT_FOUND', undefined, { code: target.code });
+  if (!found)
+    return fail(target.kind === 'shop' ? 'SHOP_NOT_FOUND' : 'ADVISOR_NOT_FOUND', undefined, { code: target.code });
   const { shop, advisorOpenid } = found;
   const memberId = caller.memberId!;
   const scene = welcomeScene(target);
@@ -93,12 +148,31 @@ export async function welcome({ input, caller, ctx, exec }: ServiceArgs<WelcomeI
   if (advisorOpenid && (await lockActiveAdvisor(exec, ctx.storeId, advisorOpenid))?.shop_id !== shop.id) {
     return fail('ADVISOR_NOT_FOUND', undefined, { code: target.code });
   }
-  const firstScan = await insertOriginOnce(exec, { memberId, storeId: ctx.storeId, shopId: shop.id, advisorOpenid, scene, now: ctx.now });
-  const binding = await bindAdvisorFirstWins(exec, { memberId, storeId: ctx.storeId, shopId: shop.id, advisorOpenid, now: ctx.now, by: `scan:${scene}` });
+  const firstScan = await insertOriginOnce(exec, {
+    memberId,
+    storeId: ctx.storeId,
+    shopId: shop.id,
+    advisorOpenid,
+    scene,
+    now: ctx.now,
+  });
+  const binding = await bindAdvisorFirstWins(exec, {
+    memberId,
+    storeId: ctx.storeId,
+    shopId: shop.id,
+    advisorOpenid,
+    now: ctx.now,
+    by: `scan:${scene}`,
+  });
   const gift = await giveWelcomeGift(exec, ctx.storeId, memberId, shop, ctx.now);
   const current = await findMemberShop(exec, memberId);
   const advisor = await advisorCard(exec, ctx.storeId, current?.advisor_openid ?? null);
-  const giftText = gift.giftReason === 'issued' ? '，到店礼券已放入你的券包' : gift.giftReason === 'already_received' ? '，你已领取过到店礼' : '';
+  const giftText =
+    gift.giftReason === 'issued'
+      ? '，到店礼券已放入你的券包'
+      : gift.giftReason === 'already_received'
+        ? '，你已领取过到店礼'
+        : '';
   return ok({
     shop: shopCard(shop),
     scanned: target.kind,
@@ -111,7 +185,11 @@ export async function welcome({ input, caller, ctx, exec }: ServiceArgs<WelcomeI
 }
 
 /** `shop.myShop`: the shop serving the member (their advisor's, or the pool they joined) and the advisor. */
-export async function myShop({ caller, ctx, exec }: ServiceArgs<ActionInput<'shop.myShop'>>): Promise<Result<ActionOutput<'shop.myShop'>>> {
+export async function myShop({
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'shop.myShop'>>): Promise<Result<ActionOutput<'shop.myShop'>>> {
   const current = await findMemberShop(exec, caller.memberId!);
   if (!current) return ok({ shop: null, advisor: null });
   return ok({ shop: shopCard(current), advisor: await advisorCard(exec, ctx.storeId, current.advisor_openid) });

@@ -43,7 +43,11 @@ export function withAuditLog<H extends object>(useCases: H): H {
 const PAGE = 30;
 
 /** `manager.listAudit`: newest first, 30 a page. */
-export async function listAudit({ input, ctx, exec }: ServiceArgs<ActionInput<'manager.listAudit'>>): Promise<Result<ActionOutput<'manager.listAudit'>>> {
+export async function listAudit({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'manager.listAudit'>>): Promise<Result<ActionOutput<'manager.listAudit'>>> {
   const before = input.cursor && /^\d+$/.test(input.cursor) ? input.cursor : null;
   const rows = await auditPage(exec, ctx.storeId, before, PAGE + 1);
   const page = rows.slice(0, PAGE);

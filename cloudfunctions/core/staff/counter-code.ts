@@ -36,7 +36,13 @@ export async function resolveCounterCode(
     const memberId = await scannedHere();
     if (memberId) return ok({ memberId });
   }
-  const spent = await consumeMemberCode(tx, { code: q.code, storeId: q.ctx.storeId, now: q.ctx.now, usedBy: q.staffOpenid, secret });
+  const spent = await consumeMemberCode(tx, {
+    code: q.code,
+    storeId: q.ctx.storeId,
+    now: q.ctx.now,
+    usedBy: q.staffOpenid,
+    secret,
+  });
   if (spent.ok) return ok({ memberId: spent.data.memberId });
   // Two requests from this counter at once: the other one's scan committed while this one waited.
   if (q.mode === 'act' && spent.error.code === 'MEMBER_CODE_USED') {

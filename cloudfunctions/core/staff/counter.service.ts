@@ -11,18 +11,31 @@ import { fen, points } from '../shared/money';
 import { resolveCounterCode } from './counter-code';
 import { counterMember, insertReceipt } from './repo/staff.repo';
 
-
 /** `staff.session`: who is at the counter. Reaching it at all proves the caller is staff. */
-export async function staffSession({ caller, ctx, exec }: ActionArgs<'staff.session'>): Promise<Result<ActionOutput<'staff.session'>>> {
+export async function staffSession({
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.session'>): Promise<Result<ActionOutput<'staff.session'>>> {
   const store = await exec.selectFrom('stores').select('name').where('id', '=', ctx.storeId).executeTakeFirstOrThrow();
   const me = await exec.selectFrom('members').select('nickname').where('id', '=', caller.memberId!).executeTakeFirst();
-  return ok({ role: caller.role as 'staff' | 'manager', storeId: ctx.storeId, storeName: store.name, nickname: me?.nickname ?? '' });
+  return ok({
+    role: caller.role as 'staff' | 'manager',
+    storeId: ctx.storeId,
+    storeName: store.name,
+    nickname: me?.nickname ?? '',
+  });
 }
 
 async function panel(args: ServiceArgs<unknown>, exec: Executor, memberId: string): Promise<Result<CounterMember>> {
   const m = await counterMember(exec, args.ctx.storeId, memberId);
   if (!m) return fail('MEMBER_CODE_INVALID');
-  const held = await memberCoupons({ ...args, exec, input: { status: 'usable' }, caller: { ...args.caller, memberId } });
+  const held = await memberCoupons({
+    ...args,
+    exec,
+    input: { status: 'usable' },
+    caller: { ...args.caller, memberId },
+  });
   if (!held.ok) return held;
   return ok({
     memberId: m.id,
@@ -47,14 +60,28 @@ export async function scanMemberCode(args: ActionArgs<'staff.scanMemberCode'>): 
  * `staff.awardPoints`: an in-store receipt earns floor(yuan) x the member's tier multiplier, once per
  * (store, receipt number): the receipt row is insert-or-nothing and the ledger entry is keyed by it.
  */
-export async function awardPoints({ input, caller, ctx, exec }: ActionArgs<'staff.awardPoints'>): Promise<Result<ActionOutput<'staff.awardPoints'>>> {
+export async function awardPoints({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.awardPoints'>): Promise<Result<ActionOutput<'staff.awardPoints'>>> {
   const who = await resolveCounterCode(exec, { code: input.code, ctx, staffOpenid: caller.openid!, mode: 'act' });
   if (!who.ok) return who;
   const memberId = who.data.memberId;
   const multiplier = await tierMultiplier(exec, memberId);
   const earned = pointsForYuan(wholeYuan(input.amountFen), multiplier);
-  const receipt = { storeId: ctx.storeId, receiptNo: input.receiptNo, memberId, amountFen: input.amountFen, points: earned, by: caller.openid!, at: ctx.now };
-  if (!(await insertReceipt(exec, receipt))) return fail('RECEIPT_ALREADY_AWARDED', undefined, { receiptNo: input.receiptNo });
+  const receipt = {
+    storeId: ctx.storeId,
+    receiptNo: input.receiptNo,
+    memberId,
+    amountFen: input.amountFen,
+    points: earned,
+    by: caller.openid!,
+    at: ctx.now,
+  };
+  if (!(await insertReceipt(exec, receipt)))
+    return fail('RECEIPT_ALREADY_AWARDED', undefined, { receiptNo: input.receiptNo });
   await creditPoints(exec, {
     memberId,
     points: earned,
@@ -64,14 +91,31 @@ export async function awardPoints({ input, caller, ctx, exec }: ActionArgs<'staf
     metadata: { receiptNo: input.receiptNo, amountFen: input.amountFen, multiplier, by: caller.openid },
   });
   const after = await counterMember(exec, ctx.storeId, memberId);
-  return ok({ pointsAwarded: points(earned), receiptNo: input.receiptNo, amountFen: fen(input.amountFen), memberId, balance: points(after!.points_balance) });
+  return ok({
+    pointsAwarded: points(earned),
+    receiptNo: input.receiptNo,
+    amountFen: fen(input.amountFen),
+    memberId,
+    balance: points(after!.points_balance),
+  });
 }
 
 /** `staff.redeemCoupon`: marks one of the scanned member's usable coupons used, through the coupon context. */
-export async function redeemCoupon({ input, caller, ctx, exec }: ActionArgs<'staff.redeemCoupon'>): Promise<Result<ActionOutput<'staff.redeemCoupon'>>> {
+export async function redeemCoupon({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.redeemCoupon'>): Promise<Result<ActionOutput<'staff.redeemCoupon'>>> {
   const who = await resolveCounterCode(exec, { code: input.code, ctx, staffOpenid: caller.openid!, mode: 'act' });
   if (!who.ok) return who;
-  const redeemed = await redeemAtCounter(exec, { storeId: ctx.storeId, memberId: who.data.memberId, couponId: input.couponId, by: caller.openid!, now: ctx.now });
+  const redeemed = await redeemAtCounter(exec, {
+    storeId: ctx.storeId,
+    memberId: who.data.memberId,
+    couponId: input.couponId,
+    by: caller.openid!,
+    now: ctx.now,
+  });
   if (!redeemed.ok) return redeemed;
   return ok({ couponId: input.couponId, status: 'used', memberId: who.data.memberId, title: redeemed.data.title });
 }

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ActionOutput } from '../contract';
 import type { ActionArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
-import { alreadyHolds, inviteStatus, inviteTokenHash, newInviteToken, STAFF_BIND_PAGE, STAFF_INVITE_HOURS } from './domain/staff-invite';
+import {
+  alreadyHolds,
+  inviteStatus,
+  inviteTokenHash,
+  newInviteToken,
+  STAFF_BIND_PAGE,
+  STAFF_INVITE_HOURS,
+} from './domain/staff-invite';
 import { insertAudit } from '../audit/audit.repo';
 import { addMinutes } from '../shared/time';
 import { handBackMembers } from '../advisor';
@@ -21,20 +28,35 @@ import {
   useInvite,
 } from './repo/staff.repo';
 
-
 /**
  * `manager.createStaffInvite`: a one-time link and mini-program code, open for 24 hours. A named shop
  * must be an active shop of the store: the invitee will serve it (staff.bind places them there).
  */
-export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
+export async function createStaffInvite({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.createStaffInvite'>): Promise<Result<ActionOutput<'manager.createStaffInvite'>>> {
   // The caller's role was read before this transaction: a revocation committing in between would
   // miss an invite inserted after it voided the manager's others.
-  if (!(await lockActiveManager(exec, ctx.storeId, caller.openid!))) return fail('FORBIDDEN', undefined, { required: 'manager' });
-  if (input.shopId && !(await findActiveShop(exec, ctx.storeId, input.shopId))) return fail('SHOP_NOT_FOUND', undefined, { shopId: input.shopId });
+  if (!(await lockActiveManager(exec, ctx.storeId, caller.openid!)))
+    return fail('FORBIDDEN', undefined, { required: 'manager' });
+  if (input.shopId && !(await findActiveShop(exec, ctx.storeId, input.shopId)))
+    return fail('SHOP_NOT_FOUND', undefined, { shopId: input.shopId });
   const token = newInviteToken();
   const inviteId = `si_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   const expiresAt = addMinutes(ctx.now, STAFF_INVITE_HOURS * 60);
-  await insertInvite(exec, { id: inviteId, storeId: ctx.storeId, tokenHash: inviteTokenHash(token), role: input.role, shopId: input.shopId ?? null, createdBy: caller.openid!, now: ctx.now, expiresAt });
+  await insertInvite(exec, {
+    id: inviteId,
+    storeId: ctx.storeId,
+    tokenHash: inviteTokenHash(token),
+    role: input.role,
+    shopId: input.shopId ?? null,
+    createdBy: caller.openid!,
+    now: ctx.now,
+    expiresAt,
+  });
   const scene = `s=${token}`;
   // A code that cannot be drawn (WeChat refused, no network) still leaves the link to share.
   const image = await ctx.platform.miniCode.getUnlimited({ scene, page: STAFF_BIND_PAGE, width: 430 });
@@ -56,7 +78,12 @@ export async function createStaffInvite({ input, caller, ctx, exec }: ActionArgs
  * once even when two people open it at the same moment; the shop it names is read from the row that
  * update took and set in the same transaction.
  */
-export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
+export async function bindStaff({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.bind'>): Promise<Result<ActionOutput<'staff.bind'>>> {
   const invite = await findInviteByHash(exec, ctx.storeId, inviteTokenHash(input.inviteToken));
   if (!invite) return fail('STAFF_INVITE_INVALID');
   const current = caller.role === 'staff' || caller.role === 'manager' ? caller.role : null;
@@ -65,10 +92,20 @@ export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.
   const taken = maker && (await useInvite(exec, { id: invite.id, openid: caller.openid!, now: ctx.now }));
   if (!taken) {
     const status = inviteStatus((await findInvite(exec, ctx.storeId, invite.id))!, ctx.now);
-    return fail(status === 'expired' ? 'STAFF_INVITE_EXPIRED' : status === 'used' ? 'STAFF_INVITE_USED' : 'STAFF_INVITE_INVALID', undefined, { status });
+    return fail(
+      status === 'expired' ? 'STAFF_INVITE_EXPIRED' : status === 'used' ? 'STAFF_INVITE_USED' : 'STAFF_INVITE_INVALID',
+      undefined,
+      { status },
+    );
   }
   const placed = await upsertStaff(exec, {
-    storeId: ctx.storeId, openid: caller.openid!, role: invite.role, shopId: taken.shopId, invitedBy: invite.created_by, inviteCreatedAt: invite.created_at, now: ctx.now,
+    storeId: ctx.storeId,
+    openid: caller.openid!,
+    role: invite.role,
+    shopId: taken.shopId,
+    invitedBy: invite.created_by,
+    inviteCreatedAt: invite.created_at,
+    now: ctx.now,
   });
   // A member revoked after this invite was made: the failure rolls the taken invite back too.
   if (!placed) return fail('STAFF_INVITE_INVALID', undefined, { status: 'revoked' });
@@ -86,13 +123,23 @@ export async function bindStaff({ input, caller, ctx, exec }: ActionArgs<'staff.
 }
 
 /** `manager.listStaff`: active staff with their shop, the latest invites with their state, the active shops. */
-export async function listStaff({ caller, ctx, exec }: ActionArgs<'manager.listStaff'>): Promise<Result<ActionOutput<'manager.listStaff'>>> {
+export async function listStaff({
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.listStaff'>): Promise<Result<ActionOutput<'manager.listStaff'>>> {
   const staff = await activeStaff(exec, ctx.storeId);
   const invites = await recentInvites(exec, ctx.storeId);
   const shops = await activeShops(exec, ctx.storeId);
   return ok({
     staff: staff.map((s) => ({
-      openid: s.openid, nickname: s.nickname, role: s.role, since: s.created_at.toISOString(), isMe: s.openid === caller.openid, shopId: s.shop_id, shopName: s.shop_name,
+      openid: s.openid,
+      nickname: s.nickname,
+      role: s.role,
+      since: s.created_at.toISOString(),
+      isMe: s.openid === caller.openid,
+      shopId: s.shop_id,
+      shopName: s.shop_name,
     })),
     invites: invites.map((i) => ({
       inviteId: i.id,
@@ -114,7 +161,12 @@ export async function listStaff({ caller, ctx, exec }: ActionArgs<'manager.listS
  * staff.bind and the reassignments take). Staff they invited earlier keep their role: they were
  * bound while the inviter was a manager.
  */
-export async function revokeStaff({ input, caller, ctx, exec }: ActionArgs<'manager.revokeStaff'>): Promise<Result<ActionOutput<'manager.revokeStaff'>>> {
+export async function revokeStaff({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.revokeStaff'>): Promise<Result<ActionOutput<'manager.revokeStaff'>>> {
   // Locking oneself out would leave a store with no manager by accident.
   if (input.openid === caller.openid) return fail('FORBIDDEN', '不能撤销自己的权限');
   if (!(await revokeStaffRow(exec, { storeId: ctx.storeId, openid: input.openid, by: caller.openid!, now: ctx.now }))) {
@@ -122,12 +174,21 @@ export async function revokeStaff({ input, caller, ctx, exec }: ActionArgs<'mana
   }
   await revokeInvitesBy(exec, { storeId: ctx.storeId, createdBy: input.openid, now: ctx.now });
   // After the staff row's lock, as every path touching this advisor's bindings (see advisor/assignment.service).
-  const handedBack = await handBackMembers(exec, { storeId: ctx.storeId, advisorOpenid: input.openid, by: caller.openid!, now: ctx.now });
+  const handedBack = await handBackMembers(exec, {
+    storeId: ctx.storeId,
+    advisorOpenid: input.openid,
+    by: caller.openid!,
+    now: ctx.now,
+  });
   return ok({ openid: input.openid, revoked: true, handedBack });
 }
 
 /** `manager.revokeStaffInvite`: an unused invite stops working. */
-export async function revokeStaffInvite({ input, ctx, exec }: ActionArgs<'manager.revokeStaffInvite'>): Promise<Result<ActionOutput<'manager.revokeStaffInvite'>>> {
+export async function revokeStaffInvite({
+  input,
+  ctx,
+  exec,
+}: ActionArgs<'manager.revokeStaffInvite'>): Promise<Result<ActionOutput<'manager.revokeStaffInvite'>>> {
   if (!(await revokeInvite(exec, { storeId: ctx.storeId, id: input.inviteId, now: ctx.now }))) {
     const invite = await findInvite(exec, ctx.storeId, input.inviteId);
     if (!invite) return fail('NOT_FOUND', '邀请不存在');

@@ -13,7 +13,12 @@ import { lockStaffForShopMove, moveStaffShop } from './repo/staff.repo';
  * advisor (which holds the row FOR SHARE) either commits first and its member is handed back here, or
  * waits and re-reads the new shop (ADVISOR_OTHER_SHOP). Refusals and the same shop again write nothing.
  */
-export async function setStaffShop({ input, caller, ctx, exec }: ActionArgs<'manager.setStaffShop'>): Promise<Result<ActionOutput<'manager.setStaffShop'>>> {
+export async function setStaffShop({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.setStaffShop'>): Promise<Result<ActionOutput<'manager.setStaffShop'>>> {
   const shop = await findActiveShop(exec, ctx.storeId, input.shopId);
   if (!shop) return fail('SHOP_NOT_FOUND', undefined, { shopId: input.shopId });
   const staff = await lockStaffForShopMove(exec, ctx.storeId, input.openid);
@@ -21,9 +26,16 @@ export async function setStaffShop({ input, caller, ctx, exec }: ActionArgs<'man
   const unchanged = { openid: input.openid, shopId: input.shopId, previousShopId: staff.shop_id, handedBack: 0 };
   if (staff.shop_id === input.shopId) return ok({ ...unchanged, changed: false });
   // The row is locked: a false here would be a bug, not a race.
-  if (!(await moveStaffShop(exec, { storeId: ctx.storeId, openid: input.openid, from: staff.shop_id, to: input.shopId }))) {
+  if (
+    !(await moveStaffShop(exec, { storeId: ctx.storeId, openid: input.openid, from: staff.shop_id, to: input.shopId }))
+  ) {
     throw new Error(`staff ${input.openid} changed under its lock`);
   }
-  const handedBack = await handBackMembers(exec, { storeId: ctx.storeId, advisorOpenid: input.openid, by: caller.openid!, now: ctx.now });
+  const handedBack = await handBackMembers(exec, {
+    storeId: ctx.storeId,
+    advisorOpenid: input.openid,
+    by: caller.openid!,
+    now: ctx.now,
+  });
   return ok({ ...unchanged, changed: true, handedBack });
 }

@@ -42,5 +42,9 @@ export function Countdown({ until, onEnd, id, className, hours = false }: Props)
   const text = hours
     ? `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`
     : `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
-  return <Text className={className} id={id}>{text}</Text>;
+  return (
+    <Text className={className} id={id}>
+      {text}
+    </Text>
+  );
 }

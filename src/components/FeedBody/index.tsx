@@ -33,12 +33,18 @@ interface Props {
 export function FeedBody({ feed, skeletonRows = 3, empty, listClass, footerClass, id, children }: Props) {
   if (feed.firstLoad) return <ListSkeleton rows={skeletonRows} />;
   if (feed.items.length === 0) {
-    return feed.failed ? <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} /> : <>{empty}</>;
+    return feed.failed ? (
+      <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
+    ) : (
+      <>{empty}</>
+    );
   }
   return (
     <View className={listClass} id={id}>
       {children}
-      <View className={footerClass}>{feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
+      <View className={footerClass}>
+        {feed.loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}
+      </View>
     </View>
   );
 }

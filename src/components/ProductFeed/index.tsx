@@ -35,7 +35,13 @@ export function ProductFeed({ categoryId, keyword, className, id }: Props) {
   }
 
   return (
-    <ScrollView scrollY className={`feed ${className ?? ''}`} id={id} lowerThreshold={120} onScrollToLower={feed.loadMore}>
+    <ScrollView
+      scrollY
+      className={`feed ${className ?? ''}`}
+      id={id}
+      lowerThreshold={120}
+      onScrollToLower={feed.loadMore}
+    >
       {feed.firstLoad ? (
         <ListSkeleton rows={4} />
       ) : feed.items.length === 0 ? (

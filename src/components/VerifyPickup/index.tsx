@@ -19,7 +19,9 @@ export function VerifyPickup({ onVerified }: { onVerified: (o: OrderView) => voi
     const value = code.trim();
     if (!/^\d{6}$/.test(value)) return void Taro.showToast({ title: '请输入 6 位提货码', icon: 'none' });
     // The slot is the code: retrying the same code replays its key, another code gets a fresh one.
-    const order = await send(value, (idempotencyKey) => call('staff.verifyPickup', { pickupCode: value }, { idempotencyKey }));
+    const order = await send(value, (idempotencyKey) =>
+      call('staff.verifyPickup', { pickupCode: value }, { idempotencyKey }),
+    );
     if (!order) return;
     setCode('');
     void Taro.showToast({ title: '核销成功', icon: 'success' });
@@ -29,8 +31,25 @@ export function VerifyPickup({ onVerified }: { onVerified: (o: OrderView) => voi
   return (
     <View className="m-verify card" id="m-verify">
       <Text className="m-verify__label">核销提货码</Text>
-      <Input className="m-verify__input" id="m-verify-input" type="digit" maxLength={6} placeholder="输入 6 位提货码" value={code} onChange={setCode} />
-      <Button size="small" type="primary" id="m-verify-submit" loading={!!busy} disabled={!!busy} onClick={() => void submit()}>核销</Button>
+      <Input
+        className="m-verify__input"
+        id="m-verify-input"
+        type="digit"
+        maxLength={6}
+        placeholder="输入 6 位提货码"
+        value={code}
+        onChange={setCode}
+      />
+      <Button
+        size="small"
+        type="primary"
+        id="m-verify-submit"
+        loading={!!busy}
+        disabled={!!busy}
+        onClick={() => void submit()}
+      >
+        核销
+      </Button>
     </View>
   );
 }

@@ -34,7 +34,12 @@ export default function DetailPage() {
   if (!product) {
     return (
       <View className="page">
-        <EmptyState status="error" title="商品不存在或已下架" actionText="返回首页" onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />
+        <EmptyState
+          status="error"
+          title="商品不存在或已下架"
+          actionText="返回首页"
+          onAction={() => void Taro.switchTab({ url: '/pages/home/index' })}
+        />
       </View>
     );
   }
@@ -58,23 +63,40 @@ export default function DetailPage() {
       <Gallery images={product.images} />
       <Info product={product} sku={sku} />
       <View className="detail-cells">
-        <Cell title="已选" extra={specsText(selection, product) || '请选择规格'} align="center" clickable onClick={() => open('cart')} className="detail-spec" />
+        <Cell
+          title="已选"
+          extra={specsText(selection, product) || '请选择规格'}
+          align="center"
+          clickable
+          onClick={() => open('cart')}
+          className="detail-spec"
+        />
       </View>
       <View className="detail-desc card">
         <Text className="detail-desc__head">商品详情</Text>
         {product.description.split(/\n+/).map((para, i) => (
-          <Text key={i} className="detail-desc__para">{para}</Text>
+          <Text key={i} className="detail-desc__para">
+            {para}
+          </Text>
         ))}
       </View>
       <View className="detail-bar">
-        <View className="detail-bar__cart" id="detail-go-cart" onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+        <View
+          className="detail-bar__cart"
+          id="detail-go-cart"
+          onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}
+        >
           <Badge value={pieces > 0 ? pieces : undefined} max={99}>
             <Cart size={22} />
           </Badge>
           <Text className="detail-bar__cart-text">购物车</Text>
         </View>
-        <Button className="detail-bar__btn detail-bar__btn--add" id="btn-add-cart" onClick={() => open('cart')}>加入购物车</Button>
-        <Button className="detail-bar__btn" type="primary" id="btn-buy-now" onClick={() => open('buy')}>立即购买</Button>
+        <Button className="detail-bar__btn detail-bar__btn--add" id="btn-add-cart" onClick={() => open('cart')}>
+          加入购物车
+        </Button>
+        <Button className="detail-bar__btn" type="primary" id="btn-buy-now" onClick={() => open('buy')}>
+          立即购买
+        </Button>
       </View>
       <SkuPicker
         product={product}

@@ -19,9 +19,16 @@ export default function CampaignPage() {
   useDidShow(() => void (c && reload()));
 
   if (!c) {
-    return loading ? <PageSkeleton /> : (
+    return loading ? (
+      <PageSkeleton />
+    ) : (
       <View className="page">
-        <EmptyState status="network" title="拼团活动不存在或加载失败" actionText="返回拼团列表" onAction={() => void Taro.redirectTo({ url: '/packages/groupbuy/list' })} />
+        <EmptyState
+          status="network"
+          title="拼团活动不存在或加载失败"
+          actionText="返回拼团列表"
+          onAction={() => void Taro.redirectTo({ url: '/packages/groupbuy/list' })}
+        />
       </View>
     );
   }
@@ -38,12 +45,19 @@ export default function CampaignPage() {
         <Text className="gb-panel__spec">{c.specsText}</Text>
         <View className="gb-panel__price">
           <Text className="gb-panel__label">拼团价</Text>
-          <PriceLine priceFen={c.groupPriceFen} originalPriceFen={c.originalPriceFen} size="large" id="campaign-price" />
+          <PriceLine
+            priceFen={c.groupPriceFen}
+            originalPriceFen={c.originalPriceFen}
+            size="large"
+            id="campaign-price"
+          />
         </View>
         <Text className="gb-card__hint">{`单买价 ¥${formatFen(c.originalPriceFen)} · 剩余名额 ${c.remainingSeats}`}</Text>
       </View>
       <View className="gb-panel">
-        <Text className="gb-panel__head">{c.teams.length > 0 ? '这些团正在等人，可直接参团' : '还没有人开团，来当团长吧'}</Text>
+        <Text className="gb-panel__head">
+          {c.teams.length > 0 ? '这些团正在等人，可直接参团' : '还没有人开团，来当团长吧'}
+        </Text>
         {c.teams.map((t) => (
           <View key={t.teamId} className="gb-team-row" id={`open-team-${t.teamId}`}>
             <View className="gb-team-row__who">
@@ -53,12 +67,25 @@ export default function CampaignPage() {
                 <Countdown hours className="gb-countdown" until={t.expiresAt} onEnd={() => void reload()} />
               </Text>
             </View>
-            <Button size="small" type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: teamPath(t.teamId) })}>去参团</Button>
+            <Button
+              size="small"
+              type="primary"
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: teamPath(t.teamId) })}
+            >
+              去参团
+            </Button>
           </View>
         ))}
       </View>
       <View className="gb-bar">
-        <Button type="primary" block id="campaign-open-team" disabled={!open || c.remainingSeats === 0} onClick={() => startGroupCheckout(c)}>
+        <Button
+          type="primary"
+          block
+          id="campaign-open-team"
+          disabled={!open || c.remainingSeats === 0}
+          onClick={() => startGroupCheckout(c)}
+        >
           {!open ? '活动已结束' : c.remainingSeats === 0 ? '名额已抢完' : `发起拼团 ¥${formatFen(c.groupPriceFen)}`}
         </Button>
       </View>

@@ -16,7 +16,9 @@ export default function GroupbuyListPage() {
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
 
   if (!data) {
-    return loading ? <ListSkeleton rows={3} /> : (
+    return loading ? (
+      <ListSkeleton rows={3} />
+    ) : (
       <View className="page">
         <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void reload()} />
       </View>
@@ -32,7 +34,12 @@ export default function GroupbuyListPage() {
         <EmptyState title="暂无进行中的拼团" description="新活动上线后会出现在这里" />
       ) : (
         data.items.map((c) => (
-          <View key={c.campaignId} className="gb-card" id={`campaign-${c.campaignId}`} onClick={() => void Taro.navigateTo({ url: campaignPath(c.campaignId) })}>
+          <View
+            key={c.campaignId}
+            className="gb-card"
+            id={`campaign-${c.campaignId}`}
+            onClick={() => void Taro.navigateTo({ url: campaignPath(c.campaignId) })}
+          >
             <Image className="gb-card__img" src={mediaUrl(c.image)} mode="aspectFill" lazyLoad />
             <View className="gb-card__body">
               <Text className="gb-card__title">{c.productTitle}</Text>

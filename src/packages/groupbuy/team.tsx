@@ -17,7 +17,8 @@ import './groupbuy.scss';
 
 /** The result state the team is in, as the member sees it. */
 function headline(t: GroupBuyTeamView): { icon: JSX.Element; title: string } {
-  if (t.status === 'succeeded') return { icon: <SuccessF size={48} color="#3F6B57" />, title: t.virtual ? '拼团成功（系统成团）' : '拼团成功' };
+  if (t.status === 'succeeded')
+    return { icon: <SuccessF size={48} color="#3F6B57" />, title: t.virtual ? '拼团成功（系统成团）' : '拼团成功' };
   if (t.status === 'failed') return { icon: <Failure size={48} color="#B3AAA3" />, title: '拼团未成功，已自动退款' };
   return { icon: <Clock size={48} color="#C0744E" />, title: `拼团中，还差 ${t.teamSize - t.joined} 人` };
 }
@@ -28,12 +29,22 @@ export default function TeamPage() {
   const { data: t, loading, error, reload } = useRemote(() => call('groupbuy.getTeam', { teamId }), [teamId]);
   useDidShow(() => void (t && reload()));
   // The chat card opens this very team for the friend (weapp; sharing reports no success, by WeChat's rule).
-  useShareAppMessage(() => ({ title: t ? `就差你了！¥${formatFen(t.campaign.groupPriceFen)} 拼 ${t.campaign.productTitle}` : '一起拼团', path: teamPath(teamId) }));
+  useShareAppMessage(() => ({
+    title: t ? `就差你了！¥${formatFen(t.campaign.groupPriceFen)} 拼 ${t.campaign.productTitle}` : '一起拼团',
+    path: teamPath(teamId),
+  }));
 
   if (!t) {
-    return loading ? <PageSkeleton /> : (
+    return loading ? (
+      <PageSkeleton />
+    ) : (
       <View className="page">
-        <EmptyState status="network" title={errorText(error)} actionText="去看看拼团" onAction={() => void Taro.redirectTo({ url: '/packages/groupbuy/list' })} />
+        <EmptyState
+          status="network"
+          title={errorText(error)}
+          actionText="去看看拼团"
+          onAction={() => void Taro.redirectTo({ url: '/packages/groupbuy/list' })}
+        />
       </View>
     );
   }
@@ -41,17 +52,27 @@ export default function TeamPage() {
   const share = () => {
     if (process.env.TARO_ENV === 'weapp') return;
     // H5 has no chat card: copy the team's path so it can be sent to a friend.
-    void Taro.setClipboardData({ data: teamPath(teamId) }).then(() => Taro.showToast({ title: '链接已复制，发给好友吧', icon: 'none' }));
+    void Taro.setClipboardData({ data: teamPath(teamId) }).then(() =>
+      Taro.showToast({ title: '链接已复制，发给好友吧', icon: 'none' }),
+    );
   };
   return (
     <View className="page gb-page" id="page-groupbuy-team">
       <View className="gb-result" id="team-result">
         {head.icon}
-        <Text className="gb-result__title" id="team-status">{head.title}</Text>
+        <Text className="gb-result__title" id="team-status">
+          {head.title}
+        </Text>
         {t.status === 'open' && (
           <Text className="gb-card__hint">
             {'剩余 '}
-            <Countdown hours className="gb-countdown" until={t.expiresAt} onEnd={() => void reload()} id="team-countdown" />
+            <Countdown
+              hours
+              className="gb-countdown"
+              until={t.expiresAt}
+              onEnd={() => void reload()}
+              id="team-countdown"
+            />
             {' 结束，未成团自动退款'}
           </Text>
         )}
@@ -70,14 +91,29 @@ export default function TeamPage() {
             {`立即参团 ¥${formatFen(t.campaign.groupPriceFen)}`}
           </Button>
         ) : t.myOrderId && t.status === 'open' ? (
-          <Button type="primary" block id="team-share" openType="share" onClick={share}>邀请好友参团</Button>
+          <Button type="primary" block id="team-share" openType="share" onClick={share}>
+            邀请好友参团
+          </Button>
         ) : (
-          <Button type="primary" fill="outline" block id="team-new" onClick={() => void Taro.navigateTo({ url: campaignPath(t.campaignId) })}>
+          <Button
+            type="primary"
+            fill="outline"
+            block
+            id="team-new"
+            onClick={() => void Taro.navigateTo({ url: campaignPath(t.campaignId) })}
+          >
             {t.status === 'open' ? '该团已满员，去开个新团' : '再开一团'}
           </Button>
         )}
         {t.myOrderId && (
-          <Button fill="none" block id="team-my-order" onClick={() => void Taro.navigateTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(t.myOrderId!)}` })}>
+          <Button
+            fill="none"
+            block
+            id="team-my-order"
+            onClick={() =>
+              void Taro.navigateTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(t.myOrderId!)}` })
+            }
+          >
             查看我的订单
           </Button>
         )}

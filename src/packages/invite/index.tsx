@@ -18,13 +18,23 @@ export default function InvitePage() {
   const [posterOpen, setPosterOpen] = useState(false);
 
   useShareAppMessage(() =>
-    card.data ? { title: card.data.shareTitle, path: card.data.sharePath, imageUrl: mediaUrl(card.data.featured?.image) || undefined } : { title: '邀请你来逛逛', path: '/pages/home/index' },
+    card.data
+      ? {
+          title: card.data.shareTitle,
+          path: card.data.sharePath,
+          imageUrl: mediaUrl(card.data.featured?.image) || undefined,
+        }
+      : { title: '邀请你来逛逛', path: '/pages/home/index' },
   );
 
   if (card.loading && !card.data) return <PageSkeleton />;
-  if (!card.data) return <EmptyState status="network" title="邀请卡加载失败" actionText="重新加载" onAction={() => void card.reload()} />;
+  if (!card.data)
+    return (
+      <EmptyState status="network" title="邀请卡加载失败" actionText="重新加载" onAction={() => void card.reload()} />
+    );
   const c = card.data;
-  const reward = c.rules.rewardKind === 'points' ? `${c.rules.rewardPoints} 积分` : c.rules.rewardCouponTitle ?? '奖励券';
+  const reward =
+    c.rules.rewardKind === 'points' ? `${c.rules.rewardPoints} 积分` : (c.rules.rewardCouponTitle ?? '奖励券');
 
   const copyLink = () =>
     void Taro.setClipboardData({ data: c.sharePath }).then(
@@ -36,17 +46,27 @@ export default function InvitePage() {
     <View className="page invite" id="page-invite">
       <View className="invite__hero">
         <Text className="invite__headline">邀请好友 得{reward}</Text>
-        <Text className="invite__sub">{c.rules.friendGiftTitle ? `好友立得「${c.rules.friendGiftTitle}」` : '好友享新人专属优惠'}</Text>
+        <Text className="invite__sub">
+          {c.rules.friendGiftTitle ? `好友立得「${c.rules.friendGiftTitle}」` : '好友享新人专属优惠'}
+        </Text>
       </View>
 
       <View className="invite__card" id="invite-card">
         <View className="invite__who">
-          {c.avatarUrl ? <Image className="invite__avatar" src={mediaUrl(c.avatarUrl)} /> : <View className="invite__avatar invite__avatar--text">{c.nickname.slice(0, 1)}</View>}
+          {c.avatarUrl ? (
+            <Image className="invite__avatar" src={mediaUrl(c.avatarUrl)} />
+          ) : (
+            <View className="invite__avatar invite__avatar--text">{c.nickname.slice(0, 1)}</View>
+          )}
           <Text className="invite__nickname">{c.nickname}</Text>
         </View>
         <Text className="invite__label">我的邀请码</Text>
-        <Text className="invite__code" id="invite-code">{c.inviteCode}</Text>
-        <Text className="invite__path" id="invite-share-path" userSelect>{c.sharePath}</Text>
+        <Text className="invite__code" id="invite-code">
+          {c.inviteCode}
+        </Text>
+        <Text className="invite__path" id="invite-share-path" userSelect>
+          {c.sharePath}
+        </Text>
         <View className="invite__actions">
           {isWeapp ? (
             <Button type="primary" openType="share" className="invite__btn" id="invite-share">
@@ -57,13 +77,23 @@ export default function InvitePage() {
               复制邀请链接
             </Button>
           )}
-          <Button type="primary" fill="outline" className="invite__btn" id="invite-poster-open" onClick={() => setPosterOpen(true)}>
+          <Button
+            type="primary"
+            fill="outline"
+            className="invite__btn"
+            id="invite-poster-open"
+            onClick={() => setPosterOpen(true)}
+          >
             生成邀请海报
           </Button>
         </View>
       </View>
 
-      <View className="invite__mine" id="invite-mine" onClick={() => void Taro.navigateTo({ url: '/packages/invite/mine' })}>
+      <View
+        className="invite__mine"
+        id="invite-mine"
+        onClick={() => void Taro.navigateTo({ url: '/packages/invite/mine' })}
+      >
         <Text>我的邀请</Text>
         <Text className="invite__mine-go">查看好友进度 ›</Text>
       </View>

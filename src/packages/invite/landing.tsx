@@ -34,16 +34,23 @@ export default function InviteLandingPage() {
   }, [params.inv, params.scene]);
 
   const goShop = () => void Taro.switchTab({ url: '/pages/home/index' });
-  if (error) return <EmptyState status="error" title={error} actionText="去逛逛" onAction={goShop} id="landing-error" />;
+  if (error)
+    return <EmptyState status="error" title={error} actionText="去逛逛" onAction={goShop} id="landing-error" />;
   if (!result) return <PageSkeleton />;
   const { inviter, giftCoupon } = result;
 
   return (
     <View className="page landing" id="page-invite-landing" data-outcome={result.outcome}>
       <View className="landing__hero">
-        {inviter.avatarUrl ? <Image className="landing__avatar" src={mediaUrl(inviter.avatarUrl)} /> : <View className="landing__avatar landing__avatar--text">{inviter.nickname.slice(0, 1)}</View>}
+        {inviter.avatarUrl ? (
+          <Image className="landing__avatar" src={mediaUrl(inviter.avatarUrl)} />
+        ) : (
+          <View className="landing__avatar landing__avatar--text">{inviter.nickname.slice(0, 1)}</View>
+        )}
         <Text className="landing__title">{inviter.nickname} 邀请你来逛逛</Text>
-        <Text className="landing__message" id="landing-message">{result.message}</Text>
+        <Text className="landing__message" id="landing-message">
+          {result.message}
+        </Text>
       </View>
       {giftCoupon ? (
         <View className="landing__gift" id="landing-gift">
@@ -51,7 +58,9 @@ export default function InviteLandingPage() {
             <Text className="landing__gift-tag">好友专享</Text>
             <Text className="landing__gift-title">{giftCoupon.title}</Text>
           </View>
-          <Text className="landing__gift-until">已放入你的券包 · {shanghaiTime(giftCoupon.validUntil, 'YYYY.MM.DD')} 前有效</Text>
+          <Text className="landing__gift-until">
+            已放入你的券包 · {shanghaiTime(giftCoupon.validUntil, 'YYYY.MM.DD')} 前有效
+          </Text>
         </View>
       ) : (
         result.friendGiftTitle && (
@@ -65,7 +74,13 @@ export default function InviteLandingPage() {
           去逛逛，用券下单
         </Button>
         {giftCoupon && (
-          <Button type="primary" fill="outline" block onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })} id="landing-coupons">
+          <Button
+            type="primary"
+            fill="outline"
+            block
+            onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })}
+            id="landing-coupons"
+          >
             查看我的优惠券
           </Button>
         )}

@@ -45,7 +45,13 @@ export default function MyInvitesPage() {
       ) : failed && items.length === 0 ? (
         <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
       ) : items.length === 0 ? (
-        <EmptyState title="还没有邀请好友" description="邀请好友下单，双方都有礼" actionText="去邀请" onAction={() => void Taro.navigateBack()} id="invite-empty" />
+        <EmptyState
+          title="还没有邀请好友"
+          description="邀请好友下单，双方都有礼"
+          actionText="去邀请"
+          onAction={() => void Taro.navigateBack()}
+          id="invite-empty"
+        />
       ) : (
         <View className="invite-mine__list">
           {items.map((item) => (
@@ -57,7 +63,9 @@ export default function MyInvitesPage() {
               )}
               <View className="invite-mine__info">
                 <Text className="invite-mine__name">{item.nickname}</Text>
-                <Text className="invite-mine__meta">{shanghaiTime(item.boundAt, 'YYYY-MM-DD')} 绑定{item.note ? ` · ${item.note}` : ''}</Text>
+                <Text className="invite-mine__meta">
+                  {shanghaiTime(item.boundAt, 'YYYY-MM-DD')} 绑定{item.note ? ` · ${item.note}` : ''}
+                </Text>
               </View>
               <Tag type={TAG_TYPE[item.status]} plain={item.status === 'invalid'} className="invite-mine__tag">
                 {item.statusText}

@@ -45,7 +45,14 @@ export default function ManagerAuditPage() {
   const { items } = feed;
   return (
     <View className="page m-page" id="page-manager-audit">
-      <FeedBody feed={feed} skeletonRows={5} listClass="m-page__list" footerClass="m-page__footer" id="m-audit-list" empty={<EmptyState title="暂无操作记录" />}>
+      <FeedBody
+        feed={feed}
+        skeletonRows={5}
+        listClass="m-page__list"
+        footerClass="m-page__footer"
+        id="m-audit-list"
+        empty={<EmptyState title="暂无操作记录" />}
+      >
         {items.map((a) => (
           <View className="m-item card" key={a.id}>
             <View className="m-item__head">

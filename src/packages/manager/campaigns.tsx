@@ -27,20 +27,37 @@ export default function ManagerCampaignsPage() {
     return true;
   };
   const create = (input: ActionInput<'manager.createCampaign'>) =>
-    void run('create', (idempotencyKey) => call('manager.createCampaign', input, { idempotencyKey }), '已创建').then((ok) => ok && setCreating(false));
+    void run('create', (idempotencyKey) => call('manager.createCampaign', input, { idempotencyKey }), '已创建').then(
+      (ok) => ok && setCreating(false),
+    );
   const stop = async (c: ManagerCampaignView) => {
-    const ok = await Taro.showModal({ title: '停止活动', content: `停止「${c.title}」后不再开团和参团，进行中的团到期后按规则处理。`, confirmColor: '#3F6B57' });
-    if (ok.confirm) void run(`stop:${c.campaignId}`, (idempotencyKey) => call('manager.stopCampaign', { campaignId: c.campaignId }, { idempotencyKey }), '已停止');
+    const ok = await Taro.showModal({
+      title: '停止活动',
+      content: `停止「${c.title}」后不再开团和参团，进行中的团到期后按规则处理。`,
+      confirmColor: '#3F6B57',
+    });
+    if (ok.confirm)
+      void run(
+        `stop:${c.campaignId}`,
+        (idempotencyKey) => call('manager.stopCampaign', { campaignId: c.campaignId }, { idempotencyKey }),
+        '已停止',
+      );
   };
 
   const items = list.data?.items;
   return (
     <View className="page manager" id="page-manager-campaigns">
       <View className="gb-bar-top">
-        <Button type="primary" block id="campaign-new" onClick={() => setCreating(true)}>新建拼团活动</Button>
+        <Button type="primary" block id="campaign-new" onClick={() => setCreating(true)}>
+          新建拼团活动
+        </Button>
       </View>
       {!items ? (
-        list.loading ? <ListSkeleton rows={3} /> : <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void list.reload()} />
+        list.loading ? (
+          <ListSkeleton rows={3} />
+        ) : (
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void list.reload()} />
+        )
       ) : items.length === 0 ? (
         <EmptyState title="还没有拼团活动" description="新建一个，让老客带新客" />
       ) : (
@@ -48,7 +65,9 @@ export default function ManagerCampaignsPage() {
           <View key={c.campaignId} className="manager-card" id={`manager-campaign-${c.campaignId}`}>
             <View className="manager-card__head">
               <Text className="manager-card__title">{c.title}</Text>
-              <Tag type={c.status === 'active' ? 'primary' : 'default'}>{c.status === 'active' ? '进行中' : '已停止'}</Tag>
+              <Tag type={c.status === 'active' ? 'primary' : 'default'}>
+                {c.status === 'active' ? '进行中' : '已停止'}
+              </Tag>
             </View>
             <Text className="manager-card__line">{`${c.productTitle} ${c.specsText} · ${c.teamSize}人团 · ${c.windowHours}小时`}</Text>
             <PriceLine priceFen={c.groupPriceFen} originalPriceFen={c.originalPriceFen} size="small" />
@@ -56,7 +75,13 @@ export default function ManagerCampaignsPage() {
             <Text className="manager-card__line">{`拼团中 ${c.teams.open} · 成功 ${c.teams.succeeded} · 失败 ${c.teams.failed}`}</Text>
             <Text className="manager-card__line">{`截止 ${formatTime(c.endsAt)}`}</Text>
             {c.status === 'active' && (
-              <Button size="small" fill="outline" className="manager-card__btn" loading={busy === `stop:${c.campaignId}`} onClick={() => void stop(c)}>
+              <Button
+                size="small"
+                fill="outline"
+                className="manager-card__btn"
+                loading={busy === `stop:${c.campaignId}`}
+                onClick={() => void stop(c)}
+              >
                 停止活动
               </Button>
             )}

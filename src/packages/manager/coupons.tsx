@@ -18,9 +18,18 @@ export default function ManagerCouponsPage() {
   const { busy, submit } = useSubmit();
 
   const stop = async (t: ManagerCouponTemplate) => {
-    const ok = await Taro.showModal({ title: '停发优惠券', content: `停发「${t.title}」后顾客不能再领取，已领的券仍可使用。`, confirmColor: '#3F6B57' });
+    const ok = await Taro.showModal({
+      title: '停发优惠券',
+      content: `停发「${t.title}」后顾客不能再领取，已领的券仍可使用。`,
+      confirmColor: '#3F6B57',
+    });
     if (!ok.confirm) return;
-    if (await submit(`stop:${t.templateId}`, (idempotencyKey) => call('manager.stopCouponTemplate', { templateId: t.templateId }, { idempotencyKey }))) void list.reload();
+    if (
+      await submit(`stop:${t.templateId}`, (idempotencyKey) =>
+        call('manager.stopCouponTemplate', { templateId: t.templateId }, { idempotencyKey }),
+      )
+    )
+      void list.reload();
   };
   const create = async (draft: Parameters<typeof call<'manager.createCouponTemplate'>>[1]) => {
     if (await submit('create', (idempotencyKey) => call('manager.createCouponTemplate', draft, { idempotencyKey }))) {
@@ -34,32 +43,56 @@ export default function ManagerCouponsPage() {
   return (
     <View className="page m-page" id="page-manager-coupons">
       <View className="m-page__top">
-        <Button block type="primary" id="m-tpl-new" onClick={() => setCreating(true)}>新建优惠券</Button>
+        <Button block type="primary" id="m-tpl-new" onClick={() => setCreating(true)}>
+          新建优惠券
+        </Button>
       </View>
       {list.loading && !list.data ? (
         <ListSkeleton rows={4} />
       ) : items.length === 0 ? (
-        list.error ? <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void list.reload()} /> : <EmptyState title="还没有优惠券" />
+        list.error ? (
+          <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void list.reload()} />
+        ) : (
+          <EmptyState title="还没有优惠券" />
+        )
       ) : (
         <View className="m-page__list" id="m-template-list">
           {items.map((t) => (
             <View className="m-item card" key={t.templateId}>
               <View className="m-item__head">
                 <Text className="m-item__title">{t.title}</Text>
-                <Tag type={t.active ? 'success' : 'default'} round>{t.active ? (t.claimable ? '发放中' : '系统发放') : '已停发'}</Tag>
+                <Tag type={t.active ? 'success' : 'default'} round>
+                  {t.active ? (t.claimable ? '发放中' : '系统发放') : '已停发'}
+                </Tag>
               </View>
               <Text className="m-item__text">{`${t.description.text} · ${t.scopeText} · ${t.validityText}`}</Text>
               <View className="m-item__row">
                 <Text className="m-item__text">{`剩余 ${t.remaining} / ${t.total} · 每人限 ${t.perMemberLimit} 张`}</Text>
                 {t.active && (
-                  <Button size="mini" fill="outline" className="m-tpl-stop" loading={busy === `stop:${t.templateId}`} disabled={!!busy} onClick={() => void stop(t)}>停发</Button>
+                  <Button
+                    size="mini"
+                    fill="outline"
+                    className="m-tpl-stop"
+                    loading={busy === `stop:${t.templateId}`}
+                    disabled={!!busy}
+                    onClick={() => void stop(t)}
+                  >
+                    停发
+                  </Button>
                 )}
               </View>
             </View>
           ))}
         </View>
       )}
-      <TemplateForm key={String(creating)} kinds={list.data?.kinds ?? []} visible={creating} busy={busy === 'create'} onClose={() => setCreating(false)} onCreate={(d) => void create(d)} />
+      <TemplateForm
+        key={String(creating)}
+        kinds={list.data?.kinds ?? []}
+        visible={creating}
+        busy={busy === 'create'}
+        onClose={() => setCreating(false)}
+        onCreate={(d) => void create(d)}
+      />
     </View>
   );
 }

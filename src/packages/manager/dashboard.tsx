@@ -17,7 +17,12 @@ export default function ManagerDashboardPage() {
     <View className="page m-page dashboard" id="page-manager-dashboard">
       <View className="dashboard__top">
         <Text className="dashboard__heading">数据看板</Text>
-        <Button size="small" fill="outline" id="dashboard-messages" onClick={() => void Taro.navigateTo({ url: '/packages/manager/messages' })}>
+        <Button
+          size="small"
+          fill="outline"
+          id="dashboard-messages"
+          onClick={() => void Taro.navigateTo({ url: '/packages/manager/messages' })}
+        >
           消息记录
         </Button>
       </View>

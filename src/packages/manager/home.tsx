@@ -25,7 +25,14 @@ export default function ManagerHomePage() {
       <View className="m-page__list">
         <CellGroup>
           {TOOLS.map((t) => (
-            <Cell key={t.url} title={t.title} extra={t.desc} clickable className={`m-home__cell ${t.id}`} onClick={() => void Taro.navigateTo({ url: t.url })} />
+            <Cell
+              key={t.url}
+              title={t.title}
+              extra={t.desc}
+              clickable
+              className={`m-home__cell ${t.id}`}
+              onClick={() => void Taro.navigateTo({ url: t.url })}
+            />
           ))}
         </CellGroup>
       </View>

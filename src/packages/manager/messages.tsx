@@ -31,9 +31,15 @@ function MessageCard({ m }: { m: NudgeRecord }) {
     <View className="message card" id={`message-${m.nudgeId}`}>
       <View className="message__head">
         <Text className="message__member">{m.memberNickname}</Text>
-        <Tag background="#EAF2EE" color="#3F6B57">{m.triggerTitle}</Tag>
+        <Tag background="#EAF2EE" color="#3F6B57">
+          {m.triggerTitle}
+        </Tag>
         <Tag type={STATUS[m.status].type}>{STATUS[m.status].text}</Tag>
-        {m.converted && <Tag background="#FDF1E4" color="#B86B2E">已转化</Tag>}
+        {m.converted && (
+          <Tag background="#FDF1E4" color="#B86B2E">
+            已转化
+          </Tag>
+        )}
       </View>
       <Text className="message__title">{m.title}</Text>
       <Text className="message__body">{m.body}</Text>
@@ -54,8 +60,13 @@ export default function ManagerMessagesPage() {
   return (
     <View className="page m-page" id="page-manager-messages">
       <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
-      <FeedBody feed={feed} listClass="m-page__list" footerClass="m-page__footer" id="message-list"
-        empty={<EmptyState id="messages-empty" title="暂无消息记录" description="每日 10:00 的复购提醒会记录在这里" />}>
+      <FeedBody
+        feed={feed}
+        listClass="m-page__list"
+        footerClass="m-page__footer"
+        id="message-list"
+        empty={<EmptyState id="messages-empty" title="暂无消息记录" description="每日 10:00 的复购提醒会记录在这里" />}
+      >
         {feed.items.map((m) => (
           <MessageCard key={m.nudgeId} m={m} />
         ))}

@@ -39,10 +39,17 @@ export default function ManagerOrdersPage() {
   useReachBottom(feed.loadMore);
 
   const [refunding, setRefunding] = useState<OrderView>();
-  const run = async (step: Step, order: OrderView, extra: { carrier: string; trackingNo: string } | { reason: string } | null, done: string) => {
+  const run = async (
+    step: Step,
+    order: OrderView,
+    extra: { carrier: string; trackingNo: string } | { reason: string } | null,
+    done: string,
+  ) => {
     const answer = await submit<unknown>(`${order.orderId}:${step}`, (idempotencyKey) => {
-      if (step === 'manager.shipOrder' && extra && 'carrier' in extra) return call(step, { orderId: order.orderId, ...extra }, { idempotencyKey });
-      if (step === 'manager.refundOrder' && extra && 'reason' in extra) return call(step, { orderId: order.orderId, reason: extra.reason }, { idempotencyKey });
+      if (step === 'manager.shipOrder' && extra && 'carrier' in extra)
+        return call(step, { orderId: order.orderId, ...extra }, { idempotencyKey });
+      if (step === 'manager.refundOrder' && extra && 'reason' in extra)
+        return call(step, { orderId: order.orderId, reason: extra.reason }, { idempotencyKey });
       return call('manager.readyForPickup', { orderId: order.orderId }, { idempotencyKey });
     });
     if (!answer) return;
@@ -56,17 +63,32 @@ export default function ManagerOrdersPage() {
     <View className="page m-page" id="page-manager-orders">
       <View className="m-page__top">
         <VerifyPickup onVerified={feed.refresh} />
-        <View className="m-link card" id="m-go-refunds" onClick={() => void Taro.navigateTo({ url: '/packages/manager/refunds' })}>
+        <View
+          className="m-link card"
+          id="m-go-refunds"
+          onClick={() => void Taro.navigateTo({ url: '/packages/manager/refunds' })}
+        >
           <Text>售后审核</Text>
           <ArrowRight size={14} color="#9A918A" />
         </View>
       </View>
       <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
-      <FeedBody feed={feed} listClass="m-page__list" footerClass="m-page__footer" id="m-order-list"
-        empty={<EmptyState id="m-orders-empty" title="暂无订单" description="新的订单会出现在这里" />}>
+      <FeedBody
+        feed={feed}
+        listClass="m-page__list"
+        footerClass="m-page__footer"
+        id="m-order-list"
+        empty={<EmptyState id="m-orders-empty" title="暂无订单" description="新的订单会出现在这里" />}
+      >
         {feed.items.map((o) => (
-          <ManagerOrderCard key={o.orderId} order={o} busy={busyOn(o)} onShip={setShipping} onRefund={setRefunding}
-            onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')} />
+          <ManagerOrderCard
+            key={o.orderId}
+            order={o}
+            busy={busyOn(o)}
+            onShip={setShipping}
+            onRefund={setRefunding}
+            onReady={(x) => void run('manager.readyForPickup', x, null, '已通知顾客到店自提')}
+          />
         ))}
       </FeedBody>
       <ShipForm
@@ -75,7 +97,9 @@ export default function ManagerOrdersPage() {
         orderNo={shipping?.orderNo ?? ''}
         busy={!!shipping && busyOn(shipping)}
         onClose={() => setShipping(undefined)}
-        onSubmit={(carrier, trackingNo) => shipping && void run('manager.shipOrder', shipping, { carrier, trackingNo }, '已发货')}
+        onSubmit={(carrier, trackingNo) =>
+          shipping && void run('manager.shipOrder', shipping, { carrier, trackingNo }, '已发货')
+        }
       />
       <RejectForm
         key={refunding ? `refund-${refunding.orderId}` : 'refund-none'}

@@ -47,15 +47,25 @@ export default function ManagerRefundsPage() {
     void list.reload();
   };
   const retry = async (r: ManagerRefund) => {
-    const ok = await Taro.showModal({ title: '重试退款', content: `将再次向微信支付提交 ${r.orderNo} 的退款（退款单号不变），确定吗？`, confirmColor: '#3F6B57' });
+    const ok = await Taro.showModal({
+      title: '重试退款',
+      content: `将再次向微信支付提交 ${r.orderNo} 的退款（退款单号不变），确定吗？`,
+      confirmColor: '#3F6B57',
+    });
     if (!ok.confirm) return;
-    const answer = await submit<unknown>(`${r.refundId}:retry`, (idempotencyKey) => call('manager.retryRefund', { refundId: r.refundId }, { idempotencyKey }));
+    const answer = await submit<unknown>(`${r.refundId}:retry`, (idempotencyKey) =>
+      call('manager.retryRefund', { refundId: r.refundId }, { idempotencyKey }),
+    );
     if (!answer) return;
     void Taro.showToast({ title: '已重新提交', icon: 'success' });
     void list.reload();
   };
   const approve = async (r: ManagerRefund) => {
-    const ok = await Taro.showModal({ title: '同意退款', content: `将原路退回 ${r.orderNo} 的款项，确定吗？`, confirmColor: '#3F6B57' });
+    const ok = await Taro.showModal({
+      title: '同意退款',
+      content: `将原路退回 ${r.orderNo} 的款项，确定吗？`,
+      confirmColor: '#3F6B57',
+    });
     if (ok.confirm) void decide(r, null);
   };
 
@@ -74,13 +84,24 @@ export default function ManagerRefundsPage() {
       ) : (
         <View className="m-page__list" id="m-refund-list">
           {items.map((r) => (
-            <RefundCard key={r.refundId} refund={r} busy={busyOn(r)} onApprove={(x) => void approve(x)} onReject={setRejecting}
-              onRetry={(x) => void retry(x)} />
+            <RefundCard
+              key={r.refundId}
+              refund={r}
+              busy={busyOn(r)}
+              onApprove={(x) => void approve(x)}
+              onReject={setRejecting}
+              onRetry={(x) => void retry(x)}
+            />
           ))}
         </View>
       )}
-      <RejectForm key={rejecting?.refundId ?? 'none'} visible={!!rejecting} busy={!!rejecting && busyOn(rejecting)}
-        onClose={() => setRejecting(undefined)} onSubmit={(reason) => rejecting && void decide(rejecting, reason)} />
+      <RejectForm
+        key={rejecting?.refundId ?? 'none'}
+        visible={!!rejecting}
+        busy={!!rejecting && busyOn(rejecting)}
+        onClose={() => setRejecting(undefined)}
+        onSubmit={(reason) => rejecting && void decide(rejecting, reason)}
+      />
     </View>
   );
 }

@@ -23,9 +23,11 @@ function AdvisorRow({ a }: { a: ShopAdvisorCode }) {
 export default function ManagerShopsPage() {
   const codes = useRemote(() => call('manager.shopCodes', {}), []);
   if (codes.loading && !codes.data) return <ListSkeleton rows={3} />;
-  if (!codes.data) return <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void codes.reload()} />;
+  if (!codes.data)
+    return <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void codes.reload()} />;
   const { items, unassigned } = codes.data;
-  if (items.length === 0) return <EmptyState title="还没有门店" description="门店在配置中添加（见 README：门店与导购）" id="m-shops-empty" />;
+  if (items.length === 0)
+    return <EmptyState title="还没有门店" description="门店在配置中添加（见 README：门店与导购）" id="m-shops-empty" />;
 
   return (
     <View className="page m-page" id="page-manager-shops">
@@ -38,16 +40,26 @@ export default function ManagerShopsPage() {
             </View>
             <Text className="m-item__text">{s.address}</Text>
             <Text className="m-item__text">{`门店码 ${s.code} · 新客礼券：${s.welcomeGiftTitle ?? '未设置'}`}</Text>
-            {s.qrImage ? <Image className="m-shop__poster" src={s.qrImage} mode="aspectFit" /> : <Text className="m-item__text">二维码生成失败</Text>}
+            {s.qrImage ? (
+              <Image className="m-shop__poster" src={s.qrImage} mode="aspectFit" />
+            ) : (
+              <Text className="m-item__text">二维码生成失败</Text>
+            )}
             <Text className="m-section">{`导购（${s.advisors.length}）`}</Text>
-            {s.advisors.length === 0 ? <Text className="m-item__text">暂无导购</Text> : s.advisors.map((a) => <AdvisorRow key={a.openid} a={a} />)}
+            {s.advisors.length === 0 ? (
+              <Text className="m-item__text">暂无导购</Text>
+            ) : (
+              s.advisors.map((a) => <AdvisorRow key={a.openid} a={a} />)
+            )}
           </View>
         ))}
         {unassigned.length > 0 ? (
           <View className="m-item card m-shop" id="m-shop-unassigned">
             <Text className="m-item__title">未分配门店</Text>
             <Text className="m-item__text">这些员工的导购码暂不可用，分配门店后生效</Text>
-            {unassigned.map((a) => <AdvisorRow key={a.openid} a={a} />)}
+            {unassigned.map((a) => (
+              <AdvisorRow key={a.openid} a={a} />
+            ))}
           </View>
         ) : null}
       </View>

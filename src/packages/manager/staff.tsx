@@ -15,7 +15,12 @@ import './manager.scss';
 import './staff.scss';
 
 const ROLE_TEXT = { staff: '店员', manager: '店长' } as const;
-const INVITE_TEXT: Record<StaffInviteView['status'], string> = { open: '待使用', used: '已使用', expired: '已过期', revoked: '已作废' };
+const INVITE_TEXT: Record<StaffInviteView['status'], string> = {
+  open: '待使用',
+  used: '已使用',
+  expired: '已过期',
+  revoked: '已作废',
+};
 
 const NO_SHOP: ShopOption = { shopId: null, name: '不指定门店' };
 
@@ -35,19 +40,32 @@ export default function ManagerStaffPage() {
 
   const create = async (role: 'staff' | 'manager') => {
     const input = invitingTo.shopId ? { role, shopId: invitingTo.shopId } : { role };
-    const made = await submit(`invite:${role}`, (idempotencyKey) => call('manager.createStaffInvite', input, { idempotencyKey }));
+    const made = await submit(`invite:${role}`, (idempotencyKey) =>
+      call('manager.createStaffInvite', input, { idempotencyKey }),
+    );
     if (made) {
       setInvite(made);
       void list.reload();
     }
   };
   const revoke = async (s: StaffMemberView) => {
-    const ok = await Taro.showModal({ title: '撤销员工', content: `撤销「${s.nickname ?? s.openid}」的${ROLE_TEXT[s.role]}权限？`, confirmColor: '#3F6B57' });
+    const ok = await Taro.showModal({
+      title: '撤销员工',
+      content: `撤销「${s.nickname ?? s.openid}」的${ROLE_TEXT[s.role]}权限？`,
+      confirmColor: '#3F6B57',
+    });
     if (!ok.confirm) return;
-    if (await submit(`revoke:${s.openid}`, (idempotencyKey) => call('manager.revokeStaff', { openid: s.openid }, { idempotencyKey }))) void list.reload();
+    if (
+      await submit(`revoke:${s.openid}`, (idempotencyKey) =>
+        call('manager.revokeStaff', { openid: s.openid }, { idempotencyKey }),
+      )
+    )
+      void list.reload();
   };
   const placeStaff = async (s: StaffMemberView, shop: ShopOption) => {
-    const done = await submit(`shop:${s.openid}`, (idempotencyKey) => call('manager.setStaffShop', { openid: s.openid, shopId: shop.shopId! }, { idempotencyKey }));
+    const done = await submit(`shop:${s.openid}`, (idempotencyKey) =>
+      call('manager.setStaffShop', { openid: s.openid, shopId: shop.shopId! }, { idempotencyKey }),
+    );
     if (!done) return;
     const handedBack = done.handedBack > 0 ? `，${done.handedBack} 位顾客转回原门店池` : '';
     void Taro.showToast({ title: `已分配到 ${shop.name}${handedBack}`, icon: 'none', duration: 2500 });
@@ -56,18 +74,51 @@ export default function ManagerStaffPage() {
 
   return (
     <View className="page m-page" id="page-manager-staff">
-      <Cell className="m-staff__invite-shop" id="m-invite-shop" title="邀请到门店" extra={<View className="m-staff__picked"><Text>{invitingTo.name}</Text><ArrowRight size={12} color="#9A918A" /></View>} clickable onClick={() => setSheet({ kind: 'invite' })} />
+      <Cell
+        className="m-staff__invite-shop"
+        id="m-invite-shop"
+        title="邀请到门店"
+        extra={
+          <View className="m-staff__picked">
+            <Text>{invitingTo.name}</Text>
+            <ArrowRight size={12} color="#9A918A" />
+          </View>
+        }
+        clickable
+        onClick={() => setSheet({ kind: 'invite' })}
+      />
       <View className="m-page__top m-staff__buttons">
-        <Button type="primary" id="m-invite-staff" loading={busy === 'invite:staff'} disabled={!!busy} onClick={() => void create('staff')}>邀请店员</Button>
-        <Button type="primary" fill="outline" id="m-invite-manager" loading={busy === 'invite:manager'} disabled={!!busy} onClick={() => void create('manager')}>邀请店长</Button>
+        <Button
+          type="primary"
+          id="m-invite-staff"
+          loading={busy === 'invite:staff'}
+          disabled={!!busy}
+          onClick={() => void create('staff')}
+        >
+          邀请店员
+        </Button>
+        <Button
+          type="primary"
+          fill="outline"
+          id="m-invite-manager"
+          loading={busy === 'invite:manager'}
+          disabled={!!busy}
+          onClick={() => void create('manager')}
+        >
+          邀请店长
+        </Button>
       </View>
       {invite && (
         <View className="m-item card m-invite" id="m-invite">
           <Text className="m-item__title">请对方用微信扫码，或打开链接</Text>
           {invite.qrImage ? <Image className="m-invite__qr" src={invite.qrImage} mode="aspectFit" /> : null}
-          <Text className="m-invite__link" id="m-invite-link" selectable>{invite.path}</Text>
+          <Text className="m-invite__link" id="m-invite-link" selectable>
+            {invite.path}
+          </Text>
           <Text className="m-item__text">{`${when(invite.expiresAt)} 前有效，仅可使用一次`}</Text>
-          <Button size="small" fill="outline" onClick={() => void Taro.setClipboardData({ data: invite.path })}>复制链接</Button>
+          <Button size="small" fill="outline" onClick={() => void Taro.setClipboardData({ data: invite.path })}>
+            复制链接
+          </Button>
         </View>
       )}
       {list.loading && !list.data ? (
@@ -82,24 +133,56 @@ export default function ManagerStaffPage() {
               <View className="m-item__who">
                 <Text className="m-item__title">{s.nickname ?? s.openid}</Text>
                 <Text className="m-item__text">{`${ROLE_TEXT[s.role]} · ${when(s.since)} 加入`}</Text>
-                {s.shopName ? <Text className="m-item__text m-staff__shop">{s.shopName}</Text> : <Tag type="warning" className="m-staff__no-shop">未分配门店 · 导购码暂不可用</Tag>}
+                {s.shopName ? (
+                  <Text className="m-item__text m-staff__shop">{s.shopName}</Text>
+                ) : (
+                  <Tag type="warning" className="m-staff__no-shop">
+                    未分配门店 · 导购码暂不可用
+                  </Tag>
+                )}
               </View>
               <View className="m-staff__actions">
-                <Button size="mini" type="primary" fill="outline" className="m-staff-shop" loading={busy === `shop:${s.openid}`} disabled={!!busy || shops.length === 0}
-                  onClick={() => setSheet({ kind: 'staff', staff: s })}>分配门店</Button>
-                {s.isMe ? <Tag round>我</Tag> : (
-                  <Button size="mini" fill="outline" className="m-staff-revoke" loading={busy === `revoke:${s.openid}`} disabled={!!busy} onClick={() => void revoke(s)}>撤销</Button>
+                <Button
+                  size="mini"
+                  type="primary"
+                  fill="outline"
+                  className="m-staff-shop"
+                  loading={busy === `shop:${s.openid}`}
+                  disabled={!!busy || shops.length === 0}
+                  onClick={() => setSheet({ kind: 'staff', staff: s })}
+                >
+                  分配门店
+                </Button>
+                {s.isMe ? (
+                  <Tag round>我</Tag>
+                ) : (
+                  <Button
+                    size="mini"
+                    fill="outline"
+                    className="m-staff-revoke"
+                    loading={busy === `revoke:${s.openid}`}
+                    disabled={!!busy}
+                    onClick={() => void revoke(s)}
+                  >
+                    撤销
+                  </Button>
                 )}
               </View>
             </View>
           ))}
           <Text className="m-section">最近的邀请</Text>
-          {list.data.invites.length === 0 ? <EmptyState title="还没有邀请" /> : list.data.invites.map((i) => (
-            <View className="m-item m-item--row card m-staff__invite" key={i.inviteId}>
-              <Text className="m-item__text">{`${ROLE_TEXT[i.role]}邀请 · ${i.shopName ?? '不指定门店'} · ${when(i.createdAt)}`}</Text>
-              <Tag type={i.status === 'open' ? 'success' : 'default'} round>{INVITE_TEXT[i.status]}</Tag>
-            </View>
-          ))}
+          {list.data.invites.length === 0 ? (
+            <EmptyState title="还没有邀请" />
+          ) : (
+            list.data.invites.map((i) => (
+              <View className="m-item m-item--row card m-staff__invite" key={i.inviteId}>
+                <Text className="m-item__text">{`${ROLE_TEXT[i.role]}邀请 · ${i.shopName ?? '不指定门店'} · ${when(i.createdAt)}`}</Text>
+                <Tag type={i.status === 'open' ? 'success' : 'default'} round>
+                  {INVITE_TEXT[i.status]}
+                </Tag>
+              </View>
+            ))
+          )}
         </View>
       )}
       <ShopSheet

@@ -68,21 +68,40 @@ export default function ClaimCenterPage() {
             const action = soldOut ? (
               <Text className="coupons-page__state">已抢光</Text>
             ) : !c.canClaim ? (
-              <Text className="coupons-page__state is-claimed" id={`claimed-${c.templateId}`}>已领取</Text>
+              <Text className="coupons-page__state is-claimed" id={`claimed-${c.templateId}`}>
+                已领取
+              </Text>
             ) : (
-              <Button size="small" type="primary" id={`claim-${c.templateId}`} loading={busy === c.templateId} disabled={!!busy}
-                onClick={() => void claim(c.templateId)}>
+              <Button
+                size="small"
+                type="primary"
+                id={`claim-${c.templateId}`}
+                loading={busy === c.templateId}
+                disabled={!!busy}
+                onClick={() => void claim(c.templateId)}
+              >
                 {c.claimedByMe ? '再领一张' : '立即领取'}
               </Button>
             );
             return (
-              <CouponTicket key={c.templateId} id={`claim-ticket-${c.templateId}`} terms={c} title={c.title} validity={c.validityText}
-                dim={soldOut} action={action} />
+              <CouponTicket
+                key={c.templateId}
+                id={`claim-ticket-${c.templateId}`}
+                terms={c}
+                title={c.title}
+                validity={c.validityText}
+                dim={soldOut}
+                action={action}
+              />
             );
           })}
         </View>
       )}
-      <View className="coupons-page__link" id="claim-go-mine" onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })}>
+      <View
+        className="coupons-page__link"
+        id="claim-go-mine"
+        onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })}
+      >
         查看我的优惠券
       </View>
     </View>

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '会员码', navigationBarBackgroundColor: '#2C4A3D', navigationBarTextStyle: 'white' });
+export default definePageConfig({
+  navigationBarTitleText: '会员码',
+  navigationBarBackgroundColor: '#2C4A3D',
+  navigationBarTextStyle: 'white',
+});

@@ -63,19 +63,33 @@ export default function MemberCodePage() {
   }, [code, load]);
 
   if (!code && !failed) return <PageSkeleton />;
-  if (!code) return <EmptyState status="network" title="会员码加载失败" actionText="重新加载" onAction={() => void load()} />;
+  if (!code)
+    return <EmptyState status="network" title="会员码加载失败" actionText="重新加载" onAction={() => void load()} />;
 
   return (
     <View className="page member-code" id="page-member-code">
       <View className="member-code__card">
         <Text className="member-code__title">会员码</Text>
         <Text className="member-code__hint">到店消费时出示，店员扫码积分、核销优惠券</Text>
-        <Image className="member-code__qr" id="member-code-qr" src={qrDataUrl(code.code)} mode="aspectFit" data-code={code.code} />
+        <Image
+          className="member-code__qr"
+          id="member-code-qr"
+          src={qrDataUrl(code.code)}
+          mode="aspectFit"
+          data-code={code.code}
+        />
         <View className="member-code__timer">
           <Text id="member-code-countdown">{secondsLeft}</Text>
           <Text> 秒后自动刷新</Text>
         </View>
-        <Button className="member-code__refresh" id="member-code-refresh" size="small" fill="outline" type="primary" onClick={() => void load()}>
+        <Button
+          className="member-code__refresh"
+          id="member-code-refresh"
+          size="small"
+          fill="outline"
+          type="primary"
+          onClick={() => void load()}
+        >
           立即刷新
         </Button>
       </View>

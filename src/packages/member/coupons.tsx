@@ -17,7 +17,11 @@ const TABS: Array<{ value: Tab; title: string; empty: string }> = [
   { value: 'used', title: '已使用', empty: '还没有使用过优惠券' },
   { value: 'expired', title: '已过期', empty: '没有过期的优惠券' },
 ];
-const STAMP: Partial<Record<MemberCoupon['status'], string>> = { used: '已使用', expired: '已过期', locked: '待支付占用' };
+const STAMP: Partial<Record<MemberCoupon['status'], string>> = {
+  used: '已使用',
+  expired: '已过期',
+  locked: '待支付占用',
+};
 
 /** 我的优惠券: 可使用 / 已使用 / 已过期. */
 export default function MyCouponsPage() {
@@ -55,16 +59,37 @@ export default function MyCouponsPage() {
         failed ? (
           <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => load(tab)} />
         ) : (
-          <EmptyState id="coupons-empty" title={empty} actionText="去领券中心" onAction={() => void Taro.navigateTo({ url: '/packages/member/claim' })} />
+          <EmptyState
+            id="coupons-empty"
+            title={empty}
+            actionText="去领券中心"
+            onAction={() => void Taro.navigateTo({ url: '/packages/member/claim' })}
+          />
         )
       ) : (
         <View className="coupons-page__list" id="my-coupons">
           {items.map((c) => (
-            <CouponTicket key={c.couponId} id={`coupon-${c.couponId}`} terms={c} title={c.title} validity={untilText(c.validUntil)}
-              dim={c.status === 'used' || c.status === 'expired'} stamp={STAMP[c.status]}
-              action={c.status === 'usable' ? (
-                <Button size="small" type="primary" fill="outline" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>去使用</Button>
-              ) : undefined} />
+            <CouponTicket
+              key={c.couponId}
+              id={`coupon-${c.couponId}`}
+              terms={c}
+              title={c.title}
+              validity={untilText(c.validUntil)}
+              dim={c.status === 'used' || c.status === 'expired'}
+              stamp={STAMP[c.status]}
+              action={
+                c.status === 'usable' ? (
+                  <Button
+                    size="small"
+                    type="primary"
+                    fill="outline"
+                    onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}
+                  >
+                    去使用
+                  </Button>
+                ) : undefined
+              }
+            />
           ))}
         </View>
       )}

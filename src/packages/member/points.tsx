@@ -14,7 +14,9 @@ dayjs.extend(utc);
 
 /** ISO-8601 -> a date in business time (Asia/Shanghai, UTC+8, no DST), whatever the device's zone. */
 function shanghaiDate(iso: string, format = 'YYYY-MM-DD HH:mm'): string {
-  return dayjs(iso).utcOffset(8 * 60).format(format);
+  return dayjs(iso)
+    .utcOffset(8 * 60)
+    .format(format);
 }
 
 /** 积分明细: balance header and the ledger, newest first, 20 a page (cursor from the server). */
@@ -31,7 +33,9 @@ export default function PointsPage() {
     <View className="page points" id="page-points">
       <View className="points__header">
         <Text className="points__label">当前积分</Text>
-        <Text className="points__balance" id="points-balance">{balance ?? '--'}</Text>
+        <Text className="points__balance" id="points-balance">
+          {balance ?? '--'}
+        </Text>
         <Text className="points__hint">100 积分可抵 ¥1，下单时最多抵扣订单金额的 50%</Text>
       </View>
       {firstLoad ? (
@@ -40,8 +44,13 @@ export default function PointsPage() {
         failed ? (
           <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={feed.refresh} />
         ) : (
-          <EmptyState id="points-empty" title="暂无积分记录" description="购物满 1 元得 1 积分，订单完成后到账" actionText="去逛逛"
-            onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />
+          <EmptyState
+            id="points-empty"
+            title="暂无积分记录"
+            description="购物满 1 元得 1 积分，订单完成后到账"
+            actionText="去逛逛"
+            onAction={() => void Taro.switchTab({ url: '/pages/home/index' })}
+          />
         )
       ) : (
         <View className="points__list" id="points-list">
@@ -50,14 +59,18 @@ export default function PointsPage() {
               <View className="points__main">
                 <Text className="points__reason">{item.reasonText}</Text>
                 <Text className="points__date">{shanghaiDate(item.createdAt)}</Text>
-                {item.expiresAt ? <Text className="points__expiry">{shanghaiDate(item.expiresAt, 'YYYY-MM-DD')} 到期</Text> : null}
+                {item.expiresAt ? (
+                  <Text className="points__expiry">{shanghaiDate(item.expiresAt, 'YYYY-MM-DD')} 到期</Text>
+                ) : null}
               </View>
               <Text className={`points__delta ${item.delta > 0 ? 'is-plus' : 'is-minus'}`}>
                 {item.delta > 0 ? `+${item.delta}` : `${item.delta}`}
               </Text>
             </View>
           ))}
-          <View className="points__footer">{loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}</View>
+          <View className="points__footer">
+            {loading ? <Loading type="circular">加载中</Loading> : feed.done ? '— 已经到底了 —' : ''}
+          </View>
         </View>
       )}
     </View>

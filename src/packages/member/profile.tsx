@@ -47,7 +47,9 @@ export default function ProfilePage() {
   }
 
   const update = (data: { nickname?: string; avatarUrl?: string; birthday?: string }, done: string) =>
-    run(() => call('member.updateProfile', data, { idempotencyKey: newIdempotencyKey() }), done).then((next) => next && setMe(next));
+    run(() => call('member.updateProfile', data, { idempotencyKey: newIdempotencyKey() }), done).then(
+      (next) => next && setMe(next),
+    );
 
   const saveNickname = () => {
     const value = nickname.trim();
@@ -60,13 +62,21 @@ export default function ProfilePage() {
     const filePath = e.detail.avatarUrl;
     if (!me || !filePath) return;
     void run(async () => {
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `avatars/${me.memberId}-${Date.now()}.png`, filePath });
+      const { fileID } = await Taro.cloud.uploadFile({
+        cloudPath: `avatars/${me.memberId}-${Date.now()}.png`,
+        filePath,
+      });
       return call('member.updateProfile', { avatarUrl: fileID }, { idempotencyKey: newIdempotencyKey() });
     }, '头像已更新').then((next) => next && setMe(next));
   };
 
   const pickBirthday = async (value: string) => {
-    const { confirm } = await Taro.showModal({ title: '确认生日', content: `${value}\n生日设置后不可修改`, confirmText: '确认', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '确认生日',
+      content: `${value}\n生日设置后不可修改`,
+      confirmText: '确认',
+      cancelText: '再想想',
+    });
     if (confirm) void update({ birthday: value }, '生日已设置');
   };
 
@@ -78,7 +88,10 @@ export default function ProfilePage() {
   };
 
   if (remote.loading && !me) return <PageSkeleton />;
-  if (!me) return <EmptyState status="network" title="资料加载失败" actionText="重新加载" onAction={() => void remote.reload()} />;
+  if (!me)
+    return (
+      <EmptyState status="network" title="资料加载失败" actionText="重新加载" onAction={() => void remote.reload()} />
+    );
 
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -124,8 +137,19 @@ export default function ProfilePage() {
             title="头像链接"
             extra={
               <View className="profile__inline">
-                <Input id="profile-avatar" className="profile__input" value={avatarInput} placeholder="https://..." onInput={(e) => setAvatarInput(e.detail.value)} />
-                <Button size="small" type="primary" fill="outline" onClick={() => avatarInput.trim() && void update({ avatarUrl: avatarInput.trim() }, '头像已更新')}>
+                <Input
+                  id="profile-avatar"
+                  className="profile__input"
+                  value={avatarInput}
+                  placeholder="https://..."
+                  onInput={(e) => setAvatarInput(e.detail.value)}
+                />
+                <Button
+                  size="small"
+                  type="primary"
+                  fill="outline"
+                  onClick={() => avatarInput.trim() && void update({ avatarUrl: avatarInput.trim() }, '头像已更新')}
+                >
                   保存
                 </Button>
               </View>
@@ -133,10 +157,30 @@ export default function ProfilePage() {
           />
         )}
         {me.birthday ? (
-          <Cell title="生日" extra={<Text id="profile-birthday">{me.birthday}</Text>} description="生日设置后不可修改" />
+          <Cell
+            title="生日"
+            extra={<Text id="profile-birthday">{me.birthday}</Text>}
+            description="生日设置后不可修改"
+          />
         ) : (
-          <Picker mode="date" value="1995-01-01" start="1900-01-01" end={today} onChange={(e) => void pickBirthday(e.detail.value as string)}>
-            <Cell className="profile__birthday-cell" title="生日" extra={<Text id="profile-birthday" className="profile__placeholder">请选择（仅可设置一次）</Text>} clickable description="生日当月可领取生日礼券" />
+          <Picker
+            mode="date"
+            value="1995-01-01"
+            start="1900-01-01"
+            end={today}
+            onChange={(e) => void pickBirthday(e.detail.value as string)}
+          >
+            <Cell
+              className="profile__birthday-cell"
+              title="生日"
+              extra={
+                <Text id="profile-birthday" className="profile__placeholder">
+                  请选择（仅可设置一次）
+                </Text>
+              }
+              clickable
+              description="生日当月可领取生日礼券"
+            />
           </Picker>
         )}
         <Cell
@@ -146,13 +190,29 @@ export default function ProfilePage() {
             me.phoneMasked ? (
               <Text id="profile-phone">{me.phoneMasked}</Text>
             ) : WEAPP ? (
-              <TaroButton className="profile__phone-btn" openType="getPhoneNumber" onGetPhoneNumber={((e: { detail: { code?: string } }) => bindPhone(e.detail.code ?? '')) as never}>
+              <TaroButton
+                className="profile__phone-btn"
+                openType="getPhoneNumber"
+                onGetPhoneNumber={((e: { detail: { code?: string } }) => bindPhone(e.detail.code ?? '')) as never}
+              >
                 微信授权绑定
               </TaroButton>
             ) : (
               <View className="profile__inline">
-                <Input id="profile-phone-code" className="profile__input" value={phoneCode} placeholder="dev-xxx" onInput={(e) => setPhoneCode(e.detail.value)} />
-                <Button size="small" type="primary" fill="outline" id="profile-phone-bind" onClick={() => bindPhone(phoneCode.trim())}>
+                <Input
+                  id="profile-phone-code"
+                  className="profile__input"
+                  value={phoneCode}
+                  placeholder="dev-xxx"
+                  onInput={(e) => setPhoneCode(e.detail.value)}
+                />
+                <Button
+                  size="small"
+                  type="primary"
+                  fill="outline"
+                  id="profile-phone-bind"
+                  onClick={() => bindPhone(phoneCode.trim())}
+                >
                   绑定
                 </Button>
               </View>

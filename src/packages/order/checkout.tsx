@@ -26,7 +26,13 @@ const COUPON_REFUSED = new Set([
   'COUPON_NOT_APPLICABLE',
 ]);
 /** Codes after which the quote on screen is stale: price it again. */
-const REQUOTE = new Set(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'AMOUNT_MISMATCH', 'INSUFFICIENT_POINTS', ...COUPON_REFUSED]);
+const REQUOTE = new Set([
+  'INSUFFICIENT_STOCK',
+  'PRODUCT_UNAVAILABLE',
+  'AMOUNT_MISMATCH',
+  'INSUFFICIENT_POINTS',
+  ...COUPON_REFUSED,
+]);
 
 export default function CheckoutPage() {
   const items = useCheckout((s) => s.items);
@@ -77,14 +83,25 @@ export default function CheckoutPage() {
   if (items.length === 0) {
     return (
       <View className="page">
-        <EmptyState title="没有待结算的商品" actionText="去购物车" onAction={() => void Taro.switchTab({ url: '/pages/cart/index' })} />
+        <EmptyState
+          title="没有待结算的商品"
+          actionText="去购物车"
+          onAction={() => void Taro.switchTab({ url: '/pages/cart/index' })}
+        />
       </View>
     );
   }
   if (!quote) {
-    return loading ? <PageSkeleton /> : (
+    return loading ? (
+      <PageSkeleton />
+    ) : (
       <View className="page">
-        <EmptyState status="network" title="订单信息加载失败" actionText="重新加载" onAction={() => setRound((r) => r + 1)} />
+        <EmptyState
+          status="network"
+          title="订单信息加载失败"
+          actionText="重新加载"
+          onAction={() => setRound((r) => r + 1)}
+        />
       </View>
     );
   }
@@ -100,7 +117,11 @@ export default function CheckoutPage() {
     if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
     setSubmitting(true);
     try {
-      const order = await call('order.create', { items, delivery, ...gb, ...(couponId ? { couponId } : {}) }, { idempotencyKey: attempt.current.key });
+      const order = await call(
+        'order.create',
+        { items, delivery, ...gb, ...(couponId ? { couponId } : {}) },
+        { idempotencyKey: attempt.current.key },
+      );
       if (type === 'express') rememberAddress(delivery.address!);
       if (source === 'cart') items.forEach((i) => useCart.getState().remove(i.skuId));
       useCheckout.getState().clear();
@@ -116,10 +137,25 @@ export default function CheckoutPage() {
 
   return (
     <View className="page checkout" id="page-checkout">
-      {groupBuy && <View className="checkout__groupbuy" id="checkout-groupbuy">{groupBuy.teamId ? '拼团：参与好友的团，成团后发货' : '拼团：支付后开团，邀请好友参团'}</View>}
-      <DeliveryCard options={quote.deliveryOptions} type={type} onType={setDeliveryType} address={address} onAddress={setAddress} />
+      {groupBuy && (
+        <View className="checkout__groupbuy" id="checkout-groupbuy">
+          {groupBuy.teamId ? '拼团：参与好友的团，成团后发货' : '拼团：支付后开团，邀请好友参团'}
+        </View>
+      )}
+      <DeliveryCard
+        options={quote.deliveryOptions}
+        type={type}
+        onType={setDeliveryType}
+        address={address}
+        onAddress={setAddress}
+      />
       <OrderLines lines={quote.lines} id="checkout-lines" />
-      <CouponPicker coupons={coupons} selected={couponId} discountFen={quote.couponDiscountFen} onSelect={setCouponId} />
+      <CouponPicker
+        coupons={coupons}
+        selected={couponId}
+        discountFen={quote.couponDiscountFen}
+        onSelect={setCouponId}
+      />
       <View className={loading ? 'is-stale' : ''}>
         <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" groupBuy={!!groupBuy} />
       </View>
@@ -130,7 +166,14 @@ export default function CheckoutPage() {
             <Price price={formatFen(quote.payableFen)} size="large" thousands />
           </View>
         </View>
-        <Button type="primary" className="order-bar__btn" id="checkout-submit" loading={submitting} disabled={loading || submitting} onClick={() => void submit()}>
+        <Button
+          type="primary"
+          className="order-bar__btn"
+          id="checkout-submit"
+          loading={submitting}
+          disabled={loading || submitting}
+          onClick={() => void submit()}
+        >
           提交订单
         </Button>
       </View>
@@ -139,5 +182,12 @@ export default function CheckoutPage() {
 }
 
 function trimmed(a: Address): Address {
-  return { name: a.name.trim(), phone: a.phone.trim(), province: a.province.trim(), city: a.city.trim(), district: a.district.trim(), detail: a.detail.trim() };
+  return {
+    name: a.name.trim(),
+    phone: a.phone.trim(),
+    province: a.province.trim(),
+    city: a.city.trim(),
+    district: a.district.trim(),
+    detail: a.detail.trim(),
+  };
 }

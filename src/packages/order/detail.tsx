@@ -26,7 +26,12 @@ export default function OrderDetailPage() {
   if (!order) {
     return (
       <View className="page">
-        <EmptyState status="error" title="订单不存在" actionText="返回我的订单" onAction={() => void Taro.redirectTo({ url: '/packages/order/list' })} />
+        <EmptyState
+          status="error"
+          title="订单不存在"
+          actionText="返回我的订单"
+          onAction={() => void Taro.redirectTo({ url: '/packages/order/list' })}
+        />
       </View>
     );
   }
@@ -38,8 +43,15 @@ export default function OrderDetailPage() {
       <DeliveryInfo order={order} />
       {/* a group-buy order links to its team (seats, countdown, invite). */}
       {order.groupBuy?.teamId && (
-        <View className="card order-detail__groupbuy" id="detail-groupbuy"
-          onClick={() => void Taro.navigateTo({ url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}` })}>
+        <View
+          className="card order-detail__groupbuy"
+          id="detail-groupbuy"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}`,
+            })
+          }
+        >
           查看拼团详情 ›
         </View>
       )}

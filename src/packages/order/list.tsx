@@ -35,9 +35,21 @@ export default function OrderListPage() {
   return (
     <View className="page order-list" id="page-order-list">
       <LineTabs tabs={ORDER_TABS} value={tab} onChange={setTab} className="order-list__tabs" />
-      <FeedBody feed={feed} listClass="order-list__items" footerClass="order-list__footer" id="order-list"
-        empty={<EmptyState id="orders-empty" title="暂无相关订单" description="去挑几件心仪的好物吧" actionText="去逛逛"
-          onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />}>
+      <FeedBody
+        feed={feed}
+        listClass="order-list__items"
+        footerClass="order-list__footer"
+        id="order-list"
+        empty={
+          <EmptyState
+            id="orders-empty"
+            title="暂无相关订单"
+            description="去挑几件心仪的好物吧"
+            actionText="去逛逛"
+            onAction={() => void Taro.switchTab({ url: '/pages/home/index' })}
+          />
+        }
+      >
         {feed.items.map((o) => (
           <OrderCard key={o.orderId} order={o} onChanged={feed.refresh} />
         ))}

@@ -14,7 +14,9 @@ import './order.scss';
 async function askSubscriptions(tmplIds: string[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp' || tmplIds.length === 0) return;
   try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds,
+    } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
     const accepted = tmplIds.filter((id) => res[id] === 'accept');
     if (accepted.length) await call('member.grantSubscriptions', { accepted }, { idempotencyKey: newIdempotencyKey() });
   } catch {
@@ -71,7 +73,13 @@ export default function PayPage() {
   if (!pay.data) {
     return (
       <View className="page">
-        <EmptyState status="error" title="无法发起支付" description="订单可能已支付或已取消" actionText="查看订单" onAction={leave} />
+        <EmptyState
+          status="error"
+          title="无法发起支付"
+          description="订单可能已支付或已取消"
+          actionText="查看订单"
+          onAction={leave}
+        />
       </View>
     );
   }
@@ -87,7 +95,9 @@ export default function PayPage() {
         </View>
         <View className="pay__row">
           <Text className="pay__key">订单编号</Text>
-          <Text className="pay__val" id="pay-order-no">{order.orderNo}</Text>
+          <Text className="pay__val" id="pay-order-no">
+            {order.orderNo}
+          </Text>
         </View>
         <View className="pay__row">
           <Text className="pay__key">支付方式</Text>

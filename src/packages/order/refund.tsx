@@ -22,14 +22,19 @@ export default function RefundPage() {
   if (!order || !order.actions.requestRefund) {
     return (
       <View className="page">
-        <EmptyState status="error" title={order ? '该订单暂不支持申请售后' : '订单不存在'} actionText="返回"
-          onAction={() => void Taro.navigateBack()} />
+        <EmptyState
+          status="error"
+          title={order ? '该订单暂不支持申请售后' : '订单不存在'}
+          actionText="返回"
+          onAction={() => void Taro.navigateBack()}
+        />
       </View>
     );
   }
 
   const submit = async () => {
-    if (!draft.whole && draft.lineIds.length === 0) return void Taro.showToast({ title: '请选择要退款的商品', icon: 'none' });
+    if (!draft.whole && draft.lineIds.length === 0)
+      return void Taro.showToast({ title: '请选择要退款的商品', icon: 'none' });
     if (!draft.reason) return void Taro.showToast({ title: '请选择退款原因', icon: 'none' });
     const reason = draft.note.trim() ? `${draft.reason}：${draft.note.trim()}` : draft.reason;
     const input = { orderId, reason, ...(draft.whole ? {} : { lineIds: draft.lineIds }) };
@@ -39,7 +44,10 @@ export default function RefundPage() {
     try {
       await call('order.requestRefund', input, { idempotencyKey: attempt.current.key });
       void Taro.showToast({ title: '已提交，等待商家审核', icon: 'success' });
-      setTimeout(() => void Taro.redirectTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(orderId)}` }), 800);
+      setTimeout(
+        () => void Taro.redirectTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(orderId)}` }),
+        800,
+      );
     } catch (err) {
       if (!isTransportError(err)) attempt.current = undefined;
       toastError(err);
@@ -53,7 +61,14 @@ export default function RefundPage() {
       <OrderLines lines={order.lines} id="refund-lines" />
       <RefundForm lines={order.lines} draft={draft} onChange={setDraft} />
       <View className="order-bar">
-        <Button block type="primary" id="refund-submit" loading={submitting} disabled={submitting} onClick={() => void submit()}>
+        <Button
+          block
+          type="primary"
+          id="refund-submit"
+          loading={submitting}
+          disabled={submitting}
+          onClick={() => void submit()}
+        >
           提交申请
         </Button>
       </View>

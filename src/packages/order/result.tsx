@@ -59,7 +59,13 @@ export default function ResultPage() {
       <View className="result__hero">
         {paid ? <SuccessF size={56} color="#3F6B57" /> : <Clock size={56} color="#9A918A" />}
         <Text className="result__title" id="result-title">
-          {paid ? '支付成功' : order.status === 'cancelled' ? '订单已取消' : polling ? '正在确认支付结果…' : '支付结果确认中'}
+          {paid
+            ? '支付成功'
+            : order.status === 'cancelled'
+              ? '订单已取消'
+              : polling
+                ? '正在确认支付结果…'
+                : '支付结果确认中'}
         </Text>
         <View className="result__amount" id="result-amount">
           <Price price={formatFen(order.payableFen)} size="large" thousands />
@@ -71,16 +77,30 @@ export default function ResultPage() {
       <View className="result__actions">
         {/* a group-buy payment goes on to its team (invite friends, or see it succeed). */}
         {paid && order.groupBuy?.teamId ? (
-          <Button type="primary" id="result-view-team" onClick={() => void Taro.redirectTo({ url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}` })}>
+          <Button
+            type="primary"
+            id="result-view-team"
+            onClick={() =>
+              void Taro.redirectTo({
+                url: `/packages/groupbuy/team?teamId=${encodeURIComponent(order.groupBuy!.teamId!)}`,
+              })
+            }
+          >
             查看拼团
           </Button>
         ) : (
-          <Button type="primary" id="result-view-order" onClick={view}>查看订单</Button>
+          <Button type="primary" id="result-view-order" onClick={view}>
+            查看订单
+          </Button>
         )}
         {!paid && !polling && order.status === 'pending_payment' ? (
-          <Button fill="outline" id="result-retry" onClick={retry}>刷新结果</Button>
+          <Button fill="outline" id="result-retry" onClick={retry}>
+            刷新结果
+          </Button>
         ) : (
-          <Button fill="outline" id="result-home" onClick={home}>继续逛逛</Button>
+          <Button fill="outline" id="result-home" onClick={home}>
+            继续逛逛
+          </Button>
         )}
       </View>
     </View>

@@ -23,7 +23,13 @@ function hasMapSheet(): boolean {
 async function openMap(shop: ShopCard) {
   if (shop.latitude !== null && shop.longitude !== null && hasMapSheet()) {
     try {
-      await Taro.openLocation({ latitude: shop.latitude, longitude: shop.longitude, name: shop.name, address: shop.address, scale: 17 });
+      await Taro.openLocation({
+        latitude: shop.latitude,
+        longitude: shop.longitude,
+        name: shop.name,
+        address: shop.address,
+        scale: 17,
+      });
       return;
     } catch {
       // fall through to the clipboard
@@ -53,23 +59,52 @@ async function callShop(phone: string) {
 export default function ShopInfoPage() {
   const mine = useRemote(() => call('shop.myShop', {}), []);
   if (mine.loading && !mine.data) return <PageSkeleton />;
-  if (!mine.data) return <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void mine.reload()} />;
+  if (!mine.data)
+    return <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void mine.reload()} />;
   const { shop, advisor } = mine.data;
   if (!shop) {
-    return <EmptyState title="还没有关联门店" description="到店扫描门店或导购的二维码即可关联" actionText="去逛逛" onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} id="shop-info-empty" />;
+    return (
+      <EmptyState
+        title="还没有关联门店"
+        description="到店扫描门店或导购的二维码即可关联"
+        actionText="去逛逛"
+        onAction={() => void Taro.switchTab({ url: '/pages/home/index' })}
+        id="shop-info-empty"
+      />
+    );
   }
 
   return (
     <View className="page shop-info" id="page-shop-info">
       <View className="shop-info__head">
-        <Text className="shop-info__name" id="shop-info-name">{shop.name}</Text>
+        <Text className="shop-info__name" id="shop-info-name">
+          {shop.name}
+        </Text>
         <Text className="shop-info__hours">营业时间 {shop.hours || '以门店公告为准'}</Text>
       </View>
       <CellGroup className="shop-info__cells">
         {[
-          <Cell key="address" title="门店地址" description={shop.address} clickable className="shop-info__cell shop-info-address" extra="导航" onClick={() => void openMap(shop)} />,
+          <Cell
+            key="address"
+            title="门店地址"
+            description={shop.address}
+            clickable
+            className="shop-info__cell shop-info-address"
+            extra="导航"
+            onClick={() => void openMap(shop)}
+          />,
           ...(shop.phone
-            ? [<Cell key="phone" title="门店电话" description={shop.phone} clickable className="shop-info__cell shop-info-phone" extra="拨打" onClick={() => void callShop(shop.phone)} />]
+            ? [
+                <Cell
+                  key="phone"
+                  title="门店电话"
+                  description={shop.phone}
+                  clickable
+                  className="shop-info__cell shop-info-phone"
+                  extra="拨打"
+                  onClick={() => void callShop(shop.phone)}
+                />,
+              ]
             : []),
         ]}
       </CellGroup>

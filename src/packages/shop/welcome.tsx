@@ -42,7 +42,8 @@ export default function ShopWelcomePage() {
   }, [params.scene, params.s, params.a]);
 
   const goShop = () => void Taro.switchTab({ url: '/pages/home/index' });
-  if (error) return <EmptyState status="error" title={error} actionText="去逛逛" onAction={goShop} id="welcome-error" />;
+  if (error)
+    return <EmptyState status="error" title={error} actionText="去逛逛" onAction={goShop} id="welcome-error" />;
   if (!result) return <PageSkeleton />;
   const { shop, advisor, gift } = result;
 
@@ -50,8 +51,12 @@ export default function ShopWelcomePage() {
     <View className="page shop-welcome" id="page-shop-welcome" data-gift={result.giftReason}>
       <View className="shop-welcome__hero">
         <Text className="shop-welcome__hello">欢迎光临</Text>
-        <Text className="shop-welcome__shop" id="welcome-shop">{shop.name}</Text>
-        <Text className="shop-welcome__message" id="welcome-message">{result.message}</Text>
+        <Text className="shop-welcome__shop" id="welcome-shop">
+          {shop.name}
+        </Text>
+        <Text className="shop-welcome__message" id="welcome-message">
+          {result.message}
+        </Text>
       </View>
       {advisor ? (
         <View className="shop-welcome__block">
@@ -65,20 +70,33 @@ export default function ShopWelcomePage() {
             <Text className="shop-welcome__gift-title">{gift.title}</Text>
           </View>
           <Text className="shop-welcome__gift-until">
-            {gift.receivedNow ? '已放入你的券包' : '你已领取过到店礼'} · {shanghaiTime(gift.validUntil, 'YYYY.MM.DD')} 前有效
+            {gift.receivedNow ? '已放入你的券包' : '你已领取过到店礼'} · {shanghaiTime(gift.validUntil, 'YYYY.MM.DD')}{' '}
+            前有效
           </Text>
         </View>
       ) : null}
-      <View className="shop-welcome__info" onClick={() => void Taro.navigateTo({ url: '/packages/shop/info' })} id="welcome-info">
+      <View
+        className="shop-welcome__info"
+        onClick={() => void Taro.navigateTo({ url: '/packages/shop/info' })}
+        id="welcome-info"
+      >
         <Text className="shop-welcome__info-line">{shop.address}</Text>
-        <Text className="shop-welcome__info-line shop-welcome__info-line--soft">营业时间 {shop.hours} · 查看门店信息</Text>
+        <Text className="shop-welcome__info-line shop-welcome__info-line--soft">
+          营业时间 {shop.hours} · 查看门店信息
+        </Text>
       </View>
       <View className="shop-welcome__actions">
         <Button type="primary" block onClick={goShop} id="welcome-shop-now">
           去逛逛
         </Button>
         {gift ? (
-          <Button type="primary" fill="outline" block onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })} id="welcome-coupons">
+          <Button
+            type="primary"
+            fill="outline"
+            block
+            onClick={() => void Taro.navigateTo({ url: '/packages/member/coupons' })}
+            id="welcome-coupons"
+          >
             查看我的优惠券
           </Button>
         ) : null}

@@ -31,7 +31,9 @@ export default function CounterPage() {
   const { busy, submit } = useSubmit();
 
   const scan = async (code: string) => {
-    const member = await submit(`scan:${code}`, (idempotencyKey) => call('staff.scanMemberCode', { code }, { idempotencyKey }));
+    const member = await submit(`scan:${code}`, (idempotencyKey) =>
+      call('staff.scanMemberCode', { code }, { idempotencyKey }),
+    );
     if (member) setScanned({ code, member, awarded: [], redeemed: [] });
   };
   const award = async (amountFen: number, receiptNo: string) => {
@@ -40,30 +42,49 @@ export default function CounterPage() {
       call('staff.awardPoints', { code: scanned.code, amountFen, receiptNo }, { idempotencyKey }),
     );
     if (!done) return false;
-    setScanned({ ...scanned, member: { ...scanned.member, points: done.balance }, awarded: [{ receiptNo, points: done.pointsAwarded }, ...scanned.awarded] });
+    setScanned({
+      ...scanned,
+      member: { ...scanned.member, points: done.balance },
+      awarded: [{ receiptNo, points: done.pointsAwarded }, ...scanned.awarded],
+    });
     void Taro.showToast({ title: `已积 ${done.pointsAwarded} 分`, icon: 'success' });
     return true;
   };
   const redeem = async (couponId: string) => {
     if (!scanned) return;
-    const ok = await Taro.showModal({ title: '核销优惠券', content: '核销后该券不可再用，确定吗？', confirmColor: '#3F6B57' });
+    const ok = await Taro.showModal({
+      title: '核销优惠券',
+      content: '核销后该券不可再用，确定吗？',
+      confirmColor: '#3F6B57',
+    });
     if (!ok.confirm) return;
-    const done = await submit(`redeem:${couponId}`, (idempotencyKey) => call('staff.redeemCoupon', { code: scanned.code, couponId }, { idempotencyKey }));
+    const done = await submit(`redeem:${couponId}`, (idempotencyKey) =>
+      call('staff.redeemCoupon', { code: scanned.code, couponId }, { idempotencyKey }),
+    );
     if (!done) return;
     setScanned({ ...scanned, redeemed: [...scanned.redeemed, couponId] });
     void Taro.showToast({ title: '核销成功', icon: 'success' });
   };
 
   if (session.loading && !session.data) return <PageSkeleton />;
-  const denied = session.error instanceof ApiError && (session.error.code === 'FORBIDDEN' || session.error.code === 'UNAUTHENTICATED');
+  const denied =
+    session.error instanceof ApiError &&
+    (session.error.code === 'FORBIDDEN' || session.error.code === 'UNAUTHENTICATED');
   if (!session.data && !denied) {
-    return <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void session.reload()} />;
+    return (
+      <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void session.reload()} />
+    );
   }
   if (!session.data) {
     return (
       <View className="page" id="page-staff-denied">
-        <EmptyState status="error" title="仅限门店员工使用" description="请让店长发送员工邀请后再试" actionText="返回我的"
-          onAction={() => void Taro.switchTab({ url: '/pages/me/index' })} />
+        <EmptyState
+          status="error"
+          title="仅限门店员工使用"
+          description="请让店长发送员工邀请后再试"
+          actionText="返回我的"
+          onAction={() => void Taro.switchTab({ url: '/pages/me/index' })}
+        />
       </View>
     );
   }
@@ -73,12 +94,23 @@ export default function CounterPage() {
       <View className="counter__who">
         <Text>{session.data.storeName}</Text>
         <Text className="counter__role">{`${session.data.nickname} · ${session.data.role === 'manager' ? '店长' : '店员'}`}</Text>
-        <Text className="counter__link" id="counter-my-code" onClick={() => void Taro.navigateTo({ url: '/packages/staff/my-code' })}>我的导购码</Text>
+        <Text
+          className="counter__link"
+          id="counter-my-code"
+          onClick={() => void Taro.navigateTo({ url: '/packages/staff/my-code' })}
+        >
+          我的导购码
+        </Text>
       </View>
       <CodeEntry busy={busy?.startsWith('scan:') ?? false} onCode={(code) => void scan(code)} />
       {scanned ? (
         <>
-          <MemberPanel member={scanned.member} redeemed={scanned.redeemed} busy={busy} onRedeem={(id) => void redeem(id)} />
+          <MemberPanel
+            member={scanned.member}
+            redeemed={scanned.redeemed}
+            busy={busy}
+            onRedeem={(id) => void redeem(id)}
+          />
           <AwardForm busy={busy?.startsWith('award:') ?? false} onAward={award} />
           {scanned.awarded.length > 0 && (
             <View className="counter-done card" id="staff-awarded">
@@ -93,7 +125,11 @@ export default function CounterPage() {
       )}
       <VerifyPickup onVerified={(o) => void Taro.showToast({ title: `${o.orderNo} 已核销`, icon: 'none' })} />
       {/* the advisor's customers, below the counter's own work */}
-      <View className="counter__link card" id="staff-my-customers" onClick={() => void Taro.navigateTo({ url: '/packages/staff/customers' })}>
+      <View
+        className="counter__link card"
+        id="staff-my-customers"
+        onClick={() => void Taro.navigateTo({ url: '/packages/staff/customers' })}
+      >
         <Text>我的顾客</Text>
         <Text className="counter__link-hint">顾客 · 发券 ›</Text>
       </View>

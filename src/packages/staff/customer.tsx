@@ -20,7 +20,9 @@ export default function CustomerDetailPage() {
   const { busy, submit } = useSubmit();
 
   const issue = async (templateId: string) => {
-    const done = await submit(`issue:${memberId}:${templateId}`, (idempotencyKey) => call('staff.issueCoupon', { memberId, templateId }, { idempotencyKey }));
+    const done = await submit(`issue:${memberId}:${templateId}`, (idempotencyKey) =>
+      call('staff.issueCoupon', { memberId, templateId }, { idempotencyKey }),
+    );
     if (!done) return;
     void Taro.showToast({ title: `已发放 ${done.title}`, icon: 'none' });
     void detail.reload();
@@ -28,13 +30,27 @@ export default function CustomerDetailPage() {
 
   if (detail.loading && !detail.data) return <PageSkeleton />;
   if (!detail.data) {
-    return <EmptyState id="customer-missing" status="error" title="顾客不存在" description="该会员不是你的顾客，或已转给其他导购" actionText="返回" onAction={() => void Taro.navigateBack()} />;
+    return (
+      <EmptyState
+        id="customer-missing"
+        status="error"
+        title="顾客不存在"
+        description="该会员不是你的顾客，或已转给其他导购"
+        actionText="返回"
+        onAction={() => void Taro.navigateBack()}
+      />
+    );
   }
   const { customer, orders, budget, templates } = detail.data;
   return (
     <View className="page adv-page" id="page-staff-customer">
       <CustomerCard customer={customer} />
-      <IssueCouponForm budget={budget} templates={templates} busy={busy?.startsWith('issue:') ?? false} onIssue={(id) => void issue(id)} />
+      <IssueCouponForm
+        budget={budget}
+        templates={templates}
+        busy={busy?.startsWith('issue:') ?? false}
+        onIssue={(id) => void issue(id)}
+      />
       <View className="adv-orders card" id="customer-orders">
         <Text className="adv-issue__title">最近订单</Text>
         {orders.length === 0 ? (

@@ -32,7 +32,9 @@ export default function MyCustomersPage() {
     ...(filter === 'due' || filter === 'birthday' ? { filter } : {}),
     ...(filter.startsWith('tier:') ? { tier: filter.slice(5) } : {}),
   };
-  const feed = useCursorPages<AdvisorCustomer>(`${sort}|${filter}`, (cursor) => call('staff.myCustomers', cursor ? { ...query, cursor } : query));
+  const feed = useCursorPages<AdvisorCustomer>(`${sort}|${filter}`, (cursor) =>
+    call('staff.myCustomers', cursor ? { ...query, cursor } : query),
+  );
   useReachBottom(feed.loadMore);
   const chips: Array<{ value: Filter; title: string }> = [
     { value: 'all', title: '全部' },
@@ -45,15 +47,38 @@ export default function MyCustomersPage() {
       <LineTabs tabs={SORTS} value={sort} onChange={setSort} className="adv-page__tabs" />
       <View className="adv-chips" id="customer-filters">
         {chips.map((c) => (
-          <Text key={c.value} className={`adv-chip${filter === c.value ? ' adv-chip--on' : ''}`} id={`filter-${c.value.replace(':', '-')}`} onClick={() => setFilter(c.value)}>
+          <Text
+            key={c.value}
+            className={`adv-chip${filter === c.value ? ' adv-chip--on' : ''}`}
+            id={`filter-${c.value.replace(':', '-')}`}
+            onClick={() => setFilter(c.value)}
+          >
             {c.title}
           </Text>
         ))}
       </View>
-      <FeedBody feed={feed} skeletonRows={4} listClass="adv-page__list" footerClass="adv-page__footer" id="customer-list"
-        empty={<EmptyState id="customers-empty" title={filter === 'all' ? '还没有顾客' : '没有符合条件的顾客'} description={filter === 'all' ? '顾客扫你的导购码入会后，会出现在这里' : '换个筛选条件看看'} />}>
+      <FeedBody
+        feed={feed}
+        skeletonRows={4}
+        listClass="adv-page__list"
+        footerClass="adv-page__footer"
+        id="customer-list"
+        empty={
+          <EmptyState
+            id="customers-empty"
+            title={filter === 'all' ? '还没有顾客' : '没有符合条件的顾客'}
+            description={filter === 'all' ? '顾客扫你的导购码入会后，会出现在这里' : '换个筛选条件看看'}
+          />
+        }
+      >
         {feed.items.map((c) => (
-          <CustomerCard key={c.memberId} customer={c} onOpen={() => void Taro.navigateTo({ url: `/packages/staff/customer?memberId=${encodeURIComponent(c.memberId)}` })} />
+          <CustomerCard
+            key={c.memberId}
+            customer={c}
+            onOpen={() =>
+              void Taro.navigateTo({ url: `/packages/staff/customer?memberId=${encodeURIComponent(c.memberId)}` })
+            }
+          />
         ))}
       </FeedBody>
     </View>

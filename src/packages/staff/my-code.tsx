@@ -11,16 +11,32 @@ export default function StaffMyCodePage() {
   const mine = useRemote(() => call('shop.myAdvisorCode', {}), []);
   if (mine.loading && !mine.data) return <PageSkeleton />;
   if (!mine.data) {
-    return <EmptyState status="error" title="仅限门店员工使用" actionText="返回我的" onAction={() => void Taro.switchTab({ url: '/pages/me/index' })} id="my-code-error" />;
+    return (
+      <EmptyState
+        status="error"
+        title="仅限门店员工使用"
+        actionText="返回我的"
+        onAction={() => void Taro.switchTab({ url: '/pages/me/index' })}
+        id="my-code-error"
+      />
+    );
   }
   const c = mine.data;
   return (
     <View className="page advisor-code" id="page-staff-my-code">
       <View className="advisor-code__card card">
         <Text className="advisor-code__name">{c.name}</Text>
-        <Text className="advisor-code__shop">{c.shop ? c.shop.name : '尚未分配门店：顾客扫码将无法绑定，请联系店长'}</Text>
-        {c.qrImage ? <Image className="advisor-code__qr" src={c.qrImage} mode="aspectFit" id="my-code-qr" /> : <Text className="advisor-code__shop">二维码生成失败，请稍后再试</Text>}
-        <Text className="advisor-code__code" id="my-code-text">{c.code}</Text>
+        <Text className="advisor-code__shop">
+          {c.shop ? c.shop.name : '尚未分配门店：顾客扫码将无法绑定，请联系店长'}
+        </Text>
+        {c.qrImage ? (
+          <Image className="advisor-code__qr" src={c.qrImage} mode="aspectFit" id="my-code-qr" />
+        ) : (
+          <Text className="advisor-code__shop">二维码生成失败，请稍后再试</Text>
+        )}
+        <Text className="advisor-code__code" id="my-code-text">
+          {c.code}
+        </Text>
         <Text className="advisor-code__hint">顾客微信扫码即成为你的专属顾客，并领取到店礼</Text>
       </View>
     </View>

@@ -41,7 +41,11 @@ export default function CartPage() {
   const remove = useCart((s) => s.remove);
 
   const confirmRemove = async (skuId: string) => {
-    const res = await Taro.showModal({ title: '移出购物车', content: '确定不要这件商品了吗？', confirmColor: '#3F6B57' });
+    const res = await Taro.showModal({
+      title: '移出购物车',
+      content: '确定不要这件商品了吗？',
+      confirmColor: '#3F6B57',
+    });
     if (res.confirm) remove(skuId);
   };
 
@@ -70,8 +74,15 @@ export default function CartPage() {
   return (
     <View className="page cart" id="page-cart">
       {!quote ? (
-        loading ? <ListSkeleton rows={Math.min(items.length, 4)} /> : (
-          <EmptyState status="network" title="购物车加载失败" actionText="重试" onAction={() => useCart.setState({ items: [...items] })} />
+        loading ? (
+          <ListSkeleton rows={Math.min(items.length, 4)} />
+        ) : (
+          <EmptyState
+            status="network"
+            title="购物车加载失败"
+            actionText="重试"
+            onAction={() => useCart.setState({ items: [...items] })}
+          />
         )
       ) : (
         <View className="cart__lines" id="cart-lines">
@@ -92,7 +103,11 @@ export default function CartPage() {
             <Price price={formatFen(quote?.totalFen ?? 0)} size="large" thousands />
           </View>
         </View>
-        <Button type="primary" className="cart-bar__btn" id="cart-checkout" disabled={!quote || loading || quote.count === 0}
+        <Button
+          type="primary"
+          className="cart-bar__btn"
+          id="cart-checkout"
+          disabled={!quote || loading || quote.count === 0}
           onClick={() => quote && checkout(quote)}
         >
           {`结算${quote ? `(${quote.count})` : ''}`}

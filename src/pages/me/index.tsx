@@ -62,7 +62,12 @@ export default function MePage() {
         ) : me.data ? (
           <MemberCard me={me.data} />
         ) : (
-          <EmptyState status="network" title="会员信息加载失败" actionText="重新加载" onAction={() => void me.reload()} />
+          <EmptyState
+            status="network"
+            title="会员信息加载失败"
+            actionText="重新加载"
+            onAction={() => void me.reload()}
+          />
         )}
       </View>
       <View className="me__orders">
@@ -72,11 +77,21 @@ export default function MePage() {
       {myShop.data?.shop ? (
         <View className="me__advisor">
           {myShop.data.advisor ? (
-            <AdvisorCard advisor={myShop.data.advisor} note={myShop.data.shop.name} actionText="门店信息" id="me-advisor"
-              onAction={() => void Taro.navigateTo({ url: '/packages/shop/info' })} />
+            <AdvisorCard
+              advisor={myShop.data.advisor}
+              note={myShop.data.shop.name}
+              actionText="门店信息"
+              id="me-advisor"
+              onAction={() => void Taro.navigateTo({ url: '/packages/shop/info' })}
+            />
           ) : (
-            <Cell title="我的门店" extra={myShop.data.shop.name} clickable className="me__cell me__shop"
-              onClick={() => void Taro.navigateTo({ url: '/packages/shop/info' })} />
+            <Cell
+              title="我的门店"
+              extra={myShop.data.shop.name}
+              clickable
+              className="me__cell me__shop"
+              onClick={() => void Taro.navigateTo({ url: '/packages/shop/info' })}
+            />
           )}
         </View>
       ) : null}
@@ -86,29 +101,59 @@ export default function MePage() {
           {[
             ...MENU.map((item) => (
               // NutUI's Cell drops `id`: tests find a cell by its class.
-              <Cell key={item.url} title={item.title} clickable align="center" className={`me__cell ${item.id}`}
+              <Cell
+                key={item.url}
+                title={item.title}
+                clickable
+                align="center"
+                className={`me__cell ${item.id}`}
                 extra={<MenuExtra text={item.id === 'menu-coupons' && me.data ? `${me.data.couponCount} 张` : ''} />}
-                onClick={() => void Taro.navigateTo({ url: item.url })} />
+                onClick={() => void Taro.navigateTo({ url: item.url })}
+              />
             )),
             // invite a friend
-            <Cell key="invite" title="邀请有礼" clickable align="center" className="me__cell menu-invite"
+            <Cell
+              key="invite"
+              title="邀请有礼"
+              clickable
+              align="center"
+              className="me__cell menu-invite"
               extra={<MenuExtra text="邀好友 得积分" />}
-              onClick={() => void Taro.navigateTo({ url: '/packages/invite/index' })} />,
+              onClick={() => void Taro.navigateTo({ url: '/packages/invite/index' })}
+            />,
             // Convenience only: the server refuses manager actions to anyone else.
             ...(me.data?.role === 'manager'
-              ? [<Cell key="manager" title="管理后台" extra="订单 · 商品 · 员工" clickable className="me__cell me__manager"
-                  onClick={() => void Taro.navigateTo({ url: '/packages/manager/home' })} />]
+              ? [
+                  <Cell
+                    key="manager"
+                    title="管理后台"
+                    extra="订单 · 商品 · 员工"
+                    clickable
+                    className="me__cell me__manager"
+                    onClick={() => void Taro.navigateTo({ url: '/packages/manager/home' })}
+                  />,
+                ]
               : []),
             // Staff and managers reach the counter; the server checks the role.
             ...(me.data?.role === 'staff' || me.data?.role === 'manager'
-              ? [<Cell key="counter" title="门店工作台" extra="扫码积分 · 核销" clickable className="me__cell me__counter"
-                  onClick={() => void Taro.navigateTo({ url: '/packages/staff/counter' })} />]
+              ? [
+                  <Cell
+                    key="counter"
+                    title="门店工作台"
+                    extra="扫码积分 · 核销"
+                    clickable
+                    className="me__cell me__counter"
+                    onClick={() => void Taro.navigateTo({ url: '/packages/staff/counter' })}
+                  />,
+                ]
               : []),
           ]}
         </CellGroup>
       </View>
       {process.env.TARO_ENV === 'h5' && <DevAccount onSwitched={() => undefined} />}
-      {me.data?.pendingCelebration && <Celebration celebration={me.data.pendingCelebration} onDone={() => void me.reload()} />}
+      {me.data?.pendingCelebration && (
+        <Celebration celebration={me.data.pendingCelebration} onDone={() => void me.reload()} />
+      )}
     </View>
   );
 }

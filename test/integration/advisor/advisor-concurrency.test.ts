@@ -7,9 +7,21 @@ import { errorOf } from '../staff/staff-factory';
 import { issue, key, makeAdvisor, makeAdvisorTemplate, makeCustomer, MANAGER, NOW } from './advisor-factory';
 
 async function ledgerOf(db: Db, advisor: string) {
-  const budget = await db.kysely.selectFrom('advisor_budgets').selectAll().where('staff_openid', '=', advisor).executeTakeFirstOrThrow();
-  const issues = await db.kysely.selectFrom('advisor_coupon_issues').selectAll().where('staff_openid', '=', advisor).execute();
-  const coupons = await db.kysely.selectFrom('coupons').select('id').where('id', 'in', issues.length ? issues.map((i) => i.coupon_id) : ['none']).execute();
+  const budget = await db.kysely
+    .selectFrom('advisor_budgets')
+    .selectAll()
+    .where('staff_openid', '=', advisor)
+    .executeTakeFirstOrThrow();
+  const issues = await db.kysely
+    .selectFrom('advisor_coupon_issues')
+    .selectAll()
+    .where('staff_openid', '=', advisor)
+    .execute();
+  const coupons = await db.kysely
+    .selectFrom('coupons')
+    .select('id')
+    .where('id', 'in', issues.length ? issues.map((i) => i.coupon_id) : ['none'])
+    .execute();
   return { budget, issues, coupons, ledgerSum: issues.reduce((s, i) => s + i.cost_fen, 0) };
 }
 
@@ -26,7 +38,12 @@ describeOnPostgres('advisor budget under concurrent issuing', (use) => {
     expect(ledgerSum).toBe(7000);
     expect(issues).toHaveLength(7);
     expect(coupons).toHaveLength(7);
-    const audited = await use().kysely.selectFrom('audit_log').select('id').where('action', '=', 'staff.issueCoupon').where('who', '=', adv).execute();
+    const audited = await use()
+      .kysely.selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'staff.issueCoupon')
+      .where('who', '=', adv)
+      .execute();
     expect(audited).toHaveLength(7);
   });
 
@@ -35,8 +52,17 @@ describeOnPostgres('advisor budget under concurrent issuing', (use) => {
       const adv = await makeAdvisor(use(), { budgetFen: 9000 });
       const templates = [
         { id: await makeAdvisorTemplate(use(), { args: { amountFen: 800 } }), cost: 800 },
-        { id: await makeAdvisorTemplate(use(), { kind: 'full_reduction', args: { thresholdFen: 10000, amountFen: 1500 } }), cost: 1500 },
-        { id: await makeAdvisorTemplate(use(), { kind: 'percent_off', args: { percentOff: 10, capFen: 2300 } }), cost: 2300 },
+        {
+          id: await makeAdvisorTemplate(use(), {
+            kind: 'full_reduction',
+            args: { thresholdFen: 10000, amountFen: 1500 },
+          }),
+          cost: 1500,
+        },
+        {
+          id: await makeAdvisorTemplate(use(), { kind: 'percent_off', args: { percentOff: 10, capFen: 2300 } }),
+          cost: 2300,
+        },
       ];
       const customers = await Promise.all(Array.from({ length: 8 }, () => makeCustomer(use(), adv)));
       const calls = customers.flatMap((c) => templates.map((t) => ({ memberId: c.memberId, t })));
@@ -82,15 +108,24 @@ describeOnPostgres('reassignment racing revocation', (use) => {
         ...(await Promise.all(Array.from({ length: 2 }, () => makeCustomer(use(), null)))),
       ];
       const targets = [a, b, c, null, a, a, b, c, a];
-      const asManager = <N extends 'manager.reassignAdvisor' | 'manager.revokeStaff'>(name: N, data: Parameters<typeof callAction<N>>[2]) =>
-        callAction(use(), name, data, { openid: MANAGER, now: NOW, idempotencyKey: key() });
+      const asManager = <N extends 'manager.reassignAdvisor' | 'manager.revokeStaff'>(
+        name: N,
+        data: Parameters<typeof callAction<N>>[2],
+      ) => callAction(use(), name, data, { openid: MANAGER, now: NOW, idempotencyKey: key() });
       // Revoke a (and, every other round, b) while members move to, from and between them.
-      const calls: Array<Promise<{ ok: boolean; kind: 'reassign' | 'revoke'; data?: unknown; error?: { code: string } }>> = [
+      const calls: Array<
+        Promise<{ ok: boolean; kind: 'reassign' | 'revoke'; data?: unknown; error?: { code: string } }>
+      > = [
         ...members.map((m, i) =>
-          asManager('manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: targets[(i + round) % targets.length]! }).then((r) => ({ ...r, kind: 'reassign' as const })),
+          asManager('manager.reassignAdvisor', {
+            memberId: m.memberId,
+            advisorOpenid: targets[(i + round) % targets.length]!,
+          }).then((r) => ({ ...r, kind: 'reassign' as const })),
         ),
         asManager('manager.revokeStaff', { openid: a }).then((r) => ({ ...r, kind: 'revoke' as const })),
-        ...(round % 2 === 0 ? [asManager('manager.revokeStaff', { openid: b }).then((r) => ({ ...r, kind: 'revoke' as const }))] : []),
+        ...(round % 2 === 0
+          ? [asManager('manager.revokeStaff', { openid: b }).then((r) => ({ ...r, kind: 'revoke' as const }))]
+          : []),
       ];
       // Shuffle the start order so either side may reach the locks first.
       const results = await Promise.all(calls.sort(() => Math.random() - 0.5));
@@ -103,11 +138,17 @@ describeOnPostgres('reassignment racing revocation', (use) => {
           handedBack += (r.data as { handedBack: number }).handedBack;
         }
       }
-      const rows = await use().kysely
-        .selectFrom('member_advisors as ma')
-        .leftJoin('staff as s', (j) => j.onRef('s.store_id', '=', 'ma.store_id').onRef('s.openid', '=', 'ma.advisor_openid'))
+      const rows = await use()
+        .kysely.selectFrom('member_advisors as ma')
+        .leftJoin('staff as s', (j) =>
+          j.onRef('s.store_id', '=', 'ma.store_id').onRef('s.openid', '=', 'ma.advisor_openid'),
+        )
         .select(['ma.member_id', 'ma.advisor_openid', 's.revoked_at'])
-        .where('ma.member_id', 'in', members.map((m) => m.memberId))
+        .where(
+          'ma.member_id',
+          'in',
+          members.map((m) => m.memberId),
+        )
         .execute();
       expect(rows).toHaveLength(members.length);
       for (const row of rows) {
@@ -116,7 +157,9 @@ describeOnPostgres('reassignment racing revocation', (use) => {
       expect(rows.some((r) => r.advisor_openid === a)).toBe(false);
     }
     const { rows: audit } = await sql<{ action: string; n: number }>`
-      select action, count(*)::int as n from audit_log where action in ('manager.reassignAdvisor', 'advisor.handBack') group by action`.execute(use().kysely);
+      select action, count(*)::int as n from audit_log where action in ('manager.reassignAdvisor', 'advisor.handBack') group by action`.execute(
+      use().kysely,
+    );
     const counts = Object.fromEntries(audit.map((r) => [r.action, Number(r.n)]));
     expect(counts['manager.reassignAdvisor']).toBe(reassigned);
     expect(counts['advisor.handBack'] ?? 0).toBe(handedBack);

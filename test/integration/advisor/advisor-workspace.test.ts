@@ -4,18 +4,37 @@ import { describeEachDatabase, tableCounts } from '../../support/databases';
 import { errorOf } from '../staff/staff-factory';
 import { makeTemplate } from '../coupon/coupon-factory';
 import {
-  bindingOf, daysBefore, issue, JINGAN, key, makeAdvisor, makeAdvisorTemplate, makeAttributedOrder, makeCustomer, MANAGER, NOW, XUHUI,
+  bindingOf,
+  daysBefore,
+  issue,
+  JINGAN,
+  key,
+  makeAdvisor,
+  makeAdvisorTemplate,
+  makeAttributedOrder,
+  makeCustomer,
+  MANAGER,
+  NOW,
+  XUHUI,
 } from './advisor-factory';
 
-const asManager = <N extends Parameters<typeof callAction>[1]>(db: Parameters<typeof callAction>[0], name: N, data: Parameters<typeof callAction<N>>[2]) =>
-  callAction(db, name, data, { openid: MANAGER, now: NOW, idempotencyKey: key() });
+const asManager = <N extends Parameters<typeof callAction>[1]>(
+  db: Parameters<typeof callAction>[0],
+  name: N,
+  data: Parameters<typeof callAction<N>>[2],
+) => callAction(db, name, data, { openid: MANAGER, now: NOW, idempotencyKey: key() });
 
 describeEachDatabase('advisor workspace: 我的顾客', (use) => {
   it('lists only the advisor’s members, with last order, points, due and birthday; sorts and filters', async () => {
     const adv = await makeAdvisor(use());
     const other = await makeAdvisor(use());
     // Bought the 30-day mask 40 days ago and never again: due. Birthday in May (NOW is 2026-05-20).
-    const due = await makeCustomer(use(), adv, { nickname: '到期', birthday: '1990-05-03', points: 10, boundAt: daysBefore(50) });
+    const due = await makeCustomer(use(), adv, {
+      nickname: '到期',
+      birthday: '1990-05-03',
+      points: 10,
+      boundAt: daysBefore(50),
+    });
     await makeAttributedOrder(use(), { openid: due.openid, advisorOpenid: adv, paidDaysAgo: 40 });
     const rich = await makeCustomer(use(), adv, { nickname: '积分多', points: 900, boundAt: daysBefore(5) });
     await makeAttributedOrder(use(), { openid: rich.openid, advisorOpenid: adv, paidDaysAgo: 2 });
@@ -25,19 +44,31 @@ describeEachDatabase('advisor workspace: 我的顾客', (use) => {
 
     const byLast = okData(await callAction(use(), 'staff.myCustomers', {}, { openid: adv, now: NOW }));
     expect(byLast.items.map((c) => c.nickname)).toEqual(['积分多', '到期', '未下单']);
-    expect(byLast.items[1]).toMatchObject({ memberId: due.memberId, dueForRepurchase: true, birthdayThisMonth: true, points: 10, tier: { code: expect.any(String) } });
+    expect(byLast.items[1]).toMatchObject({
+      memberId: due.memberId,
+      dueForRepurchase: true,
+      birthdayThisMonth: true,
+      points: 10,
+      tier: { code: expect.any(String) },
+    });
     expect(byLast.items[0]).toMatchObject({ dueForRepurchase: false, birthdayThisMonth: false });
     expect(byLast.items[2]!.lastOrderAt).toBeNull();
 
-    const byPoints = okData(await callAction(use(), 'staff.myCustomers', { sort: 'points' }, { openid: adv, now: NOW }));
+    const byPoints = okData(
+      await callAction(use(), 'staff.myCustomers', { sort: 'points' }, { openid: adv, now: NOW }),
+    );
     expect(byPoints.items.map((c) => c.memberId)).toEqual([rich.memberId, quiet.memberId, due.memberId]);
     const byBound = okData(await callAction(use(), 'staff.myCustomers', { sort: 'bound' }, { openid: adv, now: NOW }));
     expect(byBound.items.map((c) => c.memberId)).toEqual([quiet.memberId, rich.memberId, due.memberId]);
     const dueOnly = okData(await callAction(use(), 'staff.myCustomers', { filter: 'due' }, { openid: adv, now: NOW }));
     expect(dueOnly.items.map((c) => c.memberId)).toEqual([due.memberId]);
-    const birthdays = okData(await callAction(use(), 'staff.myCustomers', { filter: 'birthday' }, { openid: adv, now: NOW }));
+    const birthdays = okData(
+      await callAction(use(), 'staff.myCustomers', { filter: 'birthday' }, { openid: adv, now: NOW }),
+    );
     expect(birthdays.items.map((c) => c.memberId)).toEqual([due.memberId]);
-    const tier = okData(await callAction(use(), 'staff.myCustomers', { tier: 'no-such-tier' }, { openid: adv, now: NOW }));
+    const tier = okData(
+      await callAction(use(), 'staff.myCustomers', { tier: 'no-such-tier' }, { openid: adv, now: NOW }),
+    );
     expect(tier.items).toEqual([]);
   });
 
@@ -48,7 +79,9 @@ describeEachDatabase('advisor workspace: 我的顾客', (use) => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = okData(await callAction(use(), 'staff.myCustomers', { sort: 'points', limit: 3, cursor }, { openid: adv, now: NOW }));
+      const page = okData(
+        await callAction(use(), 'staff.myCustomers', { sort: 'points', limit: 3, cursor }, { openid: adv, now: NOW }),
+      );
       seen.push(...page.items.map((c) => c.memberId));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -61,12 +94,18 @@ describeEachDatabase('advisor workspace: 我的顾客', (use) => {
     const mine = await makeCustomer(use(), adv);
     const order = await makeAttributedOrder(use(), { openid: mine.openid, advisorOpenid: adv, paidDaysAgo: 3 });
     const theirs = await makeCustomer(use(), await makeAdvisor(use()));
-    const detail = okData(await callAction(use(), 'staff.customerDetail', { memberId: mine.memberId }, { openid: adv, now: NOW }));
+    const detail = okData(
+      await callAction(use(), 'staff.customerDetail', { memberId: mine.memberId }, { openid: adv, now: NOW }),
+    );
     expect(detail.customer.memberId).toBe(mine.memberId);
     expect(detail.orders.map((o) => o.orderId)).toEqual([order.orderId]);
     expect(detail.budget).toMatchObject({ month: '2026-05', budgetFen: 5000, spentFen: 0, remainingFen: 5000 });
     const before = await tableCounts(use());
-    expect(errorOf(await callAction(use(), 'staff.customerDetail', { memberId: theirs.memberId }, { openid: adv, now: NOW }))).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await callAction(use(), 'staff.customerDetail', { memberId: theirs.memberId }, { openid: adv, now: NOW }),
+      ),
+    ).toBe('NOT_FOUND');
     expect(await tableCounts(use())).toEqual(before);
   });
 });
@@ -77,8 +116,17 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
     const m = await makeCustomer(use(), adv);
     const ten = await makeAdvisorTemplate(use(), { args: { amountFen: 1000 } });
     const first = okData(await issue(use(), adv, m.memberId, ten));
-    expect(first).toMatchObject({ memberId: m.memberId, templateId: ten, costFen: 1000, budget: { budgetFen: 2500, spentFen: 1000, remainingFen: 1500 } });
-    const coupon = await use().kysely.selectFrom('coupons').selectAll().where('id', '=', first.couponId).executeTakeFirstOrThrow();
+    expect(first).toMatchObject({
+      memberId: m.memberId,
+      templateId: ten,
+      costFen: 1000,
+      budget: { budgetFen: 2500, spentFen: 1000, remainingFen: 1500 },
+    });
+    const coupon = await use()
+      .kysely.selectFrom('coupons')
+      .selectAll()
+      .where('id', '=', first.couponId)
+      .executeTakeFirstOrThrow();
     expect(coupon).toMatchObject({ member_id: m.memberId, source: 'staff', status: 'usable' });
     okData(await issue(use(), adv, m.memberId, ten));
     const over = await issue(use(), adv, m.memberId, ten);
@@ -90,7 +138,12 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
     const stranger = await makeCustomer(use(), null);
     expect(errorOf(await issue(use(), adv, stranger.memberId, ten))).toBe('NOT_FOUND');
 
-    const audit = await use().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'staff.issueCoupon').where('who', '=', adv).execute();
+    const audit = await use()
+      .kysely.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'staff.issueCoupon')
+      .where('who', '=', adv)
+      .execute();
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ member_id: m.memberId, role: 'staff', amount_fen: 1000 });
     const budget = okData(await callAction(use(), 'staff.myBudget', {}, { openid: adv, now: NOW }));
@@ -104,9 +157,19 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
     const once = await makeAdvisorTemplate(use(), { perMemberLimit: 1 });
     okData(await issue(use(), adv, m.memberId, once));
     expect(errorOf(await issue(use(), adv, m.memberId, once))).toBe('COUPON_LIMIT_REACHED');
-    const row = await use().kysely.selectFrom('advisor_budgets').selectAll().where('staff_openid', '=', adv).executeTakeFirstOrThrow();
+    const row = await use()
+      .kysely.selectFrom('advisor_budgets')
+      .selectAll()
+      .where('staff_openid', '=', adv)
+      .executeTakeFirstOrThrow();
     expect(row.spent_fen).toBe(1000);
-    expect(await use().kysely.selectFrom('advisor_coupon_issues').select('coupon_id').where('staff_openid', '=', adv).execute()).toHaveLength(1);
+    expect(
+      await use()
+        .kysely.selectFrom('advisor_coupon_issues')
+        .select('coupon_id')
+        .where('staff_openid', '=', adv)
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('a new Shanghai month starts from the standing budget; a 折扣 without a cap cannot be made advisor-issuable', async () => {
@@ -120,7 +183,9 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
     expect(june.budget).toMatchObject({ month: '2026-06', spentFen: 1000 });
 
     const uncapped = await makeTemplate(use(), { kind: 'percent_off', args: { percentOff: 20 } });
-    expect(errorOf(await asManager(use(), 'manager.setAdvisorTemplate', { templateId: uncapped, advisorIssuable: true }))).toBe('ADVISOR_TEMPLATE_UNBOUNDED');
+    expect(
+      errorOf(await asManager(use(), 'manager.setAdvisorTemplate', { templateId: uncapped, advisorIssuable: true })),
+    ).toBe('ADVISOR_TEMPLATE_UNBOUNDED');
   });
 
   it('the manager sets a budget; this month’s row follows, and advisors lists it with customer counts', async () => {
@@ -134,8 +199,15 @@ describeEachDatabase('advisor workspace: issuing within the budget', (use) => {
     expect(set.budget).toMatchObject({ budgetFen: 3000, spentFen: 0 });
     okData(await issue(use(), adv, m.memberId, ten));
     const list = okData(await callAction(use(), 'manager.advisors', {}, { openid: MANAGER, now: NOW }));
-    expect(list.advisors.find((a) => a.openid === adv)).toMatchObject({ name: '小绿', shopId: JINGAN, customers: 3, budget: { budgetFen: 3000, spentFen: 1000 } });
-    expect(errorOf(await asManager(use(), 'manager.setAdvisorBudget', { openid: 'no-such-staff', budgetFen: 1 }))).toBe('ADVISOR_UNAVAILABLE');
+    expect(list.advisors.find((a) => a.openid === adv)).toMatchObject({
+      name: '小绿',
+      shopId: JINGAN,
+      customers: 3,
+      budget: { budgetFen: 3000, spentFen: 1000 },
+    });
+    expect(errorOf(await asManager(use(), 'manager.setAdvisorBudget', { openid: 'no-such-staff', budgetFen: 1 }))).toBe(
+      'ADVISOR_UNAVAILABLE',
+    );
   });
 });
 
@@ -148,15 +220,31 @@ describeEachDatabase('advisor workspace: reassignment and revocation', (use) => 
     const moved = okData(await asManager(use(), 'manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: b }));
     expect(moved).toEqual({ memberId: m.memberId, shopId: JINGAN, advisorOpenid: b, previousAdvisorOpenid: a });
     expect(await bindingOf(use(), m.memberId)).toMatchObject({ advisor_openid: b, updated_by: MANAGER });
-    const audit = await use().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'manager.reassignAdvisor').where('member_id', '=', m.memberId).execute();
+    const audit = await use()
+      .kysely.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'manager.reassignAdvisor')
+      .where('member_id', '=', m.memberId)
+      .execute();
     expect(audit).toHaveLength(1);
 
-    expect(errorOf(await asManager(use(), 'manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: far }))).toBe('ADVISOR_OTHER_SHOP');
+    expect(
+      errorOf(await asManager(use(), 'manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: far })),
+    ).toBe('ADVISOR_OTHER_SHOP');
     okData(await asManager(use(), 'manager.revokeStaff', { openid: a }));
-    expect(errorOf(await asManager(use(), 'manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: a }))).toBe('ADVISOR_UNAVAILABLE');
+    expect(errorOf(await asManager(use(), 'manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: a }))).toBe(
+      'ADVISOR_UNAVAILABLE',
+    );
     okData(await asManager(use(), 'manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: null }));
     expect((await bindingOf(use(), m.memberId)).advisor_openid).toBeNull();
-    const pool = okData(await callAction(use(), 'manager.shopCustomers', { shopId: JINGAN, advisorOpenid: null }, { openid: MANAGER, now: NOW }));
+    const pool = okData(
+      await callAction(
+        use(),
+        'manager.shopCustomers',
+        { shopId: JINGAN, advisorOpenid: null },
+        { openid: MANAGER, now: NOW },
+      ),
+    );
     expect(pool.items.map((c) => c.memberId)).toContain(m.memberId);
   });
 
@@ -165,8 +253,14 @@ describeEachDatabase('advisor workspace: reassignment and revocation', (use) => 
     const members = [await makeCustomer(use(), adv), await makeCustomer(use(), adv), await makeCustomer(use(), adv)];
     const revoked = okData(await asManager(use(), 'manager.revokeStaff', { openid: adv }));
     expect(revoked).toMatchObject({ revoked: true, handedBack: 3 });
-    for (const m of members) expect(await bindingOf(use(), m.memberId)).toMatchObject({ advisor_openid: null, shop_id: JINGAN });
-    const handBacks = await use().kysely.selectFrom('audit_log').select('member_id').where('action', '=', 'advisor.handBack').where('detail', '@>', JSON.stringify({ fromAdvisorOpenid: adv })).execute();
+    for (const m of members)
+      expect(await bindingOf(use(), m.memberId)).toMatchObject({ advisor_openid: null, shop_id: JINGAN });
+    const handBacks = await use()
+      .kysely.selectFrom('audit_log')
+      .select('member_id')
+      .where('action', '=', 'advisor.handBack')
+      .where('detail', '@>', JSON.stringify({ fromAdvisorOpenid: adv }))
+      .execute();
     expect(handBacks.map((r) => r.member_id).sort()).toEqual(members.map((m) => m.memberId).sort());
   });
 });

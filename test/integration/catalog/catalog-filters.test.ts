@@ -31,7 +31,10 @@ async function listAll(db: Db, filter: { categoryId?: string; keyword?: string }
 }
 
 function onSale(predicate: (p: SeedProduct) => boolean): string[] {
-  return demoStore.products.filter((p) => p.id !== OFF_SHELF.id && predicate(p)).map((p) => p.id).sort();
+  return demoStore.products
+    .filter((p) => p.id !== OFF_SHELF.id && predicate(p))
+    .map((p) => p.id)
+    .sort();
 }
 
 const ids = (items: Array<{ id: string }>) => items.map((i) => i.id).sort();
@@ -53,11 +56,16 @@ describeEachDatabase('catalog filters, detail and cart', (use) => {
     expect(await listAll(use(), { categoryId: 'c-nope' })).toEqual([]);
   });
 
-  it.each(['小绿瓶', '卸妆', '烟酰胺', '热销'])('keyword %s finds the products whose title, subtitle or tags contain it', async (keyword) => {
-    const expected = onSale((p) => p.title.includes(keyword) || p.subtitle.includes(keyword) || p.tags.includes(keyword));
-    expect(expected.length).toBeGreaterThan(0);
-    expect(ids(await listAll(use(), { keyword }))).toEqual(expected);
-  });
+  it.each(['小绿瓶', '卸妆', '烟酰胺', '热销'])(
+    'keyword %s finds the products whose title, subtitle or tags contain it',
+    async (keyword) => {
+      const expected = onSale(
+        (p) => p.title.includes(keyword) || p.subtitle.includes(keyword) || p.tags.includes(keyword),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(ids(await listAll(use(), { keyword }))).toEqual(expected);
+    },
+  );
 
   it('keywords ignore case and surrounding spaces', async () => {
     const expected = onSale((p) => p.title.includes('SPF50+'));
@@ -71,7 +79,9 @@ describeEachDatabase('catalog filters, detail and cart', (use) => {
   });
 
   it('category and keyword combine', async () => {
-    const expected = onSale((p) => p.categoryId === 'c-serum' && (p.title.includes('精华') || p.subtitle.includes('精华')));
+    const expected = onSale(
+      (p) => p.categoryId === 'c-serum' && (p.title.includes('精华') || p.subtitle.includes('精华')),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(ids(await listAll(use(), { categoryId: 'c-serum', keyword: '精华' }))).toEqual(expected);
   });
@@ -87,7 +97,9 @@ describeEachDatabase('catalog filters, detail and cart', (use) => {
   });
 
   it('a well-formed cursor past the end gives an empty last page', async () => {
-    const page = okData(await callAction(use(), 'catalog.listProducts', { cursor: encodeCursor({ sort: 1e9, id: 'zz' }) }, anonymous));
+    const page = okData(
+      await callAction(use(), 'catalog.listProducts', { cursor: encodeCursor({ sort: 1e9, id: 'zz' }) }, anonymous),
+    );
     expect(page).toEqual({ items: [], nextCursor: null });
   });
 
@@ -96,7 +108,9 @@ describeEachDatabase('catalog filters, detail and cart', (use) => {
       const product = okData(await callAction(use(), 'catalog.getProduct', { productId: seeded.id }, anonymous));
       expect(product.skus.map((s) => s.id)).toEqual(seeded.skus.map((s) => s.id));
       const offered = product.specGroups.flatMap((g) => g.values.map((v) => `${g.name}=${v}`)).sort();
-      const present = [...new Set(product.skus.flatMap((s) => Object.entries(s.specs).map(([n, v]) => `${n}=${v}`)))].sort();
+      const present = [
+        ...new Set(product.skus.flatMap((s) => Object.entries(s.specs).map(([n, v]) => `${n}=${v}`))),
+      ].sort();
       expect(offered).toEqual(present);
       for (const sku of product.skus) {
         const seededSku = seeded.skus.find((s) => s.id === sku.id)!;
@@ -124,14 +138,26 @@ describeEachDatabase('catalog filters, detail and cart', (use) => {
     const db = use();
     const sku = skuOf((s) => s.stock >= 10 && s.id.endsWith('-2'));
     const before = okData(await callAction(db, 'catalog.quoteCart', { items: [{ skuId: sku.id, qty: 3 }] }, anonymous));
-    expect(before.lines[0]).toMatchObject({ skuId: sku.id, productId: sku.productId, unitPriceFen: sku.priceFen, lineTotalFen: sku.priceFen * 3, available: true });
+    expect(before.lines[0]).toMatchObject({
+      skuId: sku.id,
+      productId: sku.productId,
+      unitPriceFen: sku.priceFen,
+      lineTotalFen: sku.priceFen * 3,
+      available: true,
+    });
     expect([before.totalFen, before.count]).toEqual([sku.priceFen * 3, 3]);
 
     const setPrice = (price: number, original: number | null) =>
-      db.kysely.updateTable('skus').set({ price_fen: price, original_price_fen: original }).where('id', '=', sku.id).execute();
+      db.kysely
+        .updateTable('skus')
+        .set({ price_fen: price, original_price_fen: original })
+        .where('id', '=', sku.id)
+        .execute();
     await setPrice(sku.priceFen + 100, null);
     try {
-      const after = okData(await callAction(db, 'catalog.quoteCart', { items: [{ skuId: sku.id, qty: 3 }] }, anonymous));
+      const after = okData(
+        await callAction(db, 'catalog.quoteCart', { items: [{ skuId: sku.id, qty: 3 }] }, anonymous),
+      );
       expect(after.totalFen).toBe((sku.priceFen + 100) * 3);
     } finally {
       await setPrice(sku.priceFen, sku.originalPriceFen ?? null);
@@ -167,7 +193,17 @@ describeEachDatabase('catalog filters, detail and cart', (use) => {
   it('duplicate SKUs in one cart are VALIDATION_FAILED and write nothing', async () => {
     const sku = skuOf(() => true);
     const before = await tableCounts(use());
-    const result = await callAction(use(), 'catalog.quoteCart', { items: [{ skuId: sku.id, qty: 1 }, { skuId: sku.id, qty: 2 }] }, anonymous);
+    const result = await callAction(
+      use(),
+      'catalog.quoteCart',
+      {
+        items: [
+          { skuId: sku.id, qty: 1 },
+          { skuId: sku.id, qty: 2 },
+        ],
+      },
+      anonymous,
+    );
     expect(result.ok ? null : result.error.code).toBe('VALIDATION_FAILED');
     expect(await tableCounts(use())).toEqual(before);
   });

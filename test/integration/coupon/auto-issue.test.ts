@@ -14,7 +14,13 @@ const GIFT = 'ct-auto-new-member-10';
 const BIRTHDAY = 'ct-auto-birthday-199-50';
 
 async function couponsOf(db: Db, memberId: string, templateId: string) {
-  return db.kysely.selectFrom('coupons').selectAll().where('member_id', '=', memberId).where('template_id', '=', templateId).orderBy('seq').execute();
+  return db.kysely
+    .selectFrom('coupons')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('template_id', '=', templateId)
+    .orderBy('seq')
+    .execute();
 }
 
 async function birthdayMember(db: Db, birthday: string, tierCode: string) {
@@ -28,12 +34,19 @@ const runAt = (db: Db, shanghai: string) => runBirthdayTimer(jobContext(db, new 
 
 describeEachDatabase('automatic coupon issuers', (use) => {
   it('the seeded gift and birthday templates are issuer-only and not in the claim center', async () => {
-    const rows = await use().kysely.selectFrom('coupon_templates').select(['id', 'auto_issue', 'claimable']).where('auto_issue', 'is not', null).orderBy('id').execute();
+    const rows = await use()
+      .kysely.selectFrom('coupon_templates')
+      .select(['id', 'auto_issue', 'claimable'])
+      .where('auto_issue', 'is not', null)
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { id: BIRTHDAY, auto_issue: 'birthday', claimable: false },
       { id: GIFT, auto_issue: 'new_member', claimable: false },
     ]);
-    const listed = okData(await callAction(use(), 'coupon.listClaimable', {}, { openid: null, now: T0 })).items.map((i) => i.templateId);
+    const listed = okData(await callAction(use(), 'coupon.listClaimable', {}, { openid: null, now: T0 })).items.map(
+      (i) => i.templateId,
+    );
     expect(listed).not.toContain(GIFT);
     expect(listed).not.toContain(BIRTHDAY);
   });
@@ -74,14 +87,20 @@ describeEachDatabase('automatic coupon issuers', (use) => {
 
   it('a sold-out gift template still creates the member, without a coupon', async () => {
     const db = use().kysely;
-    const { remaining } = await db.selectFrom('coupon_templates').select('remaining').where('id', '=', GIFT).executeTakeFirstOrThrow();
+    const { remaining } = await db
+      .selectFrom('coupon_templates')
+      .select('remaining')
+      .where('id', '=', GIFT)
+      .executeTakeFirstOrThrow();
     await db.updateTable('coupon_templates').set({ remaining: 0 }).where('id', '=', GIFT).execute();
     try {
       const openid = newOpenid();
       const member = await ensureMember(db, 'demo', openid, T0);
       expect(member.openid).toBe(openid);
       expect(await couponsOf(use(), member.id, GIFT)).toEqual([]);
-      expect(await db.selectFrom('coupon_auto_issues').selectAll().where('member_id', '=', member.id).execute()).toEqual([]);
+      expect(
+        await db.selectFrom('coupon_auto_issues').selectAll().where('member_id', '=', member.id).execute(),
+      ).toEqual([]);
       // Inside a caller's transaction too: the refusal leaves the transaction usable.
       const inTx = await db.transaction().execute(async (tx) => {
         const m = await ensureMember(tx, 'demo', newOpenid(), T0);
@@ -126,14 +145,29 @@ describeEachDatabase('automatic coupon issuers', (use) => {
 
   it('a tier whose stored benefits turn birthdayCoupon on gets it too', async () => {
     const db = use().kysely;
-    const row = await db.selectFrom('tiers').select('benefits').where('store_id', '=', 'demo').where('code', '=', 'normal').executeTakeFirstOrThrow();
-    await db.updateTable('tiers').set({ benefits: JSON.stringify({ ...row.benefits, birthdayCoupon: true }) }).where('store_id', '=', 'demo').where('code', '=', 'normal').execute();
+    const row = await db
+      .selectFrom('tiers')
+      .select('benefits')
+      .where('store_id', '=', 'demo')
+      .where('code', '=', 'normal')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('tiers')
+      .set({ benefits: JSON.stringify({ ...row.benefits, birthdayCoupon: true }) })
+      .where('store_id', '=', 'demo')
+      .where('code', '=', 'normal')
+      .execute();
     try {
       const normal = await birthdayMember(use(), '1991-07-01', 'normal');
       await runAt(use(), '2026-07-01T00:20:00');
       expect(await couponsOf(use(), normal, BIRTHDAY)).toHaveLength(1);
     } finally {
-      await db.updateTable('tiers').set({ benefits: JSON.stringify(row.benefits) }).where('store_id', '=', 'demo').where('code', '=', 'normal').execute();
+      await db
+        .updateTable('tiers')
+        .set({ benefits: JSON.stringify(row.benefits) })
+        .where('store_id', '=', 'demo')
+        .where('code', '=', 'normal')
+        .execute();
     }
   });
 
@@ -161,9 +195,16 @@ describeOnPostgres('automatic coupon issuers under concurrency', (use, url) => {
     const openid = newOpenid();
     const dbs = await Promise.all(Array.from({ length: 4 }, () => openDb({ databaseUrl: url(), poolSize: 5 })));
     try {
-      const members = await Promise.all(Array.from({ length: 20 }, (_, i) => ensureMember(dbs[i % dbs.length]!.kysely, 'demo', openid, T0)));
+      const members = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => ensureMember(dbs[i % dbs.length]!.kysely, 'demo', openid, T0)),
+      );
       expect(new Set(members.map((m) => m.id)).size).toBe(1);
-      const rows = await use().kysely.selectFrom('members').select('id').where('store_id', '=', 'demo').where('openid', '=', openid).execute();
+      const rows = await use()
+        .kysely.selectFrom('members')
+        .select('id')
+        .where('store_id', '=', 'demo')
+        .where('openid', '=', openid)
+        .execute();
       expect(rows).toHaveLength(1);
       expect(await couponsOf(use(), rows[0]!.id, GIFT)).toHaveLength(1);
     } finally {

@@ -35,7 +35,14 @@ describeOnPostgres('coupon races', (use) => {
     for (let round = 0; round < 5; round++) {
       const fresh = round === 0 ? couponId : await claimed(use(), openid, await makeTemplate(use()), T0);
       const results = await Promise.all(
-        [1, 2].map(() => callAction(use(), 'order.create', { ...createInput([{ skuId: sku, qty: 1 }], 'pickup'), couponId: fresh }, { openid, now: T0, idempotencyKey: newKey() })),
+        [1, 2].map(() =>
+          callAction(
+            use(),
+            'order.create',
+            { ...createInput([{ skuId: sku, qty: 1 }], 'pickup'), couponId: fresh },
+            { openid, now: T0, idempotencyKey: newKey() },
+          ),
+        ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.map(errorCode).filter(Boolean)).toEqual(['COUPON_IN_USE']);

@@ -60,11 +60,17 @@ export async function couponRow(db: Db, couponId: string) {
 }
 
 export async function remainingOf(db: Db, templateId: string): Promise<number> {
-  const row = await db.kysely.selectFrom('coupon_templates').select('remaining').where('id', '=', templateId).executeTakeFirstOrThrow();
+  const row = await db.kysely
+    .selectFrom('coupon_templates')
+    .select('remaining')
+    .where('id', '=', templateId)
+    .executeTakeFirstOrThrow();
   return row.remaining;
 }
 
 /** The refusal's code and `details.reason`. */
 export function refusal(envelope: { ok: boolean; error?: { code: string; details?: unknown } }) {
-  return envelope.ok ? null : { code: envelope.error!.code, reason: (envelope.error!.details as { reason?: string } | undefined)?.reason };
+  return envelope.ok
+    ? null
+    : { code: envelope.error!.code, reason: (envelope.error!.details as { reason?: string } | undefined)?.reason };
 }

@@ -29,7 +29,9 @@ async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<voi
 }
 
 async function appliedVersions(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ version: string }>`select version from schema_migrations order by version`.execute(db.kysely);
+  const { rows } = await sql<{ version: string }>`select version from schema_migrations order by version`.execute(
+    db.kysely,
+  );
   return rows.map((r) => r.version);
 }
 
@@ -41,7 +43,6 @@ async function tableExists(db: Db, table: string): Promise<boolean> {
 const allVersions = loadMigrations().map((m) => m.version);
 
 describeEachDatabase('migrations and seed', (use) => {
-
   it('migrating an already-migrated database applies nothing', async () => {
     const before = await tableCounts(use());
     expect(await migrate(use())).toEqual([]);
@@ -64,16 +65,28 @@ describeEachDatabase('migrations and seed', (use) => {
   it('seeding again adds nothing and keeps the shop’s own changes', async () => {
     const sku = demoStore.products[0]!.skus[0]!;
     await use().kysely.updateTable('skus').set({ stock: 7 }).where('id', '=', sku.id).execute();
-    await use().kysely.updateTable('products').set({ title: '店长改过的标题' }).where('id', '=', demoStore.products[0]!.id).execute();
+    await use()
+      .kysely.updateTable('products')
+      .set({ title: '店长改过的标题' })
+      .where('id', '=', demoStore.products[0]!.id)
+      .execute();
     const before = await tableCounts(use());
 
     await seedDemoStore(use().kysely);
     await seedDemoStore(use().kysely);
 
     expect(await tableCounts(use())).toEqual(before);
-    const row = await use().kysely.selectFrom('skus').select('stock').where('id', '=', sku.id).executeTakeFirstOrThrow();
+    const row = await use()
+      .kysely.selectFrom('skus')
+      .select('stock')
+      .where('id', '=', sku.id)
+      .executeTakeFirstOrThrow();
     expect(row.stock).toBe(7);
-    const product = await use().kysely.selectFrom('products').select('title').where('id', '=', demoStore.products[0]!.id).executeTakeFirstOrThrow();
+    const product = await use()
+      .kysely.selectFrom('products')
+      .select('title')
+      .where('id', '=', demoStore.products[0]!.id)
+      .executeTakeFirstOrThrow();
     expect(product.title).toBe('店长改过的标题');
   });
 
@@ -87,10 +100,12 @@ describeEachDatabase('migrations and seed', (use) => {
 });
 
 describeOnPostgres('migrations on a fresh server database', (use) => {
-
   it('two replicas migrating one empty database at once both succeed and apply each migration once', async () => {
     const empty = await createEmptyDatabase();
-    const [a, b] = await Promise.all([openDb({ databaseUrl: empty.url, poolSize: 3 }), openDb({ databaseUrl: empty.url, poolSize: 3 })]);
+    const [a, b] = await Promise.all([
+      openDb({ databaseUrl: empty.url, poolSize: 3 }),
+      openDb({ databaseUrl: empty.url, poolSize: 3 }),
+    ]);
     try {
       const [doneA, doneB] = await Promise.all([migrate(a), migrate(b)]);
       expect([...doneA, ...doneB].sort()).toEqual(allVersions);
@@ -108,7 +123,6 @@ describeOnPostgres('migrations on a fresh server database', (use) => {
 // Not a migration, but the same handle: node-postgres emits 'error' on the pool when an idle
 // connection dies, and with no listener Node treats that as an uncaught exception.
 describeOnPostgres('a Postgres database handle', (use) => {
-
   it('a dropped idle connection (server restart, failover) does not crash the process; the next query works', async () => {
     const empty = await createEmptyDatabase();
     const db = await openDb({ databaseUrl: empty.url, poolSize: 3 });
@@ -119,7 +133,9 @@ describeOnPostgres('a Postgres database handle', (use) => {
       await sql`select 1`.execute(db.kysely);
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await admin.connect();
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [new URL(empty.url).pathname.slice(1)]);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+        new URL(empty.url).pathname.slice(1),
+      ]);
       await admin.end();
       await sleep(200);
       const { rows } = await sql<{ n: number }>`select 1 as n`.execute(db.kysely);

@@ -20,7 +20,9 @@ function leaseOf(db: Db, timer: string) {
 /** A lease row as a holder that is no longer running would have left it. */
 async function leftBehind(db: Db, timer: string, q: { expiresInSeconds: number; holderPid: number | null }) {
   await sql`insert into timer_leases (timer, holder, holder_pid, expires_at)
-            values (${timer}, 'gone', ${q.holderPid}, now() + make_interval(secs => ${q.expiresInSeconds}))`.execute(db.kysely);
+            values (${timer}, 'gone', ${q.holderPid}, now() + make_interval(secs => ${q.expiresInSeconds}))`.execute(
+    db.kysely,
+  );
 }
 
 describeOnPostgres('timer leases across instances', (use, url) => {
@@ -54,7 +56,9 @@ describeOnPostgres('timer leases across instances', (use, url) => {
   });
 
   it('a run that throws releases its lease', async () => {
-    await expect(a.withTimerLease('throwingProbe', MINUTE, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(
+      a.withTimerLease('throwingProbe', MINUTE, async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
     expect(await leaseOf(use(), 'throwingProbe')).toBeUndefined();
     expect(await b.withTimerLease('throwingProbe', MINUTE, async () => 1)).toEqual({ ran: true, value: 1 });
   });
@@ -66,8 +70,13 @@ describeOnPostgres('timer leases across instances', (use, url) => {
       const { rows } = await frozen.query<{ pid: number }>('select pg_backend_pid() as pid');
       await leftBehind(use(), 'frozenProbe', { expiresInSeconds: 60, holderPid: rows[0]!.pid });
       expect(await b.withTimerLease('frozenProbe', MINUTE, async () => 'too early')).toEqual({ ran: false });
-      await sql`update timer_leases set expires_at = now() - interval '1 second' where timer = 'frozenProbe'`.execute(use().kysely);
-      expect(await b.withTimerLease('frozenProbe', MINUTE, async () => 'taken over')).toEqual({ ran: true, value: 'taken over' });
+      await sql`update timer_leases set expires_at = now() - interval '1 second' where timer = 'frozenProbe'`.execute(
+        use().kysely,
+      );
+      expect(await b.withTimerLease('frozenProbe', MINUTE, async () => 'taken over')).toEqual({
+        ran: true,
+        value: 'taken over',
+      });
     } finally {
       await frozen.end();
     }
@@ -87,15 +96,23 @@ describeOnPostgres('timer leases across instances', (use, url) => {
     await sql`select pg_terminate_backend(${lease.holder_pid}::int)`.execute(use().kysely);
     // The backend exits just after the signal: wait until the server no longer lists it.
     for (let i = 0; i < 50; i++) {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where pid = ${lease.holder_pid}::int`.execute(use().kysely);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_stat_activity where pid = ${lease.holder_pid}::int`.execute(use().kysely);
       if (Number(rows[0]!.n) === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(await b.withTimerLease('killedProbe', MINUTE, async () => 'next run')).toEqual({ ran: true, value: 'next run' });
+    expect(await b.withTimerLease('killedProbe', MINUTE, async () => 'next run')).toEqual({
+      ran: true,
+      value: 'next run',
+    });
     // The first run finishes; its release finds another holder's lease and leaves it alone.
     held.open();
     expect(await first).toEqual({ ran: true, value: 'outlived its connection' });
-    expect(await a.withTimerLease('otherProbe', MINUTE, async () => 'pool still usable')).toEqual({ ran: true, value: 'pool still usable' });
+    expect(await a.withTimerLease('otherProbe', MINUTE, async () => 'pool still usable')).toEqual({
+      ran: true,
+      value: 'pool still usable',
+    });
   });
 
   it('a lease row without a holder connection (left by a killed holder before it expired) waits for its expiry', async () => {
@@ -105,7 +122,9 @@ describeOnPostgres('timer leases across instances', (use, url) => {
 
   it('sessions carry the server-side limits a frozen client needs', async () => {
     const { rows } = await sql<{ statement: string; idle: string }>`
-      select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`.execute(a.kysely);
+      select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`.execute(
+      a.kysely,
+    );
     expect(rows[0]).toEqual({ statement: '30s', idle: '1min' });
   });
 
@@ -115,7 +134,9 @@ describeOnPostgres('timer leases across instances', (use, url) => {
     await client.connect();
     await client.query('begin');
     await client.query(`select * from timer_leases for update`);
-    await client.query(`insert into timer_leases (timer, holder, expires_at) values ('idleTxProbe', 'frozen', now() + interval '1 hour')`);
+    await client.query(
+      `insert into timer_leases (timer, holder, expires_at) values ('idleTxProbe', 'frozen', now() + interval '1 hour')`,
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     await expect(client.query('commit')).rejects.toThrow();
     await client.end().catch(() => undefined);

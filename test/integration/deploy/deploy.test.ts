@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deployedFunctionNames, ESBUILD_TARGET, functionConfig, FUNCTIONS_OUT, type BuiltFunction } from '../../../scripts/build-functions';
+import {
+  deployedFunctionNames,
+  ESBUILD_TARGET,
+  functionConfig,
+  FUNCTIONS_OUT,
+  type BuiltFunction,
+} from '../../../scripts/build-functions';
 import { deployFunctions, DeployError, type DeployDeps } from '../../../scripts/deploy/deploy-functions';
 import { uploadMiniProgram } from '../../../scripts/deploy/upload';
 import { CredentialError } from '../../../scripts/deploy/credentials';
@@ -18,9 +24,16 @@ import { timers } from '../../../cloudfunctions/core/timers/timers';
 
 const dir = mkdtempSync(join(tmpdir(), 'deploy-test-'));
 const keyPath = join(dir, 'private.wx0123456789abcdef.key');
-writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }));
+writeFileSync(
+  keyPath,
+  generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }),
+);
 const CREDENTIALS = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: keyPath, WX_CLOUD_ENV: 'shop-prod-1a2b3c' };
-const CLOUD_CREDENTIALS = { TCB_SECRET_ID: 'AKIDabcdefghijklmnop0123456789', TCB_SECRET_KEY: 'secret-key-of-the-account', WX_CLOUD_ENV: 'shop-prod-1a2b3c' };
+const CLOUD_CREDENTIALS = {
+  TCB_SECRET_ID: 'AKIDabcdefghijklmnop0123456789',
+  TCB_SECRET_KEY: 'secret-key-of-the-account',
+  WX_CLOUD_ENV: 'shop-prod-1a2b3c',
+};
 
 /** A complete functions' environment, as an operator would write it. */
 const ENV = {
@@ -31,14 +44,24 @@ const ENV = {
 };
 function envFile(vars: Record<string, string>, extra = ''): string {
   const path = join(mkdtempSync(join(dir, 'env-')), '.env.cloud');
-  writeFileSync(path, `# the functions' environment\n${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n')}\n${extra}`);
+  writeFileSync(
+    path,
+    `# the functions' environment\n${Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n${extra}`,
+  );
   return path;
 }
 const ENV_FILE = envFile(ENV);
 
 /** What the build answers (the real build is exercised by the function-size budget test). */
 const fakeBuild = async (): Promise<BuiltFunction[]> =>
-  deployedFunctionNames().map((name, i) => ({ name, bytes: 200_000 + i * 1024, config: functionConfig(name), cloudPay: [...FUNCTION_PERMISSIONS[name]!.cloudPay] }));
+  deployedFunctionNames().map((name, i) => ({
+    name,
+    bytes: 200_000 + i * 1024,
+    config: functionConfig(name),
+    cloudPay: [...FUNCTION_PERMISSIONS[name]!.cloudPay],
+  }));
 
 /** miniprogram-ci replaced at its boundary: records every call; nothing reaches WeChat. */
 function recordingCi() {
@@ -63,7 +86,10 @@ const noCi = (): CiModule => {
  * The CloudBase deploy library replaced at its port: an environment holding `existing` functions,
  * every call recorded; `fail` answers one call (by api and function) with a returned error or a throw.
  */
-function recordingApi(existing: Record<string, RemoteFunction> = {}, fail?: { api: string; fn: string; answer: unknown; throws?: boolean }) {
+function recordingApi(
+  existing: Record<string, RemoteFunction> = {},
+  fail?: { api: string; fn: string; answer: unknown; throws?: boolean },
+) {
   const calls: Array<{ api: string; fn: string; args: any }> = [];
   const record = (api: string, fn: string, args: unknown) => {
     calls.push({ api, fn, args });
@@ -90,8 +116,23 @@ const noApi = (): DeployApi => {
 };
 
 const outDir = mkdtempSync(join(dir, 'out-'));
-const deps = (over: Partial<DeployDeps> = {}): DeployDeps => ({ env: CLOUD_CREDENTIALS, build: fakeBuild, api: noApi, log: () => undefined, outDir, ...over });
-const TIMERS = ['birthdayTimer', 'groupbuyTimer', 'nudgeTimer', 'orderTimer', 'outboxWorker', 'pointsTimer', 'tierReviewTimer'];
+const deps = (over: Partial<DeployDeps> = {}): DeployDeps => ({
+  env: CLOUD_CREDENTIALS,
+  build: fakeBuild,
+  api: noApi,
+  log: () => undefined,
+  outDir,
+  ...over,
+});
+const TIMERS = [
+  'birthdayTimer',
+  'groupbuyTimer',
+  'nudgeTimer',
+  'orderTimer',
+  'outboxWorker',
+  'pointsTimer',
+  'tierReviewTimer',
+];
 
 describe('config.json per function, from the one permissions table', () => {
   it('lists exactly the openapi calls each function makes, and each timer trigger as a 7-field cron', () => {
@@ -102,7 +143,9 @@ describe('config.json per function, from the one permissions table', () => {
       permissions: { openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'] },
       triggers: [{ name: 'outboxWorkerTrigger', type: 'timer', config: '30 * * * * * *' }],
     });
-    expect(functionConfig('pointsTimer').triggers).toEqual([{ name: 'pointsTimerTrigger', type: 'timer', config: '0 10 0 * * * *' }]);
+    expect(functionConfig('pointsTimer').triggers).toEqual([
+      { name: 'pointsTimerTrigger', type: 'timer', config: '0 10 0 * * * *' },
+    ]);
     for (const name of deployedFunctionNames()) {
       for (const trigger of functionConfig(name).triggers ?? []) expect(trigger.config.split(' ')).toHaveLength(7);
     }
@@ -118,7 +161,11 @@ describe('the deployment table', () => {
     expect(Object.keys(FUNCTION_DEPLOY).sort()).toEqual([...deployedFunctionNames()].sort());
     expect(ESBUILD_TARGET).toBe(`node${/^Nodejs(\d+)/.exec(FUNCTION_RUNTIME)![1]}`);
     for (const [name, d] of Object.entries(FUNCTION_DEPLOY)) {
-      const expected = timers.some((t) => t.name === name) ? 'timer' : (CALLBACK_FUNCTIONS as readonly string[]).includes(name) ? 'wechat-pay' : 'client';
+      const expected = timers.some((t) => t.name === name)
+        ? 'timer'
+        : (CALLBACK_FUNCTIONS as readonly string[]).includes(name)
+          ? 'wechat-pay'
+          : 'client';
       expect({ name, calledBy: d.calledBy }).toEqual({ name, calledBy: expected });
       // CloudBase's 3 s default is what broke cold starts; WeChat's console stops at 60 s.
       expect(d.timeoutSeconds).toBeGreaterThanOrEqual(d.calledBy === 'timer' ? 20 : 10);
@@ -131,26 +178,47 @@ describe('the deployment table', () => {
 describe('npm run deploy:functions', () => {
   it('--dry-run prints names, sizes, permissions and triggers, without credentials or the deploy library', async () => {
     const lines: string[] = [];
-    expect(await deployFunctions(['--dry-run', `--env-file=${join(dir, 'absent.env')}`], deps({ env: {}, log: (l) => lines.push(l) }))).toBe(0);
+    expect(
+      await deployFunctions(
+        ['--dry-run', `--env-file=${join(dir, 'absent.env')}`],
+        deps({ env: {}, log: (l) => lines.push(l) }),
+      ),
+    ).toBe(0);
     expect(lines[0]).toMatch(/^function\s+size\s+openapi permissions\s+cloudPay\s+timer \(cron, UTC\+8\)$/);
     expect(lines.find((l) => l.startsWith('member '))).toMatch(/KB\s+phonenumber\.getPhoneNumber\s+-\s+-$/);
     expect(lines.find((l) => l.startsWith('order '))).toMatch(/KB\s+-\s+cloudPay\.unifiedOrder\s+-$/);
-    expect(lines.find((l) => l.startsWith('outboxWorker '))).toMatch(/subscribeMessage\.send, wxa\.sec\.order\.uploadShippingInfo\s+cloudPay\.refund, cloudPay\.queryRefund\s+30 \* \* \* \* \* \*$/);
-    expect(lines.at(-1)).toMatch(new RegExp(`^dry run: ${deployedFunctionNames().length} functions, [\\d.]+ KB, in .*build/functions; nothing uploaded$`));
+    expect(lines.find((l) => l.startsWith('outboxWorker '))).toMatch(
+      /subscribeMessage\.send, wxa\.sec\.order\.uploadShippingInfo\s+cloudPay\.refund, cloudPay\.queryRefund\s+30 \* \* \* \* \* \*$/,
+    );
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^dry run: ${deployedFunctionNames().length} functions, [\\d.]+ KB, in .*build/functions; nothing uploaded$`,
+      ),
+    );
   });
 
   it("--dry-run prints each function's runtime, timeout, memory, caller and the variables it needs (names only), and the security rules", async () => {
     const lines: string[] = [];
     await deployFunctions(['--dry-run', `--env-file=${ENV_FILE}`], deps({ env: {}, log: (l) => lines.push(l) }));
     const header = lines.findIndex((l) => /^function\s+runtime/.test(l));
-    expect(lines[header]).toMatch(/^function\s+runtime\s+timeout\s+memory\s+invoked by\s+client-callable\s+environment it needs$/);
+    expect(lines[header]).toMatch(
+      /^function\s+runtime\s+timeout\s+memory\s+invoked by\s+client-callable\s+environment it needs$/,
+    );
     const rows = lines.slice(header + 1, header + 1 + deployedFunctionNames().length);
     expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(deployedFunctionNames());
     for (const row of rows) expect(row).toMatch(/^\w+\s+Nodejs16\.13\s+\d+ s\s+\d+ MB\s+/);
-    expect(rows.find((l) => l.startsWith('order '))).toMatch(/^order\s+Nodejs16\.13\s+15 s\s+256 MB\s+mini program \(signed in\)\s+yes\s+DATABASE_URL, MEMBER_CODE_SECRET, STORE_ID, WX_PAY_SUB_MCH_ID$/);
-    expect(rows.find((l) => l.startsWith('payCallback '))).toMatch(/^payCallback\s+Nodejs16\.13\s+10 s\s+256 MB\s+WeChat Pay only\s+no\s+DATABASE_URL, WX_PAY_SUB_MCH_ID$/);
-    expect(rows.find((l) => l.startsWith('outboxWorker '))).toMatch(/60 s\s+256 MB\s+its timer only\s+no\s+DATABASE_URL, STORE_ID, WX_PAY_SUB_MCH_ID$/);
-    expect(lines).toContain(`environment: ${ENV_FILE}, applied whole to every function: DATABASE_URL, MEMBER_CODE_SECRET, WX_PAY_SUB_MCH_ID, STORE_ID`);
+    expect(rows.find((l) => l.startsWith('order '))).toMatch(
+      /^order\s+Nodejs16\.13\s+15 s\s+256 MB\s+mini program \(signed in\)\s+yes\s+DATABASE_URL, MEMBER_CODE_SECRET, STORE_ID, WX_PAY_SUB_MCH_ID$/,
+    );
+    expect(rows.find((l) => l.startsWith('payCallback '))).toMatch(
+      /^payCallback\s+Nodejs16\.13\s+10 s\s+256 MB\s+WeChat Pay only\s+no\s+DATABASE_URL, WX_PAY_SUB_MCH_ID$/,
+    );
+    expect(rows.find((l) => l.startsWith('outboxWorker '))).toMatch(
+      /60 s\s+256 MB\s+its timer only\s+no\s+DATABASE_URL, STORE_ID, WX_PAY_SUB_MCH_ID$/,
+    );
+    expect(lines).toContain(
+      `environment: ${ENV_FILE}, applied whole to every function: DATABASE_URL, MEMBER_CODE_SECRET, WX_PAY_SUB_MCH_ID, STORE_ID`,
+    );
     expect(lines.join('\n')).not.toContain(ENV.MEMBER_CODE_SECRET);
     const rules = JSON.parse(readFileSync(join(outDir, 'security-rules.json'), 'utf8'));
     expect(rules).toEqual({
@@ -160,7 +228,9 @@ describe('npm run deploy:functions', () => {
       ...Object.fromEntries(TIMERS.map((t) => [t, { invoke: false }])),
     });
     expect(lines.find((l) => l.startsWith('security rules'))).toContain(JSON.stringify(rules));
-    expect(lines.find((l) => l.startsWith('openapi permissions'))).toContain('upload member, manager, referral, shop, outboxWorker once from DevTools');
+    expect(lines.find((l) => l.startsWith('openapi permissions'))).toContain(
+      'upload member, manager, referral, shop, outboxWorker once from DevTools',
+    );
   });
 
   it('without credentials fails at once, naming each one and where to get it, before building or loading the deploy library', async () => {
@@ -168,7 +238,9 @@ describe('npm run deploy:functions', () => {
     const error = await deployFunctions([], deps({ env: {}, build: async () => ((built = true), []) })).catch((e) => e);
     expect(error).toBeInstanceOf(CredentialError);
     expect((error as CredentialError).problems).toEqual([
-      expect.stringMatching(/^TCB_SECRET_ID is not set: the SecretId of a Tencent Cloud API key of the account that owns the cloud environment/),
+      expect.stringMatching(
+        /^TCB_SECRET_ID is not set: the SecretId of a Tencent Cloud API key of the account that owns the cloud environment/,
+      ),
       expect.stringMatching(/^TCB_SECRET_KEY is not set: the SecretKey of a Tencent Cloud API key/),
       'WX_CLOUD_ENV is not set: the cloud environment id, WeChat DevTools → 云开发 → 设置 → 环境名称/环境 ID',
     ]);
@@ -179,15 +251,24 @@ describe('npm run deploy:functions', () => {
     const { calls, factory } = recordingApi();
     let built = false;
     const { WX_PAY_SUB_MCH_ID: _, ...withoutMchId } = ENV;
-    const error = (await deployFunctions([`--env-file=${envFile({ ...withoutMchId, MEMBER_CODE_SECRET: 'short' })}`], deps({ api: factory, build: async () => ((built = true), []) })).catch((e) => e)) as EnvFileError;
+    const error = (await deployFunctions(
+      [`--env-file=${envFile({ ...withoutMchId, MEMBER_CODE_SECRET: 'short' })}`],
+      deps({ api: factory, build: async () => ((built = true), []) }),
+    ).catch((e) => e)) as EnvFileError;
     expect(error).toBeInstanceOf(EnvFileError);
     expect(error.problems).toEqual([
-      expect.stringMatching(/MEMBER_CODE_SECRET is too short \(5 characters\).*\(needed by catalog, member, coupon, order, manager, staff, groupbuy, referral, shop\)$/),
-      expect.stringMatching(/WX_PAY_SUB_MCH_ID is not set: .*\(needed by order, payCallback, refundCallback, outboxWorker\)$/),
+      expect.stringMatching(
+        /MEMBER_CODE_SECRET is too short \(5 characters\).*\(needed by catalog, member, coupon, order, manager, staff, groupbuy, referral, shop\)$/,
+      ),
+      expect.stringMatching(
+        /WX_PAY_SUB_MCH_ID is not set: .*\(needed by order, payCallback, refundCallback, outboxWorker\)$/,
+      ),
     ]);
     expect(built).toBe(false);
     expect(calls).toEqual([]);
-    const missing = (await deployFunctions([`--env-file=${join(dir, 'nope.env')}`], deps({ api: factory })).catch((e) => e)) as EnvFileError;
+    const missing = (await deployFunctions([`--env-file=${join(dir, 'nope.env')}`], deps({ api: factory })).catch(
+      (e) => e,
+    )) as EnvFileError;
     expect(missing.problems[0]).toMatch(/nope\.env does not exist: copy scripts\/deploy\/cloud\.env\.example there/);
   });
 
@@ -195,9 +276,18 @@ describe('npm run deploy:functions', () => {
     const { calls, factory, credentialsSeen } = recordingApi();
     const extra = envFile({ ...ENV, SUBSCRIBE_TEMPLATE_IDS: '"tpl-1,tpl-2"' });
     expect(await deployFunctions([`--env-file=${extra}`], deps({ api: factory }))).toBe(0);
-    expect(credentialsSeen).toEqual([{ secretId: CLOUD_CREDENTIALS.TCB_SECRET_ID, secretKey: CLOUD_CREDENTIALS.TCB_SECRET_KEY, token: undefined, envId: 'shop-prod-1a2b3c' }]);
+    expect(credentialsSeen).toEqual([
+      {
+        secretId: CLOUD_CREDENTIALS.TCB_SECRET_ID,
+        secretKey: CLOUD_CREDENTIALS.TCB_SECRET_KEY,
+        token: undefined,
+        envId: 'shop-prod-1a2b3c',
+      },
+    ]);
     // Everything is read before anything is written.
-    expect(calls.slice(0, deployedFunctionNames().length).map((c) => c.api)).toEqual(deployedFunctionNames().map(() => 'getFunction'));
+    expect(calls.slice(0, deployedFunctionNames().length).map((c) => c.api)).toEqual(
+      deployedFunctionNames().map(() => 'getFunction'),
+    );
     const creates = calls.filter((c) => c.api === 'createFunction');
     expect(creates.map((c) => c.fn)).toEqual(deployedFunctionNames());
     for (const c of creates) {
@@ -214,9 +304,13 @@ describe('npm run deploy:functions', () => {
     expect(calls.filter((c) => c.api.startsWith('update') || c.api === 'deleteTimer')).toEqual([]);
     const triggers = calls.filter((c) => c.api === 'createTimer');
     expect(triggers.map((c) => c.fn).sort()).toEqual(TIMERS);
-    expect(triggers.find((c) => c.fn === 'orderTimer')!.args).toEqual({ name: 'orderTimerTrigger', cron: '0 * * * * * *' });
+    expect(triggers.find((c) => c.fn === 'orderTimer')!.args).toEqual({
+      name: 'orderTimerTrigger',
+      cron: '0 * * * * * *',
+    });
     // Each trigger follows its own function's creation.
-    for (const t of triggers) expect(calls.indexOf(t)).toBeGreaterThan(calls.findIndex((c) => c.api === 'createFunction' && c.fn === t.fn));
+    for (const t of triggers)
+      expect(calls.indexOf(t)).toBeGreaterThan(calls.findIndex((c) => c.api === 'createFunction' && c.fn === t.fn));
   });
 
   it('updates an existing function (code, then configuration) instead of recreating it, and leaves an unchanged trigger alone', async () => {
@@ -232,13 +326,23 @@ describe('npm run deploy:functions', () => {
       'updateFunctionCode orderTimer',
       'updateFunctionConfig orderTimer',
     ]);
-    expect(calls.find((c) => c.api === 'updateFunctionConfig' && c.fn === 'orderTimer')!.args).toMatchObject({ timeoutSeconds: 30, memoryMb: 256, environment: ENV });
+    expect(calls.find((c) => c.api === 'updateFunctionConfig' && c.fn === 'orderTimer')!.args).toMatchObject({
+      timeoutSeconds: 30,
+      memoryMb: 256,
+      environment: ENV,
+    });
   });
 
   it('replaces a trigger whose cron changed (delete, then create) and removes a stray one', async () => {
     const { calls, factory } = recordingApi({
       outboxWorker: { runtime: 'Nodejs16.13', timers: [{ name: 'outboxWorkerTrigger', cron: '0 */5 * * * * *' }] },
-      pointsTimer: { runtime: 'Nodejs16.13', timers: [{ name: 'oldName', cron: '0 10 0 * * * *' }, { name: 'pointsTimerTrigger', cron: '0 10 0 * * * *' }] },
+      pointsTimer: {
+        runtime: 'Nodejs16.13',
+        timers: [
+          { name: 'oldName', cron: '0 10 0 * * * *' },
+          { name: 'pointsTimerTrigger', cron: '0 10 0 * * * *' },
+        ],
+      },
     });
     await deployFunctions([`--env-file=${ENV_FILE}`, '--only=outboxWorker,pointsTimer'], deps({ api: factory }));
     expect(calls.filter((c) => c.api.endsWith('Timer')).map((c) => [c.api, c.fn, c.args])).toEqual([
@@ -249,31 +353,60 @@ describe('npm run deploy:functions', () => {
   });
 
   it.each([
-    ['returned as a string (as miniprogram-ci does)', { answer: 'trigger config invalid', throws: false }, /orderTimer: create trigger orderTimerTrigger \(0 \* \* \* \* \* \*\) failed: trigger config invalid/],
-    ['returned as a Tencent Cloud error object', { answer: { Error: { Code: 'InvalidParameterValue', Message: 'cron' } }, throws: false }, /orderTimer: create trigger .* failed: InvalidParameterValue: cron/],
-    ['thrown', { answer: new Error('[orderTimer] 创建触发器失败：LimitExceeded'), throws: true }, /orderTimer: create trigger .* failed: \[orderTimer\] 创建触发器失败：LimitExceeded/],
-  ])('a trigger error %s stops the deploy, names the function and what was already deployed', async (_, fail, message) => {
-    const { calls, factory } = recordingApi({}, { api: 'createTimer', fn: 'orderTimer', ...fail });
-    const error = (await deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory })).catch((e) => e)) as DeployError;
-    expect(error).toBeInstanceOf(DeployError);
-    expect(error.functionName).toBe('orderTimer');
-    expect(error.message).toMatch(message);
-    const before = deployedFunctionNames().slice(0, deployedFunctionNames().indexOf('orderTimer'));
-    expect(error.message).toContain(`Deployed before it: ${before.join(', ')}.`);
-    // Nothing after the failing function was touched.
-    expect(calls.filter((c) => c.api === 'createFunction').at(-1)!.fn).toBe('orderTimer');
-  });
+    [
+      'returned as a string (as miniprogram-ci does)',
+      { answer: 'trigger config invalid', throws: false },
+      /orderTimer: create trigger orderTimerTrigger \(0 \* \* \* \* \* \*\) failed: trigger config invalid/,
+    ],
+    [
+      'returned as a Tencent Cloud error object',
+      { answer: { Error: { Code: 'InvalidParameterValue', Message: 'cron' } }, throws: false },
+      /orderTimer: create trigger .* failed: InvalidParameterValue: cron/,
+    ],
+    [
+      'thrown',
+      { answer: new Error('[orderTimer] 创建触发器失败：LimitExceeded'), throws: true },
+      /orderTimer: create trigger .* failed: \[orderTimer\] 创建触发器失败：LimitExceeded/,
+    ],
+  ])(
+    'a trigger error %s stops the deploy, names the function and what was already deployed',
+    async (_, fail, message) => {
+      const { calls, factory } = recordingApi({}, { api: 'createTimer', fn: 'orderTimer', ...fail });
+      const error = (await deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory })).catch(
+        (e) => e,
+      )) as DeployError;
+      expect(error).toBeInstanceOf(DeployError);
+      expect(error.functionName).toBe('orderTimer');
+      expect(error.message).toMatch(message);
+      const before = deployedFunctionNames().slice(0, deployedFunctionNames().indexOf('orderTimer'));
+      expect(error.message).toContain(`Deployed before it: ${before.join(', ')}.`);
+      // Nothing after the failing function was touched.
+      expect(calls.filter((c) => c.api === 'createFunction').at(-1)!.fn).toBe('orderTimer');
+    },
+  );
 
   it('a returned error from a function upload stops the deploy too', async () => {
-    const { factory } = recordingApi({}, { api: 'createFunction', fn: 'catalog', answer: { errcode: -1, errmsg: 'system error' } });
-    await expect(deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory }))).rejects.toThrow('catalog: create function failed: errcode -1: system error');
+    const { factory } = recordingApi(
+      {},
+      { api: 'createFunction', fn: 'catalog', answer: { errcode: -1, errmsg: 'system error' } },
+    );
+    await expect(deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory }))).rejects.toThrow(
+      'catalog: create function failed: errcode -1: system error',
+    );
   });
 
   it('refuses, before any write, when an existing function runs an old runtime that cannot be changed', async () => {
-    const { calls, factory } = recordingApi({ coupon: { runtime: 'Nodejs8.9', timers: [] }, pointsTimer: { runtime: 'Nodejs10.15', timers: [] } });
-    const error = (await deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory })).catch((e) => e)) as DeployError;
+    const { calls, factory } = recordingApi({
+      coupon: { runtime: 'Nodejs8.9', timers: [] },
+      pointsTimer: { runtime: 'Nodejs10.15', timers: [] },
+    });
+    const error = (await deployFunctions([`--env-file=${ENV_FILE}`], deps({ api: factory })).catch(
+      (e) => e,
+    )) as DeployError;
     expect(error.functionName).toBe('coupon, pointsTimer');
-    expect(error.message).toMatch(/coupon exists on runtime Nodejs8\.9, which cannot run the bundle \(built for Nodejs16\.13\), and CloudBase cannot change a function's runtime: delete it \(云开发控制台 → 云函数 → coupon → 删除\) and deploy again/);
+    expect(error.message).toMatch(
+      /coupon exists on runtime Nodejs8\.9, which cannot run the bundle \(built for Nodejs16\.13\), and CloudBase cannot change a function's runtime: delete it \(云开发控制台 → 云函数 → coupon → 删除\) and deploy again/,
+    );
     expect(error.message).toContain('pointsTimer exists on runtime Nodejs10.15');
     expect(calls.every((c) => c.api === 'getFunction')).toBe(true);
   });
@@ -282,7 +415,9 @@ describe('npm run deploy:functions', () => {
     const { calls, factory } = recordingApi();
     await deployFunctions(['--only=order,member', `--env-file=${ENV_FILE}`], deps({ api: factory }));
     expect(calls.filter((c) => c.api === 'createFunction').map((c) => c.fn)).toEqual(['member', 'order']);
-    await expect(deployFunctions(['--only=ordr', '--dry-run'], deps({ env: {} }))).rejects.toThrow('--only names unknown functions: ordr');
+    await expect(deployFunctions(['--only=ordr', '--dry-run'], deps({ env: {} }))).rejects.toThrow(
+      '--only names unknown functions: ordr',
+    );
   });
 });
 
@@ -292,7 +427,9 @@ describe('the deploy library adapter (@cloudbase/manager-node)', () => {
     expect(failureOf(undefined)).toBeNull();
     expect(failureOf('')).toBe('empty error string');
     expect(failureOf({ errCode: 0 })).toBeNull();
-    expect(failureOf({ Response: { Error: { Code: 'AuthFailure', Message: 'bad key' } } })).toBe('AuthFailure: bad key');
+    expect(failureOf({ Response: { Error: { Code: 'AuthFailure', Message: 'bad key' } } })).toBe(
+      'AuthFailure: bad key',
+    );
   });
 
   it('maps the port onto FunctionService: runtime only at creation, code from build/functions, timers by name', async () => {
@@ -301,7 +438,13 @@ describe('the deploy library adapter (@cloudbase/manager-node)', () => {
       getFunctionDetail: async (name: string) => {
         calls.push(['getFunctionDetail', name]);
         if (name === 'missing') throw Object.assign(new Error('not found'), { code: 'ResourceNotFound.Function' });
-        return { Runtime: 'Nodejs16.13', Triggers: [{ TriggerName: 't', Type: 'timer', TriggerDesc: '{"cron":"0 * * * * * *"}' }, { TriggerName: 'c', Type: 'cos', TriggerDesc: '{}' }] };
+        return {
+          Runtime: 'Nodejs16.13',
+          Triggers: [
+            { TriggerName: 't', Type: 'timer', TriggerDesc: '{"cron":"0 * * * * * *"}' },
+            { TriggerName: 'c', Type: 'cos', TriggerDesc: '{}' },
+          ],
+        };
       },
       createFunction: async (o: unknown) => void calls.push(['createFunction', o]),
       updateFunctionCode: async (o: unknown) => void calls.push(['updateFunctionCode', o]),
@@ -318,20 +461,41 @@ describe('the deploy library adapter (@cloudbase/manager-node)', () => {
     };
     const api = cloudbaseDeployApi({ secretId: 'AKIDx', secretKey: 'k', envId: 'env-1' }, Manager as any);
     expect(await api.getFunction('missing')).toBeNull();
-    expect(await api.getFunction('orderTimer')).toEqual({ runtime: 'Nodejs16.13', timers: [{ name: 't', cron: '0 * * * * * *' }] });
-    const spec = { name: 'order', runtime: 'Nodejs16.13', timeoutSeconds: 15, memoryMb: 256, environment: { STORE_ID: 's' }, codeDir: join(FUNCTIONS_OUT, 'order') };
+    expect(await api.getFunction('orderTimer')).toEqual({
+      runtime: 'Nodejs16.13',
+      timers: [{ name: 't', cron: '0 * * * * * *' }],
+    });
+    const spec = {
+      name: 'order',
+      runtime: 'Nodejs16.13',
+      timeoutSeconds: 15,
+      memoryMb: 256,
+      environment: { STORE_ID: 's' },
+      codeDir: join(FUNCTIONS_OUT, 'order'),
+    };
     await api.createFunction(spec);
     await api.updateFunctionCode(spec);
     await api.updateFunctionConfig(spec);
     await api.createTimer('orderTimer', { name: 'orderTimerTrigger', cron: '0 * * * * * *' });
     await api.deleteTimer('orderTimer', 'old');
-    const func = { name: 'order', runtime: 'Nodejs16.13', handler: 'index.main', timeout: 15, memorySize: 256, envVariables: { STORE_ID: 's' }, installDependency: true };
+    const func = {
+      name: 'order',
+      runtime: 'Nodejs16.13',
+      handler: 'index.main',
+      timeout: 15,
+      memorySize: 256,
+      envVariables: { STORE_ID: 's' },
+      installDependency: true,
+    };
     expect(calls.filter(([op]) => op !== 'getFunctionDetail')).toEqual([
       ['new', { secretId: 'AKIDx', secretKey: 'k', token: undefined, envId: 'env-1' }],
       ['createFunction', { func, functionRootPath: FUNCTIONS_OUT, force: false }],
       ['updateFunctionCode', { func, functionRootPath: FUNCTIONS_OUT }],
       ['waitFunctionActive', 'order'],
-      ['updateFunctionConfig', { name: 'order', timeout: 15, memorySize: 256, envVariables: { STORE_ID: 's' }, installDependency: true }],
+      [
+        'updateFunctionConfig',
+        { name: 'order', timeout: 15, memorySize: 256, envVariables: { STORE_ID: 's' }, installDependency: true },
+      ],
       ['waitFunctionActive', 'order'],
       ['createFunctionTriggers', 'orderTimer', [{ name: 'orderTimerTrigger', type: 'timer', config: '0 * * * * * *' }]],
       ['deleteFunctionTrigger', 'orderTimer', 'old'],
@@ -346,11 +510,18 @@ describe('the deploy library adapter (@cloudbase/manager-node)', () => {
     installed = false;
   }
   it.runIf(!installed)('without the package, a real deploy says how to install it', () => {
-    expect(() => loadManager()).toThrow(/@cloudbase\/manager-node is not installed, nothing was deployed\..*npm i -D @cloudbase\/manager-node@\^5/);
+    expect(() => loadManager()).toThrow(
+      /@cloudbase\/manager-node is not installed, nothing was deployed\..*npm i -D @cloudbase\/manager-node@\^5/,
+    );
   });
 
   it('reads KEY=VALUE env files with comments, blank lines, quotes and export', () => {
-    expect(parseEnvFile('# c\n\nA=1\nexport B="two words"\nC=\'x=y\'\nD=\n', 'f')).toEqual({ A: '1', B: 'two words', C: 'x=y', D: '' });
+    expect(parseEnvFile('# c\n\nA=1\nexport B="two words"\nC=\'x=y\'\nD=\n', 'f')).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'x=y',
+      D: '',
+    });
     expect(() => parseEnvFile('A=1\nnot a line\n', 'f.env')).toThrow(/f\.env:2 is not KEY=VALUE/);
   });
 });
@@ -361,8 +532,16 @@ describe('npm run upload / npm run preview', () => {
 
   it('upload sends the project with the package version, a description and the robot', async () => {
     const { ci, calls } = recordingCi();
-    await uploadMiniProgram(['--desc=first release'], { env: CREDENTIALS, ci: () => ci, log: () => undefined, weappDir });
-    expect(calls[1]).toMatchObject({ api: 'upload', options: { version: '0.1.0', desc: 'first release', robot: 1, setting: { minify: true } } });
+    await uploadMiniProgram(['--desc=first release'], {
+      env: CREDENTIALS,
+      ci: () => ci,
+      log: () => undefined,
+      weappDir,
+    });
+    expect(calls[1]).toMatchObject({
+      api: 'upload',
+      options: { version: '0.1.0', desc: 'first release', robot: 1, setting: { minify: true } },
+    });
   });
 
   it('preview prints its QR code to the terminal', async () => {
@@ -373,14 +552,28 @@ describe('npm run upload / npm run preview', () => {
 
   it('an unreadable key file is named with its path and the reason', async () => {
     const env = { ...CREDENTIALS, WX_PRIVATE_KEY_PATH: join(dir, 'nope.key') };
-    const error = (await uploadMiniProgram([], { env, ci: noCi, log: () => undefined, weappDir }).catch((e) => e)) as CredentialError;
-    expect(error.problems).toEqual([expect.stringContaining(`WX_PRIVATE_KEY_PATH points at ${join(dir, 'nope.key')}, which cannot be read (ENOENT)`)]);
+    const error = (await uploadMiniProgram([], { env, ci: noCi, log: () => undefined, weappDir }).catch(
+      (e) => e,
+    )) as CredentialError;
+    expect(error.problems).toEqual([
+      expect.stringContaining(`WX_PRIVATE_KEY_PATH points at ${join(dir, 'nope.key')}, which cannot be read (ENOENT)`),
+    ]);
   });
 
   it('needs only the appid and key (no cloud env), and a built dist/weapp', async () => {
-    const missing = (await uploadMiniProgram([], { env: { WX_APPID: 'wx0123456789abcdef' }, ci: noCi, log: () => undefined, weappDir }).catch((e) => e)) as CredentialError;
+    const missing = (await uploadMiniProgram([], {
+      env: { WX_APPID: 'wx0123456789abcdef' },
+      ci: noCi,
+      log: () => undefined,
+      weappDir,
+    }).catch((e) => e)) as CredentialError;
     expect(missing.problems).toEqual([expect.stringMatching(/^WX_PRIVATE_KEY_PATH is not set/)]);
-    const unbuilt = (await uploadMiniProgram([], { env: CREDENTIALS, ci: noCi, log: () => undefined, weappDir: join(dir, 'no-weapp') }).catch((e) => e)) as CredentialError;
+    const unbuilt = (await uploadMiniProgram([], {
+      env: CREDENTIALS,
+      ci: noCi,
+      log: () => undefined,
+      weappDir: join(dir, 'no-weapp'),
+    }).catch((e) => e)) as CredentialError;
     expect(unbuilt.problems[0]).toMatch(/app\.json does not exist: run `npm run build:weapp` first/);
   });
 });

@@ -9,9 +9,26 @@ import { judge } from '../../support/bad-input/run-batch';
 /** The suite's own checks must be able to fail: each violation it looks for, shown once. */
 describe('bad-input checks', () => {
   const spec = contract['order.get'] as ActionSpec;
-  const world: HostileWorld = { attackerOpenid: 'o_attacker', pool: { foreign: [], shared: [] }, privateMarkers: ['ord-victim-1', 'NO20260302VICTIM'] };
-  const invalid: BadInputCase = { family: 'wrong-type', label: 'x', intent: 'invalid', data: { orderId: 42 }, idempotencyKey: undefined, expectCode: 'VALIDATION_FAILED' };
-  const hostile: BadInputCase = { family: 'foreign-or-missing-id', label: 'y', intent: 'hostile', data: { orderId: 'ord-victim-1' }, idempotencyKey: undefined };
+  const world: HostileWorld = {
+    attackerOpenid: 'o_attacker',
+    pool: { foreign: [], shared: [] },
+    privateMarkers: ['ord-victim-1', 'NO20260302VICTIM'],
+  };
+  const invalid: BadInputCase = {
+    family: 'wrong-type',
+    label: 'x',
+    intent: 'invalid',
+    data: { orderId: 42 },
+    idempotencyKey: undefined,
+    expectCode: 'VALIDATION_FAILED',
+  };
+  const hostile: BadInputCase = {
+    family: 'foreign-or-missing-id',
+    label: 'y',
+    intent: 'hostile',
+    data: { orderId: 'ord-victim-1' },
+    idempotencyKey: undefined,
+  };
   const check = (c: BadInputCase, envelope: Envelope<unknown>) => judge(spec, c, envelope, world, 'customer');
 
   it('accepts a clean refusal', () => {
@@ -22,8 +39,12 @@ describe('bad-input checks', () => {
   it('flags INTERNAL, a 5xx code, an unknown code and a stack trace', () => {
     expect(check(hostile, fail('INTERNAL'))).toEqual([expect.stringContaining('INTERNAL (HTTP 500)')]);
     expect(check(hostile, fail('UPSTREAM_UNAVAILABLE'))).toEqual([expect.stringContaining('HTTP 503')]);
-    expect(check(hostile, { ok: false, error: { code: 'BOOM' as never, message: 'x' } })).toEqual([expect.stringContaining('unknown error code')]);
-    expect(check(hostile, fail('NOT_FOUND', 'Error: x\n    at run (/srv/order.ts:12:3)'))).toEqual([expect.stringContaining('stack trace')]);
+    expect(check(hostile, { ok: false, error: { code: 'BOOM' as never, message: 'x' } })).toEqual([
+      expect.stringContaining('unknown error code'),
+    ]);
+    expect(check(hostile, fail('NOT_FOUND', 'Error: x\n    at run (/srv/order.ts:12:3)'))).toEqual([
+      expect.stringContaining('stack trace'),
+    ]);
   });
 
   it('flags invalid input that was not refused as VALIDATION_FAILED', () => {
@@ -32,7 +53,9 @@ describe('bad-input checks', () => {
   });
 
   it("flags another member's data in an answer, unless the caller sent it", () => {
-    expect(check(invalid, { ok: true, data: { orderNo: 'NO20260302VICTIM' } })).toContain("answer carries another member's data: NO20260302VICTIM");
+    expect(check(invalid, { ok: true, data: { orderNo: 'NO20260302VICTIM' } })).toContain(
+      "answer carries another member's data: NO20260302VICTIM",
+    );
     expect(check(hostile, fail('NOT_FOUND', undefined, { orderId: 'ord-victim-1' }))).toEqual([]);
   });
 

@@ -33,24 +33,80 @@ const TRANSPORT: Array<[string, Sent, ErrorCode]> = [
   ['an empty JSON body', { payload: '' }, 'VALIDATION_FAILED'],
   ['a numeric action', { payload: '{"action": 1}' }, 'VALIDATION_FAILED'],
   ['an action name of 5,000 chars', { payload: JSON.stringify({ action: 'a'.repeat(5000) }) }, 'VALIDATION_FAILED'],
-  ['an idempotency key that is a number', { payload: '{"action":"home","data":{},"idempotencyKey":12345678}' }, 'VALIDATION_FAILED'],
+  [
+    'an idempotency key that is a number',
+    { payload: '{"action":"home","data":{},"idempotencyKey":12345678}' },
+    'VALIDATION_FAILED',
+  ],
   ['XML', { payload: '<call action="home"/>', headers: { 'content-type': 'application/xml' } }, 'VALIDATION_FAILED'],
-  ['JSON as text/plain', { payload: '{"action":"home"}', headers: { 'content-type': 'text/plain' } }, 'VALIDATION_FAILED'],
-  ['form-encoded', { payload: 'action=home', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'VALIDATION_FAILED'],
-  ['a body over the limit', { payload: JSON.stringify({ action: 'home', data: { pad: 'x'.repeat(BODY_LIMIT_BYTES) } }) }, 'PAYLOAD_TOO_LARGE'],
-  ['arrays nested 20,000 deep', { payload: `{"action":"home","data":${'['.repeat(20_000)}${']'.repeat(20_000)}}` }, 'VALIDATION_FAILED'],
-  ['a __proto__ key in the body', { payload: '{"action":"home","data":{},"__proto__":{"polluted":true,"role":"manager"}}' }, 'VALIDATION_FAILED'],
-  ['a constructor.prototype key in data', { payload: '{"action":"home","data":{"constructor":{"prototype":{"polluted":true}}}}' }, 'VALIDATION_FAILED'],
-  ['a number JSON reads as Infinity', { payload: '{"action":"listProducts","data":{"limit":1e400}}' }, 'VALIDATION_FAILED'],
-  ['an integer past 2^64', { payload: '{"action":"listProducts","data":{"limit":123456789012345678901234567890}}' }, 'VALIDATION_FAILED'],
-  ['a duplicate action key naming another function', { payload: '{"action":"home","action":"member.me","data":{}}' }, 'UNKNOWN_ACTION'],
+  [
+    'JSON as text/plain',
+    { payload: '{"action":"home"}', headers: { 'content-type': 'text/plain' } },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'form-encoded',
+    { payload: 'action=home', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a body over the limit',
+    { payload: JSON.stringify({ action: 'home', data: { pad: 'x'.repeat(BODY_LIMIT_BYTES) } }) },
+    'PAYLOAD_TOO_LARGE',
+  ],
+  [
+    'arrays nested 20,000 deep',
+    { payload: `{"action":"home","data":${'['.repeat(20_000)}${']'.repeat(20_000)}}` },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a __proto__ key in the body',
+    { payload: '{"action":"home","data":{},"__proto__":{"polluted":true,"role":"manager"}}' },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a constructor.prototype key in data',
+    { payload: '{"action":"home","data":{"constructor":{"prototype":{"polluted":true}}}}' },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a number JSON reads as Infinity',
+    { payload: '{"action":"listProducts","data":{"limit":1e400}}' },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'an integer past 2^64',
+    { payload: '{"action":"listProducts","data":{"limit":123456789012345678901234567890}}' },
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a duplicate action key naming another function',
+    { payload: '{"action":"home","action":"member.me","data":{}}' },
+    'UNKNOWN_ACTION',
+  ],
   ['an unknown action', { payload: '{"action":"nope","data":{}}' }, 'UNKNOWN_ACTION'],
   ['an action of another function', { payload: '{"action":"manager.listStaff","data":{}}' }, 'UNKNOWN_ACTION'],
   ['an unknown function', { url: '/api/fn/nope', payload: '{"action":"home"}' }, 'UNKNOWN_FUNCTION'],
-  ['a function name with a path trick', { url: '/api/fn/..%2Fmanager', payload: '{"action":"listStaff"}' }, 'UNKNOWN_FUNCTION'],
-  ['an injected dev openid', { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': "' OR '1'='1" } }, 'UNAUTHENTICATED'],
-  ['a dev openid of 65 chars', { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': 'o'.repeat(65) } }, 'UNAUTHENTICATED'],
-  ['an empty dev openid', { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': '' } }, 'UNAUTHENTICATED'],
+  [
+    'a function name with a path trick',
+    { url: '/api/fn/..%2Fmanager', payload: '{"action":"listStaff"}' },
+    'UNKNOWN_FUNCTION',
+  ],
+  [
+    'an injected dev openid',
+    { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': "' OR '1'='1" } },
+    'UNAUTHENTICATED',
+  ],
+  [
+    'a dev openid of 65 chars',
+    { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': 'o'.repeat(65) } },
+    'UNAUTHENTICATED',
+  ],
+  [
+    'an empty dev openid',
+    { url: '/api/fn/member', payload: '{"action":"me","data":{}}', headers: { 'x-dev-openid': '' } },
+    'UNAUTHENTICATED',
+  ],
   ['GET on a function', { method: 'GET', payload: undefined }, 'NOT_FOUND'],
   ['PUT on a function', { method: 'PUT', payload: '{"action":"home"}' }, 'NOT_FOUND'],
 ];
@@ -58,7 +114,11 @@ const TRANSPORT: Array<[string, Sent, ErrorCode]> = [
 const STACK = /\bat .+:\d+:\d+|\n\s+at |node_modules|\.ts:\d+/;
 
 /** The status the gateway's code->status table gives, a JSON error envelope, no stack, no HTML. */
-function expectEnvelopeReply(reply: { statusCode: number; headers: Record<string, unknown>; body: string }, code: ErrorCode, where: string) {
+function expectEnvelopeReply(
+  reply: { statusCode: number; headers: Record<string, unknown>; body: string },
+  code: ErrorCode,
+  where: string,
+) {
   let json: { ok?: unknown; error?: { code?: unknown; message?: unknown } } | undefined;
   try {
     json = JSON.parse(reply.body);
@@ -88,7 +148,9 @@ describeEachDatabase('bad input over HTTP: the real Fastify gateway maps every r
 
   beforeAll(async () => {
     const db = use();
-    skuId = (await db.kysely.selectFrom('skus').select('id').where('active', '=', true).orderBy('id').executeTakeFirstOrThrow()).id;
+    skuId = (
+      await db.kysely.selectFrom('skus').select('id').where('active', '=', true).orderBy('id').executeTakeFirstOrThrow()
+    ).id;
     world = await makeHostileWorld(db);
     const clock = new Clock();
     clock.set(AT);
@@ -133,14 +195,26 @@ describeEachDatabase('bad input over HTTP: the real Fastify gateway maps every r
       const invalid = generated.filter((c) => c.intent === 'invalid');
       for (const distinct of [true, false]) {
         for (const c of invalid) {
-          if (cases.length < PER_ACTION && !cases.includes(c) && (!distinct || !cases.some((k) => k.family === c.family)) && sendable(c)) cases.push(c);
+          if (
+            cases.length < PER_ACTION &&
+            !cases.includes(c) &&
+            (!distinct || !cases.some((k) => k.family === c.family)) &&
+            sendable(c)
+          )
+            cases.push(c);
         }
       }
       expect(cases.length, `${name} has sendable invalid cases`).toBe(PER_ACTION);
-      const hostileRead = spec.mutating ? undefined : generated.find((c) => c.family === 'foreign-or-missing-id' && spec.input.safeParse(c.data).success);
+      const hostileRead = spec.mutating
+        ? undefined
+        : generated.find((c) => c.family === 'foreign-or-missing-id' && spec.input.safeParse(c.data).success);
       if (hostileRead) cases.push(hostileRead);
       for (const c of cases) {
-        const payload = JSON.stringify({ action: name, data: c.data, ...(c.idempotencyKey === undefined ? {} : { idempotencyKey: c.idempotencyKey }) });
+        const payload = JSON.stringify({
+          action: name,
+          data: c.data,
+          ...(c.idempotencyKey === undefined ? {} : { idempotencyKey: c.idempotencyKey }),
+        });
         const reply = await app.inject({
           method: 'POST',
           url: `/api/fn/${name.split('.')[0]}`,
@@ -152,12 +226,14 @@ describeEachDatabase('bad input over HTTP: the real Fastify gateway maps every r
         const body = JSON.parse(reply.body);
         if (Buffer.byteLength(payload) > BODY_LIMIT_BYTES) {
           // Over the limit the gateway refuses before the dispatcher sees the call.
-          if (body.error?.code !== 'PAYLOAD_TOO_LARGE' || reply.statusCode !== 413) problems.push(`${where}: HTTP ${reply.statusCode} ${reply.body.slice(0, 100)} for a body over the limit`);
+          if (body.error?.code !== 'PAYLOAD_TOO_LARGE' || reply.statusCode !== 413)
+            problems.push(`${where}: HTTP ${reply.statusCode} ${reply.body.slice(0, 100)} for a body over the limit`);
           continue;
         }
         problems.push(...judge(spec, c, body, world, spec.role).map((p) => `${where}: ${p}`));
         const expected = body.ok ? 200 : ERRORS[body.error.code as ErrorCode]?.status;
-        if (reply.statusCode !== expected) problems.push(`${where}: HTTP ${reply.statusCode} for ${body.ok ? 'ok' : body.error.code}`);
+        if (reply.statusCode !== expected)
+          problems.push(`${where}: HTTP ${reply.statusCode} for ${body.ok ? 'ok' : body.error.code}`);
         statuses[reply.statusCode] = (statuses[reply.statusCode] ?? 0) + 1;
       }
     }

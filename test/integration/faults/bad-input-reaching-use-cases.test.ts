@@ -33,14 +33,20 @@ describeEachDatabase('schema-valid bad input: mixed owners, wrong states, payloa
     return answer.ok ? 'ok' : answer.error.code;
   }
 
-  const linesOf = (orderId: string) => use().kysely.selectFrom('order_lines').select('id').where('order_id', '=', orderId).execute();
+  const linesOf = (orderId: string) =>
+    use().kysely.selectFrom('order_lines').select('id').where('order_id', '=', orderId).execute();
 
   it("order.requestRefund on the caller's own paid order with another member's lineIds is refused and writes nothing", async () => {
     const mine = await makePaidOrder(use(), { items, openid: newOpenid() });
     const theirs = await makePaidOrder(use(), { items, openid: newOpenid() });
     const [line] = await linesOf(theirs.orderId);
     const code = await expectRefusedWithoutWrite(() =>
-      callAction(use(), 'order.requestRefund', { orderId: mine.orderId, lineIds: [line!.id], reason: '退别人的' }, { openid: mine.openid, now: at, idempotencyKey: newKey() }),
+      callAction(
+        use(),
+        'order.requestRefund',
+        { orderId: mine.orderId, lineIds: [line!.id], reason: '退别人的' },
+        { openid: mine.openid, now: at, idempotencyKey: newKey() },
+      ),
     );
     expect(code).toBe('VALIDATION_FAILED');
   });
@@ -50,7 +56,12 @@ describeEachDatabase('schema-valid bad input: mixed owners, wrong states, payloa
     const b = await makePaidOrder(use(), { items, openid: newOpenid() });
     const [line] = await linesOf(b.orderId);
     const code = await expectRefusedWithoutWrite(() =>
-      callAction(use(), 'manager.refundOrder', { orderId: a.orderId, lineIds: [line!.id], reason: '串单' }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
+      callAction(
+        use(),
+        'manager.refundOrder',
+        { orderId: a.orderId, lineIds: [line!.id], reason: '串单' },
+        { openid: MANAGER, now: at, idempotencyKey: newKey() },
+      ),
     );
     expect(code).toBe('VALIDATION_FAILED');
   });
@@ -59,31 +70,68 @@ describeEachDatabase('schema-valid bad input: mixed owners, wrong states, payloa
     const unpaid = await makeOrder(use(), { items, openid: newOpenid(), now: T0 });
     const asManager = { openid: MANAGER, now: at };
     const codes = [
-      await expectRefusedWithoutWrite(() => callAction(use(), 'manager.shipOrder', { orderId: unpaid.orderId, carrier: '顺丰', trackingNo: 'SF123456' }, { ...asManager, idempotencyKey: newKey() })),
-      await expectRefusedWithoutWrite(() => callAction(use(), 'manager.readyForPickup', { orderId: unpaid.orderId }, { ...asManager, idempotencyKey: newKey() })),
-      await expectRefusedWithoutWrite(() => callAction(use(), 'manager.refundOrder', { orderId: unpaid.orderId, reason: '未付款' }, { ...asManager, idempotencyKey: newKey() })),
+      await expectRefusedWithoutWrite(() =>
+        callAction(
+          use(),
+          'manager.shipOrder',
+          { orderId: unpaid.orderId, carrier: '顺丰', trackingNo: 'SF123456' },
+          { ...asManager, idempotencyKey: newKey() },
+        ),
+      ),
+      await expectRefusedWithoutWrite(() =>
+        callAction(
+          use(),
+          'manager.readyForPickup',
+          { orderId: unpaid.orderId },
+          { ...asManager, idempotencyKey: newKey() },
+        ),
+      ),
+      await expectRefusedWithoutWrite(() =>
+        callAction(
+          use(),
+          'manager.refundOrder',
+          { orderId: unpaid.orderId, reason: '未付款' },
+          { ...asManager, idempotencyKey: newKey() },
+        ),
+      ),
     ];
     expect(codes).toEqual(['ORDER_STATE_CONFLICT', 'ORDER_STATE_CONFLICT', 'REFUND_NOT_ALLOWED']);
   });
 
   it('SQL and script payloads are stored as text and read back verbatim (nickname, coupon template title)', async () => {
     const openid = newOpenid();
-    const storable = HOSTILE_STRINGS.map((t) => fitted(t, 20).trim()).filter((t) => t.length > 0 && pathOfUnstorableText(t) === null);
+    const storable = HOSTILE_STRINGS.map((t) => fitted(t, 20).trim()).filter(
+      (t) => t.length > 0 && pathOfUnstorableText(t) === null,
+    );
     for (const text of storable) {
-      okData(await callAction(use(), 'member.updateProfile', { nickname: text }, { openid, now: at, idempotencyKey: newKey() }));
+      okData(
+        await callAction(
+          use(),
+          'member.updateProfile',
+          { nickname: text },
+          { openid, now: at, idempotencyKey: newKey() },
+        ),
+      );
       expect(okData(await callAction(use(), 'member.me', {}, { openid, now: at })).nickname).toBe(text);
     }
     for (const text of storable) {
       const { templateId } = okData(
-        await callAction(use(), 'manager.createCouponTemplate', { title: text, kind: 'no_threshold', amountFen: 100, validDays: 1, total: 1 }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
+        await callAction(
+          use(),
+          'manager.createCouponTemplate',
+          { title: text, kind: 'no_threshold', amountFen: 100, validDays: 1, total: 1 },
+          { openid: MANAGER, now: at, idempotencyKey: newKey() },
+        ),
       );
-      const listed = okData(await callAction(use(), 'manager.listCouponTemplates', {}, { openid: MANAGER, now: at })).items.find((t) => t.templateId === templateId);
+      const listed = okData(
+        await callAction(use(), 'manager.listCouponTemplates', {}, { openid: MANAGER, now: at }),
+      ).items.find((t) => t.templateId === templateId);
       expect(listed?.title).toBe(text);
     }
     expect(storable.length).toBeGreaterThan(20);
   });
 
-  it("order.create joining a team of another campaign is refused and writes nothing", async () => {
+  it('order.create joining a team of another campaign is refused and writes nothing', async () => {
     const first = await makeCampaign(use());
     const second = await makeCampaign(use(), { skuId: 'sku-amino-acid-cleanser-1', title: '另一个拼团' });
     const leader = await payGroupOrder(use(), { campaignId: first.campaignId, skuId: first.skuId });
@@ -91,7 +139,13 @@ describeEachDatabase('schema-valid bad input: mixed owners, wrong states, payloa
     const joiner = newOpenid();
     await callAction(use(), 'member.me', {}, { openid: joiner });
     await expectRefusedWithoutWrite(() =>
-      createGroupOrder(use(), { campaignId: second.campaignId, skuId: second.skuId, teamId: leader.teamId!, openid: joiner, now: T0 }),
+      createGroupOrder(use(), {
+        campaignId: second.campaignId,
+        skuId: second.skuId,
+        teamId: leader.teamId!,
+        openid: joiner,
+        now: T0,
+      }),
     );
   });
 });

@@ -31,7 +31,15 @@ describeEachDatabase('bad-input regressions', (use) => {
   });
 
   it('manager.createCampaign with startsAt in year 0 is VALIDATION_FAILED and writes nothing', async () => {
-    const input = { skuId: 'sku-amino-acid-cleanser-1', title: '零年', groupPriceFen: 100, teamSize: 2, stockCap: 10, startsAt: '0000-01-01T00:00:00Z', endsAt: '2030-01-01T00:00:00Z' };
+    const input = {
+      skuId: 'sku-amino-acid-cleanser-1',
+      title: '零年',
+      groupPriceFen: 100,
+      teamSize: 2,
+      stockCap: 10,
+      startsAt: '0000-01-01T00:00:00Z',
+      endsAt: '2030-01-01T00:00:00Z',
+    };
     await expectRefusedCleanly('manager.createCampaign', input, 'demo-manager');
   });
 

@@ -30,7 +30,15 @@ describeEachDatabase('demo history for npm start', (use) => {
     expect(total('shop_new_members')).toBeGreaterThan(0);
 
     // Settled orders earned points through the ledger; nothing is pending or left unpaid.
-    const statuses = await use().kysely.selectFrom('orders').select('status').where('member_id', 'in', use().kysely.selectFrom('members').select('id').where('openid', 'like', 'demo-member-%')).execute();
+    const statuses = await use()
+      .kysely.selectFrom('orders')
+      .select('status')
+      .where(
+        'member_id',
+        'in',
+        use().kysely.selectFrom('members').select('id').where('openid', 'like', 'demo-member-%'),
+      )
+      .execute();
     expect(statuses.every((s) => s.status === 'settled' || s.status === 'completed' || s.status === 'paid')).toBe(true);
     expect(statuses.filter((s) => s.status === 'settled').length).toBeGreaterThan(40);
 

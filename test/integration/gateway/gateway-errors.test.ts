@@ -17,8 +17,16 @@ interface Reply {
   json: any;
 }
 
-async function request(gateway: Gateway, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const response = await fetch(`${gateway.url}${path}`, { method: init.method ?? 'POST', body: init.body, headers: init.headers });
+async function request(
+  gateway: Gateway,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const response = await fetch(`${gateway.url}${path}`, {
+    method: init.method ?? 'POST',
+    body: init.body,
+    headers: init.headers,
+  });
   const text = await response.text();
   let json: unknown = undefined;
   try {
@@ -50,7 +58,11 @@ function expectEnvelope(reply: Reply, status: number, code: string) {
 const newOpenid = () => `o_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
 async function createdAtOf(db: Db, openid: string): Promise<Date> {
-  const row = await db.kysely.selectFrom('members').select('created_at').where('openid', '=', openid).executeTakeFirstOrThrow();
+  const row = await db.kysely
+    .selectFrom('members')
+    .select('created_at')
+    .where('openid', '=', openid)
+    .executeTakeFirstOrThrow();
   return new Date(row.created_at);
 }
 
@@ -78,7 +90,13 @@ describeEachDatabase('gateway over HTTP', (use) => {
   const broken = fakeTimer('brokenTimer', 990_002, 'boom');
 
   beforeAll(async () => {
-    gateway = await startGateway({ port: 0, db: use(), devAuth: true, logLevel: 'silent', timers: [ticker.timer, broken.timer] });
+    gateway = await startGateway({
+      port: 0,
+      db: use(),
+      devAuth: true,
+      logLevel: 'silent',
+      timers: [ticker.timer, broken.timer],
+    });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -90,17 +108,61 @@ describeEachDatabase('gateway over HTTP', (use) => {
   });
 
   const refusals: Array<[string, () => Promise<Reply>, number, string]> = [
-    ['malformed JSON', () => request(gateway, '/api/fn/catalog', { body: '{"action": "home", ', headers: { 'content-type': 'application/json' } }), 400, 'VALIDATION_FAILED'],
-    ['an XML body', () => request(gateway, '/api/fn/catalog', { body: '<call action="home"/>', headers: { 'content-type': 'application/xml' } }), 400, 'VALIDATION_FAILED'],
-    ['JSON sent as text/plain', () => request(gateway, '/api/fn/catalog', { body: '{"action":"home"}', headers: { 'content-type': 'text/plain' } }), 400, 'VALIDATION_FAILED'],
+    [
+      'malformed JSON',
+      () =>
+        request(gateway, '/api/fn/catalog', {
+          body: '{"action": "home", ',
+          headers: { 'content-type': 'application/json' },
+        }),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an XML body',
+      () =>
+        request(gateway, '/api/fn/catalog', {
+          body: '<call action="home"/>',
+          headers: { 'content-type': 'application/xml' },
+        }),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'JSON sent as text/plain',
+      () =>
+        request(gateway, '/api/fn/catalog', { body: '{"action":"home"}', headers: { 'content-type': 'text/plain' } }),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['no body at all', () => request(gateway, '/api/fn/catalog'), 400, 'VALIDATION_FAILED'],
     ['an unknown action', () => callFn(gateway, 'catalog', { action: 'nope' }), 400, 'UNKNOWN_ACTION'],
-    ['another function’s action', () => callFn(gateway, 'catalog', { action: 'member.me' }, 'demo-manager'), 400, 'UNKNOWN_ACTION'],
+    [
+      'another function’s action',
+      () => callFn(gateway, 'catalog', { action: 'member.me' }, 'demo-manager'),
+      400,
+      'UNKNOWN_ACTION',
+    ],
     ['an unknown function', () => callFn(gateway, 'nope', { action: 'home' }), 404, 'UNKNOWN_FUNCTION'],
-    ['an unknown product', () => callFn(gateway, 'catalog', { action: 'getProduct', data: { productId: 'p-nope' } }), 404, 'NOT_FOUND'],
-    ['a body over 100 KB', () => callFn(gateway, 'catalog', { action: 'home', data: {}, pad: 'x'.repeat(110 * 1024) }), 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'an unknown product',
+      () => callFn(gateway, 'catalog', { action: 'getProduct', data: { productId: 'p-nope' } }),
+      404,
+      'NOT_FOUND',
+    ],
+    [
+      'a body over 100 KB',
+      () => callFn(gateway, 'catalog', { action: 'home', data: {}, pad: 'x'.repeat(110 * 1024) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
     ['member.me without identity', () => callFn(gateway, 'member', { action: 'me', data: {} }), 401, 'UNAUTHENTICATED'],
-    ['member.me with a malformed openid', () => callFn(gateway, 'member', { action: 'me', data: {} }, 'not valid!'), 401, 'UNAUTHENTICATED'],
+    [
+      'member.me with a malformed openid',
+      () => callFn(gateway, 'member', { action: 'me', data: {} }, 'not valid!'),
+      401,
+      'UNAUTHENTICATED',
+    ],
     ['an unknown route under /api', () => request(gateway, '/api/nope', { method: 'GET' }), 404, 'NOT_FOUND'],
     ['GET on a function', () => request(gateway, '/api/fn/catalog', { method: 'GET' }), 404, 'NOT_FOUND'],
   ];
@@ -152,7 +214,11 @@ describeEachDatabase('gateway over HTTP', (use) => {
   });
 
   it('the dev clock moves the time new members are created at, and null resets it', async () => {
-    const setClock = (now: string | null) => request(gateway, '/api/dev/clock', { body: JSON.stringify({ now }), headers: { 'content-type': 'application/json' } });
+    const setClock = (now: string | null) =>
+      request(gateway, '/api/dev/clock', {
+        body: JSON.stringify({ now }),
+        headers: { 'content-type': 'application/json' },
+      });
     const future = new Date('2030-01-01T00:00:00Z');
     try {
       expect((await setClock(future.toISOString())).status).toBe(200);
@@ -170,7 +236,10 @@ describeEachDatabase('gateway over HTTP', (use) => {
   });
 
   it('a clock value that is not a time is refused and leaves the clock alone', async () => {
-    const reply = await request(gateway, '/api/dev/clock', { body: JSON.stringify({ now: 'tomorrow-ish' }), headers: { 'content-type': 'application/json' } });
+    const reply = await request(gateway, '/api/dev/clock', {
+      body: JSON.stringify({ now: 'tomorrow-ish' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expectEnvelope(reply, 400, 'VALIDATION_FAILED');
     expect(Math.abs(gateway.clock.now().getTime() - Date.now())).toBeLessThan(60_000);
   });
@@ -179,7 +248,10 @@ describeEachDatabase('gateway over HTTP', (use) => {
     const runsBefore = ticker.runs.length;
     const reply = await request(gateway, '/api/dev/run-timer/fakeTimer');
     expect(reply.status).toBe(200);
-    expect(reply.json).toEqual({ ok: true, data: { timer: 'fakeTimer', ran: true, result: { expired: 2, settled: 1 } } });
+    expect(reply.json).toEqual({
+      ok: true,
+      data: { timer: 'fakeTimer', ran: true, result: { expired: 2, settled: 1 } },
+    });
     expect(ticker.runs.length).toBe(runsBefore + 1);
   });
 
@@ -190,7 +262,13 @@ describeEachDatabase('gateway over HTTP', (use) => {
   it('the dev pay callback runs the real payCallback: an unknown order is recorded as an anomaly, not paid', async () => {
     const before = await use().kysely.selectFrom('payment_anomalies').select('id').execute();
     const reply = await request(gateway, '/api/dev/pay-callback', {
-      body: JSON.stringify({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'NOSUCHORDER1', transactionId: 'T1', totalFee: 100 }),
+      body: JSON.stringify({
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outTradeNo: 'NOSUCHORDER1',
+        transactionId: 'T1',
+        totalFee: 100,
+      }),
       headers: { 'content-type': 'application/json' },
     });
     expect(reply.status).toBe(200);
@@ -202,14 +280,35 @@ describeEachDatabase('gateway over HTTP', (use) => {
   });
 
   it('without dev auth the dev routes do not exist and X-Dev-Openid signs nobody in', async () => {
-    const locked = await startGateway({ port: 0, db: use(), devAuth: false, logLevel: 'silent', timers: [ticker.timer] });
+    const locked = await startGateway({
+      port: 0,
+      db: use(),
+      devAuth: false,
+      logLevel: 'silent',
+      timers: [ticker.timer],
+    });
     try {
       const runsBefore = ticker.runs.length;
       const before = await tableCounts(use());
-      expectEnvelope(await request(locked, '/api/dev/clock', { body: '{"now":"2030-01-01T00:00:00Z"}', headers: { 'content-type': 'application/json' } }), 404, 'NOT_FOUND');
+      expectEnvelope(
+        await request(locked, '/api/dev/clock', {
+          body: '{"now":"2030-01-01T00:00:00Z"}',
+          headers: { 'content-type': 'application/json' },
+        }),
+        404,
+        'NOT_FOUND',
+      );
       expectEnvelope(await request(locked, '/api/dev/run-timer/fakeTimer'), 404, 'NOT_FOUND');
-      expectEnvelope(await request(locked, '/api/dev/pay-callback', { body: '{}', headers: { 'content-type': 'application/json' } }), 404, 'NOT_FOUND');
-      expectEnvelope(await callFn(locked, 'member', { action: 'me', data: {} }, 'demo-manager'), 401, 'UNAUTHENTICATED');
+      expectEnvelope(
+        await request(locked, '/api/dev/pay-callback', { body: '{}', headers: { 'content-type': 'application/json' } }),
+        404,
+        'NOT_FOUND',
+      );
+      expectEnvelope(
+        await callFn(locked, 'member', { action: 'me', data: {} }, 'demo-manager'),
+        401,
+        'UNAUTHENTICATED',
+      );
       expect(ticker.runs.length).toBe(runsBefore);
       expect(Math.abs(locked.clock.now().getTime() - Date.now())).toBeLessThan(60_000);
       expect(await tableCounts(use())).toEqual(before);
@@ -219,8 +318,12 @@ describeEachDatabase('gateway over HTTP', (use) => {
   });
 
   it('dev auth with NODE_ENV=production is refused by buildGateway and startGateway', async () => {
-    await expect(buildGateway({ db: use(), clock: new Clock(), devAuth: true, nodeEnv: 'production', logLevel: 'silent' })).rejects.toThrow(/production/);
-    await expect(startGateway({ port: 0, db: use(), devAuth: true, nodeEnv: 'production', logLevel: 'silent' })).rejects.toThrow(/production/);
+    await expect(
+      buildGateway({ db: use(), clock: new Clock(), devAuth: true, nodeEnv: 'production', logLevel: 'silent' }),
+    ).rejects.toThrow(/production/);
+    await expect(
+      startGateway({ port: 0, db: use(), devAuth: true, nodeEnv: 'production', logLevel: 'silent' }),
+    ).rejects.toThrow(/production/);
   });
 });
 
@@ -243,8 +346,12 @@ describeOnPostgres('gateway refusing to start', (use) => {
     url.pathname = `/${name}`;
     const db = await openDb({ databaseUrl: url.toString(), poolSize: 2 });
     try {
-      await expect(startGateway({ port: 0, db, devAuth: true, nodeEnv: 'production', logLevel: 'silent' })).rejects.toThrow(/production/);
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db.kysely);
+      await expect(
+        startGateway({ port: 0, db, devAuth: true, nodeEnv: 'production', logLevel: 'silent' }),
+      ).rejects.toThrow(/production/);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db.kysely);
       expect(rows[0]!.n).toBe(0);
     } finally {
       await db.close();

@@ -29,7 +29,11 @@ async function seatsOrRefunds(db: Db, campaignId: string) {
 }
 
 async function teamsOf(db: Db, campaignId: string) {
-  const teams = await db.kysely.selectFrom('groupbuy_teams').selectAll().where('campaign_id', '=', campaignId).execute();
+  const teams = await db.kysely
+    .selectFrom('groupbuy_teams')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
   const members = await db.kysely
     .selectFrom('groupbuy_team_members as tm')
     .innerJoin('groupbuy_teams as t', 't.id', 'tm.team_id')
@@ -50,7 +54,8 @@ describeOnPostgres('group-buy under concurrency', (use) => {
     const strict = await makeCampaign(use(), { skuId: sku, teamSize: 3, onFull: 'refund', stockCap: 150 });
     const leaders: Array<{ c: typeof openNew; teamId: string | null }> = [];
     for (const c of [openNew, strict]) {
-      for (let i = 0; i < 10; i++) leaders.push({ c, ...(await payGroupOrder(use(), { campaignId: c.campaignId, skuId: sku })) });
+      for (let i = 0; i < 10; i++)
+        leaders.push({ c, ...(await payGroupOrder(use(), { campaignId: c.campaignId, skuId: sku })) });
     }
     // 500 members each create an order joining one of the 20 teams (created in waves of 50)...
     const joiners = [];
@@ -90,7 +95,11 @@ describeOnPostgres('group-buy under concurrency', (use) => {
       else expect(seated).toBeLessThanOrEqual(30);
     }
     expect(await stockOf(use(), sku)).toBeGreaterThanOrEqual(0);
-    const orders = await use().kysely.selectFrom('orders').select('status').where('transaction_id', 'is not', null).execute();
+    const orders = await use()
+      .kysely.selectFrom('orders')
+      .select('status')
+      .where('transaction_id', 'is not', null)
+      .execute();
     expect(orders.every((o) => ['grouping', 'paid', 'refunding'].includes(o.status))).toBe(true);
   }, 180_000);
 
@@ -110,7 +119,10 @@ describeOnPostgres('group-buy under concurrency', (use) => {
     // Two timers at once, run after run (batches of 100; earlier tests' teams expire too) until idle.
     let failed = 0;
     for (;;) {
-      const runs = await Promise.all([runGroupbuyTimer(jobContext(use(), later, platform)), runGroupbuyTimer(jobContext(use(), later, platform))]);
+      const runs = await Promise.all([
+        runGroupbuyTimer(jobContext(use(), later, platform)),
+        runGroupbuyTimer(jobContext(use(), later, platform)),
+      ]);
       const ended = runs.reduce((n, r) => n + r.failed + r.virtual, 0);
       failed += runs[0]!.failed + runs[1]!.failed;
       if (ended === 0) break;
@@ -118,7 +130,10 @@ describeOnPostgres('group-buy under concurrency', (use) => {
     expect(failed).toBeGreaterThanOrEqual(15);
     // Two workers at once, until the queue is empty (earlier tests' expired teams share it).
     for (;;) {
-      const [x, y] = await Promise.all([runOutboxWorker(jobContext(use(), later, platform)), runOutboxWorker(jobContext(use(), later, platform))]);
+      const [x, y] = await Promise.all([
+        runOutboxWorker(jobContext(use(), later, platform)),
+        runOutboxWorker(jobContext(use(), later, platform)),
+      ]);
       await platform.pay.settle();
       if (x.delivered + y.delivered + x.retried + y.retried === 0) break;
     }

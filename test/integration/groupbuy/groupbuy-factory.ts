@@ -18,20 +18,33 @@ export async function makeCampaign(db: Db, overrides: Partial<ActionInput<'manag
     endsAt: new Date(T0.getTime() + 30 * 24 * HOUR).toISOString(),
     ...overrides,
   };
-  return okData(await callAction(db, 'manager.createCampaign', input, { openid: MANAGER, now: T0, idempotencyKey: newKey() }));
+  return okData(
+    await callAction(db, 'manager.createCampaign', input, { openid: MANAGER, now: T0, idempotencyKey: newKey() }),
+  );
 }
 
 /** `order.create` for a group-buy (pickup: no shipping fee, so payable = group price). */
-export function createGroupOrder(db: Db, q: { campaignId: string; skuId: string; teamId?: string; openid?: string; now?: Date }) {
+export function createGroupOrder(
+  db: Db,
+  q: { campaignId: string; skuId: string; teamId?: string; openid?: string; now?: Date },
+) {
   const groupBuy = q.teamId ? { campaignId: q.campaignId, teamId: q.teamId } : { campaignId: q.campaignId };
-  return callAction(db, 'order.create', { items: [{ skuId: q.skuId, qty: 1 }], delivery: { type: 'pickup' as const }, groupBuy }, {
-    openid: q.openid ?? newOpenid(),
-    now: q.now ?? T0,
-    idempotencyKey: newKey(),
-  });
+  return callAction(
+    db,
+    'order.create',
+    { items: [{ skuId: q.skuId, qty: 1 }], delivery: { type: 'pickup' as const }, groupBuy },
+    {
+      openid: q.openid ?? newOpenid(),
+      now: q.now ?? T0,
+      idempotencyKey: newKey(),
+    },
+  );
 }
 
-export async function makeGroupOrder(db: Db, q: { campaignId: string; skuId: string; teamId?: string; openid?: string; now?: Date }): Promise<MadeOrder> {
+export async function makeGroupOrder(
+  db: Db,
+  q: { campaignId: string; skuId: string; teamId?: string; openid?: string; now?: Date },
+): Promise<MadeOrder> {
   const openid = q.openid ?? newOpenid();
   const now = q.now ?? T0;
   const created = okData(await createGroupOrder(db, { ...q, openid, now }));
@@ -39,14 +52,21 @@ export async function makeGroupOrder(db: Db, q: { campaignId: string; skuId: str
 }
 
 /** Creates and pays a group-buy order through the real payment callback; answers the order's team. */
-export async function payGroupOrder(db: Db, q: { campaignId: string; skuId: string; teamId?: string; openid?: string; now?: Date }) {
+export async function payGroupOrder(
+  db: Db,
+  q: { campaignId: string; skuId: string; teamId?: string; openid?: string; now?: Date },
+) {
   const order = await makeGroupOrder(db, q);
   expect(await pay(db, order, q.now ?? T0, payEvent(order))).toEqual({ errcode: 0, errmsg: 'ok' });
   return { ...order, teamId: await teamOf(db, order.orderId) };
 }
 
 export async function teamOf(db: Db, orderId: string): Promise<string | null> {
-  const row = await db.kysely.selectFrom('groupbuy_team_members').select('team_id').where('order_id', '=', orderId).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom('groupbuy_team_members')
+    .select('team_id')
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
   return row?.team_id ?? null;
 }
 
@@ -61,11 +81,26 @@ export async function campaignRow(db: Db, campaignId: string) {
 /** Row counts of every table group-buy writes: a refused call leaves them all unchanged. */
 export async function groupbuyCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['orders', 'order_lines', 'refunds', 'outbox', 'groupbuy_teams', 'groupbuy_team_members', 'groupbuy_member_seats', 'groupbuy_campaigns'] as const) {
-    const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  for (const table of [
+    'orders',
+    'order_lines',
+    'refunds',
+    'outbox',
+    'groupbuy_teams',
+    'groupbuy_team_members',
+    'groupbuy_member_seats',
+    'groupbuy_campaigns',
+  ] as const) {
+    const row = await db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
-  const stock = await db.kysely.selectFrom('skus').select((eb) => eb.fn.sum<number>('stock').as('s')).executeTakeFirstOrThrow();
+  const stock = await db.kysely
+    .selectFrom('skus')
+    .select((eb) => eb.fn.sum<number>('stock').as('s'))
+    .executeTakeFirstOrThrow();
   counts.stock = Number(stock.s);
   return counts;
 }

@@ -3,8 +3,31 @@ import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import { runGroupbuyTimer } from '../../../cloudfunctions/core/groupbuy/expiry.service';
-import { MANAGER, T0, errorCode, jobContext, localPlatform, newKey, newOpenid, orderRow, pay, payEvent, refundsOf, setStock, stockOf } from '../order/order-factory';
-import { campaignRow, createGroupOrder, groupbuyCounts, hoursAfter, makeCampaign, makeGroupOrder, payGroupOrder, teamRow } from './groupbuy-factory';
+import {
+  MANAGER,
+  T0,
+  errorCode,
+  jobContext,
+  localPlatform,
+  newKey,
+  newOpenid,
+  orderRow,
+  pay,
+  payEvent,
+  refundsOf,
+  setStock,
+  stockOf,
+} from '../order/order-factory';
+import {
+  campaignRow,
+  createGroupOrder,
+  groupbuyCounts,
+  hoursAfter,
+  makeCampaign,
+  makeGroupOrder,
+  payGroupOrder,
+  teamRow,
+} from './groupbuy-factory';
 
 const SKU = 'sku-green-tea-balancing-toner-1';
 
@@ -18,7 +41,9 @@ describeEachDatabase('group-buy teams', (use) => {
     expect(view.groupBuy).toEqual({ campaignId: c.campaignId, teamId: a.teamId, teamStatus: 'open' });
     expect(view.actions.requestRefund).toBe(false);
     // Anyone with the shared path sees the team (anonymous too) and may join it.
-    const shared = okData(await callAction(use(), 'groupbuy.getTeam', { teamId: a.teamId! }, { openid: null, now: T0 }));
+    const shared = okData(
+      await callAction(use(), 'groupbuy.getTeam', { teamId: a.teamId! }, { openid: null, now: T0 }),
+    );
     expect(shared).toMatchObject({ status: 'open', joined: 1, teamSize: 2, canJoin: true, myOrderId: null });
 
     const b = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: a.teamId! });
@@ -30,9 +55,16 @@ describeEachDatabase('group-buy teams', (use) => {
       expect(v.groupBuy?.teamStatus).toBe('succeeded');
     }
     // Fulfilment proceeds as for any paid pickup order.
-    const ready = await callAction(use(), 'manager.readyForPickup', { orderId: b.orderId }, { openid: MANAGER, now: T0, idempotencyKey: newKey() });
+    const ready = await callAction(
+      use(),
+      'manager.readyForPickup',
+      { orderId: b.orderId },
+      { openid: MANAGER, now: T0, idempotencyKey: newKey() },
+    );
     expect(okData(ready).status).toBe('ready_for_pickup');
-    const team = okData(await callAction(use(), 'groupbuy.getTeam', { teamId: a.teamId! }, { openid: b.openid, now: T0 }));
+    const team = okData(
+      await callAction(use(), 'groupbuy.getTeam', { teamId: a.teamId! }, { openid: b.openid, now: T0 }),
+    );
     expect(team).toMatchObject({ status: 'succeeded', canJoin: false, myOrderId: b.orderId });
     expect(team.members.map((m) => m.leader)).toEqual([true, false]);
   });
@@ -40,9 +72,20 @@ describeEachDatabase('group-buy teams', (use) => {
   it('the group price replaces the list price after the member price; quote and order agree', async () => {
     const c = await makeCampaign(use(), { groupPriceFen: 7000 });
     const openid = newOpenid();
-    const quote = okData(await callAction(use(), 'order.quote', { items: [{ skuId: SKU, qty: 1 }], deliveryType: 'pickup', groupBuy: { campaignId: c.campaignId } }, { openid, now: T0 }));
+    const quote = okData(
+      await callAction(
+        use(),
+        'order.quote',
+        { items: [{ skuId: SKU, qty: 1 }], deliveryType: 'pickup', groupBuy: { campaignId: c.campaignId } },
+        { openid, now: T0 },
+      ),
+    );
     expect(quote.lines[0]).toMatchObject({ unitPriceFen: c.originalPriceFen, memberPriceFen: 7000, payableFen: 7000 });
-    expect(quote).toMatchObject({ subtotalFen: c.originalPriceFen, memberDiscountFen: c.originalPriceFen - 7000, payableFen: 7000 });
+    expect(quote).toMatchObject({
+      subtotalFen: c.originalPriceFen,
+      memberDiscountFen: c.originalPriceFen - 7000,
+      payableFen: 7000,
+    });
     const order = await makeGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, openid });
     expect(order.payableFen).toBe(quote.payableFen);
   });
@@ -53,22 +96,42 @@ describeEachDatabase('group-buy teams', (use) => {
     await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: full.teamId! });
     const expiring = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU });
     const stopped = await makeCampaign(use());
-    okData(await callAction(use(), 'manager.stopCampaign', { campaignId: stopped.campaignId }, { openid: MANAGER, now: T0, idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.stopCampaign',
+        { campaignId: stopped.campaignId },
+        { openid: MANAGER, now: T0, idempotencyKey: newKey() },
+      ),
+    );
 
     const before = await groupbuyCounts(use());
     const cases: Array<[string, Parameters<typeof createGroupOrder>[1], string]> = [
       ['unknown campaign', { campaignId: 'gb_nope', skuId: SKU }, 'GROUP_BUY_UNAVAILABLE'],
       ['unknown team', { campaignId: c.campaignId, skuId: SKU, teamId: 't_nope' }, 'GROUP_BUY_TEAM_NOT_FOUND'],
       ['full team', { campaignId: c.campaignId, skuId: SKU, teamId: full.teamId! }, 'GROUP_BUY_TEAM_FULL'],
-      ['expired team', { campaignId: c.campaignId, skuId: SKU, teamId: expiring.teamId!, now: hoursAfter(T0, 25) }, 'GROUP_BUY_TEAM_EXPIRED'],
-      ['over the per-member limit', { campaignId: c.campaignId, skuId: SKU, openid: full.openid }, 'GROUP_BUY_LIMIT_REACHED'],
+      [
+        'expired team',
+        { campaignId: c.campaignId, skuId: SKU, teamId: expiring.teamId!, now: hoursAfter(T0, 25) },
+        'GROUP_BUY_TEAM_EXPIRED',
+      ],
+      [
+        'over the per-member limit',
+        { campaignId: c.campaignId, skuId: SKU, openid: full.openid },
+        'GROUP_BUY_LIMIT_REACHED',
+      ],
       ['stopped campaign', { campaignId: stopped.campaignId, skuId: SKU }, 'GROUP_BUY_STOPPED'],
       ['before the start', { campaignId: c.campaignId, skuId: SKU, now: hoursAfter(T0, -1) }, 'GROUP_BUY_NOT_STARTED'],
       ['after the end', { campaignId: c.campaignId, skuId: SKU, now: hoursAfter(T0, 31 * 24) }, 'GROUP_BUY_ENDED'],
       ['another SKU', { campaignId: c.campaignId, skuId: 'sku-amino-acid-cleanser-1' }, 'VALIDATION_FAILED'],
     ];
     for (const [, q, code] of cases) expect(errorCode(await createGroupOrder(use(), q))).toBe(code);
-    const joinTwice = await createGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: expiring.teamId!, openid: expiring.openid });
+    const joinTwice = await createGroupOrder(use(), {
+      campaignId: c.campaignId,
+      skuId: SKU,
+      teamId: expiring.teamId!,
+      openid: expiring.openid,
+    });
     expect(['GROUP_BUY_ALREADY_JOINED', 'GROUP_BUY_LIMIT_REACHED']).toContain(errorCode(joinTwice));
     expect(await groupbuyCounts(use())).toEqual(before);
   });
@@ -90,7 +153,12 @@ describeEachDatabase('group-buy teams', (use) => {
     for (const o of [a, b]) {
       const refunds = await refundsOf(use(), o.orderId);
       expect(refunds).toHaveLength(1);
-      expect(refunds[0]).toMatchObject({ status: 'succeeded', amount_fen: o.payableFen, initiated_by: 'system', out_refund_no: `${o.orderNo}R1` });
+      expect(refunds[0]).toMatchObject({
+        status: 'succeeded',
+        amount_fen: o.payableFen,
+        initiated_by: 'system',
+        out_refund_no: `${o.orderNo}R1`,
+      });
       const v = okData(await callAction(use(), 'order.get', { orderId: o.orderId }, { openid: o.openid, now: later }));
       expect(v.status).toBe('refunded');
       expect(v.groupBuy?.teamStatus).toBe('failed');
@@ -156,13 +224,32 @@ describeEachDatabase('group-buy teams', (use) => {
     expect(askedAgain.length).toBeGreaterThan(asked);
     expect(new Set(askedAgain.map((r) => r.outRefundNo)).size).toBe(1);
 
-    const queue = okData(await callAction(use(), 'manager.listRefunds', { status: 'failed' }, { openid: MANAGER, now: later }));
-    expect(queue.items.find((r) => r.orderId === refused.orderId)).toMatchObject({ status: 'failed', failureReason: expect.stringContaining('refused') });
+    const queue = okData(
+      await callAction(use(), 'manager.listRefunds', { status: 'failed' }, { openid: MANAGER, now: later }),
+    );
+    expect(queue.items.find((r) => r.orderId === refused.orderId)).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringContaining('refused'),
+    });
     // The order waits outside the fulfilment queue (not shippable) until the store refunds it.
     expect((await orderRow(use(), refused.orderId)).status).toBe('grouping');
-    expect(errorCode(await callAction(use(), 'manager.readyForPickup', { orderId: refused.orderId }, { openid: MANAGER, now: later, idempotencyKey: newKey() }))).toBe('ORDER_STATE_CONFLICT');
+    expect(
+      errorCode(
+        await callAction(
+          use(),
+          'manager.readyForPickup',
+          { orderId: refused.orderId },
+          { openid: MANAGER, now: later, idempotencyKey: newKey() },
+        ),
+      ),
+    ).toBe('ORDER_STATE_CONFLICT');
     // The manager can refund it again by hand from the order.
-    const again = await callAction(use(), 'manager.refundOrder', { orderId: refused.orderId, reason: '拼团失败重新退款' }, { openid: MANAGER, now: later, idempotencyKey: newKey() });
+    const again = await callAction(
+      use(),
+      'manager.refundOrder',
+      { orderId: refused.orderId, reason: '拼团失败重新退款' },
+      { openid: MANAGER, now: later, idempotencyKey: newKey() },
+    );
     expect(okData(again).status).toBe('approved');
   });
 });

@@ -11,7 +11,12 @@ const SKU = 'sku-white-clay-mask-1';
 const ROUNDS = 40;
 
 const managerRefund = (db: Db, orderId: string, now: Date) =>
-  callAction(db, 'manager.refundOrder', { orderId, reason: '顾客不想拼了' }, { openid: MANAGER, now, idempotencyKey: newKey() });
+  callAction(
+    db,
+    'manager.refundOrder',
+    { orderId, reason: '顾客不想拼了' },
+    { openid: MANAGER, now, idempotencyKey: newKey() },
+  );
 
 /**
  * The invariant of a succeeded team: joined = its member rows = its size, and every member's order
@@ -19,7 +24,11 @@ const managerRefund = (db: Db, orderId: string, now: Date) =>
  * never from `grouping`). Checked before the outbox delivers refunds (which clears status_before_refund).
  */
 async function expectHonestTeam(db: Db, teamId: string) {
-  const team = await db.kysely.selectFrom('groupbuy_teams').selectAll().where('id', '=', teamId).executeTakeFirstOrThrow();
+  const team = await db.kysely
+    .selectFrom('groupbuy_teams')
+    .selectAll()
+    .where('id', '=', teamId)
+    .executeTakeFirstOrThrow();
   const members = await db.kysely
     .selectFrom('groupbuy_team_members as tm')
     .innerJoin('orders as o', 'o.id', 'tm.order_id')
@@ -46,7 +55,10 @@ describeOnPostgres('refunding a group-buy order under concurrency', (use) => {
       const second = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: leader.teamId! });
       const filler = await makeGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: leader.teamId! });
       const victim = round % 2 === 0 ? leader : second;
-      const [refund, paid] = await Promise.all([managerRefund(use(), victim.orderId, T0), recordPayment(use(), payEvent(filler), T0)]);
+      const [refund, paid] = await Promise.all([
+        managerRefund(use(), victim.orderId, T0),
+        recordPayment(use(), payEvent(filler), T0),
+      ]);
       expect(paid.errcode).toBe(0);
       expect(await expectHonestTeam(use(), leader.teamId!)).toBe('succeeded');
       if (refund.ok) outcomes.refundedAfterSuccess++;
@@ -67,7 +79,10 @@ describeOnPostgres('refunding a group-buy order under concurrency', (use) => {
     const outcomes = { refused: 0, notAllowed: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const leader = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU });
-      const [refund] = await Promise.all([managerRefund(use(), leader.orderId, later), runGroupbuyTimer(jobContext(use(), later))]);
+      const [refund] = await Promise.all([
+        managerRefund(use(), leader.orderId, later),
+        runGroupbuyTimer(jobContext(use(), later)),
+      ]);
       expect(await expectHonestTeam(use(), leader.teamId!)).toBe('failed');
       const refunds = await refundsOf(use(), leader.orderId);
       expect(refunds.map((r) => r.initiated_by)).toEqual(['system']);

@@ -4,13 +4,29 @@ import { callAction, okData } from '../../support/call';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import { runGroupbuyTimer } from '../../../cloudfunctions/core/groupbuy/expiry.service';
-import { MANAGER, T0, errorCode, jobContext, localPlatform, newKey, orderRow, pay, payEvent, refundsOf } from '../order/order-factory';
+import {
+  MANAGER,
+  T0,
+  errorCode,
+  jobContext,
+  localPlatform,
+  newKey,
+  orderRow,
+  pay,
+  payEvent,
+  refundsOf,
+} from '../order/order-factory';
 import { groupbuyCounts, hoursAfter, makeCampaign, makeGroupOrder, payGroupOrder, teamRow } from './groupbuy-factory';
 
 const SKU = 'sku-green-tea-balancing-toner-1';
 
 function managerRefund(db: Db, orderId: string, now = T0) {
-  return callAction(db, 'manager.refundOrder', { orderId, reason: '顾客不想拼了' }, { openid: MANAGER, now, idempotencyKey: newKey() });
+  return callAction(
+    db,
+    'manager.refundOrder',
+    { orderId, reason: '顾客不想拼了' },
+    { openid: MANAGER, now, idempotencyKey: newKey() },
+  );
 }
 
 /** Lets WeChat refuse every queued refund: each order goes back to where it was before its refund. */
@@ -27,7 +43,14 @@ describeEachDatabase('refunding a group-buy order while its team is open', (use)
     const b = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: a.teamId! });
     const before = await groupbuyCounts(use());
     const refused = await managerRefund(use(), b.orderId);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'GROUP_BUY_IN_PROGRESS', message: '拼团进行中，成团或失败后再退款', details: { teamId: a.teamId } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'GROUP_BUY_IN_PROGRESS',
+        message: '拼团进行中，成团或失败后再退款',
+        details: { teamId: a.teamId },
+      },
+    });
     expect(await groupbuyCounts(use())).toEqual(before);
     expect((await orderRow(use(), b.orderId)).status).toBe('grouping');
 
@@ -73,7 +96,11 @@ describeEachDatabase('refunding a group-buy order while its team is open', (use)
     await refuseQueuedRefunds(use(), T0);
     expect((await orderRow(use(), late.orderId)).status).toBe('grouping');
     expect(okData(await managerRefund(use(), late.orderId)).status).toBe('approved');
-    expect((await refundsOf(use(), late.orderId)).map((r) => r.status).sort()).toEqual(['approved', 'failed', 'failed']);
+    expect((await refundsOf(use(), late.orderId)).map((r) => r.status).sort()).toEqual([
+      'approved',
+      'failed',
+      'failed',
+    ]);
     // The full team is untouched throughout.
     expect(await teamRow(use(), a.teamId!)).toMatchObject({ status: 'succeeded', joined: 2 });
   });

@@ -9,7 +9,11 @@ const SKU = 'sku-green-tea-balancing-toner-1';
 const TEMPLATE = 'tpl-groupbuy-success';
 
 async function notices(db: ReturnType<Parameters<Parameters<typeof describeEachDatabase>[1]>[0]>, orderIds: string[]) {
-  const rows = await db.kysely.selectFrom('groupbuy_notifications').selectAll().where('order_id', 'in', orderIds).execute();
+  const rows = await db.kysely
+    .selectFrom('groupbuy_notifications')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .execute();
   return new Map(rows.map((r) => [r.order_id, r]));
 }
 
@@ -27,7 +31,14 @@ describeEachDatabase('group-buy team notifications', (use) => {
     const b = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: a.teamId! });
     // A granted once; B granted once but WeChat will refuse (43101); C never granted.
     for (const o of [a, b]) {
-      okData(await callAction(use(), 'member.grantSubscriptions', { accepted: [TEMPLATE] }, { openid: o.openid, now: T0, idempotencyKey: newKey() }));
+      okData(
+        await callAction(
+          use(),
+          'member.grantSubscriptions',
+          { accepted: [TEMPLATE] },
+          { openid: o.openid, now: T0, idempotencyKey: newKey() },
+        ),
+      );
     }
     const cOrder = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: a.teamId! });
     const platform = localPlatform(use(), { now: T0 });
@@ -49,24 +60,51 @@ describeEachDatabase('group-buy team notifications', (use) => {
     expect(byOrder.get(b.orderId)).toMatchObject({ result: 'refused', errcode: 43101 });
     expect(byOrder.get(cOrder.orderId)).toMatchObject({ result: 'no_quota' });
     expect(platform.messages.sent).toHaveLength(1);
-    expect(platform.messages.sent[0]).toMatchObject({ templateId: TEMPLATE, page: `packages/groupbuy/team?teamId=${a.teamId}` });
-    const quotas = await use().kysely.selectFrom('subscribe_quotas').select(['remaining', 'long_term']).where('template_id', '=', TEMPLATE).execute();
-    expect(quotas).toEqual([{ remaining: 0, long_term: false }, { remaining: 0, long_term: false }]);
-    const notifyMessages = await use().kysely.selectFrom('outbox').select('status').where('topic', '=', 'groupbuy.notify').execute();
+    expect(platform.messages.sent[0]).toMatchObject({
+      templateId: TEMPLATE,
+      page: `packages/groupbuy/team?teamId=${a.teamId}`,
+    });
+    const quotas = await use()
+      .kysely.selectFrom('subscribe_quotas')
+      .select(['remaining', 'long_term'])
+      .where('template_id', '=', TEMPLATE)
+      .execute();
+    expect(quotas).toEqual([
+      { remaining: 0, long_term: false },
+      { remaining: 0, long_term: false },
+    ]);
+    const notifyMessages = await use()
+      .kysely.selectFrom('outbox')
+      .select('status')
+      .where('topic', '=', 'groupbuy.notify')
+      .execute();
     expect(notifyMessages.every((m) => m.status === 'done')).toBe(true);
   });
 
   it('a long-term grant is notified without being spent; a 43101 refusal clears it', async () => {
     const c = await makeCampaign(use(), { teamSize: 2 });
     const a = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU });
-    okData(await callAction(use(), 'member.grantLongTermSubscriptions', { accepted: [TEMPLATE] }, { openid: a.openid, now: T0, idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'member.grantLongTermSubscriptions',
+        { accepted: [TEMPLATE] },
+        { openid: a.openid, now: T0, idempotencyKey: newKey() },
+      ),
+    );
     const b = await payGroupOrder(use(), { campaignId: c.campaignId, skuId: SKU, teamId: a.teamId! });
     const platform = localPlatform(use(), { now: T0 });
     await runOutboxWorker(jobContext(use(), T0, platform));
     expect((await notices(use(), [a.orderId])).get(a.orderId)).toMatchObject({ outcome: 'succeeded', result: 'sent' });
     expect((await notices(use(), [b.orderId])).get(b.orderId)).toMatchObject({ result: 'no_quota' });
-    const quotaOfA = () => use().kysely.selectFrom('subscribe_quotas').innerJoin('members as m', 'm.id', 'subscribe_quotas.member_id')
-      .select(['remaining', 'long_term']).where('m.openid', '=', a.openid).where('template_id', '=', TEMPLATE).executeTakeFirstOrThrow();
+    const quotaOfA = () =>
+      use()
+        .kysely.selectFrom('subscribe_quotas')
+        .innerJoin('members as m', 'm.id', 'subscribe_quotas.member_id')
+        .select(['remaining', 'long_term'])
+        .where('m.openid', '=', a.openid)
+        .where('template_id', '=', TEMPLATE)
+        .executeTakeFirstOrThrow();
     expect(await quotaOfA()).toEqual({ remaining: 0, long_term: true });
 
     // A's next team: WeChat now refuses (the member turned the subscription off), which ends the grant.

@@ -30,12 +30,15 @@ async function storesOpened(db: Db, scope: string): Promise<number> {
 }
 
 async function keyStored(db: Db, scope: string): Promise<boolean> {
-  const row = await db.kysely.selectFrom('idempotency_keys').select('key').where('scope', '=', scope).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom('idempotency_keys')
+    .select('key')
+    .where('scope', '=', scope)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 describeEachDatabase('withIdempotency', (use) => {
-
   it('the same key and payload replays the first answer and does the work once', async () => {
     const request = newRequest({ items: [{ skuId: 'a', qty: 2 }], note: 'x' });
     const first = await withIdempotency(use().kysely, request, openStore(request.scope));
@@ -82,7 +85,9 @@ describeEachDatabase('withIdempotency', (use) => {
 
   it('a thrown bug rolls back the work and the key, so even a different payload may use the key next', async () => {
     const request = newRequest({ qty: 1 });
-    await expect(withIdempotency(use().kysely, request, openStore(request.scope, 'throw'))).rejects.toThrow('bug in the use case');
+    await expect(withIdempotency(use().kysely, request, openStore(request.scope, 'throw'))).rejects.toThrow(
+      'bug in the use case',
+    );
     expect(await storesOpened(use(), request.scope)).toBe(0);
     expect(await keyStored(use(), request.scope)).toBe(false);
 
@@ -93,7 +98,6 @@ describeEachDatabase('withIdempotency', (use) => {
 });
 
 describeOnPostgres('withIdempotency under concurrency', (use) => {
-
   it('30 concurrent calls with one key do the work once, and all 30 get the same answer', async () => {
     const request = newRequest({ qty: 3 });
     const slowWork = async (tx: Transaction<Database>) => {
@@ -101,7 +105,9 @@ describeOnPostgres('withIdempotency under concurrency', (use) => {
       await sql`select pg_sleep(0.05)`.execute(tx);
       return openStore(request.scope)(tx);
     };
-    const answers = await Promise.all(Array.from({ length: 30 }, () => withIdempotency(use().kysely, request, slowWork)));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => withIdempotency(use().kysely, request, slowWork)),
+    );
     expect(await storesOpened(use(), request.scope)).toBe(1);
     const withoutFlag = answers.map(({ replayed: _replayed, ...rest }) => rest);
     expect(withoutFlag[0]!.ok).toBe(true);
@@ -112,10 +118,16 @@ describeOnPostgres('withIdempotency under concurrency', (use) => {
   it('concurrent calls with one key and different payloads: one does the work, the others conflict or replay', async () => {
     const request = newRequest({ qty: 1 });
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => withIdempotency(use().kysely, { ...request, payload: { qty: i % 2 } }, openStore(request.scope))),
+      Array.from({ length: 10 }, (_, i) =>
+        withIdempotency(use().kysely, { ...request, payload: { qty: i % 2 } }, openStore(request.scope)),
+      ),
     );
     expect(await storesOpened(use(), request.scope)).toBe(1);
-    const keys = await use().kysely.selectFrom('idempotency_keys').select('key').where('scope', '=', request.scope).execute();
+    const keys = await use()
+      .kysely.selectFrom('idempotency_keys')
+      .select('key')
+      .where('scope', '=', request.scope)
+      .execute();
     expect(keys).toHaveLength(1);
     expect(answers.filter((a) => a.ok).length).toBe(5);
     expect(answers.filter((a) => !a.ok && a.error.code === 'IDEMPOTENCY_CONFLICT').length).toBe(5);

@@ -19,7 +19,9 @@ async function codeFor(db: Db, at = NOW) {
 }
 
 function consume(db: Db, code: string, now: Date, storeId = 'demo') {
-  return db.kysely.transaction().execute((tx) => consumeMemberCode(tx, { code, storeId, now, usedBy: 'demo-staff', secret }));
+  return db.kysely
+    .transaction()
+    .execute((tx) => consumeMemberCode(tx, { code, storeId, now, usedBy: 'demo-staff', secret }));
 }
 
 describeEachDatabase('member code', (use) => {
@@ -45,7 +47,11 @@ describeEachDatabase('member code', (use) => {
     const { code, memberId } = await codeFor(use());
     expect(await consume(use(), code, after(3))).toMatchObject({ ok: true, data: { memberId } });
     expect(await consume(use(), code, after(4))).toMatchObject({ ok: false, error: { code: 'MEMBER_CODE_USED' } });
-    const uses = await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', memberId).execute();
+    const uses = await use()
+      .kysely.selectFrom('member_code_uses')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .execute();
     expect(uses).toHaveLength(1);
     expect(uses[0]!.used_by).toBe('demo-staff');
   });
@@ -61,14 +67,22 @@ describeEachDatabase('member code', (use) => {
     const a = await codeFor(use());
     expect((await consume(use(), a.code, after(40))).ok).toBe(true);
     const b = await codeFor(use());
-    expect(await consume(use(), b.code, after(61))).toMatchObject({ ok: false, error: { code: 'MEMBER_CODE_EXPIRED' } });
-    expect(await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', b.memberId).execute()).toHaveLength(0);
+    expect(await consume(use(), b.code, after(61))).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_CODE_EXPIRED' },
+    });
+    expect(
+      await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', b.memberId).execute(),
+    ).toHaveLength(0);
   });
 
   it('a garbage code or a member of another store is MEMBER_CODE_INVALID', async () => {
     expect(await consume(use(), 'garbage', NOW)).toMatchObject({ ok: false, error: { code: 'MEMBER_CODE_INVALID' } });
     const { code } = await codeFor(use());
-    expect(await consume(use(), code, NOW, 'another-store')).toMatchObject({ ok: false, error: { code: 'MEMBER_CODE_INVALID' } });
+    expect(await consume(use(), code, NOW, 'another-store')).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_CODE_INVALID' },
+    });
   });
 });
 
@@ -78,6 +92,8 @@ describeOnPostgres('member code under concurrency', (use) => {
     const results = await Promise.all(Array.from({ length: 20 }, () => consume(use(), code, after(1))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === 'MEMBER_CODE_USED')).toHaveLength(19);
-    expect(await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', memberId).execute()).toHaveLength(1);
+    expect(
+      await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', memberId).execute(),
+    ).toHaveLength(1);
   });
 });

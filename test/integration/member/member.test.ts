@@ -14,7 +14,6 @@ async function memberRows(db: Db, openid: string) {
 }
 
 describeEachDatabase('member.me', (use) => {
-
   it('the first call makes a member at the entry tier, with a fresh invite code and no points', async () => {
     const openid = newOpenid();
     const now = new Date('2026-05-01T08:30:00Z');
@@ -28,7 +27,12 @@ describeEachDatabase('member.me', (use) => {
 
     const rows = await memberRows(use(), openid);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: me.memberId, store_id: 'demo', invite_code: me.inviteCode, tier_code: 'normal' });
+    expect(rows[0]).toMatchObject({
+      id: me.memberId,
+      store_id: 'demo',
+      invite_code: me.inviteCode,
+      tier_code: 'normal',
+    });
     expect(new Date(rows[0]!.created_at).toISOString()).toBe(now.toISOString());
   });
 
@@ -51,7 +55,10 @@ describeEachDatabase('member.me', (use) => {
 
   it('a revoked staff member is a plain customer again', async () => {
     const openid = newOpenid();
-    await use().kysely.insertInto('staff').values({ store_id: 'demo', openid, role: 'manager', revoked_at: new Date() }).execute();
+    await use()
+      .kysely.insertInto('staff')
+      .values({ store_id: 'demo', openid, role: 'manager', revoked_at: new Date() })
+      .execute();
     expect(okData(await callAction(use(), 'member.me', {}, { openid })).role).toBe('customer');
   });
 
@@ -78,7 +85,6 @@ describeEachDatabase('member.me', (use) => {
 });
 
 describeOnPostgres('member.me under concurrency', (use) => {
-
   it('20 concurrent first calls for one openid create exactly one member', async () => {
     const openid = newOpenid();
     const results = await Promise.all(Array.from({ length: 20 }, () => callAction(use(), 'member.me', {}, { openid })));
@@ -92,7 +98,11 @@ describeOnPostgres('member.me under concurrency', (use) => {
     const results = await Promise.all(openids.map((openid) => callAction(use(), 'member.me', {}, { openid })));
     const codes = results.map((r) => okData(r).inviteCode);
     expect(new Set(codes).size).toBe(50);
-    const rows = await use().kysely.selectFrom('members').select(['openid', 'invite_code']).where('openid', 'in', openids).execute();
+    const rows = await use()
+      .kysely.selectFrom('members')
+      .select(['openid', 'invite_code'])
+      .where('openid', 'in', openids)
+      .execute();
     expect(rows).toHaveLength(50);
     expect(new Set(rows.map((r) => r.invite_code))).toEqual(new Set(codes));
   });

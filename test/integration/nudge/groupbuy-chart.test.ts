@@ -17,21 +17,43 @@ async function groupbuyChart(db: Parameters<typeof runGroupbuyTimer>[0]['db'], n
  * teams ended by groupbuyTimer (refunded, or virtual success where the campaign allows it).
  */
 describeEachDatabase('dashboard: group-buy success rate', (use) => {
-  it('per campaign: filled vs failed teams with the rate; virtual successes apart; open teams and other campaigns\' teams not mixed in', async () => {
+  it("per campaign: filled vs failed teams with the rate; virtual successes apart; open teams and other campaigns' teams not mixed in", async () => {
     const real = await makeCampaign(use(), { title: '绿茶水 2人团', teamSize: 2, windowHours: 24 });
-    const virtual = await makeCampaign(use(), { title: '绿茶水 虚拟团', teamSize: 2, windowHours: 24, allowVirtual: true });
+    const virtual = await makeCampaign(use(), {
+      title: '绿茶水 虚拟团',
+      teamSize: 2,
+      windowHours: 24,
+      allowVirtual: true,
+    });
     const empty = await groupbuyChart(use(), T0);
-    expect(empty).toMatchObject({ title: '拼团成团率', kind: 'pairs', valueLabel: '成团', secondaryLabel: '失败', rows: [] });
+    expect(empty).toMatchObject({
+      title: '拼团成团率',
+      kind: 'pairs',
+      valueLabel: '成团',
+      secondaryLabel: '失败',
+      rows: [],
+    });
 
     // real: three teams fill, one is left alone and fails; virtual: one fills, two expire as virtual successes.
     for (let i = 0; i < 3; i++) {
       const lead = await payGroupOrder(use(), { campaignId: real.campaignId, skuId: SKU, now: hoursAfter(T0, i) });
-      await payGroupOrder(use(), { campaignId: real.campaignId, skuId: SKU, teamId: lead.teamId!, now: hoursAfter(T0, i + 0.5) });
+      await payGroupOrder(use(), {
+        campaignId: real.campaignId,
+        skuId: SKU,
+        teamId: lead.teamId!,
+        now: hoursAfter(T0, i + 0.5),
+      });
     }
     await payGroupOrder(use(), { campaignId: real.campaignId, skuId: SKU, now: hoursAfter(T0, 4) });
     const vLead = await payGroupOrder(use(), { campaignId: virtual.campaignId, skuId: SKU, now: hoursAfter(T0, 5) });
-    await payGroupOrder(use(), { campaignId: virtual.campaignId, skuId: SKU, teamId: vLead.teamId!, now: hoursAfter(T0, 5) });
-    for (let i = 0; i < 2; i++) await payGroupOrder(use(), { campaignId: virtual.campaignId, skuId: SKU, now: hoursAfter(T0, 6) });
+    await payGroupOrder(use(), {
+      campaignId: virtual.campaignId,
+      skuId: SKU,
+      teamId: vLead.teamId!,
+      now: hoursAfter(T0, 5),
+    });
+    for (let i = 0; i < 2; i++)
+      await payGroupOrder(use(), { campaignId: virtual.campaignId, skuId: SKU, now: hoursAfter(T0, 6) });
     const stillOpen = await payGroupOrder(use(), { campaignId: real.campaignId, skuId: SKU, now: hoursAfter(T0, 40) });
     expect(stillOpen.teamId).toBeTruthy();
 

@@ -20,7 +20,12 @@ describeEachDatabase('nudge trigger: group-buy team about to expire', (use) => {
     const pair = await makeCampaign(use(), { teamSize: 2, windowHours: 48 });
     const opened = at('2026-03-05T13:00:00'); // every team expires 2026-03-07 13:00
     const a = await payGroupOrder(use(), { campaignId: short.campaignId, skuId: SKU, now: opened });
-    const b = await payGroupOrder(use(), { campaignId: short.campaignId, skuId: SKU, teamId: a.teamId!, now: at('2026-03-05T15:00:00') });
+    const b = await payGroupOrder(use(), {
+      campaignId: short.campaignId,
+      skuId: SKU,
+      teamId: a.teamId!,
+      now: at('2026-03-05T15:00:00'),
+    });
     const v = await payGroupOrder(use(), { campaignId: virtual.campaignId, skuId: SKU, now: opened });
     const f1 = await payGroupOrder(use(), { campaignId: pair.campaignId, skuId: SKU, now: opened });
     const f2 = await payGroupOrder(use(), { campaignId: pair.campaignId, skuId: SKU, teamId: f1.teamId!, now: opened });
@@ -35,7 +40,11 @@ describeEachDatabase('nudge trigger: group-buy team about to expire', (use) => {
     for (const m of [a, b]) {
       const nudges = await nudgesOf(use(), m.openid);
       expect(nudges).toHaveLength(1);
-      expect(nudges[0]).toMatchObject({ trigger: 'groupbuy_expiring', subject: `team:${a.teamId}`, detail: expect.objectContaining({ teamId: a.teamId, missing: 1 }) });
+      expect(nudges[0]).toMatchObject({
+        trigger: 'groupbuy_expiring',
+        subject: `team:${a.teamId}`,
+        detail: expect.objectContaining({ teamId: a.teamId, missing: 1 }),
+      });
       expect(await quotaOf(use(), m.openid)).toBe(0);
     }
     // The virtual team succeeds at expiry anyway; the full team has succeeded: no quota spent on them.
@@ -71,13 +80,23 @@ describeEachDatabase('nudge trigger: group-buy team about to expire', (use) => {
     expect(await nudgesOf(use(), later.openid)).toHaveLength(0); // 8 h left: outside a 6 h window
   });
 
-  it('deduped per (member, team): each of a member\'s two teams is nudged once, within the cap', async () => {
+  it("deduped per (member, team): each of a member's two teams is nudged once, within the cap", async () => {
     await setNudgeSettings(use(), { cap_days: 1, trigger_args: { groupbuy_expiring: { withinHours: 48 } } });
     const c1 = await makeCampaign(use(), { teamSize: 3, windowHours: 72 });
     const c2 = await makeCampaign(use(), { teamSize: 3, windowHours: 72 });
     const openid = newOpenid();
-    const x = await payGroupOrder(use(), { campaignId: c1.campaignId, skuId: SKU, openid, now: at('2026-03-15T12:00:00') }); // expires 03-18 12:00
-    const y = await payGroupOrder(use(), { campaignId: c2.campaignId, skuId: SKU, openid, now: at('2026-03-16T12:00:00') }); // expires 03-19 12:00
+    const x = await payGroupOrder(use(), {
+      campaignId: c1.campaignId,
+      skuId: SKU,
+      openid,
+      now: at('2026-03-15T12:00:00'),
+    }); // expires 03-18 12:00
+    const y = await payGroupOrder(use(), {
+      campaignId: c2.campaignId,
+      skuId: SKU,
+      openid,
+      now: at('2026-03-16T12:00:00'),
+    }); // expires 03-19 12:00
     await grant(use(), openid, at('2026-03-16T12:00:00'), 3);
 
     await runNudges(use(), at('2026-03-17T10:00:00')); // only x within 48 h (26 h)

@@ -14,7 +14,15 @@ export const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
 
 /** The member accepts the nudge template `times` times (one send each). */
 export async function grant(db: Db, openid: string, now: Date, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) okData(await callAction(db, 'member.grantSubscriptions', { accepted: [TEMPLATE] }, { openid, now, idempotencyKey: newKey() }));
+  for (let i = 0; i < times; i++)
+    okData(
+      await callAction(
+        db,
+        'member.grantSubscriptions',
+        { accepted: [TEMPLATE] },
+        { openid, now, idempotencyKey: newKey() },
+      ),
+    );
 }
 
 export const runNudges = (db: Db, now: Date) => runNudgeTimer(jobContext(db, now));
@@ -41,10 +49,21 @@ export async function quotaOf(db: Db, openid: string): Promise<number> {
   return row?.remaining ?? 0;
 }
 
-export async function setNudgeSettings(db: Db, values: { cap_days?: number; trigger_args?: Record<string, unknown> }): Promise<void> {
+export async function setNudgeSettings(
+  db: Db,
+  values: { cap_days?: number; trigger_args?: Record<string, unknown> },
+): Promise<void> {
   await db.kysely
     .insertInto('nudge_settings')
-    .values({ store_id: 'demo', cap_days: values.cap_days ?? null, trigger_args: JSON.stringify(values.trigger_args ?? {}) })
-    .onConflict((oc) => oc.column('store_id').doUpdateSet({ cap_days: values.cap_days ?? null, trigger_args: JSON.stringify(values.trigger_args ?? {}) }))
+    .values({
+      store_id: 'demo',
+      cap_days: values.cap_days ?? null,
+      trigger_args: JSON.stringify(values.trigger_args ?? {}),
+    })
+    .onConflict((oc) =>
+      oc
+        .column('store_id')
+        .doUpdateSet({ cap_days: values.cap_days ?? null, trigger_args: JSON.stringify(values.trigger_args ?? {}) }),
+    )
     .execute();
 }

@@ -59,27 +59,49 @@ describeEachDatabase('nudge sender', (use) => {
   it('a long-term subscription (no one-time quota) lets the member be nudged and is never spent', async () => {
     const openid = newOpenid();
     await makePaidOrder(use(), { items: [{ skuId: MASK, qty: 1 }], openid, now: at('2026-11-02T10:00:00') });
-    okData(await callAction(use(), 'member.grantLongTermSubscriptions', { accepted: ['local-nudge-reminder'] }, { openid, now: at('2026-11-02T10:00:00'), idempotencyKey: `k-${openid}` }));
+    okData(
+      await callAction(
+        use(),
+        'member.grantLongTermSubscriptions',
+        { accepted: ['local-nudge-reminder'] },
+        { openid, now: at('2026-11-02T10:00:00'), idempotencyKey: `k-${openid}` },
+      ),
+    );
     await runNudges(use(), at('2026-12-02T11:00:00'));
     expect((await nudgesOf(use(), openid)).map((n) => n.trigger)).toEqual(['repurchase_due']);
     expect(await quotaOf(use(), openid)).toBe(0);
-    const quota = await use().kysely.selectFrom('subscribe_quotas').select(['long_term', 'remaining']).where('template_id', '=', 'local-nudge-reminder')
-      .where('member_id', '=', (await nudgesOf(use(), openid))[0]!.member_id).executeTakeFirstOrThrow();
+    const quota = await use()
+      .kysely.selectFrom('subscribe_quotas')
+      .select(['long_term', 'remaining'])
+      .where('template_id', '=', 'local-nudge-reminder')
+      .where('member_id', '=', (await nudgesOf(use(), openid))[0]!.member_id)
+      .executeTakeFirstOrThrow();
     expect(quota).toEqual({ long_term: true, remaining: 0 });
   });
 
   it('a 43101 refusal also ends a long-term grant the client reported: WeChat holds no subscription', async () => {
     const openid = newOpenid();
     await makePaidOrder(use(), { items: [{ skuId: MASK, qty: 1 }], openid, now: at('2026-11-02T10:00:00') });
-    okData(await callAction(use(), 'member.grantLongTermSubscriptions', { accepted: ['local-nudge-reminder'] }, { openid, now: at('2026-11-02T10:00:00'), idempotencyKey: `k-${openid}` }));
+    okData(
+      await callAction(
+        use(),
+        'member.grantLongTermSubscriptions',
+        { accepted: ['local-nudge-reminder'] },
+        { openid, now: at('2026-11-02T10:00:00'), idempotencyKey: `k-${openid}` },
+      ),
+    );
     await runNudges(use(), at('2026-12-02T11:00:00'));
     const platform = localPlatform(use(), { now: at('2026-12-02T11:00:00') });
     platform.messageMode = 'refuse';
     await deliver(use(), at('2026-12-02T11:00:00'), platform);
     const [nudge] = await nudgesOf(use(), openid);
     expect(nudge).toMatchObject({ status: 'refused', errcode: 43101 });
-    const quota = await use().kysely.selectFrom('subscribe_quotas').select(['long_term', 'remaining']).where('template_id', '=', 'local-nudge-reminder')
-      .where('member_id', '=', nudge!.member_id).executeTakeFirstOrThrow();
+    const quota = await use()
+      .kysely.selectFrom('subscribe_quotas')
+      .select(['long_term', 'remaining'])
+      .where('template_id', '=', 'local-nudge-reminder')
+      .where('member_id', '=', nudge!.member_id)
+      .executeTakeFirstOrThrow();
     expect(quota).toEqual({ long_term: false, remaining: 0 });
   });
 
@@ -97,20 +119,41 @@ describeEachDatabase('nudge sender', (use) => {
     expect(platform.messages.sent.map((m) => m.openid)).toEqual([openid]);
 
     await makePaidOrder(use(), { items: [{ skuId: MASK, qty: 1 }], openid, now: at('2026-08-03T15:00:00') });
-    const log = okData(await callAction(use(), 'manager.messages', {}, { openid: MANAGER, now: at('2026-08-04T10:00:00') }));
+    const log = okData(
+      await callAction(use(), 'manager.messages', {}, { openid: MANAGER, now: at('2026-08-04T10:00:00') }),
+    );
     const row = log.items.find((i) => i.nudgeId === String(nudge!.id));
     expect(row).toMatchObject({ status: 'sent', triggerTitle: '复购提醒', title: '玻尿酸补水面膜', converted: true });
 
-    const board = okData(await callAction(use(), 'manager.dashboard', {}, { openid: MANAGER, now: at('2026-08-04T10:00:00') }));
-    expect(board.charts.map((c) => c.code)).toEqual(['rfm_segments', 'repurchase_rate', 'referral_funnel', 'nudge_conversion', 'groupbuy_success', 'member_tags',
+    const board = okData(
+      await callAction(use(), 'manager.dashboard', {}, { openid: MANAGER, now: at('2026-08-04T10:00:00') }),
+    );
+    expect(board.charts.map((c) => c.code)).toEqual([
+      'rfm_segments',
+      'repurchase_rate',
+      'referral_funnel',
+      'nudge_conversion',
+      'groupbuy_success',
+      'member_tags',
       // attribution charts
-      'shop_new_members', 'shop_repurchase', 'shop_revenue', 'advisor_new_members', 'advisor_repurchase', 'advisor_revenue']);
-    const conversion = board.charts.find((c) => c.code === 'nudge_conversion')!.rows.find((r) => r.label === '复购提醒')!;
+      'shop_new_members',
+      'shop_repurchase',
+      'shop_revenue',
+      'advisor_new_members',
+      'advisor_repurchase',
+      'advisor_revenue',
+    ]);
+    const conversion = board.charts
+      .find((c) => c.code === 'nudge_conversion')!
+      .rows.find((r) => r.label === '复购提醒')!;
     expect(conversion.value).toBeGreaterThanOrEqual(1);
     expect(conversion.secondary).toBeGreaterThanOrEqual(1);
     const segments = board.charts.find((c) => c.code === 'rfm_segments')!.rows.reduce((s, r) => s + r.value, 0);
     expect(segments).toBeGreaterThanOrEqual(3);
-    expect(await callAction(use(), 'manager.dashboard', {}, { openid, now: at('2026-08-04T10:00:00') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await callAction(use(), 'manager.dashboard', {}, { openid, now: at('2026-08-04T10:00:00') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 

@@ -31,7 +31,10 @@ describeEachDatabase('nudge triggers (clock-driven)', (use) => {
     const platform = localPlatform(use(), { now: day30 });
     await deliver(use(), day30, platform);
     expect(platform.messages.sent).toHaveLength(1);
-    expect(platform.messages.sent[0]).toMatchObject({ templateId: 'local-nudge-reminder', page: expect.stringMatching(/^packages\/goods\/detail\?id=/) });
+    expect(platform.messages.sent[0]).toMatchObject({
+      templateId: 'local-nudge-reminder',
+      page: expect.stringMatching(/^packages\/goods\/detail\?id=/),
+    });
     expect(platform.messages.sent[0]!.data.thing1!.value).toBe('玻尿酸补水面膜');
     expect((await nudgesOf(use(), openid))[0]).toMatchObject({ status: 'sent', sent_at: day30 });
 
@@ -78,7 +81,9 @@ describeEachDatabase('nudge triggers (clock-driven)', (use) => {
 
   it('win-back: no order in 2x the usual interval nudges with a coupon issued through the coupon context', async () => {
     const templateId = await makeTemplate(use(), { validDays: 14, claimable: false, title: '回归礼券' });
-    await setNudgeSettings(use(), { trigger_args: { win_back: { couponTemplateId: templateId }, coupon_expiring: { enabled: false } } });
+    await setNudgeSettings(use(), {
+      trigger_args: { win_back: { couponTemplateId: templateId }, coupon_expiring: { enabled: false } },
+    });
     const openid = newOpenid();
     await makePaidOrder(use(), { items: [{ skuId: SET_90, qty: 1 }], openid, now: at('2026-08-01T10:00:00') });
     await makePaidOrder(use(), { items: [{ skuId: SET_90, qty: 1 }], openid, now: at('2026-08-11T10:00:00') });
@@ -90,7 +95,9 @@ describeEachDatabase('nudge triggers (clock-driven)', (use) => {
     const [nudge] = await nudgesOf(use(), openid);
     expect(nudge).toMatchObject({ trigger: 'win_back' });
     expect(nudge!.coupon_id).toBeTruthy();
-    const coupons = okData(await callAction(use(), 'member.coupons', {}, { openid, now: at('2026-08-31T12:00:00') })).items;
+    const coupons = okData(
+      await callAction(use(), 'member.coupons', {}, { openid, now: at('2026-08-31T12:00:00') }),
+    ).items;
     expect(coupons.map((c) => c.title)).toContain('回归礼券');
   });
 
@@ -106,7 +113,10 @@ describeEachDatabase('nudge triggers (clock-driven)', (use) => {
     expect(next.capped).toBeGreaterThanOrEqual(1);
     expect(await nudgesOf(use(), member.openid)).toHaveLength(1);
     await runNudges(use(), daysAfter(at('2028-12-17T10:00:00'), 7.05));
-    expect((await nudgesOf(use(), member.openid)).map((n) => n.trigger)).toEqual(['coupon_expiring', 'points_expiring']);
+    expect((await nudgesOf(use(), member.openid)).map((n) => n.trigger)).toEqual([
+      'coupon_expiring',
+      'points_expiring',
+    ]);
     expect(await quotaOf(use(), member.openid)).toBe(1);
   });
 });

@@ -29,16 +29,27 @@ describeEachDatabase('order.create', (use) => {
     expect(order.payableFen).toBe(2 * 8900); // 17800 >= the 9900 free-shipping threshold
     expect(await stockOf(use(), sku)).toBe(48);
     const row = await orderRow(use(), order.orderId);
-    expect(row).toMatchObject({ status: 'pending_payment', subtotal_fen: 17800, shipping_fen: 0, payable_fen: 17800, delivery_type: 'express' });
+    expect(row).toMatchObject({
+      status: 'pending_payment',
+      subtotal_fen: 17800,
+      shipping_fen: 0,
+      payable_fen: 17800,
+      delivery_type: 'express',
+    });
     expect(row.expires_at.toISOString()).toBe(minutesAfter(T0, 30).toISOString());
     const lines = await linesOf(use(), order.orderId);
-    expect(lines.map((l) => ({ sku: l.sku_id, qty: l.qty, payable: l.payable_fen }))).toEqual([{ sku, qty: 2, payable: 17800 }]);
+    expect(lines.map((l) => ({ sku: l.sku_id, qty: l.qty, payable: l.payable_fen }))).toEqual([
+      { sku, qty: 2, payable: 17800 },
+    ]);
   });
 
   it('the express fee applies below the free-shipping threshold; pickup has none', async () => {
     const cheap = await makeOrder(use(), { items: [{ skuId: 'sku-purslane-soothing-mist-1', qty: 1 }] });
     expect(cheap.payableFen).toBe(6900 + 1000);
-    const pickup = await makeOrder(use(), { items: [{ skuId: 'sku-purslane-soothing-mist-1', qty: 1 }], delivery: 'pickup' });
+    const pickup = await makeOrder(use(), {
+      items: [{ skuId: 'sku-purslane-soothing-mist-1', qty: 1 }],
+      delivery: 'pickup',
+    });
     expect(pickup.payableFen).toBe(6900);
   });
 
@@ -51,7 +62,12 @@ describeEachDatabase('order.create', (use) => {
     const first = okData(await callAction(use(), 'order.create', input, { openid, now: T0, idempotencyKey: key }));
     const again = okData(await callAction(use(), 'order.create', input, { openid, now: T0, idempotencyKey: key }));
     expect(again).toEqual(first);
-    const orders = await use().kysely.selectFrom('orders as o').innerJoin('members as m', 'm.id', 'o.member_id').select('o.id').where('m.openid', '=', openid).execute();
+    const orders = await use()
+      .kysely.selectFrom('orders as o')
+      .innerJoin('members as m', 'm.id', 'o.member_id')
+      .select('o.id')
+      .where('m.openid', '=', openid)
+      .execute();
     expect(orders.map((o) => o.id)).toEqual([first.orderId]);
     expect(await stockOf(use(), sku)).toBe(7);
   });
@@ -61,9 +77,19 @@ describeEachDatabase('order.create', (use) => {
     await setStock(use(), sku, 10);
     const openid = newOpenid();
     const key = newKey();
-    okData(await callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 1 }]), { openid, now: T0, idempotencyKey: key }));
+    okData(
+      await callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 1 }]), {
+        openid,
+        now: T0,
+        idempotencyKey: key,
+      }),
+    );
     const before = await moneyCounts(use());
-    const conflict = await callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 2 }]), { openid, now: T0, idempotencyKey: key });
+    const conflict = await callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 2 }]), {
+      openid,
+      now: T0,
+      idempotencyKey: key,
+    });
     expect(errorCode(conflict)).toBe('IDEMPOTENCY_CONFLICT');
     expect(await moneyCounts(use())).toEqual(before);
     expect(await stockOf(use(), sku)).toBe(9);
@@ -75,7 +101,11 @@ describeEachDatabase('order.create', (use) => {
     const openid = newOpenid();
     okData(await callAction(use(), 'member.me', {}, { openid }));
     const before = await moneyCounts(use());
-    const result = await callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 3 }]), { openid, now: T0, idempotencyKey: newKey() });
+    const result = await callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 3 }]), {
+      openid,
+      now: T0,
+      idempotencyKey: newKey(),
+    });
     expect(errorCode(result)).toBe('INSUFFICIENT_STOCK');
     expect(await moneyCounts(use())).toEqual(before);
     expect(await stockOf(use(), sku)).toBe(2);
@@ -85,18 +115,34 @@ describeEachDatabase('order.create', (use) => {
     const [a, b] = ['sku-camellia-cleansing-balm-1', 'sku-camellia-cleansing-balm-2'];
     await setStock(use(), a, 5);
     await setStock(use(), b, 1);
-    const result = await callAction(use(), 'order.create', createInput([{ skuId: a, qty: 2 }, { skuId: b, qty: 1 }]), {
-      openid: newOpenid(),
-      now: T0,
-      idempotencyKey: newKey(),
-    });
+    const result = await callAction(
+      use(),
+      'order.create',
+      createInput([
+        { skuId: a, qty: 2 },
+        { skuId: b, qty: 1 },
+      ]),
+      {
+        openid: newOpenid(),
+        now: T0,
+        idempotencyKey: newKey(),
+      },
+    );
     expect(result.ok).toBe(true);
     const before = await moneyCounts(use());
-    const short = await callAction(use(), 'order.create', createInput([{ skuId: a, qty: 2 }, { skuId: b, qty: 1 }]), {
-      openid: newOpenid(),
-      now: T0,
-      idempotencyKey: newKey(),
-    });
+    const short = await callAction(
+      use(),
+      'order.create',
+      createInput([
+        { skuId: a, qty: 2 },
+        { skuId: b, qty: 1 },
+      ]),
+      {
+        openid: newOpenid(),
+        now: T0,
+        idempotencyKey: newKey(),
+      },
+    );
     expect(errorCode(short)).toBe('INSUFFICIENT_STOCK');
     expect(await stockOf(use(), a)).toBe(3);
     expect(await stockOf(use(), b)).toBe(0);
@@ -116,7 +162,12 @@ describeEachDatabase('order.create', (use) => {
     const ctx = jobContext(use(), T0);
     const run = (failAfter?: (typeof CREATE_STEPS)[number]) =>
       withIdempotency(use().kysely, { scope, key, payload: input }, (tx) =>
-        createOrder({ input, caller: { openid, role: 'customer', memberId: me.memberId }, ctx, exec: tx } as ServiceArgs<ActionInput<'order.create'>>, { failAfter }),
+        createOrder(
+          { input, caller: { openid, role: 'customer', memberId: me.memberId }, ctx, exec: tx } as ServiceArgs<
+            ActionInput<'order.create'>
+          >,
+          { failAfter },
+        ),
       );
 
     await expect(run(step)).rejects.toThrow(`injected crash after ${step}`);
@@ -131,22 +182,42 @@ describeEachDatabase('order.create', (use) => {
     const retried = await run();
     expect(retried.ok).toBe(true);
     expect(await stockOf(use(), sku)).toBe(6);
-    expect(await use().kysely.selectFrom('order_lines').select('id').where('sku_id', '=', sku).where('order_id', '=', retried.ok ? retried.data.orderId : '').execute()).toHaveLength(1);
+    expect(
+      await use()
+        .kysely.selectFrom('order_lines')
+        .select('id')
+        .where('sku_id', '=', sku)
+        .where('order_id', '=', retried.ok ? retried.data.orderId : '')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('an unavailable SKU is PRODUCT_UNAVAILABLE; an express-only product cannot be picked up', async () => {
-    const unknown = await callAction(use(), 'order.create', createInput([{ skuId: 'sku-nope', qty: 1 }]), { openid: newOpenid(), idempotencyKey: newKey() });
-    expect(errorCode(unknown)).toBe('PRODUCT_UNAVAILABLE');
-    const pickup = await callAction(use(), 'order.create', createInput([{ skuId: 'sku-oat-body-lotion-1', qty: 1 }], 'pickup'), {
+    const unknown = await callAction(use(), 'order.create', createInput([{ skuId: 'sku-nope', qty: 1 }]), {
       openid: newOpenid(),
       idempotencyKey: newKey(),
     });
+    expect(errorCode(unknown)).toBe('PRODUCT_UNAVAILABLE');
+    const pickup = await callAction(
+      use(),
+      'order.create',
+      createInput([{ skuId: 'sku-oat-body-lotion-1', qty: 1 }], 'pickup'),
+      {
+        openid: newOpenid(),
+        idempotencyKey: newKey(),
+      },
+    );
     expect(errorCode(pickup)).toBe('VALIDATION_FAILED');
   });
 
   it('order.create without an idempotency key is refused before anything is written', async () => {
     const before = await moneyCounts(use());
-    const result = await callAction(use(), 'order.create', createInput([{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }]), { openid: newOpenid() });
+    const result = await callAction(
+      use(),
+      'order.create',
+      createInput([{ skuId: 'sku-amino-acid-cleanser-1', qty: 1 }]),
+      { openid: newOpenid() },
+    );
     expect(errorCode(result)).toBe('IDEMPOTENCY_KEY_REQUIRED');
     expect(await moneyCounts(use())).toEqual(before);
   });

@@ -29,7 +29,12 @@ import {
 
 /** The refunds giving back one payment that arrived for an order it could not pay. */
 const paymentReturnsOf = (db: Db, transactionId: string) =>
-  db.kysely.selectFrom('refunds').selectAll().where('kind', '=', 'payment_return').where('transaction_id', '=', transactionId).execute();
+  db.kysely
+    .selectFrom('refunds')
+    .selectAll()
+    .where('kind', '=', 'payment_return')
+    .where('transaction_id', '=', transactionId)
+    .execute();
 
 describeOnPostgres('order money path under concurrency', (use) => {
   it('50 members race for 10 units: exactly 10 orders, stock 0, the other 40 INSUFFICIENT_STOCK', async () => {
@@ -39,13 +44,23 @@ describeOnPostgres('order money path under concurrency', (use) => {
     // Members exist first, so the race is about stock and nothing else.
     await Promise.all(openids.map((openid) => callAction(use(), 'member.me', {}, { openid })));
     const results = await Promise.all(
-      openids.map((openid) => callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 1 }]), { openid, now: T0, idempotencyKey: newKey() })),
+      openids.map((openid) =>
+        callAction(use(), 'order.create', createInput([{ skuId: sku, qty: 1 }]), {
+          openid,
+          now: T0,
+          idempotencyKey: newKey(),
+        }),
+      ),
     );
     const won = results.filter((r) => r.ok);
     expect(won).toHaveLength(10);
     expect(results.filter((r) => errorCode(r) === 'INSUFFICIENT_STOCK')).toHaveLength(40);
     expect(await stockOf(use(), sku)).toBe(0);
-    const lines = await use().kysely.selectFrom('order_lines').select(['order_id', 'qty']).where('sku_id', '=', sku).execute();
+    const lines = await use()
+      .kysely.selectFrom('order_lines')
+      .select(['order_id', 'qty'])
+      .where('sku_id', '=', sku)
+      .execute();
     expect(lines).toHaveLength(10);
     expect(new Set(lines.map((l) => l.order_id))).toEqual(new Set(won.map((r) => okData(r).orderId)));
   });
@@ -56,8 +71,21 @@ describeOnPostgres('order money path under concurrency', (use) => {
     await setStock(use(), b, 7);
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => {
-        const items = i % 2 === 0 ? [{ skuId: a, qty: 1 }, { skuId: b, qty: 1 }] : [{ skuId: b, qty: 1 }, { skuId: a, qty: 1 }];
-        return callAction(use(), 'order.create', createInput(items), { openid: newOpenid(), now: T0, idempotencyKey: newKey() });
+        const items =
+          i % 2 === 0
+            ? [
+                { skuId: a, qty: 1 },
+                { skuId: b, qty: 1 },
+              ]
+            : [
+                { skuId: b, qty: 1 },
+                { skuId: a, qty: 1 },
+              ];
+        return callAction(use(), 'order.create', createInput(items), {
+          openid: newOpenid(),
+          now: T0,
+          idempotencyKey: newKey(),
+        });
       }),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(7);
@@ -73,11 +101,20 @@ describeOnPostgres('order money path under concurrency', (use) => {
     okData(await callAction(use(), 'member.me', {}, { openid }));
     const key = newKey();
     const input = createInput([{ skuId: sku, qty: 2 }]);
-    const results = await Promise.all(Array.from({ length: 10 }, () => callAction(use(), 'order.create', input, { openid, now: T0, idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        callAction(use(), 'order.create', input, { openid, now: T0, idempotencyKey: key }),
+      ),
+    );
     const ids = new Set(results.map((r) => okData(r).orderId));
     expect(ids.size).toBe(1);
     expect(await stockOf(use(), sku)).toBe(98);
-    const orders = await use().kysely.selectFrom('orders as o').innerJoin('members as m', 'm.id', 'o.member_id').select('o.id').where('m.openid', '=', openid).execute();
+    const orders = await use()
+      .kysely.selectFrom('orders as o')
+      .innerJoin('members as m', 'm.id', 'o.member_id')
+      .select('o.id')
+      .where('m.openid', '=', openid)
+      .execute();
     expect(orders.map((o) => o.id)).toEqual([...ids]);
   });
 
@@ -86,7 +123,9 @@ describeOnPostgres('order money path under concurrency', (use) => {
     await setStock(use(), sku, 10);
     const order = await makeOrder(use(), { items: [{ skuId: sku, qty: 1 }] });
     const event = payEvent(order);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => recordPayment(use(), event, minutesAfter(T0, 2))));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => recordPayment(use(), event, minutesAfter(T0, 2))),
+    );
     expect(answers.every((a) => a.errcode === 0)).toBe(true);
     expect(answers.filter((a) => a.errmsg === 'ok')).toHaveLength(1);
     expect((await orderRow(use(), order.orderId)).status).toBe('paid');
@@ -109,7 +148,9 @@ describeOnPostgres('order money path under concurrency', (use) => {
       expect(row.status).toBe('paid');
       expect(await paymentsOf(use(), order.orderId)).toHaveLength(2);
       const loser = row.transaction_id === e1.transactionId ? e2 : e1;
-      expect(await paymentReturnsOf(use(), loser.transactionId)).toEqual([expect.objectContaining({ status: 'approved', amount_fen: order.payableFen })]);
+      expect(await paymentReturnsOf(use(), loser.transactionId)).toEqual([
+        expect.objectContaining({ status: 'approved', amount_fen: order.payableFen }),
+      ]);
     }
   });
 
@@ -124,7 +165,12 @@ describeOnPostgres('order money path under concurrency', (use) => {
     expect(await stockOf(use(), sku)).toBe(10);
     for (const o of orders) expect((await orderRow(use(), o.orderId)).status).toBe('cancelled');
     // Each expiry is counted by exactly one of the two timers.
-    const cancelled = await use().kysely.selectFrom('orders').select('id').where('cancel_reason', '=', 'expired').where('cancelled_at', '=', at).execute();
+    const cancelled = await use()
+      .kysely.selectFrom('orders')
+      .select('id')
+      .where('cancel_reason', '=', 'expired')
+      .where('cancelled_at', '=', at)
+      .execute();
     expect(r1!.expired! + r2!.expired!).toBe(cancelled.length);
     expect(cancelled.length).toBeGreaterThanOrEqual(5);
   });
@@ -136,7 +182,12 @@ describeOnPostgres('order money path under concurrency', (use) => {
     const at = minutesAfter(T0, 31);
     await Promise.all([
       runOrderTimer(jobContext(use(), at)),
-      callAction(use(), 'order.cancel', { orderId: order.orderId }, { openid: order.openid, now: at, idempotencyKey: newKey() }),
+      callAction(
+        use(),
+        'order.cancel',
+        { orderId: order.orderId },
+        { openid: order.openid, now: at, idempotencyKey: newKey() },
+      ),
     ]);
     expect((await orderRow(use(), order.orderId)).status).toBe('cancelled');
     expect(await stockOf(use(), sku)).toBe(10);
@@ -168,11 +219,18 @@ describeOnPostgres('order money path under concurrency', (use) => {
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 1 }] });
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: `原因 ${i}` }, { openid: order.openid, now: minutesAfter(T0, 5), idempotencyKey: newKey() }),
+        callAction(
+          use(),
+          'order.requestRefund',
+          { orderId: order.orderId, reason: `原因 ${i}` },
+          { openid: order.openid, now: minutesAfter(T0, 5), idempotencyKey: newKey() },
+        ),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.every((r) => r.ok || ['ORDER_STATE_CONFLICT', 'REFUND_NOT_ALLOWED'].includes(errorCode(r)!))).toBe(true);
+    expect(results.every((r) => r.ok || ['ORDER_STATE_CONFLICT', 'REFUND_NOT_ALLOWED'].includes(errorCode(r)!))).toBe(
+      true,
+    );
     expect(await refundsOf(use(), order.orderId)).toHaveLength(1);
     expect((await orderRow(use(), order.orderId)).status).toBe('refunding');
   });

@@ -44,8 +44,15 @@ describeEachDatabase('order lifecycle', (use) => {
     expect(await stockOf(use(), sku)).toBe(10);
 
     // Paying after expiry through order.pay is refused; cancelling it again is a state conflict.
-    expect(errorCode(await callAction(use(), 'order.pay', { orderId: order.orderId }, { openid: order.openid, now: at }))).toBe('ORDER_STATE_CONFLICT');
-    const again = await callAction(use(), 'order.cancel', { orderId: order.orderId }, { openid: order.openid, now: at, idempotencyKey: newKey() });
+    expect(
+      errorCode(await callAction(use(), 'order.pay', { orderId: order.orderId }, { openid: order.openid, now: at })),
+    ).toBe('ORDER_STATE_CONFLICT');
+    const again = await callAction(
+      use(),
+      'order.cancel',
+      { orderId: order.orderId },
+      { openid: order.openid, now: at, idempotencyKey: newKey() },
+    );
     expect(errorCode(again)).toBe('ORDER_STATE_CONFLICT');
     expect(await stockOf(use(), sku)).toBe(10);
   });
@@ -55,7 +62,14 @@ describeEachDatabase('order lifecycle', (use) => {
     await setStock(use(), sku, 5);
     const order = await makeOrder(use(), { items: [{ skuId: sku, qty: 5 }] });
     expect(await stockOf(use(), sku)).toBe(0);
-    const view = okData(await callAction(use(), 'order.cancel', { orderId: order.orderId }, { openid: order.openid, now: T0, idempotencyKey: newKey() }));
+    const view = okData(
+      await callAction(
+        use(),
+        'order.cancel',
+        { orderId: order.orderId },
+        { openid: order.openid, now: T0, idempotencyKey: newKey() },
+      ),
+    );
     expect(view.status).toBe('cancelled');
     expect(await stockOf(use(), sku)).toBe(5);
   });
@@ -68,7 +82,12 @@ describeEachDatabase('order lifecycle', (use) => {
 
     const shippedAt = minutesAfter(T0, 60);
     const shipped = okData(
-      await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF1234567890' }, { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() }),
+      await callAction(
+        use(),
+        'manager.shipOrder',
+        { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF1234567890' },
+        { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() },
+      ),
     );
     expect(shipped).toMatchObject({ status: 'shipped', shipping: { carrier: '顺丰', trackingNo: 'SF1234567890' } });
     expect(await outboxOf(use(), 'shipping.upload', `shipping:${order.orderId}`)).toHaveLength(1);
@@ -87,22 +106,58 @@ describeEachDatabase('order lifecycle', (use) => {
     expect((await orderRow(use(), order.orderId)).status).toBe('settled');
     const settled = await outboxOf(use(), 'order.settled', `settled:${order.orderId}`);
     expect(settled).toHaveLength(1);
-    expect(settled[0]!.payload).toMatchObject({ orderId: order.orderId, storeId: 'demo', paidFen: order.payableFen, settledAt: settleAt.toISOString() });
+    expect(settled[0]!.payload).toMatchObject({
+      orderId: order.orderId,
+      storeId: 'demo',
+      paidFen: order.payableFen,
+      settledAt: settleAt.toISOString(),
+    });
   });
 
   it('settlement after a partial refund: paidFen is payable minus the refund', async () => {
     const [a, b] = ['sku-cica-b5-repair-serum-1', 'sku-cica-b5-repair-serum-2'];
     await setStock(use(), a, 10);
     await setStock(use(), b, 10);
-    const order = await makePaidOrder(use(), { items: [{ skuId: a, qty: 1 }, { skuId: b, qty: 2 }], now: T0 });
+    const order = await makePaidOrder(use(), {
+      items: [
+        { skuId: a, qty: 1 },
+        { skuId: b, qty: 2 },
+      ],
+      now: T0,
+    });
     const shippedAt = minutesAfter(T0, 60);
-    okData(await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: 'EMS', trackingNo: 'EMS0001' }, { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.shipOrder',
+        { orderId: order.orderId, carrier: 'EMS', trackingNo: 'EMS0001' },
+        { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() },
+      ),
+    );
 
     const [lineA] = await linesOf(use(), order.orderId);
     const clock = { now: minutesAfter(T0, 120) };
-    okData(await callAction(use(), 'order.requestRefund', { orderId: order.orderId, lineIds: [lineA!.id], reason: '不想要了' }, { openid: order.openid, now: clock.now, idempotencyKey: newKey() }));
-    const [refund] = await use().kysely.selectFrom('refunds').selectAll().where('order_id', '=', order.orderId).execute();
-    okData(await callAction(use(), 'manager.approveRefund', { refundId: refund!.id }, { openid: MANAGER, now: clock.now, idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'order.requestRefund',
+        { orderId: order.orderId, lineIds: [lineA!.id], reason: '不想要了' },
+        { openid: order.openid, now: clock.now, idempotencyKey: newKey() },
+      ),
+    );
+    const [refund] = await use()
+      .kysely.selectFrom('refunds')
+      .selectAll()
+      .where('order_id', '=', order.orderId)
+      .execute();
+    okData(
+      await callAction(
+        use(),
+        'manager.approveRefund',
+        { refundId: refund!.id },
+        { openid: MANAGER, now: clock.now, idempotencyKey: newKey() },
+      ),
+    );
     const platform = localPlatform(use(), clock);
     await runOutboxWorker(jobContext(use(), clock.now, platform));
     await platform.pay.settle();
@@ -119,8 +174,22 @@ describeEachDatabase('order lifecycle', (use) => {
   it('the customer confirms receipt before the timer does', async () => {
     await setStock(use(), 'sku-vitamin-c-brightening-serum-1', 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: 'sku-vitamin-c-brightening-serum-1', qty: 1 }] });
-    okData(await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: 'EMS', trackingNo: 'EMS0002' }, { openid: MANAGER, now: T0, idempotencyKey: newKey() }));
-    const view = okData(await callAction(use(), 'order.confirmReceipt', { orderId: order.orderId }, { openid: order.openid, now: daysAfter(T0, 2), idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.shipOrder',
+        { orderId: order.orderId, carrier: 'EMS', trackingNo: 'EMS0002' },
+        { openid: MANAGER, now: T0, idempotencyKey: newKey() },
+      ),
+    );
+    const view = okData(
+      await callAction(
+        use(),
+        'order.confirmReceipt',
+        { orderId: order.orderId },
+        { openid: order.openid, now: daysAfter(T0, 2), idempotencyKey: newKey() },
+      ),
+    );
     expect(view.status).toBe('completed');
   });
 
@@ -128,15 +197,45 @@ describeEachDatabase('order lifecycle', (use) => {
     const sku = 'sku-vitamin-c-brightening-serum-2';
     await setStock(use(), sku, 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 1 }], delivery: 'pickup' });
-    expect(errorCode(await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: 'EMS', trackingNo: 'EMS0003' }, { openid: MANAGER, idempotencyKey: newKey() }))).toBe('ORDER_STATE_CONFLICT');
-    const ready = okData(await callAction(use(), 'manager.readyForPickup', { orderId: order.orderId }, { openid: MANAGER, now: T0, idempotencyKey: newKey() }));
+    expect(
+      errorCode(
+        await callAction(
+          use(),
+          'manager.shipOrder',
+          { orderId: order.orderId, carrier: 'EMS', trackingNo: 'EMS0003' },
+          { openid: MANAGER, idempotencyKey: newKey() },
+        ),
+      ),
+    ).toBe('ORDER_STATE_CONFLICT');
+    const ready = okData(
+      await callAction(
+        use(),
+        'manager.readyForPickup',
+        { orderId: order.orderId },
+        { openid: MANAGER, now: T0, idempotencyKey: newKey() },
+      ),
+    );
     expect(ready.status).toBe('ready_for_pickup');
     expect(ready.pickupCode).toMatch(/^\d{6}$/);
-    expect(okData(await callAction(use(), 'order.get', { orderId: order.orderId }, { openid: order.openid })).pickupCode).toBe(ready.pickupCode);
+    expect(
+      okData(await callAction(use(), 'order.get', { orderId: order.orderId }, { openid: order.openid })).pickupCode,
+    ).toBe(ready.pickupCode);
 
-    const done = okData(await callAction(use(), 'manager.verifyPickup', { pickupCode: ready.pickupCode! }, { openid: MANAGER, now: minutesAfter(T0, 5), idempotencyKey: newKey() }));
+    const done = okData(
+      await callAction(
+        use(),
+        'manager.verifyPickup',
+        { pickupCode: ready.pickupCode! },
+        { openid: MANAGER, now: minutesAfter(T0, 5), idempotencyKey: newKey() },
+      ),
+    );
     expect(done.status).toBe('completed');
-    const again = await callAction(use(), 'manager.verifyPickup', { pickupCode: ready.pickupCode! }, { openid: MANAGER, idempotencyKey: newKey() });
+    const again = await callAction(
+      use(),
+      'manager.verifyPickup',
+      { pickupCode: ready.pickupCode! },
+      { openid: MANAGER, idempotencyKey: newKey() },
+    );
     expect(errorCode(again)).toBe('NOT_FOUND');
   });
 
@@ -147,11 +246,31 @@ describeEachDatabase('order lifecycle', (use) => {
     const stranger = newOpenid();
     okData(await callAction(use(), 'member.me', {}, { openid: stranger }));
     const before = await moneyCounts(use());
-    expect(errorCode(await callAction(use(), 'order.get', { orderId: order.orderId }, { openid: stranger }))).toBe('NOT_FOUND');
-    expect(errorCode(await callAction(use(), 'order.cancel', { orderId: order.orderId }, { openid: stranger, idempotencyKey: newKey() }))).toBe('NOT_FOUND');
-    expect(errorCode(await callAction(use(), 'order.pay', { orderId: order.orderId }, { openid: stranger }))).toBe('NOT_FOUND');
+    expect(errorCode(await callAction(use(), 'order.get', { orderId: order.orderId }, { openid: stranger }))).toBe(
+      'NOT_FOUND',
+    );
     expect(
-      errorCode(await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: 'x' }, { openid: stranger, idempotencyKey: newKey() })),
+      errorCode(
+        await callAction(
+          use(),
+          'order.cancel',
+          { orderId: order.orderId },
+          { openid: stranger, idempotencyKey: newKey() },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(errorCode(await callAction(use(), 'order.pay', { orderId: order.orderId }, { openid: stranger }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      errorCode(
+        await callAction(
+          use(),
+          'order.requestRefund',
+          { orderId: order.orderId, reason: 'x' },
+          { openid: stranger, idempotencyKey: newKey() },
+        ),
+      ),
     ).toBe('NOT_FOUND');
     expect(await moneyCounts(use())).toEqual(before);
     expect((await orderRow(use(), order.orderId)).status).toBe('pending_payment');
@@ -163,11 +282,34 @@ describeEachDatabase('order lifecycle', (use) => {
     await setStock(use(), sku, 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 1 }] });
     const before = await moneyCounts(use());
-    const ship = await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF000111' }, { openid: order.openid, idempotencyKey: newKey() });
+    const ship = await callAction(
+      use(),
+      'manager.shipOrder',
+      { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF000111' },
+      { openid: order.openid, idempotencyKey: newKey() },
+    );
     expect(errorCode(ship)).toBe('FORBIDDEN');
-    expect(errorCode(await callAction(use(), 'manager.readyForPickup', { orderId: order.orderId }, { openid: order.openid, idempotencyKey: newKey() }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await callAction(
+          use(),
+          'manager.readyForPickup',
+          { orderId: order.orderId },
+          { openid: order.openid, idempotencyKey: newKey() },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await callAction(use(), 'manager.listOrders', {}, { openid: order.openid }))).toBe('FORBIDDEN');
-    expect(errorCode(await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF000111' }, { openid: newOpenid(), idempotencyKey: newKey() }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await callAction(
+          use(),
+          'manager.shipOrder',
+          { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF000111' },
+          { openid: newOpenid(), idempotencyKey: newKey() },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await moneyCounts(use())).toEqual(before);
     expect((await orderRow(use(), order.orderId)).status).toBe('paid');
   });

@@ -51,7 +51,11 @@ export async function makeOrder(
   const openid = options.openid ?? newOpenid();
   const now = options.now ?? T0;
   const created = okData(
-    await callAction(db, 'order.create', createInput(options.items, options.delivery), { openid, now, idempotencyKey: newKey() }),
+    await callAction(db, 'order.create', createInput(options.items, options.delivery), {
+      openid,
+      now,
+      idempotencyKey: newKey(),
+    }),
   );
   expect(created.status).toBe('pending_payment');
   return { orderId: created.orderId, orderNo: created.orderNo, payableFen: created.payableFen, openid, createdAt: now };
@@ -70,7 +74,12 @@ export function payEvent(order: { orderNo: string; payableFen: number }, overrid
   };
 }
 
-export async function pay(db: Db, order: MadeOrder, now = minutesAfter(order.createdAt, 1), event = payEvent(order)): Promise<CallbackAnswer> {
+export async function pay(
+  db: Db,
+  order: MadeOrder,
+  now = minutesAfter(order.createdAt, 1),
+  event = payEvent(order),
+): Promise<CallbackAnswer> {
   return recordPayment(db, event, now);
 }
 
@@ -126,7 +135,10 @@ export async function anomaliesFor(db: Db, outTradeNo: string) {
 export async function moneyCounts(db: Db): Promise<Record<string, number>> {
   const counts = await tableCounts(db);
   for (const table of ['orders', 'order_lines', 'payments', 'payment_anomalies', 'refunds', 'outbox'] as const) {
-    const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;

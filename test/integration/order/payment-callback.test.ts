@@ -32,7 +32,9 @@ describeEachDatabase('payCallback', (use) => {
     expect(row).toMatchObject({ status: 'paid', transaction_id: event.transactionId });
     expect(row.paid_at!.toISOString()).toBe(paidAt.toISOString());
     const payments = await paymentsOf(use(), order.orderId);
-    expect(payments.map((p) => ({ tx: p.transaction_id, amount: p.amount_fen }))).toEqual([{ tx: event.transactionId, amount: order.payableFen }]);
+    expect(payments.map((p) => ({ tx: p.transaction_id, amount: p.amount_fen }))).toEqual([
+      { tx: event.transactionId, amount: order.payableFen },
+    ]);
     expect(await anomaliesFor(use(), order.orderNo)).toEqual([]);
   });
 
@@ -42,15 +44,31 @@ describeEachDatabase('payCallback', (use) => {
     const event = payEvent(order);
     expect((await recordPayment(use(), event, minutesAfter(T0, 2))).errcode).toBe(0);
     const before = await moneyCounts(use());
-    for (let i = 0; i < 3; i++) expect(await recordPayment(use(), event, minutesAfter(T0, 3 + i))).toEqual({ errcode: 0, errmsg: 'ok (already recorded)' });
+    for (let i = 0; i < 3; i++)
+      expect(await recordPayment(use(), event, minutesAfter(T0, 3 + i))).toEqual({
+        errcode: 0,
+        errmsg: 'ok (already recorded)',
+      });
     expect(await moneyCounts(use())).toEqual(before);
     expect((await orderRow(use(), order.orderId)).paid_at!.toISOString()).toBe(minutesAfter(T0, 2).toISOString());
   });
 
   it.each([
-    ['the wrong amount', 'amount_mismatch', (o: { orderNo: string; payableFen: number }) => payEvent(o, { totalFee: o.payableFen - 1 })],
-    ['resultCode FAIL', 'failed_result', (o: { orderNo: string; payableFen: number }) => payEvent(o, { resultCode: 'FAIL' })],
-    ['returnCode FAIL', 'failed_result', (o: { orderNo: string; payableFen: number }) => payEvent(o, { returnCode: 'FAIL' })],
+    [
+      'the wrong amount',
+      'amount_mismatch',
+      (o: { orderNo: string; payableFen: number }) => payEvent(o, { totalFee: o.payableFen - 1 }),
+    ],
+    [
+      'resultCode FAIL',
+      'failed_result',
+      (o: { orderNo: string; payableFen: number }) => payEvent(o, { resultCode: 'FAIL' }),
+    ],
+    [
+      'returnCode FAIL',
+      'failed_result',
+      (o: { orderNo: string; payableFen: number }) => payEvent(o, { returnCode: 'FAIL' }),
+    ],
   ] as const)('%s: the order stays pending, no payment, one %s anomaly', async (_label, kind, eventOf) => {
     await setStock(use(), SKU, 100);
     const order = await makeOrder(use(), { items: [{ skuId: SKU, qty: 1 }] });
@@ -98,10 +116,17 @@ describeEachDatabase('payCallback', (use) => {
     expect((await paymentsOf(use(), order.orderId)).map((p) => p.transaction_id)).toEqual([event.transactionId]);
     expect((await anomaliesFor(use(), order.orderNo)).map((a) => a.kind)).toEqual(['late_payment']);
     // The money goes back as a refund row of its own (a payment return), approved and queued at once.
-    const returns = () => use().kysely.selectFrom('refunds').selectAll().where('order_id', '=', order.orderId).execute();
+    const returns = () =>
+      use().kysely.selectFrom('refunds').selectAll().where('order_id', '=', order.orderId).execute();
     const [opened] = await returns();
     expect(await returns()).toHaveLength(1);
-    expect(opened).toMatchObject({ kind: 'payment_return', transaction_id: event.transactionId, status: 'approved', amount_fen: order.payableFen, line_ids: [] });
+    expect(opened).toMatchObject({
+      kind: 'payment_return',
+      transaction_id: event.transactionId,
+      status: 'approved',
+      amount_fen: order.payableFen,
+      line_ids: [],
+    });
     expect(await outboxOf(use(), 'refund.request', `refund:${opened!.id}`)).toHaveLength(1);
 
     // A redelivery of the same callback queues nothing more.
@@ -115,7 +140,12 @@ describeEachDatabase('payCallback', (use) => {
     await platform.pay.settle();
     const submitted = platform.pay.refunds.filter((r) => r.outTradeNo === order.orderNo);
     expect(submitted).toEqual([
-      expect.objectContaining({ outTradeNo: order.orderNo, outRefundNo: `P${event.transactionId}`, totalFee: order.payableFen, refundFee: order.payableFen }),
+      expect.objectContaining({
+        outTradeNo: order.orderNo,
+        outRefundNo: `P${event.transactionId}`,
+        totalFee: order.payableFen,
+        refundFee: order.payableFen,
+      }),
     ]);
     const [message] = await outboxOf(use(), 'refund.request', `refund:${opened!.id}`);
     expect(message!.status).toBe('done');

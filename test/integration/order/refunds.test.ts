@@ -27,20 +27,40 @@ import {
 } from './order-factory';
 
 /** Request (customer) -> approve (manager) -> outbox worker -> local refund simulator (-> refundCallback). */
-async function refundThrough(db: Db, order: MadeOrder, options: { lineIds?: string[]; mode?: LocalRefundMode; at?: Date } = {}) {
+async function refundThrough(
+  db: Db,
+  order: MadeOrder,
+  options: { lineIds?: string[]; mode?: LocalRefundMode; at?: Date } = {},
+) {
   const clock = { now: options.at ?? minutesAfter(T0, 10) };
   const requested = okData(
-    await callAction(db, 'order.requestRefund', { orderId: order.orderId, lineIds: options.lineIds, reason: '买错了' }, { openid: order.openid, now: clock.now, idempotencyKey: newKey() }),
+    await callAction(
+      db,
+      'order.requestRefund',
+      { orderId: order.orderId, lineIds: options.lineIds, reason: '买错了' },
+      { openid: order.openid, now: clock.now, idempotencyKey: newKey() },
+    ),
   );
   expect(requested.status).toBe('requested');
   expect((await orderRow(db, order.orderId)).status).toBe('refunding');
-  const approved = okData(await callAction(db, 'manager.approveRefund', { refundId: requested.refundId }, { openid: MANAGER, now: clock.now, idempotencyKey: newKey() }));
+  const approved = okData(
+    await callAction(
+      db,
+      'manager.approveRefund',
+      { refundId: requested.refundId },
+      { openid: MANAGER, now: clock.now, idempotencyKey: newKey() },
+    ),
+  );
   expect(approved.status).toBe('approved');
   const platform = localPlatform(db, clock);
   platform.refundMode = options.mode ?? 'succeed';
   await runOutboxWorker(jobContext(db, clock.now, platform));
   await platform.pay.settle();
-  const refund = await db.kysely.selectFrom('refunds').selectAll().where('id', '=', requested.refundId).executeTakeFirstOrThrow();
+  const refund = await db.kysely
+    .selectFrom('refunds')
+    .selectAll()
+    .where('id', '=', requested.refundId)
+    .executeTakeFirstOrThrow();
   return { refund, platform };
 }
 
@@ -49,13 +69,24 @@ describeEachDatabase('refunds', (use) => {
     const [a, b] = ['sku-niacinamide-even-tone-serum-1', 'sku-niacinamide-even-tone-serum-2'];
     await setStock(use(), a, 10);
     await setStock(use(), b, 10);
-    const order = await makePaidOrder(use(), { items: [{ skuId: a, qty: 2 }, { skuId: b, qty: 1 }] });
+    const order = await makePaidOrder(use(), {
+      items: [
+        { skuId: a, qty: 2 },
+        { skuId: b, qty: 1 },
+      ],
+    });
     expect(await stockOf(use(), a)).toBe(8);
     expect(await stockOf(use(), b)).toBe(9);
 
     const { refund, platform } = await refundThrough(use(), order);
     expect(refund).toMatchObject({ status: 'succeeded', whole_order: true, amount_fen: order.payableFen });
-    expect(platform.pay.refunds).toEqual([expect.objectContaining({ outTradeNo: order.orderNo, outRefundNo: refund.out_refund_no, refundFee: order.payableFen })]);
+    expect(platform.pay.refunds).toEqual([
+      expect.objectContaining({
+        outTradeNo: order.orderNo,
+        outRefundNo: refund.out_refund_no,
+        refundFee: order.payableFen,
+      }),
+    ]);
     expect(await stockOf(use(), a)).toBe(10);
     expect(await stockOf(use(), b)).toBe(10);
     const row = await orderRow(use(), order.orderId);
@@ -64,7 +95,14 @@ describeEachDatabase('refunds', (use) => {
 
     // A duplicate refund callback changes nothing.
     const before = await moneyCounts(use());
-    const event = { returnCode: 'SUCCESS', refundStatus: 'SUCCESS', outTradeNo: order.orderNo, outRefundNo: refund.out_refund_no, refundId: 'DEVRdup', refundFee: refund.amount_fen };
+    const event = {
+      returnCode: 'SUCCESS',
+      refundStatus: 'SUCCESS',
+      outTradeNo: order.orderNo,
+      outRefundNo: refund.out_refund_no,
+      refundId: 'DEVRdup',
+      refundFee: refund.amount_fen,
+    };
     expect((await handleRefundCallback(use(), event, minutesAfter(T0, 20), platform.pay)).errcode).toBe(0);
     expect((await handleRefundCallback(use(), event, minutesAfter(T0, 21), platform.pay)).errcode).toBe(0);
     expect(await moneyCounts(use())).toEqual(before);
@@ -73,7 +111,12 @@ describeEachDatabase('refunds', (use) => {
     expect((await orderRow(use(), order.orderId)).status).toBe('refunded');
 
     // Nothing left to refund.
-    const more = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: '再退' }, { openid: order.openid, idempotencyKey: newKey() });
+    const more = await callAction(
+      use(),
+      'order.requestRefund',
+      { orderId: order.orderId, reason: '再退' },
+      { openid: order.openid, idempotencyKey: newKey() },
+    );
     expect(errorCode(more)).toBe('REFUND_NOT_ALLOWED');
   });
 
@@ -81,11 +124,21 @@ describeEachDatabase('refunds', (use) => {
     const [a, b] = ['sku-peptide-firming-eye-cream-1', 'sku-hydra-barrier-cream-1'];
     await setStock(use(), a, 10);
     await setStock(use(), b, 10);
-    const order = await makePaidOrder(use(), { items: [{ skuId: a, qty: 1 }, { skuId: b, qty: 3 }] });
+    const order = await makePaidOrder(use(), {
+      items: [
+        { skuId: a, qty: 1 },
+        { skuId: b, qty: 3 },
+      ],
+    });
     const [lineA, lineB] = await linesOf(use(), order.orderId);
 
     const { refund } = await refundThrough(use(), order, { lineIds: [lineA!.id] });
-    expect(refund).toMatchObject({ status: 'succeeded', whole_order: false, amount_fen: lineA!.payable_fen, line_ids: [lineA!.id] });
+    expect(refund).toMatchObject({
+      status: 'succeeded',
+      whole_order: false,
+      amount_fen: lineA!.payable_fen,
+      line_ids: [lineA!.id],
+    });
     expect(await stockOf(use(), a)).toBe(10);
     expect(await stockOf(use(), b)).toBe(7);
     expect((await orderRow(use(), order.orderId)).status).toBe('paid');
@@ -93,7 +146,12 @@ describeEachDatabase('refunds', (use) => {
     expect(view.lines.map((l) => l.refunded)).toEqual([true, false]);
 
     // The same line cannot be refunded twice.
-    const twice = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, lineIds: [lineA!.id], reason: 'x' }, { openid: order.openid, idempotencyKey: newKey() });
+    const twice = await callAction(
+      use(),
+      'order.requestRefund',
+      { orderId: order.orderId, lineIds: [lineA!.id], reason: 'x' },
+      { openid: order.openid, idempotencyKey: newKey() },
+    );
     expect(errorCode(twice)).toBe('VALIDATION_FAILED');
 
     const rest = await refundThrough(use(), order, { at: minutesAfter(T0, 30) });
@@ -114,7 +172,11 @@ describeEachDatabase('refunds', (use) => {
     expect(await stockOf(use(), sku)).toBe(9);
     expect((await orderRow(use(), order.orderId)).status).toBe('paid');
     const listed = okData(await callAction(use(), 'manager.listRefunds', { status: 'failed' }, { openid: MANAGER }));
-    expect(listed.items.find((r) => r.refundId === refund.id)).toMatchObject({ status: 'failed', failureReason: refund.failure_reason, orderId: order.orderId });
+    expect(listed.items.find((r) => r.refundId === refund.id)).toMatchObject({
+      status: 'failed',
+      failureReason: refund.failure_reason,
+      orderId: order.orderId,
+    });
     const [message] = await outboxOf(use(), 'refund.request', `refund:${refund.id}`);
     expect(message!.status).toBe('done');
   });
@@ -151,12 +213,31 @@ describeEachDatabase('refunds', (use) => {
     const sku = 'sku-barrier-lotion-1';
     await setStock(use(), sku, 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 1 }] });
-    const requested = okData(await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: '不想要' }, { openid: order.openid, idempotencyKey: newKey() }));
-    const rejected = okData(await callAction(use(), 'manager.rejectRefund', { refundId: requested.refundId, reason: '已超时' }, { openid: MANAGER, idempotencyKey: newKey() }));
+    const requested = okData(
+      await callAction(
+        use(),
+        'order.requestRefund',
+        { orderId: order.orderId, reason: '不想要' },
+        { openid: order.openid, idempotencyKey: newKey() },
+      ),
+    );
+    const rejected = okData(
+      await callAction(
+        use(),
+        'manager.rejectRefund',
+        { refundId: requested.refundId, reason: '已超时' },
+        { openid: MANAGER, idempotencyKey: newKey() },
+      ),
+    );
     expect(rejected.status).toBe('rejected');
     expect((await orderRow(use(), order.orderId)).status).toBe('paid');
     expect(await outboxOf(use(), 'refund.request', `refund:${requested.refundId}`)).toEqual([]);
-    const approveLate = await callAction(use(), 'manager.approveRefund', { refundId: requested.refundId }, { openid: MANAGER, idempotencyKey: newKey() });
+    const approveLate = await callAction(
+      use(),
+      'manager.approveRefund',
+      { refundId: requested.refundId },
+      { openid: MANAGER, idempotencyKey: newKey() },
+    );
     expect(errorCode(approveLate)).toBe('ORDER_STATE_CONFLICT');
   });
 
@@ -164,8 +245,20 @@ describeEachDatabase('refunds', (use) => {
     const sku = 'sku-barrier-lotion-2';
     await setStock(use(), sku, 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 1 }] });
-    okData(await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: 'a' }, { openid: order.openid, idempotencyKey: newKey() }));
-    const second = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: 'b' }, { openid: order.openid, idempotencyKey: newKey() });
+    okData(
+      await callAction(
+        use(),
+        'order.requestRefund',
+        { orderId: order.orderId, reason: 'a' },
+        { openid: order.openid, idempotencyKey: newKey() },
+      ),
+    );
+    const second = await callAction(
+      use(),
+      'order.requestRefund',
+      { orderId: order.orderId, reason: 'b' },
+      { openid: order.openid, idempotencyKey: newKey() },
+    );
     expect(errorCode(second)).toBe('REFUND_NOT_ALLOWED');
     expect(await refundsOf(use(), order.orderId)).toHaveLength(1);
   });
@@ -175,7 +268,14 @@ describeEachDatabase('refunds', (use) => {
     await setStock(use(), sku, 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 2 }] });
     const at = (days: number) => daysAfter(order.createdAt, days);
-    okData(await callAction(use(), 'manager.shipOrder', { orderId: order.orderId, carrier: '顺丰速运', trackingNo: 'SF1000000001' }, { openid: MANAGER, now: at(1), idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.shipOrder',
+        { orderId: order.orderId, carrier: '顺丰速运', trackingNo: 'SF1000000001' },
+        { openid: MANAGER, now: at(1), idempotencyKey: newKey() },
+      ),
+    );
     await runOrderTimer(jobContext(use(), at(9))); // auto-confirm (7 days after shipping)
     await runOrderTimer(jobContext(use(), at(17))); // settle (7 days after completion)
     expect((await orderRow(use(), order.orderId)).status).toBe('settled');
@@ -183,9 +283,21 @@ describeEachDatabase('refunds', (use) => {
     expect(settled.filter((m) => m.payload.orderId === order.orderId)).toHaveLength(1);
 
     // A customer can no longer ask; the manager can.
-    const asked = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: '过敏' }, { openid: order.openid, now: at(20), idempotencyKey: newKey() });
+    const asked = await callAction(
+      use(),
+      'order.requestRefund',
+      { orderId: order.orderId, reason: '过敏' },
+      { openid: order.openid, now: at(20), idempotencyKey: newKey() },
+    );
     expect(errorCode(asked)).toBe('REFUND_NOT_ALLOWED');
-    const opened = okData(await callAction(use(), 'manager.refundOrder', { orderId: order.orderId, reason: '顾客过敏，门店同意退货' }, { openid: MANAGER, now: at(20), idempotencyKey: newKey() }));
+    const opened = okData(
+      await callAction(
+        use(),
+        'manager.refundOrder',
+        { orderId: order.orderId, reason: '顾客过敏，门店同意退货' },
+        { openid: MANAGER, now: at(20), idempotencyKey: newKey() },
+      ),
+    );
     expect(opened.status).toBe('approved');
 
     const clock = { now: at(20) };
@@ -195,11 +307,21 @@ describeEachDatabase('refunds', (use) => {
 
     const refund = (await refundsOf(use(), order.orderId))[0]!;
     // Shipped goods: the refund is what was paid for the goods; the shipping fee stays.
-    expect(refund).toMatchObject({ status: 'succeeded', whole_order: true, initiated_by: 'manager', amount_fen: order.payableFen - (await orderRow(use(), order.orderId)).shipping_fen });
+    expect(refund).toMatchObject({
+      status: 'succeeded',
+      whole_order: true,
+      initiated_by: 'manager',
+      amount_fen: order.payableFen - (await orderRow(use(), order.orderId)).shipping_fen,
+    });
     expect((await orderRow(use(), order.orderId)).status).toBe('refunded');
     expect(await stockOf(use(), sku)).toBe(10);
     const refunded = (await outboxOf(use(), 'order.refunded')).filter((m) => m.payload.orderId === order.orderId);
     expect(refunded).toHaveLength(1);
-    expect(refunded[0]!.payload).toMatchObject({ afterSettlement: true, wholeOrder: true, refundFen: refund.amount_fen, memberId: expect.any(String) });
+    expect(refunded[0]!.payload).toMatchObject({
+      afterSettlement: true,
+      wholeOrder: true,
+      refundFen: refund.amount_fen,
+      memberId: expect.any(String),
+    });
   });
 });

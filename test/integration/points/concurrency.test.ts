@@ -14,7 +14,12 @@ describeOnPostgres('points under concurrency', (use) => {
       await credit(use(), member.id, 500, T0);
       const results = await Promise.all(
         skus.map((skuId) =>
-          callAction(use(), 'order.create', { items: [{ skuId, qty: 1 }], pointsToUse: 300, delivery: { type: 'express', address: ADDRESS } }, { openid: member.openid, now: T0, idempotencyKey: newKey() }),
+          callAction(
+            use(),
+            'order.create',
+            { items: [{ skuId, qty: 1 }], pointsToUse: 300, delivery: { type: 'express', address: ADDRESS } },
+            { openid: member.openid, now: T0, idempotencyKey: newKey() },
+          ),
         ),
       );
       expect(results.map(errorCode).sort()).toEqual(['INSUFFICIENT_POINTS', null].sort());

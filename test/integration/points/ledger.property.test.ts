@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases';
-import { creditPoints, expireDueLots, holdPoints, releasePoints, takeBack } from '../../../cloudfunctions/core/points/points-ledger';
+import {
+  creditPoints,
+  expireDueLots,
+  holdPoints,
+  releasePoints,
+  takeBack,
+} from '../../../cloudfunctions/core/points/points-ledger';
 import { lockMember } from '../../../cloudfunctions/core/points/repo/points.repo';
 import { daysAfter } from '../order/order-factory';
 import { expectBalanced, makeMember } from './points-factory';
@@ -35,7 +41,13 @@ describeEachDatabase('points ledger (property)', (use) => {
           await db.transaction().execute(async (tx) => {
             switch (c.kind) {
               case 'earn':
-                await creditPoints(tx, { memberId, points: c.points, reason: 'earn', key: `earn:${randomUUID()}`, at: now });
+                await creditPoints(tx, {
+                  memberId,
+                  points: c.points,
+                  reason: 'earn',
+                  key: `earn:${randomUUID()}`,
+                  at: now,
+                });
                 break;
               case 'hold': {
                 const orderId = `o_${randomUUID()}`;
@@ -45,7 +57,8 @@ describeEachDatabase('points ledger (property)', (use) => {
               case 'release': {
                 const orders = holds[c.m]!;
                 // Releasing the same order again must change nothing (the pick may repeat).
-                if (orders.length > 0) await releasePoints(tx, { memberId, orderId: orders[c.pick % orders.length]!, now });
+                if (orders.length > 0)
+                  await releasePoints(tx, { memberId, orderId: orders[c.pick % orders.length]!, now });
                 break;
               }
               case 'expire':
@@ -53,7 +66,15 @@ describeEachDatabase('points ledger (property)', (use) => {
                 await expireDueLots(tx, memberId, now);
                 break;
               case 'reverse':
-                await takeBack(tx, { memberId, wanted: c.points, key: `refund_reversal:${randomUUID()}`, at: now, orderId: 'o_x', preferLot: null, metadata: {} });
+                await takeBack(tx, {
+                  memberId,
+                  wanted: c.points,
+                  key: `refund_reversal:${randomUUID()}`,
+                  at: now,
+                  orderId: 'o_x',
+                  preferLot: null,
+                  metadata: {},
+                });
                 break;
             }
           });

@@ -9,7 +9,12 @@ import { MANAGER, daysAfter, jobContext, newKey, orderRow, type MadeOrder } from
 
 /** The member behind an openid (created by its first call). */
 export async function memberOf(db: Db, openid: string) {
-  return db.kysely.selectFrom('members').selectAll().where('openid', '=', openid).where('store_id', '=', 'demo').executeTakeFirstOrThrow();
+  return db.kysely
+    .selectFrom('members')
+    .selectAll()
+    .where('openid', '=', openid)
+    .where('store_id', '=', 'demo')
+    .executeTakeFirstOrThrow();
 }
 
 /** A member created through `member.me`. */
@@ -25,7 +30,12 @@ export async function makeMember(db: Db, openid = `o_${randomUUID().replace(/-/g
 export async function settleOrder(db: Db, order: MadeOrder & { paidAt: Date }): Promise<Date> {
   const shippedAt = daysAfter(order.paidAt, 1);
   okData(
-    await callAction(db, 'manager.shipOrder', { orderId: order.orderId, carrier: '顺丰速运', trackingNo: `SF${Date.now()}` }, { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() }),
+    await callAction(
+      db,
+      'manager.shipOrder',
+      { orderId: order.orderId, carrier: '顺丰速运', trackingNo: `SF${Date.now()}` },
+      { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() },
+    ),
   );
   await runOrderTimer(jobContext(db, daysAfter(shippedAt, 7)));
   const settledAt = daysAfter(shippedAt, 14);
@@ -43,7 +53,11 @@ export async function credit(db: Db, memberId: string, points: number, at: Date,
 
 /** Balance, sum of entries and sum of lots' remaining: the ledger invariant says all three agree. */
 export async function ledgerOf(db: Db, memberId: string) {
-  const m = await db.kysely.selectFrom('members').select(['points_balance', 'growth', 'tier_code']).where('id', '=', memberId).executeTakeFirstOrThrow();
+  const m = await db.kysely
+    .selectFrom('members')
+    .select(['points_balance', 'growth', 'tier_code'])
+    .where('id', '=', memberId)
+    .executeTakeFirstOrThrow();
   const e = await db.kysely
     .selectFrom('points_entries')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), eb.lit(0)).as('n'))
@@ -51,10 +65,20 @@ export async function ledgerOf(db: Db, memberId: string) {
     .executeTakeFirstOrThrow();
   const l = await db.kysely
     .selectFrom('points_lots')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('remaining'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.min<number>('remaining'), eb.lit(0)).as('min')])
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('remaining'), eb.lit(0)).as('n'),
+      eb.fn.coalesce(eb.fn.min<number>('remaining'), eb.lit(0)).as('min'),
+    ])
     .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
-  return { balance: m.points_balance, entries: Number(e.n), lots: Number(l.n), minLot: Number(l.min), growth: m.growth, tier: m.tier_code };
+  return {
+    balance: m.points_balance,
+    entries: Number(e.n),
+    lots: Number(l.n),
+    minLot: Number(l.min),
+    growth: m.growth,
+    tier: m.tier_code,
+  };
 }
 
 export async function expectBalanced(db: Db, memberId: string): Promise<number> {
@@ -78,7 +102,14 @@ export async function tierChangesOf(db: Db, memberId: string) {
 export async function giveGrowth(db: Db, memberId: string, yuan: number, at: Date, tierCode?: string) {
   await db.kysely
     .insertInto('growth_events')
-    .values({ member_id: memberId, delta: yuan, source: 'order_settled', order_id: null, idempotency_key: `growth:test-${randomUUID()}`, at })
+    .values({
+      member_id: memberId,
+      delta: yuan,
+      source: 'order_settled',
+      order_id: null,
+      idempotency_key: `growth:test-${randomUUID()}`,
+      at,
+    })
     .execute();
   await db.kysely
     .updateTable('members')

@@ -9,7 +9,10 @@ import { SKU, bind, bindingsOf, eventsOf, openInvite, referralCoupons, type Memb
 async function referralCounts(db: Db) {
   const counts = await tableCounts(db);
   for (const table of ['referrals', 'referral_events', 'coupons'] as const) {
-    const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -46,9 +49,13 @@ describeEachDatabase('referral attribution guards', (use) => {
     expect(await referralCoupons(use(), b.id)).toHaveLength(0);
   });
 
-  it('never binds a friend whose phone is the inviter\'s', async () => {
+  it("never binds a friend whose phone is the inviter's", async () => {
     const [a, b] = [await makeMember(use()), await makeMember(use())];
-    await use().kysely.updateTable('members').set({ phone: '13800138000', phone_country: '86' }).where('id', 'in', [a.id, b.id]).execute();
+    await use()
+      .kysely.updateTable('members')
+      .set({ phone: '13800138000', phone_country: '86' })
+      .where('id', 'in', [a.id, b.id])
+      .execute();
     await expectRefused(use(), a, b, 'same_phone');
     expect(await bindingsOf(use(), b.id)).toHaveLength(0);
   });
@@ -58,7 +65,11 @@ describeEachDatabase('referral attribution guards', (use) => {
     await bind(use(), a, b, T0);
     await expectRefused(use(), c, b, 'already_bound', daysAfter(T0, 1));
     const again = okData(await openInvite(use(), b.openid, a.invite_code, daysAfter(T0, 2)));
-    expect(again).toMatchObject({ outcome: 'refused', reason: 'already_bound_to_inviter', giftCoupon: { title: '好友专享 无门槛15元' } });
+    expect(again).toMatchObject({
+      outcome: 'refused',
+      reason: 'already_bound_to_inviter',
+      giftCoupon: { title: '好友专享 无门槛15元' },
+    });
     expect((await bindingsOf(use(), b.id)).map((r) => r.inviter_member_id)).toEqual([a.id]);
     expect(await referralCoupons(use(), b.id)).toHaveLength(1);
   });
@@ -87,7 +98,11 @@ describeEachDatabase('referral attribution guards', (use) => {
   ])('bad input %j -> %s, nothing changes', async (data, code) => {
     const b = await makeMember(use());
     const before = await referralCounts(use());
-    const result = await callAction(use(), 'referral.attribute', data, { openid: b.openid, now: T0, idempotencyKey: newKey() });
+    const result = await callAction(use(), 'referral.attribute', data, {
+      openid: b.openid,
+      now: T0,
+      idempotencyKey: newKey(),
+    });
     expect(errorCode(result)).toBe(code);
     expect(await referralCounts(use())).toEqual(before);
   });
@@ -99,7 +114,14 @@ describeEachDatabase('referral attribution guards', (use) => {
       inviteCode: a.invite_code,
       sharePath: `/packages/invite/landing?inv=${a.invite_code}`,
       scene: `i=${a.invite_code}`,
-      rules: { rewardKind: 'points', rewardPoints: 500, friendGiftTitle: '好友专享 无门槛15元', dailyCap: 5, monthlyCap: 30, bindingDays: 30 },
+      rules: {
+        rewardKind: 'points',
+        rewardPoints: 500,
+        friendGiftTitle: '好友专享 无门槛15元',
+        dailyCap: 5,
+        monthlyCap: 30,
+        bindingDays: 30,
+      },
     });
     expect(card.qrImage).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(Buffer.from(card.qrImage!.split(',')[1]!, 'base64').toString()).toContain('<svg');

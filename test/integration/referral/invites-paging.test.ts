@@ -13,14 +13,18 @@ describeEachDatabase('referral.myInvites paging', (use) => {
     const first = okData(await callAction(use(), 'referral.myInvites', {}, { openid: a.openid, now }));
     expect(first.items).toHaveLength(20);
     expect(first.nextCursor).not.toBeNull();
-    const second = okData(await callAction(use(), 'referral.myInvites', { cursor: first.nextCursor! }, { openid: a.openid, now }));
+    const second = okData(
+      await callAction(use(), 'referral.myInvites', { cursor: first.nextCursor! }, { openid: a.openid, now }),
+    );
     expect(second.items).toHaveLength(5);
     expect(second.nextCursor).toBeNull();
     const all = [...first.items, ...second.items];
     expect(new Set(all.map((i) => i.referralId)).size).toBe(25);
     const times = all.map((i) => i.boundAt);
     expect(times).toEqual([...times].sort().reverse());
-    const restarted = okData(await callAction(use(), 'referral.myInvites', { cursor: 'not-a-cursor' }, { openid: a.openid, now }));
+    const restarted = okData(
+      await callAction(use(), 'referral.myInvites', { cursor: 'not-a-cursor' }, { openid: a.openid, now }),
+    );
     expect(restarted.items.map((i) => i.referralId)).toEqual(first.items.map((i) => i.referralId));
   });
 });

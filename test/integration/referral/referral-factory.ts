@@ -2,7 +2,15 @@ import { expect } from 'vitest';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import { callAction, okData } from '../../support/call';
-import { MANAGER, jobContext, localPlatform, minutesAfter, newKey, orderRow, type MadeOrder } from '../order/order-factory';
+import {
+  MANAGER,
+  jobContext,
+  localPlatform,
+  minutesAfter,
+  newKey,
+  orderRow,
+  type MadeOrder,
+} from '../order/order-factory';
 import { makeMember } from '../points/points-factory';
 
 export const SKU = 'sku-amino-acid-cleanser-1';
@@ -22,16 +30,30 @@ export async function bind(db: Db, inviter: Member, friend: Member, now: Date) {
 }
 
 export async function bindingsOf(db: Db, friendId: string) {
-  return db.kysely.selectFrom('referrals').selectAll().where('friend_member_id', '=', friendId).orderBy('bound_at').execute();
+  return db.kysely
+    .selectFrom('referrals')
+    .selectAll()
+    .where('friend_member_id', '=', friendId)
+    .orderBy('bound_at')
+    .execute();
 }
 
 export async function eventsOf(db: Db, inviterId: string) {
-  const rows = await db.kysely.selectFrom('referral_events').selectAll().where('inviter_member_id', '=', inviterId).orderBy('id').execute();
+  const rows = await db.kysely
+    .selectFrom('referral_events')
+    .selectAll()
+    .where('inviter_member_id', '=', inviterId)
+    .orderBy('id')
+    .execute();
   return rows.map((e) => (e.reason ? `${e.kind}:${e.reason}` : e.kind));
 }
 
 export async function balanceOf(db: Db, memberId: string) {
-  const m = await db.kysely.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirstOrThrow();
+  const m = await db.kysely
+    .selectFrom('members')
+    .select('points_balance')
+    .where('id', '=', memberId)
+    .executeTakeFirstOrThrow();
   return m.points_balance;
 }
 
@@ -42,7 +64,12 @@ export async function invitesShown(db: Db, inviter: Member, now: Date) {
 }
 
 export async function referralCoupons(db: Db, memberId: string) {
-  return db.kysely.selectFrom('coupons').selectAll().where('member_id', '=', memberId).where('source', '=', 'referral').execute();
+  return db.kysely
+    .selectFrom('coupons')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('source', '=', 'referral')
+    .execute();
 }
 
 export async function setReferralSettings(db: Db, s: { daily_cap?: number; monthly_cap?: number }) {
@@ -55,7 +82,14 @@ export async function setReferralSettings(db: Db, s: { daily_cap?: number; month
 
 /** A manager refund of a whole order at `at`, carried through the outbox and the local refund simulator. */
 export async function refundWhole(db: Db, order: MadeOrder, at: Date) {
-  okData(await callAction(db, 'manager.refundOrder', { orderId: order.orderId, reason: '顾客不想要了' }, { openid: MANAGER, now: at, idempotencyKey: newKey() }));
+  okData(
+    await callAction(
+      db,
+      'manager.refundOrder',
+      { orderId: order.orderId, reason: '顾客不想要了' },
+      { openid: MANAGER, now: at, idempotencyKey: newKey() },
+    ),
+  );
   const platform = localPlatform(db, { now: at });
   await runOutboxWorker(jobContext(db, at, platform));
   await platform.pay.settle();

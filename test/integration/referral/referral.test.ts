@@ -4,7 +4,17 @@ import { callAction, okData } from '../../support/call';
 import { settledConsumers } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import { T0, daysAfter, jobContext, makePaidOrder, setStock } from '../order/order-factory';
 import { entriesOf, expectBalanced, makeMember, settleOrder } from '../points/points-factory';
-import { SKU, balanceOf, bind, bindingsOf, eventsOf, invitesShown, referralCoupons, refundWhole, setReferralSettings } from './referral-factory';
+import {
+  SKU,
+  balanceOf,
+  bind,
+  bindingsOf,
+  eventsOf,
+  invitesShown,
+  referralCoupons,
+  refundWhole,
+  setReferralSettings,
+} from './referral-factory';
 
 describeEachDatabase('referral rewards (state machine, injected clock)', (use) => {
   it('bind -> first order paid (已下单) -> refund window passes -> settled: inviter gets 500 points once (已奖励)', async () => {
@@ -16,7 +26,11 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     expect(held.items.map((c) => c.title)).toContain('好友专享 无门槛15元');
     expect(await invitesShown(use(), a, T0)).toEqual(['已绑定']);
 
-    const order = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 1) });
+    const order = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 1),
+    });
     expect(await invitesShown(use(), a, daysAfter(T0, 2))).toEqual(['已下单']);
     expect(await balanceOf(use(), a.id)).toBe(0); // nothing before settlement
 
@@ -24,11 +38,22 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     expect(await invitesShown(use(), a, settledAt)).toEqual(['已奖励']);
     expect(await expectBalanced(use(), a.id)).toBe(500);
     // The same settlement event delivered again: still one reward.
-    const event = { orderId: order.orderId, storeId: 'demo', memberId: b.id, paidFen: order.payableFen, settledAt: settledAt.toISOString() };
+    const event = {
+      orderId: order.orderId,
+      storeId: 'demo',
+      memberId: b.id,
+      paidFen: order.payableFen,
+      settledAt: settledAt.toISOString(),
+    };
     for (const consume of settledConsumers) await consume(jobContext(use(), settledAt), event);
     expect(await expectBalanced(use(), a.id)).toBe(500);
     expect((await entriesOf(use(), a.id)).map((e) => [e.reason, e.delta])).toEqual([['referral', 500]]);
-    expect(await eventsOf(use(), a.id)).toEqual(['opened', 'bound:gift_issued', 'first_order:paid_in_window', 'rewarded:points']);
+    expect(await eventsOf(use(), a.id)).toEqual([
+      'opened',
+      'bound:gift_issued',
+      'first_order:paid_in_window',
+      'rewarded:points',
+    ]);
     const page = okData(await callAction(use(), 'referral.myInvites', {}, { openid: a.openid, now: settledAt }));
     expect(page.summary).toEqual({ invited: 1, rewarded: 1, pointsEarned: 500 });
   });
@@ -37,7 +62,11 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     await setStock(use(), SKU, 50);
     const [a, b] = [await makeMember(use()), await makeMember(use())];
     await bind(use(), a, b, T0);
-    const order = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 1) });
+    const order = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 1),
+    });
     await refundWhole(use(), order, daysAfter(T0, 2));
     expect((await bindingsOf(use(), b.id))[0]).toMatchObject({ status: 'void', first_order_id: order.orderId });
     expect(await invitesShown(use(), a, daysAfter(T0, 40))).toEqual(['已失效']);
@@ -49,7 +78,11 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     await setStock(use(), SKU, 50);
     const [a, b] = [await makeMember(use()), await makeMember(use())];
     await bind(use(), a, b, T0);
-    const order = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 1) });
+    const order = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 1),
+    });
     const settledAt = await settleOrder(use(), order);
     expect(await balanceOf(use(), a.id)).toBe(500);
     await refundWhole(use(), order, daysAfter(settledAt, 3));
@@ -68,12 +101,21 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     await setStock(use(), SKU, 50);
     await setReferralSettings(use(), { daily_cap: 1, monthly_cap: 2 });
     const a = await makeMember(use());
-    const friends = [await makeMember(use()), await makeMember(use()), await makeMember(use()), await makeMember(use())];
+    const friends = [
+      await makeMember(use()),
+      await makeMember(use()),
+      await makeMember(use()),
+      await makeMember(use()),
+    ];
     for (const f of friends) await bind(use(), a, f, T0);
     // B and C settle on the same Shanghai day, D a day later, E two days later (same month).
     const days = [1, 1, 2, 3];
     for (const [i, f] of friends.entries()) {
-      const order = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: f.openid, now: daysAfter(T0, days[i]!) });
+      const order = await makePaidOrder(use(), {
+        items: [{ skuId: SKU, qty: 1 }],
+        openid: f.openid,
+        now: daysAfter(T0, days[i]!),
+      });
       await settleOrder(use(), order);
     }
     const statuses = await Promise.all(friends.map(async (f) => (await bindingsOf(use(), f.id))[0]!.status));
@@ -90,11 +132,27 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     expect(await invitesShown(use(), a, daysAfter(T0, 29))).toEqual(['已绑定']);
     expect(await invitesShown(use(), a, daysAfter(T0, 30))).toEqual(['已失效']);
     // Inside the window C is refused (first touch wins); after it, C binds.
-    expect(okData(await callAction(use(), 'referral.attribute', { inviteCode: c.invite_code }, { openid: b.openid, now: daysAfter(T0, 29), idempotencyKey: `k-${b.id}-29` }))).toMatchObject({ outcome: 'refused', reason: 'already_bound' });
+    expect(
+      okData(
+        await callAction(
+          use(),
+          'referral.attribute',
+          { inviteCode: c.invite_code },
+          { openid: b.openid, now: daysAfter(T0, 29), idempotencyKey: `k-${b.id}-29` },
+        ),
+      ),
+    ).toMatchObject({ outcome: 'refused', reason: 'already_bound' });
     const rebound = await bind(use(), c, b, daysAfter(T0, 31));
     expect(rebound.giftCoupon).toBeNull(); // one friend gift per member, ever
-    expect((await bindingsOf(use(), b.id)).map((r) => [r.inviter_member_id, r.status])).toEqual([[a.id, 'expired'], [c.id, 'bound']]);
-    const order = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 32) });
+    expect((await bindingsOf(use(), b.id)).map((r) => [r.inviter_member_id, r.status])).toEqual([
+      [a.id, 'expired'],
+      [c.id, 'bound'],
+    ]);
+    const order = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 32),
+    });
     await settleOrder(use(), order);
     expect([await balanceOf(use(), a.id), await balanceOf(use(), c.id)]).toEqual([0, 500]);
     expect(await invitesShown(use(), a, daysAfter(T0, 60))).toEqual(['已失效']);
@@ -104,7 +162,11 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     await setStock(use(), SKU, 50);
     const [a, b] = [await makeMember(use()), await makeMember(use())];
     await bind(use(), a, b, T0);
-    const order = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 30) });
+    const order = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 30),
+    });
     await settleOrder(use(), order);
     expect(await balanceOf(use(), a.id)).toBe(0);
     expect((await bindingsOf(use(), b.id))[0]!.status).toBe('bound');
@@ -116,9 +178,21 @@ describeEachDatabase('referral rewards (state machine, injected clock)', (use) =
     const [a, b, c] = [await makeMember(use()), await makeMember(use()), await makeMember(use())];
     await bind(use(), a, b, T0);
     await bind(use(), b, c, T0); // B invites C: A earns nothing from C
-    const first = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 1) });
-    const second = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: b.openid, now: daysAfter(T0, 2) });
-    const third = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], openid: c.openid, now: daysAfter(T0, 2) });
+    const first = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 1),
+    });
+    const second = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: b.openid,
+      now: daysAfter(T0, 2),
+    });
+    const third = await makePaidOrder(use(), {
+      items: [{ skuId: SKU, qty: 1 }],
+      openid: c.openid,
+      now: daysAfter(T0, 2),
+    });
     await settleOrder(use(), second);
     expect(await balanceOf(use(), a.id)).toBe(0);
     await settleOrder(use(), first);

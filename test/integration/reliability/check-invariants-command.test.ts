@@ -24,7 +24,11 @@ describeOnPostgres('npm run check:invariants', (use, url) => {
     expect(sound.stdout.match(/^ {2}PASS /gm)).toHaveLength(8);
     expect(sound.stdout).toContain('[invariants] 8/8 pass');
 
-    await use().kysely.updateTable('skus').set((eb) => ({ stock: eb('stock', '+', 3) })).where('id', '=', 'sku-amino-acid-cleanser-1').execute();
+    await use()
+      .kysely.updateTable('skus')
+      .set((eb) => ({ stock: eb('stock', '+', 3) }))
+      .where('id', '=', 'sku-amino-acid-cleanser-1')
+      .execute();
     const corrupted = checkInvariantsCommand({ DATABASE_URL: url() });
     expect(corrupted.status).toBe(1);
     expect(corrupted.stdout).toContain('FAIL STOCK_CONSERVED: 1 violation(s)');

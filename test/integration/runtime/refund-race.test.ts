@@ -2,7 +2,11 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 import { checkInvariants } from '../../../cloudfunctions/core/ops/invariants';
-import { createCallbackFunction, createCloudFunction, createTimerFunction } from '../../../cloudfunctions/core/runtime/cloud-main';
+import {
+  createCallbackFunction,
+  createCloudFunction,
+  createTimerFunction,
+} from '../../../cloudfunctions/core/runtime/cloud-main';
 import type { WxServerSdk } from '../../../cloudfunctions/core/platform/wechat/sdk';
 import { callAction, okData } from '../../support/call';
 import { describeOnPostgres } from '../../support/databases';
@@ -32,29 +36,65 @@ describeOnPostgres('refund notices racing a second refund request', (use) => {
   const wechat = fakeWechat();
   const deps = (sdk: WxServerSdk, now: Date) => ({ sdk: () => sdk, db: async () => use(), env: ENV, now: () => now });
   const refundCallback = (now: Date) => createCallbackFunction('refundCallback', deps(wechat.payCallback(), now));
-  const worker = (now: Date) => createTimerFunction('outboxWorker', deps(wechat.trigger(), now))(timerEvent('outboxWorker', now));
+  const worker = (now: Date) =>
+    createTimerFunction('outboxWorker', deps(wechat.trigger(), now))(timerEvent('outboxWorker', now));
 
   /** A paid two-line order with a refund of its first line handed to WeChat (processing). */
   async function orderWithRefundInFlight() {
     const openid = newOpenid();
-    const created = (await createCloudFunction('order', deps(wechat.client(openid), T0))({ action: 'create', data: createInput(ITEMS), idempotencyKey: newKey() })) as {
+    const created = (await createCloudFunction(
+      'order',
+      deps(wechat.client(openid), T0),
+    )({ action: 'create', data: createInput(ITEMS), idempotencyKey: newKey() })) as {
       data: { orderId: string; orderNo: string; payableFen: number };
     };
     const order = { ...created.data, openid };
-    expect((await createCallbackFunction('payCallback', deps(wechat.payCallback(), minutesAfter(T0, 1)))(wechat.pays(order))).errcode).toBe(0);
-    const lines = await use().kysely.selectFrom('order_lines').select('id').where('order_id', '=', order.orderId).orderBy('sort').execute();
-    const first = okData(await callAction(use(), 'order.requestRefund', { orderId: order.orderId, lineIds: [lines[0]!.id], reason: '少一件' }, { openid, now: minutesAfter(T0, 2), idempotencyKey: newKey() }));
-    okData(await callAction(use(), 'manager.approveRefund', { refundId: first.refundId }, { openid: MANAGER, now: minutesAfter(T0, 3), idempotencyKey: newKey() }));
+    expect(
+      (await createCallbackFunction('payCallback', deps(wechat.payCallback(), minutesAfter(T0, 1)))(wechat.pays(order)))
+        .errcode,
+    ).toBe(0);
+    const lines = await use()
+      .kysely.selectFrom('order_lines')
+      .select('id')
+      .where('order_id', '=', order.orderId)
+      .orderBy('sort')
+      .execute();
+    const first = okData(
+      await callAction(
+        use(),
+        'order.requestRefund',
+        { orderId: order.orderId, lineIds: [lines[0]!.id], reason: '少一件' },
+        { openid, now: minutesAfter(T0, 2), idempotencyKey: newKey() },
+      ),
+    );
+    okData(
+      await callAction(
+        use(),
+        'manager.approveRefund',
+        { refundId: first.refundId },
+        { openid: MANAGER, now: minutesAfter(T0, 3), idempotencyKey: newKey() },
+      ),
+    );
     return { order, refundId: first.refundId };
   }
 
   /** The customer asks for the rest back and the manager approves at once (either may be refused). */
   async function secondRequest(order: { orderId: string; openid: string }, at: Date) {
     await jitter();
-    const asked = await callAction(use(), 'order.requestRefund', { orderId: order.orderId, reason: '全部退' }, { openid: order.openid, now: at, idempotencyKey: newKey() });
+    const asked = await callAction(
+      use(),
+      'order.requestRefund',
+      { orderId: order.orderId, reason: '全部退' },
+      { openid: order.openid, now: at, idempotencyKey: newKey() },
+    );
     if (!asked.ok) return;
     await jitter();
-    await callAction(use(), 'manager.approveRefund', { refundId: asked.data.refundId }, { openid: MANAGER, now: at, idempotencyKey: newKey() });
+    await callAction(
+      use(),
+      'manager.approveRefund',
+      { refundId: asked.data.refundId },
+      { openid: MANAGER, now: at, idempotencyKey: newKey() },
+    );
   }
 
   async function drain(at: Date) {
@@ -104,7 +144,9 @@ describeOnPostgres('refund notices racing a second refund request', (use) => {
     }
     // WeChat itself paid back no more than it took in, per order.
     for (const { order } of made) {
-      const sent = [...wechat.refunds.values()].filter((r) => r.outTradeNo === order.orderNo && r.status === 'SUCCESS').reduce((sum, r) => sum + r.refundFee, 0);
+      const sent = [...wechat.refunds.values()]
+        .filter((r) => r.outTradeNo === order.orderNo && r.status === 'SUCCESS')
+        .reduce((sum, r) => sum + r.refundFee, 0);
       expect(sent).toBeLessThanOrEqual(order.payableFen);
     }
     await expectNeverMoreThanPaid();
@@ -133,10 +175,15 @@ describeOnPostgres('refund notices racing a second refund request', (use) => {
     await drain(minutesAfter(T0, 20));
     await expectNeverMoreThanPaid();
     // Where the late SUCCESS found its money claimed, the operator has it in the anomalies.
-    const conflicts = await use().kysely.selectFrom('payment_anomalies').select('detail').where('kind', '=', 'refund_conflict').execute();
+    const conflicts = await use()
+      .kysely.selectFrom('payment_anomalies')
+      .select('detail')
+      .where('kind', '=', 'refund_conflict')
+      .execute();
     for (const { order, refundId } of made) {
       const first = (await refundsOf(use(), order.orderId)).find((r) => r.id === refundId)!;
-      if (first.status !== 'succeeded') expect(conflicts.some((c) => c.detail.startsWith(first.out_refund_no))).toBe(true);
+      if (first.status !== 'succeeded')
+        expect(conflicts.some((c) => c.detail.startsWith(first.out_refund_no))).toBe(true);
     }
   }, 120_000);
 });

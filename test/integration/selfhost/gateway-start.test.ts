@@ -8,7 +8,13 @@ describe('the gateway process refuses a production start with a bad configuratio
   it('exits 1 before binding a port, listing every problem with the variable to set', () => {
     const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['cloudfunctions/gateway/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DEV_AUTH: '1', PORT: '0', MEMBER_CODE_SECRET: 'too-short' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DEV_AUTH: '1',
+        PORT: '0',
+        MEMBER_CODE_SECRET: 'too-short',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

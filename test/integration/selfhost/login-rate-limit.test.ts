@@ -3,7 +3,12 @@ import { startGateway, type Gateway } from '../../../cloudfunctions/gateway/serv
 import type { Fetch } from '../../../cloudfunctions/core/platform/wechat/http-fetch';
 import { TEST_APPID } from '../../support/wxpay-v3';
 
-const AUTH = { appid: TEST_APPID, appSecret: '0123456789abcdef0123456789abcdef', sessionSecret: 'login-limit-session-secret-0123456789', sessionTtlSeconds: 3600 };
+const AUTH = {
+  appid: TEST_APPID,
+  appSecret: '0123456789abcdef0123456789abcdef',
+  sessionSecret: 'login-limit-session-secret-0123456789',
+  sessionTtlSeconds: 3600,
+};
 
 describe('self-hosted login is rate limited per client IP before code2session', () => {
   /** Every js_code WeChat was asked about: a refused login must not appear here. */
@@ -21,7 +26,15 @@ describe('self-hosted login is rate limited per client IP before code2session', 
       port: 0,
       logLevel: 'silent',
       trustProxy: '127.0.0.1',
-      rateLimit: { actions: [], windowSeconds: 60, perIdentity: 100, perIp: 100, loginPerIp: 3, mutatingPerIdentity: 100, mutatingPerIp: 100 },
+      rateLimit: {
+        actions: [],
+        windowSeconds: 60,
+        perIdentity: 100,
+        perIp: 100,
+        loginPerIp: 3,
+        mutatingPerIdentity: 100,
+        mutatingPerIp: 100,
+      },
       rateLimitNow: () => now,
       selfHost: { auth: AUTH, fetch: wechat },
     });
@@ -38,7 +51,10 @@ describe('self-hosted login is rate limited per client IP before code2session', 
     const limited = await login('203.0.113.7', 'a4');
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBe('60');
-    expect(limited.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { limit: 'ip', retryAfterSeconds: 60 } } });
+    expect(limited.json()).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { limit: 'ip', retryAfterSeconds: 60 } },
+    });
     expect(asked).toEqual(['a1', 'a2', 'a3']);
 
     const other = await login('198.51.100.9', 'b1');
@@ -58,7 +74,8 @@ describe('self-hosted login is rate limited per client IP before code2session', 
     expect((await viaProxy('192.0.2.1', 'p4')).statusCode).toBe(429);
     expect((await viaProxy('192.0.2.2', 'q1')).statusCode).toBe(200);
     // An untrusted peer cannot pick its bucket by sending the header itself.
-    for (let i = 1; i <= 3; i++) expect((await login('192.0.2.50', `s${i}`, { 'x-forwarded-for': `10.9.9.${i}` })).statusCode).toBe(200);
+    for (let i = 1; i <= 3; i++)
+      expect((await login('192.0.2.50', `s${i}`, { 'x-forwarded-for': `10.9.9.${i}` })).statusCode).toBe(200);
     expect((await login('192.0.2.50', 's4', { 'x-forwarded-for': '10.9.9.4' })).statusCode).toBe(429);
   });
 });

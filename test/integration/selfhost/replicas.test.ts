@@ -6,24 +6,48 @@ import type { TimerFunction } from '../../../cloudfunctions/core/timers/timers';
 import type { Fetch } from '../../../cloudfunctions/core/platform/wechat/http-fetch';
 import { PAY_NOTIFY_PATH } from '../../../cloudfunctions/core/platform/wechat/wxpay-v3/v3-pay';
 import { createInput, newKey, orderRow } from '../order/order-factory';
-import { encryptResource, notificationBody, signedNotification, transactionResource, wxpayTestConfig, wxpayTestKeys, TEST_APPID } from '../../support/wxpay-v3';
+import {
+  encryptResource,
+  notificationBody,
+  signedNotification,
+  transactionResource,
+  wxpayTestConfig,
+  wxpayTestKeys,
+  TEST_APPID,
+} from '../../support/wxpay-v3';
 
 const keys = wxpayTestKeys();
 const SESSION_SECRET = 'replica-shared-session-secret-0123456789';
-const AUTH = { appid: TEST_APPID, appSecret: '0123456789abcdef0123456789abcdef', sessionSecret: SESSION_SECRET, sessionTtlSeconds: 3600 };
+const AUTH = {
+  appid: TEST_APPID,
+  appSecret: '0123456789abcdef0123456789abcdef',
+  sessionSecret: SESSION_SECRET,
+  sessionTtlSeconds: 3600,
+};
 
 /** WeChat at its HTTP boundary: code2session knows `code-<name>` codes; WeChat Pay answers a prepay id. */
 const wechat: Fetch = async (url) => {
-  const answer = (status: number, body: unknown) => ({ status, json: async () => body, text: async () => JSON.stringify(body) });
+  const answer = (status: number, body: unknown) => ({
+    status,
+    json: async () => body,
+    text: async () => JSON.stringify(body),
+  });
   if (url.startsWith('https://api.weixin.qq.com/sns/jscode2session')) {
     const code = new URL(url).searchParams.get('js_code')!;
     if (code === 'code-busy') return answer(200, { errcode: -1, errmsg: 'system error' });
-    return code.startsWith('code-') ? answer(200, { openid: `o_${code.slice(5)}`, session_key: 'sk' }) : answer(200, { errcode: 40029, errmsg: 'invalid code' });
+    return code.startsWith('code-')
+      ? answer(200, { openid: `o_${code.slice(5)}`, session_key: 'sk' })
+      : answer(200, { errcode: 40029, errmsg: 'invalid code' });
   }
   if (url === 'https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi') {
     const text = JSON.stringify({ prepay_id: 'wx24100000000000000000000000000' });
     const headers = signedNotification(text, keys.platform.privateKey, keys.platformSerial) as Record<string, string>;
-    return { status: 200, headers: { get: (n: string) => headers[n] ?? null }, json: async () => JSON.parse(text), text: async () => text };
+    return {
+      status: 200,
+      headers: { get: (n: string) => headers[n] ?? null },
+      json: async () => JSON.parse(text),
+      text: async () => text,
+    };
   }
   throw new Error(`unexpected request ${url}`);
 };
@@ -43,7 +67,13 @@ describeOnPostgres('two self-hosted gateway replicas on one Postgres', (use, url
   let a: Gateway;
   let b: Gateway;
   beforeAll(async () => {
-    const common = { databaseUrl: url(), port: 0, seed: false, schedule: true, selfHost: { auth: AUTH, wxpay: wxpayTestConfig(keys), fetch: wechat } };
+    const common = {
+      databaseUrl: url(),
+      port: 0,
+      seed: false,
+      schedule: true,
+      selfHost: { auth: AUTH, wxpay: wxpayTestConfig(keys), fetch: wechat },
+    };
     a = await startGateway({ ...common, timers: [probe('a')] });
     b = await startGateway({ ...common, timers: [probe('b')] });
   });
@@ -53,7 +83,11 @@ describeOnPostgres('two self-hosted gateway replicas on one Postgres', (use, url
   });
 
   const login = (gateway: Gateway, code: string) =>
-    fetch(`${gateway.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    fetch(`${gateway.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
   const call = (gateway: Gateway, fn: string, body: unknown, token?: string) =>
     fetch(`${gateway.url}/api/fn/${fn}`, {
       method: 'POST',
@@ -66,9 +100,15 @@ describeOnPostgres('two self-hosted gateway replicas on one Postgres', (use, url
     const seconds = runs.map((r) => r.second);
     expect(seconds.length).toBeGreaterThanOrEqual(3);
     expect(new Set(seconds).size).toBe(seconds.length);
-    const claimed = await use().kysely.selectFrom('timer_runs').select(['slot', 'replica']).where('timer', '=', 'probeTimer').execute();
+    const claimed = await use()
+      .kysely.selectFrom('timer_runs')
+      .select(['slot', 'replica'])
+      .where('timer', '=', 'probeTimer')
+      .execute();
     expect(claimed.length).toBeGreaterThanOrEqual(seconds.length);
-    console.log(`probeTimer: ${runs.length} runs in ${new Set(seconds).size} distinct seconds; by replica a=${runs.filter((r) => r.replica === 'a').length} b=${runs.filter((r) => r.replica === 'b').length}`);
+    console.log(
+      `probeTimer: ${runs.length} runs in ${new Set(seconds).size} distinct seconds; by replica a=${runs.filter((r) => r.replica === 'a').length} b=${runs.filter((r) => r.replica === 'b').length}`,
+    );
   });
 
   it('a session issued by replica A is accepted by replica B (and a tampered one is not)', async () => {
@@ -95,19 +135,38 @@ describeOnPostgres('two self-hosted gateway replicas on one Postgres', (use, url
   });
 
   it('dev sign-in is off: the X-Dev-Openid header signs nobody in', async () => {
-    const res = await fetch(`${b.url}/api/fn/member`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-manager' }, body: JSON.stringify({ action: 'me', data: {} }) });
+    const res = await fetch(`${b.url}/api/fn/member`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-manager' },
+      body: JSON.stringify({ action: 'me', data: {} }),
+    });
     expect(res.status).toBe(401);
   });
 
   it('an order created and paid for on B (WeChat Pay v3 JSAPI) is settled by the notification arriving at A', async () => {
     const token = ((await (await login(b, 'code-bob')).json()) as any).data.token as string;
     const sku = await use().kysely.selectFrom('skus').select('id').where('stock', '>', 100).executeTakeFirstOrThrow();
-    const created = (await (await call(b, 'order', { action: 'create', data: createInput([{ skuId: sku.id, qty: 1 }]), idempotencyKey: newKey() }, token)).json()) as any;
+    const created = (await (
+      await call(
+        b,
+        'order',
+        { action: 'create', data: createInput([{ skuId: sku.id, qty: 1 }]), idempotencyKey: newKey() },
+        token,
+      )
+    ).json()) as any;
     expect(created.ok).toBe(true);
-    const paid = (await (await call(b, 'order', { action: 'pay', data: { orderId: created.data.orderId } }, token)).json()) as any;
+    const paid = (await (
+      await call(b, 'order', { action: 'pay', data: { orderId: created.data.orderId } }, token)
+    ).json()) as any;
     expect(paid.data.payment).toMatchObject({ package: 'prepay_id=wx24100000000000000000000000000', signType: 'RSA' });
-    const body = notificationBody(encryptResource(transactionResource(created.data, '4200000001202611240000000777'), keys.apiV3Key));
-    const res = await fetch(`${a.url}${PAY_NOTIFY_PATH}`, { method: 'POST', body, headers: signedNotification(body, keys.platform.privateKey, keys.platformSerial) });
+    const body = notificationBody(
+      encryptResource(transactionResource(created.data, '4200000001202611240000000777'), keys.apiV3Key),
+    );
+    const res = await fetch(`${a.url}${PAY_NOTIFY_PATH}`, {
+      method: 'POST',
+      body,
+      headers: signedNotification(body, keys.platform.privateKey, keys.platformSerial),
+    });
     expect(res.status).toBe(204);
     expect((await orderRow(use(), created.data.orderId)).status).toBe('paid');
   });

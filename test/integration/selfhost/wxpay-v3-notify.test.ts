@@ -3,7 +3,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, tableCounts } from '../../support/databases';
 import { startGateway, type Gateway } from '../../../cloudfunctions/gateway/server';
 import { PAY_NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../../../cloudfunctions/core/platform/wechat/wxpay-v3/v3-pay';
-import { makeOrder, makePaidOrder, MANAGER, newKey, orderRow, paymentsOf, refundsOf, type MadeOrder } from '../order/order-factory';
+import {
+  makeOrder,
+  makePaidOrder,
+  MANAGER,
+  newKey,
+  orderRow,
+  paymentsOf,
+  refundsOf,
+  type MadeOrder,
+} from '../order/order-factory';
 import { callAction, okData } from '../../support/call';
 import {
   encryptResource,
@@ -49,7 +58,10 @@ describeEachDatabase('WeChat Pay v3 notifications on a self-hosted gateway', (us
     const body = paidBody(order, '4200000001202611240000000001');
     const res = await post(body, signedNotification(body, keys.platform.privateKey, keys.platformSerial));
     expect(res.status).toBe(204);
-    expect(await orderRow(use(), order.orderId)).toMatchObject({ status: 'paid', transaction_id: '4200000001202611240000000001' });
+    expect(await orderRow(use(), order.orderId)).toMatchObject({
+      status: 'paid',
+      transaction_id: '4200000001202611240000000001',
+    });
     const again = await post(body, signedNotification(body, keys.platform.privateKey, keys.platformSerial));
     expect(again.status).toBe(204);
     expect(await paymentsOf(use(), order.orderId)).toHaveLength(1);
@@ -66,7 +78,9 @@ describeEachDatabase('WeChat Pay v3 notifications on a self-hosted gateway', (us
     const order = await newOrder();
     const body = paidBody(order);
     await expectRefused(order, body, signedNotification(body, keys.platform.privateKey, 'PUB_KEY_ID_SOMEONE_ELSE'));
-    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     await expectRefused(order, body, signedNotification(body, stranger, keys.platformSerial));
   });
 
@@ -74,12 +88,18 @@ describeEachDatabase('WeChat Pay v3 notifications on a self-hosted gateway', (us
     const order = await newOrder();
     const body = paidBody(order);
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 360;
-    await expectRefused(order, body, signedNotification(body, keys.platform.privateKey, keys.platformSerial, sixMinutesAgo));
+    await expectRefused(
+      order,
+      body,
+      signedNotification(body, keys.platform.privateKey, keys.platformSerial, sixMinutesAgo),
+    );
   });
 
   it('refuses a resource whose GCM tag does not check (signed, but encrypted under another APIv3 key or altered)', async () => {
     const order = await newOrder();
-    const wrongKey = notificationBody(encryptResource(transactionResource(order, '4200000001202611240000000009'), 'x'.repeat(32)));
+    const wrongKey = notificationBody(
+      encryptResource(transactionResource(order, '4200000001202611240000000009'), 'x'.repeat(32)),
+    );
     await expectRefused(order, wrongKey, signedNotification(wrongKey, keys.platform.privateKey, keys.platformSerial));
     const resource = encryptResource(transactionResource(order, '4200000001202611240000000009'), keys.apiV3Key);
     const bytes = Buffer.from(resource.ciphertext, 'base64');
@@ -91,7 +111,14 @@ describeEachDatabase('WeChat Pay v3 notifications on a self-hosted gateway', (us
   it('a signed refund notification settles the refund through the same code as refundCallback; a forged one changes nothing', async () => {
     const now = new Date();
     const order = await makePaidOrder(use(), { items: [{ skuId, qty: 1 }], now });
-    okData(await callAction(use(), 'manager.refundOrder', { orderId: order.orderId, reason: '顾客过敏' }, { openid: MANAGER, now, idempotencyKey: newKey() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.refundOrder',
+        { orderId: order.orderId, reason: '顾客过敏' },
+        { openid: MANAGER, now, idempotencyKey: newKey() },
+      ),
+    );
     const [refund] = await refundsOf(use(), order.orderId);
     const resource = {
       mchid: '1900000109',
@@ -101,14 +128,24 @@ describeEachDatabase('WeChat Pay v3 notifications on a self-hosted gateway', (us
       refund_id: '50000000382019052709732678859',
       refund_status: 'SUCCESS',
       success_time: '2026-11-24T10:05:00+08:00',
-      amount: { total: order.payableFen, refund: refund!.amount_fen, payer_total: order.payableFen, payer_refund: refund!.amount_fen },
+      amount: {
+        total: order.payableFen,
+        refund: refund!.amount_fen,
+        payer_total: order.payableFen,
+        payer_refund: refund!.amount_fen,
+      },
     };
     const body = notificationBody(encryptResource(resource, keys.apiV3Key, 'refund'), 'REFUND.SUCCESS');
-    const postRefund = (headers: Record<string, string>) => fetch(`${gateway.url}${REFUND_NOTIFY_PATH}`, { method: 'POST', body, headers });
-    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const postRefund = (headers: Record<string, string>) =>
+      fetch(`${gateway.url}${REFUND_NOTIFY_PATH}`, { method: 'POST', body, headers });
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect((await postRefund(signedNotification(body, stranger, keys.platformSerial))).status).toBe(401);
     expect((await refundsOf(use(), order.orderId))[0]!.status).not.toBe('succeeded');
-    expect((await postRefund(signedNotification(body, keys.platform.privateKey, keys.platformSerial))).status).toBe(204);
+    expect((await postRefund(signedNotification(body, keys.platform.privateKey, keys.platformSerial))).status).toBe(
+      204,
+    );
     expect((await refundsOf(use(), order.orderId))[0]!.status).toBe('succeeded');
     expect((await orderRow(use(), order.orderId)).status).toBe('refunded');
   });

@@ -65,10 +65,21 @@ describeOnPostgres('shop.welcome under concurrency', (use) => {
   it('a staff member without a code opens 我的导购码 on five devices at once: one code, the same for all (10 rounds)', async () => {
     for (let round = 0; round < 10; round++) {
       const openid = `advisor-race-${round}-${Date.now()}`;
-      await use().kysely.insertInto('staff').values({ store_id: 'demo', openid, role: 'staff', shop_id: 'shop-xuhui' }).execute();
-      const codes = await Promise.all(Array.from({ length: 5 }, () => callAction(use(), 'shop.myAdvisorCode', {}, { openid }).then((r) => okData(r).code)));
+      await use()
+        .kysely.insertInto('staff')
+        .values({ store_id: 'demo', openid, role: 'staff', shop_id: 'shop-xuhui' })
+        .execute();
+      const codes = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          callAction(use(), 'shop.myAdvisorCode', {}, { openid }).then((r) => okData(r).code),
+        ),
+      );
       expect(new Set(codes).size).toBe(1);
-      const row = await use().kysely.selectFrom('staff').select('code').where('openid', '=', openid).executeTakeFirstOrThrow();
+      const row = await use()
+        .kysely.selectFrom('staff')
+        .select('code')
+        .where('openid', '=', openid)
+        .executeTakeFirstOrThrow();
       expect(row.code).toBe(codes[0]);
     }
   });
@@ -77,11 +88,18 @@ describeOnPostgres('shop.welcome under concurrency', (use) => {
     const outcomes = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
       const advisor = await makeAdvisor(use());
-      const code = (await use().kysely.selectFrom('staff').select('code').where('openid', '=', advisor).executeTakeFirstOrThrow()).code!;
+      const code = (
+        await use().kysely.selectFrom('staff').select('code').where('openid', '=', advisor).executeTakeFirstOrThrow()
+      ).code!;
       const v = await makeMember(use());
       const [scanned, revoked] = await Promise.all([
         scan(use(), v.openid, { advisorCode: code }, T0),
-        callAction(use(), 'manager.revokeStaff', { openid: advisor }, { openid: 'demo-manager', now: T0, idempotencyKey: newKey() }),
+        callAction(
+          use(),
+          'manager.revokeStaff',
+          { openid: advisor },
+          { openid: 'demo-manager', now: T0, idempotencyKey: newKey() },
+        ),
       ]);
       expect(revoked.ok).toBe(true);
       const rows = await welcomeRowsOf(use(), v.id);

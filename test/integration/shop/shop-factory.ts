@@ -16,7 +16,12 @@ export async function welcomeRowsOf(db: Db, memberId: string) {
     db.kysely.selectFrom('member_origins').selectAll().where('member_id', '=', memberId).execute(),
     db.kysely.selectFrom('member_advisors').selectAll().where('member_id', '=', memberId).execute(),
     db.kysely.selectFrom('welcome_gifts').selectAll().where('member_id', '=', memberId).execute(),
-    db.kysely.selectFrom('coupons').selectAll().where('member_id', '=', memberId).where('source', '=', 'shop_welcome').execute(),
+    db.kysely
+      .selectFrom('coupons')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .where('source', '=', 'shop_welcome')
+      .execute(),
   ]);
   return { origins, advisors, gifts, coupons };
 }

@@ -33,9 +33,21 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
   it('a store code puts the member in the pool; a later advisor code claims them; a second advisor does not', async () => {
     const v = await makeMember(use());
     const pooled = okData(await scan(use(), v.openid, { scene: 's=QHXH' }, T0));
-    expect(pooled).toMatchObject({ shop: { shopId: 'shop-xuhui' }, advisor: null, binding: 'joined_pool', giftReason: 'issued', firstScan: true });
+    expect(pooled).toMatchObject({
+      shop: { shopId: 'shop-xuhui' },
+      advisor: null,
+      binding: 'joined_pool',
+      giftReason: 'issued',
+      firstScan: true,
+    });
     const claimed = okData(await scan(use(), v.openid, { advisorCode: 'DEMOSTAFF' }, daysAfter(T0, 1)));
-    expect(claimed).toMatchObject({ advisor: { name: '小禾' }, binding: 'claimed_from_pool', firstScan: false, giftReason: 'already_received', gift: { receivedNow: false, couponId: pooled.gift!.couponId } });
+    expect(claimed).toMatchObject({
+      advisor: { name: '小禾' },
+      binding: 'claimed_from_pool',
+      firstScan: false,
+      giftReason: 'already_received',
+      gift: { receivedNow: false, couponId: pooled.gift!.couponId },
+    });
     const again = okData(await scan(use(), v.openid, { advisorCode: 'DEMOMGR' }, daysAfter(T0, 2)));
     expect(again).toMatchObject({ advisor: { name: '小禾' }, binding: 'kept', giftReason: 'already_received' });
     const rows = await welcomeRowsOf(use(), v.id);
@@ -45,7 +57,16 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
     expect(rows.gifts).toHaveLength(1);
     expect(rows.coupons).toHaveLength(1);
     expect(okData(await callAction(use(), 'shop.myShop', {}, { openid: v.openid }))).toEqual({
-      shop: { shopId: 'shop-jingan', code: 'QHJA', name: '青禾 静安嘉里中心店', address: '上海市静安区南京西路1515号嘉里中心B1', hours: '10:00-22:00', phone: '02152981234', latitude: 31.2243, longitude: 121.4466 },
+      shop: {
+        shopId: 'shop-jingan',
+        code: 'QHJA',
+        name: '青禾 静安嘉里中心店',
+        address: '上海市静安区南京西路1515号嘉里中心B1',
+        hours: '10:00-22:00',
+        phone: '02152981234',
+        latitude: 31.2243,
+        longitude: 121.4466,
+      },
       advisor: { name: '小禾', avatarUrl: null },
     });
   });
@@ -53,14 +74,30 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
   it('a member with an advisor scanning a store code keeps the advisor', async () => {
     const v = await makeMember(use());
     okData(await scan(use(), v.openid, { advisorCode: 'DEMOSTAFF' }, T0));
-    expect(okData(await scan(use(), v.openid, { shopCode: 'QHXH' }, T0))).toMatchObject({ shop: { shopId: 'shop-xuhui' }, advisor: { name: '小禾' }, binding: 'kept' });
-    expect((await welcomeRowsOf(use(), v.id)).advisors).toMatchObject([{ shop_id: 'shop-jingan', advisor_openid: ADVISOR }]);
+    expect(okData(await scan(use(), v.openid, { shopCode: 'QHXH' }, T0))).toMatchObject({
+      shop: { shopId: 'shop-xuhui' },
+      advisor: { name: '小禾' },
+      binding: 'kept',
+    });
+    expect((await welcomeRowsOf(use(), v.id)).advisors).toMatchObject([
+      { shop_id: 'shop-jingan', advisor_openid: ADVISOR },
+    ]);
   });
 
   it('unknown, closed or malformed codes and revoked advisors are refused with stable codes and write nothing', async () => {
     const v = await makeMember(use());
     await use().kysely.updateTable('shops').set({ active: false }).where('id', '=', 'shop-xuhui').execute();
-    await use().kysely.insertInto('staff').values({ store_id: 'demo', openid: 'gone-staff', role: 'staff', revoked_at: T0, shop_id: 'shop-jingan', code: 'GONESTAFF' }).execute();
+    await use()
+      .kysely.insertInto('staff')
+      .values({
+        store_id: 'demo',
+        openid: 'gone-staff',
+        role: 'staff',
+        revoked_at: T0,
+        shop_id: 'shop-jingan',
+        code: 'GONESTAFF',
+      })
+      .execute();
     try {
       const before = await tableCounts(use());
       expect(errorCode(await scan(use(), v.openid, { shopCode: 'NOSUCH' }, T0))).toBe('SHOP_NOT_FOUND');
@@ -87,7 +124,10 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
   });
 
   it('shop.myAdvisorCode gives a staff member without a code one (stable across calls); manager.shopCodes lists every code', async () => {
-    await use().kysely.insertInto('staff').values({ store_id: 'demo', openid: 'new-advisor', role: 'staff', shop_id: 'shop-xuhui', display_name: '阿徐' }).execute();
+    await use()
+      .kysely.insertInto('staff')
+      .values({ store_id: 'demo', openid: 'new-advisor', role: 'staff', shop_id: 'shop-xuhui', display_name: '阿徐' })
+      .execute();
     try {
       const mine = okData(await callAction(use(), 'shop.myAdvisorCode', {}, { openid: 'new-advisor' }));
       expect(mine).toMatchObject({ name: '阿徐', shop: { shopId: 'shop-xuhui' }, page: 'packages/shop/welcome' });
@@ -105,10 +145,17 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
       expect(byShop.QHXH!.advisors).toMatchObject([{ name: '阿徐', code: mine.code, scene: `a=${mine.code}` }]);
       // The new advisor's code works at once.
       const v = await makeMember(use());
-      expect(okData(await scan(use(), v.openid, { scene: encodeURIComponent(mine.scene) }, T0))).toMatchObject({ shop: { shopId: 'shop-xuhui' }, advisor: { name: '阿徐' } });
+      expect(okData(await scan(use(), v.openid, { scene: encodeURIComponent(mine.scene) }, T0))).toMatchObject({
+        shop: { shopId: 'shop-xuhui' },
+        advisor: { name: '阿徐' },
+      });
     } finally {
       await use().kysely.deleteFrom('member_origins').where('advisor_openid', '=', 'new-advisor').execute();
-      await use().kysely.updateTable('member_advisors').set({ advisor_openid: null }).where('advisor_openid', '=', 'new-advisor').execute();
+      await use()
+        .kysely.updateTable('member_advisors')
+        .set({ advisor_openid: null })
+        .where('advisor_openid', '=', 'new-advisor')
+        .execute();
       await use().kysely.deleteFrom('staff').where('openid', '=', 'new-advisor').execute();
     }
   });

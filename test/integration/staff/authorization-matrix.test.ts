@@ -11,7 +11,9 @@ import { actionSamples } from './action-samples';
 /** Row counts of every table in the schema: a refused call must leave all of them as they were. */
 async function allTableCounts(db: Db): Promise<Record<string, number>> {
   const { rows } = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db.kysely);
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(
+    db.kysely,
+  );
   const counts: Record<string, number> = {};
   for (const { table_name } of rows) {
     const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table_name)}`.execute(db.kysely);
@@ -35,21 +37,33 @@ describeEachDatabase('authorization matrix: every contract action x anonymous, c
   it('has a sample input for every action in the contract', () => {
     const samples = actionSamples('any-sku');
     const missing = ACTIONS.filter((name) => !(name in samples));
-    expect(missing, `actions without a sample in test/integration/staff/action-samples.ts: ${missing.join(', ')}`).toEqual([]);
+    expect(
+      missing,
+      `actions without a sample in test/integration/staff/action-samples.ts: ${missing.join(', ')}`,
+    ).toEqual([]);
   });
 
   for (const name of ACTIONS) {
     it(`${name}: allowed roles get past the role check, others get 401/403 and write nothing`, async () => {
       const db = use();
-      const sku = await db.kysely.selectFrom('skus').select('id').where('active', '=', true).orderBy('id').executeTakeFirstOrThrow();
+      const sku = await db.kysely
+        .selectFrom('skus')
+        .select('id')
+        .where('active', '=', true)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       const sample = actionSamples(sku.id)[name];
-      if (sample === undefined) throw new Error(`no sample input for ${name}: add one to test/integration/staff/action-samples.ts`);
+      if (sample === undefined)
+        throw new Error(`no sample input for ${name}: add one to test/integration/staff/action-samples.ts`);
       const spec = contract[name] as ActionSpec;
       for (const caller of CALLERS) {
         const openid = caller.openid();
         const allowed = rank(caller.role) >= rank(spec.role);
         const before = allowed ? null : await allTableCounts(db);
-        const answer = await callAction(db, name, sample as never, { openid, idempotencyKey: `matrix-${randomUUID()}` });
+        const answer = await callAction(db, name, sample as never, {
+          openid,
+          idempotencyKey: `matrix-${randomUUID()}`,
+        });
         const status = httpStatusOf(answer);
         const code = answer.ok ? 'ok' : answer.error.code;
         const where = `${name} as ${caller.role} -> ${status} ${code}`;

@@ -3,10 +3,25 @@ import { callAction, okData } from '../../support/call';
 import { describeEachDatabase, describeOnPostgres } from '../../support/databases';
 import { makeTemplate } from '../coupon/coupon-factory';
 import { makePaidOrder, setStock } from '../order/order-factory';
-import { after, asStaff, auditRows, errorOf, key, makeOtherStore, MANAGER, memberWithCode, newOpenid, NOW, receipt, STAFF } from './staff-factory';
+import {
+  after,
+  asStaff,
+  auditRows,
+  errorOf,
+  key,
+  makeOtherStore,
+  MANAGER,
+  memberWithCode,
+  newOpenid,
+  NOW,
+  receipt,
+  STAFF,
+} from './staff-factory';
 
 async function pointsOf(db: import('../../../cloudfunctions/core/db/db').Db, memberId: string) {
-  return (await db.kysely.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirstOrThrow()).points_balance;
+  return (
+    await db.kysely.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirstOrThrow()
+  ).points_balance;
 }
 
 describeEachDatabase('staff counter: member codes', (use) => {
@@ -16,28 +31,54 @@ describeEachDatabase('staff counter: member codes', (use) => {
     expect(panel).toMatchObject({ memberId: m.memberId, tier: { code: expect.any(String), name: expect.any(String) } });
     expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(3)))).toBe('MEMBER_CODE_USED');
     // Another counter cannot act on it either.
-    expect(errorOf(await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 1000, receiptNo: receipt() }, after(4), MANAGER))).toBe('MEMBER_CODE_USED');
+    expect(
+      errorOf(
+        await asStaff(
+          use(),
+          'staff.awardPoints',
+          { code: m.code, amountFen: 1000, receiptNo: receipt() },
+          after(4),
+          MANAGER,
+        ),
+      ),
+    ).toBe('MEMBER_CODE_USED');
   });
 
   it('a code 61 s old is MEMBER_CODE_EXPIRED and is not spent', async () => {
     const m = await memberWithCode(use());
-    expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(61)))).toBe('MEMBER_CODE_EXPIRED');
-    expect(await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', m.memberId).execute()).toHaveLength(0);
+    expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(61)))).toBe(
+      'MEMBER_CODE_EXPIRED',
+    );
+    expect(
+      await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', m.memberId).execute(),
+    ).toHaveLength(0);
   });
 
   it('a forged MAC is MEMBER_CODE_INVALID', async () => {
     const m = await memberWithCode(use());
     const last = m.code.at(-1) === 'A' ? 'B' : 'A';
     const forged = m.code.slice(0, -1) + last;
-    expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: forged }, after(1)))).toBe('MEMBER_CODE_INVALID');
-    expect(errorOf(await asStaff(use(), 'staff.awardPoints', { code: forged, amountFen: 100, receiptNo: receipt() }, after(1)))).toBe('MEMBER_CODE_INVALID');
+    expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: forged }, after(1)))).toBe(
+      'MEMBER_CODE_INVALID',
+    );
+    expect(
+      errorOf(
+        await asStaff(use(), 'staff.awardPoints', { code: forged, amountFen: 100, receiptNo: receipt() }, after(1)),
+      ),
+    ).toBe('MEMBER_CODE_INVALID');
   });
 
   it("another store's member is MEMBER_CODE_INVALID at this store's counter", async () => {
     const other = await makeOtherStore(use());
     const m = await memberWithCode(use(), NOW, other);
-    expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(1)))).toBe('MEMBER_CODE_INVALID');
-    expect(errorOf(await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 100, receiptNo: receipt() }, after(1)))).toBe('MEMBER_CODE_INVALID');
+    expect(errorOf(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(1)))).toBe(
+      'MEMBER_CODE_INVALID',
+    );
+    expect(
+      errorOf(
+        await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 100, receiptNo: receipt() }, after(1)),
+      ),
+    ).toBe('MEMBER_CODE_INVALID');
   });
 });
 
@@ -47,15 +88,24 @@ describeEachDatabase('staff counter: points, coupons, pickup, audit', (use) => {
     okData(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(1)));
     const no = receipt();
     // Typing the receipt takes a while: the scanning counter may still act after the code's 60 s.
-    const award = okData(await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 8800, receiptNo: no }, after(300)));
+    const award = okData(
+      await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 8800, receiptNo: no }, after(300)),
+    );
     expect(award).toMatchObject({ pointsAwarded: 88, memberId: m.memberId, balance: 88 });
     const m2 = await memberWithCode(use(), after(400));
-    const again = await asStaff(use(), 'staff.awardPoints', { code: m2.code, amountFen: 8800, receiptNo: no }, after(401));
+    const again = await asStaff(
+      use(),
+      'staff.awardPoints',
+      { code: m2.code, amountFen: 8800, receiptNo: no },
+      after(401),
+    );
     expect(errorOf(again)).toBe('RECEIPT_ALREADY_AWARDED');
     expect(await pointsOf(use(), m.memberId)).toBe(88);
     expect(await pointsOf(use(), m2.memberId)).toBe(0);
     // The refused award did not burn the second member's code.
-    expect(await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', m2.memberId).execute()).toHaveLength(0);
+    expect(
+      await use().kysely.selectFrom('member_code_uses').selectAll().where('member_id', '=', m2.memberId).execute(),
+    ).toHaveLength(0);
     const history = okData(await callAction(use(), 'member.pointsHistory', {}, { openid: m.openid, now: after(500) }));
     expect(history.items[0]).toMatchObject({ delta: 88, reason: 'award' });
     const rows = (await auditRows(use(), 'staff.awardPoints')).filter((r) => r.member_id === m.memberId);
@@ -68,8 +118,16 @@ describeEachDatabase('staff counter: points, coupons, pickup, audit', (use) => {
     const m = await memberWithCode(use());
     const k = key();
     const input = { code: m.code, amountFen: 12_345, receiptNo: receipt() };
-    const first = await callAction(use(), 'staff.awardPoints', input, { openid: STAFF, now: after(1), idempotencyKey: k });
-    const second = await callAction(use(), 'staff.awardPoints', input, { openid: STAFF, now: after(2), idempotencyKey: k });
+    const first = await callAction(use(), 'staff.awardPoints', input, {
+      openid: STAFF,
+      now: after(1),
+      idempotencyKey: k,
+    });
+    const second = await callAction(use(), 'staff.awardPoints', input, {
+      openid: STAFF,
+      now: after(2),
+      idempotencyKey: k,
+    });
     expect(second).toEqual(first);
     expect(await pointsOf(use(), m.memberId)).toBe(123);
     expect((await auditRows(use(), 'staff.awardPoints')).filter((r) => r.member_id === m.memberId)).toHaveLength(1);
@@ -78,14 +136,30 @@ describeEachDatabase('staff counter: points, coupons, pickup, audit', (use) => {
   it('redeems a usable coupon once at the counter; another member cannot redeem it', async () => {
     const m = await memberWithCode(use());
     const templateId = await makeTemplate(use());
-    const { couponId } = okData(await callAction(use(), 'member.claimCoupon', { templateId }, { openid: m.openid, now: NOW, idempotencyKey: key() }));
+    const { couponId } = okData(
+      await callAction(
+        use(),
+        'member.claimCoupon',
+        { templateId },
+        { openid: m.openid, now: NOW, idempotencyKey: key() },
+      ),
+    );
     const panel = okData(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(1)));
     expect(panel.coupons.map((c) => c.couponId)).toContain(couponId);
     const other = await memberWithCode(use());
-    expect(errorOf(await asStaff(use(), 'staff.redeemCoupon', { code: other.code, couponId }, after(2)))).toBe('COUPON_UNAVAILABLE');
-    expect(okData(await asStaff(use(), 'staff.redeemCoupon', { code: m.code, couponId }, after(3)))).toMatchObject({ couponId, status: 'used' });
-    expect(errorOf(await asStaff(use(), 'staff.redeemCoupon', { code: m.code, couponId }, after(4)))).toBe('COUPON_USED');
-    const mine = okData(await callAction(use(), 'member.coupons', { status: 'used' }, { openid: m.openid, now: after(5) }));
+    expect(errorOf(await asStaff(use(), 'staff.redeemCoupon', { code: other.code, couponId }, after(2)))).toBe(
+      'COUPON_UNAVAILABLE',
+    );
+    expect(okData(await asStaff(use(), 'staff.redeemCoupon', { code: m.code, couponId }, after(3)))).toMatchObject({
+      couponId,
+      status: 'used',
+    });
+    expect(errorOf(await asStaff(use(), 'staff.redeemCoupon', { code: m.code, couponId }, after(4)))).toBe(
+      'COUPON_USED',
+    );
+    const mine = okData(
+      await callAction(use(), 'member.coupons', { status: 'used' }, { openid: m.openid, now: after(5) }),
+    );
     expect(mine.items.map((c) => c.couponId)).toContain(couponId);
     expect((await auditRows(use(), 'staff.redeemCoupon')).filter((r) => r.member_id === m.memberId)).toHaveLength(1);
   });
@@ -94,20 +168,37 @@ describeEachDatabase('staff counter: points, coupons, pickup, audit', (use) => {
     const sku = 'sku-vitamin-c-brightening-serum-2';
     await setStock(use(), sku, 10);
     const order = await makePaidOrder(use(), { items: [{ skuId: sku, qty: 1 }], delivery: 'pickup' });
-    const ready = okData(await callAction(use(), 'manager.readyForPickup', { orderId: order.orderId }, { openid: MANAGER, idempotencyKey: key() }));
+    const ready = okData(
+      await callAction(
+        use(),
+        'manager.readyForPickup',
+        { orderId: order.orderId },
+        { openid: MANAGER, idempotencyKey: key() },
+      ),
+    );
     const done = okData(await asStaff(use(), 'staff.verifyPickup', { pickupCode: ready.pickupCode! }, new Date()));
     expect(done.status).toBe('completed');
-    expect(errorOf(await asStaff(use(), 'staff.verifyPickup', { pickupCode: ready.pickupCode! }, new Date()))).toBe('NOT_FOUND');
+    expect(errorOf(await asStaff(use(), 'staff.verifyPickup', { pickupCode: ready.pickupCode! }, new Date()))).toBe(
+      'NOT_FOUND',
+    );
     const rows = await auditRows(use(), 'staff.verifyPickup');
     expect(rows.at(-1)).toMatchObject({ who: STAFF, role: 'staff' });
-    expect(rows.at(-1)!.detail).toMatchObject({ pickupCode: ready.pickupCode, result: { orderId: order.orderId, status: 'completed' } });
+    expect(rows.at(-1)!.detail).toMatchObject({
+      pickupCode: ready.pickupCode,
+      result: { orderId: order.orderId, status: 'completed' },
+    });
   });
 
   it('managers read the audit log newest first; staff cannot', async () => {
     const m = await memberWithCode(use());
     okData(await asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 500, receiptNo: receipt() }, after(1)));
     const log = okData(await callAction(use(), 'manager.listAudit', {}, { openid: MANAGER }));
-    expect(log.items[0]).toMatchObject({ action: 'staff.awardPoints', who: STAFF, memberId: m.memberId, amountFen: 500 });
+    expect(log.items[0]).toMatchObject({
+      action: 'staff.awardPoints',
+      who: STAFF,
+      memberId: m.memberId,
+      amountFen: 500,
+    });
     expect(errorOf(await callAction(use(), 'manager.listAudit', {}, { openid: STAFF }))).toBe('FORBIDDEN');
     expect(errorOf(await callAction(use(), 'manager.listAudit', {}, { openid: newOpenid() }))).toBe('FORBIDDEN');
   });
@@ -130,16 +221,26 @@ describeOnPostgres('staff counter under concurrency', (use) => {
     expect(refusals.every((c) => c === 'RECEIPT_ALREADY_AWARDED' || c === 'MEMBER_CODE_USED')).toBe(true);
     expect(refusals.filter((c) => c === 'RECEIPT_ALREADY_AWARDED').length).toBeGreaterThan(0);
     expect((await pointsOf(use(), a.memberId)) + (await pointsOf(use(), b.memberId))).toBe(88);
-    const entries = await use().kysely.selectFrom('points_entries').selectAll().where('idempotency_key', '=', `award:demo:${no}`).execute();
+    const entries = await use()
+      .kysely.selectFrom('points_entries')
+      .selectAll()
+      .where('idempotency_key', '=', `award:demo:${no}`)
+      .execute();
     expect(entries).toHaveLength(1);
-    expect(await use().kysely.selectFrom('counter_receipts').selectAll().where('receipt_no', '=', no).execute()).toHaveLength(1);
+    expect(
+      await use().kysely.selectFrom('counter_receipts').selectAll().where('receipt_no', '=', no).execute(),
+    ).toHaveLength(1);
   });
 
   it('one counter double-submits one award 8 times at once with one scanned code: credited once', async () => {
     const m = await memberWithCode(use());
     okData(await asStaff(use(), 'staff.scanMemberCode', { code: m.code }, after(1)));
     const no = receipt();
-    const results = await Promise.all(Array.from({ length: 8 }, () => asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 2000, receiptNo: no }, after(5))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        asStaff(use(), 'staff.awardPoints', { code: m.code, amountFen: 2000, receiptNo: no }, after(5)),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => errorOf(r) === 'RECEIPT_ALREADY_AWARDED')).toHaveLength(7);
     expect(await pointsOf(use(), m.memberId)).toBe(20);

@@ -28,7 +28,11 @@ describeEachDatabase('staff binding by one-time invite', (use) => {
     expect(bound).toHaveLength(1);
     expect(JSON.stringify(bound[0]!.detail)).not.toContain(inv.token);
     // The token itself is never stored, only its hash.
-    const stored = await use().kysely.selectFrom('staff_invites').selectAll().where('id', '=', inv.inviteId).executeTakeFirstOrThrow();
+    const stored = await use()
+      .kysely.selectFrom('staff_invites')
+      .selectAll()
+      .where('id', '=', inv.inviteId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(inv.token);
   });
 
@@ -42,24 +46,55 @@ describeEachDatabase('staff binding by one-time invite', (use) => {
 
   it('a revoked invite cannot be used; a manager invite makes a manager', async () => {
     const inv = okData(await invite(use()));
-    okData(await callAction(use(), 'manager.revokeStaffInvite', { inviteId: inv.inviteId }, { openid: MANAGER, now: after(1), idempotencyKey: key() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.revokeStaffInvite',
+        { inviteId: inv.inviteId },
+        { openid: MANAGER, now: after(1), idempotencyKey: key() },
+      ),
+    );
     expect(errorOf(await bind(use(), newOpenid(), inv.token, after(2)))).toBe('STAFF_INVITE_INVALID');
     const boss = okData(await invite(use(), 'manager'));
     const carol = newOpenid();
     expect(okData(await bind(use(), carol, boss.token, after(3))).role).toBe('manager');
-    expect(okData(await callAction(use(), 'manager.listAudit', {}, { openid: carol, now: after(4) })).items.length).toBeGreaterThan(0);
+    expect(
+      okData(await callAction(use(), 'manager.listAudit', {}, { openid: carol, now: after(4) })).items.length,
+    ).toBeGreaterThan(0);
   });
 
   it('a revoked staff member is refused at once; a manager cannot revoke themself', async () => {
     const inv = okData(await invite(use()));
     const dave = newOpenid();
     okData(await bind(use(), dave, inv.token, after(1)));
-    okData(await callAction(use(), 'manager.revokeStaff', { openid: dave }, { openid: MANAGER, now: after(2), idempotencyKey: key() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.revokeStaff',
+        { openid: dave },
+        { openid: MANAGER, now: after(2), idempotencyKey: key() },
+      ),
+    );
     expect(errorOf(await callAction(use(), 'staff.session', {}, { openid: dave, now: after(3) }))).toBe('FORBIDDEN');
-    expect(errorOf(await callAction(use(), 'manager.revokeStaff', { openid: dave }, { openid: MANAGER, now: after(4), idempotencyKey: key() }))).toBe('NOT_FOUND');
-    expect(errorOf(await callAction(use(), 'manager.revokeStaff', { openid: MANAGER }, { openid: MANAGER, idempotencyKey: key() }))).toBe('FORBIDDEN');
+    expect(
+      errorOf(
+        await callAction(
+          use(),
+          'manager.revokeStaff',
+          { openid: dave },
+          { openid: MANAGER, now: after(4), idempotencyKey: key() },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await callAction(use(), 'manager.revokeStaff', { openid: MANAGER }, { openid: MANAGER, idempotencyKey: key() }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(okData(await callAction(use(), 'staff.session', {}, { openid: STAFF })).role).toBe('staff');
-    const revoked = (await auditRows(use(), 'manager.revokeStaff')).filter((r) => (r.detail as { openid?: string }).openid === dave);
+    const revoked = (await auditRows(use(), 'manager.revokeStaff')).filter(
+      (r) => (r.detail as { openid?: string }).openid === dave,
+    );
     expect(revoked).toHaveLength(1);
     expect(revoked[0]).toMatchObject({ who: MANAGER, role: 'manager' });
   });

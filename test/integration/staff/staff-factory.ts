@@ -19,7 +19,13 @@ export async function memberWithCode(db: Db, at = NOW, storeId = 'demo') {
 }
 
 /** As staff (default demo-staff), with a fresh idempotency key. */
-export function asStaff<N extends Parameters<typeof callAction>[1]>(db: Db, name: N, data: Parameters<typeof callAction<N>>[2], now = NOW, openid = STAFF) {
+export function asStaff<N extends Parameters<typeof callAction>[1]>(
+  db: Db,
+  name: N,
+  data: Parameters<typeof callAction<N>>[2],
+  now = NOW,
+  openid = STAFF,
+) {
   return callAction(db, name, data, { openid, now, idempotencyKey: key() });
 }
 

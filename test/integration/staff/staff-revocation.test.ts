@@ -18,7 +18,11 @@ function staffRow(db: Db, openid: string) {
   return db.kysely.selectFrom('staff').selectAll().where('openid', '=', openid).executeTakeFirst();
 }
 function auditOf(db: Db, action: string, who: string, revoked?: string) {
-  let q = db.kysely.selectFrom('audit_log').select(['id', 'detail']).where('action', '=', action).where('who', '=', who);
+  let q = db.kysely
+    .selectFrom('audit_log')
+    .select(['id', 'detail'])
+    .where('action', '=', action)
+    .where('who', '=', who);
   if (revoked) q = q.where(sql<boolean>`detail->>'openid' = ${revoked}`);
   return q.executeTakeFirstOrThrow();
 }
@@ -106,10 +110,17 @@ describeOnPostgres('revoking a manager racing a bind of their invite', (use) => 
       const invitee = await knownMember(use());
       // Stagger the starts so either side reaches M's staff row first.
       const stagger = <T>(fn: () => Promise<T>) => new Promise((r) => setTimeout(r, Math.random() * 20)).then(fn);
-      const [bound, revoked] = await Promise.all([stagger(() => bind(use(), invitee, inv.token, after(20))), stagger(() => revoke(use(), m, after(20)))]);
+      const [bound, revoked] = await Promise.all([
+        stagger(() => bind(use(), invitee, inv.token, after(20))),
+        stagger(() => revoke(use(), m, after(20))),
+      ]);
       expect(revoked.ok).toBe(true);
       const row = await staffRow(use(), invitee);
-      const stored = await use().kysely.selectFrom('staff_invites').selectAll().where('id', '=', inv.inviteId).executeTakeFirstOrThrow();
+      const stored = await use()
+        .kysely.selectFrom('staff_invites')
+        .selectAll()
+        .where('id', '=', inv.inviteId)
+        .executeTakeFirstOrThrow();
       if (bound.ok) {
         // The bind committed before the revocation touched M's row: the invite is used, not voided.
         tally.boundFirst++;
@@ -117,7 +128,10 @@ describeOnPostgres('revoking a manager racing a bind of their invite', (use) => 
         expect(stored).toMatchObject({ used_by: invitee, revoked_at: null });
         // Serial ids are drawn in statement order: the bind wrote its audit row before the
         // revocation wrote its own, i.e. the revocation waited for the bind on M's row.
-        const [bindAudit, revokeAudit] = await Promise.all([auditOf(use(), 'staff.bind', invitee), auditOf(use(), 'manager.revokeStaff', MANAGER, m)]);
+        const [bindAudit, revokeAudit] = await Promise.all([
+          auditOf(use(), 'staff.bind', invitee),
+          auditOf(use(), 'manager.revokeStaff', MANAGER, m),
+        ]);
         expect(Number(bindAudit.id)).toBeLessThan(Number(revokeAudit.id));
       } else {
         tally.refused++;

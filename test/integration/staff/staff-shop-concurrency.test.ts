@@ -12,7 +12,9 @@ type Outcome = { kind: 'move' | 'reassign' | 'scan'; ok: boolean; data?: unknown
 function bindingsWithAdvisorShop(db: Db, memberIds: string[]) {
   return db.kysely
     .selectFrom('member_advisors as ma')
-    .leftJoin('staff as s', (j) => j.onRef('s.store_id', '=', 'ma.store_id').onRef('s.openid', '=', 'ma.advisor_openid'))
+    .leftJoin('staff as s', (j) =>
+      j.onRef('s.store_id', '=', 'ma.store_id').onRef('s.openid', '=', 'ma.advisor_openid'),
+    )
     .select(['ma.member_id', 'ma.shop_id', 'ma.advisor_openid', 's.shop_id as advisor_shop_id', 's.revoked_at'])
     .where('ma.member_id', 'in', memberIds)
     .execute();
@@ -21,14 +23,26 @@ function bindingsWithAdvisorShop(db: Db, memberIds: string[]) {
 describeOnPostgres('manager.setStaffShop racing reassignments and advisor-code scans', (use) => {
   const ROUNDS = 25;
   it(`${ROUNDS} rounds: every member ends with an active advisor of their own shop, or the pool`, async () => {
-    const tally = { moved: 0, handedBack: 0, reassigned: 0, reassignedIntoNewShop: 0, otherShop: 0, scanned: 0, scanRefused: 0 };
+    const tally = {
+      moved: 0,
+      handedBack: 0,
+      reassigned: 0,
+      reassignedIntoNewShop: 0,
+      otherShop: 0,
+      scanned: 0,
+      scanRefused: 0,
+    };
     const SERVED_BEFORE = 2;
     for (let round = 0; round < ROUNDS; round++) {
       // a moves 静安 → 徐汇 (every other round, 徐汇 → 静安) while members of both shops are reassigned to a.
       const [from, to] = round % 2 === 0 ? [JINGAN, XUHUI] : [XUHUI, JINGAN];
       const a = await makeAdvisor(use(), { shopId: from });
       const b = await makeAdvisor(use(), { shopId: from });
-      const { code } = await use().kysely.selectFrom('staff').select('code').where('openid', '=', a).executeTakeFirstOrThrow();
+      const { code } = await use()
+        .kysely.selectFrom('staff')
+        .select('code')
+        .where('openid', '=', a)
+        .executeTakeFirstOrThrow();
       const members = [
         ...(await Promise.all([1, 2, 3].map(() => makeCustomer(use(), null, { shopId: from })))),
         ...(await Promise.all([1, 2].map(() => makeCustomer(use(), b, { shopId: from })))),
@@ -39,9 +53,19 @@ describeOnPostgres('manager.setStaffShop racing reassignments and advisor-code s
       const asManager = (name: 'manager.setStaffShop' | 'manager.reassignAdvisor', data: Record<string, unknown>) =>
         callAction(use(), name, data as never, { openid: MANAGER, now: NOW, idempotencyKey: key() });
       const calls: Array<() => Promise<Outcome>> = [
-        () => asManager('manager.setStaffShop', { openid: a, shopId: to }).then((r) => ({ ...r, kind: 'move' as const })),
-        ...members.map((m) => () => asManager('manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: a }).then((r) => ({ ...r, kind: 'reassign' as const }))),
-        ...visitors.map((v) => () => scan(use(), v.openid, { advisorCode: code! }, NOW).then((r) => ({ ...r, kind: 'scan' as const }))),
+        () =>
+          asManager('manager.setStaffShop', { openid: a, shopId: to }).then((r) => ({ ...r, kind: 'move' as const })),
+        ...members.map(
+          (m) => () =>
+            asManager('manager.reassignAdvisor', { memberId: m.memberId, advisorOpenid: a }).then((r) => ({
+              ...r,
+              kind: 'reassign' as const,
+            })),
+        ),
+        ...visitors.map(
+          (v) => () =>
+            scan(use(), v.openid, { advisorCode: code! }, NOW).then((r) => ({ ...r, kind: 'scan' as const })),
+        ),
       ];
       // Shuffle the start order and stagger the starts by up to 60 ms, so either side reaches the staff row first.
       const stagger = (c: () => Promise<Outcome>) => new Promise((r) => setTimeout(r, Math.random() * 60)).then(c);
@@ -56,8 +80,7 @@ describeOnPostgres('manager.setStaffShop racing reassignments and advisor-code s
           if (r.ok) {
             tally.reassigned++;
             if (inNewShop.has((r.data as { memberId: string }).memberId)) tally.reassignedIntoNewShop++;
-          }
-          else (expect(r.error!.code).toBe('ADVISOR_OTHER_SHOP'), tally.otherShop++);
+          } else (expect(r.error!.code).toBe('ADVISOR_OTHER_SHOP'), tally.otherShop++);
         } else if (r.ok) tally.scanned++;
         else (expect(r.error!.code).toBe('ADVISOR_NOT_FOUND'), tally.scanRefused++);
       }
@@ -68,13 +91,21 @@ describeOnPostgres('manager.setStaffShop racing reassignments and advisor-code s
       for (const row of rows) {
         if (row.advisor_openid === null) continue;
         expect(row.revoked_at).toBeNull();
-        expect({ member: row.member_id, advisorShop: row.advisor_shop_id }).toEqual({ member: row.member_id, advisorShop: row.shop_id });
+        expect({ member: row.member_id, advisorShop: row.advisor_shop_id }).toEqual({
+          member: row.member_id,
+          advisorShop: row.shop_id,
+        });
       }
-      expect((await use().kysely.selectFrom('staff').select('shop_id').where('openid', '=', a).executeTakeFirstOrThrow()).shop_id).toBe(to);
+      expect(
+        (await use().kysely.selectFrom('staff').select('shop_id').where('openid', '=', a).executeTakeFirstOrThrow())
+          .shop_id,
+      ).toBe(to);
     }
     const { rows: audit } = await sql<{ action: string; n: number }>`
       select action, count(*)::int as n from audit_log
-      where action in ('manager.setStaffShop', 'manager.reassignAdvisor', 'advisor.handBack') group by action`.execute(use().kysely);
+      where action in ('manager.setStaffShop', 'manager.reassignAdvisor', 'advisor.handBack') group by action`.execute(
+      use().kysely,
+    );
     const counts = Object.fromEntries(audit.map((r) => [r.action, Number(r.n)]));
     expect(counts['manager.setStaffShop']).toBe(tally.moved);
     expect(counts['manager.reassignAdvisor']).toBe(tally.reassigned);

@@ -41,10 +41,19 @@ describeEachDatabase('staff placed in shops', (use) => {
     expect(okData(await bind(use(), alice, inv.token))).toEqual({ role: 'staff', storeId: 'demo' });
     expect((await staffRow(use(), alice)).shop_id).toBe(XUHUI);
     const listed = okData(await callAction(use(), 'manager.listStaff', {}, { openid: MANAGER, now: after(61) }));
-    expect(listed.staff.find((s) => s.openid === alice)).toMatchObject({ shopId: XUHUI, shopName: '青禾 徐汇美罗城店' });
-    expect(listed.invites.find((i) => i.inviteId === inv.inviteId)).toMatchObject({ status: 'used', shopId: XUHUI, shopName: '青禾 徐汇美罗城店' });
+    expect(listed.staff.find((s) => s.openid === alice)).toMatchObject({
+      shopId: XUHUI,
+      shopName: '青禾 徐汇美罗城店',
+    });
+    expect(listed.invites.find((i) => i.inviteId === inv.inviteId)).toMatchObject({
+      status: 'used',
+      shopId: XUHUI,
+      shopName: '青禾 徐汇美罗城店',
+    });
     expect(listed.shops.map((s) => s.shopId)).toEqual([JINGAN, XUHUI]);
-    expect((await auditRows(use(), 'staff.bind')).find((r) => r.who === alice)!.detail).toMatchObject({ shopId: XUHUI });
+    expect((await auditRows(use(), 'staff.bind')).find((r) => r.who === alice)!.detail).toMatchObject({
+      shopId: XUHUI,
+    });
 
     const code = await advisorCodeOf(use(), alice);
     expect(code.shop).toEqual({ shopId: XUHUI, name: '青禾 徐汇美罗城店' });
@@ -54,7 +63,7 @@ describeEachDatabase('staff placed in shops', (use) => {
     expect(await bindingOf(use(), visitor.memberId)).toMatchObject({ shop_id: XUHUI, advisor_openid: alice });
   });
 
-  it('an invite naming an unknown, closed or other store\'s shop is SHOP_NOT_FOUND and writes nothing', async () => {
+  it("an invite naming an unknown, closed or other store's shop is SHOP_NOT_FOUND and writes nothing", async () => {
     await use().kysely.updateTable('shops').set({ active: false }).where('id', '=', XUHUI).execute();
     try {
       const before = await writes(use());
@@ -74,23 +83,53 @@ describeEachDatabase('staff placed in shops', (use) => {
     const { code } = await advisorCodeOf(use(), bob);
     const visitor = await makeMember(use());
     expect(errorOf(await scan(use(), visitor.openid, { advisorCode: code }, after(100)))).toBe('ADVISOR_NOT_FOUND');
-    expect(okData(await setShop(use(), bob, JINGAN))).toEqual({ openid: bob, shopId: JINGAN, previousShopId: null, changed: true, handedBack: 0 });
-    expect(okData(await scan(use(), visitor.openid, { advisorCode: code }, after(130)))).toMatchObject({ shop: { shopId: JINGAN }, binding: 'bound' });
+    expect(okData(await setShop(use(), bob, JINGAN))).toEqual({
+      openid: bob,
+      shopId: JINGAN,
+      previousShopId: null,
+      changed: true,
+      handedBack: 0,
+    });
+    expect(okData(await scan(use(), visitor.openid, { advisorCode: code }, after(130)))).toMatchObject({
+      shop: { shopId: JINGAN },
+      binding: 'bound',
+    });
     expect(await bindingOf(use(), visitor.memberId)).toMatchObject({ shop_id: JINGAN, advisor_openid: bob });
   });
 
   it('a revoked staff member re-invited without a shop keeps theirs; an invite naming one moves them', async () => {
     const carol = newOpenid();
     okData(await bind(use(), carol, okData(await invite(use(), { role: 'staff', shopId: XUHUI })).token));
-    okData(await callAction(use(), 'manager.revokeStaff', { openid: carol }, { openid: MANAGER, now: after(70), idempotencyKey: key() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.revokeStaff',
+        { openid: carol },
+        { openid: MANAGER, now: after(70), idempotencyKey: key() },
+      ),
+    );
     okData(await bind(use(), carol, okData(await invite(use(), { role: 'staff' }, after(75))).token, after(80)));
     expect(await staffRow(use(), carol)).toMatchObject({ shop_id: XUHUI, revoked_at: null });
-    okData(await callAction(use(), 'manager.revokeStaff', { openid: carol }, { openid: MANAGER, now: after(85), idempotencyKey: key() }));
-    okData(await bind(use(), carol, okData(await invite(use(), { role: 'staff', shopId: JINGAN }, after(87))).token, after(90)));
+    okData(
+      await callAction(
+        use(),
+        'manager.revokeStaff',
+        { openid: carol },
+        { openid: MANAGER, now: after(85), idempotencyKey: key() },
+      ),
+    );
+    okData(
+      await bind(
+        use(),
+        carol,
+        okData(await invite(use(), { role: 'staff', shopId: JINGAN }, after(87))).token,
+        after(90),
+      ),
+    );
     expect((await staffRow(use(), carol)).shop_id).toBe(JINGAN);
   });
 
-  it('moving an advisor hands the customers they served back to the OLD shop\'s pool, audited; a replay answers the same', async () => {
+  it("moving an advisor hands the customers they served back to the OLD shop's pool, audited; a replay answers the same", async () => {
     const adv = await makeAdvisor(use(), { shopId: JINGAN });
     const other = await makeAdvisor(use(), { shopId: JINGAN });
     const served = await Promise.all([1, 2, 3].map(() => makeCustomer(use(), adv)));
@@ -100,21 +139,48 @@ describeEachDatabase('staff placed in shops', (use) => {
     const moved = okData(await setShop(use(), adv, XUHUI, k));
     expect(moved).toEqual({ openid: adv, shopId: XUHUI, previousShopId: JINGAN, changed: true, handedBack: 3 });
     expect(okData(await setShop(use(), adv, XUHUI, k))).toEqual(moved);
-    for (const m of served) expect(await bindingOf(use(), m.memberId)).toMatchObject({ shop_id: JINGAN, advisor_openid: null, updated_by: MANAGER });
-    expect(await bindingOf(use(), pooled.memberId)).toMatchObject({ shop_id: JINGAN, advisor_openid: null, updated_by: null });
+    for (const m of served)
+      expect(await bindingOf(use(), m.memberId)).toMatchObject({
+        shop_id: JINGAN,
+        advisor_openid: null,
+        updated_by: MANAGER,
+      });
+    expect(await bindingOf(use(), pooled.memberId)).toMatchObject({
+      shop_id: JINGAN,
+      advisor_openid: null,
+      updated_by: null,
+    });
     expect(await bindingOf(use(), kept.memberId)).toMatchObject({ shop_id: JINGAN, advisor_openid: other });
     expect((await staffRow(use(), adv)).shop_id).toBe(XUHUI);
 
-    const audit = (await auditRows(use(), 'manager.setStaffShop')).filter((r) => (r.detail as { openid?: string }).openid === adv);
+    const audit = (await auditRows(use(), 'manager.setStaffShop')).filter(
+      (r) => (r.detail as { openid?: string }).openid === adv,
+    );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ who: MANAGER, role: 'manager', detail: { openid: adv, shopId: XUHUI, result: { previousShopId: JINGAN, changed: true, handedBack: 3 } } });
-    const handBacks = (await auditRows(use(), 'advisor.handBack')).filter((r) => (r.detail as { fromAdvisorOpenid?: string }).fromAdvisorOpenid === adv);
+    expect(audit[0]).toMatchObject({
+      who: MANAGER,
+      role: 'manager',
+      detail: { openid: adv, shopId: XUHUI, result: { previousShopId: JINGAN, changed: true, handedBack: 3 } },
+    });
+    const handBacks = (await auditRows(use(), 'advisor.handBack')).filter(
+      (r) => (r.detail as { fromAdvisorOpenid?: string }).fromAdvisorOpenid === adv,
+    );
     expect(handBacks.map((r) => r.member_id).sort()).toEqual(served.map((m) => m.memberId).sort());
 
     // Now of 徐汇: a 静安 member cannot be reassigned to them; moving back to 静安 makes it possible.
-    const reassign = () => callAction(use(), 'manager.reassignAdvisor', { memberId: pooled.memberId, advisorOpenid: adv }, { openid: MANAGER, now: after(200), idempotencyKey: key() });
+    const reassign = () =>
+      callAction(
+        use(),
+        'manager.reassignAdvisor',
+        { memberId: pooled.memberId, advisorOpenid: adv },
+        { openid: MANAGER, now: after(200), idempotencyKey: key() },
+      );
     expect(errorOf(await reassign())).toBe('ADVISOR_OTHER_SHOP');
-    expect(okData(await setShop(use(), adv, JINGAN))).toMatchObject({ previousShopId: XUHUI, changed: true, handedBack: 0 });
+    expect(okData(await setShop(use(), adv, JINGAN))).toMatchObject({
+      previousShopId: XUHUI,
+      changed: true,
+      handedBack: 0,
+    });
     expect(okData(await reassign())).toMatchObject({ shopId: JINGAN, advisorOpenid: adv });
   });
 
@@ -122,7 +188,14 @@ describeEachDatabase('staff placed in shops', (use) => {
     const adv = await makeAdvisor(use(), { shopId: JINGAN });
     const m = await makeCustomer(use(), adv);
     const gone = await makeAdvisor(use(), { shopId: JINGAN });
-    okData(await callAction(use(), 'manager.revokeStaff', { openid: gone }, { openid: MANAGER, now: after(10), idempotencyKey: key() }));
+    okData(
+      await callAction(
+        use(),
+        'manager.revokeStaff',
+        { openid: gone },
+        { openid: MANAGER, now: after(10), idempotencyKey: key() },
+      ),
+    );
     await use().kysely.updateTable('shops').set({ active: false }).where('id', '=', XUHUI).execute();
     try {
       const before = await writes(use());
@@ -132,9 +205,18 @@ describeEachDatabase('staff placed in shops', (use) => {
       expect(errorOf(await setShop(use(), adv, XUHUI))).toBe('SHOP_NOT_FOUND');
       expect(await writes(use())).toEqual(before);
       // The same shop: ok, nothing moves (the dispatcher's audit row records the call, changed: false).
-      expect(okData(await setShop(use(), adv, JINGAN))).toEqual({ openid: adv, shopId: JINGAN, previousShopId: JINGAN, changed: false, handedBack: 0 });
+      expect(okData(await setShop(use(), adv, JINGAN))).toEqual({
+        openid: adv,
+        shopId: JINGAN,
+        previousShopId: JINGAN,
+        changed: false,
+        handedBack: 0,
+      });
       const afterSame = await writes(use());
-      expect({ staff: afterSame.staff, bindings: afterSame.bindings }).toEqual({ staff: before.staff, bindings: before.bindings });
+      expect({ staff: afterSame.staff, bindings: afterSame.bindings }).toEqual({
+        staff: before.staff,
+        bindings: before.bindings,
+      });
       expect(await bindingOf(use(), m.memberId)).toMatchObject({ shop_id: JINGAN, advisor_openid: adv });
     } finally {
       await use().kysely.updateTable('shops').set({ active: true }).where('id', '=', XUHUI).execute();

@@ -20,10 +20,12 @@ export function seedOf(name: string): number {
 export function samplesOf(name: ActionName, skuId: string): unknown[] {
   const spec = contract[name] as ActionSpec;
   const samples = [actionSamples(skuId)[name], fullerActionSamples(skuId)[name]].filter((s) => s !== undefined);
-  if (samples.length === 0) throw new Error(`no valid sample for ${name}: add one to test/integration/staff/action-samples.ts`);
+  if (samples.length === 0)
+    throw new Error(`no valid sample for ${name}: add one to test/integration/staff/action-samples.ts`);
   for (const sample of samples) {
     const parsed = spec.input.safeParse(sample);
-    if (!parsed.success) throw new Error(`the sample for ${name} in action-samples.ts fails its schema: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new Error(`the sample for ${name} in action-samples.ts fails its schema: ${parsed.error.message}`);
   }
   return samples;
 }

@@ -1,7 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { BAD_NUMBERS, HOSTILE_STRINGS, HUGE_ARRAY, HUGE_ARRAY_OF_OBJECTS, HUGE_STRING, LONG_ARRAY, PROTO_KEYS, anyValue, fitted } from './payloads';
-import { fieldsOf, parentExists, unwrapNullable, valueAt, withValueAt, type Field, type JsonSchema, type Path } from './schema-fields';
+import {
+  BAD_NUMBERS,
+  HOSTILE_STRINGS,
+  HUGE_ARRAY,
+  HUGE_ARRAY_OF_OBJECTS,
+  HUGE_STRING,
+  LONG_ARRAY,
+  PROTO_KEYS,
+  anyValue,
+  fitted,
+} from './payloads';
+import {
+  fieldsOf,
+  parentExists,
+  unwrapNullable,
+  valueAt,
+  withValueAt,
+  type Field,
+  type JsonSchema,
+  type Path,
+} from './schema-fields';
 
 /**
  * `invalid`: the generator broke the schema on purpose, so the answer must be VALIDATION_FAILED (or,
@@ -64,7 +83,11 @@ function wrongTypes(schema: JsonSchema, nullable = false): fc.Arbitrary<unknown>
     object: fc.dictionary(fc.string({ maxLength: 6 }), anyValue, { maxKeys: 3 }),
   };
   const own = schema.type === 'integer' ? 'number' : (schema.type ?? 'object');
-  return fc.oneof(...Object.entries(all).filter(([t]) => t !== own && !(nullable && t === 'null')).map(([, a]) => a));
+  return fc.oneof(
+    ...Object.entries(all)
+      .filter(([t]) => t !== own && !(nullable && t === 'null'))
+      .map(([, a]) => a),
+  );
 }
 
 /** Values the field's schema must refuse, beyond a wrong type. */
@@ -74,12 +97,22 @@ function outOfRange(field: Field): fc.Arbitrary<unknown> | null {
     const known = new Set(s.enum.map(String));
     return fc.oneof(
       fc.string({ maxLength: 12 }).filter((v) => !known.has(v)),
-      fc.constantFrom(...s.enum.map((v) => String(v).toUpperCase()), ...s.enum.map((v) => ` ${String(v)}`)).filter((v) => !known.has(v)),
+      fc
+        .constantFrom(...s.enum.map((v) => String(v).toUpperCase()), ...s.enum.map((v) => ` ${String(v)}`))
+        .filter((v) => !known.has(v)),
     );
   }
   if (s.type === 'string') {
-    const options: fc.Arbitrary<unknown>[] = [fc.constant(HUGE_STRING), fc.nat({ max: 1000 }).map((n) => '长'.repeat(100_000 - n))];
-    if (s.maxLength !== undefined) options.push(fc.string({ minLength: s.maxLength + 1, maxLength: s.maxLength + 40 }).filter((v) => v.trim().length > s.maxLength!));
+    const options: fc.Arbitrary<unknown>[] = [
+      fc.constant(HUGE_STRING),
+      fc.nat({ max: 1000 }).map((n) => '长'.repeat(100_000 - n)),
+    ];
+    if (s.maxLength !== undefined)
+      options.push(
+        fc
+          .string({ minLength: s.maxLength + 1, maxLength: s.maxLength + 40 })
+          .filter((v) => v.trim().length > s.maxLength!),
+      );
     if ((s.minLength ?? 0) >= 1) options.push(fc.constant(''));
     if (s.pattern) {
       const re = new RegExp(s.pattern);
@@ -97,8 +130,13 @@ function outOfRange(field: Field): fc.Arbitrary<unknown> | null {
     const element = s.items?.type === 'object' ? {} : 'x';
     const options: fc.Arbitrary<unknown>[] = [
       fc.constant(HUGE_ARRAY),
-      fc.integer({ min: (s.maxItems ?? 1000) + 1, max: (s.maxItems ?? 1000) + 500 }).map((n) => Array.from({ length: n }, () => element)),
-      fc.array(wrongTypes(unwrapNullable(s.items ?? {}).schema, unwrapNullable(s.items ?? {}).nullable), { minLength: 1, maxLength: 3 }),
+      fc
+        .integer({ min: (s.maxItems ?? 1000) + 1, max: (s.maxItems ?? 1000) + 500 })
+        .map((n) => Array.from({ length: n }, () => element)),
+      fc.array(wrongTypes(unwrapNullable(s.items ?? {}).schema, unwrapNullable(s.items ?? {}).nullable), {
+        minLength: 1,
+        maxLength: 3,
+      }),
     ];
     if ((s.minItems ?? 0) >= 1) options.push(fc.constant([]));
     return fc.oneof(...options);
@@ -110,8 +148,18 @@ function outOfRange(field: Field): fc.Arbitrary<unknown> | null {
 function extraKeys(obj: JsonSchema): fc.Arbitrary<{ key: string; value: unknown }> {
   const known = new Set(Object.keys(obj.properties ?? {}));
   return fc.record({
-    key: fc.oneof(fc.constantFrom(...PROTO_KEYS, 'storeId', 'openid', 'role', 'priceFen', 'memberId', 'isAdmin'), fc.string({ minLength: 1, maxLength: 12 })).filter((k) => !known.has(k)),
-    value: fc.oneof(anyValue, fc.constant(HUGE_STRING), fc.constant({ polluted: true, role: 'manager' }), fc.constant(LONG_ARRAY)),
+    key: fc
+      .oneof(
+        fc.constantFrom(...PROTO_KEYS, 'storeId', 'openid', 'role', 'priceFen', 'memberId', 'isAdmin'),
+        fc.string({ minLength: 1, maxLength: 12 }),
+      )
+      .filter((k) => !known.has(k)),
+    value: fc.oneof(
+      anyValue,
+      fc.constant(HUGE_STRING),
+      fc.constant({ polluted: true, role: 'manager' }),
+      fc.constant(LONG_ARRAY),
+    ),
   });
 }
 
@@ -144,16 +192,30 @@ interface Family {
   fixed?: Draft[];
 }
 
-const DATETIME_EDGES = ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+23:59', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2030-02-28T23:59:59.999999999-23:59'];
+const DATETIME_EDGES = [
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00+23:59',
+  '1970-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2030-02-28T23:59:59.999999999-23:59',
+];
 
 /** Hostile strings every text field gets, whatever the random draws. */
-const ALWAYS: readonly string[] = ["'; DROP TABLE orders; --", "' OR '1'='1", '<script>alert(1)</script>', 'a\u0000b', '\uD800', '🙂🙂🙂'];
+const ALWAYS: readonly string[] = [
+  "'; DROP TABLE orders; --",
+  "' OR '1'='1",
+  '<script>alert(1)</script>',
+  'a\u0000b',
+  '\uD800',
+  '🙂🙂🙂',
+];
 
 function fieldCases(field: Field, input: GeneratorInput): Family[] {
   // Any sample that can hold the field; fixed cases use one that already carries it (the fullest).
   const holders = input.samples.filter((s) => parentExists(s, field.path));
   if (holders.length === 0) return [];
-  const carrier = holders.find((s) => parentExists(s, [...field.path, '']) || valueAt(s, field.path) !== undefined) ?? holders[0];
+  const carrier =
+    holders.find((s) => parentExists(s, [...field.path, '']) || valueAt(s, field.path) !== undefined) ?? holders[0];
   const make = (family: string, intent: Intent, base: unknown, v: unknown, remove: boolean): Draft => ({
     family,
     intent,
@@ -167,13 +229,21 @@ function fieldCases(field: Field, input: GeneratorInput): Family[] {
   const draft = (family: string, intent: Intent, v: unknown): Draft => make(family, intent, carrier, v, false);
   // undefined is "absent": a wrong type only for required fields.
   // A union other than `X | null` has no single type to be wrong about.
-  if (field.schema.type) out.push({ weight: 3, arbitrary: at('wrong-type', 'invalid', wrongTypes(field.schema, field.nullable)) });
+  if (field.schema.type)
+    out.push({ weight: 3, arbitrary: at('wrong-type', 'invalid', wrongTypes(field.schema, field.nullable)) });
   if (!field.optional && typeof field.path[field.path.length - 1] === 'string') {
     out.push({ weight: 1, arbitrary: at('missing-field', 'invalid', fc.constant(undefined), true) });
   }
   const range = outOfRange(field);
   if (range) {
-    const family = field.schema.type === 'string' && !field.schema.enum ? 'bad-string' : field.schema.enum ? 'unknown-enum' : field.schema.type === 'array' ? 'bad-array' : 'bad-number';
+    const family =
+      field.schema.type === 'string' && !field.schema.enum
+        ? 'bad-string'
+        : field.schema.enum
+          ? 'unknown-enum'
+          : field.schema.type === 'array'
+            ? 'bad-array'
+            : 'bad-number';
     // Every bad number for every numeric field: each is a distinct way to lose money.
     const fixed = family === 'bad-number' ? BAD_NUMBERS.map((n) => draft(family, 'invalid', n)) : undefined;
     out.push({ weight: 3, arbitrary: at(family, 'invalid', range), fixed });
@@ -194,13 +264,26 @@ function fieldCases(field: Field, input: GeneratorInput): Family[] {
   if (field.schema.type === 'string' && !field.schema.enum) {
     const kind = idKind(field);
     // Whitespace-only and other odd text: the schema decides (ids are not trimmed), the use case must cope.
-    const texts = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, '\t\n '), fc.string({ unit: anyCodePoint, minLength: 1, maxLength: 40 })).map((s) => fitted(s, field.schema.maxLength));
-    out.push({ weight: 3, arbitrary: at('hostile-string', 'hostile', texts), fixed: ALWAYS.map((t) => draft('hostile-string', 'hostile', fitted(t, field.schema.maxLength))) });
+    const texts = fc
+      .oneof(
+        fc.constantFrom(...HOSTILE_STRINGS, '\t\n '),
+        fc.string({ unit: anyCodePoint, minLength: 1, maxLength: 40 }),
+      )
+      .map((s) => fitted(s, field.schema.maxLength));
+    out.push({
+      weight: 3,
+      arbitrary: at('hostile-string', 'hostile', texts),
+      fixed: ALWAYS.map((t) => draft('hostile-string', 'hostile', fitted(t, field.schema.maxLength))),
+    });
     if (kind) out.push({ weight: 4, arbitrary: at('foreign-or-missing-id', 'hostile', idsFor(field, input)) });
     if (field.schema.format === 'date-time') {
       // Valid ISO-8601 that a database may not hold: year 0, year 9999, extreme offsets.
       const edges = DATETIME_EDGES.map((t) => draft('edge-datetime', 'hostile', t));
-      out.push({ weight: 1, arbitrary: at('edge-datetime', 'hostile', fc.constantFrom(...DATETIME_EDGES)), fixed: edges });
+      out.push({
+        weight: 1,
+        arbitrary: at('edge-datetime', 'hostile', fc.constantFrom(...DATETIME_EDGES)),
+        fixed: edges,
+      });
     } else if (field.schema.pattern) {
       // Strings the pattern allows (all-nines cursors, six-digit codes...): they reach the use case.
       const re = new RegExp(field.schema.pattern);
@@ -208,14 +291,19 @@ function fieldCases(field: Field, input: GeneratorInput): Family[] {
       // Long enough for the field (a token of 16+ chars): repeating keeps a `^[...]+$` match.
       const matching = fc
         .oneof(fc.stringMatching(re), fc.stringMatching(re, { size: 'large' }))
-        .map((v) => (v.length > 0 && v.length < minLength ? v.repeat(Math.ceil(minLength / v.length)) : v).slice(0, maxLength))
+        .map((v) =>
+          (v.length > 0 && v.length < minLength ? v.repeat(Math.ceil(minLength / v.length)) : v).slice(0, maxLength),
+        )
         .filter((v) => re.test(v) && v.length >= minLength);
       out.push({ weight: 2, arbitrary: at('pattern-valid', 'hostile', matching) });
     }
   }
   if (field.schema.type === 'integer' && field.schema.minimum !== undefined && field.schema.maximum !== undefined) {
     const { minimum: min, maximum: max } = field.schema;
-    out.push({ weight: 1, arbitrary: at('boundary-number', 'hostile', fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }))) });
+    out.push({
+      weight: 1,
+      arbitrary: at('boundary-number', 'hostile', fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }))),
+    });
   }
   return out;
 }
@@ -268,7 +356,14 @@ function keyCases(input: GeneratorInput): fc.Arbitrary<BadInputCase> {
   return fc
     .oneof(
       fc.constant(undefined),
-      fc.constantFrom('', 'short', 'has space!', "k'; drop table idempotency_keys;--", 'x'.repeat(129), '键'.repeat(10)),
+      fc.constantFrom(
+        '',
+        'short',
+        'has space!',
+        "k'; drop table idempotency_keys;--",
+        'x'.repeat(129),
+        '键'.repeat(10),
+      ),
     )
     .map((key) => ({
       family: 'bad-idempotency-key',
@@ -294,6 +389,11 @@ export function generateCases(input: GeneratorInput): BadInputCase[] {
   const cases: BadInputCase[] = families.flatMap((f) => (f.fixed ?? []).map(keyed));
   for (const family of all) cases.push(...fc.sample(family.arbitrary, { numRuns: 2, seed: seed++ }));
   const rest = Math.max(0, input.total - cases.length);
-  cases.push(...fc.sample(fc.oneof(...all.map((f) => ({ weight: f.weight, arbitrary: f.arbitrary }))), { numRuns: rest, seed: seed++ }));
+  cases.push(
+    ...fc.sample(fc.oneof(...all.map((f) => ({ weight: f.weight, arbitrary: f.arbitrary }))), {
+      numRuns: rest,
+      seed: seed++,
+    }),
+  );
   return cases;
 }

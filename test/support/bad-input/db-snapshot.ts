@@ -9,9 +9,12 @@ const BALANCES: Record<string, string> = {
   'sum:members.points_balance': 'select coalesce(sum(points_balance), 0)::text from members',
   'sum:skus.stock': 'select coalesce(sum(stock), 0)::text from skus',
   'sum:payments.amount': 'select coalesce(sum(amount_fen), 0)::text from payments',
-  'status:orders': "select coalesce(string_agg(status || '=' || n, ',' order by status), '') from (select status, count(*) n from orders group by status) s",
-  'status:coupons': "select coalesce(string_agg(status || '=' || n, ',' order by status), '') from (select status, count(*) n from coupons group by status) s",
-  'status:refunds': "select coalesce(string_agg(status || '=' || n, ',' order by status), '') from (select status, count(*) n from refunds group by status) s",
+  'status:orders':
+    "select coalesce(string_agg(status || '=' || n, ',' order by status), '') from (select status, count(*) n from orders group by status) s",
+  'status:coupons':
+    "select coalesce(string_agg(status || '=' || n, ',' order by status), '') from (select status, count(*) n from coupons group by status) s",
+  'status:refunds':
+    "select coalesce(string_agg(status || '=' || n, ',' order by status), '') from (select status, count(*) n from refunds group by status) s",
 };
 
 /** Keys whose change means money, points or stock moved. */
@@ -36,7 +39,12 @@ export async function snapshotter(db: Db): Promise<(options?: { content?: boolea
     sql.raw<{ k: string; v: string }>(
       [
         ...tables.map((t) => `select 'rows:${t}' as k, count(*)::text as v from "${t}"`),
-        ...(content ? tables.map((t) => `select 'hash:${t}' as k, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as v from "${t}" x`) : []),
+        ...(content
+          ? tables.map(
+              (t) =>
+                `select 'hash:${t}' as k, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as v from "${t}" x`,
+            )
+          : []),
         ...Object.entries(BALANCES).map(([k, q]) => `select '${k}' as k, (${q}) as v`),
       ].join('\nunion all\n'),
     );
@@ -52,7 +60,8 @@ function changedKeys(before: Snapshot, after: Snapshot): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => before[k] !== after[k]);
 }
 
-const describe = (before: Snapshot, after: Snapshot) => (k: string) => `${k}: ${before[k] ?? '-'} -> ${after[k] ?? '-'}`;
+const describe = (before: Snapshot, after: Snapshot) => (k: string) =>
+  `${k}: ${before[k] ?? '-'} -> ${after[k] ?? '-'}`;
 
 /** What changed between two snapshots, one line per key. */
 export function changes(before: Snapshot, after: Snapshot): string[] {
@@ -65,6 +74,11 @@ export function changes(before: Snapshot, after: Snapshot): string[] {
  */
 export function harmfulChanges(before: Snapshot, after: Snapshot): string[] {
   return changedKeys(before, after)
-    .filter((k) => BALANCE_KEYS.includes(k) || after[k] === undefined || (k.startsWith('rows:') && Number(after[k]) < Number(before[k])))
+    .filter(
+      (k) =>
+        BALANCE_KEYS.includes(k) ||
+        after[k] === undefined ||
+        (k.startsWith('rows:') && Number(after[k]) < Number(before[k])),
+    )
     .map(describe(before, after));
 }

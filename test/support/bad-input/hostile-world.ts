@@ -22,11 +22,17 @@ export interface HostileWorld {
  * paid order with a refund request, a group-buy seat), made through the factories, and the attacker.
  */
 export async function makeHostileWorld(db: Db): Promise<HostileWorld> {
-  const sku = await db.kysely.selectFrom('skus').select(['id', 'product_id']).where('active', '=', true).orderBy('id').executeTakeFirstOrThrow();
+  const sku = await db.kysely
+    .selectFrom('skus')
+    .select(['id', 'product_id'])
+    .where('active', '=', true)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const items = [{ skuId: sku.id, qty: 1 }];
   // The least-role callers exist before the first snapshot: a first call creates the caller's own
   // member row (and welcome gifts) whatever the input, which is not what this suite looks for.
-  for (const openid of ['demo-staff', 'demo-manager']) okData(await callAction(db, 'member.me', {}, { openid, now: T0 }));
+  for (const openid of ['demo-staff', 'demo-manager'])
+    okData(await callAction(db, 'member.me', {}, { openid, now: T0 }));
   const victim = await makeMember(db);
   const attacker = await makeMember(db);
   await credit(db, victim.id, 500, T0);
@@ -36,12 +42,29 @@ export async function makeHostileWorld(db: Db): Promise<HostileWorld> {
   const paid = await makePaidOrder(db, { items, openid: victim.openid, now: T0, delivery: 'pickup' });
   const refunded = await makePaidOrder(db, { items, openid: victim.openid, now: T0 });
   const refund = okData(
-    await callAction(db, 'order.requestRefund', { orderId: refunded.orderId, reason: '不想要了' }, { openid: victim.openid, now: T0, idempotencyKey: newKey() }),
+    await callAction(
+      db,
+      'order.requestRefund',
+      { orderId: refunded.orderId, reason: '不想要了' },
+      { openid: victim.openid, now: T0, idempotencyKey: newKey() },
+    ),
   );
   const campaign = await makeCampaign(db);
-  const seat = await payGroupOrder(db, { campaignId: campaign.campaignId, skuId: campaign.skuId, openid: victim.openid });
+  const seat = await payGroupOrder(db, {
+    campaignId: campaign.campaignId,
+    skuId: campaign.skuId,
+    openid: victim.openid,
+  });
   const orders = [pending, paid, refunded, seat];
-  const lines = await db.kysely.selectFrom('order_lines').select('id').where('order_id', 'in', orders.map((o) => o.orderId)).execute();
+  const lines = await db.kysely
+    .selectFrom('order_lines')
+    .select('id')
+    .where(
+      'order_id',
+      'in',
+      orders.map((o) => o.orderId),
+    )
+    .execute();
 
   const foreign = [
     ...orders.map((o) => ({ kind: 'order', id: o.orderId })),

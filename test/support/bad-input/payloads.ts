@@ -15,7 +15,7 @@ export const LONG_ARRAY: readonly number[] = Array.from({ length: 10_000 }, () =
 export const HOSTILE_STRINGS: readonly string[] = [
   "' OR '1'='1",
   "'; DROP TABLE orders; --",
-  "1; SELECT pg_sleep(10); --",
+  '1; SELECT pg_sleep(10); --',
   "x' UNION SELECT openid, phone FROM members --",
   '" OR ""="',
   "admin'--",

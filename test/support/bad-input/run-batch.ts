@@ -15,21 +15,31 @@ export function leastRoleCaller(role: Role, world: HostileWorld): string | null 
 const STACK = /\bat .+:\d+:\d+|\n\s+at |node_modules|\.ts:\d+/;
 
 /** Why an answer to one case breaks the contract's promises (empty: it keeps them). */
-export function judge(spec: ActionSpec, c: BadInputCase, envelope: Envelope<unknown>, world: HostileWorld, callerRole: Role): string[] {
+export function judge(
+  spec: ActionSpec,
+  c: BadInputCase,
+  envelope: Envelope<unknown>,
+  world: HostileWorld,
+  callerRole: Role,
+): string[] {
   const problems: string[] = [];
   const text = JSON.stringify(envelope);
   if (typeof envelope?.ok !== 'boolean') return [`not an envelope: ${text?.slice(0, 200)}`];
   if (!envelope.ok) {
     const { code, message } = envelope.error;
     if (!Object.hasOwn(ERRORS, code)) problems.push(`unknown error code ${code}`);
-    else if (code === 'INTERNAL' || httpStatusOf(envelope) >= 500) problems.push(`${code} (HTTP ${httpStatusOf(envelope)}): ${message}`);
+    else if (code === 'INTERNAL' || httpStatusOf(envelope) >= 500)
+      problems.push(`${code} (HTTP ${httpStatusOf(envelope)}): ${message}`);
     if (typeof message !== 'string' || message.length === 0) problems.push('error without a message');
   }
   if (STACK.test(text)) problems.push(`stack trace or source path in the answer: ${text.slice(0, 300)}`);
   const schemaAccepts = spec.input.safeParse(c.data ?? {}).success;
   const code = envelope.ok ? 'ok' : envelope.error.code;
   if (c.intent === 'invalid') {
-    if (code !== c.expectCode) problems.push(`expected ${c.expectCode}, got ${code}${schemaAccepts && c.expectCode === 'VALIDATION_FAILED' ? ' (the schema accepts this input)' : ''}`);
+    if (code !== c.expectCode)
+      problems.push(
+        `expected ${c.expectCode}, got ${code}${schemaAccepts && c.expectCode === 'VALIDATION_FAILED' ? ' (the schema accepts this input)' : ''}`,
+      );
   } else if (!schemaAccepts && code !== 'VALIDATION_FAILED') {
     problems.push(`schema refuses this input but the answer is ${code}`);
   }
@@ -55,7 +65,12 @@ export interface BatchResult {
 }
 
 /** The generated cases of one action (the same seed gives the same cases). */
-export function casesFor(name: ActionName, samples: unknown[], world: HostileWorld, options: { total: number; seed: number }): BadInputCase[] {
+export function casesFor(
+  name: ActionName,
+  samples: unknown[],
+  world: HostileWorld,
+  options: { total: number; seed: number },
+): BadInputCase[] {
   const spec = contract[name] as ActionSpec;
   return generateCases({
     schema: inputJsonSchema(spec.input),
@@ -94,7 +109,16 @@ export async function runBatch(
   const cases = casesFor(name, samples, world, options);
   const openid = leastRoleCaller(spec.role, world);
   const first = options.start ?? (await snapshot({ content: true }));
-  const result: BatchResult = { name, cases: cases.length, reached: 0, byFamily: {}, byOutcome: {}, violations: [], ms: 0, end: first };
+  const result: BatchResult = {
+    name,
+    cases: cases.length,
+    reached: 0,
+    byFamily: {},
+    byOutcome: {},
+    violations: [],
+    ms: 0,
+    end: first,
+  };
   // Counts and balances after the last call that might have written: the "before" of the next one.
   let before = await snapshot();
   let accepted = 0;
@@ -118,7 +142,10 @@ export async function runBatch(
       const after = await snapshot();
       if (envelope.ok) accepted++;
       const diff = envelope.ok ? harmfulChanges(before, after) : changes(before, after);
-      if (diff.length) result.violations.push(`${short(c)} -> ${outcome} ${envelope.ok ? 'made a harmful write' : 'wrote on refusal'}: ${diff.join('; ')}`);
+      if (diff.length)
+        result.violations.push(
+          `${short(c)} -> ${outcome} ${envelope.ok ? 'made a harmful write' : 'wrote on refusal'}: ${diff.join('; ')}`,
+        );
       before = after;
     }
   }

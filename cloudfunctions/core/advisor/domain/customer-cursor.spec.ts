@@ -13,7 +13,9 @@ describe('customer cursor', () => {
     const points = encodeCustomerCursor({ sort: 'points', value: 320, id: 'm_1' });
     expect(decodeCustomerCursor(points, 'lastOrder')).toBeNull();
     expect(decodeCustomerCursor(encodeCustomerCursor({ sort: 'points', value: 'x', id: 'm_1' }), 'points')).toBeNull();
-    expect(decodeCustomerCursor(encodeCustomerCursor({ sort: 'bound', value: 'not a date', id: 'm_1' }), 'bound')).toBeNull();
+    expect(
+      decodeCustomerCursor(encodeCustomerCursor({ sort: 'bound', value: 'not a date', id: 'm_1' }), 'bound'),
+    ).toBeNull();
     expect(decodeCustomerCursor('%%%', 'points')).toBeNull();
     expect(decodeCustomerCursor(undefined, 'points')).toBeNull();
   });

@@ -34,7 +34,10 @@ export function lockBinding(tx: Executor, storeId: string, memberId: string) {
 }
 
 /** Moves a member from `from` to `to` (null: the shop's pool) only if `from` still serves them. */
-export async function moveBinding(tx: Executor, q: { storeId: string; memberId: string; from: string | null; to: string | null; by: string; now: Date }): Promise<boolean> {
+export async function moveBinding(
+  tx: Executor,
+  q: { storeId: string; memberId: string; from: string | null; to: string | null; by: string; now: Date },
+): Promise<boolean> {
   const rows = await tx
     .updateTable('member_advisors')
     .set({ advisor_openid: q.to, updated_at: q.now, updated_by: q.by })
@@ -47,7 +50,10 @@ export async function moveBinding(tx: Executor, q: { storeId: string; memberId: 
 }
 
 /** Every member an advisor serves goes back to their shop's pool; answers who moved. */
-export async function handBackBindings(tx: Executor, q: { storeId: string; advisorOpenid: string; by: string; now: Date }): Promise<string[]> {
+export async function handBackBindings(
+  tx: Executor,
+  q: { storeId: string; advisorOpenid: string; by: string; now: Date },
+): Promise<string[]> {
   const rows = await tx
     .updateTable('member_advisors')
     .set({ advisor_openid: null, updated_at: q.now, updated_by: q.by })
@@ -59,7 +65,10 @@ export async function handBackBindings(tx: Executor, q: { storeId: string; advis
 }
 
 /** Whether `advisorOpenid` serves the member now (the advisor's pages show their own customers only). */
-export async function servesMember(exec: Executor, q: { storeId: string; advisorOpenid: string; memberId: string }): Promise<boolean> {
+export async function servesMember(
+  exec: Executor,
+  q: { storeId: string; advisorOpenid: string; memberId: string },
+): Promise<boolean> {
   const row = await exec
     .selectFrom('member_advisors')
     .select('member_id')
@@ -76,9 +85,20 @@ export async function staffWithCustomers(exec: Executor, storeId: string, month:
     .selectFrom('staff as s')
     .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 's.store_id').onRef('m.openid', '=', 's.openid'))
     .leftJoin('shops as sh', 'sh.id', 's.shop_id')
-    .leftJoin('advisor_budgets as b', (j) => j.onRef('b.store_id', '=', 's.store_id').onRef('b.staff_openid', '=', 's.openid').on('b.month', '=', month))
+    .leftJoin('advisor_budgets as b', (j) =>
+      j.onRef('b.store_id', '=', 's.store_id').onRef('b.staff_openid', '=', 's.openid').on('b.month', '=', month),
+    )
     .select((eb) => [
-      's.openid', 's.role', 's.shop_id', 's.code', 's.display_name', 's.monthly_budget_fen', 'm.nickname', 'sh.name as shop_name', 'b.budget_fen', 'b.spent_fen',
+      's.openid',
+      's.role',
+      's.shop_id',
+      's.code',
+      's.display_name',
+      's.monthly_budget_fen',
+      'm.nickname',
+      'sh.name as shop_name',
+      'b.budget_fen',
+      'b.spent_fen',
       eb
         .selectFrom('member_advisors as ma')
         .select(eb.fn.countAll<string | number>().as('n'))

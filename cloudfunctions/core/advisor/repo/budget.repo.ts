@@ -21,7 +21,10 @@ export async function readBudget(exec: Executor, q: { storeId: string; openid: s
 }
 
 /** Creates the month's row from the standing budget (a concurrent creator wins, this one does nothing). */
-export async function ensureMonthRow(tx: Executor, q: { storeId: string; openid: string; month: string; now: Date }): Promise<void> {
+export async function ensureMonthRow(
+  tx: Executor,
+  q: { storeId: string; openid: string; month: string; now: Date },
+): Promise<void> {
   await tx
     .insertInto('advisor_budgets')
     .columns(['store_id', 'staff_openid', 'month', 'budget_fen', 'spent_fen', 'updated_at'])
@@ -29,7 +32,12 @@ export async function ensureMonthRow(tx: Executor, q: { storeId: string; openid:
       eb
         .selectFrom('staff')
         .select((s) => [
-          'store_id', 'openid', s.val(q.month).as('month'), 'monthly_budget_fen', s.val(0).as('spent_fen'), s.val(q.now).as('updated_at'),
+          'store_id',
+          'openid',
+          s.val(q.month).as('month'),
+          'monthly_budget_fen',
+          s.val(0).as('spent_fen'),
+          s.val(q.now).as('updated_at'),
         ])
         .where('store_id', '=', q.storeId)
         .where('openid', '=', q.openid),
@@ -43,7 +51,10 @@ export async function ensureMonthRow(tx: Executor, q: { storeId: string; openid:
  * on the row lock and Postgres re-checks the condition against the committed row, so the sum of
  * charges never exceeds the budget. Answers the row after the charge, or null when it does not fit.
  */
-export async function chargeBudget(tx: Executor, q: { storeId: string; openid: string; month: string; costFen: number; now: Date }) {
+export async function chargeBudget(
+  tx: Executor,
+  q: { storeId: string; openid: string; month: string; costFen: number; now: Date },
+) {
   return tx
     .updateTable('advisor_budgets')
     .set((eb) => ({ spent_fen: eb('spent_fen', '+', q.costFen), updated_at: q.now }))
@@ -58,19 +69,37 @@ export async function chargeBudget(tx: Executor, q: { storeId: string; openid: s
 /** Appends the ledger entry of one charge (the coupon it bought). */
 export async function insertIssue(
   tx: Executor,
-  i: { couponId: string; storeId: string; openid: string; month: string; memberId: string; templateId: string; costFen: number; now: Date },
+  i: {
+    couponId: string;
+    storeId: string;
+    openid: string;
+    month: string;
+    memberId: string;
+    templateId: string;
+    costFen: number;
+    now: Date;
+  },
 ): Promise<void> {
   await tx
     .insertInto('advisor_coupon_issues')
     .values({
-      coupon_id: i.couponId, store_id: i.storeId, staff_openid: i.openid, month: i.month, member_id: i.memberId,
-      template_id: i.templateId, cost_fen: i.costFen, issued_at: i.now,
+      coupon_id: i.couponId,
+      store_id: i.storeId,
+      staff_openid: i.openid,
+      month: i.month,
+      member_id: i.memberId,
+      template_id: i.templateId,
+      cost_fen: i.costFen,
+      issued_at: i.now,
     })
     .execute();
 }
 
 /** Sets the standing budget of an active staff member and this month's row; false: no such staff. */
-export async function setBudget(tx: Executor, q: { storeId: string; openid: string; month: string; budgetFen: number; now: Date }): Promise<boolean> {
+export async function setBudget(
+  tx: Executor,
+  q: { storeId: string; openid: string; month: string; budgetFen: number; now: Date },
+): Promise<boolean> {
   const staff = await tx
     .updateTable('staff')
     .set({ monthly_budget_fen: q.budgetFen })
@@ -82,8 +111,17 @@ export async function setBudget(tx: Executor, q: { storeId: string; openid: stri
   if (staff.length === 0) return false;
   await tx
     .insertInto('advisor_budgets')
-    .values({ store_id: q.storeId, staff_openid: q.openid, month: q.month, budget_fen: q.budgetFen, spent_fen: 0, updated_at: q.now })
-    .onConflict((oc) => oc.columns(['store_id', 'staff_openid', 'month']).doUpdateSet({ budget_fen: q.budgetFen, updated_at: q.now }))
+    .values({
+      store_id: q.storeId,
+      staff_openid: q.openid,
+      month: q.month,
+      budget_fen: q.budgetFen,
+      spent_fen: 0,
+      updated_at: q.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['store_id', 'staff_openid', 'month']).doUpdateSet({ budget_fen: q.budgetFen, updated_at: q.now }),
+    )
     .execute();
   return true;
 }
@@ -104,7 +142,10 @@ export function advisorTemplates(exec: Executor, storeId: string, now: Date) {
 }
 
 /** Marks a template advisor-issuable or not; false: no such template in the store. */
-export async function markAdvisorTemplate(tx: Executor, q: { storeId: string; templateId: string; issuable: boolean }): Promise<boolean> {
+export async function markAdvisorTemplate(
+  tx: Executor,
+  q: { storeId: string; templateId: string; issuable: boolean },
+): Promise<boolean> {
   const rows = await tx
     .updateTable('coupon_templates')
     .set({ advisor_issuable: q.issuable })

@@ -49,9 +49,17 @@ export async function advisorCustomers(
     limit: number;
   },
 ): Promise<CustomerRow[]> {
-  const dueSelect = repurchaseDue.select({ storeId: q.storeId, now: q.now, args: repurchaseDue.args.parse({ windowDays: DUE_WINDOW_DAYS }) });
+  const dueSelect = repurchaseDue.select({
+    storeId: q.storeId,
+    now: q.now,
+    args: repurchaseDue.args.parse({ windowDays: DUE_WINDOW_DAYS }),
+  });
   const key = SORT_KEYS[q.sort];
-  const afterValue = q.after ? (q.sort === 'points' ? sql`${q.after.value}::int` : sql`${q.after.value}::timestamptz`) : null;
+  const afterValue = q.after
+    ? q.sort === 'points'
+      ? sql`${q.after.value}::int`
+      : sql`${q.after.value}::timestamptz`
+    : null;
   const { rows } = await sql<CustomerRow>`
     with c as (
       select ma.member_id, ma.bound_at, m.nickname, m.avatar_url, m.points_balance, m.tier_code, t.name as tier_name,
@@ -78,15 +86,36 @@ export async function advisorCustomers(
 /** A shop's served members (all, one advisor's, or the pool: advisorOpenid null), newest binding first. */
 export async function shopCustomers(
   exec: Executor,
-  q: { storeId: string; shopId?: string; advisorOpenid?: string | null; after: { at: Date; id: string } | null; limit: number },
+  q: {
+    storeId: string;
+    shopId?: string;
+    advisorOpenid?: string | null;
+    after: { at: Date; id: string } | null;
+    limit: number;
+  },
 ) {
   let query = exec
     .selectFrom('member_advisors as ma')
     .innerJoin('members as m', 'm.id', 'ma.member_id')
     .innerJoin('tiers as t', (j) => j.onRef('t.store_id', '=', 'm.store_id').onRef('t.code', '=', 'm.tier_code'))
-    .leftJoin('staff as s', (j) => j.onRef('s.store_id', '=', 'ma.store_id').onRef('s.openid', '=', 'ma.advisor_openid'))
-    .leftJoin('members as sm', (j) => j.onRef('sm.store_id', '=', 'ma.store_id').onRef('sm.openid', '=', 'ma.advisor_openid'))
-    .select(['ma.member_id', 'ma.shop_id', 'ma.advisor_openid', 'ma.bound_at', 'm.nickname', 'm.avatar_url', 't.code as tier_code', 't.name as tier_name', 's.display_name', 'sm.nickname as advisor_nickname'])
+    .leftJoin('staff as s', (j) =>
+      j.onRef('s.store_id', '=', 'ma.store_id').onRef('s.openid', '=', 'ma.advisor_openid'),
+    )
+    .leftJoin('members as sm', (j) =>
+      j.onRef('sm.store_id', '=', 'ma.store_id').onRef('sm.openid', '=', 'ma.advisor_openid'),
+    )
+    .select([
+      'ma.member_id',
+      'ma.shop_id',
+      'ma.advisor_openid',
+      'ma.bound_at',
+      'm.nickname',
+      'm.avatar_url',
+      't.code as tier_code',
+      't.name as tier_name',
+      's.display_name',
+      'sm.nickname as advisor_nickname',
+    ])
     .where('ma.store_id', '=', q.storeId);
   if (q.shopId) query = query.where('ma.shop_id', '=', q.shopId);
   if (q.advisorOpenid === null) query = query.where('ma.advisor_openid', 'is', null);

@@ -4,7 +4,12 @@ import { fen } from '../../shared/money';
 import { priceCart, type PricedSku } from './cart-pricing';
 
 function sku(skuId: string, over: Partial<Omit<PricedSku, 'skuId'>> = {}): PricedSku {
-  return { skuId, unitPriceFen: fen(over.unitPriceFen ?? 1000), stock: over.stock ?? 10, sellable: over.sellable ?? true };
+  return {
+    skuId,
+    unitPriceFen: fen(over.unitPriceFen ?? 1000),
+    stock: over.stock ?? 10,
+    sellable: over.sellable ?? true,
+  };
 }
 
 function catalogOf(...skus: PricedSku[]): Map<string, PricedSku> {

@@ -57,7 +57,11 @@ function assertWechatSafe(svg: string): void {
   expect(Buffer.byteLength(svg, 'utf8')).toBeLessThan(6 * 1024);
 }
 
-const arts: ProductArt[] = ART_SHAPES.map((shape, i) => ({ hue: (i * 47) % 360, shape, label: ['HA', 'B5', '01', 'SPF50', 'CICA', 'SET', 'VC', 'SPA'][i] }));
+const arts: ProductArt[] = ART_SHAPES.map((shape, i) => ({
+  hue: (i * 47) % 360,
+  shape,
+  label: ['HA', 'B5', '01', 'SPF50', 'CICA', 'SET', 'VC', 'SPA'][i],
+}));
 
 describe('renderProductArt', () => {
   for (const art of arts) {

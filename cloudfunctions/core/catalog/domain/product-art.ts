@@ -50,7 +50,10 @@ export function hsl(h: number, s: number, l: number): string {
   const k = (n: number) => (n + normHue(h) / 30) % 12;
   const a = sat * Math.min(lig, 1 - lig);
   const f = (n: number) => lig - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
-  const hex = (x: number) => Math.round(x * 255).toString(16).padStart(2, '0');
+  const hex = (x: number) =>
+    Math.round(x * 255)
+      .toString(16)
+      .padStart(2, '0');
   return `#${hex(f(0))}${hex(f(8))}${hex(f(4))}`;
 }
 
@@ -104,7 +107,11 @@ interface Pack {
 }
 
 function fitLabel(label: string | undefined, max = 6): string {
-  return escapeXml(Array.from((label ?? '').trim()).slice(0, max).join(''));
+  return escapeXml(
+    Array.from((label ?? '').trim())
+      .slice(0, max)
+      .join(''),
+  );
 }
 
 /** The printed brand block: wordmark, hairline and label, centred on x = 0 with its top at y. */
@@ -148,7 +155,9 @@ function drawPack(art: ProductArt, p: Palette, withText = true): Pack {
           `<rect x="-42" y="-440" width="84" height="80" rx="8" fill="${p.cap}"/>` +
           `<rect x="-85" y="-340" width="170" height="340" rx="28" fill="url(#gb)"/>` +
           gleam(-68, -316, 270) +
-          (withText ? `<rect x="-60" y="-250" width="120" height="118" rx="3" fill="${p.panel}" opacity="0.92"/>` : '') +
+          (withText
+            ? `<rect x="-60" y="-250" width="120" height="118" rx="3" fill="${p.panel}" opacity="0.92"/>`
+            : '') +
           text(-236, 80),
       };
     case 'dropper':
@@ -161,7 +170,9 @@ function drawPack(art: ProductArt, p: Palette, withText = true): Pack {
           `<rect x="-40" y="-292" width="80" height="6" fill="#ffffff" opacity="0.25"/>` +
           `<rect x="-75" y="-250" width="150" height="250" rx="24" fill="url(#gb)"/>` +
           gleam(-60, -228, 200) +
-          (withText ? `<rect x="-54" y="-180" width="108" height="110" rx="3" fill="${p.panel}" opacity="0.92"/>` : '') +
+          (withText
+            ? `<rect x="-54" y="-180" width="108" height="110" rx="3" fill="${p.panel}" opacity="0.92"/>`
+            : '') +
           text(-168, 70),
       };
     case 'jar':
@@ -201,7 +212,9 @@ function drawPack(art: ProductArt, p: Palette, withText = true): Pack {
           `<rect x="-34" y="-344" width="68" height="44" rx="6" fill="${p.cap}"/>` +
           `<rect x="-82" y="-312" width="164" height="312" rx="42" fill="url(#gb)"/>` +
           gleam(-64, -282, 240) +
-          (withText ? `<rect x="-58" y="-230" width="116" height="116" rx="3" fill="${p.panel}" opacity="0.92"/>` : '') +
+          (withText
+            ? `<rect x="-58" y="-230" width="116" height="116" rx="3" fill="${p.panel}" opacity="0.92"/>`
+            : '') +
           text(-216, 78),
       };
     case 'sachet': {
@@ -301,7 +314,7 @@ function dim(value: number | undefined, fallback: number): number {
 export function renderProductArt(art: ProductArt, variant: number, opts?: { width?: number; height?: number }): string {
   const p = palette(art.hue);
   const pack = drawPack(art, p);
-  const v = ((Math.round(Number.isFinite(variant) ? variant : 1) - 1) % 3 + 3) % 3 + 1;
+  const v = ((((Math.round(Number.isFinite(variant) ? variant : 1) - 1) % 3) + 3) % 3) + 1;
   const fit = (box: number) => Math.min(box / pack.height, (box * 0.9) / pack.width, 1.55);
   let body: string;
   if (v === 1) {

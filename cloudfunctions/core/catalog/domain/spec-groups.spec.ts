@@ -26,16 +26,24 @@ describe('spec groups for the SKU picker', () => {
   });
 
   it('every SKU spec is offered by the picker, and the picker offers nothing no SKU has', () => {
-    const specs = fc.dictionary(fc.constantFrom('容量', '肤质', '规格', '色号'), fc.constantFrom('a', 'b', 'c'), { minKeys: 1 });
+    const specs = fc.dictionary(fc.constantFrom('容量', '肤质', '规格', '色号'), fc.constantFrom('a', 'b', 'c'), {
+      minKeys: 1,
+    });
     fc.assert(
-      fc.property(fc.array(specs.map((s) => ({ specs: s })), { maxLength: 8 }), (skus) => {
-        const groups = specGroupsOf(skus);
-        const offered = new Set(groups.flatMap((g) => g.values.map((v) => `${g.name}=${v}`)));
-        const present = new Set(skus.flatMap((s) => Object.entries(s.specs).map(([n, v]) => `${n}=${v}`)));
-        expect(offered).toEqual(present);
-        expect(new Set(groups.map((g) => g.name)).size).toBe(groups.length);
-        for (const g of groups) expect(new Set(g.values).size).toBe(g.values.length);
-      }),
+      fc.property(
+        fc.array(
+          specs.map((s) => ({ specs: s })),
+          { maxLength: 8 },
+        ),
+        (skus) => {
+          const groups = specGroupsOf(skus);
+          const offered = new Set(groups.flatMap((g) => g.values.map((v) => `${g.name}=${v}`)));
+          const present = new Set(skus.flatMap((s) => Object.entries(s.specs).map(([n, v]) => `${n}=${v}`)));
+          expect(offered).toEqual(present);
+          expect(new Set(groups.map((g) => g.name)).size).toBe(groups.length);
+          for (const g of groups) expect(new Set(g.values).size).toBe(g.values.length);
+        },
+      ),
     );
   });
 

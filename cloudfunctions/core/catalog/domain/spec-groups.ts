@@ -2,7 +2,9 @@
  * The SKU picker's spec groups: spec names in first-seen order, each with its values in first-seen
  * order (SKUs come sorted by the shop's own order).
  */
-export function specGroupsOf(skus: ReadonlyArray<{ specs: Record<string, string> }>): Array<{ name: string; values: string[] }> {
+export function specGroupsOf(
+  skus: ReadonlyArray<{ specs: Record<string, string> }>,
+): Array<{ name: string; values: string[] }> {
   const groups = new Map<string, string[]>();
   for (const sku of skus) {
     for (const [name, value] of Object.entries(sku.specs)) {

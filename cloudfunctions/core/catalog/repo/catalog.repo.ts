@@ -36,7 +36,9 @@ export async function findProductSummaries(exec: Executor, f: ProductFilter): Pr
   if (f.featuredOnly) conditions.push(sql`p.featured`);
   if (f.keyword) {
     const pattern = likePattern(f.keyword);
-    conditions.push(sql`(p.title ilike ${pattern} or p.subtitle ilike ${pattern} or p.tags @> array[${f.keyword}]::text[])`);
+    conditions.push(
+      sql`(p.title ilike ${pattern} or p.subtitle ilike ${pattern} or p.tags @> array[${f.keyword}]::text[])`,
+    );
   }
   if (f.after) conditions.push(sql`(p.sort, p.id) > (${f.after.sort}, ${f.after.id})`);
   const { rows } = await sql<ProductSummaryRow>`

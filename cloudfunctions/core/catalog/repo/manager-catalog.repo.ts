@@ -6,8 +6,14 @@ import type { ListPosition } from '../domain/cursor';
  * The manager's product list: every product of the store, on sale or not, with its active SKUs,
  * keyset-paged by (sort, id) so a product added or re-sorted meanwhile is neither skipped nor repeated.
  */
-export async function managerProductsPage(exec: Executor, q: { storeId: string; keyword?: string; after?: ListPosition; limit: number }) {
-  let products = exec.selectFrom('products').select(['id', 'title', 'status', 'sort']).where('store_id', '=', q.storeId);
+export async function managerProductsPage(
+  exec: Executor,
+  q: { storeId: string; keyword?: string; after?: ListPosition; limit: number },
+) {
+  let products = exec
+    .selectFrom('products')
+    .select(['id', 'title', 'status', 'sort'])
+    .where('store_id', '=', q.storeId);
   if (q.keyword) products = products.where('title', 'like', `%${q.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const after = q.after;
   if (after) products = products.where((eb) => eb(eb.refTuple('sort', 'id'), '>', eb.tuple(after.sort, after.id)));
@@ -16,7 +22,11 @@ export async function managerProductsPage(exec: Executor, q: { storeId: string; 
     ? await exec
         .selectFrom('skus')
         .select(['id', 'product_id', 'specs', 'price_fen', 'stock', 'original_price_fen'])
-        .where('product_id', 'in', rows.map((r) => r.id))
+        .where(
+          'product_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .where('active', '=', true)
         .orderBy('sort')
         .orderBy('id')
@@ -40,9 +50,17 @@ export function findStoreSku(exec: Executor, storeId: string, skuId: string) {
  * to sku_stock_adjustments in the same statement (the stock invariant's "initial" is the
  * SKU's baseline plus these), so an edit can never land without its record, transaction or not.
  */
-export async function setSkuStock(tx: Executor, q: { skuId: string; from: number; to: number; by: string; now: Date }): Promise<boolean> {
+export async function setSkuStock(
+  tx: Executor,
+  q: { skuId: string; from: number; to: number; by: string; now: Date },
+): Promise<boolean> {
   if (q.from === q.to) {
-    const same = await tx.selectFrom('skus').select('id').where('id', '=', q.skuId).where('stock', '=', q.from).execute();
+    const same = await tx
+      .selectFrom('skus')
+      .select('id')
+      .where('id', '=', q.skuId)
+      .where('stock', '=', q.from)
+      .execute();
     return same.length === 1;
   }
   const { rows } = await sql<{ id: string }>`
@@ -61,13 +79,21 @@ export async function setSkuPrice(tx: Executor, q: { skuId: string; priceFen: nu
     .updateTable('skus')
     .set((eb) => ({
       price_fen: q.priceFen,
-      original_price_fen: eb.case().when('original_price_fen', '>', q.priceFen).then(eb.ref('original_price_fen')).else(null).end(),
+      original_price_fen: eb
+        .case()
+        .when('original_price_fen', '>', q.priceFen)
+        .then(eb.ref('original_price_fen'))
+        .else(null)
+        .end(),
     }))
     .where('id', '=', q.skuId)
     .execute();
 }
 
-export async function setProductStatus(tx: Executor, q: { storeId: string; productId: string; status: 'on_sale' | 'off_shelf'; now: Date }): Promise<boolean> {
+export async function setProductStatus(
+  tx: Executor,
+  q: { storeId: string; productId: string; status: 'on_sale' | 'off_shelf'; now: Date },
+): Promise<boolean> {
   const rows = await tx
     .updateTable('products')
     .set({ status: q.status, updated_at: q.now })

@@ -13,7 +13,11 @@ describe('coupon validity', () => {
     expect(validityText({ validFrom: null, validUntil: null, validDays: 7 })).toBe('领取后7天内有效');
   });
   it('a fixed window, shown in Asia/Shanghai days', () => {
-    const v = { validFrom: new Date('2026-03-01T00:00:00+08:00'), validUntil: new Date('2026-04-01T00:00:00+08:00'), validDays: null };
+    const v = {
+      validFrom: new Date('2026-03-01T00:00:00+08:00'),
+      validUntil: new Date('2026-04-01T00:00:00+08:00'),
+      validDays: null,
+    };
     expect(couponWindow(v, now)).toEqual({ validFrom: v.validFrom, validUntil: v.validUntil });
     expect(validityText(v)).toBe('2026.03.01-2026.03.31');
   });

@@ -27,9 +27,11 @@ export function evaluateTerms(terms: CouponTerms, lines: readonly CouponLine[]):
   const args = rule.args.parse(terms.args);
   const eligible = lines.map((l) => SCOPE_FILTERS[terms.scope](l, terms.scopeIds));
   const inScope = lines.filter((_, i) => eligible[i]);
-  if (inScope.length === 0) return { ok: false, code: couponRefusalCode('scope'), reason: 'scope', message: '所选商品不适用此券' };
+  if (inScope.length === 0)
+    return { ok: false, code: couponRefusalCode('scope'), reason: 'scope', message: '所选商品不适用此券' };
   const checked = rule.check(inScope, args);
-  if (!checked.ok) return { ok: false, code: couponRefusalCode(checked.reason), reason: checked.reason, message: checked.message };
+  if (!checked.ok)
+    return { ok: false, code: couponRefusalCode(checked.reason), reason: checked.reason, message: checked.message };
   const amount = fen(inScope.reduce((t, l) => t + l.amountFen, 0));
   return { ok: true, discountFen: rule.apply(amount, args), eligible };
 }
@@ -62,7 +64,10 @@ export function validityText(v: Validity): string {
  * The words a coupon shows, from its kind's rule: the kind's title and the rule's description of
  * these args. The client displays them as they come, so a new kind needs no client change.
  */
-export function describeTerms(kind: CouponKind, args: CouponArgs): { kindTitle: string; description: CouponDescription } {
+export function describeTerms(
+  kind: CouponKind,
+  args: CouponArgs,
+): { kindTitle: string; description: CouponDescription } {
   const rule = couponRule(kind);
   return { kindTitle: rule.title, description: rule.describe(rule.args.parse(args)) };
 }

@@ -27,7 +27,10 @@ export type StateRefusal = Extract<CouponRefusal, 'used' | 'locked' | 'expired' 
  * Why a member's own coupon cannot be used at `now`, or null when it can: the one order of checks
  * for checkout (couponOffer) and the counter (redeemAtCounter), so both name the same reason.
  */
-export function couponStateRefusal(c: { status: string; validFrom: Date; validUntil: Date }, now: Date): StateRefusal | null {
+export function couponStateRefusal(
+  c: { status: string; validFrom: Date; validUntil: Date },
+  now: Date,
+): StateRefusal | null {
   if (c.status === 'used') return 'used';
   if (c.status === 'locked') return 'locked';
   if (c.status === 'expired' || c.validUntil <= now) return 'expired';

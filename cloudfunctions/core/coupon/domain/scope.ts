@@ -3,7 +3,10 @@ import type { CouponLine } from '../rules';
 export type CouponScope = 'all' | 'categories' | 'products';
 
 /** Which lines a template's scope covers: one small filter per scope. */
-export const SCOPE_FILTERS: Record<CouponScope, (line: Pick<CouponLine, 'productId' | 'categoryId'>, ids: readonly string[]) => boolean> = {
+export const SCOPE_FILTERS: Record<
+  CouponScope,
+  (line: Pick<CouponLine, 'productId' | 'categoryId'>, ids: readonly string[]) => boolean
+> = {
   all: () => true,
   categories: (line, ids) => ids.includes(line.categoryId),
   products: (line, ids) => ids.includes(line.productId),

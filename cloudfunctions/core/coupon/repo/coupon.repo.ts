@@ -26,7 +26,12 @@ const TEMPLATE_COLUMNS = [
 ] as const;
 
 export async function findTemplate(exec: Executor, storeId: string, templateId: string) {
-  return exec.selectFrom('coupon_templates as t').select(TEMPLATE_COLUMNS).where('t.id', '=', templateId).where('t.store_id', '=', storeId).executeTakeFirst();
+  return exec
+    .selectFrom('coupon_templates as t')
+    .select(TEMPLATE_COLUMNS)
+    .where('t.id', '=', templateId)
+    .where('t.store_id', '=', storeId)
+    .executeTakeFirst();
 }
 export type TemplateRow = NonNullable<Awaited<ReturnType<typeof findTemplate>>>;
 
@@ -45,7 +50,11 @@ export async function findClaimableTemplates(exec: Executor, storeId: string, no
 }
 
 /** How many coupons of each template a member holds (any status): the per-member limit counts them all. */
-export async function countHeld(exec: Executor, memberId: string, templateIds: readonly string[]): Promise<Map<string, number>> {
+export async function countHeld(
+  exec: Executor,
+  memberId: string,
+  templateIds: readonly string[],
+): Promise<Map<string, number>> {
   if (templateIds.length === 0) return new Map();
   const rows = await exec
     .selectFrom('coupons')
@@ -83,7 +92,17 @@ export async function returnToTemplate(tx: Executor, templateId: string): Promis
  */
 export async function insertCoupon(
   tx: Executor,
-  row: { id: string; storeId: string; templateId: string; memberId: string; seq: number; source: Source; validFrom: Date; validUntil: Date; now: Date },
+  row: {
+    id: string;
+    storeId: string;
+    templateId: string;
+    memberId: string;
+    seq: number;
+    source: Source;
+    validFrom: Date;
+    validUntil: Date;
+    now: Date;
+  },
 ): Promise<boolean> {
   const inserted = await tx
     .insertInto('coupons')
@@ -131,7 +150,10 @@ export function memberCouponsQuery(exec: Executor, memberId: string) {
 export type MemberCouponRow = Awaited<ReturnType<ReturnType<typeof memberCouponsQuery>['execute']>>[number];
 
 /** usable -> locked for one order; zero rows when it is not usable (another order holds it) or out of its window. */
-export async function lockCouponRow(tx: Executor, q: { couponId: string; memberId: string; orderId: string; now: Date }): Promise<boolean> {
+export async function lockCouponRow(
+  tx: Executor,
+  q: { couponId: string; memberId: string; orderId: string; now: Date },
+): Promise<boolean> {
   const res = await tx
     .updateTable('coupons')
     .set({ status: 'locked', order_id: q.orderId })
@@ -145,7 +167,10 @@ export async function lockCouponRow(tx: Executor, q: { couponId: string; memberI
 }
 
 /** locked/used -> usable for this order only; a coupon past its window becomes expired instead. */
-export async function releaseCouponRow(tx: Executor, q: { couponId: string; orderId: string; now: Date }): Promise<void> {
+export async function releaseCouponRow(
+  tx: Executor,
+  q: { couponId: string; orderId: string; now: Date },
+): Promise<void> {
   const live = sql<boolean>`valid_until > ${q.now}`;
   await tx
     .updateTable('coupons')
@@ -162,11 +187,20 @@ export async function releaseCouponRow(tx: Executor, q: { couponId: string; orde
 
 /** locked -> used once the order is paid. */
 export async function markUsedRow(tx: Executor, orderId: string, now: Date): Promise<void> {
-  await tx.updateTable('coupons').set({ status: 'used', used_at: now }).where('order_id', '=', orderId).where('status', '=', 'locked').execute();
+  await tx
+    .updateTable('coupons')
+    .set({ status: 'used', used_at: now })
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'locked')
+    .execute();
 }
 
 /** Display names for scope ids (categories or products). */
-export async function scopeNames(exec: Executor, scope: 'categories' | 'products', ids: readonly string[]): Promise<Map<string, string>> {
+export async function scopeNames(
+  exec: Executor,
+  scope: 'categories' | 'products',
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows =
     scope === 'categories'
@@ -177,7 +211,12 @@ export async function scopeNames(exec: Executor, scope: 'categories' | 'products
 
 /** Takes back a coupon that was handed out and is still unused (status `expired`); false when it is used, locked or gone. */
 export async function voidUnusedCoupon(tx: Executor, couponId: string): Promise<boolean> {
-  const r = await tx.updateTable('coupons').set({ status: 'expired' }).where('id', '=', couponId).where('status', '=', 'usable').executeTakeFirst();
+  const r = await tx
+    .updateTable('coupons')
+    .set({ status: 'expired' })
+    .where('id', '=', couponId)
+    .where('status', '=', 'usable')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

@@ -4,7 +4,23 @@ import type { CouponKind } from '../rules';
 export function storeTemplates(exec: Executor, storeId: string) {
   return exec
     .selectFrom('coupon_templates')
-    .select(['id', 'title', 'kind', 'args', 'scope', 'scope_ids', 'valid_from', 'valid_until', 'valid_days', 'total', 'remaining', 'per_member_limit', 'claimable', 'active', 'advisor_issuable'])
+    .select([
+      'id',
+      'title',
+      'kind',
+      'args',
+      'scope',
+      'scope_ids',
+      'valid_from',
+      'valid_until',
+      'valid_days',
+      'total',
+      'remaining',
+      'per_member_limit',
+      'claimable',
+      'active',
+      'advisor_issuable',
+    ])
     .where('store_id', '=', storeId)
     .orderBy('active', 'desc')
     .orderBy('created_at', 'desc')
@@ -29,7 +45,17 @@ export async function deactivateTemplate(tx: Executor, storeId: string, template
 /** A claim-center template: store-wide, valid `validDays` after the claim, its stock full. */
 export async function insertClaimTemplate(
   exec: Executor,
-  t: { id: string; storeId: string; title: string; kind: CouponKind; args: unknown; validDays: number; total: number; perMemberLimit?: number; now: Date },
+  t: {
+    id: string;
+    storeId: string;
+    title: string;
+    kind: CouponKind;
+    args: unknown;
+    validDays: number;
+    total: number;
+    perMemberLimit?: number;
+    now: Date;
+  },
 ): Promise<void> {
   await exec
     .insertInto('coupon_templates')

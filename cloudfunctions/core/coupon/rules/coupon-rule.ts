@@ -81,7 +81,9 @@ export function yuan(amountFen: number): string {
 
 /** `199` / `19.9` / `19.99`: yuan without a sign or trailing zeros, for a coupon's face. */
 export function yuanFigure(amountFen: number): string {
-  const cents = String(amountFen % 100).padStart(2, '0').replace(/0+$/, '');
+  const cents = String(amountFen % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return cents ? `${Math.floor(amountFen / 100)}.${cents}` : String(Math.floor(amountFen / 100));
 }
 
@@ -94,5 +96,9 @@ export function thresholdText(thresholdFen: number | undefined): string {
 export function meetsThreshold(lines: readonly CouponLine[], thresholdFen: number): CouponCheck {
   return amountOf(lines) >= thresholdFen
     ? { ok: true }
-    : { ok: false, reason: 'threshold', message: `未满${yuan(thresholdFen)}，还差${yuan(thresholdFen - amountOf(lines))}` };
+    : {
+        ok: false,
+        reason: 'threshold',
+        message: `未满${yuan(thresholdFen)}，还差${yuan(thresholdFen - amountOf(lines))}`,
+      };
 }

@@ -7,13 +7,21 @@ import { fullReduction } from './full-reduction.coupon-rule';
 import { noThreshold } from './no-threshold.coupon-rule';
 import { percentOff } from './percent-off.coupon-rule';
 
-const line = (amount: number, productId = 'p-a', categoryId = 'c-a') => ({ productId, categoryId, amountFen: fen(amount) });
+const line = (amount: number, productId = 'p-a', categoryId = 'c-a') => ({
+  productId,
+  categoryId,
+  amountFen: fen(amount),
+});
 
 describe('满减 full_reduction', () => {
   const args = { thresholdFen: 19900, amountFen: 3000 };
   it('applies at the threshold, not one fen below it', () => {
     expect(fullReduction.check([line(19900)], args)).toEqual({ ok: true });
-    expect(fullReduction.check([line(10000), line(9899)], args)).toEqual({ ok: false, reason: 'threshold', message: '未满¥199，还差¥0.01' });
+    expect(fullReduction.check([line(10000), line(9899)], args)).toEqual({
+      ok: false,
+      reason: 'threshold',
+      message: '未满¥199，还差¥0.01',
+    });
     expect(fullReduction.apply(fen(19900), args)).toBe(3000);
   });
   it('refuses args whose amount off is not below the threshold', () => {
@@ -37,13 +45,18 @@ describe('折扣 percent_off', () => {
   });
   it('never gives more than the percentage of the amount, nor more than the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 99 }), fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }), (amount, pct, cap) => {
-        const off = percentOff.apply(fen(amount), { percentOff: pct, capFen: cap });
-        expect(Number.isInteger(off)).toBe(true);
-        expect(off * 100).toBeLessThanOrEqual(amount * pct);
-        expect((off + 1) * 100 > amount * pct || off === cap).toBe(true);
-        if (cap !== undefined) expect(off).toBeLessThanOrEqual(cap);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
+        (amount, pct, cap) => {
+          const off = percentOff.apply(fen(amount), { percentOff: pct, capFen: cap });
+          expect(Number.isInteger(off)).toBe(true);
+          expect(off * 100).toBeLessThanOrEqual(amount * pct);
+          expect((off + 1) * 100 > amount * pct || off === cap).toBe(true);
+          if (cap !== undefined) expect(off).toBeLessThanOrEqual(cap);
+        },
+      ),
     );
   });
 });
@@ -59,30 +72,79 @@ describe('无门槛 no_threshold', () => {
 describe('scope and threshold together (evaluateTerms)', () => {
   const lines = [line(15000, 'p-serum', 'c-serum'), line(8000, 'p-cream', 'c-cream')];
   it('all: every line is eligible', () => {
-    const terms: CouponTerms = { kind: 'full_reduction', args: { thresholdFen: 19900, amountFen: 3000 }, scope: 'all', scopeIds: [] };
+    const terms: CouponTerms = {
+      kind: 'full_reduction',
+      args: { thresholdFen: 19900, amountFen: 3000 },
+      scope: 'all',
+      scopeIds: [],
+    };
     expect(evaluateTerms(terms, lines)).toEqual({ ok: true, discountFen: 3000, eligible: [true, true] });
   });
   it('categories: the threshold counts only the in-scope lines', () => {
-    const terms: CouponTerms = { kind: 'full_reduction', args: { thresholdFen: 19900, amountFen: 3000 }, scope: 'categories', scopeIds: ['c-serum'] };
-    expect(evaluateTerms(terms, lines)).toMatchObject({ ok: false, code: 'COUPON_THRESHOLD_NOT_MET', reason: 'threshold' });
+    const terms: CouponTerms = {
+      kind: 'full_reduction',
+      args: { thresholdFen: 19900, amountFen: 3000 },
+      scope: 'categories',
+      scopeIds: ['c-serum'],
+    };
+    expect(evaluateTerms(terms, lines)).toMatchObject({
+      ok: false,
+      code: 'COUPON_THRESHOLD_NOT_MET',
+      reason: 'threshold',
+    });
   });
   it('products: the percentage applies to the in-scope lines only', () => {
-    const terms: CouponTerms = { kind: 'percent_off', args: { percentOff: 15 }, scope: 'products', scopeIds: ['p-cream'] };
+    const terms: CouponTerms = {
+      kind: 'percent_off',
+      args: { percentOff: 15 },
+      scope: 'products',
+      scopeIds: ['p-cream'],
+    };
     expect(evaluateTerms(terms, lines)).toEqual({ ok: true, discountFen: 1200, eligible: [false, true] });
   });
   it('no line in scope is refused with its own reason', () => {
-    const terms: CouponTerms = { kind: 'no_threshold', args: { amountFen: 1000 }, scope: 'categories', scopeIds: ['c-mask'] };
+    const terms: CouponTerms = {
+      kind: 'no_threshold',
+      args: { amountFen: 1000 },
+      scope: 'categories',
+      scopeIds: ['c-mask'],
+    };
     expect(evaluateTerms(terms, lines)).toMatchObject({ ok: false, reason: 'scope', message: '所选商品不适用此券' });
   });
 });
 
 describe('what a rule says about its coupon (describe)', () => {
   it('writes the words the ticket and the manager list show', () => {
-    expect(fullReduction.describe({ thresholdFen: 19900, amountFen: 3000 })).toEqual({ text: '满199减30', figure: '30', unit: '¥', condition: '满199可用' });
-    expect(fullReduction.describe({ thresholdFen: 10050, amountFen: 1990 })).toEqual({ text: '满100.5减19.9', figure: '19.9', unit: '¥', condition: '满100.5可用' });
-    expect(noThreshold.describe({ amountFen: 2000 })).toEqual({ text: '无门槛减20', figure: '20', unit: '¥', condition: '无门槛' });
-    expect(percentOff.describe({ percentOff: 15, capFen: 5000 })).toEqual({ text: '减15%（最多减50）', figure: '8.5', unit: '折', condition: '无门槛 · 最高减50' });
-    expect(percentOff.describe({ percentOff: 10, thresholdFen: 10000 })).toEqual({ text: '减10%', figure: '9', unit: '折', condition: '满100可用' });
+    expect(fullReduction.describe({ thresholdFen: 19900, amountFen: 3000 })).toEqual({
+      text: '满199减30',
+      figure: '30',
+      unit: '¥',
+      condition: '满199可用',
+    });
+    expect(fullReduction.describe({ thresholdFen: 10050, amountFen: 1990 })).toEqual({
+      text: '满100.5减19.9',
+      figure: '19.9',
+      unit: '¥',
+      condition: '满100.5可用',
+    });
+    expect(noThreshold.describe({ amountFen: 2000 })).toEqual({
+      text: '无门槛减20',
+      figure: '20',
+      unit: '¥',
+      condition: '无门槛',
+    });
+    expect(percentOff.describe({ percentOff: 15, capFen: 5000 })).toEqual({
+      text: '减15%（最多减50）',
+      figure: '8.5',
+      unit: '折',
+      condition: '无门槛 · 最高减50',
+    });
+    expect(percentOff.describe({ percentOff: 10, thresholdFen: 10000 })).toEqual({
+      text: '减10%',
+      figure: '9',
+      unit: '折',
+      condition: '满100可用',
+    });
   });
 });
 

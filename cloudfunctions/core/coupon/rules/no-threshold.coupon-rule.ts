@@ -9,7 +9,12 @@ export const noThreshold: CouponRule<z.infer<typeof args>> = {
   code: 'no_threshold',
   title: '无门槛',
   args,
-  describe: (a) => ({ text: `无门槛减${yuanFigure(a.amountFen)}`, figure: yuanFigure(a.amountFen), unit: '¥', condition: thresholdText(undefined) }),
+  describe: (a) => ({
+    text: `无门槛减${yuanFigure(a.amountFen)}`,
+    figure: yuanFigure(a.amountFen),
+    unit: '¥',
+    condition: thresholdText(undefined),
+  }),
   check: () => ({ ok: true }),
   apply: (eligibleAmountFen: Fen, a) => fen(Math.min(a.amountFen, eligibleAmountFen)),
   advisorCost: (a) => a.amountFen,

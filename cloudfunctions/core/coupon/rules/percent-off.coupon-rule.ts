@@ -20,7 +20,9 @@ export const percentOff: CouponRule<z.infer<typeof args>> = {
     // 15% off reads 8.5 折.
     figure: String((100 - a.percentOff) / 10),
     unit: '折',
-    condition: a.capFen ? `${thresholdText(a.thresholdFen)} · 最高减${yuanFigure(a.capFen)}` : thresholdText(a.thresholdFen),
+    condition: a.capFen
+      ? `${thresholdText(a.thresholdFen)} · 最高减${yuanFigure(a.capFen)}`
+      : thresholdText(a.thresholdFen),
   }),
   check: (lines, a) => meetsThreshold(lines, a.thresholdFen ?? 0),
   apply: (eligibleAmountFen: Fen, a) => {

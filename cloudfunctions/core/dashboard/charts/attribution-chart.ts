@@ -13,8 +13,15 @@ const yuan = (amountFen: number) => {
   return `¥${digits.slice(0, -2)}.${digits.slice(-2)}`;
 };
 
-const METRICS: Record<Metric, { unit: string; row(r: AttributionRow): { value: number; hint?: string }; note: string }> = {
-  newMembers: { unit: '人', row: (r) => ({ value: r.new_members }), note: '近30天首次扫码（门店码或导购码）入会的会员' },
+const METRICS: Record<
+  Metric,
+  { unit: string; row(r: AttributionRow): { value: number; hint?: string }; note: string }
+> = {
+  newMembers: {
+    unit: '人',
+    row: (r) => ({ value: r.new_members }),
+    note: '近30天首次扫码（门店码或导购码）入会的会员',
+  },
   repurchase: {
     unit: '%',
     row: (r) => ({ value: percent(r.repeaters, r.buyers), hint: `${r.repeaters}/${r.buyers}人` }),
@@ -32,7 +39,12 @@ const METRICS: Record<Metric, { unit: string; row(r: AttributionRow): { value: n
  * A per-shop or per-advisor chart of one metric: each provider file names its dimension and metric;
  * the query and the shaping live here once.
  */
-export function attributionChart(spec: { code: string; title: string; by: AttributionDimension; metric: Metric }): ChartProvider {
+export function attributionChart(spec: {
+  code: string;
+  title: string;
+  by: AttributionDimension;
+  metric: Metric;
+}): ChartProvider {
   const metric = METRICS[spec.metric];
   return {
     code: spec.code,

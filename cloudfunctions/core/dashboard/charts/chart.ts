@@ -12,4 +12,5 @@ export interface ChartProvider {
   load(exec: Executor, q: { storeId: string; now: Date }): Promise<Omit<ChartView, 'code' | 'title'>>;
 }
 
-export const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
+export const percent = (part: number, whole: number): number =>
+  whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0;

@@ -39,7 +39,10 @@ const groupbuySuccess: ChartProvider = {
         const failed = Number(r.failed);
         const virtual = Number(r.virtual);
         // No rate without a filled or failed team (a campaign with only virtual groups so far).
-        const parts = [filled + failed > 0 ? `成团率 ${percent(filled, filled + failed)}%` : '', virtual > 0 ? `虚拟成团 ${virtual}` : ''];
+        const parts = [
+          filled + failed > 0 ? `成团率 ${percent(filled, filled + failed)}%` : '',
+          virtual > 0 ? `虚拟成团 ${virtual}` : '',
+        ];
         return { label: clip(r.title, 8), value: filled, secondary: failed, hint: parts.filter(Boolean).join(' · ') };
       }),
       note: '近30天结束的团；成团率 = 满员成团 ÷ (满员成团 + 失败)，虚拟成团（到期未满按成功处理）单列不计入',

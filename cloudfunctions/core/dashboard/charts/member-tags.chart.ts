@@ -10,7 +10,9 @@ const memberTags: ChartProvider = {
   title: '会员标签',
   load: async (exec, { storeId }) => {
     const { rows } = await sql<{ tag: string; members: number }>`
-      select t.tag, count(*)::int as members from (${rfmScores(storeId)}) s cross join lateral unnest(s.tags) as t(tag) group by t.tag`.execute(exec);
+      select t.tag, count(*)::int as members from (${rfmScores(storeId)}) s cross join lateral unnest(s.tags) as t(tag) group by t.tag`.execute(
+      exec,
+    );
     const count = new Map(rows.map((r) => [r.tag, Number(r.members)]));
     return { kind: 'bars', unit: '人', rows: TAGS.map((tag) => ({ label: tag, value: count.get(tag) ?? 0 })) };
   },

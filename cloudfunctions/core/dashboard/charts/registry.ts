@@ -15,6 +15,16 @@ import advisorRevenue from './advisor-revenue.chart';
 
 /** The manager dashboard's charts, in display order. Each is one file and one entry here. */
 export const chartProviders: readonly ChartProvider[] = [
-  rfmSegments, repurchaseRate, referralFunnel, nudgeConversion, groupbuySuccess, memberTags,
-  shopNewMembers, shopRepurchase, shopRevenue, advisorNewMembers, advisorRepurchase, advisorRevenue,
+  rfmSegments,
+  repurchaseRate,
+  referralFunnel,
+  nudgeConversion,
+  groupbuySuccess,
+  memberTags,
+  shopNewMembers,
+  shopRepurchase,
+  shopRevenue,
+  advisorNewMembers,
+  advisorRepurchase,
+  advisorRevenue,
 ];

@@ -29,7 +29,11 @@ const repurchaseRate: ChartProvider = {
     return {
       kind: 'bars',
       unit: '%',
-      rows: rows.map((r) => ({ label: r.label.slice(2).replace('-', '/'), value: percent(Number(r.repeaters), Number(r.buyers)), hint: `${r.repeaters}/${r.buyers}人` })),
+      rows: rows.map((r) => ({
+        label: r.label.slice(2).replace('-', '/'),
+        value: percent(Number(r.repeaters), Number(r.buyers)),
+        hint: `${r.repeaters}/${r.buyers}人`,
+      })),
       note: '当月购买会员中，曾经购买或当月多次购买的占比',
     };
   },

@@ -13,7 +13,10 @@ const rfmSegments: ChartProvider = {
     return {
       kind: 'bars',
       unit: '人',
-      rows: (Object.keys(SEGMENT_TITLES) as RfmSegment[]).map((s) => ({ label: SEGMENT_TITLES[s], value: count.get(s) ?? 0 })),
+      rows: (Object.keys(SEGMENT_TITLES) as RfmSegment[]).map((s) => ({
+        label: SEGMENT_TITLES[s],
+        value: count.get(s) ?? 0,
+      })),
       note: '按最近消费、消费频次、消费金额五分位打分',
     };
   },

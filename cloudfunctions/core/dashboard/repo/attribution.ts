@@ -26,7 +26,10 @@ const WINDOW = sql`interval '30 days'`;
  * reassignment does not move revenue already earned. Reads member_origins by (shop_id, created_at)
  * and orders by the partial indexes orders_shop / orders_advisor.
  */
-export async function attributionRows(exec: Executor, q: { storeId: string; now: Date; by: AttributionDimension }): Promise<AttributionRow[]> {
+export async function attributionRows(
+  exec: Executor,
+  q: { storeId: string; now: Date; by: AttributionDimension },
+): Promise<AttributionRow[]> {
   const col = sql.ref(q.by === 'shop' ? 'shop_id' : 'advisor_openid');
   const since = sql`${q.now}::timestamptz - ${WINDOW}`;
   const keys =
@@ -62,5 +65,11 @@ export async function attributionRows(exec: Executor, q: { storeId: string; now:
       left join agg a on a.key = k.key
       left join revenue r on r.key = k.key
      order by k.label, k.key`.execute(exec);
-  return rows.map((r) => ({ ...r, new_members: Number(r.new_members), buyers: Number(r.buyers), repeaters: Number(r.repeaters), revenue_fen: Number(r.revenue_fen) }));
+  return rows.map((r) => ({
+    ...r,
+    new_members: Number(r.new_members),
+    buyers: Number(r.buyers),
+    repeaters: Number(r.repeaters),
+    revenue_fen: Number(r.revenue_fen),
+  }));
 }

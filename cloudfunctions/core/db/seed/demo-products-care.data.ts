@@ -130,8 +130,7 @@ export const careProducts: Array<Omit<SeedProduct, 'sort'>> = [
     categoryId: 'c-sunscreen',
     title: '清透防晒棒 SPF50+',
     subtitle: '不沾手补涂，隔妆可用',
-    description:
-      '透明棒状质地，旋出即可涂抹，不沾手也不破坏底妆。适合包里常备，户外运动与出游补涂都方便。',
+    description: '透明棒状质地，旋出即可涂抹，不沾手也不破坏底妆。适合包里常备，户外运动与出游补涂都方便。',
     repurchaseCycleDays: 45,
     fulfilment: BOTH,
     tags: [],

@@ -11,7 +11,11 @@ function duplicates(values: string[]): string[] {
 }
 
 function specKey(specs: Record<string, string>): string {
-  return JSON.stringify(Object.keys(specs).sort().map((k) => [k, specs[k]]));
+  return JSON.stringify(
+    Object.keys(specs)
+      .sort()
+      .map((k) => [k, specs[k]]),
+  );
 }
 
 describe('demo store data', () => {
@@ -56,7 +60,11 @@ describe('demo store data', () => {
   it('puts every product in an existing category, and every category has products', () => {
     const ids = new Set(categories.map((c) => c.id));
     for (const p of products) expect(ids.has(p.categoryId), `${p.id} -> ${p.categoryId}`).toBe(true);
-    for (const c of categories) expect(products.some((p) => p.categoryId === c.id), c.id).toBe(true);
+    for (const c of categories)
+      expect(
+        products.some((p) => p.categoryId === c.id),
+        c.id,
+      ).toBe(true);
   });
 
   it('prices SKUs in positive integer fen, with crossed-out prices above the price', () => {

@@ -2,8 +2,24 @@ import type { Executor } from '../db';
 
 /** Demo group-buy campaigns: a team of 2 and a team of 3, running for years so the demo keeps working. */
 export const DEMO_GROUPBUY_CAMPAIGNS = [
-  { id: 'gb-demo-cleanser-2', skuId: 'sku-amino-acid-cleanser-1', title: '洁面乳 2人团', groupPriceFen: 5900, teamSize: 2, stockCap: 500, allowVirtual: false },
-  { id: 'gb-demo-essence-3', skuId: 'sku-hyaluronic-essence-water-1', title: '精华水 3人团', groupPriceFen: 9900, teamSize: 3, stockCap: 300, allowVirtual: true },
+  {
+    id: 'gb-demo-cleanser-2',
+    skuId: 'sku-amino-acid-cleanser-1',
+    title: '洁面乳 2人团',
+    groupPriceFen: 5900,
+    teamSize: 2,
+    stockCap: 500,
+    allowVirtual: false,
+  },
+  {
+    id: 'gb-demo-essence-3',
+    skuId: 'sku-hyaluronic-essence-water-1',
+    title: '精华水 3人团',
+    groupPriceFen: 9900,
+    teamSize: 3,
+    stockCap: 300,
+    allowVirtual: true,
+  },
 ] as const;
 
 /** Idempotent: an existing campaign (and what it sold) is left alone. */

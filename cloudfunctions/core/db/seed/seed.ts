@@ -63,9 +63,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
           title: p.title,
           subtitle: p.subtitle,
           description: p.description,
-          images: JSON.stringify(
-            Array.from({ length: PRODUCT_IMAGE_COUNT }, (_, i) => productImagePath(p.id, i + 1)),
-          ),
+          images: JSON.stringify(Array.from({ length: PRODUCT_IMAGE_COUNT }, (_, i) => productImagePath(p.id, i + 1))),
           art: JSON.stringify(p.art),
           repurchase_cycle_days: p.repurchaseCycleDays,
           fulfilment: p.fulfilment,

@@ -4,18 +4,43 @@ import { seedCouponTemplates } from './coupon-templates.data';
 
 /** Issuer-only welcome gift a shop's code gives a new visitor. */
 export const SHOP_WELCOME_TEMPLATES: SeedCouponTemplate[] = [
-  { id: 'ct-shop-welcome-20', title: '到店礼 无门槛20元', kind: 'no_threshold', args: { amountFen: 2000 }, scope: 'all', validDays: 30, total: 1000000, perMemberLimit: 1, claimable: false, sort: 940 },
+  {
+    id: 'ct-shop-welcome-20',
+    title: '到店礼 无门槛20元',
+    kind: 'no_threshold',
+    args: { amountFen: 2000 },
+    scope: 'all',
+    validDays: 30,
+    total: 1000000,
+    perMemberLimit: 1,
+    claimable: false,
+    sort: 940,
+  },
 ];
 
 /** The demo brand's two counters; demo-staff serves the first and carries advisor code DEMOSTAFF. */
 export const DEMO_SHOPS = [
   {
-    id: 'shop-jingan', code: 'QHJA', name: '青禾 静安嘉里中心店', address: '上海市静安区南京西路1515号嘉里中心B1',
-    hours: '10:00-22:00', phone: '02152981234', latitude: 31.2243, longitude: 121.4466, welcomeTemplateId: 'ct-shop-welcome-20',
+    id: 'shop-jingan',
+    code: 'QHJA',
+    name: '青禾 静安嘉里中心店',
+    address: '上海市静安区南京西路1515号嘉里中心B1',
+    hours: '10:00-22:00',
+    phone: '02152981234',
+    latitude: 31.2243,
+    longitude: 121.4466,
+    welcomeTemplateId: 'ct-shop-welcome-20',
   },
   {
-    id: 'shop-xuhui', code: 'QHXH', name: '青禾 徐汇美罗城店', address: '上海市徐汇区肇嘉浜路1111号美罗城2F',
-    hours: '10:00-21:30', phone: '02164261234', latitude: 31.1946, longitude: 121.4365, welcomeTemplateId: 'ct-shop-welcome-20',
+    id: 'shop-xuhui',
+    code: 'QHXH',
+    name: '青禾 徐汇美罗城店',
+    address: '上海市徐汇区肇嘉浜路1111号美罗城2F',
+    hours: '10:00-21:30',
+    phone: '02164261234',
+    latitude: 31.1946,
+    longitude: 121.4365,
+    welcomeTemplateId: 'ct-shop-welcome-20',
   },
 ] as const;
 
@@ -31,8 +56,16 @@ export async function seedDemoShops(tx: Executor, storeId: string): Promise<void
     .insertInto('shops')
     .values(
       DEMO_SHOPS.map((s) => ({
-        id: s.id, store_id: storeId, code: s.code, name: s.name, address: s.address, hours: s.hours,
-        phone: s.phone, latitude: s.latitude, longitude: s.longitude, welcome_template_id: s.welcomeTemplateId,
+        id: s.id,
+        store_id: storeId,
+        code: s.code,
+        name: s.name,
+        address: s.address,
+        hours: s.hours,
+        phone: s.phone,
+        latitude: s.latitude,
+        longitude: s.longitude,
+        welcome_template_id: s.welcomeTemplateId,
         created_at: new Date('2026-01-01T00:00:00+08:00'),
       })),
     )

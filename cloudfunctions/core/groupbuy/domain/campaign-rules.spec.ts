@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { joinTeamRefusal, openTeamRefusal, teamExpiry } from './campaign-rules';
 
 const at = (iso: string) => new Date(iso);
-const campaign = { status: 'active' as const, startsAt: at('2026-03-01T00:00:00Z'), endsAt: at('2026-03-10T00:00:00Z') };
+const campaign = {
+  status: 'active' as const,
+  startsAt: at('2026-03-01T00:00:00Z'),
+  endsAt: at('2026-03-10T00:00:00Z'),
+};
 const team = { status: 'open' as const, joined: 1, size: 3, expiresAt: at('2026-03-02T00:00:00Z') };
 
 describe('group-buy campaign rules', () => {

@@ -3,7 +3,12 @@ import type { Executor } from '../../db/db';
 import type { GroupBuyOrderInfo } from '../../contract';
 
 export async function findCampaign(exec: Executor, storeId: string, campaignId: string) {
-  return exec.selectFrom('groupbuy_campaigns').selectAll().where('id', '=', campaignId).where('store_id', '=', storeId).executeTakeFirst();
+  return exec
+    .selectFrom('groupbuy_campaigns')
+    .selectAll()
+    .where('id', '=', campaignId)
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
 }
 
 export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
@@ -35,7 +40,12 @@ export async function giveBackCampaignSeats(tx: Executor, campaignId: string, se
 }
 
 /** The per-member limit as one conditional upsert: a member's concurrent payments queue on the row. */
-export async function takeMemberSeat(tx: Executor, campaignId: string, memberId: string, limit: number): Promise<boolean> {
+export async function takeMemberSeat(
+  tx: Executor,
+  campaignId: string,
+  memberId: string,
+  limit: number,
+): Promise<boolean> {
   const rows = await tx
     .insertInto('groupbuy_member_seats')
     .values({ campaign_id: campaignId, member_id: memberId, seats: 1 })
@@ -50,7 +60,11 @@ export async function takeMemberSeat(tx: Executor, campaignId: string, memberId:
   return rows.length === 1;
 }
 
-export async function giveBackMemberSeats(tx: Executor, campaignId: string, memberIds: readonly string[]): Promise<void> {
+export async function giveBackMemberSeats(
+  tx: Executor,
+  campaignId: string,
+  memberIds: readonly string[],
+): Promise<void> {
   for (const memberId of memberIds) {
     await tx
       .updateTable('groupbuy_member_seats')
@@ -76,7 +90,11 @@ export async function memberSeats(exec: Executor, campaignId: string, memberId: 
  * The seat itself: `joined < size AND status = 'open' AND expires_at > now` in one update, so a team
  * is never over its size however many payments race. Returns the new count, or null if no seat.
  */
-export async function takeTeamSeat(tx: Executor, teamId: string, now: Date): Promise<{ joined: number; size: number } | null> {
+export async function takeTeamSeat(
+  tx: Executor,
+  teamId: string,
+  now: Date,
+): Promise<{ joined: number; size: number } | null> {
   const row = await tx
     .updateTable('groupbuy_teams')
     .set((eb) => ({ joined: eb('joined', '+', 1) }))
@@ -127,7 +145,11 @@ export async function finishTeam(
 }
 
 /** Writes the group-buy record the order view shows (campaign, team, outcome). */
-export async function setOrderGroupBuy(tx: Executor, orderIds: readonly string[], info: Partial<GroupBuyOrderInfo>): Promise<void> {
+export async function setOrderGroupBuy(
+  tx: Executor,
+  orderIds: readonly string[],
+  info: Partial<GroupBuyOrderInfo>,
+): Promise<void> {
   if (orderIds.length === 0) return;
   await tx
     .updateTable('orders')
@@ -169,13 +191,29 @@ export async function insertTeam(
 ): Promise<void> {
   await tx
     .insertInto('groupbuy_teams')
-    .values({ id: t.id, store_id: t.storeId, campaign_id: t.campaignId, leader_id: t.leaderId, size: t.size, joined: 1, created_at: t.now, expires_at: t.expiresAt, finished_at: null })
+    .values({
+      id: t.id,
+      store_id: t.storeId,
+      campaign_id: t.campaignId,
+      leader_id: t.leaderId,
+      size: t.size,
+      joined: 1,
+      created_at: t.now,
+      expires_at: t.expiresAt,
+      finished_at: null,
+    })
     .execute();
 }
 
 /** The paid order's seat in its team (`seat` is the team's `joined` after taking it). */
-export async function insertTeamMember(tx: Executor, m: { teamId: string; orderId: string; memberId: string; seat: number; now: Date }): Promise<void> {
-  await tx.insertInto('groupbuy_team_members').values({ team_id: m.teamId, order_id: m.orderId, member_id: m.memberId, seat: m.seat, joined_at: m.now }).execute();
+export async function insertTeamMember(
+  tx: Executor,
+  m: { teamId: string; orderId: string; memberId: string; seat: number; now: Date },
+): Promise<void> {
+  await tx
+    .insertInto('groupbuy_team_members')
+    .values({ team_id: m.teamId, order_id: m.orderId, member_id: m.memberId, seat: m.seat, joined_at: m.now })
+    .execute();
 }
 
 export async function findExpiredOpenTeams(exec: Executor, now: Date, limit: number) {

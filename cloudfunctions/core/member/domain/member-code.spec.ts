@@ -60,9 +60,12 @@ describe('member code', () => {
     expect(verifyMemberCode(code, T0, SECRET)).toMatchObject({ ok: true, memberId: 'demo-member-1' });
   });
 
-  it.each(['', 'x', 'not a code!', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '////', 'a'.repeat(500)])('garbage %j is invalid', (garbage) => {
-    expect(verifyMemberCode(garbage, T0, SECRET)).toEqual({ ok: false, code: 'MEMBER_CODE_INVALID' });
-  });
+  it.each(['', 'x', 'not a code!', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '////', 'a'.repeat(500)])(
+    'garbage %j is invalid',
+    (garbage) => {
+      expect(verifyMemberCode(garbage, T0, SECRET)).toEqual({ ok: false, code: 'MEMBER_CODE_INVALID' });
+    },
+  );
 
   it('random strings never verify', () => {
     fc.assert(
@@ -85,7 +88,9 @@ describe('member code', () => {
 
 describe('memberCodeSecret', () => {
   it('uses MEMBER_CODE_SECRET when set', () => {
-    expect(memberCodeSecret({ MEMBER_CODE_SECRET: 'a-real-secret-of-length' }, 'wechat')).toBe('a-real-secret-of-length');
+    expect(memberCodeSecret({ MEMBER_CODE_SECRET: 'a-real-secret-of-length' }, 'wechat')).toBe(
+      'a-real-secret-of-length',
+    );
   });
   it('falls back to a dev default locally', () => {
     expect(memberCodeSecret({}, 'local')).toMatch(/dev/);

@@ -17,8 +17,7 @@ const FORMAT_TEXT_ID = 2;
 const HEX_ID = /^m_([0-9a-f]{20})$/;
 
 export type MemberCodeCheck =
-  | { ok: true; memberId: string; step: number }
-  | { ok: false; code: 'MEMBER_CODE_EXPIRED' | 'MEMBER_CODE_INVALID' };
+  { ok: true; memberId: string; step: number } | { ok: false; code: 'MEMBER_CODE_EXPIRED' | 'MEMBER_CODE_INVALID' };
 
 /** The 30-second time step `now` falls in. */
 export function memberCodeStep(now: Date): number {
@@ -60,7 +59,11 @@ function decodeMemberId(body: Buffer): string | null {
  * Issues the member's code for the time step of `now`. `expiresAt` is when staff stop accepting it
  * (end of the next step); `refreshAt` is when the member's screen should show the next one.
  */
-export function issueMemberCode(memberId: string, now: Date, secret: string): { code: string; step: number; refreshAt: Date; expiresAt: Date } {
+export function issueMemberCode(
+  memberId: string,
+  now: Date,
+  secret: string,
+): { code: string; step: number; refreshAt: Date; expiresAt: Date } {
   const step = memberCodeStep(now);
   const body = encodeBody(memberId, step);
   const code = Buffer.concat([body, mac(secret, body)]).toString('base64url');

@@ -57,7 +57,9 @@ describe('membership tiers', () => {
     fc.assert(
       fc.property(growth, growth, (a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(tierForGrowth(DEFAULT_TIERS, high).minGrowth).toBeGreaterThanOrEqual(tierForGrowth(DEFAULT_TIERS, low).minGrowth);
+        expect(tierForGrowth(DEFAULT_TIERS, high).minGrowth).toBeGreaterThanOrEqual(
+          tierForGrowth(DEFAULT_TIERS, low).minGrowth,
+        );
       }),
     );
   });

@@ -18,6 +18,11 @@ export async function recordMemberCodeUse(
 }
 
 export async function memberExistsInStore(exec: Executor, storeId: string, memberId: string): Promise<boolean> {
-  const row = await exec.selectFrom('members').select('id').where('id', '=', memberId).where('store_id', '=', storeId).executeTakeFirst();
+  const row = await exec
+    .selectFrom('members')
+    .select('id')
+    .where('id', '=', memberId)
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
   return Boolean(row);
 }

@@ -17,7 +17,11 @@ export interface ProfileExtrasRow {
  * phone, usable coupons (usable status, not past valid_until), and the latest unacknowledged upgrade
  * with both tiers' names.
  */
-export async function findProfileExtras(exec: Executor, memberId: string, now: Date): Promise<ProfileExtrasRow | undefined> {
+export async function findProfileExtras(
+  exec: Executor,
+  memberId: string,
+  now: Date,
+): Promise<ProfileExtrasRow | undefined> {
   const { rows } = await sql<ProfileExtrasRow>`
     select to_char(m.birthday, 'YYYY-MM-DD') as birthday,
            m.phone,
@@ -53,7 +57,11 @@ export async function updateProfileFields(
  * `update ... where birthday is null`: of two concurrent first settings one wins. Returns the stored
  * birthday afterwards, so the caller can tell "set now", "same as before" and "already different".
  */
-export async function setBirthdayOnce(exec: Executor, memberId: string, birthday: string): Promise<{ changed: boolean; stored: string | null }> {
+export async function setBirthdayOnce(
+  exec: Executor,
+  memberId: string,
+  birthday: string,
+): Promise<{ changed: boolean; stored: string | null }> {
   const updated = await exec
     .updateTable('members')
     .set({ birthday })
@@ -89,7 +97,12 @@ export async function findTiersWithBenefits(exec: Executor, storeId: string) {
     .where('store_id', '=', storeId)
     .orderBy('min_growth')
     .execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, minGrowth: r.min_growth, benefits: r.benefits as Partial<TierBenefits> }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    minGrowth: r.min_growth,
+    benefits: r.benefits as Partial<TierBenefits>,
+  }));
 }
 
 /** The signed-in caller's tier code without creating a member (benefits is open to anyone). */

@@ -13,7 +13,12 @@ export async function findMemberByOpenid(exec: Executor, storeId: string, openid
 
 /** The signed-in caller's member id without creating a member (for actions open to anyone). */
 export async function memberIdByOpenid(exec: Executor, storeId: string, openid: string): Promise<string | null> {
-  const row = await exec.selectFrom('members').select('id').where('store_id', '=', storeId).where('openid', '=', openid).executeTakeFirst();
+  const row = await exec
+    .selectFrom('members')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('openid', '=', openid)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 

@@ -8,7 +8,12 @@ import type { Executor } from '../../db/db';
  */
 
 /** Takes consent for one send: spends a one-time grant, or rides on a long-term one. Null: no consent. */
-export async function spendSubscribeQuota(exec: Executor, memberId: string, templateId: string, now: Date): Promise<'one_time' | 'long_term' | null> {
+export async function spendSubscribeQuota(
+  exec: Executor,
+  memberId: string,
+  templateId: string,
+  now: Date,
+): Promise<'one_time' | 'long_term' | null> {
   const row = await exec
     .updateTable('subscribe_quotas')
     .set({ remaining: sql`case when long_term then remaining else remaining - 1 end`, updated_at: now })
@@ -22,7 +27,12 @@ export async function spendSubscribeQuota(exec: Executor, memberId: string, temp
 }
 
 /** Gives back a one-time grant whose send failed for a reason that a retry may fix. */
-export async function returnSubscribeQuota(exec: Executor, memberId: string, templateId: string, now: Date): Promise<void> {
+export async function returnSubscribeQuota(
+  exec: Executor,
+  memberId: string,
+  templateId: string,
+  now: Date,
+): Promise<void> {
   await exec
     .updateTable('subscribe_quotas')
     .set({ remaining: sql`remaining + 1`, updated_at: now })
@@ -35,7 +45,12 @@ export async function returnSubscribeQuota(exec: Executor, memberId: string, tem
  * WeChat answered 43101: the member holds no subscription at all. Whatever the client reported
  * (one-time grants or a long-term one) is gone until a new grant.
  */
-export async function clearSubscription(exec: Executor, memberId: string, templateId: string, now: Date): Promise<void> {
+export async function clearSubscription(
+  exec: Executor,
+  memberId: string,
+  templateId: string,
+  now: Date,
+): Promise<void> {
   await exec
     .updateTable('subscribe_quotas')
     .set({ remaining: 0, long_term: false, updated_at: now })

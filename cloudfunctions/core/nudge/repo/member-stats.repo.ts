@@ -8,7 +8,10 @@ import { PURCHASED } from '../triggers/trigger';
  * step is idempotent; a day of overlap (the caller's) covers payments that committed late.
  * at_risk_at = last purchase + 2 x the usual interval ((last - first) / (orders - 1)).
  */
-export async function refreshMemberStats(tx: Executor, q: { storeId: string; now: Date; since: Date | null }): Promise<void> {
+export async function refreshMemberStats(
+  tx: Executor,
+  q: { storeId: string; now: Date; since: Date | null },
+): Promise<void> {
   await sql`
     with touched as (
       select distinct member_id from orders

@@ -2,7 +2,11 @@ import type { Executor } from '../../db/db';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../domain/settings';
 
 /** The store's nudge settings: its row over the defaults; NUDGE_TEMPLATE_ID (deployment) over both for the template. */
-export async function loadNudgeSettings(exec: Executor, storeId: string, env: NodeJS.ProcessEnv = process.env): Promise<NudgeSettings> {
+export async function loadNudgeSettings(
+  exec: Executor,
+  storeId: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<NudgeSettings> {
   const row = await exec.selectFrom('nudge_settings').selectAll().where('store_id', '=', storeId).executeTakeFirst();
   const d = DEFAULT_NUDGE_SETTINGS;
   return {

@@ -10,7 +10,13 @@ import groupbuyExpiring from './groupbuy-expiring.trigger'; // hours left, so it
  * wins (the 7-day cap allows one). Adding a trigger is one file plus one line here. The group-buy
  * team expires within hours, the others within days: it goes first.
  */
-export const nudgeTriggers: ReadonlyArray<NudgeTrigger<any>> = [groupbuyExpiring, repurchaseDue, couponExpiring, pointsExpiring, winBack];
+export const nudgeTriggers: ReadonlyArray<NudgeTrigger<any>> = [
+  groupbuyExpiring,
+  repurchaseDue,
+  couponExpiring,
+  pointsExpiring,
+  winBack,
+];
 
 export function findTrigger(code: string): NudgeTrigger<any> | undefined {
   return nudgeTriggers.find((t) => t.code === code);

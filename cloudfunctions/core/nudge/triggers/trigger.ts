@@ -34,7 +34,11 @@ export interface NudgeTrigger<A = unknown> {
   prepare?(tx: Executor, q: TriggerQuery<A> & { since: Date | null }): Promise<void>;
   select(q: TriggerQuery<A>): RawBuilder<unknown>;
   /** Extra effects for one written nudge, in the run's transaction; returns detail to merge (a coupon id). */
-  onQueued?(tx: Executor, nudge: { memberId: string; storeId: string; detail: Record<string, unknown> }, q: TriggerQuery<A>): Promise<Record<string, unknown> | null>;
+  onQueued?(
+    tx: Executor,
+    nudge: { memberId: string; storeId: string; detail: Record<string, unknown> },
+    q: TriggerQuery<A>,
+  ): Promise<Record<string, unknown> | null>;
   message(detail: Record<string, unknown>, args: A): NudgeMessage;
 }
 

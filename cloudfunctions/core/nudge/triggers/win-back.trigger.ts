@@ -26,11 +26,23 @@ export default defineTrigger({
        and s.at_risk_at <= ${now} and s.at_risk_at > ${now}::timestamptz - ${days(args.windowDays)}`,
   onQueued: async (tx, nudge, { args, now }) => {
     if (!args.couponTemplateId) return null;
-    const issued = await issueCoupon(tx, { storeId: nudge.storeId, memberId: nudge.memberId, templateId: args.couponTemplateId, source: 'win_back', now });
-    return issued.ok ? { couponId: issued.data.couponId, couponValidUntil: issued.data.validUntil.toISOString() } : null;
+    const issued = await issueCoupon(tx, {
+      storeId: nudge.storeId,
+      memberId: nudge.memberId,
+      templateId: args.couponTemplateId,
+      source: 'win_back',
+      now,
+    });
+    return issued.ok
+      ? { couponId: issued.data.couponId, couponValidUntil: issued.data.validUntil.toISOString() }
+      : null;
   },
   message: (d) =>
     d.couponId
-      ? { page: 'packages/member/coupons', title: '好久不见，送您一张回归礼券', body: `${shanghaiDate(d.couponValidUntil)}前有效，点击查看` }
+      ? {
+          page: 'packages/member/coupons',
+          title: '好久不见，送您一张回归礼券',
+          body: `${shanghaiDate(d.couponValidUntil)}前有效，点击查看`,
+        }
       : { page: 'pages/home/index', title: '好久不见，想您了', body: '新品已上架，回来看看吧' },
 });

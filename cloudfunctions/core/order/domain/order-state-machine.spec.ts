@@ -79,16 +79,28 @@ describe('order state machine', () => {
   it('is the table docs/features/order-states.md shows', () => {
     const doc = readFileSync(join(__dirname, '../../../../docs/features/order-states.md'), 'utf8');
     const section = (title: string) => doc.slice(doc.indexOf(`## ${title}`)).split('\n## ')[0]!;
-    const rows = (title: string) => section(title).split('\n').filter((l) => /^\| `?[a-z]/i.test(l) && !l.startsWith('| status') && !l.startsWith('| transition'));
-    expect(rows('Order transitions')).toEqual(ORDER_TRANSITIONS.map((t) => `| \`${t.name}\` | ${t.from.join(', ')} | ${t.to} | ${t.by} |`));
-    const leaving = new Map(rows('Order statuses').map((l) => [l.split('|')[1]!.trim(), [...l.matchAll(/`(\w+)`/g)].map((m) => m[1])]));
+    const rows = (title: string) =>
+      section(title)
+        .split('\n')
+        .filter((l) => /^\| `?[a-z]/i.test(l) && !l.startsWith('| status') && !l.startsWith('| transition'));
+    expect(rows('Order transitions')).toEqual(
+      ORDER_TRANSITIONS.map((t) => `| \`${t.name}\` | ${t.from.join(', ')} | ${t.to} | ${t.by} |`),
+    );
+    const leaving = new Map(
+      rows('Order statuses').map((l) => [l.split('|')[1]!.trim(), [...l.matchAll(/`(\w+)`/g)].map((m) => m[1])]),
+    );
     for (const s of ORDER_STATUSES) expect(leaving.get(s), s).toEqual(outgoing(s));
   });
 
   it('declares the statuses the orders table accepts', () => {
     const sql = readFileSync(join(__dirname, '../../db/migrations/0008_groupbuy.sql'), 'utf8');
     const check = /orders_status_check check \(status in \(([^)]*)\)\)/.exec(sql)![1]!;
-    expect(check.split(',').map((s) => s.trim().replace(/'/g, '')).sort()).toEqual([...ORDER_STATUSES].sort());
+    expect(
+      check
+        .split(',')
+        .map((s) => s.trim().replace(/'/g, ''))
+        .sort(),
+    ).toEqual([...ORDER_STATUSES].sort());
   });
 });
 

@@ -158,4 +158,10 @@ export const HOLDS_COUPON: readonly OrderStatus[] = HOLDS_STOCK.filter((s) => s 
  * cancelled nor refunded (nor on the way to a refund), and not a group-buy still waiting for its team,
  * which may yet be refunded whole.
  */
-export const PURCHASED_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed', 'settled'];
+export const PURCHASED_STATUSES: readonly OrderStatus[] = [
+  'paid',
+  'shipped',
+  'ready_for_pickup',
+  'completed',
+  'settled',
+];

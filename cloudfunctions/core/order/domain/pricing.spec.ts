@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DeliveryType } from '../../contract';
 import { fen, type Fen } from '../../shared/money';
-import { MIN_PAYABLE_FEN, POINTS_MAX_SHARE_PERCENT, priceOrder, type CatalogLine, type CouponOffer, type PricingInput } from './pricing';
+import {
+  MIN_PAYABLE_FEN,
+  POINTS_MAX_SHARE_PERCENT,
+  priceOrder,
+  type CatalogLine,
+  type CouponOffer,
+  type PricingInput,
+} from './pricing';
 
 const BOTH: DeliveryType[] = ['express', 'pickup'];
 
@@ -53,7 +60,13 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 describe('priceOrder', () => {
   it('list price, express fee below the free-shipping threshold', () => {
     const p = priced(input({}));
-    expect(p).toMatchObject({ subtotalFen: 8900, memberDiscountFen: 0, shippingFen: 1000, payableFen: 9900, pointsUsed: 0 });
+    expect(p).toMatchObject({
+      subtotalFen: 8900,
+      memberDiscountFen: 0,
+      shippingFen: 1000,
+      payableFen: 9900,
+      pointsUsed: 0,
+    });
     expect(p.lines[0]!.payableFen).toBe(8900);
   });
 
@@ -92,7 +105,9 @@ describe('priceOrder', () => {
   });
 
   it('a coupon is split over the eligible lines only', () => {
-    const p = priced(input({ lines: [line(0, 3000, 1), line(1, 5000, 1), line(2, 2000, 1)], coupon: coupon(1000, (i) => i !== 1) }));
+    const p = priced(
+      input({ lines: [line(0, 3000, 1), line(1, 5000, 1), line(2, 2000, 1)], coupon: coupon(1000, (i) => i !== 1) }),
+    );
     expect(p.lines.map((l) => l.couponShareFen)).toEqual([600, 0, 400]);
   });
 
@@ -116,10 +131,13 @@ describe('priceOrder', () => {
     expect(result.data.lines.map((l) => l.couponShareFen)).toEqual([0, 0]);
   });
 
-  const cart = fc.array(fc.record({ price: fc.integer({ min: 1, max: 200_000 }), qty: fc.integer({ min: 1, max: 99 }) }), {
-    minLength: 1,
-    maxLength: 12,
-  });
+  const cart = fc.array(
+    fc.record({ price: fc.integer({ min: 1, max: 200_000 }), qty: fc.integer({ min: 1, max: 99 }) }),
+    {
+      minLength: 1,
+      maxLength: 12,
+    },
+  );
 
   it('property: for random carts, coupons and points, the amounts always add up', () => {
     fc.assert(
@@ -127,7 +145,12 @@ describe('priceOrder', () => {
         cart,
         fc.integer({ min: 50, max: 100 }),
         fc.constantFrom<DeliveryType>('express', 'pickup'),
-        fc.option(fc.record({ fraction: fc.double({ min: 0, max: 1.2, noNaN: true }), mask: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }) })),
+        fc.option(
+          fc.record({
+            fraction: fc.double({ min: 0, max: 1.2, noNaN: true }),
+            mask: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+          }),
+        ),
         fc.integer({ min: 0, max: 5_000_000 }),
         fc.integer({ min: 0, max: 5_000_000 }),
         fc.integer({ min: 0, max: 30_000 }),
@@ -137,9 +160,12 @@ describe('priceOrder', () => {
           if (couponSpec) {
             const eligible = (i: number) => couponSpec.mask[i] ?? false;
             // A well-behaved offer: at most (a fraction above) what its eligible lines cost at member price.
-            const memberTotals = lines.map((l) => Math.max(1, Math.floor((l.unitPriceFen * percent + 50) / 100)) * l.qty);
+            const memberTotals = lines.map(
+              (l) => Math.max(1, Math.floor((l.unitPriceFen * percent + 50) / 100)) * l.qty,
+            );
             const eligibleTotal = sum(memberTotals.filter((_, i) => eligible(i)));
-            if (eligibleTotal > 0) offer = coupon(Math.min(eligibleTotal, Math.floor(eligibleTotal * couponSpec.fraction)), eligible);
+            if (eligibleTotal > 0)
+              offer = coupon(Math.min(eligibleTotal, Math.floor(eligibleTotal * couponSpec.fraction)), eligible);
           }
           const p = priced({
             lines,
@@ -151,11 +177,20 @@ describe('priceOrder', () => {
             pointsRequested,
             pointsBalance: pointsRequested + extraBalance,
           });
-          const amounts: Fen[] = [p.subtotalFen, p.memberDiscountFen, p.couponDiscountFen, p.pointsDiscountFen, p.shippingFen, p.payableFen];
+          const amounts: Fen[] = [
+            p.subtotalFen,
+            p.memberDiscountFen,
+            p.couponDiscountFen,
+            p.pointsDiscountFen,
+            p.shippingFen,
+            p.payableFen,
+          ];
           expect(amounts.every((a) => Number.isSafeInteger(a) && a >= 0)).toBe(true);
           expect(p.payableFen).toBeGreaterThanOrEqual(MIN_PAYABLE_FEN);
           expect(sum(p.lines.map((l) => l.payableFen))).toBe(p.payableFen - p.shippingFen);
-          expect(p.payableFen + p.memberDiscountFen + p.couponDiscountFen + p.pointsDiscountFen).toBe(p.subtotalFen + p.shippingFen);
+          expect(p.payableFen + p.memberDiscountFen + p.couponDiscountFen + p.pointsDiscountFen).toBe(
+            p.subtotalFen + p.shippingFen,
+          );
           expect(p.discountFen).toBe(p.memberDiscountFen + p.couponDiscountFen + p.pointsDiscountFen);
           const goodsAfterCoupon = p.subtotalFen - p.memberDiscountFen - p.couponDiscountFen;
           expect(p.pointsUsed).toBeLessThanOrEqual((goodsAfterCoupon * POINTS_MAX_SHARE_PERCENT) / 100);

@@ -63,11 +63,17 @@ function memberPrice(unit: Fen, percent: number): Fen {
  * always sum to the goods' payable, and payable never drops below ¥0.01.
  */
 export function priceOrder(input: PricingInput): Result<PricedOrder> {
-  const deliveryOptions = (['express', 'pickup'] as const).filter((d) => input.lines.every((l) => l.fulfilment.includes(d)));
+  const deliveryOptions = (['express', 'pickup'] as const).filter((d) =>
+    input.lines.every((l) => l.fulfilment.includes(d)),
+  );
   if (!deliveryOptions.includes(input.deliveryType)) {
-    return fail('VALIDATION_FAILED', input.deliveryType === 'pickup' ? '部分商品不支持门店自提' : '部分商品仅支持门店自提', {
-      deliveryOptions,
-    });
+    return fail(
+      'VALIDATION_FAILED',
+      input.deliveryType === 'pickup' ? '部分商品不支持门店自提' : '部分商品仅支持门店自提',
+      {
+        deliveryOptions,
+      },
+    );
   }
   const memberUnits = input.lines.map((l) => {
     const member = memberPrice(l.unitPriceFen, input.memberPricePercent);

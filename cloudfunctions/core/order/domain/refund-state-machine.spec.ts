@@ -15,7 +15,12 @@ import {
 const migration = (file: string) => readFileSync(join(__dirname, '../../db/migrations', file), 'utf8');
 /** Each `status in ('a', 'b')` list of an SQL text, as sorted arrays. */
 const statusLists = (sql: string) =>
-  [...sql.matchAll(/status (?:not )?in \(([^)]*)\)/g)].map((m) => m[1]!.split(',').map((s) => s.trim().replace(/'/g, '')).sort());
+  [...sql.matchAll(/status (?:not )?in \(([^)]*)\)/g)].map((m) =>
+    m[1]!
+      .split(',')
+      .map((s) => s.trim().replace(/'/g, ''))
+      .sort(),
+  );
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('refund state machine', () => {
@@ -26,7 +31,7 @@ describe('refund state machine', () => {
 
   it('reaches every status from where refunds start, and nothing leaves rejected or succeeded', () => {
     const seen = new Set<RefundStatus>(REFUND_INITIAL_STATUSES);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of REFUND_TRANSITIONS) {
         if (t.from.some((f) => seen.has(f)) && !seen.has(t.to)) {
@@ -36,7 +41,8 @@ describe('refund state machine', () => {
       }
     }
     expect(sorted([...seen])).toEqual(sorted(REFUND_STATUSES));
-    for (const end of ['rejected', 'succeeded'] as const) expect(REFUND_TRANSITIONS.filter((t) => canMoveRefund(end, t.name))).toEqual([]);
+    for (const end of ['rejected', 'succeeded'] as const)
+      expect(REFUND_TRANSITIONS.filter((t) => canMoveRefund(end, t.name))).toEqual([]);
   });
 
   it('canMoveRefund agrees with the table', () => {
@@ -49,7 +55,10 @@ describe('refund state machine', () => {
 
   it('migration 0017 commits and opens refunds in the statuses the code uses', () => {
     const sql = migration('0017_refunds_within_payment.sql');
-    const trigger = sql.slice(sql.indexOf('create function refunds_within_payment'), sql.indexOf('create trigger refunds_within_payment'));
+    const trigger = sql.slice(
+      sql.indexOf('create function refunds_within_payment'),
+      sql.indexOf('create trigger refunds_within_payment'),
+    );
     const lists = statusLists(trigger);
     expect(lists).toHaveLength(3);
     for (const list of lists) expect(list).toEqual(sorted(COMMITTED_REFUND_STATUSES));

@@ -6,7 +6,6 @@
  */
 import type { Actor } from './order-state-machine';
 
-
 import { REFUND_STATUSES, type RefundStatus } from '../../contract/statuses';
 
 export { REFUND_STATUSES, type RefundStatus };

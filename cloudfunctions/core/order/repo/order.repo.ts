@@ -3,7 +3,11 @@ import type { Executor } from '../../db/db';
 import type { Database } from '../../db/schema';
 import type { OrderStatus } from '../../contract';
 import type { InsertObject, Insertable, Updateable } from 'kysely';
-import { resolveTransition, type OrderTransitionName, type ReturningTransitionName } from '../domain/order-state-machine';
+import {
+  resolveTransition,
+  type OrderTransitionName,
+  type ReturningTransitionName,
+} from '../domain/order-state-machine';
 
 export type OrderRow = Awaited<ReturnType<typeof findOrder>> & {};
 
@@ -31,7 +35,11 @@ export async function releaseStock(tx: Executor, skuId: string, qty: number): Pr
 }
 
 /** `order` may carry expressions (the attribution subqueries), evaluated by the insert itself. */
-export async function insertOrder(tx: Executor, order: InsertObject<Database, 'orders'>, lines: Insertable<Database['order_lines']>[]) {
+export async function insertOrder(
+  tx: Executor,
+  order: InsertObject<Database, 'orders'>,
+  lines: Insertable<Database['order_lines']>[],
+) {
   await tx.insertInto('orders').values(order).execute();
   await tx.insertInto('order_lines').values(lines).execute();
 }
@@ -147,7 +155,13 @@ export async function findExpiredUnpaid(exec: Executor, now: Date, limit: number
     .execute();
 }
 
-export async function findOrdersIn(exec: Executor, status: OrderStatus, column: 'shipped_at' | 'completed_at', before: Date, limit: number) {
+export async function findOrdersIn(
+  exec: Executor,
+  status: OrderStatus,
+  column: 'shipped_at' | 'completed_at',
+  before: Date,
+  limit: number,
+) {
   return exec
     .selectFrom('orders')
     .select('id')

@@ -30,7 +30,12 @@ export async function moveRefund(
  */
 export async function lockRefundRoom(tx: Executor, transactionId: string | null): Promise<number> {
   if (!transactionId) return 0;
-  const payment = await tx.selectFrom('payments').select('amount_fen').where('transaction_id', '=', transactionId).forUpdate().executeTakeFirst();
+  const payment = await tx
+    .selectFrom('payments')
+    .select('amount_fen')
+    .where('transaction_id', '=', transactionId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!payment) return 0;
   const committed = await tx
     .selectFrom('refunds')

@@ -24,7 +24,10 @@ describe('local dev sign-in', () => {
   it.each(['', 'has space', 'a'.repeat(65), 'x;drop table', '中文', 'a/b', "o'neil", 'a\nb'])(
     'ignores the malformed openid %j',
     (value) => {
-      expect(createLocalIdentity({ devAuth: true }).identify(withHeader(value))).toEqual({ openid: null, source: 'none' });
+      expect(createLocalIdentity({ devAuth: true }).identify(withHeader(value))).toEqual({
+        openid: null,
+        source: 'none',
+      });
     },
   );
 

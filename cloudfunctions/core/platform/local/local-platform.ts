@@ -29,7 +29,12 @@ export function deliverLocalRefundsTo(fn: RefundCallbackFunction): void {
  * Everything WeChat does, done locally: dev sign-in, a payment simulator (the 模拟支付 screen posts
  * the callback event), a refund simulator that calls the real refundCallback, recorded shipping uploads and subscribe messages, plain QR codes for mini-program codes.
  */
-export function createLocalPlatform(options: { devAuth: boolean; nodeEnv?: string; db: Db; now: () => Date }): LocalPlatform {
+export function createLocalPlatform(options: {
+  devAuth: boolean;
+  nodeEnv?: string;
+  db: Db;
+  now: () => Date;
+}): LocalPlatform {
   const platform: LocalPlatform = {
     name: 'local',
     identity: createLocalIdentity({ devAuth: options.devAuth, nodeEnv: options.nodeEnv }),

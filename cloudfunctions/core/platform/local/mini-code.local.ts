@@ -13,7 +13,11 @@ export const localMiniCode: MiniCodePort = {
     qr.make();
     const cells = qr.getModuleCount() + 8;
     const cellSize = Math.max(2, Math.floor((request.width ?? 430) / cells));
-    return { ok: true, contentType: 'image/svg+xml', data: Buffer.from(qr.createSvgTag({ cellSize, margin: cellSize * 4, scalable: true })) };
+    return {
+      ok: true,
+      contentType: 'image/svg+xml',
+      data: Buffer.from(qr.createSvgTag({ cellSize, margin: cellSize * 4, scalable: true })),
+    };
   },
 };
 

@@ -73,7 +73,9 @@ export function createLocalPay(options: {
           refundFee: request.refundFee,
         };
         // Asynchronously, as WeChat's callback arrives after the request returns.
-        pending.push(new Promise((resolve) => setImmediate(resolve)).then(() => options.deliver(event)).catch(() => undefined));
+        pending.push(
+          new Promise((resolve) => setImmediate(resolve)).then(() => options.deliver(event)).catch(() => undefined),
+        );
       }
       return { accepted: true };
     },

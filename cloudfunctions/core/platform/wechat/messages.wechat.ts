@@ -12,7 +12,8 @@ export function createWechatMessages(sdk: WxServerSdk, options: { miniprogramSta
   return {
     async sendSubscribeMessage(message: SubscribeMessage): Promise<MessageDelivery> {
       const api = sdk.openapi?.subscribeMessage;
-      if (!api) return { ok: false, errcode: -1, retryable: false, reason: 'openapi.subscribeMessage is not available' };
+      if (!api)
+        return { ok: false, errcode: -1, retryable: false, reason: 'openapi.subscribeMessage is not available' };
       let errCode: number;
       let errMsg: string;
       try {

@@ -20,7 +20,8 @@ export function createWechatMiniCode(sdk: WxServerSdk, options: { envVersion?: s
           envVersion: options.envVersion ?? 'release',
         });
         const errCode = res.errCode ?? res.errcode ?? 0;
-        if (errCode !== 0 || !res.buffer) return { ok: false, reason: `getUnlimited errCode ${errCode} ${res.errMsg ?? res.errmsg ?? ''}`.trim() };
+        if (errCode !== 0 || !res.buffer)
+          return { ok: false, reason: `getUnlimited errCode ${errCode} ${res.errMsg ?? res.errmsg ?? ''}`.trim() };
         return { ok: true, contentType: String(res.contentType ?? 'image/jpeg'), data: Buffer.from(res.buffer) };
       } catch (error) {
         const e = error as { errCode?: number; errMsg?: string; message?: string };

@@ -28,7 +28,14 @@ function fakeSdk(answer: Answer) {
 }
 
 const NOW = new Date('2026-11-24T05:29:35.120Z');
-const express = { transactionId: '4200001234202611240000000001', openid: 'oBuyer1', logisticsType: 1 as const, carrier: '顺丰速运', trackingNo: 'SF1234567890', itemDesc: '订单 2026112410000012345678' };
+const express = {
+  transactionId: '4200001234202611240000000001',
+  openid: 'oBuyer1',
+  logisticsType: 1 as const,
+  carrier: '顺丰速运',
+  trackingNo: 'SF1234567890',
+  itemDesc: '订单 2026112410000012345678',
+};
 
 describe('shipping-info upload over the cloud call wxa.sec.order.uploadShippingInfo', () => {
   it('sends the documented body: order by transaction id, express parcel with company id, RFC 3339 time, payer', async () => {
@@ -41,7 +48,9 @@ describe('shipping-info upload over the cloud call wxa.sec.order.uploadShippingI
           order_key: { order_number_type: 2, transaction_id: '4200001234202611240000000001' },
           logistics_type: 1,
           delivery_mode: 1,
-          shipping_list: [{ tracking_no: 'SF1234567890', express_company: 'SF', item_desc: '订单 2026112410000012345678' }],
+          shipping_list: [
+            { tracking_no: 'SF1234567890', express_company: 'SF', item_desc: '订单 2026112410000012345678' },
+          ],
           upload_time: '2026-11-24T13:29:35.120+08:00',
           payer: { openid: 'oBuyer1' },
         },
@@ -51,14 +60,28 @@ describe('shipping-info upload over the cloud call wxa.sec.order.uploadShippingI
 
   it('a pickup order is logistics_type 4 with no tracking number', async () => {
     const { sdk, calls } = fakeSdk({ errCode: 0 });
-    await createWechatShipping(sdk, () => NOW).uploadShippingInfo({ ...express, logisticsType: 4, carrier: null, trackingNo: null });
-    expect(calls[0]!.params).toMatchObject({ logistics_type: 4, shipping_list: [{ item_desc: '订单 2026112410000012345678' }] });
+    await createWechatShipping(sdk, () => NOW).uploadShippingInfo({
+      ...express,
+      logisticsType: 4,
+      carrier: null,
+      trackingNo: null,
+    });
+    expect(calls[0]!.params).toMatchObject({
+      logistics_type: 4,
+      shipping_list: [{ item_desc: '订单 2026112410000012345678' }],
+    });
     expect(calls[0]!.params.shipping_list).toEqual([{ item_desc: '订单 2026112410000012345678' }]);
   });
 
   it('WeChat busy is retried; a refusal (e.g. no such order) is final and carries the errcode', async () => {
-    expect(await createWechatShipping(fakeSdk({ errcode: -1, errmsg: 'system error' }).sdk).uploadShippingInfo(express)).toMatchObject({ ok: false, retryable: true });
-    expect(await createWechatShipping(fakeSdk(Object.assign(new Error('x'), { errCode: 10060001, errMsg: '支付单不存在' })).sdk).uploadShippingInfo(express)).toEqual({
+    expect(
+      await createWechatShipping(fakeSdk({ errcode: -1, errmsg: 'system error' }).sdk).uploadShippingInfo(express),
+    ).toMatchObject({ ok: false, retryable: true });
+    expect(
+      await createWechatShipping(
+        fakeSdk(Object.assign(new Error('x'), { errCode: 10060001, errMsg: '支付单不存在' })).sdk,
+      ).uploadShippingInfo(express),
+    ).toEqual({
       ok: false,
       retryable: false,
       reason: 'upload_shipping_info errcode 10060001 支付单不存在',
@@ -71,34 +94,64 @@ describe('shipping-info upload over the cloud call wxa.sec.order.uploadShippingI
 });
 
 describe('subscribe message over openapi.subscribeMessage.send', () => {
-  const message = { openid: 'oBuyer1', templateId: 'TPL_ORDER_SHIPPED', page: 'packages/order/detail?id=o1', data: { thing1: { value: '青禾洁面乳' }, time2: { value: '2026-11-24 13:29' } } };
+  const message = {
+    openid: 'oBuyer1',
+    templateId: 'TPL_ORDER_SHIPPED',
+    page: 'packages/order/detail?id=o1',
+    data: { thing1: { value: '青禾洁面乳' }, time2: { value: '2026-11-24 13:29' } },
+  };
 
   it('sends touser, templateId, page, data and the mini program state (camelCase, as the cloud call takes)', async () => {
     const { sdk, calls } = fakeSdk({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' });
-    expect(await createWechatMessages(sdk, { miniprogramState: 'trial' }).sendSubscribeMessage(message)).toEqual({ ok: true });
+    expect(await createWechatMessages(sdk, { miniprogramState: 'trial' }).sendSubscribeMessage(message)).toEqual({
+      ok: true,
+    });
     expect(calls[0]).toEqual({
       api: 'subscribeMessage.send',
-      params: { touser: 'oBuyer1', templateId: 'TPL_ORDER_SHIPPED', page: 'packages/order/detail?id=o1', data: message.data, miniprogramState: 'trial' },
+      params: {
+        touser: 'oBuyer1',
+        templateId: 'TPL_ORDER_SHIPPED',
+        page: 'packages/order/detail?id=o1',
+        data: message.data,
+        miniprogramState: 'trial',
+      },
     });
   });
 
   it('43101 (no subscription) is a final outcome, a system error is retried', async () => {
     const refused = Object.assign(new Error('refuse'), { errCode: 43101, errMsg: 'user refuse to accept the msg' });
-    expect(await createWechatMessages(fakeSdk(refused).sdk).sendSubscribeMessage(message)).toEqual({ ok: false, errcode: 43101, retryable: false, reason: 'user refuse to accept the msg' });
-    expect(await createWechatMessages(fakeSdk({ errCode: -1, errMsg: 'busy' }).sdk).sendSubscribeMessage(message)).toMatchObject({ ok: false, errcode: -1, retryable: true });
+    expect(await createWechatMessages(fakeSdk(refused).sdk).sendSubscribeMessage(message)).toEqual({
+      ok: false,
+      errcode: 43101,
+      retryable: false,
+      reason: 'user refuse to accept the msg',
+    });
+    expect(
+      await createWechatMessages(fakeSdk({ errCode: -1, errMsg: 'busy' }).sdk).sendSubscribeMessage(message),
+    ).toMatchObject({ ok: false, errcode: -1, retryable: true });
   });
 });
 
 describe('mini-program code over openapi.wxacode.getUnlimited', () => {
   it('sends scene, page (no leading slash), width, checkPath and envVersion; answers the image', async () => {
     const { sdk, calls } = fakeSdk({ errCode: 0, contentType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) });
-    const image = await createWechatMiniCode(sdk, { envVersion: 'trial' }).getUnlimited({ scene: 'i=AB12CD', page: 'packages/invite/landing', width: 280 });
-    expect(calls[0]).toEqual({ api: 'wxacode.getUnlimited', params: { scene: 'i=AB12CD', page: 'packages/invite/landing', width: 280, checkPath: false, envVersion: 'trial' } });
+    const image = await createWechatMiniCode(sdk, { envVersion: 'trial' }).getUnlimited({
+      scene: 'i=AB12CD',
+      page: 'packages/invite/landing',
+      width: 280,
+    });
+    expect(calls[0]).toEqual({
+      api: 'wxacode.getUnlimited',
+      params: { scene: 'i=AB12CD', page: 'packages/invite/landing', width: 280, checkPath: false, envVersion: 'trial' },
+    });
     expect(image).toEqual({ ok: true, contentType: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff]) });
   });
 
   it('a WeChat error (41030: page not published) is a failure with its code', async () => {
     const { sdk } = fakeSdk(Object.assign(new Error('x'), { errCode: 41030, errMsg: 'invalid page' }));
-    expect(await createWechatMiniCode(sdk).getUnlimited({ scene: 'i=1', page: 'pages/nope' })).toEqual({ ok: false, reason: 'getUnlimited failed: 41030 invalid page' });
+    expect(await createWechatMiniCode(sdk).getUnlimited({ scene: 'i=1', page: 'pages/nope' })).toEqual({
+      ok: false,
+      reason: 'getUnlimited failed: 41030 invalid page',
+    });
   });
 });

@@ -38,7 +38,14 @@ function fakeSdk(answers: {
 }
 
 const config = { subMchId: '1900000109', envId: 'shop-prod-1a2b3c' };
-const payment = { appId: 'wx123', timeStamp: '1764000000', nonceStr: 'n0nce', package: 'prepay_id=wx2017', signType: 'MD5', paySign: 'SIGN' };
+const payment = {
+  appId: 'wx123',
+  timeStamp: '1764000000',
+  nonceStr: 'n0nce',
+  package: 'prepay_id=wx2017',
+  signType: 'MD5',
+  paySign: 'SIGN',
+};
 
 describe('WeChat Pay over cloudPay: request shapes', () => {
   it('unifiedOrder sends the fields cloudPay documents, totalFee in integer fen, callback to payCallback', async () => {
@@ -49,7 +56,13 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
       body: '青禾氨基酸温和洁面乳 等2件',
       openid: 'oWx1',
     });
-    expect(params).toEqual({ timeStamp: '1764000000', nonceStr: 'n0nce', package: 'prepay_id=wx2017', signType: 'MD5', paySign: 'SIGN' });
+    expect(params).toEqual({
+      timeStamp: '1764000000',
+      nonceStr: 'n0nce',
+      package: 'prepay_id=wx2017',
+      signType: 'MD5',
+      paySign: 'SIGN',
+    });
     const sent = calls[0]!.params;
     expect(calls[0]!.api).toBe('unifiedOrder');
     expect(sent).toMatchObject({
@@ -68,10 +81,12 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
   });
 
   it('unifiedOrder that WeChat refuses throws with its reason (a bug or a configuration error, not a business outcome)', async () => {
-    const { sdk } = fakeSdk({ unifiedOrder: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCodeDes: '商户号该产品权限未开通' } });
-    await expect(createWechatPay(sdk, config).unifiedOrder({ outTradeNo: 'A1', totalFee: 1, body: 'x', openid: 'o' })).rejects.toThrow(
-      '商户号该产品权限未开通',
-    );
+    const { sdk } = fakeSdk({
+      unifiedOrder: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCodeDes: '商户号该产品权限未开通' },
+    });
+    await expect(
+      createWechatPay(sdk, config).unifiedOrder({ outTradeNo: 'A1', totalFee: 1, body: 'x', openid: 'o' }),
+    ).rejects.toThrow('商户号该产品权限未开通');
   });
 
   it('refund sends outRefundNo, both amounts in fen and the refundCallback function', async () => {
@@ -97,7 +112,10 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
   });
 
   it('refund errors: SYSTEMERROR and network failures are retried, a business refusal is final', async () => {
-    const retry = await createWechatPay(fakeSdk({ refund: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'SYSTEMERROR' } }).sdk, config).refund({
+    const retry = await createWechatPay(
+      fakeSdk({ refund: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'SYSTEMERROR' } }).sdk,
+      config,
+    ).refund({
       outTradeNo: 'A',
       outRefundNo: 'AR1',
       totalFee: 100,
@@ -113,7 +131,11 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
       refundDesc: '',
     });
     expect(thrown).toMatchObject({ accepted: false, retryable: true, reason: 'ETIMEDOUT' });
-    const final = await createWechatPay(fakeSdk({ refund: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'NOTENOUGH', errCodeDes: '余额不足' } }).sdk, config).refund({
+    const final = await createWechatPay(
+      fakeSdk({ refund: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'NOTENOUGH', errCodeDes: '余额不足' } })
+        .sdk,
+      config,
+    ).refund({
       outTradeNo: 'A',
       outRefundNo: 'AR1',
       totalFee: 100,
@@ -123,16 +145,29 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
     expect(final).toEqual({ accepted: false, retryable: false, reason: '余额不足' });
   });
 
-  it('queryOrder asks by our outTradeNo with the sub-merchant and reads WeChat\'s transaction, state and amount', async () => {
+  it("queryOrder asks by our outTradeNo with the sub-merchant and reads WeChat's transaction, state and amount", async () => {
     const { sdk, calls } = fakeSdk({
-      queryOrder: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', tradeState: 'SUCCESS', outTradeNo: 'A1', transactionId: '4200001', totalFee: 17800 },
+      queryOrder: {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        tradeState: 'SUCCESS',
+        outTradeNo: 'A1',
+        transactionId: '4200001',
+        totalFee: 17800,
+      },
     });
     expect(await createWechatPay(sdk, config).queryOrder({ outTradeNo: 'A1' })).toEqual({
-      found: true, tradeState: 'SUCCESS', outTradeNo: 'A1', transactionId: '4200001', totalFee: 17800,
+      found: true,
+      tradeState: 'SUCCESS',
+      outTradeNo: 'A1',
+      transactionId: '4200001',
+      totalFee: 17800,
     });
     expect(calls[0]).toMatchObject({ api: 'queryOrder', params: { subMchId: '1900000109', outTradeNo: 'A1' } });
     expect(String(calls[0]!.params.nonceStr)).toMatch(/^[0-9a-f]{1,32}$/);
-    const missing = fakeSdk({ queryOrder: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' } }).sdk;
+    const missing = fakeSdk({
+      queryOrder: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' },
+    }).sdk;
     expect(await createWechatPay(missing, config).queryOrder({ outTradeNo: 'A2' })).toEqual({ found: false });
     // WeChat not answering is not an answer: the callback must be delivered again later.
     const down = fakeSdk({ queryOrder: { returnCode: 'FAIL', returnMsg: 'SYSTEMERROR' } }).sdk;
@@ -140,19 +175,64 @@ describe('WeChat Pay over cloudPay: request shapes', () => {
   });
 
   it('queryRefund reads both documented shapes: indexed refund_status_$n fields and parallel lists', async () => {
-    const indexed = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outRefundNo_0: 'A1R1', refundStatus_0: 'REFUNDCLOSE', refundFee_0: 8900, refundId_0: '5000' } });
-    expect(await createWechatPay(indexed.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).toEqual({ found: true, status: 'CLOSED', refundFee: 8900, refundId: '5000' });
-    expect(indexed.calls[0]).toMatchObject({ api: 'queryRefund', params: { subMchId: '1900000109', outRefundNo: 'A1R1' } });
-    const snake = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refund_status_0: 'CHANGE', refund_fee_0: 100 } });
-    expect(await createWechatPay(snake.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).toMatchObject({ found: true, status: 'ABNORMAL', refundFee: 100 });
-    const lists = fakeSdk({
-      queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outRefundNoList: ['A1R1', 'A1R2'], refundStatusList: ['SUCCESS', 'PROCESSING'], refundFeeList: [100, 200], refundIdList: ['r1', 'r2'] },
+    const indexed = fakeSdk({
+      queryRefund: {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outRefundNo_0: 'A1R1',
+        refundStatus_0: 'REFUNDCLOSE',
+        refundFee_0: 8900,
+        refundId_0: '5000',
+      },
     });
-    expect(await createWechatPay(lists.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R2' })).toEqual({ found: true, status: 'PROCESSING', refundFee: 200, refundId: 'r2' });
+    expect(await createWechatPay(indexed.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).toEqual({
+      found: true,
+      status: 'CLOSED',
+      refundFee: 8900,
+      refundId: '5000',
+    });
+    expect(indexed.calls[0]).toMatchObject({
+      api: 'queryRefund',
+      params: { subMchId: '1900000109', outRefundNo: 'A1R1' },
+    });
+    const snake = fakeSdk({
+      queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refund_status_0: 'CHANGE', refund_fee_0: 100 },
+    });
+    expect(
+      await createWechatPay(snake.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' }),
+    ).toMatchObject({ found: true, status: 'ABNORMAL', refundFee: 100 });
+    const lists = fakeSdk({
+      queryRefund: {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outRefundNoList: ['A1R1', 'A1R2'],
+        refundStatusList: ['SUCCESS', 'PROCESSING'],
+        refundFeeList: [100, 200],
+        refundIdList: ['r1', 'r2'],
+      },
+    });
+    expect(await createWechatPay(lists.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R2' })).toEqual({
+      found: true,
+      status: 'PROCESSING',
+      refundFee: 200,
+      refundId: 'r2',
+    });
     const none = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'REFUNDNOTEXIST' } });
-    expect(await createWechatPay(none.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R9' })).toEqual({ found: false });
+    expect(await createWechatPay(none.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R9' })).toEqual({
+      found: false,
+    });
     // An answer without a status for our refund is not taken as any outcome.
-    const empty = fakeSdk({ queryRefund: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refundCount: 1, outRefundNoList: [], refundStatusList: [] } });
-    await expect(createWechatPay(empty.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' })).rejects.toThrow('no status');
+    const empty = fakeSdk({
+      queryRefund: {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        refundCount: 1,
+        outRefundNoList: [],
+        refundStatusList: [],
+      },
+    });
+    await expect(
+      createWechatPay(empty.sdk, config).queryRefund({ outTradeNo: 'A1', outRefundNo: 'A1R1' }),
+    ).rejects.toThrow('no status');
   });
 });

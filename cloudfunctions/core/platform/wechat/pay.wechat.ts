@@ -29,13 +29,20 @@ function refundOf(res: Record<string, any>, outRefundNo: string): RefundQuery {
   const lists = Array.isArray(res.outRefundNoList) ? (res.outRefundNoList as unknown[]).map(String) : [];
   const at = lists.indexOf(outRefundNo);
   const field = (indexed: string, list: string) =>
-    at >= 0 && Array.isArray(res[list]) ? res[list][at] : (res[`${indexed}_0`] ?? res[`${indexed.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_0`]);
+    at >= 0 && Array.isArray(res[list])
+      ? res[list][at]
+      : (res[`${indexed}_0`] ?? res[`${indexed.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_0`]);
   const indexedNo = field('outRefundNo', 'outRefundNoList');
   if (at < 0 && indexedNo !== undefined && String(indexedNo) !== outRefundNo) return { found: false };
   const status = REFUND_STATUS[String(field('refundStatus', 'refundStatusList') ?? '')];
   if (!status) throw new Error(`cloudPay.queryRefund answered no status for ${outRefundNo}`);
   const refundId = field('refundId', 'refundIdList');
-  return { found: true, status, refundFee: Number(field('refundFee', 'refundFeeList')), refundId: refundId ? String(refundId) : null };
+  return {
+    found: true,
+    status,
+    refundFee: Number(field('refundFee', 'refundFeeList')),
+    refundId: refundId ? String(refundId) : null,
+  };
 }
 
 /**
@@ -64,7 +71,13 @@ export function createWechatPay(sdk: WxServerSdk, config: WechatPayConfig): PayP
         throw new Error(`cloudPay.unifiedOrder failed: ${res.errCodeDes ?? res.returnMsg ?? res.errMsg ?? 'unknown'}`);
       }
       const p = res.payment as Record<string, string>;
-      return { timeStamp: p.timeStamp!, nonceStr: p.nonceStr!, package: p.package!, signType: p.signType!, paySign: p.paySign! } satisfies PaymentParams;
+      return {
+        timeStamp: p.timeStamp!,
+        nonceStr: p.nonceStr!,
+        package: p.package!,
+        signType: p.signType!,
+        paySign: p.paySign!,
+      } satisfies PaymentParams;
     },
     async refund(request) {
       try {
@@ -82,16 +95,23 @@ export function createWechatPay(sdk: WxServerSdk, config: WechatPayConfig): PayP
         if (res.returnCode === 'SUCCESS' && res.resultCode === 'SUCCESS') return { accepted: true };
         // SYSTEMERROR and friends are worth retrying with the same outRefundNo; the rest are final.
         const retryable = ['SYSTEMERROR', 'BIZERR_NEED_RETRY', 'FREQUENCY_LIMITED'].includes(String(res.errCode));
-        return { accepted: false, retryable, reason: String(res.errCodeDes ?? res.errCode ?? res.returnMsg ?? 'refund refused') };
+        return {
+          accepted: false,
+          retryable,
+          reason: String(res.errCodeDes ?? res.errCode ?? res.returnMsg ?? 'refund refused'),
+        };
       } catch (error) {
         return { accepted: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
       }
     },
     async queryOrder({ outTradeNo }) {
       const res = await cloudPay().queryOrder({ subMchId: config.subMchId, outTradeNo, nonceStr: nonce() });
-      if (res.returnCode === 'SUCCESS' && res.resultCode !== 'SUCCESS' && res.errCode === 'ORDERNOTEXIST') return { found: false };
+      if (res.returnCode === 'SUCCESS' && res.resultCode !== 'SUCCESS' && res.errCode === 'ORDERNOTEXIST')
+        return { found: false };
       if (res.returnCode !== 'SUCCESS' || res.resultCode !== 'SUCCESS') {
-        throw new Error(`cloudPay.queryOrder failed: ${res.errCodeDes ?? res.errCode ?? res.returnMsg ?? res.errMsg ?? 'unknown'}`);
+        throw new Error(
+          `cloudPay.queryOrder failed: ${res.errCodeDes ?? res.errCode ?? res.returnMsg ?? res.errMsg ?? 'unknown'}`,
+        );
       }
       return {
         found: true,
@@ -103,9 +123,12 @@ export function createWechatPay(sdk: WxServerSdk, config: WechatPayConfig): PayP
     },
     async queryRefund({ outRefundNo }) {
       const res = await cloudPay().queryRefund({ subMchId: config.subMchId, outRefundNo, nonceStr: nonce() });
-      if (res.returnCode === 'SUCCESS' && res.resultCode !== 'SUCCESS' && res.errCode === 'REFUNDNOTEXIST') return { found: false };
+      if (res.returnCode === 'SUCCESS' && res.resultCode !== 'SUCCESS' && res.errCode === 'REFUNDNOTEXIST')
+        return { found: false };
       if (res.returnCode !== 'SUCCESS' || res.resultCode !== 'SUCCESS') {
-        throw new Error(`cloudPay.queryRefund failed: ${res.errCodeDes ?? res.errCode ?? res.returnMsg ?? res.errMsg ?? 'unknown'}`);
+        throw new Error(
+          `cloudPay.queryRefund failed: ${res.errCodeDes ?? res.errCode ?? res.returnMsg ?? res.errMsg ?? 'unknown'}`,
+        );
       }
       return refundOf(res, outRefundNo);
     },

@@ -22,10 +22,12 @@ export function createWechatPhone(sdk: WxServerSdk): PhonePort {
       }
       const errCode = res.errCode ?? res.errcode ?? 0;
       const info = res.phoneInfo ?? res.phone_info;
-      if (errCode !== 0 || !info) return { ok: false, reason: `getPhoneNumber errCode ${errCode} ${res.errMsg ?? res.errmsg ?? ''}`.trim() };
+      if (errCode !== 0 || !info)
+        return { ok: false, reason: `getPhoneNumber errCode ${errCode} ${res.errMsg ?? res.errmsg ?? ''}`.trim() };
       const pure = String(info.purePhoneNumber ?? '');
       const country = String(info.countryCode ?? '');
-      if (!/^\d{5,20}$/.test(pure) || !/^\d{1,4}$/.test(country)) return { ok: false, reason: 'getPhoneNumber returned no usable number' };
+      if (!/^\d{5,20}$/.test(pure) || !/^\d{1,4}$/.test(country))
+        return { ok: false, reason: 'getPhoneNumber returned no usable number' };
       return { ok: true, phoneNumber: pure, countryCode: country };
     },
   };

@@ -6,7 +6,15 @@ export interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: symbol | string;
   init(options: { env: symbol | string }): void;
   /** CLIENTIP / CLIENTIPV6: the caller's address as WeChat Cloud saw it; SOURCE: what triggered the call. */
-  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; CLIENTIP?: string; CLIENTIPV6?: string; SOURCE?: string };
+  getWXContext(): {
+    OPENID?: string;
+    APPID?: string;
+    UNIONID?: string;
+    ENV?: string;
+    CLIENTIP?: string;
+    CLIENTIPV6?: string;
+    SOURCE?: string;
+  };
   cloudPay?: {
     unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
     refund(params: Record<string, unknown>): Promise<Record<string, any>>;

@@ -7,8 +7,25 @@ import type { WxServerSdk } from './sdk';
  * refusal is recorded on the outbox message for the operator.
  */
 const CARRIER_IDS: Record<string, string> = {
-  顺丰: 'SF', 顺丰速运: 'SF', 中通: 'ZTO', 中通快递: 'ZTO', 圆通: 'YTO', 圆通速递: 'YTO', 申通: 'STO', 申通快递: 'STO',
-  韵达: 'YD', 韵达快递: 'YD', 京东: 'JD', 京东物流: 'JD', 邮政: 'YZPY', 中国邮政: 'YZPY', EMS: 'EMS', 极兔: 'JTSD', 极兔速递: 'JTSD', 德邦: 'DBL', 德邦快递: 'DBL',
+  顺丰: 'SF',
+  顺丰速运: 'SF',
+  中通: 'ZTO',
+  中通快递: 'ZTO',
+  圆通: 'YTO',
+  圆通速递: 'YTO',
+  申通: 'STO',
+  申通快递: 'STO',
+  韵达: 'YD',
+  韵达快递: 'YD',
+  京东: 'JD',
+  京东物流: 'JD',
+  邮政: 'YZPY',
+  中国邮政: 'YZPY',
+  EMS: 'EMS',
+  极兔: 'JTSD',
+  极兔速递: 'JTSD',
+  德邦: 'DBL',
+  德邦快递: 'DBL',
 };
 
 export function expressCompanyId(carrier: string): string {
@@ -30,7 +47,11 @@ export function shippingInfoRequest(info: ShippingInfo, now: Date): Record<strin
   const itemDesc = info.itemDesc.slice(0, 120);
   const parcel =
     info.logisticsType === 1
-      ? { tracking_no: info.trackingNo ?? '', express_company: expressCompanyId(info.carrier ?? ''), item_desc: itemDesc }
+      ? {
+          tracking_no: info.trackingNo ?? '',
+          express_company: expressCompanyId(info.carrier ?? ''),
+          item_desc: itemDesc,
+        }
       : { item_desc: itemDesc };
   return {
     order_key: { order_number_type: 2, transaction_id: info.transactionId },
@@ -46,9 +67,16 @@ export function shippingInfoRequest(info: ShippingInfo, now: Date): Record<strin
 const RETRYABLE = new Set([-1, 45011]);
 
 /** WeChat's answer to an upload, as the port's outcome. */
-export function shippingOutcome(errcode: number, errmsg: string): { ok: true } | { ok: false; retryable: boolean; reason: string } {
+export function shippingOutcome(
+  errcode: number,
+  errmsg: string,
+): { ok: true } | { ok: false; retryable: boolean; reason: string } {
   if (errcode === 0) return { ok: true };
-  return { ok: false, retryable: RETRYABLE.has(errcode), reason: `upload_shipping_info errcode ${errcode} ${errmsg}`.trim() };
+  return {
+    ok: false,
+    retryable: RETRYABLE.has(errcode),
+    reason: `upload_shipping_info errcode ${errcode} ${errmsg}`.trim(),
+  };
 }
 
 /**

@@ -32,11 +32,23 @@ describe('planConsumption', () => {
   ];
 
   it('takes the oldest lots first and skips empty ones', () => {
-    expect(planConsumption(lots, 60)).toEqual({ takes: [{ lotId: 'a', points: 30 }, { lotId: 'b', points: 30 }], shortfall: 0 });
+    expect(planConsumption(lots, 60)).toEqual({
+      takes: [
+        { lotId: 'a', points: 30 },
+        { lotId: 'b', points: 30 },
+      ],
+      shortfall: 0,
+    });
   });
 
   it('reports what the lots cannot cover', () => {
-    expect(planConsumption(lots, 100)).toEqual({ takes: [{ lotId: 'a', points: 30 }, { lotId: 'b', points: 50 }], shortfall: 20 });
+    expect(planConsumption(lots, 100)).toEqual({
+      takes: [
+        { lotId: 'a', points: 30 },
+        { lotId: 'b', points: 50 },
+      ],
+      shortfall: 20,
+    });
   });
 
   it('takes preferred lots before older ones', () => {

@@ -48,11 +48,18 @@ export interface ConsumptionPlan {
  * Takes `wanted` points from lots, oldest first (earned_at, then id). `preferred` lots (e.g. the lot an
  * order itself earned, on a refund reversal) are taken before the rest.
  */
-export function planConsumption(lots: readonly OpenLot[], wanted: number, preferred: readonly string[] = []): ConsumptionPlan {
+export function planConsumption(
+  lots: readonly OpenLot[],
+  wanted: number,
+  preferred: readonly string[] = [],
+): ConsumptionPlan {
   const rank = (l: OpenLot) => (preferred.includes(l.id) ? 0 : 1);
   const ordered = [...lots]
     .filter((l) => l.remaining > 0)
-    .sort((a, b) => rank(a) - rank(b) || a.earnedAt.getTime() - b.earnedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || a.earnedAt.getTime() - b.earnedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   const takes: ConsumptionPlan['takes'] = [];
   let left = Math.max(0, wanted);
   for (const lot of ordered) {

@@ -4,11 +4,25 @@ import type { Executor } from '../../db/db';
 /** Appends a growth event; false when its idempotency key is already there. */
 export async function insertGrowthEvent(
   tx: Executor,
-  e: { memberId: string; delta: number; source: 'order_settled' | 'order_refunded'; orderId: string; key: string; at: Date },
+  e: {
+    memberId: string;
+    delta: number;
+    source: 'order_settled' | 'order_refunded';
+    orderId: string;
+    key: string;
+    at: Date;
+  },
 ): Promise<boolean> {
   const rows = await tx
     .insertInto('growth_events')
-    .values({ member_id: e.memberId, delta: e.delta, source: e.source, order_id: e.orderId, idempotency_key: e.key, at: e.at })
+    .values({
+      member_id: e.memberId,
+      delta: e.delta,
+      source: e.source,
+      order_id: e.orderId,
+      idempotency_key: e.key,
+      at: e.at,
+    })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
     .execute();
@@ -54,7 +68,14 @@ export async function changeTier(
   if (rows.length === 0) return false;
   await tx
     .insertInto('tier_changes')
-    .values({ member_id: c.memberId, from_code: c.from, to_code: c.to, reason: c.reason, created_at: c.at, acknowledged_at: null })
+    .values({
+      member_id: c.memberId,
+      from_code: c.from,
+      to_code: c.to,
+      reason: c.reason,
+      created_at: c.at,
+      acknowledged_at: null,
+    })
     .execute();
   return true;
 }

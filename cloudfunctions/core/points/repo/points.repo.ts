@@ -50,10 +50,17 @@ export async function openLots(tx: Executor, memberId: string): Promise<Array<Op
 
 export async function findLots(tx: Executor, lotIds: readonly string[]) {
   if (lotIds.length === 0) return [];
-  return tx.selectFrom('points_lots').selectAll().where('id', 'in', [...lotIds]).execute();
+  return tx
+    .selectFrom('points_lots')
+    .selectAll()
+    .where('id', 'in', [...lotIds])
+    .execute();
 }
 
-export async function insertLot(tx: Executor, lot: { memberId: string; amount: number; earnedAt: Date; expiresAt: Date }): Promise<string> {
+export async function insertLot(
+  tx: Executor,
+  lot: { memberId: string; amount: number; earnedAt: Date; expiresAt: Date },
+): Promise<string> {
   const id = `pl_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   await tx
     .insertInto('points_lots')

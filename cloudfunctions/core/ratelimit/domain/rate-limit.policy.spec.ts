@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type ActionSpec } from '../../contract';
-import { bucketsFor, DEFAULT_RATE_LIMIT, loginPolicy, policyFor, rateLimitSettingFromEnv, retryAfterSeconds } from './rate-limit.policy';
+import {
+  bucketsFor,
+  DEFAULT_RATE_LIMIT,
+  loginPolicy,
+  policyFor,
+  rateLimitSettingFromEnv,
+  retryAfterSeconds,
+} from './rate-limit.policy';
 
 describe('rate-limit policies', () => {
   it('counter actions get the counter policy, other writes the mutating one, reads none', () => {
-    const policyOf = (name: string) => policyFor(DEFAULT_RATE_LIMIT, name, (contract as Record<string, ActionSpec>)[name]!.mutating === true)?.name ?? null;
+    const policyOf = (name: string) =>
+      policyFor(DEFAULT_RATE_LIMIT, name, (contract as Record<string, ActionSpec>)[name]!.mutating === true)?.name ??
+      null;
     expect(policyOf('staff.verifyPickup')).toBe('counter');
     expect(policyOf('staff.scanMemberCode')).toBe('counter');
     expect(policyOf('member.claimCoupon')).toBe('mutating');
@@ -22,7 +31,9 @@ describe('rate-limit policies', () => {
       { key: 'counter:ip:1.2.3.4', limit: 'ip', max: 120 },
     ]);
     expect(bucketsFor(counter, 'o1', null).map((b) => b.key)).toEqual(['counter:id:o1']);
-    expect(bucketsFor(loginPolicy(DEFAULT_RATE_LIMIT), 'o1', '1.2.3.4')).toEqual([{ key: 'login:ip:1.2.3.4', limit: 'ip', max: 20 }]);
+    expect(bucketsFor(loginPolicy(DEFAULT_RATE_LIMIT), 'o1', '1.2.3.4')).toEqual([
+      { key: 'login:ip:1.2.3.4', limit: 'ip', max: 20 },
+    ]);
   });
 
   it('retry-after is whole seconds between 1 and the window, even when clocks disagree', () => {

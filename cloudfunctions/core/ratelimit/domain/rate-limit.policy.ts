@@ -24,7 +24,12 @@ export interface RateLimitConfig {
   mutatingPerIp: number;
 }
 
-export const COUNTER_ACTIONS: readonly string[] = ['staff.scanMemberCode', 'staff.awardPoints', 'staff.redeemCoupon', 'staff.verifyPickup'];
+export const COUNTER_ACTIONS: readonly string[] = [
+  'staff.scanMemberCode',
+  'staff.awardPoints',
+  'staff.redeemCoupon',
+  'staff.verifyPickup',
+];
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   actions: COUNTER_ACTIONS,
@@ -102,7 +107,8 @@ export interface Bucket {
  */
 export function bucketsFor(policy: RatePolicy, identity: string | null, ip: string | null): Bucket[] {
   const buckets: Bucket[] = [];
-  if (identity && policy.perIdentity !== null) buckets.push({ key: `${policy.name}:id:${identity}`, limit: 'identity', max: policy.perIdentity });
+  if (identity && policy.perIdentity !== null)
+    buckets.push({ key: `${policy.name}:id:${identity}`, limit: 'identity', max: policy.perIdentity });
   if (ip) buckets.push({ key: `${policy.name}:ip:${ip}`, limit: 'ip', max: policy.perIp });
   return buckets.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

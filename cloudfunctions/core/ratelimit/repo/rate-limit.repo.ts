@@ -14,7 +14,12 @@ export interface CountedHit {
  * `expiredBefore` starts a new window at `now` in the same statement. Keys must come sorted (see
  * bucketsFor) so rows are always locked in one order.
  */
-export async function countHits(exec: Executor, buckets: readonly string[], now: Date, expiredBefore: Date): Promise<CountedHit[]> {
+export async function countHits(
+  exec: Executor,
+  buckets: readonly string[],
+  now: Date,
+  expiredBefore: Date,
+): Promise<CountedHit[]> {
   if (buckets.length === 0) return [];
   const rows = await exec
     .insertInto('rate_limit_counters')
@@ -49,6 +54,9 @@ export async function uncountHit(exec: Executor, bucket: string, windowStart: Da
  * the reset its next hit would do, so pruning never changes a decision.
  */
 export async function pruneExpired(exec: Executor, expiredBefore: Date): Promise<number> {
-  const result = await exec.deleteFrom('rate_limit_counters').where('window_start', '<=', expiredBefore).executeTakeFirst();
+  const result = await exec
+    .deleteFrom('rate_limit_counters')
+    .where('window_start', '<=', expiredBefore)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -3,12 +3,7 @@
  * under the store's binding lock. Order matters only for the reason recorded; every refusal is final.
  */
 export type RefusalReason =
-  | 'self_invite'
-  | 'already_bound'
-  | 'already_bound_to_inviter'
-  | 'paid_before'
-  | 'same_phone'
-  | 'cycle';
+  'self_invite' | 'already_bound' | 'already_bound_to_inviter' | 'paid_before' | 'same_phone' | 'cycle';
 
 export interface AttributionFacts {
   inviterId: string;

@@ -50,13 +50,29 @@ describe('display status (我的邀请)', () => {
   const expiresAt = new Date('2026-03-31T00:00:00Z');
   it('已绑定 inside the window, 已下单 once paid in it, 已失效 after it without an order', () => {
     expect(displayStatus({ status: 'bound', expiresAt, firstPaidAt: null }, bound).text).toBe('已绑定');
-    expect(displayStatus({ status: 'bound', expiresAt, firstPaidAt: new Date('2026-03-10T00:00:00Z') }, new Date('2026-04-20T00:00:00Z')).text).toBe('已下单');
-    expect(displayStatus({ status: 'bound', expiresAt, firstPaidAt: null }, expiresAt)).toMatchObject({ text: '已失效', note: '绑定期内未下单' });
-    expect(displayStatus({ status: 'bound', expiresAt, firstPaidAt: new Date('2026-04-01T00:00:00Z') }, new Date('2026-04-02T00:00:00Z')).text).toBe('已失效');
+    expect(
+      displayStatus(
+        { status: 'bound', expiresAt, firstPaidAt: new Date('2026-03-10T00:00:00Z') },
+        new Date('2026-04-20T00:00:00Z'),
+      ).text,
+    ).toBe('已下单');
+    expect(displayStatus({ status: 'bound', expiresAt, firstPaidAt: null }, expiresAt)).toMatchObject({
+      text: '已失效',
+      note: '绑定期内未下单',
+    });
+    expect(
+      displayStatus(
+        { status: 'bound', expiresAt, firstPaidAt: new Date('2026-04-01T00:00:00Z') },
+        new Date('2026-04-02T00:00:00Z'),
+      ).text,
+    ).toBe('已失效');
   });
   it('已奖励, and every ended binding is 已失效 with its reason', () => {
     expect(displayStatus({ status: 'rewarded', expiresAt, firstPaidAt: bound }, bound).text).toBe('已奖励');
-    expect(displayStatus({ status: 'capped', expiresAt, firstPaidAt: bound }, bound)).toMatchObject({ text: '已失效', note: '奖励已达上限' });
+    expect(displayStatus({ status: 'capped', expiresAt, firstPaidAt: bound }, bound)).toMatchObject({
+      text: '已失效',
+      note: '奖励已达上限',
+    });
     expect(displayStatus({ status: 'reversed', expiresAt, firstPaidAt: bound }, bound).note).toContain('退款');
   });
 });

@@ -36,8 +36,7 @@ export function displayStatus(
   else if (b.status === 'bound' && paidInWindow) {
     status = 'ordered';
     note = '订单过退款期后发放奖励';
-  }
-  else if (b.status === 'bound' && now < b.expiresAt) status = 'bound';
+  } else if (b.status === 'bound' && now < b.expiresAt) status = 'bound';
   else {
     status = 'invalid';
     note = INVALID_NOTE[b.status === 'bound' ? 'expired' : b.status] ?? null;

@@ -14,7 +14,10 @@ export function capWindows(at: Date): { day: [Date, Date]; month: [Date, Date] }
 export type CapReason = 'daily_cap' | 'monthly_cap';
 
 /** Whether one more reward fits under the caps, given the rewards already granted in each window. */
-export function capReached(granted: { today: number; thisMonth: number }, caps: { dailyCap: number; monthlyCap: number }): CapReason | null {
+export function capReached(
+  granted: { today: number; thisMonth: number },
+  caps: { dailyCap: number; monthlyCap: number },
+): CapReason | null {
   if (granted.today >= caps.dailyCap) return 'daily_cap';
   if (granted.thisMonth >= caps.monthlyCap) return 'monthly_cap';
   return null;

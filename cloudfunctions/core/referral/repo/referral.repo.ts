@@ -38,12 +38,21 @@ export async function findMemberByInviteCode(exec: Executor, storeId: string, co
 }
 
 export async function findMember(exec: Executor, memberId: string) {
-  return exec.selectFrom('members').select(['id', 'nickname', 'avatar_url', 'phone', 'phone_country', 'invite_code']).where('id', '=', memberId).executeTakeFirstOrThrow();
+  return exec
+    .selectFrom('members')
+    .select(['id', 'nickname', 'avatar_url', 'phone', 'phone_country', 'invite_code'])
+    .where('id', '=', memberId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The friend's binding that is not expired (at most one, by the partial unique index). */
 export async function findLiveBinding(exec: Executor, friendId: string) {
-  return exec.selectFrom('referrals').selectAll().where('friend_member_id', '=', friendId).where('status', '<>', 'expired').executeTakeFirst();
+  return exec
+    .selectFrom('referrals')
+    .selectAll()
+    .where('friend_member_id', '=', friendId)
+    .where('status', '<>', 'expired')
+    .executeTakeFirst();
 }
 
 /** The same, locked, for a consumer about to move it. */
@@ -121,7 +130,16 @@ export async function moveBinding(
   tx: Executor,
   id: string,
   from: string[],
-  set: Partial<{ status: 'bound' | 'rewarded' | 'capped' | 'reversed' | 'void' | 'expired'; friend_coupon_id: string; first_order_id: string; reward_kind: 'points' | 'coupon'; reward_points: number; reward_coupon_id: string; rewarded_at: Date; reversed_at: Date }>,
+  set: Partial<{
+    status: 'bound' | 'rewarded' | 'capped' | 'reversed' | 'void' | 'expired';
+    friend_coupon_id: string;
+    first_order_id: string;
+    reward_kind: 'points' | 'coupon';
+    reward_points: number;
+    reward_coupon_id: string;
+    rewarded_at: Date;
+    reversed_at: Date;
+  }>,
 ): Promise<boolean> {
   const result = await tx
     .updateTable('referrals')
@@ -134,7 +152,15 @@ export async function moveBinding(
 
 export async function recordEvent(
   exec: Executor,
-  e: { storeId: string; inviterId: string; friendId: string | null; kind: ReferralEventKind; reason?: string | null; referralId?: string | null; at: Date },
+  e: {
+    storeId: string;
+    inviterId: string;
+    friendId: string | null;
+    kind: ReferralEventKind;
+    reason?: string | null;
+    referralId?: string | null;
+    at: Date;
+  },
 ): Promise<void> {
   await exec
     .insertInto('referral_events')
@@ -163,7 +189,12 @@ export async function rewardsGranted(exec: Executor, inviterId: string, from: Da
 }
 
 /** An inviter's bindings, newest first, with the friend and the friend's first paid order. */
-export async function invitesOf(exec: Executor, inviterId: string, before: { at: Date; id: string } | null, limit: number) {
+export async function invitesOf(
+  exec: Executor,
+  inviterId: string,
+  before: { at: Date; id: string } | null,
+  limit: number,
+) {
   let q = exec
     .selectFrom('referrals as r')
     .innerJoin('members as f', 'f.id', 'r.friend_member_id')
@@ -187,7 +218,9 @@ export async function invitesOf(exec: Executor, inviterId: string, before: { at:
     ])
     .where('r.inviter_member_id', '=', inviterId);
   if (before) {
-    q = q.where((eb) => eb.or([eb('r.bound_at', '<', before.at), eb.and([eb('r.bound_at', '=', before.at), eb('r.id', '<', before.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('r.bound_at', '<', before.at), eb.and([eb('r.bound_at', '=', before.at), eb('r.id', '<', before.id)])]),
+    );
   }
   return q.orderBy('r.bound_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
 }

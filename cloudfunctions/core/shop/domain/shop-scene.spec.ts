@@ -7,7 +7,10 @@ import { newStaffCode, parseWelcomeScene, WELCOME_PAGE, welcomeScene, type Welco
 const CODE_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Any code the schema accepts (`^[0-9A-Za-z]{4,16}$`): the shops and staff codes a manager could hold. */
 const schemaCode = fc.array(fc.constantFrom(...CODE_CHARS), { minLength: 4, maxLength: 16 }).map((cs) => cs.join(''));
-const target: fc.Arbitrary<WelcomeTarget> = fc.record({ kind: fc.constantFrom('shop' as const, 'advisor' as const), code: schemaCode });
+const target: fc.Arbitrary<WelcomeTarget> = fc.record({
+  kind: fc.constantFrom('shop' as const, 'advisor' as const),
+  code: schemaCode,
+});
 
 /** A random source replaying fast-check's draws, so the generator itself is what is tested. */
 const draws = (values: number[]) => {
@@ -43,12 +46,29 @@ describe('shop and advisor scenes (wxacode.getUnlimited)', () => {
   });
 
   it('the local poster code opens the welcome page with a scene that reads back', () => {
-    const url = localMiniCodeTarget({ scene: welcomeScene({ kind: 'advisor', code: 'DEMOSTAFF' }), page: WELCOME_PAGE });
+    const url = localMiniCodeTarget({
+      scene: welcomeScene({ kind: 'advisor', code: 'DEMOSTAFF' }),
+      page: WELCOME_PAGE,
+    });
     expect(url).toBe('/packages/shop/welcome?scene=a%3DDEMOSTAFF');
-    expect(parseWelcomeScene(new URLSearchParams(url.split('?')[1]).get('scene')!)).toEqual({ kind: 'advisor', code: 'DEMOSTAFF' });
+    expect(parseWelcomeScene(new URLSearchParams(url.split('?')[1]).get('scene')!)).toEqual({
+      kind: 'advisor',
+      code: 'DEMOSTAFF',
+    });
   });
 
-  it.each(['', 's=', 'a=ABC', 's=' + 'A'.repeat(17), 'i=QHJA', 's=QHJA&a=DEMOSTAFF', 's=QH JA', 'a=小禾店员', 's=QH-JA', '%E0%A4%A'])('reads no target from %j', (raw) => {
+  it.each([
+    '',
+    's=',
+    'a=ABC',
+    's=' + 'A'.repeat(17),
+    'i=QHJA',
+    's=QHJA&a=DEMOSTAFF',
+    's=QH JA',
+    'a=小禾店员',
+    's=QH-JA',
+    '%E0%A4%A',
+  ])('reads no target from %j', (raw) => {
     expect(parseWelcomeScene(raw)).toBeNull();
   });
 });

@@ -1,7 +1,19 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
 
-const SHOP_COLUMNS = ['s.id', 's.store_id', 's.code', 's.name', 's.address', 's.hours', 's.phone', 's.latitude', 's.longitude', 's.welcome_template_id', 's.active'] as const;
+const SHOP_COLUMNS = [
+  's.id',
+  's.store_id',
+  's.code',
+  's.name',
+  's.address',
+  's.hours',
+  's.phone',
+  's.latitude',
+  's.longitude',
+  's.welcome_template_id',
+  's.active',
+] as const;
 
 export type ShopRow = Awaited<ReturnType<typeof findShopByCode>> & {};
 
@@ -18,12 +30,25 @@ export async function findShopByCode(exec: Executor, storeId: string, code: stri
 
 /** An active shop of the store by its id (staff are placed only in those). */
 export async function findActiveShop(exec: Executor, storeId: string, shopId: string) {
-  return exec.selectFrom('shops').select(['id', 'name']).where('store_id', '=', storeId).where('id', '=', shopId).where('active', '=', true).executeTakeFirst();
+  return exec
+    .selectFrom('shops')
+    .select(['id', 'name'])
+    .where('store_id', '=', storeId)
+    .where('id', '=', shopId)
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
 /** The store's active shops, oldest first (the order the manager's pickers list them in). */
 export async function activeShops(exec: Executor, storeId: string) {
-  return exec.selectFrom('shops').select(['id', 'name']).where('store_id', '=', storeId).where('active', '=', true).orderBy('created_at').orderBy('id').execute();
+  return exec
+    .selectFrom('shops')
+    .select(['id', 'name'])
+    .where('store_id', '=', storeId)
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** A serving advisor by their code: staff not revoked, placed in an active shop, with that shop. */
@@ -48,7 +73,11 @@ export async function findAdvisorCard(exec: Executor, storeId: string, openid: s
   return exec
     .selectFrom('staff as st')
     .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 'st.store_id').onRef('m.openid', '=', 'st.openid'))
-    .select((eb) => [eb.fn.coalesce('st.display_name', 'm.nickname', eb.val('导购')).as('name'), 'm.avatar_url', 'st.code'])
+    .select((eb) => [
+      eb.fn.coalesce('st.display_name', 'm.nickname', eb.val('导购')).as('name'),
+      'm.avatar_url',
+      'st.code',
+    ])
     .where('st.store_id', '=', storeId)
     .where('st.openid', '=', openid)
     .where('st.revoked_at', 'is', null)
@@ -71,7 +100,14 @@ export async function insertOriginOnce(
 ): Promise<boolean> {
   const rows = await tx
     .insertInto('member_origins')
-    .values({ member_id: o.memberId, store_id: o.storeId, shop_id: o.shopId, advisor_openid: o.advisorOpenid, scene: o.scene, created_at: o.now })
+    .values({
+      member_id: o.memberId,
+      store_id: o.storeId,
+      shop_id: o.shopId,
+      advisor_openid: o.advisorOpenid,
+      scene: o.scene,
+      created_at: o.now,
+    })
     .onConflict((oc) => oc.column('member_id').doNothing())
     .returning('member_id')
     .execute();
@@ -93,7 +129,15 @@ export async function bindAdvisorFirstWins(
 ): Promise<BindingOutcome> {
   const inserted = await tx
     .insertInto('member_advisors')
-    .values({ member_id: b.memberId, store_id: b.storeId, shop_id: b.shopId, advisor_openid: b.advisorOpenid, bound_at: b.now, updated_at: b.now, updated_by: b.by })
+    .values({
+      member_id: b.memberId,
+      store_id: b.storeId,
+      shop_id: b.shopId,
+      advisor_openid: b.advisorOpenid,
+      bound_at: b.now,
+      updated_at: b.now,
+      updated_by: b.by,
+    })
     .onConflict((oc) => oc.column('member_id').doNothing())
     .returning('member_id')
     .execute();
@@ -119,8 +163,14 @@ export async function findWelcomeGift(exec: Executor, memberId: string) {
     .executeTakeFirst();
 }
 
-export async function insertWelcomeGift(tx: Executor, g: { memberId: string; shopId: string; couponId: string; now: Date }): Promise<void> {
-  await tx.insertInto('welcome_gifts').values({ member_id: g.memberId, shop_id: g.shopId, coupon_id: g.couponId, granted_at: g.now }).execute();
+export async function insertWelcomeGift(
+  tx: Executor,
+  g: { memberId: string; shopId: string; couponId: string; now: Date },
+): Promise<void> {
+  await tx
+    .insertInto('welcome_gifts')
+    .values({ member_id: g.memberId, shop_id: g.shopId, coupon_id: g.couponId, granted_at: g.now })
+    .execute();
 }
 
 /** The shop serving the member now (their advisor's, or the pool they joined) and the advisor's openid. */

@@ -7,7 +7,15 @@ export async function findServingStaff(exec: Executor, storeId: string, openids?
     .selectFrom('staff as st')
     .leftJoin('shops as s', 's.id', 'st.shop_id')
     .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 'st.store_id').onRef('m.openid', '=', 'st.openid'))
-    .select((eb) => ['st.openid', 'st.role', 'st.code', 'st.shop_id', 's.name as shop_name', eb.fn.coalesce('st.display_name', 'm.nickname', eb.val('导购')).as('name'), 'm.avatar_url'])
+    .select((eb) => [
+      'st.openid',
+      'st.role',
+      'st.code',
+      'st.shop_id',
+      's.name as shop_name',
+      eb.fn.coalesce('st.display_name', 'm.nickname', eb.val('导购')).as('name'),
+      'm.avatar_url',
+    ])
     .where('st.store_id', '=', storeId)
     .where('st.revoked_at', 'is', null);
   if (openids) q = q.where('st.openid', 'in', openids.length ? openids : ['']);
@@ -19,7 +27,12 @@ export async function findServingStaff(exec: Executor, storeId: string, openids?
  * the code not taken), so two concurrent first calls keep one code. A collision with another staff's
  * code (the unique index) is retried with a fresh code; the winner's code is read back.
  */
-export async function ensureStaffCode(exec: Executor, storeId: string, openid: string, newCode: () => string): Promise<string | null> {
+export async function ensureStaffCode(
+  exec: Executor,
+  storeId: string,
+  openid: string,
+  newCode: () => string,
+): Promise<string | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newCode();
     try {
@@ -29,13 +42,26 @@ export async function ensureStaffCode(exec: Executor, storeId: string, openid: s
         .where('store_id', '=', storeId)
         .where('openid', '=', openid)
         .where('code', 'is', null)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('staff as other').select(sql`1`.as('one')).where('other.code', '=', code))))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('staff as other')
+                .select(sql`1`.as('one'))
+                .where('other.code', '=', code),
+            ),
+          ),
+        )
         .execute();
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
       continue;
     }
-    const row = await exec.selectFrom('staff').select('code').where('store_id', '=', storeId).where('openid', '=', openid).executeTakeFirst();
+    const row = await exec
+      .selectFrom('staff')
+      .select('code')
+      .where('store_id', '=', storeId)
+      .where('openid', '=', openid)
+      .executeTakeFirst();
     if (!row) return null;
     if (row.code) return row.code;
   }

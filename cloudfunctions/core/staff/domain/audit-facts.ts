@@ -5,7 +5,22 @@
  * credential for its 60 seconds) and neither is an invite token.
  */
 const SECRET_FIELDS = new Set(['code', 'inviteToken', 'token', 'qrImage']);
-const RESULT_FIELDS = ['orderId', 'orderNo', 'status', 'couponId', 'pointsAwarded', 'refundId', 'templateId', 'inviteId', 'role', 'title', 'handedBack', 'previousAdvisorOpenid', 'previousShopId', 'changed'] as const;
+const RESULT_FIELDS = [
+  'orderId',
+  'orderNo',
+  'status',
+  'couponId',
+  'pointsAwarded',
+  'refundId',
+  'templateId',
+  'inviteId',
+  'role',
+  'title',
+  'handedBack',
+  'previousAdvisorOpenid',
+  'previousShopId',
+  'changed',
+] as const;
 
 export interface AuditFacts {
   memberId: string | null;
@@ -21,7 +36,8 @@ export function auditFacts(input: unknown, output: unknown): AuditFacts {
   const inp = record(input);
   const out = record(output);
   const memberId = [out.memberId, inp.memberId].find((v): v is string => typeof v === 'string') ?? null;
-  const amountFen = [inp.amountFen, inp.priceFen, out.refundFen, out.costFen].find((v): v is number => typeof v === 'number') ?? null;
+  const amountFen =
+    [inp.amountFen, inp.priceFen, out.refundFen, out.costFen].find((v): v is number => typeof v === 'number') ?? null;
   const detail: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(inp)) if (!SECRET_FIELDS.has(k)) detail[k] = v;
   const result: Record<string, unknown> = {};

@@ -20,7 +20,10 @@ export function inviteTokenHash(token: string): string {
 
 export type InviteStatus = 'open' | 'used' | 'expired' | 'revoked';
 
-export function inviteStatus(invite: { used_at: Date | null; revoked_at: Date | null; expires_at: Date }, now: Date): InviteStatus {
+export function inviteStatus(
+  invite: { used_at: Date | null; revoked_at: Date | null; expires_at: Date },
+  now: Date,
+): InviteStatus {
   if (invite.used_at) return 'used';
   if (invite.revoked_at) return 'revoked';
   return invite.expires_at <= now ? 'expired' : 'open';

@@ -5,23 +5,49 @@ import type { Executor } from '../../db/db';
 
 export async function insertInvite(
   exec: Executor,
-  i: { id: string; storeId: string; tokenHash: string; role: 'staff' | 'manager'; shopId: string | null; createdBy: string; now: Date; expiresAt: Date },
+  i: {
+    id: string;
+    storeId: string;
+    tokenHash: string;
+    role: 'staff' | 'manager';
+    shopId: string | null;
+    createdBy: string;
+    now: Date;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await exec
     .insertInto('staff_invites')
-    .values({ id: i.id, store_id: i.storeId, token_hash: i.tokenHash, role: i.role, shop_id: i.shopId, created_by: i.createdBy, created_at: i.now, expires_at: i.expiresAt })
+    .values({
+      id: i.id,
+      store_id: i.storeId,
+      token_hash: i.tokenHash,
+      role: i.role,
+      shop_id: i.shopId,
+      created_by: i.createdBy,
+      created_at: i.now,
+      expires_at: i.expiresAt,
+    })
     .execute();
 }
 
 export function findInviteByHash(exec: Executor, storeId: string, tokenHash: string) {
-  return exec.selectFrom('staff_invites').selectAll().where('store_id', '=', storeId).where('token_hash', '=', tokenHash).executeTakeFirst();
+  return exec
+    .selectFrom('staff_invites')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 /**
  * Takes the invite: of two members opening one link at once, exactly one updates the row. Answers
  * the shop the invite names as the row it took holds it (null: none), or undefined when not taken.
  */
-export async function useInvite(exec: Executor, q: { id: string; openid: string; now: Date }): Promise<{ shopId: string | null } | undefined> {
+export async function useInvite(
+  exec: Executor,
+  q: { id: string; openid: string; now: Date },
+): Promise<{ shopId: string | null } | undefined> {
   const rows = await exec
     .updateTable('staff_invites')
     .set({ used_by: q.openid, used_at: q.now })
@@ -38,7 +64,10 @@ export async function useInvite(exec: Executor, q: { id: string; openid: string;
  * Part of a revocation, after the staff row's update: every invite the revoked member made and nobody
  * used yet stops working, so their links cannot hand the role on (or back to them). Answers how many.
  */
-export async function revokeInvitesBy(tx: Executor, q: { storeId: string; createdBy: string; now: Date }): Promise<number> {
+export async function revokeInvitesBy(
+  tx: Executor,
+  q: { storeId: string; createdBy: string; now: Date },
+): Promise<number> {
   const rows = await tx
     .updateTable('staff_invites')
     .set({ revoked_at: q.now })
@@ -65,7 +94,12 @@ export async function revokeInvite(exec: Executor, q: { storeId: string; id: str
 }
 
 export function findInvite(exec: Executor, storeId: string, id: string) {
-  return exec.selectFrom('staff_invites').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirst();
+  return exec
+    .selectFrom('staff_invites')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function recentInvites(exec: Executor, storeId: string, limit = 30) {
@@ -89,11 +123,27 @@ export function recentInvites(exec: Executor, storeId: string, limit = 30) {
  */
 export async function upsertStaff(
   exec: Executor,
-  s: { storeId: string; openid: string; role: 'staff' | 'manager'; shopId: string | null; invitedBy: string; inviteCreatedAt: Date; now: Date },
+  s: {
+    storeId: string;
+    openid: string;
+    role: 'staff' | 'manager';
+    shopId: string | null;
+    invitedBy: string;
+    inviteCreatedAt: Date;
+    now: Date;
+  },
 ): Promise<boolean> {
   const rows = await exec
     .insertInto('staff')
-    .values({ store_id: s.storeId, openid: s.openid, role: s.role, shop_id: s.shopId, created_at: s.now, revoked_at: null, invited_by: s.invitedBy })
+    .values({
+      store_id: s.storeId,
+      openid: s.openid,
+      role: s.role,
+      shop_id: s.shopId,
+      created_at: s.now,
+      revoked_at: null,
+      invited_by: s.invitedBy,
+    })
     .onConflict((oc) =>
       oc
         .columns(['store_id', 'openid'])
@@ -112,7 +162,10 @@ export async function upsertStaff(
   return rows.length === 1;
 }
 
-export async function revokeStaffRow(exec: Executor, q: { storeId: string; openid: string; by: string; now: Date }): Promise<boolean> {
+export async function revokeStaffRow(
+  exec: Executor,
+  q: { storeId: string; openid: string; by: string; now: Date },
+): Promise<boolean> {
   const rows = await exec
     .updateTable('staff')
     .set({ revoked_at: q.now, revoked_by: q.by })
@@ -159,7 +212,10 @@ export function lockActiveManager(tx: Executor, storeId: string, openid: string)
 }
 
 /** Places the (locked) staff member in `shopId`, conditional on the shop they were read in. */
-export async function moveStaffShop(tx: Executor, q: { storeId: string; openid: string; from: string | null; to: string }): Promise<boolean> {
+export async function moveStaffShop(
+  tx: Executor,
+  q: { storeId: string; openid: string; from: string | null; to: string },
+): Promise<boolean> {
   const rows = await tx
     .updateTable('staff')
     .set({ shop_id: q.to })
@@ -195,7 +251,15 @@ export async function insertReceipt(
 ): Promise<boolean> {
   const rows = await tx
     .insertInto('counter_receipts')
-    .values({ store_id: r.storeId, receipt_no: r.receiptNo, member_id: r.memberId, amount_fen: r.amountFen, points: r.points, awarded_by: r.by, awarded_at: r.at })
+    .values({
+      store_id: r.storeId,
+      receipt_no: r.receiptNo,
+      member_id: r.memberId,
+      amount_fen: r.amountFen,
+      points: r.points,
+      awarded_by: r.by,
+      awarded_at: r.at,
+    })
     .onConflict((oc) => oc.columns(['store_id', 'receipt_no']).doNothing())
     .returning('receipt_no')
     .execute();
@@ -215,5 +279,10 @@ export function counterMember(exec: Executor, storeId: string, memberId: string)
 
 /** The member code's use row, to recognise the scan this counter made. */
 export function findCodeUse(exec: Executor, memberId: string, step: number) {
-  return exec.selectFrom('member_code_uses').select(['used_by', 'used_at']).where('member_id', '=', memberId).where('step', '=', step).executeTakeFirst();
+  return exec
+    .selectFrom('member_code_uses')
+    .select(['used_by', 'used_at'])
+    .where('member_id', '=', memberId)
+    .where('step', '=', step)
+    .executeTakeFirst();
 }

@@ -3,7 +3,10 @@ import { Swiper, Tag } from '@nutui/nutui-react-taro';
 import { mediaUrl, type ProductDetail, type Sku } from '../../../api';
 import { PriceLine } from '../../../components/PriceLine';
 
-const FULFILMENT_TEXT: Record<ProductDetail['fulfilment'][number], string> = { express: '快递配送', pickup: '门店自提' };
+const FULFILMENT_TEXT: Record<ProductDetail['fulfilment'][number], string> = {
+  express: '快递配送',
+  pickup: '门店自提',
+};
 
 export function Gallery({ images }: { images: string[] }) {
   return (
@@ -23,21 +26,33 @@ export function Info({ product, sku }: { product: ProductDetail; sku?: Sku }) {
   const price = sku ?? product.skus[0];
   return (
     <View className="detail-info card">
-      {price && <PriceLine id="detail-price" priceFen={price.priceFen} originalPriceFen={price.originalPriceFen} size="xlarge" />}
-      <Text className="detail-info__title" id="detail-title">{product.title}</Text>
+      {price && (
+        <PriceLine
+          id="detail-price"
+          priceFen={price.priceFen}
+          originalPriceFen={price.originalPriceFen}
+          size="xlarge"
+        />
+      )}
+      <Text className="detail-info__title" id="detail-title">
+        {product.title}
+      </Text>
       {product.subtitle && <Text className="detail-info__sub">{product.subtitle}</Text>}
       <View className="detail-info__tags">
         {product.repurchaseCycleDays > 0 && (
           <Tag className="tag-accent">{`建议 ${product.repurchaseCycleDays} 天回购`}</Tag>
         )}
         {product.fulfilment.map((f) => (
-          <Tag key={f} className="tag-soft">{FULFILMENT_TEXT[f] ?? f}</Tag>
+          <Tag key={f} className="tag-soft">
+            {FULFILMENT_TEXT[f] ?? f}
+          </Tag>
         ))}
         {product.tags.map((t) => (
-          <Tag key={t} className="tag-muted">{t}</Tag>
+          <Tag key={t} className="tag-muted">
+            {t}
+          </Tag>
         ))}
       </View>
     </View>
   );
 }
-

@@ -17,7 +17,11 @@ export function Seats({ members, size }: { members: GroupBuyMemberView[]; size: 
         }
         return (
           <View key={i} className="gb-seat">
-            {m.avatarUrl ? <Image className="gb-seat__img" src={mediaUrl(m.avatarUrl)} mode="aspectFill" /> : <Text>{m.nickname.slice(0, 1)}</Text>}
+            {m.avatarUrl ? (
+              <Image className="gb-seat__img" src={mediaUrl(m.avatarUrl)} mode="aspectFill" />
+            ) : (
+              <Text>{m.nickname.slice(0, 1)}</Text>
+            )}
             {m.leader && <Text className="gb-seat__tag">团长</Text>}
           </View>
         );

@@ -3,7 +3,8 @@ import type { InviteRules as Rules } from '../../../../cloudfunctions/core/contr
 
 /** 活动规则, from the store's referral configuration (never hard-coded numbers). */
 export function InviteRules({ rules }: { rules: Rules }) {
-  const reward = rules.rewardKind === 'points' ? `${rules.rewardPoints} 积分` : `「${rules.rewardCouponTitle ?? '奖励券'}」一张`;
+  const reward =
+    rules.rewardKind === 'points' ? `${rules.rewardPoints} 积分` : `「${rules.rewardCouponTitle ?? '奖励券'}」一张`;
   const lines = [
     `好友通过你的邀请卡片或海报进入商城，即与你绑定，绑定期 ${rules.bindingDays} 天。`,
     rules.friendGiftTitle ? `好友绑定后立得「${rules.friendGiftTitle}」。` : '好友绑定后可享新人专属优惠。',

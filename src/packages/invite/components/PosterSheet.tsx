@@ -42,9 +42,17 @@ export function PosterSheet({ card, visible, onClose }: { card: InviteCard; visi
       <View className="invite-poster__body" id="invite-poster">
         {!isH5 && <Canvas type="2d" id={CANVAS_ID} className="invite-poster__canvas" />}
         {src ? (
-          <Image className="invite-poster__image" id="invite-poster-image" src={src} mode="widthFix" showMenuByLongpress />
+          <Image
+            className="invite-poster__image"
+            id="invite-poster-image"
+            src={src}
+            mode="widthFix"
+            showMenuByLongpress
+          />
         ) : (
-          <View className="invite-poster__loading">{failed ? <Text>海报生成失败</Text> : <Loading>海报生成中…</Loading>}</View>
+          <View className="invite-poster__loading">
+            {failed ? <Text>海报生成失败</Text> : <Loading>海报生成中…</Loading>}
+          </View>
         )}
         {isH5 ? (
           <Text className="invite-poster__hint">长按图片保存，发给好友或分享到朋友圈</Text>

@@ -90,7 +90,11 @@ export function drawPoster(ctx: Ctx, card: InviteCard, img: PosterImages): void 
   ctx.fillText(fitText(ctx, card.nickname, 400), 152, 192);
   ctx.font = '24px sans-serif';
   ctx.fillStyle = 'rgba(255,255,255,0.8)';
-  ctx.fillText(fitText(ctx, card.rules.friendGiftTitle ? `送你「${card.rules.friendGiftTitle}」` : '邀请你来逛逛', 400), 152, 230);
+  ctx.fillText(
+    fitText(ctx, card.rules.friendGiftTitle ? `送你「${card.rules.friendGiftTitle}」` : '邀请你来逛逛', 400),
+    152,
+    230,
+  );
 
   // Featured product card
   roundRect(ctx, 40, 276, POSTER_W - 80, 420, 24);

@@ -47,7 +47,12 @@ export function renderPosterWeapp(card: InviteCard, canvasId: string): Promise<s
           loadImage(canvas, codeFile(card.qrImage)),
         ]);
         drawPoster(canvas.getContext('2d') as CanvasRenderingContext2D, card, { avatar, product, code } as never);
-        Taro.canvasToTempFilePath({ canvas, fileType: 'png', success: (r: { tempFilePath: string }) => resolve(r.tempFilePath), fail: reject } as never);
+        Taro.canvasToTempFilePath({
+          canvas,
+          fileType: 'png',
+          success: (r: { tempFilePath: string }) => resolve(r.tempFilePath),
+          fail: reject,
+        } as never);
       });
   });
 }

@@ -26,19 +26,44 @@ export function AdvisorCard({ advisor: a, busy, onSaveBudget, onCustomers }: Pro
     <View className="m-advisor card" id={`advisor-${a.openid}`}>
       <View className="m-advisor__head">
         <Text className="m-advisor__name">{a.name}</Text>
-        <Tag type={a.role === 'manager' ? 'warning' : 'primary'} round>{a.role === 'manager' ? '店长' : '导购'}</Tag>
-        {a.shopName ? <Text className="m-advisor__shop">{a.shopName}</Text> : <Tag type="warning" className="m-advisor__shop">未分配门店</Tag>}
+        <Tag type={a.role === 'manager' ? 'warning' : 'primary'} round>
+          {a.role === 'manager' ? '店长' : '导购'}
+        </Tag>
+        {a.shopName ? (
+          <Text className="m-advisor__shop">{a.shopName}</Text>
+        ) : (
+          <Tag type="warning" className="m-advisor__shop">
+            未分配门店
+          </Tag>
+        )}
       </View>
       <Text className="m-advisor__meta">{`导购码 ${a.code ?? '—'} · 顾客 ${a.customers} 人`}</Text>
       <Text className="m-advisor__meta m-advisor__budget">{`本月发券 ¥${formatFen(a.budget.spentFen)} / 额度 ¥${formatFen(a.budget.budgetFen)}`}</Text>
       <View className="form-row">
         <Text className="form-row__label">月额度</Text>
-        <Input className="form-row__input m-advisor__input" type="digit" placeholder={formatFen(a.budget.budgetFen)} value={yuan} onChange={setYuan} />
+        <Input
+          className="form-row__input m-advisor__input"
+          type="digit"
+          placeholder={formatFen(a.budget.budgetFen)}
+          value={yuan}
+          onChange={setYuan}
+        />
         <Text className="m-advisor__unit">元</Text>
       </View>
       <View className="m-advisor__actions">
-        <Button size="small" fill="outline" className="m-advisor__customers" onClick={onCustomers}>查看顾客</Button>
-        <Button size="small" type="primary" className="m-advisor__save" loading={busy} disabled={busy || !yuan} onClick={() => void save()}>保存额度</Button>
+        <Button size="small" fill="outline" className="m-advisor__customers" onClick={onCustomers}>
+          查看顾客
+        </Button>
+        <Button
+          size="small"
+          type="primary"
+          className="m-advisor__save"
+          loading={busy}
+          disabled={busy || !yuan}
+          onClick={() => void save()}
+        >
+          保存额度
+        </Button>
       </View>
     </View>
   );

@@ -17,12 +17,24 @@ interface Props {
 
 /** 新建拼团: SKU, title, group price, team size, window, stock cap, per-member limit, days, virtual groups. */
 export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
-  const [f, setF] = useState({ skuId: '', title: '', price: '', teamSize: '2', windowHours: '24', stockCap: '100', limit: '1', days: '7' });
+  const [f, setF] = useState({
+    skuId: '',
+    title: '',
+    price: '',
+    teamSize: '2',
+    windowHours: '24',
+    stockCap: '100',
+    limit: '1',
+    days: '7',
+  });
   const [allowVirtual, setAllowVirtual] = useState(false);
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const groupPriceFen = yuanInputToFen(f.price);
-  const [teamSize, windowHours, stockCap, limit, days] = [f.teamSize, f.windowHours, f.stockCap, f.limit, f.days].map(int);
-  const valid = f.skuId.trim() && f.title.trim() && groupPriceFen && teamSize && windowHours && stockCap && limit && days;
+  const [teamSize, windowHours, stockCap, limit, days] = [f.teamSize, f.windowHours, f.stockCap, f.limit, f.days].map(
+    int,
+  );
+  const valid =
+    f.skuId.trim() && f.title.trim() && groupPriceFen && teamSize && windowHours && stockCap && limit && days;
   const submit = () =>
     valid &&
     onSubmit({
@@ -39,7 +51,14 @@ export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
   const row = (label: string, k: keyof typeof f, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (
     <View className="ship-form__row">
       <Text className="ship-form__label">{label}</Text>
-      <Input className="ship-form__input" id={`campaign-${k}`} type={type} placeholder={placeholder} value={f[k]} onChange={set(k)} />
+      <Input
+        className="ship-form__input"
+        id={`campaign-${k}`}
+        type={type}
+        placeholder={placeholder}
+        value={f[k]}
+        onChange={set(k)}
+      />
     </View>
   );
   return (

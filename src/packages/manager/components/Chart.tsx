@@ -35,7 +35,9 @@ export function Chart({ chart }: { chart: ChartView }) {
             )}
           </View>
           <View className="chart__value">
-            <Text className="chart__num">{r.secondary !== undefined ? `${r.value}/${r.secondary}` : `${r.value}${chart.unit === '%' ? '%' : ''}`}</Text>
+            <Text className="chart__num">
+              {r.secondary !== undefined ? `${r.value}/${r.secondary}` : `${r.value}${chart.unit === '%' ? '%' : ''}`}
+            </Text>
             {r.hint && <Text className="chart__hint">{r.hint}</Text>}
           </View>
         </View>

@@ -20,7 +20,9 @@ export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Pro
     <View className="m-order card" id={`m-order-${order.orderId}`}>
       <View className="m-order__head">
         <Text className="m-order__who">{order.memberNickname || '会员'}</Text>
-        <Text className="m-order__status" id={`m-order-status-${order.orderId}`}>{statusText(order)}</Text>
+        <Text className="m-order__status" id={`m-order-status-${order.orderId}`}>
+          {statusText(order)}
+        </Text>
       </View>
       <Text className="m-order__no">{`${order.orderNo}  ·  ${formatTime(order.paidAt ?? order.createdAt)}`}</Text>
       <Text className="m-order__lines">{summary}</Text>
@@ -29,21 +31,36 @@ export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Pro
           {`${order.delivery.address.name} ${order.delivery.address.phone}  ${order.delivery.address.province}${order.delivery.address.city}${order.delivery.address.district}${order.delivery.address.detail}`}
         </Text>
       )}
-      {order.shipping && <Text className="m-order__addr">{`${order.shipping.carrier} ${order.shipping.trackingNo}`}</Text>}
+      {order.shipping && (
+        <Text className="m-order__addr">{`${order.shipping.carrier} ${order.shipping.trackingNo}`}</Text>
+      )}
       <View className="m-order__foot">
         <View className="m-order__sum">
-          <Tag className={order.delivery.type === 'pickup' ? 'tag-accent' : 'tag-soft'}>{order.delivery.type === 'pickup' ? '门店自提' : '快递配送'}</Tag>
+          <Tag className={order.delivery.type === 'pickup' ? 'tag-accent' : 'tag-soft'}>
+            {order.delivery.type === 'pickup' ? '门店自提' : '快递配送'}
+          </Tag>
           <Text className="m-order__count">{`共 ${pieces(order)} 件`}</Text>
           <Price price={formatFen(order.payableFen)} size="normal" thousands />
         </View>
         {order.actions.storeRefund && order.lines.some((l) => !l.refunded) && (
-          <Button size="small" id={`m-refund-${order.orderId}`} disabled={busy} onClick={() => onRefund(order)}>退款</Button>
+          <Button size="small" id={`m-refund-${order.orderId}`} disabled={busy} onClick={() => onRefund(order)}>
+            退款
+          </Button>
         )}
         {paid && order.delivery.type === 'express' && (
-          <Button size="small" type="primary" id={`m-ship-${order.orderId}`} onClick={() => onShip(order)}>发货</Button>
+          <Button size="small" type="primary" id={`m-ship-${order.orderId}`} onClick={() => onShip(order)}>
+            发货
+          </Button>
         )}
         {paid && order.delivery.type === 'pickup' && (
-          <Button size="small" type="primary" id={`m-ready-${order.orderId}`} loading={busy} disabled={busy} onClick={() => onReady(order)}>
+          <Button
+            size="small"
+            type="primary"
+            id={`m-ready-${order.orderId}`}
+            loading={busy}
+            disabled={busy}
+            onClick={() => onReady(order)}
+          >
             备货完成
           </Button>
         )}

@@ -28,7 +28,9 @@ export function RefundCard({ refund: r, busy, onApprove, onReject, onRetry }: Pr
       </View>
       <Text className="m-order__no">{`${r.orderNo}  ·  ${formatTime(r.createdAt)}`}</Text>
       <Text className="m-order__lines">{`原因：${r.reason}`}</Text>
-      <Text className="m-order__addr">{paymentReturn ? '订单关闭后到账的款项，原路全额退回' : `退款商品：${r.lineIds.length} 项`}</Text>
+      <Text className="m-order__addr">
+        {paymentReturn ? '订单关闭后到账的款项，原路全额退回' : `退款商品：${r.lineIds.length} 项`}
+      </Text>
       {r.rejectReason && <Text className="m-order__warn">{`拒绝原因：${r.rejectReason}`}</Text>}
       {r.status === 'failed' && <Text className="m-order__warn">{`失败原因：${r.failureReason ?? '未知'}`}</Text>}
       <View className="m-order__foot">
@@ -38,13 +40,39 @@ export function RefundCard({ refund: r, busy, onApprove, onReject, onRetry }: Pr
         </View>
         {r.status === 'requested' && (
           <View className="m-order__btns">
-            <Button size="small" fill="outline" id={`m-reject-${r.refundId}`} disabled={busy} onClick={() => onReject(r)}>拒绝</Button>
-            <Button size="small" type="primary" id={`m-approve-${r.refundId}`} loading={busy} disabled={busy} onClick={() => onApprove(r)}>同意退款</Button>
+            <Button
+              size="small"
+              fill="outline"
+              id={`m-reject-${r.refundId}`}
+              disabled={busy}
+              onClick={() => onReject(r)}
+            >
+              拒绝
+            </Button>
+            <Button
+              size="small"
+              type="primary"
+              id={`m-approve-${r.refundId}`}
+              loading={busy}
+              disabled={busy}
+              onClick={() => onApprove(r)}
+            >
+              同意退款
+            </Button>
           </View>
         )}
         {r.status === 'failed' && (
           <View className="m-order__btns">
-            <Button size="small" type="primary" id={`m-retry-${r.refundId}`} loading={busy} disabled={busy} onClick={() => onRetry(r)}>重试退款</Button>
+            <Button
+              size="small"
+              type="primary"
+              id={`m-retry-${r.refundId}`}
+              loading={busy}
+              disabled={busy}
+              onClick={() => onRetry(r)}
+            >
+              重试退款
+            </Button>
           </View>
         )}
       </View>

@@ -15,13 +15,37 @@ interface Props {
 }
 
 /** A bottom sheet asking for a reason the customer will read (拒绝退款, 主动退款). */
-export function RejectForm({ visible, busy, onClose, onSubmit, title = '拒绝退款', placeholder = '请填写拒绝原因，顾客可见', submitText = '确认拒绝', idPrefix = 'reject' }: Props) {
+export function RejectForm({
+  visible,
+  busy,
+  onClose,
+  onSubmit,
+  title = '拒绝退款',
+  placeholder = '请填写拒绝原因，顾客可见',
+  submitText = '确认拒绝',
+  idPrefix = 'reject',
+}: Props) {
   const [reason, setReason] = useState('');
   return (
     <Popup visible={visible} position="bottom" round closeable onClose={onClose} title={title}>
       <View className="ship-form" id={`${idPrefix}-form`}>
-        <TextArea className="ship-form__area" id={`${idPrefix}-reason`} placeholder={placeholder} maxLength={200} showCount value={reason} onChange={setReason} />
-        <Button block type="primary" id={`${idPrefix}-submit`} loading={busy} disabled={!reason.trim() || busy} onClick={() => onSubmit(reason.trim())}>
+        <TextArea
+          className="ship-form__area"
+          id={`${idPrefix}-reason`}
+          placeholder={placeholder}
+          maxLength={200}
+          showCount
+          value={reason}
+          onChange={setReason}
+        />
+        <Button
+          block
+          type="primary"
+          id={`${idPrefix}-submit`}
+          loading={busy}
+          disabled={!reason.trim() || busy}
+          onClick={() => onSubmit(reason.trim())}
+        >
           {submitText}
         </Button>
       </View>

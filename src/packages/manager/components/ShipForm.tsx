@@ -32,9 +32,23 @@ export function ShipForm({ visible, orderNo, busy, onClose, onSubmit }: Props) {
         </View>
         <View className="ship-form__row">
           <Text className="ship-form__label">运单号</Text>
-          <Input className="ship-form__input" id="ship-tracking" placeholder="请输入运单号" value={trackingNo} maxLength={40} onChange={setTrackingNo} />
+          <Input
+            className="ship-form__input"
+            id="ship-tracking"
+            placeholder="请输入运单号"
+            value={trackingNo}
+            maxLength={40}
+            onChange={setTrackingNo}
+          />
         </View>
-        <Button block type="primary" id="ship-submit" loading={busy} disabled={!valid || busy} onClick={() => onSubmit(carrier, trackingNo.trim())}>
+        <Button
+          block
+          type="primary"
+          id="ship-submit"
+          loading={busy}
+          disabled={!valid || busy}
+          onClick={() => onSubmit(carrier, trackingNo.trim())}
+        >
           确认发货
         </Button>
       </View>

@@ -21,7 +21,11 @@ interface Props {
  * at six items, and a brand may have more shops than that).
  */
 export function ShopSheet({ visible, title, shops, current, onSelect, onClose }: Props) {
-  const options = shops.map((s) => ({ name: s.name, description: s.shopId === current ? '当前' : '', disabled: s.shopId === current }));
+  const options = shops.map((s) => ({
+    name: s.name,
+    description: s.shopId === current ? '当前' : '',
+    disabled: s.shopId === current,
+  }));
   return (
     <ActionSheet
       visible={visible}

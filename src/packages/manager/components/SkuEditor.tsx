@@ -43,7 +43,9 @@ export function SkuEditor({ sku, busy, onClose, onSave }: Props) {
           <Text className="form-row__label">库存</Text>
           <Input className="form-row__input" id="m-sku-stock" type="number" value={stock} onChange={setStock} />
         </View>
-        <Button block type="primary" id="m-sku-save" loading={busy} disabled={busy} onClick={save}>保存</Button>
+        <Button block type="primary" id="m-sku-save" loading={busy} disabled={busy} onClick={save}>
+          保存
+        </Button>
       </View>
     </Popup>
   );

@@ -8,11 +8,32 @@ import '../../../styles/form-row.scss';
 
 type Draft = ActionInput<'manager.createCouponTemplate'>;
 
-function Field({ label, id, value, onChange, type = 'text', placeholder }: { label: string; id: string; value: string; onChange: (v: string) => void; type?: 'text' | 'digit' | 'number'; placeholder?: string }) {
+function Field({
+  label,
+  id,
+  value,
+  onChange,
+  type = 'text',
+  placeholder,
+}: {
+  label: string;
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: 'text' | 'digit' | 'number';
+  placeholder?: string;
+}) {
   return (
     <View className="form-row">
       <Text className="form-row__label">{label}</Text>
-      <Input className="form-row__input" id={id} type={type} value={value} onChange={onChange} placeholder={placeholder} />
+      <Input
+        className="form-row__input"
+        id={id}
+        type={type}
+        value={value}
+        onChange={onChange}
+        placeholder={placeholder}
+      />
     </View>
   );
 }
@@ -21,7 +42,7 @@ const int = (v: string) => (/^\d{1,7}$/.test(v.trim()) ? Number(v.trim()) : NaN)
 
 /** What the manager typed for one arg, as the number the server takes: fen for yuan, a whole percent. */
 function argValue(field: CouponKindField, text: string): number {
-  return field.input === 'yuan' ? yuanInputToFen(text) ?? NaN : int(text);
+  return field.input === 'yuan' ? (yuanInputToFen(text) ?? NaN) : int(text);
 }
 
 /** `thresholdFen` -> `m-tpl-threshold`: a stable id per arg for tests and the screenshot. */
@@ -32,7 +53,19 @@ const fieldId = (name: string) => `m-tpl-${name.replace(/Fen$/, '')}`;
  * (`kinds`, from the coupon rules), so a new kind appears here without a client change; the
  * server checks the args with the kind's rule.
  */
-export function TemplateForm({ kinds, visible, busy, onClose, onCreate }: { kinds: CouponKindForm[]; visible: boolean; busy: boolean; onClose: () => void; onCreate: (d: Draft) => void }) {
+export function TemplateForm({
+  kinds,
+  visible,
+  busy,
+  onClose,
+  onCreate,
+}: {
+  kinds: CouponKindForm[];
+  visible: boolean;
+  busy: boolean;
+  onClose: () => void;
+  onCreate: (d: Draft) => void;
+}) {
   const [code, setCode] = useState<string | undefined>(undefined);
   const kind = kinds.find((k) => k.code === code) ?? kinds[0];
   const [f, setF] = useState({ title: '', days: '7', total: '100', limit: '1' });
@@ -62,8 +95,17 @@ export function TemplateForm({ kinds, visible, busy, onClose, onCreate }: { kind
     <Popup visible={visible} position="bottom" round closeable onClose={onClose} title="新建优惠券">
       <View className="m-form" id="m-template-form">
         <Field label="名称" id="m-tpl-title" value={f.title} onChange={set('title')} />
-        <Radio.Group value={kind?.code} onChange={(v) => setCode(String(v))} direction="horizontal" className="m-form__kinds">
-          {kinds.map((k) => <Radio key={k.code} value={k.code}>{k.title}</Radio>)}
+        <Radio.Group
+          value={kind?.code}
+          onChange={(v) => setCode(String(v))}
+          direction="horizontal"
+          className="m-form__kinds"
+        >
+          {kinds.map((k) => (
+            <Radio key={k.code} value={k.code}>
+              {k.title}
+            </Radio>
+          ))}
         </Radio.Group>
         {kind?.fields.map((field) => (
           <Field
@@ -79,7 +121,9 @@ export function TemplateForm({ kinds, visible, busy, onClose, onCreate }: { kind
         <Field label="有效天数" id="m-tpl-days" type="number" value={f.days} onChange={set('days')} />
         <Field label="发放总量" id="m-tpl-total" type="number" value={f.total} onChange={set('total')} />
         <Field label="每人限领" id="m-tpl-limit" type="number" value={f.limit} onChange={set('limit')} />
-        <Button block type="primary" id="m-tpl-submit" loading={busy} disabled={busy || !kind} onClick={create}>创建</Button>
+        <Button block type="primary" id="m-tpl-submit" loading={busy} disabled={busy || !kind} onClick={create}>
+          创建
+        </Button>
       </View>
     </Popup>
   );

@@ -35,12 +35,21 @@ export function Celebration({ celebration, onDone }: { celebration: TierCelebrat
       <View className="celebration__burst" />
       <View className="celebration__card">
         <Text className="celebration__kicker">恭喜升级</Text>
-        <Text className="celebration__tier" id="celebration-tier">{celebration.toTier.name}</Text>
+        <Text className="celebration__tier" id="celebration-tier">
+          {celebration.toTier.name}
+        </Text>
         <Text className="celebration__from">
           由 {celebration.fromTier.name} 升级为 {celebration.toTier.name}
         </Text>
         <Text className="celebration__text">更低的会员价、更多积分倍率已为你开启</Text>
-        <Button className="celebration__ok" id="celebration-ok" type="primary" block loading={busy} onClick={() => void acknowledge()}>
+        <Button
+          className="celebration__ok"
+          id="celebration-ok"
+          type="primary"
+          block
+          loading={busy}
+          onClick={() => void acknowledge()}
+        >
           知道了
         </Button>
       </View>

@@ -34,18 +34,24 @@ export function CouponPicker({ coupons, selected, discountFen, onSelect }: Props
     <>
       <View className="coupon-row card" id="checkout-coupon" onClick={() => coupons && setOpen(true)}>
         <Text className="coupon-row__label">优惠券</Text>
-        <Text className={`coupon-row__value ${selected || usable.length ? 'is-on' : ''}`} id="checkout-coupon-value">{summary}</Text>
+        <Text className={`coupon-row__value ${selected || usable.length ? 'is-on' : ''}`} id="checkout-coupon-value">
+          {summary}
+        </Text>
         <ArrowRight size={12} color="#9A918A" />
       </View>
       <Popup visible={open} position="bottom" round closeable title="选择优惠券" onClose={() => setOpen(false)}>
         <View className="coupon-picker" id="coupon-picker">
           {(coupons ?? []).map((c) => (
-            <View key={c.couponId} id={`pick-${c.couponId}`} className={`coupon-pick ${c.usable ? '' : 'is-off'} ${selected === c.couponId ? 'is-selected' : ''}`}
-              onClick={() => c.usable && choose(c.couponId)}>
+            <View
+              key={c.couponId}
+              id={`pick-${c.couponId}`}
+              className={`coupon-pick ${c.usable ? '' : 'is-off'} ${selected === c.couponId ? 'is-selected' : ''}`}
+              onClick={() => c.usable && choose(c.couponId)}
+            >
               <View className="coupon-pick__amount">{c.usable ? `-¥${formatFen(c.discountFen)}` : '不可用'}</View>
               <View className="coupon-pick__body">
                 <Text className="coupon-pick__title">{c.title}</Text>
-                <Text className="coupon-pick__sub">{c.usable ? untilText(c.validUntil) : c.reason ?? ''}</Text>
+                <Text className="coupon-pick__sub">{c.usable ? untilText(c.validUntil) : (c.reason ?? '')}</Text>
               </View>
               <View className="coupon-pick__radio" />
             </View>

@@ -26,7 +26,12 @@ export function DeliveryCard({ options, type, onType, address, onAddress }: Prop
         {(['express', 'pickup'] as const)
           .filter((t) => options.includes(t))
           .map((t) => (
-            <View key={t} id={`delivery-${t}`} className={`delivery__opt ${t === type ? 'is-active' : ''}`} onClick={() => onType(t)}>
+            <View
+              key={t}
+              id={`delivery-${t}`}
+              className={`delivery__opt ${t === type ? 'is-active' : ''}`}
+              onClick={() => onType(t)}
+            >
               {DELIVERY_TEXT[t]}
             </View>
           ))}

@@ -23,7 +23,9 @@ export function StatusHeader({ order, onExpired }: { order: OrderView; onExpired
   const pending = order.status === 'pending_payment' && order.expiresAt;
   return (
     <View className="status-header" id="detail-status-header">
-      <Text className="status-header__title" id="detail-status">{statusText(order)}</Text>
+      <Text className="status-header__title" id="detail-status">
+        {statusText(order)}
+      </Text>
       <Text className="status-header__hint">
         {pending ? (
           <>
@@ -32,7 +34,7 @@ export function StatusHeader({ order, onExpired }: { order: OrderView; onExpired
             {' 内完成支付，超时订单将自动取消'}
           </>
         ) : (
-          HINT[order.status] ?? ''
+          (HINT[order.status] ?? '')
         )}
       </Text>
     </View>
@@ -52,7 +54,9 @@ export function DeliveryInfo({ order }: { order: OrderView }) {
         {pickupCode ? (
           <View className="pickup-code">
             <Text className="pickup-code__label">提货码</Text>
-            <Text className="pickup-code__code" id="detail-pickup-code">{pickupCode}</Text>
+            <Text className="pickup-code__code" id="detail-pickup-code">
+              {pickupCode}
+            </Text>
             <Text className="pickup-code__hint">到店出示提货码</Text>
           </View>
         ) : (
@@ -96,7 +100,9 @@ export function OrderInfo({ order }: { order: OrderView }) {
         .map(([k, v]) => (
           <View key={k} className="amount-row">
             <Text className="amount-row__label">{k}</Text>
-            <Text className="amount-row__muted" id={k === '订单编号' ? 'detail-order-no' : undefined}>{v}</Text>
+            <Text className="amount-row__muted" id={k === '订单编号' ? 'detail-order-no' : undefined}>
+              {v}
+            </Text>
           </View>
         ))}
     </View>

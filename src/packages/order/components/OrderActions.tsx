@@ -17,7 +17,15 @@ export function goPay(orderId: string) {
 }
 
 /** The buttons the server allows now (`order.actions`): 去支付 取消订单 确认收货 申请售后. */
-export function OrderActions({ order, onChanged, size = 'small' }: { order: OrderView; onChanged: (o: OrderView) => void; size?: 'small' | 'normal' }) {
+export function OrderActions({
+  order,
+  onChanged,
+  size = 'small',
+}: {
+  order: OrderView;
+  onChanged: (o: OrderView) => void;
+  size?: 'small' | 'normal';
+}) {
   const [busy, setBusy] = useState<Mutation>();
   // One key per intent: a retry after a network error replays instead of acting twice.
   const keys = useRef<Partial<Record<Mutation, string>>>({});
@@ -50,18 +58,38 @@ export function OrderActions({ order, onChanged, size = 'small' }: { order: Orde
   return (
     <View className="order-actions">
       {a.requestRefund && (
-        <Button size={size} fill="outline" id={`btn-refund-${id}`} className="order-actions__muted"
-          onClick={stop(() => void Taro.navigateTo({ url: `/packages/order/refund?orderId=${encodeURIComponent(id)}` }))}>
+        <Button
+          size={size}
+          fill="outline"
+          id={`btn-refund-${id}`}
+          className="order-actions__muted"
+          onClick={stop(
+            () => void Taro.navigateTo({ url: `/packages/order/refund?orderId=${encodeURIComponent(id)}` }),
+          )}
+        >
           申请售后
         </Button>
       )}
       {a.cancel && (
-        <Button size={size} fill="outline" id={`btn-cancel-${id}`} className="order-actions__muted" loading={busy === 'order.cancel'} onClick={stop(() => void mutate('order.cancel'))}>
+        <Button
+          size={size}
+          fill="outline"
+          id={`btn-cancel-${id}`}
+          className="order-actions__muted"
+          loading={busy === 'order.cancel'}
+          onClick={stop(() => void mutate('order.cancel'))}
+        >
           取消订单
         </Button>
       )}
       {a.confirmReceipt && (
-        <Button size={size} type="primary" id={`btn-confirm-${id}`} loading={busy === 'order.confirmReceipt'} onClick={stop(() => void mutate('order.confirmReceipt'))}>
+        <Button
+          size={size}
+          type="primary"
+          id={`btn-confirm-${id}`}
+          loading={busy === 'order.confirmReceipt'}
+          onClick={stop(() => void mutate('order.confirmReceipt'))}
+        >
           确认收货
         </Button>
       )}

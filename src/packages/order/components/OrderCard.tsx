@@ -10,12 +10,15 @@ import { OrderActions } from './OrderActions';
 /** One order in the list: status, the first lines' images, payable, and what can be done now. */
 export function OrderCard({ order, onChanged }: { order: OrderView; onChanged: (o: OrderView) => void }) {
   const first = order.lines[0];
-  const open = () => void Taro.navigateTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(order.orderId)}` });
+  const open = () =>
+    void Taro.navigateTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(order.orderId)}` });
   return (
     <View className="order-card card" id={`order-card-${order.orderId}`} onClick={open}>
       <View className="order-card__head">
         <Text className="order-card__no">{`订单号 ${order.orderNo}`}</Text>
-        <Text className={`order-card__status status--${order.status}`} id={`order-status-${order.orderId}`}>{statusText(order)}</Text>
+        <Text className={`order-card__status status--${order.status}`} id={`order-status-${order.orderId}`}>
+          {statusText(order)}
+        </Text>
       </View>
       <View className="order-card__body">
         {order.lines.length === 1 && first ? (

@@ -33,21 +33,45 @@ function Row({ label, value, minus, id }: { label: string; value: Fen | string; 
       {typeof value === 'string' ? (
         <Text className="amount-row__muted">{value}</Text>
       ) : (
-        <Text className={`amount-row__value ${minus ? 'is-minus' : ''}`}>{`${minus ? '-' : ''}¥${formatFen(value)}`}</Text>
+        <Text
+          className={`amount-row__value ${minus ? 'is-minus' : ''}`}
+        >{`${minus ? '-' : ''}¥${formatFen(value)}`}</Text>
       )}
     </View>
   );
 }
 
 /** Every amount exactly as the server computed it; the client adds nothing up. */
-export function AmountRows({ amounts, payableLabel = '实付款', id, groupBuy = false }: { amounts: OrderAmounts; payableLabel?: string; id?: string; groupBuy?: boolean }) {
+export function AmountRows({
+  amounts,
+  payableLabel = '实付款',
+  id,
+  groupBuy = false,
+}: {
+  amounts: OrderAmounts;
+  payableLabel?: string;
+  id?: string;
+  groupBuy?: boolean;
+}) {
   return (
     <View className="amounts card" id={id}>
       <Row label="商品金额" value={amounts.subtotalFen} id="amount-subtotal" />
-      {amounts.memberDiscountFen > 0 && <Row label={groupBuy ? '拼团优惠' : '会员优惠'} value={amounts.memberDiscountFen} minus id="amount-member" />}
-      <Row label="优惠券" value={amounts.couponDiscountFen > 0 ? amounts.couponDiscountFen : '暂无可用'} minus id="amount-coupon" />
+      {amounts.memberDiscountFen > 0 && (
+        <Row label={groupBuy ? '拼团优惠' : '会员优惠'} value={amounts.memberDiscountFen} minus id="amount-member" />
+      )}
+      <Row
+        label="优惠券"
+        value={amounts.couponDiscountFen > 0 ? amounts.couponDiscountFen : '暂无可用'}
+        minus
+        id="amount-coupon"
+      />
       {amounts.pointsDiscountFen > 0 && (
-        <Row label={`积分抵扣（${amounts.pointsUsed} 积分）`} value={amounts.pointsDiscountFen} minus id="amount-points" />
+        <Row
+          label={`积分抵扣（${amounts.pointsUsed} 积分）`}
+          value={amounts.pointsDiscountFen}
+          minus
+          id="amount-points"
+        />
       )}
       <Row label="运费" value={amounts.shippingFen > 0 ? amounts.shippingFen : '免运费'} id="amount-shipping" />
       <View className="amount-row amount-row--total">

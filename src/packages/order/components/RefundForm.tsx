@@ -31,8 +31,12 @@ export function RefundForm({ lines, draft, onChange }: Props) {
         <Text className="detail-block__head">退款商品</Text>
         <View className="refund-form__scope">
           {[true, false].map((whole) => (
-            <View key={String(whole)} id={`refund-scope-${whole ? 'whole' : 'lines'}`}
-              className={`delivery__opt ${draft.whole === whole ? 'is-active' : ''}`} onClick={() => onChange({ ...draft, whole })}>
+            <View
+              key={String(whole)}
+              id={`refund-scope-${whole ? 'whole' : 'lines'}`}
+              className={`delivery__opt ${draft.whole === whole ? 'is-active' : ''}`}
+              onClick={() => onChange({ ...draft, whole })}
+            >
               {whole ? '整单退款' : '部分商品'}
             </View>
           ))}
@@ -40,7 +44,11 @@ export function RefundForm({ lines, draft, onChange }: Props) {
         {!draft.whole &&
           open.map((l) => (
             <View key={l.lineId} className="refund-form__line" id={`refund-line-${l.lineId}`}>
-              <Checkbox checked={draft.lineIds.includes(l.lineId)} onChange={(on) => toggle(l.lineId, on)} label={`${l.title}${l.specsText ? ` · ${l.specsText}` : ''}  x${l.qty}`} />
+              <Checkbox
+                checked={draft.lineIds.includes(l.lineId)}
+                onChange={(on) => toggle(l.lineId, on)}
+                label={`${l.title}${l.specsText ? ` · ${l.specsText}` : ''}  x${l.qty}`}
+              />
             </View>
           ))}
       </View>
@@ -52,8 +60,15 @@ export function RefundForm({ lines, draft, onChange }: Props) {
             <ArrowRight size={12} color="#9A918A" />
           </View>
         </View>
-        <TextArea className="refund-form__note" id="refund-note" placeholder="补充说明（选填）" maxLength={100} showCount
-          value={draft.note} onChange={(v) => onChange({ ...draft, note: v })} />
+        <TextArea
+          className="refund-form__note"
+          id="refund-note"
+          placeholder="补充说明（选填）"
+          maxLength={100}
+          showCount
+          value={draft.note}
+          onChange={(v) => onChange({ ...draft, note: v })}
+        />
       </View>
       <Picker
         visible={picking}

@@ -22,7 +22,9 @@ export async function simulatePayment(outTradeNo: string, totalFee: number): Pro
     outTradeNo,
     transactionId: `DEV${randomDigits(28)}`,
     totalFee,
-    timeEnd: dayjs().utcOffset(8 * 60).format('YYYYMMDDHHmmss'),
+    timeEnd: dayjs()
+      .utcOffset(8 * 60)
+      .format('YYYYMMDDHHmmss'),
     appid: 'wxdev',
     mchId: 'dev',
     openid: useSession.getState().openid,

@@ -20,7 +20,11 @@ export function statusText(order: Pick<OrderView, 'status' | 'delivery' | 'group
   // a group-buy order whose team succeeded says so until it moves on to fulfilment.
   if (order.status === 'paid' && order.groupBuy?.teamStatus === 'succeeded') return '拼团成功';
   // A failed team (or a payment that found no seat) whose refund WeChat refused: the store refunds it by hand.
-  if (order.status === 'grouping' && (order.groupBuy?.teamStatus === 'failed' || order.groupBuy?.teamStatus === 'refused')) return '拼团失败';
+  if (
+    order.status === 'grouping' &&
+    (order.groupBuy?.teamStatus === 'failed' || order.groupBuy?.teamStatus === 'refused')
+  )
+    return '拼团失败';
   if (order.status === 'paid' && order.delivery.type === 'pickup') return '待备货';
   return STATUS_TEXT[order.status];
 }

@@ -21,7 +21,17 @@ export function CodeEntry({ busy, onCode }: { busy: boolean; onCode: (code: stri
   if (process.env.TARO_ENV === 'weapp') {
     return (
       <View className="counter-entry card">
-        <Button block type="primary" size="large" icon={<Scan />} loading={busy} disabled={busy} onClick={() => void scan()}>扫会员码</Button>
+        <Button
+          block
+          type="primary"
+          size="large"
+          icon={<Scan />}
+          loading={busy}
+          disabled={busy}
+          onClick={() => void scan()}
+        >
+          扫会员码
+        </Button>
         <Text className="counter-entry__hint">请顾客打开「我的 - 会员码」</Text>
       </View>
     );
@@ -30,9 +40,27 @@ export function CodeEntry({ busy, onCode }: { busy: boolean; onCode: (code: stri
   return (
     <View className="counter-entry card">
       <Text className="counter-entry__title">会员码</Text>
-      <Input className="counter-entry__input" id="staff-code-input" placeholder="粘贴或输入顾客的会员码" value={text} onChange={setText} clearable />
-      <Button block type="primary" id="staff-code-submit" loading={busy} disabled={busy || code.length < 8}
-        onClick={() => { onCode(code); setText(''); }}>查询会员</Button>
+      <Input
+        className="counter-entry__input"
+        id="staff-code-input"
+        placeholder="粘贴或输入顾客的会员码"
+        value={text}
+        onChange={setText}
+        clearable
+      />
+      <Button
+        block
+        type="primary"
+        id="staff-code-submit"
+        loading={busy}
+        disabled={busy || code.length < 8}
+        onClick={() => {
+          onCode(code);
+          setText('');
+        }}
+      >
+        查询会员
+      </Button>
       <Text className="counter-entry__hint">会员码 60 秒内有效，仅可使用一次</Text>
     </View>
   );

@@ -13,11 +13,15 @@ interface Props {
 export function CustomerCard({ customer: c, onOpen }: Props) {
   return (
     <View className="adv-customer card" id={`customer-${c.memberId}`} onClick={onOpen}>
-      <Avatar size="48" src={c.avatarUrl ? mediaUrl(c.avatarUrl) : ''}>{c.nickname.slice(0, 1)}</Avatar>
+      <Avatar size="48" src={c.avatarUrl ? mediaUrl(c.avatarUrl) : ''}>
+        {c.nickname.slice(0, 1)}
+      </Avatar>
       <View className="adv-customer__body">
         <View className="adv-customer__head">
           <Text className="adv-customer__name">{c.nickname}</Text>
-          <Tag type="warning" round>{c.tier.name}</Tag>
+          <Tag type="warning" round>
+            {c.tier.name}
+          </Tag>
           {c.dueForRepurchase && <Text className="adv-flag adv-flag--due">待复购</Text>}
           {c.birthdayThisMonth && <Text className="adv-flag adv-flag--birthday">本月生日</Text>}
         </View>

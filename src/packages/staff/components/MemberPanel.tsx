@@ -15,12 +15,18 @@ export function MemberPanel({ member, redeemed, busy, onRedeem }: Props) {
   return (
     <View className="counter-member card" id="staff-member">
       <View className="counter-member__head">
-        <Text className="counter-member__name" id="staff-member-nickname">{member.nickname}</Text>
-        <Tag type="warning" round>{member.tier.name}</Tag>
+        <Text className="counter-member__name" id="staff-member-nickname">
+          {member.nickname}
+        </Text>
+        <Tag type="warning" round>
+          {member.tier.name}
+        </Tag>
       </View>
       <View className="counter-member__points">
         <Text>积分</Text>
-        <Text className="counter-member__points-value" id="staff-member-points">{member.points}</Text>
+        <Text className="counter-member__points-value" id="staff-member-points">
+          {member.points}
+        </Text>
       </View>
       <Text className="counter-member__section">可用优惠券</Text>
       {member.coupons.length === 0 ? (
@@ -34,8 +40,15 @@ export function MemberPanel({ member, redeemed, busy, onRedeem }: Props) {
                 <Text className="counter-coupon__title">{c.title}</Text>
                 <Text className="counter-coupon__scope">{c.scopeText}</Text>
               </View>
-              <Button size="small" type="primary" fill={done ? 'none' : 'outline'} className="staff-redeem" disabled={done || !!busy}
-                loading={busy === `redeem:${c.couponId}`} onClick={() => onRedeem(c.couponId)}>
+              <Button
+                size="small"
+                type="primary"
+                fill={done ? 'none' : 'outline'}
+                className="staff-redeem"
+                disabled={done || !!busy}
+                loading={busy === `redeem:${c.couponId}`}
+                onClick={() => onRedeem(c.couponId)}
+              >
                 {done ? '已核销' : '核销'}
               </Button>
             </View>

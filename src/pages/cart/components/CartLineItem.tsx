@@ -16,7 +16,12 @@ export function CartLineItem({ line, onQty, onRemove }: Props) {
   const max = Math.max(1, Math.min(line.stock, MAX_LINE_QTY));
   return (
     <View className={`cart-line ${line.available ? '' : 'is-unavailable'}`} id={`cart-line-${line.skuId}`}>
-      <Image className="cart-line__img" src={mediaUrl(line.image)} mode="aspectFill" onClick={() => openProduct(line.productId)} />
+      <Image
+        className="cart-line__img"
+        src={mediaUrl(line.image)}
+        mode="aspectFill"
+        onClick={() => openProduct(line.productId)}
+      />
       <View className="cart-line__body">
         <View className="cart-line__top">
           <Text className="cart-line__title">{line.title}</Text>
@@ -25,7 +30,9 @@ export function CartLineItem({ line, onQty, onRemove }: Props) {
           </Text>
         </View>
         {line.specsText && <Text className="cart-line__specs">{line.specsText}</Text>}
-        {!line.available && <Text className="cart-line__warn">{line.stock > 0 ? `库存仅剩 ${line.stock} 件` : '已售罄或已下架'}</Text>}
+        {!line.available && (
+          <Text className="cart-line__warn">{line.stock > 0 ? `库存仅剩 ${line.stock} 件` : '已售罄或已下架'}</Text>
+        )}
         <View className="cart-line__bottom">
           <PriceLine priceFen={line.unitPriceFen} className="cart-line__price" />
           <InputNumber

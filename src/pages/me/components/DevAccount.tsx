@@ -26,7 +26,9 @@ export function DevAccount({ onSwitched }: { onSwitched: () => void }) {
     <View className="dev-account card" id="dev-account">
       <View className="dev-account__row">
         <Text className="dev-account__label">本地演示账号</Text>
-        <Text className="dev-account__id" id="me-openid">{openid}</Text>
+        <Text className="dev-account__id" id="me-openid">
+          {openid}
+        </Text>
       </View>
       <View className="dev-account__form">
         <Input

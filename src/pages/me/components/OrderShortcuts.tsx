@@ -30,7 +30,7 @@ export function OrderShortcuts({ counts }: { counts?: Partial<Record<OrderTab, n
       <View className="order-shortcuts__row">
         {SHORTCUTS.map(({ tab, title, Icon }) => {
           // "Done" is history, not a to-do: no badge for it.
-          const n = tab === 'done' ? 0 : counts?.[tab] ?? 0;
+          const n = tab === 'done' ? 0 : (counts?.[tab] ?? 0);
           return (
             <View key={tab} className="order-shortcuts__item" id={`me-orders-${tab}`} onClick={() => openOrders(tab)}>
               <Badge value={n > 0 ? n : undefined} max={99} top="2" right="4">

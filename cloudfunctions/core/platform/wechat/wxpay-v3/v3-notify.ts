@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { decryptResource, verifyNotification, type EncryptedResource, type NotificationHeaders } from './v3-crypto';
 
-export type Notification = { ok: true; eventType: string; resource: Record<string, any> } | { ok: false; reason: string };
+export type Notification =
+  { ok: true; eventType: string; resource: Record<string, any> } | { ok: false; reason: string };
 
 /**
  * A WeChat Pay v3 notification, verified and decrypted: signature and freshness first (over the
@@ -25,7 +26,8 @@ export function readNotification(
   const decrypted = decryptResource(envelope.resource, options.apiV3Key);
   if (!decrypted.ok) return decrypted;
   const resource = JSON.parse(decrypted.plaintext) as Record<string, any>;
-  if (resource.mchid !== options.mchid) return { ok: false, reason: `notification for merchant ${resource.mchid}, not ${options.mchid}` };
+  if (resource.mchid !== options.mchid)
+    return { ok: false, reason: `notification for merchant ${resource.mchid}, not ${options.mchid}` };
   return { ok: true, eventType: String(envelope.event_type ?? ''), resource };
 }
 
@@ -45,7 +47,11 @@ export function toPayCallbackEvent(resource: Record<string, any>) {
   };
 }
 
-const REFUND_STATUS: Record<string, 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE'> = { SUCCESS: 'SUCCESS', CLOSED: 'REFUNDCLOSE', ABNORMAL: 'CHANGE' };
+const REFUND_STATUS: Record<string, 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE'> = {
+  SUCCESS: 'SUCCESS',
+  CLOSED: 'REFUNDCLOSE',
+  ABNORMAL: 'CHANGE',
+};
 
 /** A decrypted v3 refund result as the cloud refundCallback event. */
 export function toRefundCallbackEvent(resource: Record<string, any>) {

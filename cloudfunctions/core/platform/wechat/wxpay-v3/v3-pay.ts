@@ -25,8 +25,14 @@ const RETRYABLE = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'SYSTEMERROR', '
  * (`POST /v3/refund/domestic/refunds`). Results arrive as signed notifications at the gateway's
  * notify routes and settle through the same code as the cloud callbacks.
  */
-export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: Fetch, clock: () => Date = () => new Date()): PayPort {
-  const keys = Object.fromEntries(Object.entries(config.platformKeys).map(([serial, pem]) => [serial, platformKey(pem)]));
+export function createWxpayV3(
+  config: WxpayV3Config & { appid: string },
+  fetch: Fetch,
+  clock: () => Date = () => new Date(),
+): PayPort {
+  const keys = Object.fromEntries(
+    Object.entries(config.platformKeys).map(([serial, pem]) => [serial, platformKey(pem)]),
+  );
   async function send(method: 'GET' | 'POST', path: string, payload?: Record<string, unknown>) {
     const body = payload ? JSON.stringify(payload) : '';
     const header = authorization({
@@ -41,7 +47,11 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
     });
     const res = await fetch(`${WXPAY_API}${path}`, {
       method,
-      headers: { authorization: header, accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: header,
+        accept: 'application/json',
+        ...(payload ? { 'content-type': 'application/json' } : {}),
+      },
       ...(payload ? { body } : {}),
     });
     const text = await res.text();
@@ -50,7 +60,12 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
     if (res.status >= 200 && res.status < 300) {
       const h = (name: string) => res.headers?.get(name) ?? undefined;
       const signed = verifyNotification(
-        { signature: h('wechatpay-signature'), timestamp: h('wechatpay-timestamp'), nonce: h('wechatpay-nonce'), serial: h('wechatpay-serial') },
+        {
+          signature: h('wechatpay-signature'),
+          timestamp: h('wechatpay-timestamp'),
+          nonce: h('wechatpay-nonce'),
+          serial: h('wechatpay-serial'),
+        },
         text,
         keys,
         clock(),
@@ -74,9 +89,17 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
       });
       const prepayId = res.body.prepay_id;
       if (res.status !== 200 || typeof prepayId !== 'string') {
-        throw new Error(`WeChat Pay v3 jsapi order failed: HTTP ${res.status} ${String(res.body.code ?? '')} ${String(res.body.message ?? '')}`.trim());
+        throw new Error(
+          `WeChat Pay v3 jsapi order failed: HTTP ${res.status} ${String(res.body.code ?? '')} ${String(res.body.message ?? '')}`.trim(),
+        );
       }
-      return requestPaymentParams(config.appid, prepayId, config.privateKeyPem, Math.floor(clock().getTime() / 1000), nonceStr());
+      return requestPaymentParams(
+        config.appid,
+        prepayId,
+        config.privateKeyPem,
+        Math.floor(clock().getTime() / 1000),
+        nonceStr(),
+      );
     },
 
     async refund(request: RefundRequest) {
@@ -90,16 +113,24 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
         });
         if (res.status === 200) return { accepted: true };
         const code = String(res.body.code ?? `HTTP_${res.status}`);
-        return { accepted: false, retryable: res.status >= 500 || RETRYABLE.has(code), reason: `${code} ${String(res.body.message ?? '')}`.trim() };
+        return {
+          accepted: false,
+          retryable: res.status >= 500 || RETRYABLE.has(code),
+          reason: `${code} ${String(res.body.message ?? '')}`.trim(),
+        };
       } catch (error) {
         return { accepted: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
       }
     },
 
     async queryOrder({ outTradeNo }) {
-      const res = await send('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(config.mchid)}`);
+      const res = await send(
+        'GET',
+        `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(config.mchid)}`,
+      );
       if (res.status === 404) return { found: false };
-      if (res.status !== 200) throw new Error(`WeChat Pay v3 order query failed: HTTP ${res.status} ${String(res.body.code ?? '')}`.trim());
+      if (res.status !== 200)
+        throw new Error(`WeChat Pay v3 order query failed: HTTP ${res.status} ${String(res.body.code ?? '')}`.trim());
       return {
         found: true,
         tradeState: String(res.body.trade_state ?? ''),
@@ -112,10 +143,16 @@ export function createWxpayV3(config: WxpayV3Config & { appid: string }, fetch: 
     async queryRefund({ outRefundNo }): Promise<RefundQuery> {
       const res = await send('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
       if (res.status === 404) return { found: false };
-      if (res.status !== 200) throw new Error(`WeChat Pay v3 refund query failed: HTTP ${res.status} ${String(res.body.code ?? '')}`.trim());
+      if (res.status !== 200)
+        throw new Error(`WeChat Pay v3 refund query failed: HTTP ${res.status} ${String(res.body.code ?? '')}`.trim());
       const status = V3_REFUND_STATUS[String(res.body.status)];
       if (!status) throw new Error(`WeChat Pay v3 refund query: unknown status ${String(res.body.status)}`);
-      return { found: true, status, refundFee: Number(res.body.amount?.refund), refundId: res.body.refund_id ? String(res.body.refund_id) : null };
+      return {
+        found: true,
+        status,
+        refundFee: Number(res.body.amount?.refund),
+        refundId: res.body.refund_id ? String(res.body.refund_id) : null,
+      };
     },
   };
 }

@@ -45,7 +45,9 @@ export function SkuPicker({ product, visible, mode, selection, onSelect, onClose
             ) : (
               <Text className="sku-picker__hint">请选择规格</Text>
             )}
-            <Text className="sku-picker__stock">{sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '暂时缺货') : ''}</Text>
+            <Text className="sku-picker__stock">
+              {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '暂时缺货') : ''}
+            </Text>
             <Text className="sku-picker__chosen">已选：{specsText(selection, product) || '未选择'}</Text>
           </View>
         </View>
@@ -73,13 +75,13 @@ export function SkuPicker({ product, visible, mode, selection, onSelect, onClose
         <View className="sku-picker__qty">
           <Text className="sku-picker__group-name">数量</Text>
           <View id="sku-qty">
-          <InputNumber
-            value={qty}
-            min={1}
-            max={Math.max(1, maxQty)}
-            disabled={!sku || sku.stock <= 0}
-            onChange={(v) => setQty(Math.max(1, Number(v) || 1))}
-          />
+            <InputNumber
+              value={qty}
+              min={1}
+              max={Math.max(1, maxQty)}
+              disabled={!sku || sku.stock <= 0}
+              onChange={(v) => setQty(Math.max(1, Number(v) || 1))}
+            />
           </View>
         </View>
         <View className="sku-picker__footer">
