@@ -20,20 +20,20 @@ export interface CounterMember {
 }
 
 /** The member code as scanned or pasted: base64url, short. */
-export const memberCodeInput = z
+const memberCodeInput = z
   .string()
   .trim()
   .min(8)
   .max(120)
   .regex(/^[A-Za-z0-9_-]+$/);
 /** A till receipt number: unique per store. */
-export const receiptNo = z
+const receiptNo = z
   .string()
   .trim()
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
-export const pickupCode = z.string().regex(/^\d{6}$/);
+const pickupCode = z.string().regex(/^\d{6}$/);
 
 export const staffActions = {
   /** A member opening a manager's invite becomes staff (or manager) of the store. */

@@ -9,7 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * format 2 carries any other id as a length byte + UTF-8 (seeded or imported ids). 64 bits of MAC is
  * plenty for a code that lives 60 s and is usable once: forging one means guessing online.
  */
-export const MEMBER_CODE_STEP_SECONDS = 30;
+const MEMBER_CODE_STEP_SECONDS = 30;
 const STEP_MS = MEMBER_CODE_STEP_SECONDS * 1000;
 const MAC_BYTES = 8;
 const FORMAT_HEX_ID = 1;
@@ -20,7 +20,7 @@ export type MemberCodeCheck =
   { ok: true; memberId: string; step: number } | { ok: false; code: 'MEMBER_CODE_EXPIRED' | 'MEMBER_CODE_INVALID' };
 
 /** The 30-second time step `now` falls in. */
-export function memberCodeStep(now: Date): number {
+function memberCodeStep(now: Date): number {
   return Math.floor(now.getTime() / STEP_MS);
 }
 
