@@ -1,7 +1,7 @@
 /**
  * `npm test`: every suite this machine can run.
  * 0. typechecks the app, the functions, the tests and the scripts, lints the boundaries between
- *    the server's contexts and checks the format (prettier);
+ *    the server's contexts, checks the format (prettier) and looks for unused files and exports (knip);
  * 1. builds dist/weapp (the package-size budgets read it) and the cloud functions;
  * 2. builds dist/h5 when Chromium is here (the end-to-end suite drives it), else says it skips;
  * 3. runs vitest: unit specs, integration suites on PGlite (and on Postgres when DATABASE_URL is set),
@@ -38,6 +38,14 @@ async function run(): Promise<number> {
   if (format.status !== 0) {
     console.error('[test] formatting differs from .prettierrc.json (npm run format rewrites it)');
     return format.status ?? 1;
+  }
+  // No file nothing reaches, no export nothing imports (knip.config.ts says what runs on its own).
+  const unused = spawnSync(join('node_modules/.bin/knip'), ['--no-progress'], { cwd: ROOT, stdio: 'inherit' });
+  if (unused.status !== 0) {
+    console.error(
+      '[test] unused files or exports (knip, knip.config.ts): delete them, or say in the config why they stay',
+    );
+    return unused.status ?? 1;
   }
   ensureTaroBuild('weapp');
   await buildFunctions();

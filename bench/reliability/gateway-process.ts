@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const ROOT = resolve(__dirname, '../..');
 
 /** A free TCP port on 127.0.0.1 (the OS picks one; it is released before the gateway binds it). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);

@@ -50,7 +50,7 @@ async function runDry(gateway: GatewayProcess, timer: string): Promise<void> {
  * and +20 days (completed orders settle: points and referral rewards), or at `stages` given. The
  * clock is left at the last moment. Answers the rounds it took.
  */
-export async function drain(gateway: GatewayProcess, db: Kdb, stages = [2, 10, 20], maxRounds = 40): Promise<number> {
+async function drain(gateway: GatewayProcess, db: Kdb, stages = [2, 10, 20], maxRounds = 40): Promise<number> {
   let rounds = 0;
   for (const days of stages) {
     let at = Date.now() + days * 24 * HOUR;
@@ -77,7 +77,7 @@ export async function drain(gateway: GatewayProcess, db: Kdb, stages = [2, 10, 2
 }
 
 /** Every acknowledged operation, looked up in the database: answers what is missing. */
-export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
+async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
   const problems: string[] = [];
   const orderIds = [...acks.orders.keys()];
   const orders = new Map<string, string>();
@@ -162,7 +162,7 @@ export async function checkDurable(acks: Acks, db: Kdb): Promise<string[]> {
  * Retries after a crash carried the same key, so nothing may exist twice: never more rows than
  * calls attempted, and every counter award audited exactly once (same transaction).
  */
-export async function checkOnce(attempted: Record<OpKind, number>, db: Kdb): Promise<string[]> {
+async function checkOnce(attempted: Record<OpKind, number>, db: Kdb): Promise<string[]> {
   const { rows } = await sql<{ orders: number; claims: number; receipts: number; audited: number }>`
     select (select count(*)::int from orders) as orders,
            (select count(*)::int from coupons where source = 'claim') as claims,

@@ -9,7 +9,7 @@ import type { Fetch } from '../core/platform/wechat/http-fetch';
 export type Code2Session =
   { ok: true; openid: string; unionid?: string } | { ok: false; retryable: boolean; errcode: number; reason: string };
 
-export const CODE2SESSION_URL = 'https://api.weixin.qq.com/sns/jscode2session';
+const CODE2SESSION_URL = 'https://api.weixin.qq.com/sns/jscode2session';
 
 export async function code2session(fetch: Fetch, appid: string, secret: string, code: string): Promise<Code2Session> {
   const query = new URLSearchParams({ appid, secret, js_code: code, grant_type: 'authorization_code' });

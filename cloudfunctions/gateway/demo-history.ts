@@ -55,7 +55,7 @@ const SKUS = [
 ];
 const MANAGER = DEMO_STAFF.find((s) => s.role === 'manager')!.openid;
 const DAY = 86_400_000;
-export const DEMO_HISTORY_MEMBER = (i: number) => `demo-member-${String(i + 1).padStart(2, '0')}`;
+const DEMO_HISTORY_MEMBER = (i: number) => `demo-member-${String(i + 1).padStart(2, '0')}`;
 
 /** A small deterministic generator: the same history on every laptop. */
 function random(seed: number) {

@@ -12,7 +12,7 @@ export async function runTimerOnce(timer: TimerFunction, ctx: CallContext) {
 }
 
 /** A scheduled run: under the timer's lease, and only if no replica has run this slot yet. */
-export async function runScheduledTimer(timer: TimerFunction, ctx: CallContext, slot: Date, replica: string) {
+async function runScheduledTimer(timer: TimerFunction, ctx: CallContext, slot: Date, replica: string) {
   const outcome = await ctx.db.withTimerLease(timer.name, timerLeaseMs(timer.name), async () => {
     if (!(await claimTimerSlot(ctx.db, timer.name, slot, replica))) return null;
     return timer.run(ctx);

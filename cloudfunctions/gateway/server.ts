@@ -7,7 +7,7 @@ import { migrate } from '../core/db/migrate';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoStore } from '../core/db/seed/seed';
 import { dispatch } from '../core/dispatcher';
-import { ERRORS, fail, httpStatusOf, type Envelope } from '../core/errors';
+import { fail, httpStatusOf, type Envelope } from '../core/errors';
 import { createLocalIdentity } from '../core/platform/local/identity.local';
 import { createLocalPlatform, type LocalPlatform } from '../core/platform/local/local-platform';
 import { payLocally } from './dev-pay';
@@ -213,5 +213,3 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     },
   };
 }
-
-export { ERRORS };

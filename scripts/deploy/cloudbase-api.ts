@@ -32,7 +32,7 @@ type ManagerConstructor = new (config: { secretId: string; secretKey: string; to
   functions: ManagerFunctions;
 };
 
-export const MANAGER_PACKAGE = '@cloudbase/manager-node';
+const MANAGER_PACKAGE = '@cloudbase/manager-node';
 
 export class MissingDeployLibraryError extends Error {
   constructor() {

@@ -23,7 +23,7 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   }
 }
 
-export function sourceHash(): string {
+function sourceHash(): string {
   const hash = createHash('sha256');
   for (const input of INPUTS) hashTree(hash, join(ROOT, input));
   // Build-time client settings (TARO_APP_*) are baked into the output too.

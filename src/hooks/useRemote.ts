@@ -18,7 +18,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[]): 
   const [error, setError] = useState<unknown>();
   const seq = useRef(0);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `load` is a new closure on every render; the caller's `deps` (what it reads) say when it changes.
   const run = useCallback(load, deps);
 
   const reload = useCallback(async () => {

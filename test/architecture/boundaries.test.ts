@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // eslint-config files are CommonJS: the house plan and the rule, exactly as `npm run lint` loads them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const plan = require(path.join(ROOT, 'config/eslint/contexts.js')) as {
   contexts: string[];
   allowed: Record<string, string[]>;

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
 import { formatFen } from '../../src/utils/money';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 export const ARTIFACTS = path.join(__dirname, 'artifacts');
 export const STEP_TIMEOUT = 20_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -192,7 +192,6 @@ export async function settledScreenshot(page: Page, file: string, root: string):
  * A call as `who` by function and action name, untyped (tests build inputs freely); a mutating call
  * gets a fresh idempotency key unless one is given. Throws with the error envelope when refused.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function act(
   baseUrl: string,
   fn: string,
@@ -210,8 +209,7 @@ export async function act(
       idempotencyKey: idempotencyKey ?? `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}`,
     }),
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
+  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
   if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
   return body.data;
 }

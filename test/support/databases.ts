@@ -12,7 +12,7 @@ export async function openPgliteFromTemplate(): Promise<Db> {
 }
 
 /** A database of its own on the server in DATABASE_URL, migrated and seeded (see createOwnDatabase). */
-export async function createPostgresDatabase(options: { seed?: boolean } = {}): Promise<OwnDatabase> {
+async function createPostgresDatabase(options: { seed?: boolean } = {}): Promise<OwnDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
   return createOwnDatabase(adminUrl, { seed: options.seed });
@@ -21,7 +21,7 @@ export async function createPostgresDatabase(options: { seed?: boolean } = {}): 
 export const hasPostgres = Boolean(process.env.DATABASE_URL);
 
 /** The database kinds this run covers: PGlite always, Postgres when DATABASE_URL is set. */
-export const databaseKinds: DatabaseKind[] = hasPostgres ? ['pglite', 'postgres'] : ['pglite'];
+const databaseKinds: DatabaseKind[] = hasPostgres ? ['pglite', 'postgres'] : ['pglite'];
 
 /**
  * Runs the same suite on each database kind. `use()` returns the suite's database (fresh per suite,

@@ -18,7 +18,7 @@ export function wxpayTestKeys() {
 }
 export type WxpayTestKeys = ReturnType<typeof wxpayTestKeys>;
 
-export const TEST_MCHID = '1900000109';
+const TEST_MCHID = '1900000109';
 export const TEST_APPID = 'wx0123456789abcdef';
 
 export function wxpayTestConfig(keys: WxpayTestKeys): WxpayV3Config & { appid: string } {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 export type Env = Record<string, string | undefined>;
 
 /** Secrets sign member codes and sessions: anything shorter is guessable offline. */
-export const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

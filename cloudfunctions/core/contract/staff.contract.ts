@@ -23,7 +23,7 @@ export interface CounterMember {
  * The member code as scanned or pasted (base64url, short) or typed (fourteen digits, with the spaces
  * the member's screen shows between groups); spaces are dropped before the code is read.
  */
-export const memberCodeInput = z
+const memberCodeInput = z
   .string()
   .trim()
   .min(8)
@@ -31,13 +31,13 @@ export const memberCodeInput = z
   .regex(/^[A-Za-z0-9_ -]+$/)
   .transform((s) => s.replace(/ /g, ''));
 /** A till receipt number: unique per store. */
-export const receiptNo = z
+const receiptNo = z
   .string()
   .trim()
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
-export const pickupCode = z.string().regex(/^\d{6}$/);
+const pickupCode = z.string().regex(/^\d{6}$/);
 
 export const staffActions = {
   /** A member opening a manager's invite becomes staff (or manager) of the store. */

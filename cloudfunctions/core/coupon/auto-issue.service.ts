@@ -120,7 +120,7 @@ export async function issueNewMemberGifts(
 }
 
 /** Month-day keys (MM-DD, Shanghai) whose birthday is today: Feb 29 falls on Feb 28 in non-leap years. */
-export function birthdayKeysOn(now: Date): string[] {
+function birthdayKeysOn(now: Date): string[] {
   const today = inShanghai(now);
   const key = today.format('MM-DD');
   const year = today.year();

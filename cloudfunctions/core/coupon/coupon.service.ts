@@ -68,7 +68,7 @@ export async function claimCoupon({
 }
 
 /** The status a member sees: a usable coupon past its window reads as expired. */
-export function shownStatus(row: Pick<MemberCouponRow, 'status' | 'valid_until'>, now: Date): CouponStatus {
+function shownStatus(row: Pick<MemberCouponRow, 'status' | 'valid_until'>, now: Date): CouponStatus {
   return row.status === 'usable' && row.valid_until <= now ? 'expired' : row.status;
 }
 

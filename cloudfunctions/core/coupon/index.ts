@@ -7,12 +7,4 @@ export { type CouponScope } from './domain/scope';
 export { issueCoupon } from './issue-coupon';
 export { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './manager-templates.service';
 export { findTemplate, liveCouponsOf, voidUnusedCoupon } from './repo/coupon.repo';
-export {
-  COUPON_KIND_CODES,
-  couponRule,
-  type CouponArgs,
-  type CouponDescription,
-  type CouponKind,
-  type CouponKindField,
-  type CouponKindForm,
-} from './rules';
+export { couponRule, type CouponArgs, type CouponKind } from './rules';

@@ -11,7 +11,7 @@ import { COMMITTED_REFUND_STATUSES } from '../order';
  * A list of statuses as SQL, `('paid','shipped')`. The statuses are the state machines' constants,
  * never input; the pattern check keeps it so.
  */
-export function sqlList(statuses: readonly string[]): string {
+function sqlList(statuses: readonly string[]): string {
   for (const s of statuses) if (!/^[a-z_]+$/.test(s)) throw new Error(`not a status: ${s}`);
   return `(${statuses.map((s) => `'${s}'`).join(',')})`;
 }

@@ -58,4 +58,3 @@ export function formatInvariantResults(results: readonly InvariantResult[], limi
 }
 
 export const invariantCodes = registry.map((i) => i.code);
-export { registry as invariants };

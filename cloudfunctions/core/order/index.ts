@@ -1,19 +1,8 @@
 /** order's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
 export { createOrder, quoteOrder } from './checkout.service';
 export { PURCHASED_STATUSES } from './domain/order-rules';
-export {
-  HOLDS_COUPON,
-  HOLDS_STOCK,
-  ORDER_STATUSES,
-  PAID_STATUSES,
-  type OrderStatus,
-} from './domain/order-state-machine';
-export {
-  AWAITING_WECHAT,
-  COMMITTED_REFUND_STATUSES,
-  REFUND_STATUSES,
-  type RefundStatus,
-} from './domain/refund-state-machine';
+export { HOLDS_COUPON, HOLDS_STOCK, PAID_STATUSES } from './domain/order-state-machine';
+export { AWAITING_WECHAT, COMMITTED_REFUND_STATUSES } from './domain/refund-state-machine';
 export {
   cancelOrder,
   confirmReceipt,

@@ -9,7 +9,7 @@ type OrderRecord = Selectable<Database['orders']>;
 type LineRecord = Selectable<Database['order_lines']>;
 type RefundRecord = Selectable<Database['refunds']>;
 
-export function toLineView(l: LineRecord): OrderLine {
+function toLineView(l: LineRecord): OrderLine {
   return {
     lineId: l.id,
     skuId: l.sku_id,
@@ -27,7 +27,7 @@ export function toLineView(l: LineRecord): OrderLine {
   };
 }
 
-export function toRefundView(r: RefundRecord): RefundView {
+function toRefundView(r: RefundRecord): RefundView {
   return {
     refundId: r.id,
     status: r.status,

@@ -9,10 +9,10 @@ export type OutboxHandler<T extends Topic = Topic> = (ctx: CallContext, payload:
 export type OutboxHandlers = { [T in Topic]?: OutboxHandler<T> };
 
 /** After this many attempts a message is marked failed and shows up for the operator. */
-export const MAX_ATTEMPTS = 12;
+const MAX_ATTEMPTS = 12;
 
 /** Exponential backoff: 1, 2, 4 ... minutes, at most an hour. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 

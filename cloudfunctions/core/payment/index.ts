@@ -2,4 +2,4 @@
 export { onOrderPaid, type PaidOrder } from './paid-hooks';
 export { handlePayCallback, payCallbackEvent, recordPayment, type CallbackAnswer } from './pay-callback';
 export { payOrder } from './payment.service';
-export { checkRefund, handleRefundCallback, submitRefund } from './refund-delivery';
+export { handleRefundCallback } from './refund-delivery';

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../errors';
 import { findLines, findOrder } from '../order';
 
 /** Subscribe-message templates the client offers after payment (configured per deployment). */
-export function subscribeTemplateIds(env: NodeJS.ProcessEnv = process.env): string[] {
+function subscribeTemplateIds(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.SUBSCRIBE_TEMPLATE_IDS ?? '')
     .split(',')
     .map((s) => s.trim())

@@ -17,7 +17,7 @@ import {
 } from '../order';
 
 /** How long after WeChat accepted a refund we expect its callback before asking again. */
-export const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
+const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
 
 type RefundRow = NonNullable<Awaited<ReturnType<typeof findRefund>>>;
 type KnownRefund = Extract<RefundQuery, { found: true }>;
@@ -215,7 +215,7 @@ export async function checkRefund(ctx: CallContext, payload: { refundId: string 
 /** Emitted when money went back: points, growth and referral rewards reverse what the order earned. */
 export type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 
-export const refundCallbackEvent = z
+const refundCallbackEvent = z
   .object({
     returnCode: z.string(),
     refundStatus: z.string().optional(),

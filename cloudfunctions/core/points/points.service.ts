@@ -17,8 +17,6 @@ import {
   tierMultiplier,
 } from './repo/points.repo';
 
-export { holdPoints, releasePoints, spendableBalance } from './points-ledger';
-
 /** Members handled per expiry run; the next daily run picks up the rest. */
 const EXPIRY_BATCH = 500;
 const HISTORY_PAGE = 20;

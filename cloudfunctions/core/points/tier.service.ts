@@ -11,7 +11,7 @@ import { wholeYuan } from './domain/points-rules';
 import { addGrowth, changeTier, growthSince, insertGrowthEvent, memberIdsAfter } from './repo/growth.repo';
 
 /** Growth counts paid yuan over this many days. */
-export const GROWTH_WINDOW_DAYS = 365;
+const GROWTH_WINDOW_DAYS = 365;
 const REVIEW_BATCH = 200;
 
 async function rankOf(tx: Executor, storeId: string, code: string, growth: number) {

@@ -4,8 +4,6 @@ export {
   DEFAULT_RATE_LIMIT,
   rateLimitFromEnv,
   rateLimitSettingFromEnv,
-  type LimitKind,
   type RateDecision,
   type RateLimitConfig,
-  type RatePolicy,
 } from './domain/rate-limit.policy';

@@ -17,7 +17,7 @@ import { permissionsOf } from './function-permissions';
 import { timerLeaseMs } from '../timers/timer-leases';
 
 /** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
-export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
+function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
   return {
     name: 'wechat',
     identity: wechatIdentity,
@@ -125,9 +125,9 @@ export type CallbackFunction = (typeof CALLBACK_FUNCTIONS)[number];
  * WeChat Pay). SOURCE is set by WeChat and follows the call chain (`wx_client,scf` when a function
  * calls another), so nothing a client sends can make it read `wx_paycallback`.
  */
-export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
+const PAY_CALLBACK_SOURCE = 'wx_paycallback';
 /** `SOURCE` of a timer trigger's invocation. */
-export const TIMER_SOURCE = 'wx_trigger';
+const TIMER_SOURCE = 'wx_trigger';
 
 /** One structured line an operator's log alert can match on: somebody invoked what only WeChat may. */
 function refuseInvocation(fn: string, source: string | undefined, event: unknown) {
@@ -174,7 +174,7 @@ export function createCallbackFunction(name: CallbackFunction, deps: CloudDeps =
  * Whether an invocation is the function's own timer trigger: WeChat marks it `wx_trigger` and the SCF
  * timer event carries `{ Type: 'Timer', TriggerName }` with the trigger's name from config.json.
  */
-export function isOwnTrigger(name: string, source: string | undefined, event: unknown): boolean {
+function isOwnTrigger(name: string, source: string | undefined, event: unknown): boolean {
   if (source !== TIMER_SOURCE || !event || typeof event !== 'object') return false;
   const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
   return typeof Type === 'string' && Type.toLowerCase() === 'timer' && TriggerName === `${name}Trigger`;

@@ -34,7 +34,7 @@ export const MAX_TIMEOUT_SECONDS = 60;
 const client: FunctionDeploy = { timeoutSeconds: 10, memoryMb: 256, calledBy: 'client' };
 // WeChat Pay retries a callback that fails or times out, so a short timeout loses nothing.
 const payCallback: FunctionDeploy = { timeoutSeconds: 10, memoryMb: 256, calledBy: 'wechat-pay' };
-// Timers work through batches; the advisory lock keeps a slow run and the next trigger apart.
+// Timers work through batches; the timer's lease keeps a slow run and the next trigger apart.
 const minuteTimer: FunctionDeploy = { timeoutSeconds: 30, memoryMb: 256, calledBy: 'timer' };
 const batchTimer: FunctionDeploy = { timeoutSeconds: 60, memoryMb: 256, calledBy: 'timer' };
 

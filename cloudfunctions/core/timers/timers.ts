@@ -18,25 +18,23 @@ export interface TimerFunction {
   name: string;
   /** 7-field cron, Asia/Shanghai. */
   cron: string;
-  /** Stable advisory-lock key, so two replicas never run one timer at once. */
-  lockKey: number;
   run(ctx: CallContext): Promise<Record<string, number>>;
 }
 
-/** The registry: one entry per timer function, each with its own advisory-lock key. */
+/** The registry: one entry per timer function. */
 export const timers: TimerFunction[] = [
-  { name: 'orderTimer', cron: '0 * * * * * *', lockKey: 8_101, run: runOrderTimer },
-  { name: 'outboxWorker', cron: '30 * * * * * *', lockKey: 8_102, run: (ctx) => runOutboxWorker(ctx) },
+  { name: 'orderTimer', cron: '0 * * * * * *', run: runOrderTimer },
+  { name: 'outboxWorker', cron: '30 * * * * * *', run: (ctx) => runOutboxWorker(ctx) },
   // Daily 00:10 Shanghai: expire points lots past the end of the year after they were earned.
-  { name: 'pointsTimer', cron: '0 10 0 * * * *', lockKey: 8_103, run: runPointsTimer },
+  { name: 'pointsTimer', cron: '0 10 0 * * * *', run: runPointsTimer },
   // Jan 1st 03:00 Shanghai: the yearly tier review (the only downgrade).
-  { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', lockKey: 8_104, run: runYearlyTierReview },
+  { name: 'tierReviewTimer', cron: '0 0 3 1 1 * *', run: runYearlyTierReview },
   // Daily 00:20 Shanghai: birthday coupons for members whose tier has the benefit, once a year.
-  { name: 'birthdayTimer', cron: '0 20 0 * * * *', lockKey: 8_105, run: runBirthdayTimer },
+  { name: 'birthdayTimer', cron: '0 20 0 * * * *', run: runBirthdayTimer },
   // Every minute: teams whose window closed unfilled fail (refunds) or succeed as virtual groups.
-  { name: 'groupbuyTimer', cron: '15 * * * * * *', lockKey: 8_106, run: runGroupbuyTimer },
+  { name: 'groupbuyTimer', cron: '15 * * * * * *', run: runGroupbuyTimer },
   // daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
-  { name: 'nudgeTimer', cron: '0 0 10 * * * *', lockKey: 8_107, run: runNudgeTimer },
+  { name: 'nudgeTimer', cron: '0 0 10 * * * *', run: runNudgeTimer },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {

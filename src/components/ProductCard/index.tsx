@@ -9,7 +9,7 @@ export function openProduct(id: string) {
 }
 
 /** Grid card of one product: image, title, subtitle, price. */
-export function ProductCard({ product }: { product: ProductSummary }) {
+function ProductCard({ product }: { product: ProductSummary }) {
   return (
     <View className="product-card" id={`product-card-${product.id}`} onClick={() => openProduct(product.id)}>
       <View className="product-card__media">

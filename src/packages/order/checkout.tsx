@@ -68,7 +68,7 @@ export default function CheckoutPage() {
         if (couponId && err instanceof ApiError && COUPON_REFUSED.has(err.code)) setCouponId(undefined);
       })
       .finally(() => mine === seq.current && setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `gb` is derived from `groupBuy`; `round` re-quotes on demand.
   }, [items, deliveryType, round, couponId, groupBuy]);
 
   // The picker's list, priced against this cart (best first); it does not block checkout.

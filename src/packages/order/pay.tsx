@@ -64,7 +64,7 @@ export default function PayPage() {
       autoStarted.current = true;
       void confirm();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once, when the payment arrives: `confirm` is a new closure on every render.
   }, [pay.data]);
 
   const leave = () => void Taro.redirectTo({ url: `/packages/order/detail?orderId=${encodeURIComponent(orderId)}` });

@@ -12,7 +12,6 @@ import { makePaidOrder } from '../order/order-factory';
 
 export const JINGAN = 'shop-jingan';
 export const XUHUI = 'shop-xuhui';
-export const STAFF = 'demo-staff';
 export const MANAGER = 'demo-manager';
 export const NOW = new Date('2026-05-20T04:00:00Z');
 export const daysBefore = (days: number, at = NOW) => new Date(at.getTime() - days * 86_400_000);
@@ -59,7 +58,7 @@ export async function makeMember(db: Db, spec: { nickname?: string; birthday?: s
 }
 
 /** Binds a member to an advisor (null: the shop's pool), and records their origin when asked. */
-export async function makeAdvisorBinding(
+async function makeAdvisorBinding(
   db: Db,
   b: { memberId: string; advisorOpenid: string | null; shopId?: string; boundAt?: Date; origin?: boolean },
 ): Promise<void> {
@@ -109,7 +108,7 @@ export async function makeCustomer(
   return m;
 }
 
-export const MASK = 'sku-hyaluronic-sheet-mask-1';
+const MASK = 'sku-hyaluronic-sheet-mask-1';
 
 /** A paid order of the member, stamped with its shop and advisor as order.create will stamp it. */
 export async function makeAttributedOrder(

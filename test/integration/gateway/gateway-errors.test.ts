@@ -67,12 +67,11 @@ async function createdAtOf(db: Db, openid: string): Promise<Date> {
 }
 
 /** A timer that records its runs; `boom` makes it throw like a bug would. */
-function fakeTimer(name: string, lockKey: number, behaviour: 'ok' | 'boom' = 'ok') {
+function fakeTimer(name: string, behaviour: 'ok' | 'boom' = 'ok') {
   const runs: Date[] = [];
   const timer: TimerFunction = {
     name,
     cron: '0 */1 * * * * *',
-    lockKey,
     run: async (ctx) => {
       runs.push(ctx.now);
       if (behaviour === 'boom') throw new Error(`secret internals of ${name}`);
@@ -86,8 +85,8 @@ const productId = demoStore.products[0]!.id;
 
 describeEachDatabase('gateway over HTTP', (use) => {
   let gateway: Gateway;
-  const ticker = fakeTimer('fakeTimer', 990_001);
-  const broken = fakeTimer('brokenTimer', 990_002, 'boom');
+  const ticker = fakeTimer('fakeTimer');
+  const broken = fakeTimer('brokenTimer', 'boom');
 
   beforeAll(async () => {
     gateway = await startGateway({

@@ -4,7 +4,7 @@ import type { ActionInput } from '../../../cloudfunctions/core/contract';
 import { callAction, okData } from '../../support/call';
 import { MANAGER, T0, newKey, newOpenid, pay, payEvent, type MadeOrder } from '../order/order-factory';
 
-export const HOUR = 3_600_000;
+const HOUR = 3_600_000;
 export const hoursAfter = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR);
 
 /** A campaign created through `manager.createCampaign` (starts at T0, ends 30 days later). */
@@ -61,7 +61,7 @@ export async function payGroupOrder(
   return { ...order, teamId: await teamOf(db, order.orderId) };
 }
 
-export async function teamOf(db: Db, orderId: string): Promise<string | null> {
+async function teamOf(db: Db, orderId: string): Promise<string | null> {
   const row = await db.kysely
     .selectFrom('groupbuy_team_members')
     .select('team_id')

@@ -6,7 +6,7 @@ import type { LocalPlatform } from '../../../cloudfunctions/core/platform/local/
 import { callAction, okData } from '../../support/call';
 import { jobContext, newKey } from '../order/order-factory';
 
-export const TEMPLATE = DEFAULT_NUDGE_SETTINGS.templateId;
+const TEMPLATE = DEFAULT_NUDGE_SETTINGS.templateId;
 /** A 30-day repurchase cycle (玻尿酸补水面膜) and a 90-day one (套装). */
 export const MASK = 'sku-hyaluronic-sheet-mask-1';
 export const SET_90 = 'sku-hydration-routine-set-1';

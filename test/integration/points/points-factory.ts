@@ -8,7 +8,7 @@ import { callAction, okData } from '../../support/call';
 import { MANAGER, daysAfter, jobContext, newKey, orderRow, type MadeOrder } from '../order/order-factory';
 
 /** The member behind an openid (created by its first call). */
-export async function memberOf(db: Db, openid: string) {
+async function memberOf(db: Db, openid: string) {
   return db.kysely
     .selectFrom('members')
     .selectAll()

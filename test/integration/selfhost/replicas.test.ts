@@ -58,7 +58,6 @@ describeOnPostgres('two self-hosted gateway replicas on one Postgres', (use, url
   const probe = (replica: string): TimerFunction => ({
     name: 'probeTimer',
     cron: '* * * * * * *',
-    lockKey: 8_199,
     run: async () => {
       runs.push({ replica, second: Math.floor(Date.now() / 1000) });
       return { ran: 1 };

@@ -66,7 +66,7 @@ const freshKey = () => `bad-${randomUUID()}`;
 const show = (path: Path) => (path.length ? path.join('.') : '(data)');
 
 /** The kind of object an id field names: `orderId` -> order, `lineIds` -> line, `openid` -> member. */
-export function idKind(field: Field): string | null {
+function idKind(field: Field): string | null {
   if (field.schema.type !== 'string' || field.schema.enum) return null;
   if (field.name === 'openid') return 'member';
   const m = /^(.*?)Ids?$/.exec(field.name);

@@ -18,7 +18,7 @@ const BALANCES: Record<string, string> = {
 };
 
 /** Keys whose change means money, points or stock moved. */
-export const BALANCE_KEYS = Object.keys(BALANCES);
+const BALANCE_KEYS = Object.keys(BALANCES);
 
 async function tablesOf(db: Db): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../errors';
 
 /** Every way a coupon can be refused, each with its own stable code (the client toasts by code). */
-export const COUPON_REFUSALS = {
+const COUPON_REFUSALS = {
   not_found: 'COUPON_UNAVAILABLE',
   ended: 'COUPON_UNAVAILABLE',
   sold_out: 'COUPON_SOLD_OUT',

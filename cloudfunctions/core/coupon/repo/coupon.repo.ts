@@ -33,7 +33,6 @@ export async function findTemplate(exec: Executor, storeId: string, templateId: 
     .where('t.store_id', '=', storeId)
     .executeTakeFirst();
 }
-export type TemplateRow = NonNullable<Awaited<ReturnType<typeof findTemplate>>>;
 
 /** Templates shown in the claim center: active, claimable, not past their fixed window. */
 export async function findClaimableTemplates(exec: Executor, storeId: string, now: Date) {

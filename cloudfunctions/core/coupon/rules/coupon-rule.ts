@@ -58,6 +58,8 @@ export interface CouponRule<A extends CouponArgs = CouponArgs> {
   code: string;
   /** Name of the kind, for customers and the manager: 满减, 折扣, 无门槛. */
   title: string;
+  /** Where the manager's create form lists the kind (ascending, distinct); the first is its default. */
+  formPosition: number;
   args: z.ZodType<A> & { shape: Record<string, z.ZodType> };
   describe(args: A): CouponDescription;
   check(lines: readonly CouponLine[], args: A): CouponCheck;
@@ -70,12 +72,12 @@ export interface CouponRule<A extends CouponArgs = CouponArgs> {
 }
 
 /** Sum of the lines' amounts (integer fen). */
-export function amountOf(lines: readonly CouponLine[]): number {
+function amountOf(lines: readonly CouponLine[]): number {
   return lines.reduce((total, l) => total + l.amountFen, 0);
 }
 
 /** `¥199` / `¥19.90`: for refusal messages. */
-export function yuan(amountFen: number): string {
+function yuan(amountFen: number): string {
   return amountFen % 100 === 0 ? `¥${amountFen / 100}` : `¥${(amountFen / 100).toFixed(2)}`;
 }
 

@@ -152,6 +152,12 @@ describe('the registry', () => {
   it('keys every rule by its own code', () => {
     for (const code of COUPON_KIND_CODES) expect(couponRule(code).code).toBe(code);
   });
+  it("lists the kinds in their rules' distinct form positions, 满减 first (the form's default)", () => {
+    const positions = COUPON_KIND_CODES.map((code) => couponRule(code).formPosition);
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(COUPON_KIND_CODES[0]).toBe('full_reduction');
+  });
   it("describes each kind's form from its rule's args, every arg with its UI metadata", () => {
     const forms = couponKindForms();
     expect(forms.map((f) => f.code)).toEqual(COUPON_KIND_CODES);

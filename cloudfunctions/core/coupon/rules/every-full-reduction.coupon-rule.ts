@@ -17,6 +17,7 @@ const args = z
 export const everyFullReduction: CouponRule<z.infer<typeof args>> = {
   code: 'every_full_reduction',
   title: '每满减',
+  formPosition: 4,
   args,
   describe: (a) => {
     const every = `每满${yuanFigure(a.everyFen)}`;

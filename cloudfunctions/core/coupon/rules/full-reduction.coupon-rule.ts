@@ -13,6 +13,7 @@ const args = z
 export const fullReduction: CouponRule<z.infer<typeof args>> = {
   code: 'full_reduction',
   title: '满减',
+  formPosition: 1,
   args,
   describe: (a) => ({
     text: `满${yuanFigure(a.thresholdFen)}减${yuanFigure(a.amountFen)}`,

@@ -1,24 +1,19 @@
 import { argUi, type ArgUi, type CouponArgs, type CouponRule } from './coupon-rule';
-import { everyFullReduction } from './every-full-reduction.coupon-rule';
-import { fullReduction } from './full-reduction.coupon-rule';
-import { noThreshold } from './no-threshold.coupon-rule';
-import { percentOff } from './percent-off.coupon-rule';
+import * as COUPON_RULES from './kinds';
 
 /**
- * Every coupon kind a template may name. A new kind is one file and its line here: the contract's
- * enums, the coupon's words, the advisor's cost and the manager's form all derive from this table,
- * and the database stores the code without a list of its own (0020_coupon_kind_registry.sql).
+ * The coupon kinds (./kinds.ts: a new kind is one rule file and its line there). The contract's
+ * enums, the coupon's words, the advisor's cost and the manager's form all derive from them, and the
+ * database stores the code without a list of its own (0020_coupon_kind_registry.sql).
  */
-export const COUPON_RULES = {
-  full_reduction: fullReduction,
-  percent_off: percentOff,
-  no_threshold: noThreshold,
-  every_full_reduction: everyFullReduction,
-} as const;
-
 export type CouponKind = keyof typeof COUPON_RULES;
-/** The codes as a non-empty tuple, the shape `z.enum` takes. */
-export const COUPON_KIND_CODES = Object.keys(COUPON_RULES) as [CouponKind, ...CouponKind[]];
+/**
+ * The codes as a non-empty tuple, the shape `z.enum` takes, in each rule's `formPosition` (a module's
+ * exports come in name order, so the position, not the line, orders them).
+ */
+export const COUPON_KIND_CODES = (Object.keys(COUPON_RULES) as CouponKind[]).sort(
+  (a, b) => COUPON_RULES[a].formPosition - COUPON_RULES[b].formPosition,
+) as [CouponKind, ...CouponKind[]];
 
 /** The rule for a kind, typed loosely: args are validated by the rule's own schema before use. */
 export function couponRule(kind: CouponKind): CouponRule<CouponArgs> {
@@ -52,4 +47,4 @@ export function couponKindForms(): CouponKindForm[] {
   });
 }
 
-export type { ArgUi, CouponArgs, CouponCheck, CouponDescription, CouponLine, CouponRule } from './coupon-rule';
+export type { CouponArgs, CouponDescription, CouponLine, CouponRule } from './coupon-rule';

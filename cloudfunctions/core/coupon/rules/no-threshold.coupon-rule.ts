@@ -8,6 +8,7 @@ const args = z.object({ amountFen: arg(z.number().int().positive(), { label: '�
 export const noThreshold: CouponRule<z.infer<typeof args>> = {
   code: 'no_threshold',
   title: '无门槛',
+  formPosition: 3,
   args,
   describe: (a) => ({
     text: `无门槛减${yuanFigure(a.amountFen)}`,

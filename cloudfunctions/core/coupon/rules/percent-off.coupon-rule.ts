@@ -14,6 +14,7 @@ const args = z.object({
 export const percentOff: CouponRule<z.infer<typeof args>> = {
   code: 'percent_off',
   title: '折扣',
+  formPosition: 2,
   args,
   describe: (a) => ({
     text: `减${a.percentOff}%${a.capFen ? `（最多减${yuanFigure(a.capFen)}）` : ''}`,

@@ -3,7 +3,7 @@ import type { SeedCouponTemplate } from './coupon-templates.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 
 /** Issuer-only templates the demo manager lets advisors hand out. */
-export const ADVISOR_TEMPLATES: SeedCouponTemplate[] = [
+const ADVISOR_TEMPLATES: SeedCouponTemplate[] = [
   {
     id: 'ct-advisor-10',
     title: '导购专享 无门槛10元',

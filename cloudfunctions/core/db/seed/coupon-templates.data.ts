@@ -23,7 +23,7 @@ export interface SeedCouponTemplate {
   advisorIssuable?: boolean;
 }
 
-export const DEMO_COUPON_TEMPLATES: SeedCouponTemplate[] = [
+const DEMO_COUPON_TEMPLATES: SeedCouponTemplate[] = [
   {
     id: 'ct-new-member-20',
     title: '新人礼 无门槛立减',

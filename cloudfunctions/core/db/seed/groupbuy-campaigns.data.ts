@@ -1,7 +1,7 @@
 import type { Executor } from '../db';
 
 /** Demo group-buy campaigns: a team of 2 and a team of 3, running for years so the demo keeps working. */
-export const DEMO_GROUPBUY_CAMPAIGNS = [
+const DEMO_GROUPBUY_CAMPAIGNS = [
   {
     id: 'gb-demo-cleanser-2',
     skuId: 'sku-amino-acid-cleanser-1',

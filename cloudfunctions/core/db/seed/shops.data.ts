@@ -3,7 +3,7 @@ import type { SeedCouponTemplate } from './coupon-templates.data';
 import { seedCouponTemplates } from './coupon-templates.data';
 
 /** Issuer-only welcome gift a shop's code gives a new visitor. */
-export const SHOP_WELCOME_TEMPLATES: SeedCouponTemplate[] = [
+const SHOP_WELCOME_TEMPLATES: SeedCouponTemplate[] = [
   {
     id: 'ct-shop-welcome-20',
     title: '到店礼 无门槛20元',
@@ -19,7 +19,7 @@ export const SHOP_WELCOME_TEMPLATES: SeedCouponTemplate[] = [
 ];
 
 /** The demo brand's two counters; demo-staff serves the first and carries advisor code DEMOSTAFF. */
-export const DEMO_SHOPS = [
+const DEMO_SHOPS = [
   {
     id: 'shop-jingan',
     code: 'QHJA',
@@ -44,7 +44,7 @@ export const DEMO_SHOPS = [
   },
 ] as const;
 
-export const DEMO_STAFF_SHOPS: Record<string, { shopId: string; code: string; displayName: string }> = {
+const DEMO_STAFF_SHOPS: Record<string, { shopId: string; code: string; displayName: string }> = {
   'demo-staff': { shopId: 'shop-jingan', code: 'DEMOSTAFF', displayName: '小禾' },
   'demo-manager': { shopId: 'shop-jingan', code: 'DEMOMGR', displayName: '店长阿青' },
 };

@@ -105,7 +105,7 @@ export function readMemberCode(code: string, secret: string): { memberId: string
  * does). Fourteen digits, typed at the counter when the camera cannot read the QR. It is the same
  * presentation as the QR of that step: either one spends (member, step) once.
  */
-export const MEMBER_DIGITS_LENGTH = 14;
+const MEMBER_DIGITS_LENGTH = 14;
 const CARD_DIGITS = 8;
 
 function oneTimeDigits(secret: string, memberId: string, cardNo: string, step: number): string {

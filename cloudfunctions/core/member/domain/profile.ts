@@ -2,7 +2,7 @@
 
 import { isCalendarDate } from '../../shared/profile-text';
 
-export { NICKNAME_MAX_CHARS, isAvatarUrl, isCalendarDate, nicknameLength } from '../../shared/profile-text';
+export { isAvatarUrl, isCalendarDate, nicknameLength } from '../../shared/profile-text';
 
 /** A birthday must be a past day (business date, Asia/Shanghai) and not absurdly old. */
 export function isPlausibleBirthday(value: string, today: string): boolean {

@@ -58,18 +58,6 @@ export async function findTiers(exec: Executor, storeId: string) {
   return rows.map((r) => ({ code: r.code, name: r.name, minGrowth: r.min_growth }));
 }
 
-/** The caller's staff role in the store, or null. Revoked staff are plain customers. */
-export async function findStaffRole(exec: Executor, storeId: string, openid: string) {
-  const row = await exec
-    .selectFrom('staff')
-    .select('role')
-    .where('store_id', '=', storeId)
-    .where('openid', '=', openid)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}
-
 /**
  * Who is calling, in one round trip: the caller's staff role (null for customers) and their member
  * id (null before their first signed-in call).

@@ -23,7 +23,7 @@ export const TAB_STATUSES: Record<OrderTab, OrderStatus[]> = {
 };
 
 // The refund and purchase status groups belong to the state machine; re-exported for their readers.
-export { PURCHASED_STATUSES, REFUNDABLE, STORE_REFUNDABLE } from './order-state-machine';
+export { PURCHASED_STATUSES } from './order-state-machine';
 
 export interface OrderFacts {
   status: OrderStatus;

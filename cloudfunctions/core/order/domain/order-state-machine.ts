@@ -18,7 +18,7 @@ export { ORDER_STATUSES, type OrderStatus };
 export type Actor = 'customer' | 'staff' | 'manager' | 'system' | 'wechat';
 
 /** Statuses from which the customer may ask for a refund (completed only within the window). */
-export const REFUNDABLE: readonly OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed'];
+const REFUNDABLE: readonly OrderStatus[] = ['paid', 'shipped', 'ready_for_pickup', 'completed'];
 
 /**
  * Statuses from which the store may refund on its own initiative: the customer's, plus settled orders
@@ -73,7 +73,7 @@ export type ReturningTransitionName = Extract<Declared, { to: 'previous' }>['nam
 
 const BY_NAME = new Map<string, OrderTransition>(ORDER_TRANSITIONS.map((t) => [t.name, t]));
 
-export function orderTransition(name: OrderTransitionName): OrderTransition {
+function orderTransition(name: OrderTransitionName): OrderTransition {
   return BY_NAME.get(name)!;
 }
 
@@ -91,7 +91,7 @@ export function canTransition(status: OrderStatus, name: OrderTransitionName): b
 }
 
 /** The statuses one step away from `status`, `previous` read as every status it may stand for. */
-export function nextStatuses(status: OrderStatus): OrderStatus[] {
+function nextStatuses(status: OrderStatus): OrderStatus[] {
   const out = new Set<OrderStatus>();
   for (const t of ORDER_TRANSITIONS) {
     if (!canTransition(status, t.name)) continue;

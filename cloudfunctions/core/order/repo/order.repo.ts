@@ -9,8 +9,6 @@ import {
   type ReturningTransitionName,
 } from '../domain/order-state-machine';
 
-export type OrderRow = Awaited<ReturnType<typeof findOrder>> & {};
-
 /**
  * Takes `qty` from a SKU's stock only if that much is there: the conditional update is the lock.
  * Zero rows changed means someone else bought it first.
@@ -46,10 +44,6 @@ export async function insertOrder(
 
 export async function findOrder(exec: Executor, orderId: string) {
   return exec.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-}
-
-export async function findOrderByNo(exec: Executor, orderNo: string) {
-  return exec.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst();
 }
 
 export async function findOrderByPickupCode(exec: Executor, storeId: string, pickupCode: string) {

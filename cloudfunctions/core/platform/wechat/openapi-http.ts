@@ -1,7 +1,7 @@
 import type { Fetch } from './http-fetch';
 import type { WxServerSdk } from './sdk';
 
-export const WX_API = 'https://api.weixin.qq.com';
+const WX_API = 'https://api.weixin.qq.com';
 
 /** WeChat's answers meaning the access token is no longer valid: refresh once and retry. */
 const TOKEN_EXPIRED = new Set([40001, 40014, 42001]);
@@ -12,7 +12,7 @@ const TOKEN_EXPIRED = new Set([40001, 40014, 42001]);
  * serve both. The token comes from `stable_token`, which does not invalidate the token another
  * replica holds, so every replica can fetch and cache its own.
  */
-export function createHttpOpenapi(
+function createHttpOpenapi(
   fetch: Fetch,
   appid: string,
   secret: string,

@@ -28,7 +28,7 @@ const CARRIER_IDS: Record<string, string> = {
   德邦快递: 'DBL',
 };
 
-export function expressCompanyId(carrier: string): string {
+function expressCompanyId(carrier: string): string {
   const name = carrier.trim();
   return CARRIER_IDS[name] ?? name;
 }
@@ -43,7 +43,7 @@ export function shanghaiRfc3339(at: Date): string {
  * (order_number_type 2), one parcel (delivery_mode 1, unified), express (logistics_type 1, tracking
  * number and company required) or picked up in store (4), and the payer's openid.
  */
-export function shippingInfoRequest(info: ShippingInfo, now: Date): Record<string, unknown> {
+function shippingInfoRequest(info: ShippingInfo, now: Date): Record<string, unknown> {
   const itemDesc = info.itemDesc.slice(0, 120);
   const parcel =
     info.logisticsType === 1
@@ -67,7 +67,7 @@ export function shippingInfoRequest(info: ShippingInfo, now: Date): Record<strin
 const RETRYABLE = new Set([-1, 45011]);
 
 /** WeChat's answer to an upload, as the port's outcome. */
-export function shippingOutcome(
+function shippingOutcome(
   errcode: number,
   errmsg: string,
 ): { ok: true } | { ok: false; retryable: boolean; reason: string } {

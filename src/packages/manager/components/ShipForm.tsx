@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Input, Picker, Popup } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 
-export const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流'];
+const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流'];
 
 interface Props {
   visible: boolean;

@@ -12,7 +12,7 @@ const CONFIRM: Record<Mutation, { title: string; content: string; done: string }
   'order.confirmReceipt': { title: '确认收货', content: '请确认已收到全部商品', done: '已确认收货' },
 };
 
-export function goPay(orderId: string) {
+function goPay(orderId: string) {
   void Taro.navigateTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(orderId)}` });
 }
 

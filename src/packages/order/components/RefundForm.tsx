@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import type { OrderLine } from '../../../../cloudfunctions/core/contract';
 
-export const REASONS = ['不想要了', '商品与描述不符', '质量问题', '少件/漏发', '发错货', '其他'];
+const REASONS = ['不想要了', '商品与描述不符', '质量问题', '少件/漏发', '发错货', '其他'];
 
 export interface RefundDraft {
   whole: boolean;

@@ -68,7 +68,7 @@ export interface NotificationHeaders {
 }
 
 /** WeChat Pay retries for hours; a notification older (or newer) than this is a replay. */
-export const MAX_CLOCK_SKEW_SECONDS = 300;
+const MAX_CLOCK_SKEW_SECONDS = 300;
 
 export type Verification = { ok: true } | { ok: false; reason: string };
 

@@ -4,7 +4,7 @@ import type { PayPort, RefundQuery, RefundRequest, UnifiedOrderRequest } from '.
 import type { Fetch } from '../http-fetch';
 import { authorization, nonceStr, platformKey, requestPaymentParams, verifyNotification } from './v3-crypto';
 
-export const WXPAY_API = 'https://api.mch.weixin.qq.com';
+const WXPAY_API = 'https://api.mch.weixin.qq.com';
 export const PAY_NOTIFY_PATH = '/api/wxpay/v3/notify/pay';
 export const REFUND_NOTIFY_PATH = '/api/wxpay/v3/notify/refund';
 
