@@ -45,7 +45,9 @@ export function agreePrivacy(): void {
 
 /** 拒绝: the pending call fails ("privacy permission is not authorized"); the next call asks again. */
 export function refusePrivacy(): void {
-  const referrer = usePrivacy.getState().request?.referrer || 'unknown';
+  const request = usePrivacy.getState().request;
+  if (!request) return;
+  const referrer = request.referrer || 'unknown';
   pending?.({ event: 'disagree' });
   pending = null;
   usePrivacy.setState({ request: null, refused: referrer });

@@ -54,7 +54,8 @@ export function PrivacyPopup() {
   }, [request]);
 
   return (
-    <Popup visible={!!request} position="bottom" round closeable={false} onClose={refusePrivacy}>
+    // Only 同意 or 拒绝 answers it: NutUI calls onClose on every hide, so the overlay does not close it.
+    <Popup visible={!!request} position="bottom" round closeable={false} closeOnOverlayClick={false}>
       <View className="privacy-popup" id="privacy-popup">
         <Text className="privacy-popup__title">隐私保护提示</Text>
         <Text className="privacy-popup__text">
