@@ -29,7 +29,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-html'],
     env: clientEnv(),
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // sitemap.json is not a page or an asset Taro knows: copied beside app.json (app.config sitemapLocation).
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

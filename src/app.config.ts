@@ -31,6 +31,19 @@ export default defineAppConfig({
     // store and advisor codes (customer side)
     { root: 'packages/shop', pages: ['welcome', 'info'] },
   ],
+  // Private APIs the bundle calls (WeChat refuses an undeclared one with "the api need to be declared").
+  // test/conformance checks this list against the built bundle in both directions.
+  requiredPrivateInfos: ['chooseAddress'],
+  // Inject only the code of the page being opened (and its components), not every page's.
+  lazyCodeLoading: 'requiredComponents',
+  // Manager, staff and binding pages stay out of WeChat search; see src/sitemap.json.
+  sitemapLocation: 'sitemap.json',
+  // Download the subpackage behind each tab's first tap while the tab is open.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/goods'] },
+    'pages/cart/index': { network: 'all', packages: ['packages/order'] },
+    'pages/me/index': { network: 'all', packages: ['packages/member'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#FAF7F3',

@@ -1,17 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAIN_BUDGET, SUBPACKAGE_BUDGET, weappPackageSizes } from './weapp-size';
 
 const DIST = resolve(__dirname, '../../dist/weapp');
-/** Our budgets, well under WeChat's hard limit of 2 MB per package. */
-const MAIN_BUDGET = 800 * 1024;
-const SUBPACKAGE_BUDGET = 500 * 1024;
-
-function sizeOf(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path).reduce((sum, entry) => sum + sizeOf(join(path, entry)), 0);
-}
 
 const built = existsSync(join(DIST, 'app.json'));
 // `npm test` builds dist/weapp first and sets REQUIRE_BUILDS, so there a missing build fails.
@@ -24,9 +16,10 @@ suite('weapp package sizes', () => {
     const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'));
     const subpackages: Array<{ root: string }> = app.subPackages ?? app.subpackages ?? [];
     expect(subpackages.length).toBeGreaterThan(0);
-    const total = sizeOf(DIST) - (existsSync(join(DIST, '.source-hash')) ? sizeOf(join(DIST, '.source-hash')) : 0);
-    const sizes = subpackages.map((s) => ({ root: s.root.replace(/\/$/, ''), bytes: sizeOf(join(DIST, s.root)) }));
-    const main = total - sizes.reduce((sum, s) => sum + s.bytes, 0);
+    const { main, subpackages: sizes } = weappPackageSizes(
+      DIST,
+      subpackages.map((s) => s.root),
+    );
     console.log(
       [
         `  weapp main package: ${(main / 1024).toFixed(1)} KB`,

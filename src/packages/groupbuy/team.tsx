@@ -10,6 +10,7 @@ import { formatFen } from '../../utils/money';
 import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { Seats } from './components/Seats';
 import { Countdown } from '../../components/Countdown';
 import { campaignPath, startGroupCheckout, teamPath } from './components/join';
@@ -58,6 +59,7 @@ export default function TeamPage() {
   };
   return (
     <View className="page gb-page" id="page-groupbuy-team">
+      <PrivacyPopup />
       <View className="gb-result" id="team-result">
         {head.icon}
         <Text className="gb-result__title" id="team-status">

@@ -6,6 +6,7 @@ import { call, mediaUrl } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { InviteRules } from './components/InviteRules';
 import { PosterSheet } from './components/PosterSheet';
 import './invite.scss';
@@ -44,6 +45,7 @@ export default function InvitePage() {
 
   return (
     <View className="page invite" id="page-invite">
+      <PrivacyPopup />
       <View className="invite__hero">
         <Text className="invite__headline">邀请好友 得{reward}</Text>
         <Text className="invite__sub">

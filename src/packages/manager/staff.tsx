@@ -9,6 +9,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { shanghaiTime as when } from '../../utils/shanghai-time';
 import { ShopSheet, type ShopOption } from './components/ShopSheet';
 import './manager.scss';
@@ -74,6 +75,7 @@ export default function ManagerStaffPage() {
 
   return (
     <View className="page m-page" id="page-manager-staff">
+      <PrivacyPopup />
       <Cell
         className="m-staff__invite-shop"
         id="m-invite-shop"

@@ -8,6 +8,8 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { PrivacyPopup, openPrivacyGuide } from '../../components/PrivacyPopup';
+import { requestPrivacyConsent, usePrivacy } from '../../stores/privacy';
 import './membership.scss';
 
 const WEAPP = process.env.TARO_ENV === 'weapp';
@@ -24,6 +26,7 @@ export default function ProfilePage() {
   const [avatarInput, setAvatarInput] = useState('');
   const [phoneCode, setPhoneCode] = useState('dev-');
   const [busy, setBusy] = useState(false);
+  const privacyRefused = usePrivacy((s) => s.refused) !== null;
 
   useEffect(() => {
     if (!remote.data) return;
@@ -96,6 +99,22 @@ export default function ProfilePage() {
   const today = new Date().toISOString().slice(0, 10);
   return (
     <View className="page profile" id="page-profile">
+      <PrivacyPopup />
+      {privacyRefused && (
+        <View className="profile__privacy" id="profile-privacy-refused">
+          <Text className="profile__privacy-text">
+            你还没有同意《隐私保护指引》，微信不允许小程序使用你的微信头像、昵称和手机号：头像不能更换，昵称需要手动输入，手机号无法绑定。
+          </Text>
+          <View className="profile__privacy-actions">
+            <Button size="small" fill="outline" onClick={openPrivacyGuide}>
+              查看指引
+            </Button>
+            <Button size="small" type="primary" id="profile-privacy-retry" onClick={() => void requestPrivacyConsent()}>
+              重新授权
+            </Button>
+          </View>
+        </View>
+      )}
       <View className="profile__avatar-box">
         {WEAPP ? (
           <TaroButton className="profile__avatar-btn" openType="chooseAvatar" onChooseAvatar={onChooseAvatar as never}>

@@ -9,6 +9,7 @@ import { useCart } from '../../stores/cart';
 import { formatFen } from '../../utils/money';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { DeliveryCard } from './components/DeliveryCard';
 import { CouponPicker } from './components/CouponPicker';
 import { AmountRows, OrderLines } from './components/OrderParts';
@@ -137,6 +138,7 @@ export default function CheckoutPage() {
 
   return (
     <View className="page checkout" id="page-checkout">
+      <PrivacyPopup />
       {groupBuy && (
         <View className="checkout__groupbuy" id="checkout-groupbuy">
           {groupBuy.teamId ? '拼团：参与好友的团，成团后发货' : '拼团：支付后开团，邀请好友参团'}

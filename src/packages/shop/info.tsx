@@ -6,6 +6,7 @@ import type { ShopCard } from '../../../cloudfunctions/core/contract';
 import { useRemote } from '../../hooks/useRemote';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { AdvisorCard } from '../../components/AdvisorCard';
 import './shop.scss';
 
@@ -76,6 +77,7 @@ export default function ShopInfoPage() {
 
   return (
     <View className="page shop-info" id="page-shop-info">
+      <PrivacyPopup />
       <View className="shop-info__head">
         <Text className="shop-info__name" id="shop-info-name">
           {shop.name}

@@ -30,10 +30,9 @@ export function PosterSheet({ card, visible, onClose }: { card: InviteCard; visi
   const save = async () => {
     if (!src) return;
     try {
-      await savePosterWeapp(src);
-      void Taro.showToast({ title: '已保存到相册', icon: 'success' });
+      if (await savePosterWeapp(src)) void Taro.showToast({ title: '已保存到相册', icon: 'success' });
     } catch {
-      void Taro.showModal({ title: '保存失败', content: '请在设置中允许保存到相册后重试', showCancel: false });
+      void Taro.showModal({ title: '保存失败', content: '海报没有保存成功，请稍后重试', showCancel: false });
     }
   };
 

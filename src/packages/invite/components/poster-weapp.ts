@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { InviteCard } from '../../../../cloudfunctions/core/contract';
 import { mediaUrl } from '../../../api';
+import { saveImageToAlbum } from '../../../utils/album';
 import { drawPoster, POSTER_H, POSTER_W } from './poster-draw';
 
 /** weapp's canvas images cannot load a data URL: the code is written to a user-data file first. */
@@ -57,7 +58,7 @@ export function renderPosterWeapp(card: InviteCard, canvasId: string): Promise<s
   });
 }
 
-/** Saves the poster to the album; asks for the album permission WeChat requires on first use. */
-export async function savePosterWeapp(filePath: string): Promise<void> {
-  await Taro.saveImageToPhotosAlbum({ filePath });
+/** Saves the poster to the album (true when saved); a refused album permission offers openSetting. */
+export function savePosterWeapp(filePath: string): Promise<boolean> {
+  return saveImageToAlbum(filePath, '海报');
 }
