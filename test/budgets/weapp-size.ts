@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const MAIN_BUDGET = 800 * 1024;
 export const SUBPACKAGE_BUDGET = 500 * 1024;
 
-export function sizeOf(path: string): number {
+function sizeOf(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.size;
   return readdirSync(path).reduce((sum, entry) => sum + sizeOf(join(path, entry)), 0);

@@ -7,7 +7,7 @@ import type { SourceFile } from './page-sources';
 import { routeOf, subpackagesOf, type Weapp } from './weapp-bundle';
 
 /** `requiredPrivateInfos` accepts exactly these (WeChat's app.json reference). */
-export const PRIVATE_INFO_APIS = [
+const PRIVATE_INFO_APIS = [
   'getFuzzyLocation',
   'getLocation',
   'onLocationChange',
@@ -237,7 +237,7 @@ export function checkSitemap(w: Weapp): string[] {
 export const PACKAGE_LIMIT = 2 * 1024 * 1024;
 export const TOTAL_LIMIT = 30 * 1024 * 1024;
 /** Pages of one package share 2 MB of preloading. */
-export const PRELOAD_LIMIT = 2 * 1024 * 1024;
+const PRELOAD_LIMIT = 2 * 1024 * 1024;
 
 /** preloadRule names real pages and packages, and each package's pages stay within the preload quota. */
 export function checkPreload(w: Weapp, sizes: { main: number; subpackages: Array<{ root: string; bytes: number }> }) {
