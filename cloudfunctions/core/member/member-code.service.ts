@@ -1,5 +1,5 @@
 import type { MemberCodeView } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { issueMemberCode, memberCodeSecret, verifyMemberCode } from './domain/member-code';
@@ -9,9 +9,9 @@ import { memberExistsInStore, recordMemberCodeUse } from './repo/member-code.rep
 export async function getMemberCode({
   caller,
   ctx,
-}: ServiceArgs<Record<string, never>>): Promise<Result<MemberCodeView>> {
+}: MemberArgs<Record<string, never>>): Promise<Result<MemberCodeView>> {
   const secret = memberCodeSecret(process.env, ctx.platform.name);
-  const issued = issueMemberCode(caller.memberId!, ctx.now, secret);
+  const issued = issueMemberCode(caller.memberId, ctx.now, secret);
   return ok({
     code: issued.code,
     expiresAt: issued.expiresAt.toISOString(),
