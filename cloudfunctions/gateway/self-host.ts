@@ -42,14 +42,9 @@ export function installSelfHost(
 ): Platform {
   const fetch = options.fetch ?? timedFetch;
   const { auth, wxpay } = options;
+  // A new object: every port of `base` not replaced below is shared, none of `base` is overwritten.
   return {
-    name: base.name,
-    identity: base.identity,
-    pay: base.pay,
-    shipping: base.shipping,
-    phone: base.phone,
-    miniCode: base.miniCode,
-    messages: base.messages,
+    ...base,
     ...(auth ? installWechatSignIn(app, base, fetch, auth, options) : {}),
     ...(wxpay ? { pay: installWxpayV3(app, fetch, wxpay, options) } : {}),
   };
