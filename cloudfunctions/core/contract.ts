@@ -1,42 +1,37 @@
 /**
  * Every function's actions: name -> zod input, minimum role, output type. One file per context
- * under contract/; this module puts them together.
+ * under contract/, and the manager's actions by concept under contract/manager/; this module puts
+ * them together.
  * The client imports the *types* of this module only (`import type`), never the schemas.
  */
 import type { z } from 'zod';
 import type { ActionSpec } from './contract/action';
+import { advisorActions } from './contract/advisor.contract';
 import { catalogActions } from './contract/catalog.contract';
 import { couponActions } from './contract/coupon.contract';
-import { managerActions } from './contract/manager.contract';
-import { memberActions } from './contract/member.contract';
-import { orderActions } from './contract/order.contract';
-import { staffActions } from './contract/staff.contract';
-import { managerToolActions } from './contract/manager-tools.contract';
-// group-buy.
 import { groupbuyActions } from './contract/groupbuy.contract';
-// repurchase nudges and dashboards
+import { managerActions } from './contract/manager';
+import { memberActions } from './contract/member.contract';
 import { nudgeActions } from './contract/nudge.contract';
-// referral
+import { orderActions } from './contract/order.contract';
 import { referralActions } from './contract/referral.contract';
-// store codes and advisors (customer side)
 import { shopActions } from './contract/shop.contract';
-// advisors (导购)
-import { advisorActions } from './contract/advisor.contract';
+import { staffActions } from './contract/staff.contract';
 
 export type { Fen, Points } from './shared/money';
 export type { Envelope, AppErrorBody, ErrorCode } from './errors';
 export { ROLES, type ActionSpec, type Role } from './contract/action';
+export type * from './contract/advisor.contract';
 export type * from './contract/catalog.contract';
 export type * from './contract/coupon.contract';
-export type * from './contract/member.contract';
-export type * from './contract/order.contract';
-export type * from './contract/staff.contract';
-export type * from './contract/manager-tools.contract';
 export type * from './contract/groupbuy.contract';
+export type * from './contract/manager';
+export type * from './contract/member.contract';
 export type * from './contract/nudge.contract';
+export type * from './contract/order.contract';
 export type * from './contract/referral.contract';
 export type * from './contract/shop.contract';
-export type * from './contract/advisor.contract'; // advisors
+export type * from './contract/staff.contract';
 
 export const contract = {
   ...catalogActions,
@@ -45,15 +40,10 @@ export const contract = {
   ...orderActions,
   ...managerActions,
   ...staffActions,
-  ...managerToolActions,
-  // group-buy.
   ...groupbuyActions,
   ...nudgeActions,
-  // referral
   ...referralActions,
-  // store codes and advisors (customer side)
   ...shopActions,
-  // advisors
   ...advisorActions,
 } as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, ROLES, type ActionName, type ActionSpec, type Role } from './contract';
-import type { CallContext, Caller } from './context';
+import { requireMember, type CallContext, type Caller } from './context';
 import { fail, type Envelope } from './errors';
 import { handlers, type Handler } from './handlers';
 import { withIdempotency } from './idempotency/idempotency';
@@ -80,7 +80,10 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
     spec.role === 'any' || !openid
       ? null
       : (known?.member_id ?? (await ensureMember(exec, ctx.storeId, openid, ctx.now)).id);
-  const caller: Caller = { openid, role, memberId };
+  // The use case of an action above `any` is typed to receive the member (MemberCaller): narrow here.
+  const member = spec.role === 'any' ? null : requireMember({ openid, role, memberId });
+  if (member && !member.ok) return member;
+  const caller: Caller = member ? member.data : { openid, role, memberId };
   const handler = handlers[name] as Handler<ActionName>;
 
   if (spec.mutating) {

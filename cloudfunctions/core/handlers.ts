@@ -1,5 +1,5 @@
-import type { ActionInput, ActionName, ActionOutput } from './contract';
-import type { ServiceArgs } from './context';
+import type { ActionName, ActionOutput } from './contract';
+import type { ActionArgs } from './context';
 import type { Result } from './errors';
 import { getHome, getProduct, listProducts, quoteCart } from './catalog';
 import { getMyProfile } from './member';
@@ -43,7 +43,8 @@ import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } fr
 import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
 import { setStaffShop } from './staff';
 
-export type Handler<N extends ActionName> = (args: ServiceArgs<ActionInput<N>>) => Promise<Result<ActionOutput<N>>>;
+/** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
+export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
 
 export type Handlers = { [N in ActionName]: Handler<N> };
 

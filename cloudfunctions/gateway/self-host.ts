@@ -25,37 +25,57 @@ export interface SelfHostOptions {
 /** WeChat that does not answer in 10 s is an outage: the caller retries (outbox) or answers 503. */
 const timedFetch: Fetch = (url, init) => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
 
+type SelfHostDeps = { db: Db; now: () => Date; rateLimiter?: RateLimiter | null };
+
 /**
- * Installs self-hosting on a gateway: session tokens become the identity (dev sign-in stays the
- * fallback only where DEV_AUTH already allows it), `/api/auth/login` issues them, phone numbers,
- * subscribe messages, mini-program codes and shipping uploads go to WeChat over HTTPS, WeChat Pay v3
- * replaces the payment simulator and its notify routes settle payments and refunds. The ports are
- * replaced on this gateway's own platform object (never the shared local stand-ins).
+ * Installs self-hosting on a gateway and answers the platform it runs on: session tokens become the
+ * identity (dev sign-in stays the fallback only where DEV_AUTH already allows it), `/api/auth/login`
+ * issues them, phone numbers, subscribe messages, mini-program codes and shipping uploads go to WeChat
+ * over HTTPS, WeChat Pay v3 replaces the payment simulator and its notify routes settle payments and
+ * refunds. The answer is a new platform composed from `base`'s ports and the WeChat ones; `base` itself
+ * is left as it was (the local stand-ins are shared with the demo seed and with tests).
  */
 export function installSelfHost(
   app: FastifyInstance,
-  platform: Platform,
-  options: SelfHostOptions & { db: Db; now: () => Date; rateLimiter?: RateLimiter | null },
-): void {
+  base: Platform,
+  options: SelfHostOptions & SelfHostDeps,
+): Platform {
   const fetch = options.fetch ?? timedFetch;
-  if (options.auth) {
-    platform.identity = createSessionIdentity(options.auth.sessionSecret, options.now, platform.identity);
-    registerAuthRoutes(app, {
-      ...options.auth,
-      db: options.db,
-      fetch,
-      now: options.now,
-      limiter: options.rateLimiter ?? null,
-    });
-    // The mini program's server APIs over HTTPS with an access token, instead of the local stand-ins.
-    const sdk = createHttpWxSdk(fetch, options.auth.appid, options.auth.appSecret, options.now);
-    platform.phone = createWechatPhone(sdk);
-    platform.messages = createWechatMessages(sdk, { miniprogramState: process.env.WX_MESSAGE_MINIPROGRAM_STATE });
-    platform.miniCode = createWechatMiniCode(sdk, { envVersion: process.env.WX_MINI_CODE_ENV_VERSION });
-    platform.shipping = createWechatShipping(sdk, options.now);
-  }
-  if (options.wxpay) {
-    platform.pay = createWxpayV3(options.wxpay, fetch, options.now);
-    registerWxpayV3Routes(app, { db: options.db, config: options.wxpay, now: options.now });
-  }
+  const { auth, wxpay } = options;
+  // A new object: every port of `base` not replaced below is shared, none of `base` is overwritten.
+  return {
+    ...base,
+    ...(auth ? installWechatSignIn(app, base, fetch, auth, options) : {}),
+    ...(wxpay ? { pay: installWxpayV3(app, fetch, wxpay, options) } : {}),
+  };
+}
+
+/** `/api/auth/login` and the mini program's server APIs over HTTPS with an access token: the ports they replace. */
+function installWechatSignIn(
+  app: FastifyInstance,
+  base: Platform,
+  fetch: Fetch,
+  auth: NonNullable<SelfHostOptions['auth']>,
+  deps: SelfHostDeps,
+): Pick<Platform, 'identity' | 'phone' | 'messages' | 'miniCode' | 'shipping'> {
+  registerAuthRoutes(app, { ...auth, db: deps.db, fetch, now: deps.now, limiter: deps.rateLimiter ?? null });
+  const sdk = createHttpWxSdk(fetch, auth.appid, auth.appSecret, deps.now);
+  return {
+    identity: createSessionIdentity(auth.sessionSecret, deps.now, base.identity),
+    phone: createWechatPhone(sdk),
+    messages: createWechatMessages(sdk, { miniprogramState: process.env.WX_MESSAGE_MINIPROGRAM_STATE }),
+    miniCode: createWechatMiniCode(sdk, { envVersion: process.env.WX_MINI_CODE_ENV_VERSION }),
+    shipping: createWechatShipping(sdk, deps.now),
+  };
+}
+
+/** WeChat Pay v3 in place of the payment simulator, and its notify routes. */
+function installWxpayV3(
+  app: FastifyInstance,
+  fetch: Fetch,
+  wxpay: NonNullable<SelfHostOptions['wxpay']>,
+  deps: SelfHostDeps,
+): Platform['pay'] {
+  registerWxpayV3Routes(app, { db: deps.db, config: wxpay, now: deps.now });
+  return createWxpayV3(wxpay, fetch, deps.now);
 }

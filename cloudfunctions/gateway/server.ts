@@ -83,7 +83,7 @@ export async function buildGateway(
   const devAuth = options.devAuth ?? false;
   const storeId = options.storeId ?? 'demo';
   const timerRegistry = options.timers ?? defaultTimers;
-  const platform =
+  const local =
     options.platform ??
     createLocalPlatform({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV, db, now: () => clock.now() });
   const app = Fastify({
@@ -93,8 +93,10 @@ export async function buildGateway(
   });
   const rateLimiter =
     options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitNow);
-  if (options.selfHost)
-    installSelfHost(app, platform, { ...options.selfHost, db, now: () => clock.now(), rateLimiter });
+  // Self-hosted: a platform of its own, composed from the local one, which stays as it was.
+  const platform = options.selfHost
+    ? installSelfHost(app, local, { ...options.selfHost, db, now: () => clock.now(), rateLimiter })
+    : local;
 
   const contextFor = (
     headers: Record<string, string | string[] | undefined>,

@@ -5,10 +5,10 @@ import { z } from 'zod';
 export const ROLES = ['any', 'customer', 'staff', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 
-export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown, R extends Role = Role> {
   input: I;
   /** The least role allowed: `any` (even anonymous), `customer` (signed in), `staff`, `manager`. */
-  role: Role;
+  role: R;
   /** Mutating actions require an idempotency key from the client; the first answer is replayed. */
   mutating?: boolean;
   /** Phantom field that carries the output type; never set at run time. */
@@ -16,7 +16,8 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
 }
 
 export function action<O>() {
-  return <I extends z.ZodType>(spec: { input: I; role: Role; mutating?: boolean }): ActionSpec<I, O> => spec;
+  return <I extends z.ZodType, R extends Role>(spec: { input: I; role: R; mutating?: boolean }): ActionSpec<I, O, R> =>
+    spec;
 }
 
 export const id = z.string().min(1).max(64);

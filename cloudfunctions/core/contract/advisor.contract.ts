@@ -1,4 +1,4 @@
-/** The advisor's workspace (我的顾客, 发券 within a monthly budget) and the manager's 导购管理. */
+/** The advisor's workspace: 我的顾客, 发券 within a monthly budget. The manager's 导购管理 is in manager/. */
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
 import { action, id } from './action';
@@ -40,31 +40,6 @@ export interface AdvisorBudget {
   budgetFen: Fen;
   spentFen: Fen;
   remainingFen: Fen;
-}
-
-/** A member in the manager's reassignment list. */
-export interface ShopCustomer {
-  memberId: string;
-  nickname: string;
-  avatarUrl: string | null;
-  tier: MemberTier;
-  shopId: string;
-  /** null: the shop's pool. */
-  advisorOpenid: string | null;
-  advisorName: string | null;
-  boundAt: string;
-}
-
-/** One staff member in 导购管理. */
-export interface AdvisorSummary {
-  openid: string;
-  name: string;
-  role: 'staff' | 'manager';
-  shopId: string | null;
-  shopName: string | null;
-  code: string | null;
-  customers: number;
-  budget: AdvisorBudget;
 }
 
 const cursor = z.string().max(200).optional();
@@ -109,42 +84,5 @@ export const advisorActions = {
   'staff.myBudget': action<{ budget: AdvisorBudget; templates: AdvisorTemplate[] }>()({
     input: z.object({}).strict(),
     role: 'staff',
-  }),
-  /** Staff per shop with their customer counts and this month's budget; the pools' sizes. */
-  'manager.advisors': action<{
-    month: string;
-    advisors: AdvisorSummary[];
-    pools: Array<{ shopId: string; shopName: string; customers: number }>;
-  }>()({
-    input: z.object({}).strict(),
-    role: 'manager',
-  }),
-  /** Sets a staff member's monthly budget (this month's row too); lowering it below spent stops issuing. */
-  'manager.setAdvisorBudget': action<{ openid: string; budget: AdvisorBudget }>()({
-    input: z.object({ openid: id, budgetFen: z.number().int().min(0).max(100_000_000) }).strict(),
-    role: 'manager',
-    mutating: true,
-  }),
-  /** Moves a member to another advisor of their shop, or to the shop's pool (null). */
-  'manager.reassignAdvisor': action<{
-    memberId: string;
-    shopId: string;
-    advisorOpenid: string | null;
-    previousAdvisorOpenid: string | null;
-  }>()({
-    input: z.object({ memberId: id, advisorOpenid: id.nullable() }).strict(),
-    role: 'manager',
-    mutating: true,
-  }),
-  /** A shop's served members for reassigning: all, one advisor's, or the pool (`advisorOpenid: null`). */
-  'manager.shopCustomers': action<{ items: ShopCustomer[]; nextCursor: string | null }>()({
-    input: z.object({ shopId: id.optional(), advisorOpenid: id.nullable().optional(), cursor }).strict(),
-    role: 'manager',
-  }),
-  /** Marks a template advisor-issuable (or not); a 折扣 without a cap cannot be (unbounded cost). */
-  'manager.setAdvisorTemplate': action<{ templateId: string; advisorIssuable: boolean }>()({
-    input: z.object({ templateId: id, advisorIssuable: z.boolean() }).strict(),
-    role: 'manager',
-    mutating: true,
   }),
 } as const;

@@ -79,14 +79,6 @@ export interface RefundView {
  * A refund in the manager's 售后审核 queue. `payment_return`: money that arrived for an order already
  * closed, given back in full (no goods involved).
  */
-export type ManagerRefundView = RefundView & {
-  kind: 'order' | 'payment_return';
-  orderId: string;
-  orderNo: string;
-  memberNickname: string;
-  failureReason: string | null;
-};
-
 export interface OrderView extends OrderAmounts {
   orderId: string;
   orderNo: string;

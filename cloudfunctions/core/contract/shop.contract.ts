@@ -68,32 +68,6 @@ export interface MyAdvisorCode {
   shop: { shopId: string; name: string } | null;
 }
 
-export interface ShopAdvisorCode {
-  openid: string;
-  name: string;
-  role: 'staff' | 'manager';
-  code: string;
-  scene: string;
-  qrImage: string | null;
-}
-
-export interface ShopCodes {
-  items: Array<{
-    shopId: string;
-    code: string;
-    name: string;
-    address: string;
-    active: boolean;
-    /** `s=CODE` */
-    scene: string;
-    qrImage: string | null;
-    welcomeGiftTitle: string | null;
-    advisors: ShopAdvisorCode[];
-  }>;
-  /** Staff not placed in any shop: they have a code, but scans of it are refused until they are. */
-  unassigned: ShopAdvisorCode[];
-}
-
 const code = z.string().trim().min(1).max(32);
 
 export const shopActions = {
@@ -115,10 +89,5 @@ export const shopActions = {
   'shop.myAdvisorCode': action<MyAdvisorCode>()({
     input: z.object({}).strict(),
     role: 'staff',
-  }),
-  /** Every shop's poster code and every advisor's code (门店与导购码). */
-  'manager.shopCodes': action<ShopCodes>()({
-    input: z.object({}).strict(),
-    role: 'manager',
   }),
 } as const;

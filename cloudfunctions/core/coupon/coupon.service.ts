@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput, CouponStatus, MemberCoupon } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs, ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { validityText } from './domain/coupon-terms';
 import { termsViews } from './coupon-view';
@@ -53,13 +53,13 @@ export async function claimCoupon({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'member.claimCoupon'>>): Promise<Result<{ couponId: string }>> {
+}: MemberArgs<ActionInput<'member.claimCoupon'>>): Promise<Result<{ couponId: string }>> {
   const template = await findTemplate(exec, ctx.storeId, input.templateId);
   // Templates reserved for issuers (new member, birthday ...) cannot be claimed by hand.
   if (!template?.claimable) return fail('COUPON_UNAVAILABLE', '优惠券不存在或已下架', { reason: 'not_found' });
   const issued = await issueCoupon(exec, {
     storeId: ctx.storeId,
-    memberId: caller.memberId!,
+    memberId: caller.memberId,
     templateId: input.templateId,
     source: 'claim',
     now: ctx.now,
@@ -78,9 +78,9 @@ export async function memberCoupons({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'member.coupons'>>): Promise<Result<{ items: MemberCoupon[] }>> {
+}: MemberArgs<ActionInput<'member.coupons'>>): Promise<Result<{ items: MemberCoupon[] }>> {
   const now = ctx.now;
-  let q = memberCouponsQuery(exec, caller.memberId!);
+  let q = memberCouponsQuery(exec, caller.memberId);
   if (input.status === 'usable') {
     q = q.where((eb) =>
       eb.or([eb('c.status', '=', 'locked'), eb.and([eb('c.status', '=', 'usable'), eb('c.valid_until', '>', now)])]),

@@ -1,5 +1,5 @@
 import type { MemberCodeView } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import {
@@ -27,13 +27,13 @@ export async function getMemberCode({
   caller,
   ctx,
   exec,
-}: ServiceArgs<Record<string, never>>): Promise<Result<MemberCodeView>> {
+}: MemberArgs<Record<string, never>>): Promise<Result<MemberCodeView>> {
   const secret = memberCodeSecret(process.env, ctx.platform.name);
-  const issued = issueMemberCode(caller.memberId!, ctx.now, secret);
-  const cardNo = await findCardNo(exec, caller.memberId!);
+  const issued = issueMemberCode(caller.memberId, ctx.now, secret);
+  const cardNo = await findCardNo(exec, caller.memberId);
   return ok({
     code: issued.code,
-    digits: memberCodeDigits(caller.memberId!, cardNo, issued.step, secret),
+    digits: memberCodeDigits(caller.memberId, cardNo, issued.step, secret),
     expiresAt: issued.expiresAt.toISOString(),
     refreshAt: issued.refreshAt.toISOString(),
     serverNow: ctx.now.toISOString(),

@@ -1,5 +1,5 @@
 import type { ActionInput, MemberBenefits, MemberProfile } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs, ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { fen } from '../shared/money';
 import { inShanghai } from '../shared/time';
@@ -20,10 +20,10 @@ import {
  * coupon, so changing it would mint more). Setting the same birthday again is a harmless no-op.
  */
 export async function updateProfile(
-  args: ServiceArgs<ActionInput<'member.updateProfile'>>,
+  args: MemberArgs<ActionInput<'member.updateProfile'>>,
 ): Promise<Result<MemberProfile>> {
   const { input, caller, ctx, exec } = args;
-  const memberId = caller.memberId!;
+  const memberId = caller.memberId;
   if (input.birthday !== undefined) {
     if (!isPlausibleBirthday(input.birthday, inShanghai(ctx.now).format('YYYY-MM-DD'))) {
       return fail('VALIDATION_FAILED', '生日日期不正确', {
@@ -46,10 +46,10 @@ export async function bindPhone({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'member.bindPhone'>>): Promise<Result<{ phoneMasked: string }>> {
+}: MemberArgs<ActionInput<'member.bindPhone'>>): Promise<Result<{ phoneMasked: string }>> {
   const exchanged = await ctx.platform.phone.exchange(input.code);
   if (!exchanged.ok) return fail('PHONE_BIND_FAILED', undefined, { reason: exchanged.reason });
-  await setPhone(exec, caller.memberId!, exchanged.phoneNumber, exchanged.countryCode);
+  await setPhone(exec, caller.memberId, exchanged.phoneNumber, exchanged.countryCode);
   return ok({ phoneMasked: maskPhone(exchanged.phoneNumber) });
 }
 
@@ -58,8 +58,8 @@ export async function ackCelebration({
   caller,
   ctx,
   exec,
-}: ServiceArgs<Record<string, never>>): Promise<Result<{ acknowledged: number }>> {
-  return ok({ acknowledged: await acknowledgeTierChanges(exec, caller.memberId!, ctx.now) });
+}: MemberArgs<Record<string, never>>): Promise<Result<{ acknowledged: number }>> {
+  return ok({ acknowledged: await acknowledgeTierChanges(exec, caller.memberId, ctx.now) });
 }
 
 /** Benefits stored per store override the defaults field by field (a store may configure only some). */

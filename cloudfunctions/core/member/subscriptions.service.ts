@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ActionInput, ActionOutput } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import { ok, type Result } from '../errors';
 
 /**
@@ -12,12 +12,12 @@ export async function grantSubscriptions({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'member.grantSubscriptions'>>): Promise<Result<ActionOutput<'member.grantSubscriptions'>>> {
+}: MemberArgs<ActionInput<'member.grantSubscriptions'>>): Promise<Result<ActionOutput<'member.grantSubscriptions'>>> {
   const accepted = [...new Set(input.accepted)];
   for (const templateId of accepted) {
     await exec
       .insertInto('subscribe_quotas')
-      .values({ member_id: caller.memberId!, template_id: templateId, remaining: 1, updated_at: ctx.now })
+      .values({ member_id: caller.memberId, template_id: templateId, remaining: 1, updated_at: ctx.now })
       .onConflict((oc) =>
         oc
           .columns(['member_id', 'template_id'])
@@ -28,7 +28,7 @@ export async function grantSubscriptions({
   const quotas = await exec
     .selectFrom('subscribe_quotas')
     .select(['template_id', 'remaining'])
-    .where('member_id', '=', caller.memberId!)
+    .where('member_id', '=', caller.memberId)
     .orderBy('template_id')
     .execute();
   return ok({ quotas: quotas.map((q) => ({ templateId: q.template_id, remaining: q.remaining })) });

@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import { ok, type Result } from '../errors';
 
 /**
@@ -12,7 +12,7 @@ export async function grantLongTermSubscriptions({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'member.grantLongTermSubscriptions'>>): Promise<
+}: MemberArgs<ActionInput<'member.grantLongTermSubscriptions'>>): Promise<
   Result<ActionOutput<'member.grantLongTermSubscriptions'>>
 > {
   const templateIds = [...new Set(input.accepted)];
@@ -20,7 +20,7 @@ export async function grantLongTermSubscriptions({
     await exec
       .insertInto('subscribe_quotas')
       .values({
-        member_id: caller.memberId!,
+        member_id: caller.memberId,
         template_id: templateId,
         remaining: 0,
         long_term: true,

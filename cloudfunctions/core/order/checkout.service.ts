@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionOutput, DeliveryType, OrderQuote } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { fen, type Fen } from '../shared/money';
@@ -96,9 +96,9 @@ export async function quoteOrder({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
+}: MemberArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
   const deliveryType = input.deliveryType ?? 'express';
-  const result = await price(exec, ctx.storeId, caller.memberId!, input, deliveryType, ctx.now);
+  const result = await price(exec, ctx.storeId, caller.memberId, input, deliveryType, ctx.now);
   if (!result.ok) return result;
   const { priced, benefits } = result.data;
   return ok({
@@ -134,14 +134,14 @@ export type CreateStep = (typeof CREATE_STEPS)[number];
  * `releaseOrderHolds` when the order is cancelled or expires unpaid.
  */
 export async function createOrder(
-  { input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.create'>>,
+  { input, caller, ctx, exec }: MemberArgs<ActionInput<'order.create'>>,
   faults: { failAfter?: CreateStep } = {},
 ): Promise<Result<ActionOutput<'order.create'>>> {
   const seams = checkoutSeams();
   const crashAfter = (step: CreateStep) => {
     if (faults.failAfter === step) throw new Error(`injected crash after ${step}`);
   };
-  const memberId = caller.memberId!;
+  const memberId = caller.memberId;
   const priced = await price(exec, ctx.storeId, memberId, input, input.delivery.type, ctx.now);
   if (!priced.ok) return priced;
   const order = priced.data.priced;

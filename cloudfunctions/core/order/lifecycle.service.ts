@@ -1,5 +1,5 @@
 import type { ActionInput, OrderView } from '../contract';
-import type { CallContext, ServiceArgs } from '../context';
+import type { CallContext, MemberArgs, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { enqueue, type PayloadOf } from '../outbox/outbox';
@@ -50,12 +50,12 @@ export async function cancelOrder({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'order.cancel'>>): Promise<Result<OrderView>> {
-  const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+}: MemberArgs<ActionInput<'order.cancel'>>): Promise<Result<OrderView>> {
+  const own = await loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
   if (!own.ok) return own;
   if (!(await cancelUnpaid(exec, input.orderId, 'customer', ctx.now)))
-    return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
-  return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+    return stateConflict(exec, caller.memberId, input.orderId, ctx.now);
+  return loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
 }
 
 /** `order.confirmReceipt`: shipped -> completed; the refund window starts now. */
@@ -64,13 +64,13 @@ export async function confirmReceipt({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
-  const own = await loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+}: MemberArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
+  const own = await loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
   if (!own.ok) return own;
   if (!(await transitionOrder(exec, input.orderId, 'confirmReceipt', { completed_at: ctx.now }))) {
-    return stateConflict(exec, caller.memberId!, input.orderId, ctx.now);
+    return stateConflict(exec, caller.memberId, input.orderId, ctx.now);
   }
-  return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+  return loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
 }
 
 async function storeOrderView(exec: Executor, storeId: string, orderId: string, now: Date): Promise<Result<OrderView>> {

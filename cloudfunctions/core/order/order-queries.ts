@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput, OrderTab, OrderView } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
@@ -43,8 +43,8 @@ export async function loadOwnOrder(
   return ok(view!);
 }
 
-export async function getOrder({ input, caller, ctx, exec }: ServiceArgs<ActionInput<'order.get'>>) {
-  return loadOwnOrder(exec, caller.memberId!, input.orderId, ctx.now);
+export async function getOrder({ input, caller, ctx, exec }: MemberArgs<ActionInput<'order.get'>>) {
+  return loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
 }
 
 export async function listOrders({
@@ -52,13 +52,13 @@ export async function listOrders({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'order.list'>>): Promise<Result<ActionOutput<'order.list'>>> {
+}: MemberArgs<ActionInput<'order.list'>>): Promise<Result<ActionOutput<'order.list'>>> {
   const after = input.cursor ? decode(input.cursor) : null;
   if (input.cursor && !after) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
   const statuses = input.status ? TAB_STATUSES[input.status] : null;
-  const rows = await findMemberOrders(exec, caller.memberId!, statuses, after, PAGE + 1);
+  const rows = await findMemberOrders(exec, caller.memberId, statuses, after, PAGE + 1);
   const page = rows.slice(0, PAGE);
-  const byStatus = await countMemberOrdersByStatus(exec, caller.memberId!);
+  const byStatus = await countMemberOrdersByStatus(exec, caller.memberId);
   const counts = Object.fromEntries(
     (Object.keys(TAB_STATUSES) as OrderTab[]).map((tab) => [
       tab,

@@ -1,5 +1,5 @@
 import type { ActionInput, UsableCoupon } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import { ok, type Result } from '../errors';
 import { fen } from '../shared/money';
 import { liveCouponsOf } from '../coupon';
@@ -12,13 +12,13 @@ import { quoteOrder } from './checkout.service';
  * Points are left out: they are applied after the coupon and do not change its discount.
  */
 export async function usableCoupons(
-  args: ServiceArgs<ActionInput<'order.usableCoupons'>>,
+  args: MemberArgs<ActionInput<'order.usableCoupons'>>,
 ): Promise<Result<{ items: UsableCoupon[] }>> {
   const { input, caller, ctx, exec } = args;
   const cart = { items: input.items, groupBuy: input.groupBuy, deliveryType: input.deliveryType };
   const base = await quoteOrder({ ...args, input: cart });
   if (!base.ok) return base;
-  const rows = await liveCouponsOf(exec, caller.memberId!, ctx.now);
+  const rows = await liveCouponsOf(exec, caller.memberId, ctx.now);
   const items: UsableCoupon[] = [];
   for (const row of rows) {
     const quoted = await quoteOrder({ ...args, input: { ...cart, couponId: row.id } });

@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput } from '../contract';
-import type { CallContext, ServiceArgs } from '../context';
+import type { CallContext, MemberArgs } from '../context';
 import { ok, type Result } from '../errors';
 import type { PayloadOf } from '../outbox/outbox';
 
@@ -99,8 +99,8 @@ export async function pointsHistory({
   input,
   caller,
   exec,
-}: ServiceArgs<ActionInput<'member.pointsHistory'>>): Promise<Result<ActionOutput<'member.pointsHistory'>>> {
-  const memberId = caller.memberId!;
+}: MemberArgs<ActionInput<'member.pointsHistory'>>): Promise<Result<ActionOutput<'member.pointsHistory'>>> {
+  const memberId = caller.memberId;
   const before = input.cursor ? Number(input.cursor) : null;
   const rows = await entriesPage(
     exec,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionOutput, AttributionResult } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import { issueCoupon } from '../coupon';
 import { findTemplate } from '../coupon';
 import type { Executor } from '../db/db';
@@ -56,12 +56,12 @@ export async function attributeInvite({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'referral.attribute'>>): Promise<Result<ActionOutput<'referral.attribute'>>> {
+}: MemberArgs<ActionInput<'referral.attribute'>>): Promise<Result<ActionOutput<'referral.attribute'>>> {
   const code = inviteCodeOf(input);
   if (!code) return fail('INVITE_CODE_INVALID', undefined, { inviteCode: input.inviteCode, scene: input.scene });
   const inviter = await findMemberByInviteCode(exec, ctx.storeId, code);
   if (!inviter) return fail('INVITE_CODE_NOT_FOUND', undefined, { code });
-  const friendId = caller.memberId!;
+  const friendId = caller.memberId;
   const settings = await loadSettings(exec, ctx.storeId);
   const base = { storeId: ctx.storeId, inviterId: inviter.id, friendId, at: ctx.now };
   const answer = (a: Pick<AttributionResult, 'outcome' | 'reason' | 'message' | 'giftCoupon'>) =>

@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput, InviteCard, InviteRules } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import { findProductSummaries } from '../catalog';
 import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
@@ -47,8 +47,8 @@ export async function myInviteCard({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'referral.myInviteCard'>>): Promise<Result<ActionOutput<'referral.myInviteCard'>>> {
-  const me = await findMember(exec, caller.memberId!);
+}: MemberArgs<ActionInput<'referral.myInviteCard'>>): Promise<Result<ActionOutput<'referral.myInviteCard'>>> {
+  const me = await findMember(exec, caller.memberId);
   const settings = await loadSettings(exec, ctx.storeId);
   const scene = inviteScene(me.invite_code);
   const [store, featured, code, rules] = await Promise.all([
@@ -84,8 +84,8 @@ export async function myInvites({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'referral.myInvites'>>): Promise<Result<ActionOutput<'referral.myInvites'>>> {
-  const inviterId = caller.memberId!;
+}: MemberArgs<ActionInput<'referral.myInvites'>>): Promise<Result<ActionOutput<'referral.myInvites'>>> {
+  const inviterId = caller.memberId;
   // A cursor that does not decode starts over from the first page.
   const cursor = input.cursor ? decodeTimeCursor(input.cursor) : null;
   const rows = await invitesOf(exec, inviterId, cursor, PAGE + 1);

@@ -8,7 +8,7 @@ import type {
   WelcomeGiftReason,
   WelcomeResult,
 } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { MemberArgs } from '../context';
 import { issueCoupon } from '../coupon';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
@@ -123,7 +123,7 @@ export async function welcome({
   caller,
   ctx,
   exec,
-}: ServiceArgs<WelcomeInput>): Promise<Result<ActionOutput<'shop.welcome'>>> {
+}: MemberArgs<WelcomeInput>): Promise<Result<ActionOutput<'shop.welcome'>>> {
   const target = targetOf(input);
   if (!target) return fail('SHOP_CODE_INVALID', undefined, { input });
   const found =
@@ -135,7 +135,7 @@ export async function welcome({
   if (!found)
     return fail(target.kind === 'shop' ? 'SHOP_NOT_FOUND' : 'ADVISOR_NOT_FOUND', undefined, { code: target.code });
   const { shop, advisorOpenid } = found;
-  const memberId = caller.memberId!;
+  const memberId = caller.memberId;
   const scene = welcomeScene(target);
 
   await lockMemberForWelcome(exec, memberId);
@@ -189,8 +189,8 @@ export async function myShop({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'shop.myShop'>>): Promise<Result<ActionOutput<'shop.myShop'>>> {
-  const current = await findMemberShop(exec, caller.memberId!);
+}: MemberArgs<ActionInput<'shop.myShop'>>): Promise<Result<ActionOutput<'shop.myShop'>>> {
+  const current = await findMemberShop(exec, caller.memberId);
   if (!current) return ok({ shop: null, advisor: null });
   return ok({ shop: shopCard(current), advisor: await advisorCard(exec, ctx.storeId, current.advisor_openid) });
 }

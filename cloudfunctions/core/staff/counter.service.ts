@@ -1,5 +1,5 @@
 import type { ActionOutput, CounterMember } from '../contract';
-import type { ActionArgs, ServiceArgs } from '../context';
+import type { ActionArgs, MemberArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { redeemAtCounter } from '../coupon';
@@ -18,7 +18,7 @@ export async function staffSession({
   exec,
 }: ActionArgs<'staff.session'>): Promise<Result<ActionOutput<'staff.session'>>> {
   const store = await exec.selectFrom('stores').select('name').where('id', '=', ctx.storeId).executeTakeFirstOrThrow();
-  const me = await exec.selectFrom('members').select('nickname').where('id', '=', caller.memberId!).executeTakeFirst();
+  const me = await exec.selectFrom('members').select('nickname').where('id', '=', caller.memberId).executeTakeFirst();
   return ok({
     role: caller.role as 'staff' | 'manager',
     storeId: ctx.storeId,
@@ -27,7 +27,7 @@ export async function staffSession({
   });
 }
 
-async function panel(args: ServiceArgs<unknown>, exec: Executor, memberId: string): Promise<Result<CounterMember>> {
+async function panel(args: MemberArgs<unknown>, exec: Executor, memberId: string): Promise<Result<CounterMember>> {
   const m = await counterMember(exec, args.ctx.storeId, memberId);
   if (!m) return fail('MEMBER_CODE_INVALID');
   const held = await memberCoupons({

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import { createOrder, CREATE_STEPS } from '../../../cloudfunctions/core/order/checkout.service';
 import { withIdempotency } from '../../../cloudfunctions/core/idempotency/idempotency';
-import type { ServiceArgs } from '../../../cloudfunctions/core/context';
+import type { MemberArgs } from '../../../cloudfunctions/core/context';
 import type { ActionInput } from '../../../cloudfunctions/core/contract';
 import {
   T0,
@@ -163,7 +163,7 @@ describeEachDatabase('order.create', (use) => {
     const run = (failAfter?: (typeof CREATE_STEPS)[number]) =>
       withIdempotency(use().kysely, { scope, key, payload: input }, (tx) =>
         createOrder(
-          { input, caller: { openid, role: 'customer', memberId: me.memberId }, ctx, exec: tx } as ServiceArgs<
+          { input, caller: { openid, role: 'customer', memberId: me.memberId }, ctx, exec: tx } as MemberArgs<
             ActionInput<'order.create'>
           >,
           { failAfter },

@@ -1,10 +1,18 @@
-/** The store's manager: fulfilment queues and refunds. */
+/** The manager's orders and refunds: the fulfilment queue, shipping and pickup, after-sales. */
 import { z } from 'zod';
-import { ORDER_STATUSES, REFUND_STATUSES } from './statuses';
-import { action, id, orderId } from './action';
-import type { ManagerRefundView, OrderView, RefundView } from './order.contract';
+import { ORDER_STATUSES, REFUND_STATUSES } from '../statuses';
+import { action, id, orderId } from '../action';
+import type { OrderView, RefundView } from '../order.contract';
 
-export const managerActions = {
+export type ManagerRefundView = RefundView & {
+  kind: 'order' | 'payment_return';
+  orderId: string;
+  orderNo: string;
+  memberNickname: string;
+  failureReason: string | null;
+};
+
+export const managerOrderActions = {
   'manager.listOrders': action<{ items: OrderView[]; nextCursor: string | null }>()({
     input: z
       .object({

@@ -1,0 +1,27 @@
+/**
+ * The manager's actions (the `manager` function), one file per concept: orders and refunds, the
+ * catalog, promotions (coupon templates, group-buy campaigns), the staff and their audit log, shops
+ * and advisors, dashboards and the nudge log.
+ */
+import { managerCatalogActions } from './catalog.contract';
+import { managerDashboardActions } from './dashboard.contract';
+import { managerOrderActions } from './orders.contract';
+import { managerPromotionActions } from './promotions.contract';
+import { managerShopActions } from './shops.contract';
+import { managerStaffActions } from './staff.contract';
+
+export type * from './catalog.contract';
+export type * from './dashboard.contract';
+export type * from './orders.contract';
+export type * from './promotions.contract';
+export type * from './shops.contract';
+export type * from './staff.contract';
+
+export const managerActions = {
+  ...managerOrderActions,
+  ...managerCatalogActions,
+  ...managerPromotionActions,
+  ...managerStaffActions,
+  ...managerShopActions,
+  ...managerDashboardActions,
+} as const;

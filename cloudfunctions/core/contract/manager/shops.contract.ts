@@ -1,0 +1,103 @@
+/** The manager's shops and advisors (导购): shop and advisor codes, budgets, who serves whom. */
+import { z } from 'zod';
+import { action, id } from '../action';
+import type { AdvisorBudget } from '../advisor.contract';
+import type { MemberTier } from '../member.contract';
+
+export interface ShopAdvisorCode {
+  openid: string;
+  name: string;
+  role: 'staff' | 'manager';
+  code: string;
+  scene: string;
+  qrImage: string | null;
+}
+
+export interface ShopCodes {
+  items: Array<{
+    shopId: string;
+    code: string;
+    name: string;
+    address: string;
+    active: boolean;
+    /** `s=CODE` */
+    scene: string;
+    qrImage: string | null;
+    welcomeGiftTitle: string | null;
+    advisors: ShopAdvisorCode[];
+  }>;
+  /** Staff not placed in any shop: they have a code, but scans of it are refused until they are. */
+  unassigned: ShopAdvisorCode[];
+}
+
+/** A member in the manager's reassignment list. */
+export interface ShopCustomer {
+  memberId: string;
+  nickname: string;
+  avatarUrl: string | null;
+  tier: MemberTier;
+  shopId: string;
+  /** null: the shop's pool. */
+  advisorOpenid: string | null;
+  advisorName: string | null;
+  boundAt: string;
+}
+
+/** One staff member in 导购管理. */
+export interface AdvisorSummary {
+  openid: string;
+  name: string;
+  role: 'staff' | 'manager';
+  shopId: string | null;
+  shopName: string | null;
+  code: string | null;
+  customers: number;
+  budget: AdvisorBudget;
+}
+
+const cursor = z.string().max(200).optional();
+
+export const managerShopActions = {
+  /** Every shop's poster code and every advisor's code (门店与导购码). */
+  'manager.shopCodes': action<ShopCodes>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
+  /** Staff per shop with their customer counts and this month's budget; the pools' sizes. */
+  'manager.advisors': action<{
+    month: string;
+    advisors: AdvisorSummary[];
+    pools: Array<{ shopId: string; shopName: string; customers: number }>;
+  }>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
+  /** Sets a staff member's monthly budget (this month's row too); lowering it below spent stops issuing. */
+  'manager.setAdvisorBudget': action<{ openid: string; budget: AdvisorBudget }>()({
+    input: z.object({ openid: id, budgetFen: z.number().int().min(0).max(100_000_000) }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  /** Moves a member to another advisor of their shop, or to the shop's pool (null). */
+  'manager.reassignAdvisor': action<{
+    memberId: string;
+    shopId: string;
+    advisorOpenid: string | null;
+    previousAdvisorOpenid: string | null;
+  }>()({
+    input: z.object({ memberId: id, advisorOpenid: id.nullable() }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  /** A shop's served members for reassigning: all, one advisor's, or the pool (`advisorOpenid: null`). */
+  'manager.shopCustomers': action<{ items: ShopCustomer[]; nextCursor: string | null }>()({
+    input: z.object({ shopId: id.optional(), advisorOpenid: id.nullable().optional(), cursor }).strict(),
+    role: 'manager',
+  }),
+  /** Marks a template advisor-issuable (or not); a 折扣 without a cap cannot be (unbounded cost). */
+  'manager.setAdvisorTemplate': action<{ templateId: string; advisorIssuable: boolean }>()({
+    input: z.object({ templateId: id, advisorIssuable: z.boolean() }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+} as const;
