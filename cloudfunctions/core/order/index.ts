@@ -33,6 +33,7 @@ export {
   requestRefund,
   retryRefund,
 } from './refund.service';
+export { markOrderPaid, type PaidOrderFacts, type PaymentOnOrder } from './payment-outcome.service';
 export { findLines, findMemberOrders, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
 export { lockRefundRoom, moveRefund } from './repo/refund.repo';
 export { checkoutSeams, plugIntoCheckout } from './seams';
