@@ -33,8 +33,17 @@ export {
   requestRefund,
   retryRefund,
 } from './refund.service';
-export { markOrderPaid, type PaidOrderFacts, type PaymentOnOrder } from './payment-outcome.service';
-export { findLines, findMemberOrders, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
-export { lockRefundRoom, moveRefund } from './repo/refund.repo';
+export { markOrderPaid, orderToPay, type PaidOrderFacts, type PaymentOnOrder } from './payment-outcome.service';
+export {
+  applyRefundOutcome,
+  failRefund,
+  findRefundForWechat,
+  markRefundSubmitted,
+  type KnownRefund,
+  type OrderRefundedEvent,
+  type RefundForWechat,
+  type RefundOutcome,
+} from './refund-outcome.service';
+export { findMemberOrders, findOrder, transitionOrder } from './repo/order.repo';
 export { checkoutSeams, plugIntoCheckout } from './seams';
 export { usableCoupons } from './usable-coupons.service';

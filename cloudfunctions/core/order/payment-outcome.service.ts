@@ -1,7 +1,8 @@
 import type { Executor } from '../db/db';
 import type { OrderStatus } from '../contract';
 import { markCouponUsed } from '../coupon';
-import { lockOrderByNo, payPendingOrder } from './repo/order.repo';
+import { fail, ok, type Result } from '../errors';
+import { findLines, findOrder, lockOrderByNo, payPendingOrder } from './repo/order.repo';
 
 /** The order a payment just paid, as the one statement that paid it answered: read once. */
 export interface PaidOrderFacts {
@@ -59,4 +60,25 @@ export async function markOrderPaid(
   if (!order) return { kind: 'unknown' };
   if (p.amountFen !== order.payable_fen) return { kind: 'mismatch', payableFen: order.payable_fen };
   return { kind: 'closed', orderId: order.id, status: order.status, payableFen: order.payable_fen };
+}
+
+/**
+ * The member's order as WeChat Pay's unified order needs it (`order.pay`): refused unless it is the
+ * caller's, still pending and not expired. `body` is the goods' description WeChat shows (<= 40 chars).
+ */
+export async function orderToPay(
+  exec: Executor,
+  q: { orderId: string; memberId: string | null; now: Date },
+): Promise<Result<{ orderNo: string; payableFen: number; body: string }>> {
+  const order = await findOrder(exec, q.orderId);
+  if (!order || order.member_id !== q.memberId) return fail('NOT_FOUND', '订单不存在', { orderId: q.orderId });
+  if (order.status !== 'pending_payment') return fail('ORDER_STATE_CONFLICT', '订单无需支付', { status: order.status });
+  if (q.now >= order.expires_at) return fail('ORDER_EXPIRED');
+  const lines = await findLines(exec, [order.id]);
+  const first = lines[0]?.title ?? '商品';
+  return ok({
+    orderNo: order.order_no,
+    payableFen: order.payable_fen,
+    body: (lines.length > 1 ? `${first} 等${lines.length}件` : first).slice(0, 40),
+  });
 }

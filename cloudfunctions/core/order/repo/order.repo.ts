@@ -91,6 +91,27 @@ export async function findOrderByPickupCode(exec: Executor, storeId: string, pic
     .executeTakeFirst();
 }
 
+/** Whether an order of the store already carries this pickup code. */
+export async function pickupCodeTaken(exec: Executor, storeId: string, code: string): Promise<boolean> {
+  const row = await exec
+    .selectFrom('orders')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('pickup_code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What WeChat's shipping upload needs of an order: its payment and its member's openid. */
+export async function findShippingFacts(exec: Executor, orderId: string) {
+  return exec
+    .selectFrom('orders as o')
+    .innerJoin('members as m', 'm.id', 'o.member_id')
+    .select(['o.order_no', 'o.transaction_id', 'm.openid'])
+    .where('o.id', '=', orderId)
+    .executeTakeFirst();
+}
+
 export async function findLines(exec: Executor, orderIds: readonly string[]) {
   if (orderIds.length === 0) return [];
   return exec.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('sort').execute();
