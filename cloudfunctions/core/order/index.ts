@@ -33,14 +33,13 @@ export {
   requestRefund,
   retryRefund,
 } from './refund.service';
-export { markOrderPaid, orderToPay, type PaidOrderFacts, type PaymentOnOrder } from './payment-outcome.service';
+export { markOrderPaid, orderToPay } from './payment-outcome.service';
 export {
   applyRefundOutcome,
   failRefund,
   findRefundForWechat,
   markRefundSubmitted,
   type KnownRefund,
-  type OrderRefundedEvent,
   type RefundForWechat,
   type RefundOutcome,
 } from './refund-outcome.service';
