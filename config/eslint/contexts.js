@@ -66,7 +66,7 @@ const allowed = {
   points: ['member'],
   coupon: ['catalog', 'member'],
   order: ['catalog', 'member', 'coupon', 'points'],
-  payment: ['order', 'coupon'],
+  payment: ['order'],
   groupbuy: ['catalog', 'member', 'order', 'payment'],
   referral: ['catalog', 'member', 'points', 'coupon', 'order'],
   nudge: ['member', 'coupon', 'order'],

@@ -124,14 +124,16 @@ export async function quoteOrder({
 }
 
 /** The named steps of `order.create`; `failAfter` lets tests crash the use case after any of them. */
-export const CREATE_STEPS = ['price', 'reserveStock', 'lockCoupon', 'holdPoints', 'insertOrder'] as const;
+export const CREATE_STEPS = ['price', 'lockCoupon', 'holdPoints', 'reserveStock', 'insertOrder'] as const;
 export type CreateStep = (typeof CREATE_STEPS)[number];
 
 /**
- * `order.create`: price -> reserve stock -> lock coupon -> hold points -> insert the order
+ * `order.create`: price -> lock coupon -> hold points -> reserve stock -> insert the order
  * (pending_payment, expiring in 30 minutes). All steps share the idempotent call's transaction, so a
  * failure or crash after any step leaves nothing behind; the same holds are released by
- * `releaseOrderHolds` when the order is cancelled or expires unpaid.
+ * `releaseOrderHolds` when the order is cancelled or expires unpaid. Stock comes last: a SKU's row
+ * is the one many buyers share, and its lock is held from its update to the commit, so nothing but
+ * the order's insert (the same statement, for an order of one SKU) and the commit runs under it.
  */
 export async function createOrder(
   { input, caller, ctx, exec }: MemberArgs<ActionInput<'order.create'>>,
@@ -147,13 +149,6 @@ export async function createOrder(
   const order = priced.data.priced;
   crashAfter('price');
 
-  // Sorted by SKU so two orders over the same SKUs lock rows in one order and cannot deadlock.
-  for (const line of [...order.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1))) {
-    if (!(await reserveStock(exec, line.skuId, line.qty)))
-      return fail('INSUFFICIENT_STOCK', undefined, { skuId: line.skuId });
-  }
-  crashAfter('reserveStock');
-
   const orderId = `o_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   if (input.couponId) {
     const locked = await seams.lockCoupon(exec, { couponId: input.couponId, memberId, orderId, now: ctx.now });
@@ -166,9 +161,22 @@ export async function createOrder(
   }
   crashAfter('holdPoints');
 
+  // One SKU: reserved by the order's insert itself. Several: one conditional update each, sorted by
+  // SKU so two orders over the same SKUs lock rows in one order and cannot deadlock.
+  const wanted = new Map<string, number>();
+  for (const line of order.lines) wanted.set(line.skuId, (wanted.get(line.skuId) ?? 0) + line.qty);
+  const single =
+    wanted.size === 1 ? { skuId: order.lines[0]!.skuId, qty: wanted.get(order.lines[0]!.skuId)! } : undefined;
+  if (!single) {
+    for (const [skuId, qty] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (!(await reserveStock(exec, skuId, qty))) return fail('INSUFFICIENT_STOCK', undefined, { skuId });
+    }
+    crashAfter('reserveStock');
+  }
+
   const orderNo = newOrderNo(ctx.now);
   const expiresAt = addMinutes(ctx.now, ORDER_RULES.paymentWindowMinutes);
-  await insertOrder(
+  const placed = await insertOrder(
     exec,
     {
       id: orderId,
@@ -222,7 +230,11 @@ export async function createOrder(
       refund_id: null,
       sort: i,
     })),
+    single,
   );
+  // The rows just written go with the failed call's rollback.
+  if (!placed) return fail('INSUFFICIENT_STOCK', undefined, { skuId: single!.skuId });
+  if (single) crashAfter('reserveStock');
   crashAfter('insertOrder');
   return ok({
     orderId,

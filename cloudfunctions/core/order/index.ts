@@ -22,7 +22,16 @@ export {
   requestRefund,
   retryRefund,
 } from './refund.service';
-export { findLines, findMemberOrders, findOrder, releaseStock, transitionOrder } from './repo/order.repo';
-export { lockRefundRoom, moveRefund } from './repo/refund.repo';
-export { checkoutSeams, plugIntoCheckout } from './seams';
+export { markOrderPaid, orderToPay } from './payment-outcome.service';
+export {
+  applyRefundOutcome,
+  failRefund,
+  findRefundForWechat,
+  markRefundSubmitted,
+  type KnownRefund,
+  type RefundForWechat,
+  type RefundOutcome,
+} from './refund-outcome.service';
+export { findMemberOrders, findOrder, transitionOrder } from './repo/order.repo';
+export { plugIntoCheckout } from './seams';
 export { usableCoupons } from './usable-coupons.service';

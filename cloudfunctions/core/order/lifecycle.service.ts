@@ -14,8 +14,10 @@ import {
   findOrder,
   findOrderByPickupCode,
   findOrdersIn,
+  pickupCodeTaken,
   transitionOrder,
 } from './repo/order.repo';
+import { succeededRefundsFen } from './repo/refund.repo';
 
 const BATCH = 100;
 
@@ -128,16 +130,7 @@ export async function readyForPickup({
     return fail('ORDER_STATE_CONFLICT', '快递订单请发货', { deliveryType: 'express' });
   let code = newPickupCode();
   // Codes are unique among the store's orders; a clash (1 in 10^6 per open pickup) draws again.
-  while (
-    await exec
-      .selectFrom('orders')
-      .select('id')
-      .where('store_id', '=', ctx.storeId)
-      .where('pickup_code', '=', code)
-      .executeTakeFirst()
-  ) {
-    code = newPickupCode();
-  }
+  while (await pickupCodeTaken(exec, ctx.storeId, code)) code = newPickupCode();
   if (!(await transitionOrder(exec, order.id, 'readyForPickup', { pickup_code: code, ready_at: ctx.now }))) {
     return fail('ORDER_STATE_CONFLICT', undefined, { status: order.status });
   }
@@ -192,17 +185,12 @@ export async function runOrderTimer(ctx: CallContext): Promise<Record<string, nu
     const won = await db.transaction().execute(async (tx) => {
       if (!(await transitionOrder(tx, id, 'settle', { settled_at: now }))) return false;
       const order = (await findOrder(tx, id))!;
-      const refunded = await tx
-        .selectFrom('refunds')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('total'))
-        .where('order_id', '=', id)
-        .where('status', '=', 'succeeded')
-        .executeTakeFirstOrThrow();
+      const refundedFen = await succeededRefundsFen(tx, id);
       const event: OrderSettledEvent = {
         orderId: id,
         storeId: order.store_id,
         memberId: order.member_id,
-        paidFen: order.payable_fen - Number(refunded.total),
+        paidFen: order.payable_fen - refundedFen,
         settledAt: now.toISOString(),
       };
       await enqueue(tx, { topic: 'order.settled', dedupeKey: `settled:${id}`, payload: { ...event }, now });

@@ -1,7 +1,7 @@
 import type { CallContext } from '../context';
 import type { PayloadOf } from '../outbox/outbox';
 import { subscribe } from '../outbox/subscriptions';
-import { findOrder } from './repo/order.repo';
+import { findShippingFacts } from './repo/order.repo';
 
 /**
  * Outbox `shipping.upload`: tells WeChat an order shipped or was picked up (WeChat withholds the
@@ -9,16 +9,11 @@ import { findOrder } from './repo/order.repo';
  * report; a final refusal is not retried.
  */
 async function uploadShippingInfo(ctx: CallContext, p: PayloadOf<'shipping.upload'>) {
-  const order = await findOrder(ctx.db.kysely, p.orderId);
+  const order = await findShippingFacts(ctx.db.kysely, p.orderId);
   if (!order?.transaction_id) return 'done';
-  const member = await ctx.db.kysely
-    .selectFrom('members')
-    .select('openid')
-    .where('id', '=', order.member_id)
-    .executeTakeFirstOrThrow();
   const result = await ctx.platform.shipping.uploadShippingInfo({
     transactionId: order.transaction_id,
-    openid: member.openid,
+    openid: order.openid,
     logisticsType: p.logisticsType,
     carrier: p.carrier,
     trackingNo: p.trackingNo,

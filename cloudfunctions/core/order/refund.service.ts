@@ -8,8 +8,8 @@ import { outRefundNoFor } from './domain/order-ids';
 import { customerActions } from './domain/order-rules';
 import { canTransition } from './domain/order-state-machine';
 import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
-import { findLines, findOrder, findRefundsOf, transitionOrder } from './repo/order.repo';
-import { lockRefundRoom, moveRefund } from './repo/refund.repo';
+import { findLines, findOrder, findRefundsOf, lockOrder, transitionOrder } from './repo/order.repo';
+import { findStoreRefund, findStoreRefunds, insertRefund, lockRefundRoom, moveRefund } from './repo/refund.repo';
 import { checkoutSeams } from './seams';
 
 interface RefundOpening {
@@ -51,7 +51,7 @@ export async function openRefund(
   }
   // Order row first, then the payment row (the order every refund path takes): the room seen here
   // is held until this transaction ends.
-  await exec.selectFrom('orders').select('id').where('id', '=', order.id).forUpdate().execute();
+  await lockOrder(exec, order.id);
   const room = await lockRefundRoom(exec, order.transaction_id);
   if (amount > room) return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: amount, roomFen: room });
   if (!(await transitionOrder(exec, order.id, transition, { status_before_refund: order.status }))) {
@@ -59,26 +59,23 @@ export async function openRefund(
   }
   const refundId = `r_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   const status = opening.approved ? 'approved' : 'requested';
-  await exec
-    .insertInto('refunds')
-    .values({
-      id: refundId,
-      order_id: order.id,
-      out_refund_no: outRefundNoFor(order.order_no, refunds.length + 1),
-      status,
-      amount_fen: amount,
-      line_ids: chosen.map((l) => l.id),
-      whole_order: whole,
-      reason: opening.reason,
-      initiated_by: opening.initiatedBy,
-      reject_reason: null,
-      failure_reason: null,
-      wx_refund_id: null,
-      created_at: opening.now,
-      decided_at: opening.approved ? opening.now : null,
-      completed_at: null,
-    })
-    .execute();
+  await insertRefund(exec, {
+    id: refundId,
+    order_id: order.id,
+    out_refund_no: outRefundNoFor(order.order_no, refunds.length + 1),
+    status,
+    amount_fen: amount,
+    line_ids: chosen.map((l) => l.id),
+    whole_order: whole,
+    reason: opening.reason,
+    initiated_by: opening.initiatedBy,
+    reject_reason: null,
+    failure_reason: null,
+    wx_refund_id: null,
+    created_at: opening.now,
+    decided_at: opening.approved ? opening.now : null,
+    completed_at: null,
+  });
   if (opening.approved) {
     await enqueue(exec, {
       topic: 'refund.request',
@@ -101,28 +98,25 @@ export async function openPaymentReturn(
   p: { orderId: string; transactionId: string; amountFen: number; now: Date },
 ): Promise<string> {
   const refundId = `r_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-  await exec
-    .insertInto('refunds')
-    .values({
-      id: refundId,
-      order_id: p.orderId,
-      kind: 'payment_return',
-      transaction_id: p.transactionId,
-      out_refund_no: `P${p.transactionId}`.slice(0, 64),
-      status: 'approved',
-      amount_fen: p.amountFen,
-      line_ids: [],
-      whole_order: false,
-      reason: '订单已关闭，款项原路退回',
-      initiated_by: 'system',
-      reject_reason: null,
-      failure_reason: null,
-      wx_refund_id: null,
-      created_at: p.now,
-      decided_at: p.now,
-      completed_at: null,
-    })
-    .execute();
+  await insertRefund(exec, {
+    id: refundId,
+    order_id: p.orderId,
+    kind: 'payment_return',
+    transaction_id: p.transactionId,
+    out_refund_no: `P${p.transactionId}`.slice(0, 64),
+    status: 'approved',
+    amount_fen: p.amountFen,
+    line_ids: [],
+    whole_order: false,
+    reason: '订单已关闭，款项原路退回',
+    initiated_by: 'system',
+    reject_reason: null,
+    failure_reason: null,
+    wx_refund_id: null,
+    created_at: p.now,
+    decided_at: p.now,
+    completed_at: null,
+  });
   await enqueue(exec, { topic: 'refund.request', dedupeKey: `refund:${refundId}`, payload: { refundId }, now: p.now });
   return refundId;
 }
@@ -142,7 +136,7 @@ export async function retryRefund({
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
   if (refund.status !== 'failed')
     return fail('ORDER_STATE_CONFLICT', '只有失败的退款可以重试', { status: refund.status });
-  await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
+  await lockOrder(exec, refund.order_id);
   const room = await lockRefundRoom(exec, refund.transaction_id);
   if (refund.amount_fen > room)
     return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
@@ -215,7 +209,7 @@ export async function refundOrderAsManager({
   // Lock the order before reading it: a team that fills or fails moves its `grouping` orders under
   // this lock, so the status read next and the team status openRefund checks agree (no stale
   // `grouping` read beside a team that has just succeeded, and no team ending mid-refund).
-  await exec.selectFrom('orders').select('id').where('id', '=', input.orderId).forUpdate().execute();
+  await lockOrder(exec, input.orderId);
   const order = await findOrder(exec, input.orderId);
   if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   if (!canTransition(order.status, 'storeRefund'))
@@ -229,17 +223,6 @@ export async function refundOrderAsManager({
   });
 }
 
-async function findStoreRefund(exec: Executor, storeId: string, refundId: string) {
-  return exec
-    .selectFrom('refunds as r')
-    .innerJoin('orders as o', 'o.id', 'r.order_id')
-    .selectAll('r')
-    .select(['o.store_id', 'o.status_before_refund'])
-    .where('r.id', '=', refundId)
-    .where('o.store_id', '=', storeId)
-    .executeTakeFirst();
-}
-
 /** `manager.approveRefund`: requested -> approved, and the refund request queued for WeChat Pay. */
 export async function approveRefund({
   input,
@@ -248,7 +231,7 @@ export async function approveRefund({
 }: ServiceArgs<ActionInput<'manager.approveRefund'>>): Promise<Result<ActionOutput<'manager.approveRefund'>>> {
   const refund = await findStoreRefund(exec, ctx.storeId, input.refundId);
   if (!refund) return fail('NOT_FOUND', '退款申请不存在');
-  await exec.selectFrom('orders').select('id').where('id', '=', refund.order_id).forUpdate().execute();
+  await lockOrder(exec, refund.order_id);
   const room = refund.status === 'requested' ? await lockRefundRoom(exec, refund.transaction_id) : Infinity;
   if (refund.amount_fen > room)
     return fail('REFUND_EXCEEDS_PAID', undefined, { amountFen: refund.amount_fen, roomFen: room });
@@ -290,15 +273,7 @@ export async function listRefunds({
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'manager.listRefunds'>>): Promise<Result<ActionOutput<'manager.listRefunds'>>> {
-  let q = exec
-    .selectFrom('refunds as r')
-    .innerJoin('orders as o', 'o.id', 'r.order_id')
-    .innerJoin('members as m', 'm.id', 'o.member_id')
-    .selectAll('r')
-    .select(['o.order_no', 'm.nickname'])
-    .where('o.store_id', '=', ctx.storeId);
-  if (input.status) q = q.where('r.status', '=', input.status);
-  const rows = await q.orderBy('r.created_at', 'desc').limit(100).execute();
+  const rows = await findStoreRefunds(exec, ctx.storeId, input.status);
   return ok({
     items: rows.map((r) => ({
       refundId: r.id,

@@ -1,13 +1,5 @@
 import type { Executor } from '../db/db';
-
-type AnomalyKind =
-  | 'amount_mismatch'
-  | 'unknown_order'
-  | 'failed_result'
-  | 'late_payment'
-  | 'unconfirmed_payment'
-  | 'unconfirmed_refund'
-  | 'refund_conflict';
+import { insertAnomaly, type AnomalyKind } from './repo/anomaly.repo';
 
 /** What an anomaly is about, as far as it is known: the payment, its amount, the refund. */
 export interface AnomalyFacts {
@@ -29,17 +21,14 @@ export async function recordAnomaly(
   detail: string,
   raw: unknown,
 ): Promise<void> {
-  await exec
-    .insertInto('payment_anomalies')
-    .values({
-      kind,
-      out_trade_no: facts.outTradeNo ?? null,
-      transaction_id: facts.transactionId ?? null,
-      amount_fen: facts.amountFen ?? null,
-      detail: facts.outRefundNo ? `${facts.outRefundNo}: ${detail}` : detail,
-      raw: JSON.stringify(raw ?? null),
-    })
-    .execute();
+  await insertAnomaly(exec, {
+    kind,
+    outTradeNo: facts.outTradeNo ?? null,
+    transactionId: facts.transactionId ?? null,
+    amountFen: facts.amountFen ?? null,
+    detail: facts.outRefundNo ? `${facts.outRefundNo}: ${detail}` : detail,
+    raw,
+  });
   console.warn(
     JSON.stringify({
       alert: 'payment_anomaly',

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Db } from '../db/db';
 import { recordAnomaly } from './anomalies';
 import type { PayPort } from '../platform/platform';
-import { openPaymentReturn, transitionOrder } from '../order';
-import { markCouponUsed } from '../coupon';
+import { markOrderPaid, openPaymentReturn } from '../order';
 import { runPaidHooks } from './paid-hooks';
+import { insertPayment } from './repo/payment.repo';
 
 /**
  * The event WeChat Pay's cloud callback delivers to `payCallback` (cloudPay.unifiedOrder's
@@ -113,49 +113,36 @@ export async function recordPayment(db: Db, raw: unknown, now: Date): Promise<Ca
   const { outTradeNo, transactionId } = event;
   const totalFee = event.totalFee;
   const paidAt = now;
-  // One transaction, and the order row locked first: callbacks for one order queue here. Without the
-  // lock, two different transactions paying the same order each took a share lock through payments'
-  // foreign key, then both needed the order row exclusively to set its transaction_id: a deadlock
-  // (found by the concurrency suite).
+  // One transaction, the order row locked first (by the order's own use case), then the payments
+  // row: callbacks for one order queue on the order row. The plain order's payment is two
+  // statements: the conditional `pay` update that locks and answers the order, and the payments row.
   const outcome = await db.kysely.transaction().execute(async (tx) => {
-    const order = await tx
-      .selectFrom('orders')
-      .select(['id', 'status', 'payable_fen', 'coupon_id', 'group_buy', 'store_id', 'member_id'])
-      .where('order_no', '=', outTradeNo)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!order) return { kind: 'unknown' as const };
-    if (totalFee !== order.payable_fen) return { kind: 'mismatch' as const, payable: order.payable_fen };
-    const inserted = await tx
-      .insertInto('payments')
-      .values({
-        transaction_id: transactionId,
-        order_id: order.id,
-        amount_fen: order.payable_fen,
-        paid_at: paidAt,
-        raw: JSON.stringify(event),
-      })
-      .onConflict((oc) => oc.column('transaction_id').doNothing())
-      .returning('transaction_id')
-      .execute();
-    if (inserted.length === 0) return { kind: 'duplicate' as const };
-    const paid = await transitionOrder(tx, order.id, 'pay', { paid_at: paidAt, transaction_id: transactionId });
-    // Only orders that carry a coupon or a group-buy pay for those statements: the plain order is the
-    // hot path (the settlement bench), and each skipped statement is a round trip inside the lock.
-    if (paid && order.coupon_id) await markCouponUsed(tx, order.id, paidAt);
-    // A group-buy payment takes its seat in this same transaction (or is refunded): group-buy's hook.
-    if (paid && order.group_buy)
-      await runPaidHooks(
-        tx,
-        { id: order.id, storeId: order.store_id, memberId: order.member_id, groupBuy: order.group_buy },
-        paidAt,
-      );
-    if (paid) return { kind: 'paid' as const };
+    const onOrder = await markOrderPaid(tx, { orderNo: outTradeNo, amountFen: totalFee, transactionId, paidAt });
+    if (onOrder.kind === 'unknown') return onOrder;
+    if (onOrder.kind === 'mismatch') return { kind: 'mismatch' as const, payable: onOrder.payableFen };
+    const orderId = onOrder.kind === 'paid' ? onOrder.order.id : onOrder.orderId;
+    const amountFen = onOrder.kind === 'paid' ? onOrder.order.payableFen : onOrder.payableFen;
+    const recorded = await insertPayment(tx, { transactionId, orderId, amountFen, paidAt, raw: event });
+    if (onOrder.kind === 'paid') {
+      // The order was pending a moment ago, so no payment with this transaction id can exist: a
+      // duplicate here is a bug, and throwing rolls the order's move back.
+      if (!recorded) throw new Error(`payment ${transactionId} recorded before its order ${orderId} was paid`);
+      // A group-buy payment takes its seat in this same transaction (or is refunded): group-buy's hook.
+      const { order } = onOrder;
+      if (order.groupBuy)
+        await runPaidHooks(
+          tx,
+          { id: order.id, storeId: order.storeId, memberId: order.memberId, groupBuy: order.groupBuy },
+          paidAt,
+        );
+      return { kind: 'paid' as const };
+    }
+    if (!recorded) return { kind: 'duplicate' as const };
     // The order left pending_payment (expired, cancelled, or already paid by another transaction)
     // before this money arrived: give it back, once per transaction (the payments row above is the
     // once), as a refund row the manager sees through to the end.
-    await openPaymentReturn(tx, { orderId: order.id, transactionId, amountFen: order.payable_fen, now });
-    return { kind: 'late' as const, status: order.status };
+    await openPaymentReturn(tx, { orderId, transactionId, amountFen, now });
+    return { kind: 'late' as const, status: onOrder.status };
   });
   if (outcome.kind === 'unknown') {
     await recordAnomaly(db.kysely, 'unknown_order', factsOf(event), 'no order with this outTradeNo', event);

@@ -1,7 +1,7 @@
 import type { ActionInput, ActionOutput } from '../contract';
 import type { ServiceArgs } from '../context';
-import { fail, ok, type Result } from '../errors';
-import { findLines, findOrder } from '../order';
+import { ok, type Result } from '../errors';
+import { orderToPay } from '../order';
 
 /** Subscribe-message templates the client offers after payment (configured per deployment). */
 function subscribeTemplateIds(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -22,16 +22,12 @@ export async function payOrder({
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'order.pay'>>): Promise<Result<ActionOutput<'order.pay'>>> {
-  const order = await findOrder(exec, input.orderId);
-  if (!order || order.member_id !== caller.memberId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (order.status !== 'pending_payment') return fail('ORDER_STATE_CONFLICT', '订单无需支付', { status: order.status });
-  if (ctx.now >= order.expires_at) return fail('ORDER_EXPIRED');
-  const lines = await findLines(exec, [order.id]);
-  const first = lines[0]?.title ?? '商品';
+  const order = await orderToPay(exec, { orderId: input.orderId, memberId: caller.memberId, now: ctx.now });
+  if (!order.ok) return order;
   const payment = await ctx.platform.pay.unifiedOrder({
-    outTradeNo: order.order_no,
-    totalFee: order.payable_fen,
-    body: (lines.length > 1 ? `${first} 等${lines.length}件` : first).slice(0, 40),
+    outTradeNo: order.data.orderNo,
+    totalFee: order.data.payableFen,
+    body: order.data.body,
     openid: caller.openid!,
   });
   return ok({ payment, subscribeTemplateIds: subscribeTemplateIds() });

@@ -1,160 +1,69 @@
 import { z } from 'zod';
 import type { CallContext } from '../context';
-import type { Db, Executor } from '../db/db';
-import { enqueue, type PayloadOf } from '../outbox/outbox';
+import type { Db } from '../db/db';
+import { enqueue } from '../outbox/outbox';
 import { recordAnomaly } from './anomalies';
 import type { CallbackAnswer } from './pay-callback';
-import type { PayPort, RefundQuery } from '../platform/platform';
+import type { PayPort } from '../platform/platform';
 import {
   AWAITING_WECHAT,
-  checkoutSeams,
-  findLines,
-  findOrder,
-  lockRefundRoom,
-  moveRefund,
-  releaseStock,
-  transitionOrder,
+  applyRefundOutcome,
+  failRefund,
+  findRefundForWechat,
+  markRefundSubmitted,
+  type KnownRefund,
+  type RefundForWechat,
+  type RefundOutcome,
 } from '../order';
+import { paidAmount } from './repo/payment.repo';
 
 /** How long after WeChat accepted a refund we expect its callback before asking again. */
 const REFUND_CALLBACK_PATIENCE_MS = 30 * 60_000;
 
-type RefundRow = NonNullable<Awaited<ReturnType<typeof findRefund>>>;
-type KnownRefund = Extract<RefundQuery, { found: true }>;
-
-const refundFacts = (refund: RefundRow) => ({
+const refundFacts = (refund: RefundForWechat) => ({
   transactionId: refund.transaction_id,
   amountFen: refund.amount_fen,
   outRefundNo: refund.out_refund_no,
 });
 
-function findRefund(exec: Executor, q: { id?: string; outRefundNo?: string }) {
-  let query = exec.selectFrom('refunds').selectAll();
-  if (q.id) query = query.where('id', '=', q.id);
-  if (q.outRefundNo) query = query.where('out_refund_no', '=', q.outRefundNo);
-  return query.executeTakeFirst();
-}
-
-/** WeChat closed the refund: it ends failed (visible under 售后审核 -> 失败) and an order refund hands the order back. */
-async function failRefund(tx: Executor, refund: RefundRow, reason: string) {
-  if (!(await moveRefund(tx, refund.id, 'fail', { failure_reason: reason }))) return;
-  if (refund.kind !== 'order') return;
-  const order = (await findOrder(tx, refund.order_id))!;
-  await transitionOrder(
-    tx,
-    order.id,
-    'refundFailed',
-    { status_before_refund: null },
-    { to: order.status_before_refund ?? 'paid' },
-  );
-}
+/** The answer WeChat Pay's callback gets (and the outbox's log shows) for each outcome. */
+const ANSWERS: Record<RefundOutcome, string> = {
+  succeeded: 'ok',
+  reconciled: 'ok (reconciled)',
+  already: 'ok (already recorded)',
+  processing: 'ok (still processing)',
+  failed: 'ok (refund failed, recorded)',
+  conflict: 'ok (late success conflicts, recorded for the operator)',
+};
 
 /**
- * WeChat paid the refund back. Marks it succeeded once (conditional update), and for an order refund
- * marks its lines, restocks them, returns coupon and points when nothing is left unrefunded, moves
- * the order and emits `order.refunded`. A SUCCESS for a refund recorded failed (WeChat changed its
- * mind after we were told it closed) is reconciled the same way: the money left, so the record must
- * say so; if another refund has claimed that money since, it is kept as an anomaly for the operator.
+ * Applies what WeChat Pay itself says about a refund through the order's use case; a late SUCCESS
+ * the payment has no room for changed nothing there and is recorded here for the operator.
  */
-async function applySucceeded(tx: Executor, refund: RefundRow, wxRefundId: string | null, now: Date): Promise<string> {
-  const reconciling = refund.status === 'failed';
-  if (reconciling && refund.amount_fen > (await lockRefundRoom(tx, refund.transaction_id))) {
-    await recordAnomaly(
-      tx,
-      'refund_conflict',
-      refundFacts(refund),
-      'WeChat paid out a refund recorded failed, and the payment has no room left for it',
-      { wxRefundId },
-    );
-    return 'ok (late success conflicts, recorded for the operator)';
-  }
-  const won = await moveRefund(tx, refund.id, 'succeed', {
-    completed_at: now,
-    wx_refund_id: wxRefundId,
-    failure_reason: null,
-  });
-  if (!won) return 'ok (already recorded)';
-  if (refund.kind !== 'order') return 'ok';
-  const order = (await findOrder(tx, refund.order_id))!;
-  const lines = await findLines(tx, [order.id]);
-  // Lines another refund returned meanwhile (only possible when reconciling) keep that refund.
-  const mine = lines.filter((l) => refund.line_ids.includes(l.id) && l.refund_id === null);
-  if (mine.length > 0)
-    await tx
-      .updateTable('order_lines')
-      .set({ refund_id: refund.id })
-      .where(
-        'id',
-        'in',
-        mine.map((l) => l.id),
-      )
-      .where('refund_id', 'is', null)
-      .execute();
-  for (const line of mine) await releaseStock(tx, line.sku_id, line.qty);
-  const allRefunded = lines.every((l) => l.refund_id !== null || mine.includes(l));
-  const before = reconciling ? order.status : order.status_before_refund;
-  const refunded: OrderRefundedEvent = {
-    orderId: order.id,
-    storeId: order.store_id,
-    memberId: order.member_id,
-    refundId: refund.id,
-    refundFen: refund.amount_fen,
-    wholeOrder: allRefunded,
-    afterSettlement: before === 'settled',
-    refundedAt: now.toISOString(),
-  };
-  await enqueue(tx, { topic: 'order.refunded', dedupeKey: `refunded:${refund.id}`, payload: { ...refunded }, now });
-  // A reconciled refund finds its order wherever the failure left it; an open refund, in `refunding`.
-  if (reconciling && (order.status === 'refunding' || order.status === 'refunded')) return 'ok (reconciled)';
-  if (allRefunded) {
-    const seams = checkoutSeams();
-    if (order.points_used > 0) await seams.releasePoints(tx, { memberId: order.member_id, orderId: order.id, now });
-    if (order.coupon_id) await seams.releaseCoupon(tx, { couponId: order.coupon_id, orderId: order.id, now });
-    if (reconciling)
-      await transitionOrder(tx, order.id, 'refundReconciled', { status_before_refund: null }, { only: [order.status] });
-    else await transitionOrder(tx, order.id, 'refunded', { status_before_refund: null });
-  } else if (!reconciling) {
-    await transitionOrder(
-      tx,
-      order.id,
-      'partlyRefunded',
-      { status_before_refund: null },
-      { to: order.status_before_refund ?? 'paid' },
-    );
-  }
-  return reconciling ? 'ok (reconciled)' : 'ok';
-}
-
-/** Applies what WeChat Pay itself says about a refund, under the refund row's lock. */
 async function settleRefund(
   db: Db,
-  refundId: string,
+  refund: RefundForWechat,
   known: KnownRefund,
   failureReason: string,
   now: Date,
 ): Promise<string> {
-  return db.kysely.transaction().execute(async (tx) => {
-    await tx.selectFrom('refunds').select('id').where('id', '=', refundId).forUpdate().execute();
-    const refund = (await findRefund(tx, { id: refundId }))!;
-    if (known.status === 'SUCCESS') return applySucceeded(tx, refund, known.refundId, now);
-    if (known.status === 'PROCESSING') return 'ok (still processing)';
-    if (!AWAITING_WECHAT.includes(refund.status)) return 'ok (already recorded)';
-    await failRefund(tx, refund, failureReason);
-    return 'ok (refund failed, recorded)';
-  });
+  const outcome = await applyRefundOutcome(db, refund.id, known, failureReason, now);
+  if (outcome === 'conflict')
+    await recordAnomaly(
+      db.kysely,
+      'refund_conflict',
+      refundFacts(refund),
+      'WeChat paid out a refund recorded failed, and the payment has no room left for it',
+      { wxRefundId: known.refundId },
+    );
+  return ANSWERS[outcome];
 }
 
-async function sendRefund(ctx: CallContext, refund: RefundRow) {
-  const order = (await findOrder(ctx.db.kysely, refund.order_id))!;
-  const payment = await ctx.db.kysely
-    .selectFrom('payments')
-    .select('amount_fen')
-    .where('transaction_id', '=', refund.transaction_id)
-    .executeTakeFirstOrThrow();
+async function sendRefund(ctx: CallContext, refund: RefundForWechat) {
   return ctx.platform.pay.refund({
-    outTradeNo: order.order_no,
+    outTradeNo: refund.order_no,
     outRefundNo: refund.out_refund_no,
-    totalFee: payment.amount_fen,
+    totalFee: await paidAmount(ctx.db.kysely, refund.transaction_id),
     refundFee: refund.amount_fen,
     refundDesc: refund.reason.slice(0, 80),
   });
@@ -167,12 +76,12 @@ async function sendRefund(ctx: CallContext, refund: RefundRow) {
  */
 export async function submitRefund(ctx: CallContext, payload: { refundId: string }): Promise<'done' | 'retry'> {
   const db = ctx.db.kysely;
-  const refund = await findRefund(db, { id: payload.refundId });
+  const refund = await findRefundForWechat(db, { id: payload.refundId });
   if (!refund || !AWAITING_WECHAT.includes(refund.status)) return 'done';
   const submission = await sendRefund(ctx, refund);
   if (submission.accepted) {
     await db.transaction().execute(async (tx) => {
-      await moveRefund(tx, refund.id, 'submit');
+      await markRefundSubmitted(tx, refund.id);
       await enqueue(tx, {
         topic: 'refund.check',
         dedupeKey: `refund-check:${refund.id}:${refund.decided_at?.getTime() ?? 0}`,
@@ -196,12 +105,11 @@ export async function submitRefund(ctx: CallContext, payload: { refundId: string
  * attempt it stays visible as a failed message for the operator.
  */
 export async function checkRefund(ctx: CallContext, payload: { refundId: string }): Promise<'done' | 'retry'> {
-  const refund = await findRefund(ctx.db.kysely, { id: payload.refundId });
+  const refund = await findRefundForWechat(ctx.db.kysely, { id: payload.refundId });
   if (!refund || refund.status !== 'processing') return 'done';
-  const order = (await findOrder(ctx.db.kysely, refund.order_id))!;
-  const known = await ctx.platform.pay.queryRefund({ outTradeNo: order.order_no, outRefundNo: refund.out_refund_no });
+  const known = await ctx.platform.pay.queryRefund({ outTradeNo: refund.order_no, outRefundNo: refund.out_refund_no });
   if (known.found && known.status !== 'PROCESSING') {
-    await settleRefund(ctx.db, refund.id, known, `WeChat refund ${known.status}`, ctx.now);
+    await settleRefund(ctx.db, refund, known, `WeChat refund ${known.status}`, ctx.now);
     return 'done';
   }
   const submission = await sendRefund(ctx, refund);
@@ -211,9 +119,6 @@ export async function checkRefund(ctx: CallContext, payload: { refundId: string 
   }
   return 'retry';
 }
-
-/** Emitted when money went back: points, growth and referral rewards reverse what the order earned. */
-export type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 
 const refundCallbackEvent = z
   .object({
@@ -252,10 +157,9 @@ export async function handleRefundCallback(
     return { errcode: 0, errmsg: 'ignored' };
   }
   const event = parsed.data;
-  const refund = await findRefund(db.kysely, { outRefundNo: event.outRefundNo! });
+  const refund = await findRefundForWechat(db.kysely, { outRefundNo: event.outRefundNo! });
   if (!refund) return { errcode: 0, errmsg: 'ok (no such refund of ours)' };
-  const order = (await findOrder(db.kysely, refund.order_id))!;
-  const known = await pay.queryRefund({ outTradeNo: order.order_no, outRefundNo: refund.out_refund_no });
+  const known = await pay.queryRefund({ outTradeNo: refund.order_no, outRefundNo: refund.out_refund_no });
   if (!known.found) {
     await recordAnomaly(
       db.kysely,
@@ -279,6 +183,6 @@ export async function handleRefundCallback(
     CLAIMED[event.refundStatus ?? ''] === known.status
       ? `WeChat refundStatus ${event.refundStatus}`
       : `WeChat refund ${known.status}`;
-  const errmsg = await settleRefund(db, refund.id, known, reason, now);
+  const errmsg = await settleRefund(db, refund, known, reason, now);
   return { errcode: 0, errmsg };
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { clip } from '../../nudge';
+import { groupbuyOutcomes } from '../repo/chart-queries';
 import { percent, type ChartProvider } from './chart';
 
 /** Campaigns shown: the ones whose teams finished most recently. */
@@ -16,19 +16,7 @@ const groupbuySuccess: ChartProvider = {
   code: 'groupbuy_success',
   title: '拼团成团率',
   load: async (exec, { storeId, now }) => {
-    const { rows } = await sql<{ title: string; filled: number; failed: number; virtual: number }>`
-      select c.title,
-             (count(*) filter (where t.status = 'succeeded' and not t.virtual))::int as filled,
-             (count(*) filter (where t.status = 'failed'))::int as failed,
-             (count(*) filter (where t.status = 'succeeded' and t.virtual))::int as virtual
-        from groupbuy_teams t
-        join groupbuy_campaigns c on c.id = t.campaign_id
-       where t.store_id = ${storeId} and t.status <> 'open'
-         and t.created_at > ${now}::timestamptz - interval '37 days'
-         and t.finished_at > ${now}::timestamptz - interval '30 days' and t.finished_at <= ${now}
-       group by c.id, c.title
-       order by max(t.finished_at) desc, c.id
-       limit ${MAX_CAMPAIGNS}`.execute(exec);
+    const rows = await groupbuyOutcomes(exec, { storeId, now, limit: MAX_CAMPAIGNS });
     return {
       kind: 'pairs',
       unit: '个团',

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
-import { converted, CONVERSION_DAYS } from '../../nudge';
+import { CONVERSION_DAYS } from '../../nudge';
 import { nudgeTriggers } from '../../nudge';
+import { nudgeConversions } from '../repo/chart-queries';
 import { percent, type ChartProvider } from './chart';
 
 /** Nudges sent in the last 30 days and how many converted (an order within 7 days), per trigger. */
@@ -8,11 +8,7 @@ const nudgeConversion: ChartProvider = {
   code: 'nudge_conversion',
   title: '提醒发送与转化',
   load: async (exec, { storeId, now }) => {
-    const { rows } = await sql<{ trigger: string; sent: number; converted: number }>`
-      select n.trigger, count(*)::int as sent, (count(*) filter (where ${converted('n')}))::int as converted
-        from nudges n
-       where n.store_id = ${storeId} and n.status = 'sent' and n.sent_at > ${now}::timestamptz - interval '30 days'
-       group by n.trigger`.execute(exec);
+    const rows = await nudgeConversions(exec, { storeId, now });
     const byCode = new Map(rows.map((r) => [r.trigger, r]));
     return {
       kind: 'pairs',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { referralStagePeople } from '../repo/chart-queries';
 import { percent, type ChartProvider } from './chart';
 
 const STAGES = [
@@ -18,14 +18,7 @@ const referralFunnel: ChartProvider = {
   code: 'referral_funnel',
   title: '邀请转化漏斗',
   load: async (exec, { storeId, now }) => {
-    const { rows } = await sql<{ kind: string; people: number }>`
-      select kind,
-             count(distinct case when kind = 'card_shown' then inviter_member_id else friend_member_id end)::int as people
-        from referral_events
-       where store_id = ${storeId}
-         and kind in ('card_shown', 'opened', 'bound', 'first_order', 'rewarded')
-         and created_at > ${now}::timestamptz - interval '30 days'
-       group by kind`.execute(exec);
+    const rows = await referralStagePeople(exec, { storeId, now });
     const count = new Map(rows.map((r) => [r.kind, Number(r.people)]));
     return {
       kind: 'funnel',

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { rfmScores, SEGMENT_TITLES, type RfmSegment } from '../repo/rfm';
+import { rfmSegmentCounts, SEGMENT_TITLES, type RfmSegment } from '../repo/rfm';
 import type { ChartProvider } from './chart';
 
 /** RFM segments with member counts (every segment shown, zero or not, in a fixed order). */
@@ -7,8 +6,7 @@ const rfmSegments: ChartProvider = {
   code: 'rfm_segments',
   title: 'RFM 会员分层',
   load: async (exec, { storeId }) => {
-    const { rows } = await sql<{ segment: RfmSegment; members: number }>`
-      select segment, count(*)::int as members from (${rfmScores(storeId)}) s group by segment`.execute(exec);
+    const rows = await rfmSegmentCounts(exec, { storeId });
     const count = new Map(rows.map((r) => [r.segment, Number(r.members)]));
     return {
       kind: 'bars',

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/db';
 import { PURCHASED } from '../../nudge';
 
 export type RfmSegment = 'champions' | 'loyal' | 'promising' | 'at_risk' | 'hibernating' | 'needs_attention';
@@ -18,7 +19,7 @@ export const SEGMENT_TITLES: Record<RfmSegment, string> = {
  * equal counts do not land in arbitrary tiles. Then the segment and tags, all in SQL.
  * Rows: member_id, r, f, m, segment, tags text[].
  */
-export function rfmScores(storeId: string): RawBuilder<unknown> {
+function rfmScores(storeId: string): RawBuilder<unknown> {
   return sql`
     select member_id, r, f, m,
            case when r >= 4 and f >= 4 then 'champions'
@@ -42,4 +43,20 @@ export function rfmScores(storeId: string): RawBuilder<unknown> {
               from orders o
              where o.store_id = ${storeId} and o.paid_at is not null and o.status in ${PURCHASED}
              group by o.member_id) s) q`;
+}
+
+/** Members per RFM tag (a member may carry several). */
+export async function rfmTagCounts(exec: Executor, q: { storeId: string }) {
+  const { rows } = await sql<{ tag: string; members: number }>`
+      select t.tag, count(*)::int as members from (${rfmScores(q.storeId)}) s cross join lateral unnest(s.tags) as t(tag) group by t.tag`.execute(
+    exec,
+  );
+  return rows;
+}
+
+/** Members per RFM segment. */
+export async function rfmSegmentCounts(exec: Executor, q: { storeId: string }) {
+  const { rows } = await sql<{ segment: RfmSegment; members: number }>`
+      select segment, count(*)::int as members from (${rfmScores(q.storeId)}) s group by segment`.execute(exec);
+  return rows;
 }

@@ -32,14 +32,43 @@ export async function releaseStock(tx: Executor, skuId: string, qty: number): Pr
     .execute();
 }
 
-/** `order` may carry expressions (the attribution subqueries), evaluated by the insert itself. */
+/**
+ * Inserts the order and its lines in one statement (`order` may carry expressions, the attribution
+ * subqueries, evaluated by the insert itself). With `reserve`, the same statement also takes that
+ * much of one SKU's stock, conditionally as `reserveStock` does, and answers whether it was there:
+ * the SKU's row lock is then held for this statement and the commit only. On `false` the rows were
+ * written all the same, and the caller must fail its transaction so they roll back.
+ */
 export async function insertOrder(
   tx: Executor,
   order: InsertObject<Database, 'orders'>,
   lines: Insertable<Database['order_lines']>[],
-) {
-  await tx.insertInto('orders').values(order).execute();
-  await tx.insertInto('order_lines').values(lines).execute();
+  reserve?: { skuId: string; qty: number },
+): Promise<boolean> {
+  if (!reserve) {
+    await tx
+      .with('placed', (db) => db.insertInto('orders').values(order).returning('id'))
+      .insertInto('order_lines')
+      .values(lines)
+      .execute();
+    return true;
+  }
+  const rows = await tx
+    .with('reserved', (db) =>
+      db
+        .updateTable('skus')
+        .set((eb) => ({ stock: eb('stock', '-', reserve.qty) }))
+        .where('id', '=', reserve.skuId)
+        .where('stock', '>=', reserve.qty)
+        .where('active', '=', true)
+        .returning('id'),
+    )
+    .with('placed', (db) => db.insertInto('orders').values(order).returning('id'))
+    .insertInto('order_lines')
+    .values(lines)
+    .returning(sql<number>`(select count(*) from reserved)`.as('reserved'))
+    .execute();
+  return Number(rows[0]?.reserved) === 1;
 }
 
 export async function findOrder(exec: Executor, orderId: string) {
@@ -53,6 +82,27 @@ export async function findOrderByPickupCode(exec: Executor, storeId: string, pic
     .where('store_id', '=', storeId)
     .where('pickup_code', '=', pickupCode)
     .where('status', '=', 'ready_for_pickup')
+    .executeTakeFirst();
+}
+
+/** Whether an order of the store already carries this pickup code. */
+export async function pickupCodeTaken(exec: Executor, storeId: string, code: string): Promise<boolean> {
+  const row = await exec
+    .selectFrom('orders')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('pickup_code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What WeChat's shipping upload needs of an order: its payment and its member's openid. */
+export async function findShippingFacts(exec: Executor, orderId: string) {
+  return exec
+    .selectFrom('orders as o')
+    .innerJoin('members as m', 'm.id', 'o.member_id')
+    .select(['o.order_no', 'o.transaction_id', 'm.openid'])
+    .where('o.id', '=', orderId)
     .executeTakeFirst();
 }
 
@@ -90,6 +140,41 @@ export async function transitionOrder<N extends OrderTransitionName>(
     .where('status', 'in', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The `pay` transition by order number, only for the amount the order asks: one conditional update
+ * that also answers what the payment needs of the order. No row: unknown order, another amount, or
+ * no longer pending (the caller reads the order to tell which).
+ */
+export async function payPendingOrder(
+  tx: Executor,
+  q: { orderNo: string; amountFen: number; paidAt: Date; transactionId: string },
+) {
+  const { from, to } = resolveTransition('pay', {});
+  return tx
+    .updateTable('orders')
+    .set({ status: to, paid_at: q.paidAt, transaction_id: q.transactionId })
+    .where('order_no', '=', q.orderNo)
+    .where('status', 'in', from)
+    .where('payable_fen', '=', q.amountFen)
+    .returning(['id', 'store_id', 'member_id', 'coupon_id', 'group_buy', 'payable_fen'])
+    .executeTakeFirst();
+}
+
+/** The order with this number, locked until the transaction ends. */
+export async function lockOrderByNo(tx: Executor, orderNo: string) {
+  return tx
+    .selectFrom('orders')
+    .select(['id', 'status', 'payable_fen', 'store_id', 'member_id'])
+    .where('order_no', '=', orderNo)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Locks the order row until the transaction ends (refund paths: the order row, then the payment row). */
+export async function lockOrder(tx: Executor, orderId: string): Promise<void> {
+  await tx.selectFrom('orders').select('id').where('id', '=', orderId).forUpdate().execute();
 }
 
 /** Columns a transition may set beside the status (which only the state machine chooses). */
