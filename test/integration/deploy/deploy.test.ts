@@ -137,7 +137,7 @@ const TIMERS = [
 describe('config.json per function, from the one permissions table', () => {
   it('lists exactly the openapi calls each function makes, and each timer trigger as a 7-field cron', () => {
     expect(functionConfig('member')).toEqual({ permissions: { openapi: ['phonenumber.getPhoneNumber'] } });
-    expect(functionConfig('order')).toEqual({ permissions: { openapi: [] } });
+    expect(functionConfig('order')).toEqual({ permissions: { openapi: ['wxa.sec.order.getOrder'] } });
     expect(functionConfig('catalog')).toEqual({ permissions: { openapi: [] } });
     expect(functionConfig('outboxWorker')).toEqual({
       permissions: { openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'] },
