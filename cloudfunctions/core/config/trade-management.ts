@@ -13,7 +13,7 @@ export interface TradeManagement {
   merchantId: string | null;
 }
 
-export const TRADE_MANAGED_VALUES = ['0', '1'] as const;
+const TRADE_MANAGED_VALUES = ['0', '1'] as const;
 
 export function tradeManagement(env: Env = process.env): TradeManagement {
   return {

@@ -55,7 +55,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * transaction id, plus the merchant id and our order number (the out_trade_no WeChat Pay knows) when
  * the merchant id is configured, as WeChat's own sample passes all three.
  */
-export function wechatReceiptParams(
+function wechatReceiptParams(
   o: Pick<OrderRecord, 'status' | 'transaction_id' | 'order_no'>,
   trade: TradeManagement,
 ): WechatReceiptParams | null {

@@ -1,5 +1,5 @@
 /** One order line as the goods description needs it. */
-export interface DescribedLine {
+interface DescribedLine {
   title: string;
   qty: number;
   /** A line already refunded was not sent. */

@@ -39,7 +39,7 @@ export function shanghaiRfc3339(at: Date): string {
 }
 
 /** upload_shipping_info's `item_desc`: "商品信息，例如：微信红包抱枕*1个，限120个字以内". */
-export const ITEM_DESC_MAX_CHARS = 120;
+const ITEM_DESC_MAX_CHARS = 120;
 
 /**
  * Fits a goods description into WeChat's 120 characters, counted as characters (code points, so a
@@ -112,7 +112,7 @@ export function shippingOutcome(
 const NO_SUCH_PAYMENT = 10060001;
 
 /** get_order's answer as the port's outcome; any other error throws (WeChat could not say). */
-export function tradeOrderOutcome(res: Record<string, any>): TradeOrderQuery {
+function tradeOrderOutcome(res: Record<string, any>): TradeOrderQuery {
   const errcode = Number(res.errCode ?? res.errcode ?? 0);
   if (errcode === NO_SUCH_PAYMENT) return { found: false };
   if (errcode !== 0) throw new Error(`get_order errcode ${errcode} ${String(res.errMsg ?? res.errmsg ?? '')}`.trim());
