@@ -6,7 +6,7 @@ import { getMyProfile } from './member';
 import { grantSubscriptions } from './member';
 import { createOrder, quoteOrder } from './order';
 import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order';
-import { getOrder, listOrders, listStoreOrders } from './order';
+import { getOrder, listOrders, listStoreOrders, recordWechatReceipt } from './order';
 import { payOrder } from './payment';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
 
@@ -63,6 +63,7 @@ const useCases: Handlers = {
   'order.list': listOrders,
   'order.cancel': cancelOrder,
   'order.confirmReceipt': confirmReceipt,
+  'order.recordWechatReceipt': recordWechatReceipt,
   'order.requestRefund': requestRefund,
   'manager.listOrders': listStoreOrders,
   'manager.shipOrder': shipOrder,

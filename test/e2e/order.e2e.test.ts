@@ -102,6 +102,8 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     const shipped = await api('order.get', { orderId });
     expect(shipped.status).toBe('shipped');
     expect(shipped.shipping).toEqual({ carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    // The demo store is not under 发货信息管理: nothing to confirm in WeChat.
+    expect(shipped.wechatReceipt).toBeNull();
     await manager.context.close();
 
     // The customer: 待收货 -> 确认收货 -> 已完成.
@@ -115,4 +117,69 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
     expect((await api('order.get', { orderId })).status).toBe('completed');
     await shot(page, '09-detail-completed', '#page-order-detail');
   }, 180_000);
+
+  // The gateway runs in this process, so its setting can be switched; not against an external gateway.
+  it.skipIf(!!process.env.E2E_BASE_URL)(
+    'under 发货信息管理 the H5 build still confirms receipt directly (WeChat’s component exists only on weapp)',
+    async () => {
+      const { baseUrl } = env!;
+      const { skuId } = await shippableProduct();
+      const stamp = Date.now().toString(36);
+      const order = await e2e.act(
+        baseUrl,
+        'order',
+        'create',
+        {
+          items: [{ skuId, qty: 1 }],
+          delivery: {
+            type: 'express',
+            address: {
+              name: '林晓',
+              phone: '13800138000',
+              province: '浙江省',
+              city: '杭州市',
+              district: '西湖区',
+              detail: '文三路 1 号',
+            },
+          },
+        },
+        CUSTOMER,
+        `e2e-${stamp}-create`,
+      );
+      const paid = await e2e.devRoute(baseUrl, 'pay-callback', {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outTradeNo: order.orderNo,
+        transactionId: `4200wr${Date.now()}`,
+        totalFee: order.payableFen,
+      });
+      expect(paid).toEqual({ errcode: 0, errmsg: 'ok' });
+      await e2e.act(
+        baseUrl,
+        'manager',
+        'shipOrder',
+        { orderId: order.orderId, carrier: '中通', trackingNo: 'ZT0001' },
+        MANAGER,
+        `e2e-${stamp}-ship`,
+      );
+      const saved = process.env.WX_TRADE_MANAGED;
+      process.env.WX_TRADE_MANAGED = '1';
+      try {
+        const view = await api('order.get', { orderId: order.orderId });
+        expect(view.wechatReceipt).toMatchObject({ transaction_id: expect.stringMatching(/^4200wr/) });
+        const { page } = await signedInPage(CUSTOMER);
+        await page.goto(`${baseUrl}/#/packages/order/detail?orderId=${encodeURIComponent(order.orderId)}`);
+        await waitForText(page, '#detail-status', '待收货');
+        await shot(page, '10-detail-shipped-trade-managed', '#page-order-detail');
+        await page.locator(`#btn-confirm-${order.orderId}`).click();
+        await confirmModal(page);
+        await waitForText(page, '#detail-status', '已完成');
+        expect((await api('order.get', { orderId: order.orderId })).status).toBe('completed');
+      } finally {
+        if (saved === undefined) delete process.env.WX_TRADE_MANAGED;
+        else process.env.WX_TRADE_MANAGED = saved;
+      }
+    },
+    120_000,
+  );
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCloudConfig, ConfigError, loadGatewayConfig, type Env } from './production-config';
+import { tradeManagement } from './trade-management';
 
 const dir = mkdtempSync(join(tmpdir(), 'config-spec-'));
 const pair = generateKeyPairSync('rsa', {
@@ -207,5 +208,31 @@ describe('cloud function configuration at start', () => {
 
   it('does not ask for a merchant id where the function never calls cloudPay', () => {
     expect(cloudProblems({ ...cloud, WX_PAY_SUB_MCH_ID: undefined }, { database: true, cloudPay: false })).toEqual([]);
+  });
+});
+
+describe('发货信息管理 setting (WX_TRADE_MANAGED)', () => {
+  const problem =
+    'WX_TRADE_MANAGED is "yes": 1 when the mini program is under 发货信息管理 (mp.weixin.qq.com → 发货信息管理), 0 or unset otherwise';
+
+  it('is off unless set to 1, and names the merchant payments go to (cloudPay first, then API v3)', () => {
+    expect(tradeManagement({})).toEqual({ managed: false, merchantId: null });
+    expect(tradeManagement({ WX_TRADE_MANAGED: '0', WXPAY_MCHID: '1900000001' })).toEqual({
+      managed: false,
+      merchantId: '1900000001',
+    });
+    expect(tradeManagement({ WX_TRADE_MANAGED: '1', WX_PAY_SUB_MCH_ID: '1900000109', WXPAY_MCHID: '1' })).toEqual({
+      managed: true,
+      merchantId: '1900000109',
+    });
+  });
+
+  it('a value other than 0 or 1 stops a gateway and a cloud function at start', () => {
+    expect(problems({ DEV_AUTH: '1', WX_TRADE_MANAGED: 'yes' })).toEqual([problem]);
+    expect(problems({ DEV_AUTH: '1', WX_TRADE_MANAGED: '1' })).toEqual([]);
+    const cloudEnv = { DATABASE_URL: production.DATABASE_URL, MEMBER_CODE_SECRET: 'm'.repeat(32) };
+    expect(() =>
+      checkCloudConfig({ ...cloudEnv, WX_TRADE_MANAGED: 'yes' }, { database: true, cloudPay: false }),
+    ).toThrow(problem);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tradeManagedProblems } from './trade-management';
 
 /**
  * Configuration checked when a gateway or a cloud function starts. In production (NODE_ENV=production,
@@ -189,6 +190,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       problems.push('SESSION_TTL_HOURS must be a whole number of hours from 1 to 720');
     auth = { sessionSecret, appid, appSecret, sessionTtlSeconds: hours * 3600 };
   }
+  tradeManagedProblems(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return { production, devAuth, databaseUrl: url, auth, wxpay };
 }
@@ -211,5 +213,6 @@ export function checkCloudConfig(
       'WX_PAY_SUB_MCH_ID is not set: the merchant id bound to this cloud environment (云开发控制台 → 设置 → 其他设置 → 微信支付配置)',
     );
   }
+  tradeManagedProblems(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 }

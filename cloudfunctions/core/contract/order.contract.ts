@@ -101,7 +101,27 @@ export interface OrderView extends OrderAmounts {
   memberNickname?: string;
   /** the group-buy team this order sits in, and how it went (null for ordinary orders). */
   groupBuy: GroupBuyOrderInfo | null;
+  /**
+   * Set when receipt must be confirmed in WeChat (the payment is under 发货信息管理 and the order is
+   * shipped): the `extraData` of `wx.openBusinessView({ businessType: 'weappOrderConfirm' })`.
+   */
+  wechatReceipt: WechatReceiptParams | null;
 }
+
+/** WeChat's confirm-receipt component names the payment by transaction id, or merchant id + our order number. */
+export interface WechatReceiptParams {
+  transaction_id: string;
+  merchant_id?: string;
+  merchant_trade_no?: string;
+}
+
+/**
+ * What became of a report from WeChat's confirm-receipt component: `completed` (WeChat confirmed,
+ * the order is completed), `recorded` (cancelled or failed in WeChat: nothing changed),
+ * `unverified` (the component said success but WeChat's order query did not confirm it yet: kept as
+ * a claim, the order unchanged).
+ */
+export type WechatReceiptOutcome = 'completed' | 'recorded' | 'unverified';
 
 /** `refused` = the payment found no seat (team full, sold out, limit) and was refunded. */
 export interface GroupBuyOrderInfo {
@@ -157,6 +177,18 @@ export const orderActions = {
   }),
   'order.cancel': action<OrderView>()({ input: orderId, role: 'customer', mutating: true }),
   'order.confirmReceipt': action<OrderView>()({ input: orderId, role: 'customer', mutating: true }),
+  // The outcome of WeChat's confirm-receipt component (referrerInfo.extraData of the return to the app).
+  'order.recordWechatReceipt': action<{ order: OrderView; outcome: WechatReceiptOutcome }>()({
+    input: z
+      .object({
+        orderId: id,
+        status: z.enum(['success', 'fail', 'cancel']),
+        errorMessage: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    role: 'customer',
+    mutating: true,
+  }),
   'order.requestRefund': action<{ refundId: string; status: RefundView['status'] }>()({
     input: z
       .object({

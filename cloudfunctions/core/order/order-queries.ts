@@ -1,6 +1,7 @@
 import type { ActionInput, ActionOutput, OrderTab, OrderView } from '../contract';
 import type { MemberArgs, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
+import { tradeManagement } from '../config/trade-management';
 import { fail, ok, type Result } from '../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { TAB_STATUSES } from './domain/order-rules';
@@ -27,7 +28,8 @@ function decode(cursor: string): { createdAt: Date; id: string } | null {
 export async function viewsOf<T extends Parameters<typeof toOrderView>[0]>(exec: Executor, orders: T[], now: Date) {
   const ids = orders.map((o) => o.id);
   const [lines, refunds] = await Promise.all([findLines(exec, ids), findRefundsOf(exec, ids)]);
-  return orders.map((o) => ({ order: o, view: toOrderView(o, lines, refunds, now) }));
+  const trade = tradeManagement();
+  return orders.map((o) => ({ order: o, view: toOrderView(o, lines, refunds, now, trade) }));
 }
 
 /** A member's own order as a view; another member's order is NOT_FOUND (never FORBIDDEN: no probing). */

@@ -1,4 +1,5 @@
-import type { GroupBuyOrderInfo, OrderLine, OrderView, RefundView } from '../contract';
+import type { GroupBuyOrderInfo, OrderLine, OrderView, RefundView, WechatReceiptParams } from '../contract';
+import { tradeManagement, type TradeManagement } from '../config/trade-management';
 import { fen, points } from '../shared/money';
 import { customerActions } from './domain/order-rules';
 import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
@@ -49,8 +50,30 @@ function groupBuyInfo(raw: unknown): GroupBuyOrderInfo | null {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * The confirm-receipt component's `extraData` for a shipped order paid under 发货信息管理: the
+ * transaction id, plus the merchant id and our order number (the out_trade_no WeChat Pay knows) when
+ * the merchant id is configured, as WeChat's own sample passes all three.
+ */
+function wechatReceiptParams(
+  o: Pick<OrderRecord, 'status' | 'transaction_id' | 'order_no'>,
+  trade: TradeManagement,
+): WechatReceiptParams | null {
+  if (!trade.managed || o.status !== 'shipped' || !o.transaction_id) return null;
+  return {
+    transaction_id: o.transaction_id,
+    ...(trade.merchantId ? { merchant_id: trade.merchantId, merchant_trade_no: o.order_no } : {}),
+  };
+}
+
 /** The customer's (and manager's) view of an order; `actions` says what the customer may do now. */
-export function toOrderView(o: OrderRecord, lines: LineRecord[], refunds: RefundRecord[], now: Date): OrderView {
+export function toOrderView(
+  o: OrderRecord,
+  lines: LineRecord[],
+  refunds: RefundRecord[],
+  now: Date,
+  trade: TradeManagement = tradeManagement(),
+): OrderView {
   const own = refunds.filter((r) => r.order_id === o.id);
   const hasOpenRefund = own.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
   return {
@@ -76,6 +99,7 @@ export function toOrderView(o: OrderRecord, lines: LineRecord[], refunds: Refund
     pointsUsed: points(o.points_used),
     payableFen: fen(o.payable_fen),
     groupBuy: groupBuyInfo(o.group_buy),
+    wechatReceipt: wechatReceiptParams(o, trade),
     actions: customerActions(
       { status: o.status, expiresAt: o.expires_at, completedAt: o.completed_at, hasOpenRefund },
       now,

@@ -1,7 +1,8 @@
 import type { CallContext } from '../context';
 import type { PayloadOf } from '../outbox/outbox';
 import { subscribe } from '../outbox/subscriptions';
-import { findShippingFacts } from './repo/order.repo';
+import { describeGoods } from './domain/goods-description';
+import { findLines, findShippingFacts } from './repo/order.repo';
 
 /**
  * Outbox `shipping.upload`: tells WeChat an order shipped or was picked up (WeChat withholds the
@@ -17,7 +18,10 @@ async function uploadShippingInfo(ctx: CallContext, p: PayloadOf<'shipping.uploa
     logisticsType: p.logisticsType,
     carrier: p.carrier,
     trackingNo: p.trackingNo,
-    itemDesc: `订单 ${order.order_no}`,
+    itemDesc: describeGoods(
+      (await findLines(ctx.db.kysely, [order.id])).map((l) => ({ ...l, refunded: l.refund_id !== null })),
+    ),
+    receiverPhone: order.address?.phone ?? null,
   });
   return result.ok || !result.retryable ? 'done' : 'retry';
 }

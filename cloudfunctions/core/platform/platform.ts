@@ -77,12 +77,23 @@ export interface ShippingInfo {
   logisticsType: 1 | 4;
   carrier: string | null;
   trackingNo: string | null;
+  /** What was bought, as the customer reads it in WeChat's shipping message (the port fits it to WeChat's limit). */
   itemDesc: string;
+  /** The receiver's phone: WeChat requires a (masked) contact when the carrier is SF Express. */
+  receiverPhone: string | null;
 }
+
+/**
+ * WeChat's own record of a payment under 发货信息管理 (get_order): `orderState` 1 待发货, 2 已发货,
+ * 3 确认收货, 4 交易完成, 5 已退款, 6 资金待结算.
+ */
+export type TradeOrderQuery = { found: true; orderState: number; openid: string | null } | { found: false };
 
 export interface ShippingPort {
   /** WeChat holds the funds of a paid order until its shipping info is uploaded. */
   uploadShippingInfo(info: ShippingInfo): Promise<{ ok: true } | { ok: false; retryable: boolean; reason: string }>;
+  /** get_order by transaction id. Throws when WeChat cannot be asked now. */
+  getOrder(request: { transactionId: string }): Promise<TradeOrderQuery>;
 }
 
 /** A phone number WeChat vouched for: `phoneNumber` without the country code. */

@@ -19,8 +19,8 @@ export const FUNCTION_PERMISSIONS: Record<string, FunctionPermissions> = {
   manager: { openapi: ['wxacode.getUnlimited'], cloudPay: [] },
   // member.bindPhone: the code from <Button open-type="getPhoneNumber">.
   member: { openapi: ['phonenumber.getPhoneNumber'], cloudPay: [] },
-  // order.pay
-  order: { openapi: [], cloudPay: ['unifiedOrder'] },
+  // order.pay; order.recordWechatReceipt asks WeChat (get_order) whether the customer confirmed receipt.
+  order: { openapi: ['wxa.sec.order.getOrder'], cloudPay: ['unifiedOrder'] },
   // Callbacks believe nothing in their event: each asks WeChat Pay what really happened.
   payCallback: { openapi: [], cloudPay: ['queryOrder'] },
   refundCallback: { openapi: [], cloudPay: ['queryRefund'] },

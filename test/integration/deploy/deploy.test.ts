@@ -137,7 +137,7 @@ const TIMERS = [
 describe('config.json per function, from the one permissions table', () => {
   it('lists exactly the openapi calls each function makes, and each timer trigger as a 7-field cron', () => {
     expect(functionConfig('member')).toEqual({ permissions: { openapi: ['phonenumber.getPhoneNumber'] } });
-    expect(functionConfig('order')).toEqual({ permissions: { openapi: [] } });
+    expect(functionConfig('order')).toEqual({ permissions: { openapi: ['wxa.sec.order.getOrder'] } });
     expect(functionConfig('catalog')).toEqual({ permissions: { openapi: [] } });
     expect(functionConfig('outboxWorker')).toEqual({
       permissions: { openapi: ['subscribeMessage.send', 'wxa.sec.order.uploadShippingInfo'] },
@@ -186,7 +186,9 @@ describe('npm run deploy:functions', () => {
     ).toBe(0);
     expect(lines[0]).toMatch(/^function\s+size\s+openapi permissions\s+cloudPay\s+timer \(cron, UTC\+8\)$/);
     expect(lines.find((l) => l.startsWith('member '))).toMatch(/KB\s+phonenumber\.getPhoneNumber\s+-\s+-$/);
-    expect(lines.find((l) => l.startsWith('order '))).toMatch(/KB\s+-\s+cloudPay\.unifiedOrder\s+-$/);
+    expect(lines.find((l) => l.startsWith('order '))).toMatch(
+      /KB\s+wxa\.sec\.order\.getOrder\s+cloudPay\.unifiedOrder\s+-$/,
+    );
     expect(lines.find((l) => l.startsWith('outboxWorker '))).toMatch(
       /subscribeMessage\.send, wxa\.sec\.order\.uploadShippingInfo\s+cloudPay\.refund, cloudPay\.queryRefund\s+30 \* \* \* \* \* \*$/,
     );
@@ -229,7 +231,7 @@ describe('npm run deploy:functions', () => {
     });
     expect(lines.find((l) => l.startsWith('security rules'))).toContain(JSON.stringify(rules));
     expect(lines.find((l) => l.startsWith('openapi permissions'))).toContain(
-      'upload member, manager, referral, shop, outboxWorker once from DevTools',
+      'upload member, order, manager, referral, shop, outboxWorker once from DevTools',
     );
   });
 

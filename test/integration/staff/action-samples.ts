@@ -35,6 +35,7 @@ export function actionSamples(skuId: string): Samples {
     'order.list': {},
     'order.cancel': { orderId: 'no-such-order' },
     'order.confirmReceipt': { orderId: 'no-such-order' },
+    'order.recordWechatReceipt': { orderId: 'no-such-order', status: 'success' },
     'order.requestRefund': { orderId: 'no-such-order', reason: '不想要了' },
     'manager.listOrders': {},
     'manager.shipOrder': { orderId: 'no-such-order', carrier: '顺丰', trackingNo: 'SF0000' },

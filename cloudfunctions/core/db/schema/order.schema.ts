@@ -121,4 +121,16 @@ export interface OrderTables {
     /** 0010_nudge.sql: a long-term grant, never spent by a send. */
     long_term: Generated<boolean>;
   };
+  /** 0023_wechat_receipts.sql: receipt confirmations reported from WeChat's confirm-receipt component. */
+  wechat_receipts: {
+    id: Generated<number>;
+    order_id: string;
+    member_id: string;
+    status: 'success' | 'fail' | 'cancel';
+    error_message: string | null;
+    wechat_order_state: number | null;
+    verified: boolean;
+    outcome: 'completed' | 'recorded' | 'unverified';
+    created_at: Date;
+  };
 }

@@ -48,6 +48,8 @@ export const ORDER_TRANSITIONS = [
   { name: 'readyForPickup', from: ['paid'], to: 'ready_for_pickup', by: 'manager' },
   { name: 'verifyPickup', from: ['ready_for_pickup'], to: 'completed', by: 'staff' },
   { name: 'confirmReceipt', from: ['shipped'], to: 'completed', by: 'customer' },
+  // The customer confirmed in WeChat's confirm-receipt component and WeChat's order query agrees.
+  { name: 'wechatConfirmReceipt', from: ['shipped'], to: 'completed', by: 'wechat' },
   { name: 'autoConfirm', from: ['shipped'], to: 'completed', by: 'system' },
   { name: 'settle', from: ['completed'], to: 'settled', by: 'system' },
   { name: 'requestRefund', from: REFUNDABLE, to: 'refunding', by: 'customer' },

@@ -101,7 +101,7 @@ export async function findShippingFacts(exec: Executor, orderId: string) {
   return exec
     .selectFrom('orders as o')
     .innerJoin('members as m', 'm.id', 'o.member_id')
-    .select(['o.order_no', 'o.transaction_id', 'm.openid'])
+    .select(['o.id', 'o.order_no', 'o.transaction_id', 'o.address', 'm.openid'])
     .where('o.id', '=', orderId)
     .executeTakeFirst();
 }

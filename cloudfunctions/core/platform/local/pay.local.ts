@@ -1,4 +1,12 @@
-import type { PaymentQuery, PayPort, RefundQuery, RefundRequest, ShippingInfo, ShippingPort } from '../platform';
+import type {
+  PaymentQuery,
+  PayPort,
+  RefundQuery,
+  RefundRequest,
+  ShippingInfo,
+  ShippingPort,
+  TradeOrderQuery,
+} from '../platform';
 
 /** What the local refund simulator does with an accepted refund. */
 export type LocalRefundMode = 'succeed' | 'fail' | 'never-callback' | 'reject';
@@ -93,14 +101,28 @@ export function createLocalPay(options: {
   };
 }
 
-/** Local shipping-info upload: recorded so the manager (and tests) can see it. */
-export function createLocalShipping(): ShippingPort & { uploads: ShippingInfo[] } {
+/**
+ * Local shipping-info upload: recorded so the manager (and tests) can see it. Local WeChat has no
+ * confirm-receipt component: `tradeOrders` is what get_order answers per transaction id (tests set
+ * it; `unreachable` makes the query throw, as when WeChat cannot be asked).
+ */
+export function createLocalShipping(): ShippingPort & {
+  uploads: ShippingInfo[];
+  tradeOrders: Map<string, TradeOrderQuery | 'unreachable'>;
+} {
   const uploads: ShippingInfo[] = [];
+  const tradeOrders = new Map<string, TradeOrderQuery | 'unreachable'>();
   return {
     uploads,
+    tradeOrders,
     async uploadShippingInfo(info) {
       uploads.push(info);
       return { ok: true };
+    },
+    async getOrder({ transactionId }) {
+      const known = tradeOrders.get(transactionId);
+      if (known === 'unreachable') throw new Error('get_order: WeChat unreachable');
+      return known ?? { found: false };
     },
   };
 }

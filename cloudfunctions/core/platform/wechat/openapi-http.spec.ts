@@ -47,6 +47,7 @@ describe('openapi over HTTPS for a self-hosted gateway', () => {
       '/cgi-bin/message/subscribe/send': [{ body: { errcode: 0, errmsg: 'ok' } }],
       '/wxa/getwxacodeunlimit': [{ type: 'image/jpeg', body: [0xff, 0xd8] }],
       '/wxa/sec/order/upload_shipping_info': [{ body: { errcode: 0, errmsg: 'ok' } }],
+      '/wxa/sec/order/get_order': [{ body: { errcode: 0, errmsg: 'ok', order: { order_state: 3, openid: 'o1' } } }],
     });
     const sdk = sdkOver(fetch);
     expect(await createWechatPhone(sdk).exchange('c0de')).toEqual({
@@ -75,8 +76,14 @@ describe('openapi over HTTPS for a self-hosted gateway', () => {
         carrier: null,
         trackingNo: null,
         itemDesc: 'x',
+        receiverPhone: null,
       }),
     ).toEqual({ ok: true });
+    expect(await createWechatShipping(sdk).getOrder({ transactionId: 'T' })).toEqual({
+      found: true,
+      orderState: 3,
+      openid: 'o1',
+    });
     expect(calls.filter((c) => c.path === '/cgi-bin/stable_token')).toEqual([
       {
         path: '/cgi-bin/stable_token',
@@ -108,6 +115,7 @@ describe('openapi over HTTPS for a self-hosted gateway', () => {
       order_key: { order_number_type: 2, transaction_id: 'T' },
       logistics_type: 4,
     });
+    expect(calls.find((c) => c.path === '/wxa/sec/order/get_order')!.body).toEqual({ transaction_id: 'T' });
   });
 
   it('an expired token (42001) is refreshed once and the call retried', async () => {

@@ -82,7 +82,14 @@ function createHttpOpenapi(
           env_version: p.envVersion,
         }),
     },
-    wxa: { sec: { order: { uploadShippingInfo: (p) => post('/wxa/sec/order/upload_shipping_info', p) } } },
+    wxa: {
+      sec: {
+        order: {
+          uploadShippingInfo: (p) => post('/wxa/sec/order/upload_shipping_info', p),
+          getOrder: (p) => post('/wxa/sec/order/get_order', p),
+        },
+      },
+    },
   };
 }
 

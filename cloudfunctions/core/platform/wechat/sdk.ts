@@ -31,11 +31,12 @@ export interface WxServerSdk {
     subscribeMessage?: {
       send(params: Record<string, unknown>): Promise<Record<string, any>>;
     };
-    /** Cloud call `wxa.sec.order.uploadShippingInfo`: the same snake_case body as the HTTPS API. */
+    /** Cloud calls `wxa.sec.order.uploadShippingInfo` / `getOrder`: the same snake_case bodies as the HTTPS API. */
     wxa?: {
       sec?: {
         order?: {
           uploadShippingInfo(params: Record<string, unknown>): Promise<Record<string, any>>;
+          getOrder?(params: Record<string, unknown>): Promise<Record<string, any>>;
         };
       };
     };

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { call, isTransportError, newIdempotencyKey, toastError } from '../../../api';
-import type { OrderView } from '../../../../cloudfunctions/core/contract';
+import type { OrderView, WechatReceiptOutcome } from '../../../../cloudfunctions/core/contract';
+import { confirmReceiptInWechat, type WechatReceiptResult } from '../wechat-receipt';
 
 type Mutation = 'order.cancel' | 'order.confirmReceipt';
 
@@ -11,6 +12,14 @@ const CONFIRM: Record<Mutation, { title: string; content: string; done: string }
   'order.cancel': { title: '取消订单', content: '确定取消这个订单吗？', done: '订单已取消' },
   'order.confirmReceipt': { title: '确认收货', content: '请确认已收到全部商品', done: '已确认收货' },
 };
+
+/** What the customer reads after WeChat's confirm-receipt component returned. */
+function receiptToast(outcome: WechatReceiptOutcome, result: WechatReceiptResult) {
+  if (outcome === 'completed') return { title: '已确认收货', icon: 'success' as const };
+  if (outcome === 'unverified') return { title: '已提交，微信确认后订单完成', icon: 'none' as const };
+  if (result.status === 'cancel') return { title: '已取消确认收货', icon: 'none' as const };
+  return { title: result.errorMessage || '确认收货未完成，请稍后再试', icon: 'none' as const };
+}
 
 function goPay(orderId: string) {
   void Taro.navigateTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(orderId)}` });
@@ -50,6 +59,34 @@ export function OrderActions({
       setBusy(undefined);
     }
   };
+  // Under 发货信息管理 WeChat holds the payment until the customer confirms in WeChat's own component;
+  // its answer is reported to the server, which completes the order once WeChat confirms it.
+  const confirmInWechat = async (params: NonNullable<OrderView['wechatReceipt']>) => {
+    setBusy('order.confirmReceipt');
+    try {
+      const result = await confirmReceiptInWechat(params);
+      if (!result) {
+        onChanged(await call('order.get', { orderId: order.orderId }));
+        return;
+      }
+      const report = { orderId: order.orderId, status: result.status, errorMessage: result.errorMessage };
+      const key = newIdempotencyKey();
+      // The same report and key on a network retry: the server records it once.
+      const send = () => call('order.recordWechatReceipt', report, { idempotencyKey: key });
+      const answer = await send().catch((err: unknown) => (isTransportError(err) ? send() : Promise.reject(err)));
+      void Taro.showToast(receiptToast(answer.outcome, result));
+      onChanged(answer.order);
+    } catch (err) {
+      toastError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const confirmReceipt = () => {
+    const params = order.wechatReceipt;
+    if (process.env.TARO_ENV === 'weapp' && params) void confirmInWechat(params);
+    else void mutate('order.confirmReceipt');
+  };
   const stop = (fn: () => void) => (e: { stopPropagation?: () => void }) => {
     e.stopPropagation?.();
     fn();
@@ -88,7 +125,7 @@ export function OrderActions({
           type="primary"
           id={`btn-confirm-${id}`}
           loading={busy === 'order.confirmReceipt'}
-          onClick={stop(() => void mutate('order.confirmReceipt'))}
+          onClick={stop(confirmReceipt)}
         >
           确认收货
         </Button>
