@@ -1,7 +1,21 @@
 /** catalog's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
-export { getHome, getProduct, listProducts, quoteCart } from './catalog.service';
-export { PRODUCT_IMAGE_COUNT, bannerImagePath, categoryIconPath, productImagePath } from './domain/media-paths';
-export { renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt } from './domain/product-art';
+export { getHome, getProduct, listProducts, quoteCart, shareCoverOf } from './catalog.service';
+export {
+  PRODUCT_IMAGE_COUNT,
+  STORE_SHARE_COVER_PATH,
+  bannerImagePath,
+  categoryIconPath,
+  productImagePath,
+  productShareCoverPath,
+} from './domain/media-paths';
+export {
+  renderBannerArt,
+  renderCategoryIcon,
+  renderProductArt,
+  renderShareCover,
+  type ProductArt,
+} from './domain/product-art';
+export { catalogRenditionKeys, renditionOf, type Rendition } from './renditions';
 export { specsText } from './domain/spec-groups';
 export { managerListProducts, setProductStatus, updateSku } from './manager-catalog.service';
 export { findArt, findBannerText, findProductSummaries, findSkusWithProduct } from './repo/catalog.repo';
