@@ -8,6 +8,7 @@ import './plugins';
 import { ensureMember } from './member';
 import { findCaller } from './member';
 import { pathOfUnstorableText } from './shared/storable-text';
+import { resolveMediaFields } from './platform/media/resolve-media';
 
 /** The deployed functions: the prefixes of the contract's action names. */
 export const FUNCTION_NAMES: readonly string[] = [...new Set(Object.keys(contract).map((n) => n.split('.')[0]!))];
@@ -93,7 +94,13 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
       { scope, key: idempotencyKey!, payload: input.data },
       (tx) => handler({ input: input.data as never, caller, ctx, exec: tx }),
     );
-    return result;
+    return withMediaUrls(result, ctx);
   }
-  return handler({ input: input.data as never, caller, ctx, exec });
+  return withMediaUrls(await handler({ input: input.data as never, caller, ctx, exec }), ctx);
+}
+
+/** Stored image ids in a successful answer become URLs the client can load (after any idempotent store). */
+async function withMediaUrls(envelope: Envelope<unknown>, ctx: CallContext): Promise<Envelope<unknown>> {
+  if (!envelope.ok) return envelope;
+  return { ...envelope, data: await resolveMediaFields(envelope.data, ctx.platform.storage) };
 }

@@ -74,6 +74,10 @@ export const ERRORS = {
   ADVISOR_TEMPLATE_UNBOUNDED: { status: 409, message: '无封顶的折扣券不能设为导购券' },
   ADVISOR_UNAVAILABLE: { status: 409, message: '该导购已离职或不存在' },
   ADVISOR_OTHER_SHOP: { status: 409, message: '该导购不属于会员所在门店' },
+  // uploaded images (avatars): PNG or JPEG by their bytes, at most 2 MB.
+  MEDIA_EMPTY: { status: 400, message: '图片为空，请重新选择' },
+  MEDIA_TOO_LARGE: { status: 413, message: '图片太大，请选择 2MB 以内的图片' },
+  MEDIA_TYPE_UNSUPPORTED: { status: 400, message: '仅支持 PNG 或 JPG 图片' },
   // placing staff in shops (manager.setStaffShop).
   STAFF_NOT_FOUND: { status: 404, message: '该员工不存在或已撤销，请刷新后再试' },
 } as const;

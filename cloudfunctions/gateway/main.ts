@@ -33,6 +33,8 @@ async function main() {
     logLevel: (env.LOG_LEVEL as 'info') ?? 'info',
     rateLimit: rateLimitSettingFromEnv(env),
     trustProxy: env.TRUST_PROXY,
+    mediaDir: env.MEDIA_DIR ? resolve(env.MEDIA_DIR) : undefined,
+    mediaPublicBaseUrl: env.MEDIA_PUBLIC_BASE_URL || undefined,
     selfHost: {
       auth: config.auth,
       wxpay: config.wxpay && config.auth ? { ...config.wxpay, appid: config.auth.appid } : null,

@@ -1,29 +1,124 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../core/db/db';
-import { findArt, findBannerText } from '../core/catalog';
+import { fail, httpStatusOf, type Envelope } from '../core/errors';
+import { findArt, findBannerText, renditionOf } from '../core/catalog';
 import { PRODUCT_IMAGE_COUNT } from '../core/catalog';
 import { renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt } from '../core/catalog';
+import type { Platform } from '../core/platform/platform';
+import type { LocalStorage } from '../core/platform/local/storage.local';
+import { checkUpload, isStorageKey, MEDIA_MAX_BYTES } from '../core/platform/media/upload-check';
+import type { RateLimiter } from '../core/ratelimit';
+import { readMultipartFile } from './multipart';
+import { rasterize } from './rasterize';
 
 const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } } as const;
 const SVG_HEADERS = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=86400' };
+const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg' };
+/** Multipart framing around a file of MEDIA_MAX_BYTES. */
+const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 
-/** Catalog images, rendered from each row's `art` (nothing is fetched from the internet). */
-export function registerMediaRoutes(app: FastifyInstance, db: Db): void {
-  app.get<{ Params: { id: string; file: string } }>('/media/products/:id/:file', async (req, reply) => {
-    const n = Number(/^(\d)\.svg$/.exec(req.params.file)?.[1]);
-    const art = n >= 1 && n <= PRODUCT_IMAGE_COUNT ? await findArt(db.kysely, 'products', req.params.id) : null;
-    if (!art) return reply.code(404).send(NOT_FOUND);
-    return reply.headers(SVG_HEADERS).send(renderProductArt(art as ProductArt, n));
+export interface MediaRouteDeps {
+  db: Db;
+  storeId: string;
+  platform: Platform & { storage: LocalStorage };
+  rateLimiter: RateLimiter | null;
+}
+
+function send(reply: FastifyReply, envelope: Envelope<unknown>) {
+  return reply.code(httpStatusOf(envelope)).send(envelope);
+}
+
+/**
+ * `/media/<key>`: the local storage port's files (uploads, renditions). A catalog PNG that is not on
+ * disk yet is rendered from its row's `art` and stored, so a fresh machine needs no render step.
+ * `POST /api/media/avatar`: a signed-in member's avatar (multipart, as `Taro.uploadFile` sends it),
+ * PNG or JPEG by its bytes, at most 2 MB; answers the file id for `member.updateProfile`.
+ */
+export function registerMediaRoutes(app: FastifyInstance, deps: MediaRouteDeps): void {
+  const { db, platform } = deps;
+  // A page asks for the same missing picture from several places at once: render it once.
+  const rendering = new Map<string, Promise<Buffer | null>>();
+  const renderOnce = (key: string): Promise<Buffer | null> => {
+    let pending = rendering.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const rendition = await renditionOf(db.kysely, deps.storeId, key);
+        if (!rendition) return null;
+        const png = await rasterize(rendition.svg, rendition.width);
+        await platform.storage.put(png, key, 'image/png');
+        return png;
+      })().finally(() => rendering.delete(key));
+      rendering.set(key, pending);
+    }
+    return pending;
+  };
+
+  app.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
+    const key = req.params['*'];
+    if (key.endsWith('.svg')) {
+      const svg = await legacySvg(db, key);
+      return svg ? reply.headers(SVG_HEADERS).send(svg) : reply.code(404).send(NOT_FOUND);
+    }
+    if (!isStorageKey(key)) return reply.code(404).send(NOT_FOUND);
+    const bytes = (await platform.storage.read(key)) ?? (await renderOnce(key));
+    if (!bytes) return reply.code(404).send(NOT_FOUND);
+    const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
+    return reply
+      .headers({ 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'public, max-age=86400' })
+      .send(bytes);
   });
-  app.get<{ Params: { file: string } }>('/media/categories/:file', async (req, reply) => {
-    const id = req.params.file.replace(/\.svg$/, '');
-    const art = await findArt(db.kysely, 'categories', id);
-    if (!art) return reply.code(404).send(NOT_FOUND);
-    return reply.headers(SVG_HEADERS).send(renderCategoryIcon(art as ProductArt));
+
+  app.register(async (scope) => {
+    // Multipart bodies arrive as raw bytes for this route only; every other route keeps its 100 KB JSON limit.
+    scope.addContentTypeParser(
+      /^multipart\/form-data/,
+      { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+      (_r, body, done) => done(null, body),
+    );
+    scope.post('/api/media/avatar', { bodyLimit: UPLOAD_BODY_LIMIT }, async (req, reply) => {
+      const openid = platform.identity.identify({ headers: req.headers }).openid;
+      if (!openid) return send(reply, fail('UNAUTHENTICATED'));
+      const policy = deps.rateLimiter?.policyFor('member.updateProfile', true);
+      if (policy) {
+        const decision = await deps.rateLimiter!.check(db.kysely, policy, openid, req.ip);
+        if (!decision.ok) return send(reply, fail('RATE_LIMITED', undefined, { limit: decision.limit }));
+      }
+      const file = Buffer.isBuffer(req.body)
+        ? readMultipartFile(req.body, String(req.headers['content-type'] ?? ''))
+        : null;
+      if (!file) return send(reply, fail('VALIDATION_FAILED', '请选择图片文件', { reason: 'NO_FILE_PART' }));
+      const check = checkUpload(file);
+      if (!check.ok) return send(reply, fail(check.code, undefined, check.details));
+      const fileId = await platform.storage.put(file, avatarKey(openid, file, check.ext), check.contentType);
+      const [url] = await platform.storage.urlFor([fileId]);
+      return send(reply, { ok: true, data: { fileId, url } });
+    });
   });
-  app.get<{ Params: { file: string } }>('/media/banners/:file', async (req, reply) => {
-    const banner = await findBannerText(db.kysely, req.params.file.replace(/\.svg$/, ''));
-    if (!banner?.art) return reply.code(404).send(NOT_FOUND);
-    return reply.headers(SVG_HEADERS).send(renderBannerArt(banner.art as ProductArt, banner.title, banner.subtitle));
-  });
+}
+
+/** A key nobody can guess from the member and that changes with the picture (caches never show an old one). */
+function avatarKey(openid: string, bytes: Buffer, ext: string): string {
+  const who = createHash('sha256').update(`avatar:${openid}`).digest('hex').slice(0, 16);
+  const what = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return `avatars/${who}-${what}.${ext}`;
+}
+
+/** The SVG drawings of the catalog art at their former paths (`.svg`), for links made before the PNG renditions. */
+async function legacySvg(db: Db, key: string): Promise<string | null> {
+  let m: RegExpExecArray | null;
+  if ((m = /^products\/([^/]+)\/(\d)\.svg$/.exec(key))) {
+    const n = Number(m[2]);
+    const art = n >= 1 && n <= PRODUCT_IMAGE_COUNT ? await findArt(db.kysely, 'products', m[1]!) : null;
+    return art ? renderProductArt(art as ProductArt, n) : null;
+  }
+  if ((m = /^categories\/([^/]+)\.svg$/.exec(key))) {
+    const art = await findArt(db.kysely, 'categories', m[1]!);
+    return art ? renderCategoryIcon(art as ProductArt) : null;
+  }
+  if ((m = /^banners\/([^/]+)\.svg$/.exec(key))) {
+    const banner = await findBannerText(db.kysely, m[1]!);
+    return banner?.art ? renderBannerArt(banner.art as ProductArt, banner.title, banner.subtitle) : null;
+  }
+  return null;
 }

@@ -35,11 +35,11 @@ type SelfHostDeps = { db: Db; now: () => Date; rateLimiter?: RateLimiter | null 
  * refunds. The answer is a new platform composed from `base`'s ports and the WeChat ones; `base` itself
  * is left as it was (the local stand-ins are shared with the demo seed and with tests).
  */
-export function installSelfHost(
+export function installSelfHost<P extends Platform>(
   app: FastifyInstance,
-  base: Platform,
+  base: P,
   options: SelfHostOptions & SelfHostDeps,
-): Platform {
+): P {
   const fetch = options.fetch ?? timedFetch;
   const { auth, wxpay } = options;
   // A new object: every port of `base` not replaced below is shared, none of `base` is overwritten.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { openDb, type Db } from '../core/db/db';
@@ -60,6 +60,10 @@ export interface GatewayOptions {
   trustProxy?: string;
   /** Self-hosted sign-in (wx.login -> session token) and WeChat Pay v3. */
   selfHost?: SelfHostOptions;
+  /** `MEDIA_DIR`: uploads and catalog renditions, served at /media/ (default: beside the PGlite data, else a temp folder). */
+  mediaDir?: string;
+  /** `MEDIA_PUBLIC_BASE_URL`: the https origin answers prefix /media/ paths with (self-hosted weapp). */
+  mediaPublicBaseUrl?: string;
 }
 
 export interface Gateway {
@@ -85,7 +89,13 @@ export async function buildGateway(
   const timerRegistry = options.timers ?? defaultTimers;
   const local =
     options.platform ??
-    createLocalPlatform({ devAuth, nodeEnv: options.nodeEnv ?? process.env.NODE_ENV, db, now: () => clock.now() });
+    createLocalPlatform({
+      devAuth,
+      nodeEnv: options.nodeEnv ?? process.env.NODE_ENV,
+      db,
+      now: () => clock.now(),
+      media: mediaOptions(options),
+    });
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy || false,
@@ -136,7 +146,7 @@ export async function buildGateway(
     return { ok: true, db: db.kind };
   });
 
-  registerMediaRoutes(app, db);
+  registerMediaRoutes(app, { db, storeId, platform, rateLimiter });
 
   if (devAuth) {
     app.post<{ Body: { now?: string | null } }>('/api/dev/clock', async (req, reply) => {
@@ -180,6 +190,11 @@ export async function buildGateway(
   return app;
 }
 
+function mediaOptions(options: GatewayOptions) {
+  const dir = options.mediaDir ?? (options.dataDir ? join(dirname(resolve(options.dataDir)), 'media') : undefined);
+  return { dir, publicBaseUrl: options.mediaPublicBaseUrl };
+}
+
 /** Opens the database, migrates, seeds, and listens. Port 0 picks a free port. */
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   // Refuse dev sign-in in production before anything is opened, migrated or seeded.
@@ -194,6 +209,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     nodeEnv: options.nodeEnv ?? process.env.NODE_ENV,
     db,
     now: () => clock.now(),
+    media: mediaOptions(options),
   });
   if (options.demoHistory && options.devAuth && (options.seed ?? true)) {
     console.log('  demo history: checking (the first start writes a few months of demo trade, ~10 s)');

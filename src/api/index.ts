@@ -2,6 +2,7 @@ export { call, newIdempotencyKey } from './client';
 export { ApiError, errorText, isTransportError, transportError, unwrap, type TransportCode } from './errors';
 export { toastError } from './toast';
 export { mediaUrl } from './media';
+export { uploadAvatar } from './upload';
 export type {
   ActionName,
   ActionInput,

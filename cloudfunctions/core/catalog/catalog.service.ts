@@ -5,6 +5,7 @@ import { fen } from '../shared/money';
 import { priceCart, type PricedSku } from './domain/cart-pricing';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { specGroupsOf, specsText } from './domain/spec-groups';
+import { productShareCoverPath, STORE_SHARE_COVER_PATH } from './domain/media-paths';
 import {
   findBanners,
   findCategories,
@@ -42,7 +43,7 @@ export async function getHome({
     findCategories(exec, ctx.storeId),
     findProductSummaries(exec, { storeId: ctx.storeId, featuredOnly: true, limit: FEATURED_ON_HOME }),
   ]);
-  return ok({ banners, categories, featured: featured.map(toSummary) });
+  return ok({ banners, categories, featured: featured.map(toSummary), shareImage: STORE_SHARE_COVER_PATH });
 }
 
 /** `catalog.listProducts`: filtered by category and keyword, keyset-paged. */
@@ -89,6 +90,7 @@ export async function getProduct({
     fulfilment: product.fulfilment,
     tags: product.tags,
     specGroups: specGroupsOf(skus),
+    shareImage: shareCoverOf(product.id, product.images),
     skus: skus.map((s) => ({
       id: s.id,
       specs: s.specs,
@@ -133,4 +135,13 @@ export async function quoteCart({
       };
     }),
   });
+}
+
+/**
+ * A product's share cover: the 5:4 rendition of its art when its pictures are the catalog renditions,
+ * else its first picture (WeChat crops it to 5:4), else the store's cover.
+ */
+export function shareCoverOf(productId: string, images: readonly string[]): string {
+  if (images[0]?.startsWith('/media/products/')) return productShareCoverPath(productId);
+  return images[0] ?? STORE_SHARE_COVER_PATH;
 }

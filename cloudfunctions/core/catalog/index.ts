@@ -1,7 +1,14 @@
 /** catalog's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
-export { getHome, getProduct, listProducts, quoteCart } from './catalog.service';
-export { PRODUCT_IMAGE_COUNT, bannerImagePath, categoryIconPath, productImagePath } from './domain/media-paths';
+export { getHome, getProduct, listProducts, quoteCart, shareCoverOf } from './catalog.service';
+export {
+  PRODUCT_IMAGE_COUNT,
+  STORE_SHARE_COVER_PATH,
+  bannerImagePath,
+  categoryIconPath,
+  productImagePath,
+} from './domain/media-paths';
 export { renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt } from './domain/product-art';
+export { catalogRenditionKeys, renditionOf } from './renditions';
 export { specsText } from './domain/spec-groups';
 export { managerListProducts, setProductStatus, updateSku } from './manager-catalog.service';
 export { findArt, findBannerText, findProductSummaries, findSkusWithProduct } from './repo/catalog.repo';

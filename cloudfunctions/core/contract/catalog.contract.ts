@@ -7,7 +7,7 @@ export interface ProductSummary {
   id: string;
   title: string;
   subtitle: string;
-  /** Path or URL of the cover image (a gateway path such as `/media/products/<id>/1.svg` locally). */
+  /** URL of the cover image (a same-origin `/media/...` path in local mode, https otherwise). */
   image: string;
   categoryId: string;
   /** Lowest SKU price. */
@@ -57,6 +57,8 @@ export interface ProductDetail {
   /** Spec names in display order with their values, for the SKU picker. */
   specGroups: Array<{ name: string; values: string[] }>;
   skus: Sku[];
+  /** A 5:4 PNG for the chat share card and the 朋友圈 share. */
+  shareImage: string;
 }
 
 export interface CartLine {
@@ -83,7 +85,13 @@ export interface CartQuote {
 }
 
 export const catalogActions = {
-  'catalog.home': action<{ banners: Banner[]; categories: Category[]; featured: ProductSummary[] }>()({
+  'catalog.home': action<{
+    banners: Banner[];
+    categories: Category[];
+    featured: ProductSummary[];
+    /** The store's 5:4 PNG share card cover. */
+    shareImage: string;
+  }>()({
     input: z.object({}).strict(),
     role: 'any',
   }),

@@ -12,6 +12,8 @@ export interface GroupBuyCampaignView {
   productTitle: string;
   specsText: string;
   image: string;
+  /** The product's 5:4 PNG share card cover. */
+  shareImage: string;
   groupPriceFen: Fen;
   /** The SKU's list price, shown struck through beside the group price. */
   originalPriceFen: Fen;

@@ -125,7 +125,7 @@ export const memberActions = {
         avatarUrl: z
           .string()
           .max(500)
-          .refine(isAvatarUrl, { message: 'avatarUrl must be https:// or cloud://' })
+          .refine(isAvatarUrl, { message: 'avatarUrl must be https://, cloud:// or an uploaded /media/avatars/ file' })
           .optional(),
         birthday: z.string().refine(isCalendarDate, { message: 'birthday must be a real YYYY-MM-DD date' }).optional(),
       })

@@ -30,6 +30,8 @@ export interface InviteCard {
   storeName: string;
   featured: { productId: string; title: string; priceFen: Fen; image: string | null } | null;
   rules: InviteRules;
+  /** The invite card's 5:4 PNG cover (the featured product's, else the store's). */
+  shareImage: string;
 }
 
 export type AttributionOutcome = 'bound' | 'refused';

@@ -6,7 +6,7 @@ import type {
   ManagerCampaignView,
 } from '../contract';
 import type { Executor } from '../db/db';
-import { specsText } from '../catalog';
+import { shareCoverOf, specsText } from '../catalog';
 import { fen } from '../shared/money';
 import type { CampaignRow, TeamRow } from './repo/groupbuy.repo';
 import { teamMembers } from './repo/groupbuy.repo';
@@ -43,6 +43,7 @@ export function toCampaignView(c: CampaignWithSku, now: Date): GroupBuyCampaignV
     productTitle: c.product_title,
     specsText: specsText(c.specs),
     image: c.images[0] ?? '',
+    shareImage: shareCoverOf(c.product_id, c.images),
     groupPriceFen: fen(c.group_price_fen),
     originalPriceFen: fen(c.price_fen),
     teamSize: c.team_size,

@@ -141,8 +141,28 @@ export interface MessagePort {
   sendSubscribeMessage(message: SubscribeMessage): Promise<MessageDelivery>;
 }
 
+/** The only file types stored: what a share card, `<image>` and the poster canvas all draw. */
+export type StoredContentType = 'image/png' | 'image/jpeg';
+
+/**
+ * Where images live: product renditions, avatars, posters. A `fileId` is what is stored in rows: a
+ * gateway path `/media/<key>` (local disk, self-hosted) or a `cloud://` file id (WeChat Cloud storage).
+ * Clients never see a file id: answers carry `urlFor`'s URLs.
+ */
+export interface StoragePort {
+  /** Stores `bytes` under `key` (`avatars/ab12.png`; overwrites) and returns its file id. Callers check the bytes first (checkUpload). */
+  put(bytes: Buffer, key: string, contentType: StoredContentType): Promise<string>;
+  /**
+   * A URL a client can load for each file id, in order: an https URL, a temporary https URL for a
+   * `cloud://` id, or (local mode without a public base URL) the same-origin path. An id it cannot
+   * resolve comes back unchanged; an `https://` URL passes through.
+   */
+  urlFor(fileIds: readonly string[]): Promise<string[]>;
+}
+
 export interface Platform {
   readonly name: 'local' | 'wechat';
+  storage: StoragePort;
   identity: IdentityPort;
   pay: PayPort;
   shipping: ShippingPort;

@@ -1,6 +1,6 @@
 import type { ActionInput, ActionOutput, InviteCard, InviteRules } from '../contract';
 import type { MemberArgs } from '../context';
-import { findProductSummaries } from '../catalog';
+import { findProductSummaries, shareCoverOf, STORE_SHARE_COVER_PATH } from '../catalog';
 import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
 import { fen, points } from '../shared/money';
@@ -74,6 +74,7 @@ export async function myInviteCard({
       ? { productId: product.id, title: product.title, priceFen: fen(product.price_fen), image: product.image }
       : null,
     rules,
+    shareImage: product ? shareCoverOf(product.id, product.image ? [product.image] : []) : STORE_SHARE_COVER_PATH,
   };
   return ok(card);
 }

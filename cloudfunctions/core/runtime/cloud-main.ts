@@ -4,7 +4,8 @@ import { rateLimiterFromEnv } from '../ratelimit';
 import { openDb, type Db } from '../db/db';
 import { dispatch } from '../dispatcher';
 import { fail, type Envelope } from '../errors';
-import type { Platform } from '../platform/platform';
+import type { Platform, StoragePort } from '../platform/platform';
+import { createWechatStorage } from '../platform/wechat/storage.wechat';
 import { wechatIdentity } from '../platform/wechat/identity.wechat';
 import { loadWxSdk, type WxServerSdk } from '../platform/wechat/sdk';
 import { createWechatPay } from '../platform/wechat/pay.wechat';
@@ -16,7 +17,19 @@ import { checkCloudConfig } from '../config/production-config';
 import { permissionsOf } from './function-permissions';
 import { timerLeaseMs } from '../timers/timer-leases';
 
-/** The cloud platform: identity from WX context, WeChat Pay through cloudPay. */
+/** One per instance: its temporary-link cache outlives a single invocation. */
+let sharedStorage: { sdk: WxServerSdk; storage: StoragePort } | null = null;
+
+function wechatStorageFor(sdk: WxServerSdk, env: NodeJS.ProcessEnv): StoragePort {
+  if (sharedStorage?.sdk !== sdk)
+    sharedStorage = {
+      sdk,
+      storage: createWechatStorage(sdk, { mediaRoot: env.MEDIA_CLOUD_ROOT, publicBaseUrl: env.MEDIA_BASE_URL }),
+    };
+  return sharedStorage.storage;
+}
+
+/** The cloud platform: identity from WX context, WeChat Pay through cloudPay, files in cloud storage. */
 function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
   return {
     name: 'wechat',
@@ -26,6 +39,7 @@ function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platfor
     phone: createWechatPhone(sdk),
     miniCode: createWechatMiniCode(sdk, { envVersion: env.WX_MINI_CODE_ENV_VERSION }),
     messages: createWechatMessages(sdk, { miniprogramState: env.WX_MESSAGE_MINIPROGRAM_STATE }),
+    storage: wechatStorageFor(sdk, env),
   };
 }
 

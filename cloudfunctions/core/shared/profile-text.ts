@@ -10,9 +10,14 @@ export function nicknameLength(nickname: string): number {
   return [...nickname].length;
 }
 
-/** An avatar is an https URL or a WeChat cloud storage fileID (what chooseAvatar + uploadFile yield). */
+/** An avatar is an https URL, a WeChat cloud storage fileID (chooseAvatar + wx.cloud.uploadFile) or a gateway upload's file id. */
 export function isAvatarUrl(value: string): boolean {
-  return /^https:\/\/[^\s/$.?#][^\s]*$/i.test(value) || /^cloud:\/\/[^\s]+$/.test(value);
+  return (
+    /^https:\/\/[^\s/$.?#][^\s]*$/i.test(value) ||
+    /^cloud:\/\/[^\s]+$/.test(value) ||
+    // A file id of the gateway's storage, as POST /api/media/avatar answers it.
+    /^\/media\/avatars\/[a-z0-9_-]+\.(?:png|jpg)$/.test(value)
+  );
 }
 
 /** `YYYY-MM-DD` naming a real calendar day (no 2月30日). */

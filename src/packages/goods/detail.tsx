@@ -9,6 +9,8 @@ import { cartPieces, useCart } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { SharePreview } from '../../components/SharePreview';
+import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import { Gallery, Info } from './components/DetailInfo';
 import { SkuPicker, type PickerMode } from './components/SkuPicker';
 import { defaultSelection, findSku, specsText, type Selection } from './components/SkuPicker/sku-select';
@@ -22,6 +24,16 @@ export default function DetailPage() {
   const [picker, setPicker] = useState<{ visible: boolean; mode: PickerMode }>({ visible: false, mode: 'cart' });
   const addToCart = useCart((s) => s.add);
   const pieces = useCart((s) => cartPieces(s.items));
+  useInviteAttribution();
+  const share = useShare(() =>
+    product
+      ? {
+          title: product.title,
+          path: `/packages/goods/detail?id=${encodeURIComponent(product.id)}`,
+          imageUrl: product.shareImage,
+        }
+      : null,
+  );
 
   useEffect(() => {
     if (product) {
@@ -71,6 +83,16 @@ export default function DetailPage() {
           onClick={() => open('cart')}
           className="detail-spec"
         />
+        <Button
+          className="detail-share"
+          size="small"
+          fill="outline"
+          id="detail-share"
+          openType="share"
+          onClick={() => process.env.TARO_ENV !== 'weapp' && void share.openPreview()}
+        >
+          分享给好友
+        </Button>
       </View>
       <View className="detail-desc card">
         <Text className="detail-desc__head">商品详情</Text>
@@ -107,6 +129,7 @@ export default function DetailPage() {
         onClose={() => setPicker((p) => ({ ...p, visible: false }))}
         onConfirm={confirm}
       />
+      <SharePreview preview={share.preview} onClose={share.closePreview} />
     </View>
   );
 }

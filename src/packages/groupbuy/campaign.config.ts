@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '拼团详情' });
+export default definePageConfig({
+  navigationBarTitleText: '拼团详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

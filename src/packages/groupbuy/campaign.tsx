@@ -9,7 +9,8 @@ import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { Countdown } from '../../components/Countdown';
-import { startGroupCheckout, teamPath } from './components/join';
+import { campaignPath, startGroupCheckout, teamPath } from './components/join';
+import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import './groupbuy.scss';
 
 /** One campaign: group price vs list price, the teams one can join now (with countdowns), or open a new team. */
@@ -17,6 +18,12 @@ export default function CampaignPage() {
   const campaignId = safeDecode(useRouter().params.campaignId) ?? '';
   const { data: c, loading, reload } = useRemote(() => call('groupbuy.getCampaign', { campaignId }), [campaignId]);
   useDidShow(() => void (c && reload()));
+  useInviteAttribution();
+  useShare(() => ({
+    title: c ? `¥${formatFen(c.groupPriceFen)} ${c.teamSize}人拼 ${c.productTitle}` : '一起拼团',
+    path: campaignPath(campaignId),
+    imageUrl: c?.shareImage,
+  }));
 
   if (!c) {
     return loading ? (

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '我的拼团', enableShareAppMessage: true });
+export default definePageConfig({
+  navigationBarTitleText: '我的拼团',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { SuccessF, Clock, Failure } from '@nutui/icons-react-taro';
 import { call, errorText } from '../../api';
@@ -11,6 +11,8 @@ import { PriceLine } from '../../components/PriceLine';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { SharePreview } from '../../components/SharePreview';
+import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import { Seats } from './components/Seats';
 import { Countdown } from '../../components/Countdown';
 import { campaignPath, startGroupCheckout, teamPath } from './components/join';
@@ -29,10 +31,13 @@ export default function TeamPage() {
   const teamId = safeDecode(useRouter().params.teamId) ?? '';
   const { data: t, loading, error, reload } = useRemote(() => call('groupbuy.getTeam', { teamId }), [teamId]);
   useDidShow(() => void (t && reload()));
-  // The chat card opens this very team for the friend (weapp; sharing reports no success, by WeChat's rule).
-  useShareAppMessage(() => ({
+  useInviteAttribution();
+  // The chat card opens this very team for the friend, with the sharer's invite code (weapp; sharing
+  // reports no success, by WeChat's rule).
+  const sharing = useShare(() => ({
     title: t ? `就差你了！¥${formatFen(t.campaign.groupPriceFen)} 拼 ${t.campaign.productTitle}` : '一起拼团',
     path: teamPath(teamId),
+    imageUrl: t?.campaign.shareImage,
   }));
 
   if (!t) {
@@ -52,10 +57,8 @@ export default function TeamPage() {
   const head = headline(t);
   const share = () => {
     if (process.env.TARO_ENV === 'weapp') return;
-    // H5 has no chat card: copy the team's path so it can be sent to a friend.
-    void Taro.setClipboardData({ data: teamPath(teamId) }).then(() =>
-      Taro.showToast({ title: '链接已复制，发给好友吧', icon: 'none' }),
-    );
+    // H5 has no chat card: show it with the team's link to copy.
+    void sharing.openPreview();
   };
   return (
     <View className="page gb-page" id="page-groupbuy-team">
@@ -120,6 +123,7 @@ export default function TeamPage() {
           </Button>
         )}
       </View>
+      <SharePreview preview={sharing.preview} onClose={sharing.closePreview} />
     </View>
   );
 }

@@ -1,9 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { call, mediaUrl } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
+import { rememberInviteCode } from '../../hooks/useShare';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
@@ -17,13 +18,16 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 export default function InvitePage() {
   const card = useRemote(() => call('referral.myInviteCard', {}), []);
   const [posterOpen, setPosterOpen] = useState(false);
+  useEffect(() => {
+    if (card.data) rememberInviteCode(card.data.inviteCode);
+  }, [card.data]);
 
   useShareAppMessage(() =>
     card.data
       ? {
           title: card.data.shareTitle,
           path: card.data.sharePath,
-          imageUrl: mediaUrl(card.data.featured?.image) || undefined,
+          imageUrl: mediaUrl(card.data.shareImage) || undefined,
         }
       : { title: '邀请你来逛逛', path: '/pages/home/index' },
   );

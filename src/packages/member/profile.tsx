@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { Avatar, Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { User } from '@nutui/icons-react-taro';
-import { call, mediaUrl, newIdempotencyKey, toastError, type MemberProfile } from '../../api';
+import { call, mediaUrl, newIdempotencyKey, toastError, uploadAvatar, type MemberProfile } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
 import { PageSkeleton } from '../../components/Skeletons';
@@ -60,18 +60,21 @@ export default function ProfilePage() {
     void update({ nickname: value }, '昵称已保存');
   };
 
-  // weapp: chooseAvatar gives a temporary file; upload it to cloud storage and store the fileID.
-  const onChooseAvatar = (e: { detail: { avatarUrl: string } }) => {
-    const filePath = e.detail.avatarUrl;
+  // weapp: chooseAvatar gives a temporary file; H5: a picked file. Upload it (cloud storage, or the
+  // gateway when self-hosted) and store the file id it answers.
+  const saveAvatar = (filePath: string) => {
     if (!me || !filePath) return;
     void run(async () => {
-      const { fileID } = await Taro.cloud.uploadFile({
-        cloudPath: `avatars/${me.memberId}-${Date.now()}.png`,
-        filePath,
-      });
-      return call('member.updateProfile', { avatarUrl: fileID }, { idempotencyKey: newIdempotencyKey() });
+      const fileId = await uploadAvatar(filePath, me.memberId);
+      return call('member.updateProfile', { avatarUrl: fileId }, { idempotencyKey: newIdempotencyKey() });
     }, '头像已更新').then((next) => next && setMe(next));
   };
+  const onChooseAvatar = (e: { detail: { avatarUrl: string } }) => saveAvatar(e.detail.avatarUrl);
+  const pickAvatar = () =>
+    void Taro.chooseImage({ count: 1, sizeType: ['compressed'] }).then(
+      (res) => saveAvatar(res.tempFilePaths[0] ?? ''),
+      () => undefined,
+    );
 
   const pickBirthday = async (value: string) => {
     const { confirm } = await Taro.showModal({
@@ -121,9 +124,11 @@ export default function ProfilePage() {
             <Avatar size="80" src={mediaUrl(me.avatarUrl)} icon={<User size={36} color="#3F6B57" />} />
           </TaroButton>
         ) : (
-          <Avatar size="80" src={mediaUrl(me.avatarUrl)} icon={<User size={36} color="#3F6B57" />} />
+          <View id="profile-avatar-pick" onClick={pickAvatar}>
+            <Avatar size="80" src={mediaUrl(me.avatarUrl)} icon={<User size={36} color="#3F6B57" />} />
+          </View>
         )}
-        <Text className="profile__avatar-hint">{WEAPP ? '点击更换头像' : '头像'}</Text>
+        <Text className="profile__avatar-hint">点击更换头像</Text>
       </View>
 
       <CellGroup className="profile__group">

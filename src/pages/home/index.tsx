@@ -6,6 +6,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { ProductGrid } from '../../components/ProductCard';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
+import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import './index.scss';
 
 export function openList(params: { categoryId?: string; keyword?: string; title?: string }) {
@@ -61,6 +62,8 @@ function CategoryGrid({ categories }: { categories: Category[] }) {
 export default function HomePage() {
   const home = useRemote(() => call('catalog.home', {}), []);
   usePullDownRefresh(() => void home.reload().finally(() => Taro.stopPullDownRefresh()));
+  useInviteAttribution();
+  useShare(() => ({ title: '青禾会员商城 · 会员专享价', path: '/pages/home/index', imageUrl: home.data?.shareImage }));
 
   const search = (keyword: string) => {
     const k = keyword.trim();

@@ -388,3 +388,44 @@ export function renderCategoryIcon(art: ProductArt): string {
     `</svg>`
   );
 }
+
+/** Width and height of a chat share card cover: WeChat shows the picture at 5:4. */
+export const SHARE_COVER_SIZE = { width: 500, height: 400 } as const;
+
+/**
+ * A 500x400 (5:4) share card cover: the package large on the right, the wordmark and up to two short
+ * lines on the left. WeChat crops anything else to 5:4, which would cut a square product shot.
+ */
+export function renderShareCover(art: ProductArt, title: string, subtitle = ''): string {
+  const { width: W, height: H } = SHARE_COVER_SIZE;
+  const p = palette(art.hue);
+  const pack = drawPack(art, p);
+  const s = Math.min(300 / pack.height, 190 / pack.width, 1.3);
+  const ems = (t: string) => Array.from(t).reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 1 : 0.55), 0);
+  const cut = (t: string, max: number) =>
+    Array.from(t).length > max
+      ? `${Array.from(t)
+          .slice(0, max - 1)
+          .join('')}…`
+      : t;
+  const line1 = cut(title, 9);
+  const titleSize = Math.max(26, Math.min(40, Math.floor(250 / Math.max(1, ems(line1)))));
+  const line2 = cut(subtitle, 12);
+  return (
+    svgOpen(W, H, W, H) +
+    defs(p, 'd') +
+    `<rect width="${W}" height="${H}" fill="url(#bg)"/>` +
+    `<circle cx="360" cy="190" r="150" fill="${p.disc}"/>` +
+    `<rect y="330" width="${W}" height="70" fill="${p.plinth}" opacity="0.5"/>` +
+    sprig(470, 420, 24, p.leaf, 0.8) +
+    `<text x="32" y="72" font-family="${LATIN_FONT}" font-size="16" font-weight="600" letter-spacing="6" fill="${p.accent}">${WORDMARK}</text>` +
+    `<text x="32" y="${n(110 + titleSize)}" font-family="${CJK_FONT}" font-size="${titleSize}" font-weight="600" fill="${p.ink}">${escapeXml(line1)}</text>` +
+    (line2
+      ? `<text x="32" y="${n(140 + titleSize + 20)}" font-family="${CJK_FONT}" font-size="20" fill="${p.ink}" opacity="0.72">${escapeXml(line2)}</text>`
+      : '') +
+    `<rect x="32" y="${n(170 + titleSize + 20)}" width="44" height="3" rx="1.5" fill="${p.accent}"/>` +
+    shadow(360, 336, (pack.width * s) / 2 + 40, 16) +
+    `<g transform="translate(360 334) scale(${r2(s)})">${pack.svg}</g>` +
+    `</svg>`
+  );
+}

@@ -138,3 +138,41 @@ export async function findArt(exec: Executor, table: 'products' | 'categories' |
 export async function findBannerText(exec: Executor, id: string) {
   return exec.selectFrom('banners').select(['title', 'subtitle', 'art']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Every catalog row that has `art`, for rendering all its images at once (deploy:media). */
+export async function findArtRows(exec: Executor, storeId: string) {
+  const [products, categories, banners] = await Promise.all([
+    exec.selectFrom('products').select(['id', 'title', 'subtitle', 'art']).where('store_id', '=', storeId).execute(),
+    exec.selectFrom('categories').select(['id', 'art']).where('store_id', '=', storeId).execute(),
+    exec
+      .selectFrom('banners')
+      .select(['id', 'title', 'subtitle', 'art', 'sort'])
+      .where('store_id', '=', storeId)
+      .orderBy('sort')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { products, categories, banners };
+}
+
+/** The store's first active banner: the store share cover is drawn from it. */
+export async function findFirstBanner(exec: Executor, storeId: string) {
+  return exec
+    .selectFrom('banners')
+    .select(['id', 'title', 'subtitle', 'art'])
+    .where('store_id', '=', storeId)
+    .where('active', '=', true)
+    .orderBy('sort')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A product's title, subtitle and art, for its share cover. */
+export async function findProductArt(exec: Executor, id: string) {
+  return exec
+    .selectFrom('products')
+    .select(['title', 'subtitle', 'art', 'store_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

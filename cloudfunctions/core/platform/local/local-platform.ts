@@ -5,11 +5,15 @@ import { createLocalPay, createLocalShipping, type LocalRefundMode, type RefundC
 import { createLocalMessages, type LocalMessageMode } from './messages.local';
 import { localMiniCode } from './mini-code.local';
 import { localPhone } from './phone.local';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalStorage, type LocalStorage, type LocalStorageOptions } from './storage.local';
 
 export type LocalPlatform = Platform & {
   pay: ReturnType<typeof createLocalPay>;
   shipping: ReturnType<typeof createLocalShipping>;
   messages: ReturnType<typeof createLocalMessages>;
+  storage: LocalStorage;
   /** What the refund simulator does next (tests switch it). */
   refundMode: LocalRefundMode;
   /** What the subscribe-message sender answers next (tests switch it). */
@@ -34,6 +38,8 @@ export function createLocalPlatform(options: {
   nodeEnv?: string;
   db: Db;
   now: () => Date;
+  /** Where uploads and catalog renditions are written (default: a folder in the OS temp dir). */
+  media?: Partial<LocalStorageOptions>;
 }): LocalPlatform {
   const platform: LocalPlatform = {
     name: 'local',
@@ -49,6 +55,10 @@ export function createLocalPlatform(options: {
     phone: localPhone,
     miniCode: localMiniCode,
     messages: createLocalMessages(() => platform.messageMode),
+    storage: createLocalStorage({
+      dir: options.media?.dir ?? join(tmpdir(), 'storefront-media'),
+      publicBaseUrl: options.media?.publicBaseUrl,
+    }),
     refundMode: 'succeed',
     messageMode: 'deliver',
   };

@@ -15,6 +15,12 @@ export interface WxServerSdk {
     CLIENTIPV6?: string;
     SOURCE?: string;
   };
+  /** Cloud storage: `cloudPath` is the path in the environment's bucket; the answer's `fileID` is `cloud://...`. */
+  uploadFile?(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string; statusCode?: number }>;
+  /** At most 50 files a call; `maxAge` in seconds, at most one day. `status` 0 is success per file. */
+  getTempFileURL?(params: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>;
+  }>;
   cloudPay?: {
     unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
     refund(params: Record<string, unknown>): Promise<Record<string, any>>;
