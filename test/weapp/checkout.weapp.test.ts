@@ -29,16 +29,21 @@ describeWeapp('weapp walk: buying', () => {
   beforeAll(async () => {
     process.env.SUBSCRIBE_TEMPLATE_IDS = SHIPPING_TEMPLATE;
     h = await startWeapp();
-    // The first featured product that can be shipped and is in stock.
+    // The first featured product in stock that can be shipped or picked up.
     const home = await h.cloud.call<{ featured: ProductSummary[] }>('weapp-setup', 'catalog.home');
     for (const summary of home.featured) {
       const detail = await h.cloud.call<ProductDetail>('weapp-setup', 'catalog.getProduct', { productId: summary.id });
-      if (!summary.soldOut && detail.fulfilment.includes('express') && detail.skus.some((s) => s.stock > 0)) {
+      if (
+        !summary.soldOut &&
+        detail.fulfilment.includes('express') &&
+        detail.fulfilment.includes('pickup') &&
+        detail.skus.some((s) => s.stock > 0)
+      ) {
         product = detail;
         break;
       }
     }
-    expect(product, 'a featured product that ships').toBeDefined();
+    expect(product, 'a featured product that ships and can be picked up').toBeDefined();
   });
   afterAll(async () => {
     console.log(`[weapp] walk times: ${JSON.stringify(times)}`);
@@ -121,5 +126,52 @@ describeWeapp('weapp walk: buying', () => {
     const payments = await h.db.kysely.selectFrom('payments').selectAll().where('order_id', '=', order.id).execute();
     expect(payments).toHaveLength(1);
     times.express = Date.now() - started;
+  });
+  it('立即购买 -> 结算 (门店自提) -> requestPayment cancelled: the order stays 待付款 and the pages say so', async () => {
+    const started = Date.now();
+    h.signIn('weapp-buyer-cancels');
+    await h.open(`/packages/goods/detail?id=${product.id}`);
+    expect(h.texts()).toContain(product.title);
+
+    await h.tap('#btn-buy-now');
+    await h.waitFor('#sku-confirm');
+    expect(h.find('#sku-confirm').text()).toBe('立即购买');
+    await h.tap('#sku-confirm');
+    expect(h.route).toBe('packages/order/checkout');
+    if (!h.find('#delivery-pickup').hasClass('is-active')) await h.tap('#delivery-pickup');
+    expect(h.find('#delivery-card').text()).toContain('付款后门店备货');
+
+    // The customer closes WeChat Pay's sheet.
+    h.wx.answer('requestPayment', { fail: 'cancel' });
+    const asked = { pay: h.wx.calls('requestPayment').length, subscribe: h.wx.calls('requestSubscribeMessage').length };
+    await h.tap('#checkout-submit');
+    expect(h.wx.calls('requestPayment')).toHaveLength(asked.pay + 1);
+    expect(h.route).toBe('packages/order/pay');
+    expect(h.toasts().at(-1)).toBe('已取消支付');
+    // The pay page stays, offering WeChat Pay again; no subscription was asked for an unpaid order.
+    expect(h.find('#pay-confirm').text()).toBe('微信支付');
+    expect(h.wx.calls('requestSubscribeMessage')).toHaveLength(asked.subscribe);
+    const orderNo = h.find('#pay-order-no').text();
+    expect((await orderRow(orderNo)).status).toBe('pending_payment');
+    expect(
+      await h.db.kysely
+        .selectFrom('payments')
+        .select('transaction_id')
+        .where('order_id', '=', (await orderRow(orderNo)).id)
+        .execute(),
+    ).toEqual([]);
+
+    // 取消 leaves for the order, which says 待付款 and still offers to pay.
+    await h.tap('#pay-cancel');
+    expect(h.route).toBe('packages/order/detail');
+    expect(h.texts()).toContain('待付款');
+    await h.tabBar('我的');
+    await h.tap('#me-orders-pending_payment');
+    const card = h.view().queryAll('.order-card');
+    expect(card).toHaveLength(1);
+    expect(card[0]!.query('.order-card__no')!.text()).toBe(`订单号 ${orderNo}`);
+    expect(card[0]!.query('.order-card__status')!.text()).toBe('待付款');
+    expect((await orderRow(orderNo)).delivery_type).toBe('pickup');
+    times.cancelled = Date.now() - started;
   });
 });

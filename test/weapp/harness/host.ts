@@ -38,6 +38,8 @@ export class WeappHost {
   /** Files loaded so far, relative to dist (which subpackages a walk really opened). */
   readonly loaded = new Set<string>();
   readonly stack: PageInstance[] = [];
+  /** The first `setData` keys the pages wrote (the smoke test checks Taro's path form). */
+  readonly setDataKeys: string[] = [];
   /** Tab pages stay alive once opened; switching tabs hides and shows them. */
   private readonly tabs = new Map<string, PageInstance>();
   private readonly pageConfigs = new Map<string, Record<string, unknown>>();
@@ -143,6 +145,7 @@ export class WeappHost {
       selectComponent: () => null,
       selectAllComponents: () => [],
       setData: (changes: Record<string, unknown>, callback?: () => void) => {
+        if (this.setDataKeys.length < 500) this.setDataKeys.push(...Object.keys(changes));
         applySetData(page.data, changes);
         if (callback) this.timers.setTimeout(callback, 0);
       },

@@ -168,6 +168,12 @@ export async function startWeapp(options: { db?: Db; dist?: string } = {}) {
       host.launch(url);
       await settle();
     },
+    /** Opens `url` as a new entry would (a share card, a scanned code): reLaunch, then settles. */
+    async open(url: string) {
+      const answer = host.navigate('reLaunch', { url });
+      if ('fail' in answer) throw new Error(answer.fail);
+      await settle();
+    },
     /** A tap on WeChat's own tab bar (not part of the page): `首页`, `分类`, `购物车`, `我的`. */
     async tabBar(text: string) {
       const tabs = host.appJson.tabBar?.list ?? [];
