@@ -183,8 +183,19 @@ export async function startWeapp(options: { db?: Db; dist?: string } = {}) {
       if ('fail' in answer) throw new Error(answer.fail);
       await settle();
     },
+    /**
+     * A tap, bubbling like WeChat's. A button with `open-type="agreePrivacyAuthorization"` also does
+     * what WeChat does for it: the privacy agreement is given and `agreeprivacyauthorization` fires.
+     */
     async tap(target: string | ViewNode) {
-      host.tap(page(), find(target));
+      const node = find(target);
+      const current = page();
+      host.tap(current, node);
+      if (node.tag === 'button' && node.attr('open-type') === 'agreePrivacyAuthorization') {
+        control.privacy.agreed = true;
+        control.privacy.agreeButtons.push(node.id);
+        host.fire(current, node, 'agreeprivacyauthorization', {});
+      }
       await settle();
     },
     /** Types into an input (the element itself, or the first input inside it): one `input` event. */
@@ -203,7 +214,7 @@ export async function startWeapp(options: { db?: Db; dist?: string } = {}) {
       const node = find(target);
       const field = node.tag === 'input' ? node : node.findAll((n) => n.tag === 'input')[0];
       if (!field) throw new Error(`no input at ${node.describe()}`);
-      if (field.attr('type') === 'nickname' && !control.privacy.agreed) void control.privacyGate('nickname');
+      if (field.attr('type') === 'nickname' && !control.privacy.agreed) void control.privacyGate('input.nickname');
       host.fire(page(), field, 'focus', { value: String(field.attr('value') ?? ''), height: 0 });
       await settle();
     },

@@ -172,7 +172,12 @@ export function createWx(host: WxHost) {
   const toasts: Toast[] = [];
   const privacyListeners: Array<(resolve: (r?: { event?: string; buttonId?: string }) => void, info: object) => void> =
     [];
-  const privacy = { agreed: true, asked: [] as string[] };
+  /**
+   * The privacy agreement: agreed by default (a returning user); a new visitor's test sets
+   * `agreed = false`. `asked` lists what triggered each consent request, `agreeButtons` the ids of the
+   * agreePrivacyAuthorization buttons tapped.
+   */
+  const privacy = { agreed: true, asked: [] as string[], agreeButtons: [] as string[] };
   const names = taroApiNames();
 
   const errMsg = (api: string, answer: Answer) =>
@@ -229,8 +234,19 @@ export function createWx(host: WxHost) {
     return new Promise((resolve) =>
       listener(
         (r) => {
-          if (r?.event === 'agree') resolve(agree());
-          else resolve(refused);
+          // `exposureAuthorization` only reports that the page's popup is on screen: no decision yet.
+          if (r?.event === 'exposureAuthorization') return;
+          // WeChat takes an agreement only from a tapped agreePrivacyAuthorization button with that id.
+          if (r?.event === 'agree' && privacy.agreed && privacy.agreeButtons.includes(String(r.buttonId)))
+            resolve(null);
+          else if (r?.event === 'agree') {
+            host.problem(
+              new Error(
+                `privacy resolved 'agree' (button ${r.buttonId}) without a tapped agreePrivacyAuthorization button`,
+              ),
+            );
+            resolve(refused);
+          } else resolve(refused);
         },
         { referrer: api },
       ),
