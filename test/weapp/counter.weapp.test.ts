@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { qrDataUrl } from '../../src/packages/member/qr';
 import { describeWeapp, startWeapp, type Weapp } from './harness';
 
 /** The seed's staff member of the demo store (its 门店工作台 is open to them). */
@@ -7,8 +8,8 @@ const MEMBER = 'weapp-counter-member';
 
 /**
  * A staff member at the counter, in the real weapp bundle: 我的 -> 门店工作台 -> 扫会员码
- * (`wx.scanCode` scripted with the member's live code) -> 消费积分. Points are checked on the
- * server and on the page.
+ * (`wx.scanCode` scripted with the code the member's phone shows on its 会员码 page) -> 消费积分.
+ * Points are checked on the server and on the page.
  */
 describeWeapp('weapp walk: the counter', () => {
   let h: Weapp;
@@ -27,8 +28,22 @@ describeWeapp('weapp walk: the counter', () => {
   it('staff scans a member code (scanCode) and awards points for a receipt', async () => {
     const started = Date.now();
     const before = await pointsOf(MEMBER);
-    // The member shows their dynamic code (member.memberCode, as the 会员码 page fetches it).
-    const { code } = await h.cloud.call<{ code: string }>(MEMBER, 'member.memberCode');
+    // The member's own phone (a second bundle over the same database) shows the 会员码 page.
+    const phone = await startWeapp({ db: h.db });
+    let code: string;
+    try {
+      phone.signIn(MEMBER);
+      await phone.launch('/pages/me/index');
+      await phone.tap('.menu-member-code');
+      expect(phone.route).toBe('packages/member/code');
+      const fetched = phone.wx.calls('cloud.callFunction').at(-1)!;
+      expect(fetched.options).toMatchObject({ name: 'member', data: { action: 'memberCode' } });
+      code = (fetched.result as { result: { data: { code: string } } }).result.data.code;
+      // The QR on screen carries exactly that code: it is what the staff's camera reads.
+      expect(phone.find('#member-code-qr').attr('src')).toBe(qrDataUrl(code));
+    } finally {
+      await phone.close();
+    }
 
     h.signIn(STAFF);
     await h.launch('/pages/me/index');

@@ -282,15 +282,16 @@ export class WeappHost {
   }
 }
 
-/** `/packages/order/pay?orderId=1` -> route `packages/order/pay`, query `{ orderId: '1' }` (values as written). */
+/** `/packages/order/pay?orderId=1` -> route `packages/order/pay`, query `{ orderId: '1' }`. */
 export function parseUrl(url: string, from: string | null): { route: string; query: Record<string, string> } {
   const [path = '', search = ''] = url.split('?');
   let route = path.startsWith('/') ? path.slice(1) : from ? relative('.', join(dirname(from), path)) : path;
   route = route.replace(/\.js$/, '');
+  // WeChat's own parsing: values stay encoded, a value stops at its next '=', a key without one reads 'undefined'.
   const query: Record<string, string> = {};
   for (const pair of search.split('&').filter(Boolean)) {
-    const eq = pair.indexOf('=');
-    query[eq < 0 ? pair : pair.slice(0, eq)] = eq < 0 ? '' : pair.slice(eq + 1);
+    const [key = '', value] = pair.split('=');
+    query[key] = value ?? 'undefined';
   }
   return { route, query };
 }

@@ -15,6 +15,8 @@ export interface WxCall {
   options: unknown;
   /** The route of the page on top when the call was made. */
   page: string | null;
+  /** What WeChat answered (`errMsg` and the fields), once it has. */
+  result?: Record<string, unknown>;
 }
 
 /**
@@ -191,13 +193,15 @@ export function createWx(host: WxHost) {
   /** WeChat's async API contract: success/fail/complete callbacks, or a Promise when none is given. */
   function invoke(api: string, options: any, answer: (o: Record<string, any>) => Answer | Promise<Answer>) {
     const opts = options && typeof options === 'object' ? options : {};
-    log.push({ api, options: opts, page: host.route() });
+    const call: WxCall = { api, options: opts, page: host.route() };
+    log.push(call);
     const promiseStyle = !opts.success && !opts.fail && !opts.complete;
     let settle: { resolve: (v: unknown) => void; reject: (e: unknown) => void } | undefined;
     const promise = promiseStyle ? new Promise((resolve, reject) => (settle = { resolve, reject })) : undefined;
     const deliver = (a: Answer) =>
       host.timers.setTimeout(() => {
         const res = errMsg(api, a);
+        call.result = res;
         if ('ok' in a) {
           opts.success?.(res);
           settle?.resolve(res);
