@@ -15,7 +15,7 @@ import { timers } from '../../../cloudfunctions/core/timers/timers';
 import { fakeWechat } from '../../support/fake-wechat';
 
 /** The deployed functions' environment on WeChat Cloud (the secrets WeChat Cloud would hold). */
-export const CLOUD_ENV = {
+const CLOUD_ENV = {
   MEMBER_CODE_SECRET: 'weapp-harness-member-code-secret-0123456789',
   WX_PAY_SUB_MCH_ID: '1900000109',
 };
@@ -170,4 +170,3 @@ export function createCloud(db: Db) {
 }
 
 export type Cloud = ReturnType<typeof createCloud>;
-export type { Envelope };

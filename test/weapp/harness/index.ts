@@ -8,9 +8,7 @@ import { WeappHost, type PageInstance } from './host';
 import type { ViewNode } from './tree';
 import { createWx, type Answer, type Script, type WxControl } from './wx-stub';
 
-export type { Answer, Script, ViewNode, PageInstance };
-
-export const WEAPP_DIST = resolve(__dirname, '../../../dist/weapp');
+const WEAPP_DIST = resolve(__dirname, '../../../dist/weapp');
 const built = existsSync(resolve(WEAPP_DIST, 'app.json'));
 
 /**
@@ -25,6 +23,12 @@ export function describeWeapp(title: string, body: () => void): void {
   }
   describe(title, body);
 }
+
+/**
+ * A walk's time limit: the first walk of a file also pays the database's first queries, and the
+ * machine may be shared (vitest's default 30 s is too tight there).
+ */
+export const WALK_TIMEOUT = 120_000;
 
 /** How long a step may keep the harness busy (server calls and timers due now) before it is a hang. */
 const SETTLE_LIMIT_MS = 20_000;
@@ -49,7 +53,6 @@ export async function startWeapp(options: { db?: Db; dist?: string } = {}) {
       inflight--;
     }
   };
-  // eslint-disable-next-line prefer-const
   let host: WeappHost;
   const control: WxControl = createWx({
     get timers() {

@@ -10,7 +10,7 @@ export type Answer = { ok: Record<string, unknown> } | { fail: string; errno?: n
 /** A fixed answer, or one computed from the call's options (may wait for the in-process server). */
 export type Script = Answer | ((options: Record<string, any>) => Answer | Promise<Answer>);
 
-export interface WxCall {
+interface WxCall {
   api: string;
   options: unknown;
   /** The route of the page on top when the call was made. */
@@ -23,7 +23,7 @@ export interface WxCall {
  * APIs where WeChat asks the person holding the phone (a sheet, a camera, a consent): a test
  * scripts each one it reaches. An unscripted call fails the step, naming the API.
  */
-export const USER_DECISION_APIS = [
+const USER_DECISION_APIS = [
   'chooseAddress',
   'requestPayment',
   'requestSubscribeMessage',
@@ -44,7 +44,7 @@ export const USER_DECISION_APIS = [
 ] as const;
 
 /** APIs WeChat guards with the privacy agreement (the 用户隐私保护指引 declares them). */
-export const PRIVACY_GUARDED_APIS = [
+const PRIVACY_GUARDED_APIS = [
   'chooseAddress',
   'chooseLocation',
   'getLocation',
@@ -130,7 +130,7 @@ function promiseListOf(file: string): string[] {
  * `@tarojs/plugin-platform-weapp`, plus the plain ones. Taro builds `Taro.xxx` from the keys of `wx`,
  * so a name missing here would make `Taro.xxx` "not supported" in the bundle.
  */
-export function taroApiNames(): { promised: string[]; all: string[] } {
+function taroApiNames(): { promised: string[]; all: string[] } {
   const require = createRequire(__filename);
   const shared = promiseListOf(require.resolve('@tarojs/shared/dist/native-apis.js'));
   const weapp = promiseListOf(require.resolve('@tarojs/plugin-platform-weapp/dist/runtime-utils.js'));
@@ -139,7 +139,7 @@ export function taroApiNames(): { promised: string[]; all: string[] } {
 }
 
 /** What the stub needs from the harness around it. */
-export interface WxHost {
+interface WxHost {
   timers: FakeTimers;
   /** The route on top of the page stack. */
   route(): string | null;
@@ -155,7 +155,7 @@ export interface WxHost {
   problem(error: Error): void;
 }
 
-export interface Toast {
+interface Toast {
   title: string;
   icon?: string;
   page: string | null;
