@@ -75,6 +75,8 @@ describeWeapp('weapp walk: buying', () => {
       await h.waitFor('#sku-confirm');
       await h.tap('#sku-confirm');
       expect(h.toasts()).toContain('已加入购物车');
+      // The sheet closed: still in the tree, but display: none, so the page no longer shows it.
+      expect(h.has('#sku-picker')).toBe(false);
 
       await h.tap('#detail-go-cart');
       expect(h.route).toBe('pages/cart/index');

@@ -251,6 +251,7 @@ export class WeappHost {
    * once the bubbling reaches the outermost bound element.
    */
   tap(page: PageInstance, node: ViewNode): void {
+    if (!node.visible) throw new Error(`tap on an element the page does not show (display: none): ${node.describe()}`);
     const disabled = node.attr('disabled');
     if (disabled === true || disabled === 'true') throw new Error(`tap on a disabled element: ${node.describe()}`);
     const target = { id: node.id, dataset: { sid: node.sid } };

@@ -79,6 +79,17 @@ export class ViewNode {
   get children(): ViewNode[] {
     return (this.raw.cn ?? []).filter(Boolean).map((c) => new ViewNode(c, this, this.templates));
   }
+  /** Rendered but not shown: its own style says `display: none` (a closed NutUI popup stays in the tree so). */
+  get hidden(): boolean {
+    return /(^|;)\s*display:\s*none/.test(this.raw.st ?? '');
+  }
+  /** Shown: neither it nor an ancestor is hidden. */
+  get visible(): boolean {
+    return !this.hidden && !this.ancestors().some((a) => a.hidden);
+  }
+  private get shownChildren(): ViewNode[] {
+    return this.children.filter((c) => !c.hidden);
+  }
   /** An attribute as the template renders it (`disabled`, `open-type`, `type`, `src` ...). */
   attr(name: string): unknown {
     const field = this.template?.fields.get(name);
@@ -88,33 +99,40 @@ export class ViewNode {
   binds(event: string): boolean {
     return this.template?.events.has(event) ?? false;
   }
-  /** Every text below this node, joined without separators (NutUI splits a price into several). */
+  /** Every text shown below this node, joined without separators (NutUI splits a price into several). */
   text(): string {
     if (this.nn === TEXT_NN) return String(this.raw.v ?? '');
-    return this.children.map((c) => c.text()).join('');
+    return this.shownChildren.map((c) => c.text()).join('');
   }
-  /** The text nodes below, each trimmed, empty ones left out. */
+  /** The text nodes shown below, each trimmed, empty ones left out. */
   texts(): string[] {
     if (this.nn === TEXT_NN) {
       const v = String(this.raw.v ?? '').trim();
       return v ? [v] : [];
     }
-    return this.children.flatMap((c) => c.texts());
+    return this.shownChildren.flatMap((c) => c.texts());
   }
-  /** This node and everything below it, in document order. */
+  /** This node and everything below it, in document order (hidden subtrees too). */
   *walk(): Generator<ViewNode> {
     yield this;
     for (const child of this.children) yield* child.walk();
+  }
+  /** Like `walk`, leaving out hidden subtrees. */
+  *walkShown(): Generator<ViewNode> {
+    if (this.hidden) return;
+    yield this;
+    for (const child of this.children) yield* child.walkShown();
   }
   ancestors(): ViewNode[] {
     const out: ViewNode[] = [];
     for (let p = this.parent; p; p = p.parent) out.push(p);
     return out;
   }
+  /** The shown nodes that match (hidden subtrees are what the page does not show). */
   findAll(match: (node: ViewNode) => boolean): ViewNode[] {
-    return [...this.walk()].filter(match);
+    return [...this.walkShown()].filter(match);
   }
-  /** `#id`, `.class` or a tag name. */
+  /** `#id`, `.class` or a tag name, among the shown nodes. */
   query(selector: string): ViewNode | undefined {
     return this.queryAll(selector)[0];
   }
