@@ -1,13 +1,7 @@
 import type { Db, Executor } from './db/db';
-import type { Platform } from './platform/platform';
+import type { Identity, Platform } from './platform/platform';
 import type { ActionInput, ActionName, Role } from './contract';
 import type { RateLimiter } from './ratelimit';
-
-/** Who is calling, as the platform established it (never taken from the request body). */
-export interface Identity {
-  openid: string | null;
-  source: 'dev-header' | 'wx-context' | 'session' | 'none';
-}
 
 /** Everything a call needs from its environment; built by the adapter (gateway or cloud function). */
 export interface CallContext {

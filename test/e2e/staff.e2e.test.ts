@@ -1,7 +1,7 @@
 /**
  * H5 end to end, the staff counter and the manager's tools, with two browser contexts: a member
  * shows 会员码; demo-staff pastes the code, awards points for ¥88.00 -> the member's 积分明细 shows
- * the entry; pasting the same code again is refused. Then the manager's pages, each screenshotted,
+ * the entry; pasting the same code again is refused; the code's digits, typed, work the same. Then the manager's pages, each screenshotted,
  * and a new member joining the store by a one-time invite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,24 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     // Taken while the toast shows (settledScreenshot waits for toasts to fade).
     await staff.screenshot({ path: `${e2e.ARTIFACTS}/staff-05-replay-refused.png` });
     expect((await e2e.callApi(env!.baseUrl, MEMBER, 'member.me', {})).points).toBe(me.points + 88);
+  }, 120_000);
+
+  it('the 会员码 shows its code as digits; staff type them (spaces and all) and award points', async () => {
+    const member = await open(`${MEMBER}-digits`, '/packages/member/code');
+    await member.locator('#member-code-qr img[src^="data:image/gif"]').waitFor();
+    const shown = (await member.locator('#member-code-digits').innerText()).trim();
+    expect(shown).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
+    await shot(member, '04b-member-code-digits', '#page-member-code');
+
+    const staff = await open('demo-staff', '/packages/staff/counter');
+    await pasteCode(staff, shown);
+    await staff.locator('#staff-member-nickname').waitFor();
+    const receiptNo = `E2E-D-${Date.now().toString(36)}`;
+    await staff.locator('#staff-amount input').fill('12.00');
+    await staff.locator('#staff-receipt input').fill(receiptNo);
+    await staff.locator('#staff-award-submit').click();
+    await e2e.waitForText(staff, '#staff-awarded', `小票${receiptNo}：+12积分`);
+    await shot(staff, '04c-typed-digits-awarded', '#page-staff-counter');
   }, 120_000);
 
   it('a wrong 提货码 at the counter shows the server’s own message for it', async () => {

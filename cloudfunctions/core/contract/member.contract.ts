@@ -56,6 +56,8 @@ export interface TierCelebration {
 /** A dynamic member code: show it as a QR; it rotates every 30 s and works once. */
 export interface MemberCodeView {
   code: string;
+  /** The same code as fourteen digits (card number + one-time code) for the counter to type. */
+  digits: string;
   /** When staff stop accepting it (ISO-8601): the end of the next 30-second step. */
   expiresAt: string;
   /** When the screen should show the next code (ISO-8601): the end of this step. */

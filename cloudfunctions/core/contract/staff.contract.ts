@@ -19,13 +19,17 @@ export interface CounterMember {
   coupons: MemberCoupon[];
 }
 
-/** The member code as scanned or pasted: base64url, short. */
+/**
+ * The member code as scanned or pasted (base64url, short) or typed (fourteen digits, with the spaces
+ * the member's screen shows between groups); spaces are dropped before the code is read.
+ */
 export const memberCodeInput = z
   .string()
   .trim()
   .min(8)
   .max(120)
-  .regex(/^[A-Za-z0-9_-]+$/);
+  .regex(/^[A-Za-z0-9_ -]+$/)
+  .transform((s) => s.replace(/ /g, ''));
 /** A till receipt number: unique per store. */
 export const receiptNo = z
   .string()

@@ -1,8 +1,8 @@
 /** member's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
 export { INVITE_ALPHABET, isInviteCode } from './domain/invite-code';
-export { memberCodeSecret, readMemberCode } from './domain/member-code';
+export { MEMBER_CODE_STEP_SECONDS, memberCodeSecret } from './domain/member-code';
 export { DEFAULT_TIERS, tierForGrowth, type TierBenefits } from './domain/tiers';
-export { consumeMemberCode, getMemberCode } from './member-code.service';
+export { consumeMemberCode, getMemberCode, readCounterMemberCode } from './member-code.service';
 export { ackCelebration, bindPhone, getBenefits, updateProfile } from './member-profile.service';
 export { ensureMember, getMyProfile } from './member.service';
 export { onNewMember } from './new-member-hooks';

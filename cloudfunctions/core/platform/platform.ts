@@ -1,5 +1,10 @@
-import type { Identity } from '../context';
 import type { PaymentParams } from '../contract';
+
+/** Who is calling, as the platform established it (never taken from the request body). */
+export interface Identity {
+  openid: string | null;
+  source: 'dev-header' | 'wx-context' | 'session' | 'none';
+}
 
 /**
  * WeChat's capabilities as ports. Local mode implements them without WeChat; the cloud implements

@@ -1,8 +1,7 @@
 import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { memberCodeSecret, readMemberCode } from '../member';
-import { consumeMemberCode } from '../member';
+import { consumeMemberCode, MEMBER_CODE_STEP_SECONDS, memberCodeSecret, readCounterMemberCode } from '../member';
 import { findCodeUse } from './repo/staff.repo';
 import { addMinutes } from '../shared/time';
 
@@ -26,7 +25,13 @@ export async function resolveCounterCode(
 ): Promise<Result<{ memberId: string }>> {
   const secret = memberCodeSecret(process.env, q.ctx.platform.name);
   const scannedHere = async (): Promise<string | null> => {
-    const read = readMemberCode(q.code, secret);
+    const read = await readCounterMemberCode(tx, {
+      code: q.code,
+      storeId: q.ctx.storeId,
+      now: q.ctx.now,
+      secret,
+      maxAgeSteps: (COUNTER_SESSION_MINUTES * 60) / MEMBER_CODE_STEP_SECONDS,
+    });
     if (!read) return null;
     const use = await findCodeUse(tx, read.memberId, read.step);
     const sessionStart = addMinutes(q.ctx.now, -COUNTER_SESSION_MINUTES);

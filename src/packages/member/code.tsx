@@ -9,8 +9,13 @@ import { EmptyState } from '../../components/EmptyState';
 import { qrDataUrl } from './qr';
 import './membership.scss';
 
+/** `10000042123456` -> `1000 0042 1234 56`, as the counter reads it out. */
+function groupDigits(digits: string): string {
+  return digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+}
+
 /**
- * 会员码: a QR the counter staff scan. The code rotates every 30 s on the server; the page fetches the
+ * 会员码: a QR the counter staff scan, and the same code as digits they can type. The code rotates every 30 s on the server; the page fetches the
  * next one when the countdown (measured against the server's clock, not the phone's) runs out.
  */
 export default function MemberCodePage() {
@@ -70,7 +75,7 @@ export default function MemberCodePage() {
     <View className="page member-code" id="page-member-code">
       <View className="member-code__card">
         <Text className="member-code__title">会员码</Text>
-        <Text className="member-code__hint">到店消费时出示，店员扫码积分、核销优惠券</Text>
+        <Text className="member-code__hint">到店消费时出示，店员扫码或输入数字积分、核销优惠券</Text>
         <Image
           className="member-code__qr"
           id="member-code-qr"
@@ -78,6 +83,10 @@ export default function MemberCodePage() {
           mode="aspectFit"
           data-code={code.code}
         />
+        {/* The same code as digits: the counter types them when its camera cannot read the QR. */}
+        <Text className="member-code__digits" id="member-code-digits" userSelect>
+          {groupDigits(code.digits)}
+        </Text>
         <View className="member-code__timer">
           <Text id="member-code-countdown">{secondsLeft}</Text>
           <Text> 秒后自动刷新</Text>

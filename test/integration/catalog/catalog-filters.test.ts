@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, tableCounts } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
-import { demoStore, type SeedProduct } from '../../../cloudfunctions/core/db/seed/demo-store.data';
+import { demoStore } from '../../../cloudfunctions/core/db/seed/demo-store.data';
+import type { SeedProduct } from '../../../cloudfunctions/core/db/seed/seed.types';
 import { encodeCursor } from '../../../cloudfunctions/core/catalog/domain/cursor';
 import type { Db } from '../../../cloudfunctions/core/db/db';
 

@@ -75,6 +75,8 @@ export interface CatalogMemberTables {
     birthday: ColumnType<unknown, string | null, string | null>;
     phone: string | null;
     phone_country: string | null;
+    // 0025_member_card_number.sql: eight digits from a sequence.
+    card_no: Generated<string>;
   };
   staff: {
     store_id: string;

@@ -1,4 +1,4 @@
-import type { SeedProduct, SeedSku } from './demo-store.data';
+import type { SeedProduct, SeedSku } from './seed.types';
 
 export const BOTH: Array<'express' | 'pickup'> = ['express', 'pickup'];
 export const EXPRESS_ONLY: Array<'express' | 'pickup'> = ['express'];

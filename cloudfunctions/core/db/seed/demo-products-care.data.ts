@@ -1,5 +1,5 @@
 /** Demo products, part two: 面霜乳液, 防晒隔离, 面膜护理 and the sets. */
-import type { SeedProduct } from './demo-store.data';
+import type { SeedProduct } from './seed.types';
 import { BOTH, EXPRESS_ONLY, PICKUP_ONLY, product, standard } from './demo-catalog.builder';
 
 export const careProducts: Array<Omit<SeedProduct, 'sort'>> = [

@@ -1,5 +1,5 @@
 /** Demo products, part one: 洁面卸妆, 爽肤水/精华水, 精华眼霜. */
-import type { SeedProduct } from './demo-store.data';
+import type { SeedProduct } from './seed.types';
 import { BOTH, EXPRESS_ONLY, product, standard } from './demo-catalog.builder';
 
 export const faceProducts: Array<Omit<SeedProduct, 'sort'>> = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ART_SHAPES } from '../../catalog/domain/product-art';
-import { demoStore, type SeedProduct } from './demo-store.data';
+import { demoStore } from './demo-store.data';
+import type { SeedProduct } from './seed.types';
 
 const ID = /^[a-z0-9-]+$/;
 const { categories, products, banners } = demoStore;

@@ -5,63 +5,9 @@
  *
  * Prices are integer fen (12900 = ¥129). Product ids are 'p-' + slug, SKU ids 'sku-' + slug + '-' + n.
  */
-import type { ProductArt } from '../../catalog';
+import type { SeedBanner, SeedCategory, SeedProduct, SeedStore } from './seed.types';
 import { careProducts } from './demo-products-care.data';
 import { faceProducts } from './demo-products-face.data';
-
-export interface SeedSku {
-  id: string;
-  specs: Record<string, string>;
-  priceFen: number;
-  originalPriceFen?: number;
-  stock: number;
-}
-
-export interface SeedProduct {
-  /** 'p-' + kebab slug, at most 40 characters, unique. */
-  id: string;
-  /** One of the categories' ids. */
-  categoryId: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  /** Typical days until a customer runs out and buys again. */
-  repurchaseCycleDays: number;
-  fulfilment: Array<'express' | 'pickup'>;
-  tags: string[];
-  featured: boolean;
-  sort: number;
-  /** Drives the generated product images. */
-  art: ProductArt;
-  /** Ids 'sku-' + product slug + '-' + n. */
-  skus: SeedSku[];
-}
-
-export interface SeedCategory {
-  id: string;
-  name: string;
-  sort: number;
-  art: ProductArt;
-}
-
-export interface SeedBanner {
-  id: string;
-  title: string;
-  subtitle: string;
-  /** A mini-program path: `/packages/goods/detail?id=<product id>` or `/packages/goods/list?categoryId=<id>`. */
-  link: string;
-  sort: number;
-  art: ProductArt;
-}
-
-export interface SeedStore {
-  id: string;
-  name: string;
-  slogan: string;
-  categories: SeedCategory[];
-  products: SeedProduct[];
-  banners: SeedBanner[];
-}
 
 const categories: SeedCategory[] = [
   { id: 'c-cleanser', name: '洁面卸妆', sort: 10, art: { hue: 150, shape: 'tube' } },

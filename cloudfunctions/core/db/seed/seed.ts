@@ -1,7 +1,8 @@
 import type { Kdb } from '../db';
 import { DEFAULT_TIERS } from '../../member';
 import { bannerImagePath, categoryIconPath, PRODUCT_IMAGE_COUNT, productImagePath } from '../../catalog';
-import { demoStore, type SeedStore } from './demo-store.data';
+import { demoStore } from './demo-store.data';
+import type { SeedStore } from './seed.types';
 import { seedCouponTemplates } from './coupon-templates.data';
 import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
 // the invited friend's gift coupon

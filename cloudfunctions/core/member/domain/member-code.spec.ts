@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { issueMemberCode, memberCodeSecret, verifyMemberCode } from './member-code';
+import {
+  issueMemberCode,
+  matchDigitsStep,
+  memberCodeDigits,
+  memberCodeSecret,
+  parseMemberDigits,
+  verifyMemberCode,
+} from './member-code';
 
 const SECRET = 'test-secret-0123456789abcdef';
 const MEMBER = 'm_0123456789abcdef0123';
@@ -98,5 +105,39 @@ describe('memberCodeSecret', () => {
   it('refuses a missing secret in production and on WeChat Cloud', () => {
     expect(() => memberCodeSecret({ NODE_ENV: 'production' }, 'local')).toThrow(/MEMBER_CODE_SECRET/);
     expect(() => memberCodeSecret({}, 'wechat')).toThrow(/MEMBER_CODE_SECRET/);
+  });
+});
+
+describe('member code digits', () => {
+  const CARD = '10000042';
+  const step = (seconds: number) => Math.floor(at(seconds).getTime() / 30_000);
+
+  it('are the eight-digit card number and a six-digit one-time code, different every step', () => {
+    const now = memberCodeDigits(MEMBER, CARD, step(0), SECRET);
+    const next = memberCodeDigits(MEMBER, CARD, step(30), SECRET);
+    expect(now).toMatch(/^10000042[0-9]{6}$/);
+    expect(next.slice(0, 8)).toBe(CARD);
+    expect(next).not.toBe(now);
+  });
+
+  it('match only the step, member and secret they were made for', () => {
+    const digits = parseMemberDigits(memberCodeDigits(MEMBER, CARD, step(0), SECRET))!;
+    expect(matchDigitsStep(digits, MEMBER, [step(30), step(0)], SECRET)).toBe(step(0));
+    expect(matchDigitsStep(digits, MEMBER, [step(30), step(60)], SECRET)).toBeNull();
+    expect(matchDigitsStep(digits, 'm_ffffffffffffffffffff', [step(0)], SECRET)).toBeNull();
+    expect(matchDigitsStep(digits, MEMBER, [step(0)], 'another-secret-0123456789')).toBeNull();
+  });
+
+  it('are recognised only as exactly fourteen digits', () => {
+    expect(parseMemberDigits('10000042123456')).toEqual({ cardNo: CARD, oneTime: '123456' });
+    for (const bad of ['1000004212345', '100000421234567', '1000004212345a', '']) {
+      expect(parseMemberDigits(bad)).toBeNull();
+    }
+  });
+
+  it('spread the one-time codes evenly (no digit position stuck)', () => {
+    const codes = Array.from({ length: 2_000 }, (_, i) => memberCodeDigits(MEMBER, CARD, 1_000 + i, SECRET).slice(8));
+    expect(new Set(codes).size).toBeGreaterThan(1_990);
+    for (let pos = 0; pos < 6; pos++) expect(new Set(codes.map((c) => c[pos])).size).toBe(10);
   });
 });

@@ -99,6 +99,50 @@ export function readMemberCode(code: string, secret: string): { memberId: string
   return { memberId, step: body.readUInt32BE(1) };
 }
 
+/**
+ * The readable form of a member code: the member's eight-digit card number followed by a six-digit
+ * one-time code for the step (HMAC-SHA256 over the member, card and step, truncated as RFC 4226
+ * does). Fourteen digits, typed at the counter when the camera cannot read the QR. It is the same
+ * presentation as the QR of that step: either one spends (member, step) once.
+ */
+export const MEMBER_DIGITS_LENGTH = 14;
+const CARD_DIGITS = 8;
+
+function oneTimeDigits(secret: string, memberId: string, cardNo: string, step: number): string {
+  const h = createHmac('sha256', secret).update(`digits:${memberId}:${cardNo}:${step}`).digest();
+  const at = h[h.length - 1]! & 0x0f;
+  const bin = ((h[at]! & 0x7f) << 24) | (h[at + 1]! << 16) | (h[at + 2]! << 8) | h[at + 3]!;
+  return String(bin % 1_000_000).padStart(6, '0');
+}
+
+/** The digits the member's screen shows under the QR for `step`. */
+export function memberCodeDigits(memberId: string, cardNo: string, step: number, secret: string): string {
+  return cardNo + oneTimeDigits(secret, memberId, cardNo, step);
+}
+
+/** Splits typed digits (spaces already removed) into card number and one-time code; null if not that form. */
+export function parseMemberDigits(code: string): { cardNo: string; oneTime: string } | null {
+  if (!/^[0-9]+$/.test(code) || code.length !== MEMBER_DIGITS_LENGTH) return null;
+  return { cardNo: code.slice(0, CARD_DIGITS), oneTime: code.slice(CARD_DIGITS) };
+}
+
+/**
+ * The step, among `steps` (newest first), whose one-time code the typed digits carry; null when none
+ * does. Compared in constant time.
+ */
+export function matchDigitsStep(
+  digits: { cardNo: string; oneTime: string },
+  memberId: string,
+  steps: number[],
+  secret: string,
+): number | null {
+  const typed = Buffer.from(digits.oneTime);
+  for (const step of steps) {
+    if (timingSafeEqual(typed, Buffer.from(oneTimeDigits(secret, memberId, digits.cardNo, step)))) return step;
+  }
+  return null;
+}
+
 const DEV_SECRET = 'dev-only-member-code-secret-not-for-production';
 
 /**

@@ -26,3 +26,19 @@ export async function memberExistsInStore(exec: Executor, storeId: string, membe
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** The member of this store holding the eight-digit card number, or null. */
+export async function findMemberByCardNo(exec: Executor, storeId: string, cardNo: string): Promise<string | null> {
+  const row = await exec
+    .selectFrom('members')
+    .select('id')
+    .where('card_no', '=', cardNo)
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findCardNo(exec: Executor, memberId: string): Promise<string> {
+  const row = await exec.selectFrom('members').select('card_no').where('id', '=', memberId).executeTakeFirstOrThrow();
+  return row.card_no;
+}
