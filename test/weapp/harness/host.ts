@@ -97,6 +97,10 @@ export class WeappHost {
     return module.exports;
   }
 
+  get launched(): boolean {
+    return this.app !== null;
+  }
+
   get appConfig(): Record<string, any> {
     if (!this.app) throw new Error('app.js did not call App()');
     return this.app;

@@ -171,8 +171,9 @@ export async function startWeapp(options: { db?: Db; dist?: string } = {}) {
       host.launch(url);
       await settle();
     },
-    /** Opens `url` as a new entry would (a share card, a scanned code): reLaunch, then settles. */
+    /** Opens `url` as a new entry would (a share card, a scanned code): reLaunch (or the cold start), then settles. */
     async open(url: string) {
+      if (!host.launched) return h.launch(url);
       const answer = host.navigate('reLaunch', { url });
       if ('fail' in answer) throw new Error(answer.fail);
       await settle();
