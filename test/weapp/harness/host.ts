@@ -288,7 +288,7 @@ export class WeappHost {
 }
 
 /** `/packages/order/pay?orderId=1` -> route `packages/order/pay`, query `{ orderId: '1' }`. */
-export function parseUrl(url: string, from: string | null): { route: string; query: Record<string, string> } {
+function parseUrl(url: string, from: string | null): { route: string; query: Record<string, string> } {
   const [path = '', search = ''] = url.split('?');
   let route = path.startsWith('/') ? path.slice(1) : from ? relative('.', join(dirname(from), path)) : path;
   route = route.replace(/\.js$/, '');
