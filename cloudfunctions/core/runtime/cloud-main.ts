@@ -30,7 +30,7 @@ function wechatStorageFor(sdk: WxServerSdk, env: NodeJS.ProcessEnv): StoragePort
 }
 
 /** The cloud platform: identity from WX context, WeChat Pay through cloudPay, files in cloud storage. */
-function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
+export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): Platform {
   return {
     name: 'wechat',
     identity: wechatIdentity,
