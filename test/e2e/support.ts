@@ -120,7 +120,8 @@ export async function callApi<N extends ActionName>(
   name: N,
   data: ActionInput<N>,
 ): Promise<ActionOutput<N>> {
-  const [fn, action] = name.split('.');
+  const dot = name.indexOf('.');
+  const [fn, action] = [name.slice(0, dot), name.slice(dot + 1)];
   const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Dev-Openid': openid },
