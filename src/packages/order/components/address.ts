@@ -2,13 +2,12 @@ import Taro from '@tarojs/taro';
 import type { Address, MemberAddress } from '../../../../cloudfunctions/core/contract';
 import { ApiError, call, newIdempotencyKey } from '../../../api';
 import { useAddresses } from '../../../stores/addresses';
+import { chooseAddressFailure } from './address-text';
+
+export { addressText } from './address-text';
 
 export const ADDRESS_EDIT_URL = '/packages/member/addresses-edit';
 export const ADDRESS_BOOK_URL = '/packages/member/addresses';
-
-export function addressText(a: Address): string {
-  return `${a.province}${a.city === a.province ? '' : a.city}${a.district}${a.detail}`;
-}
 
 /** What `chooseAddress` came back with. */
 export type WechatAddressAnswer =
@@ -34,12 +33,7 @@ export async function chooseWechatAddress(): Promise<WechatAddressAnswer> {
       },
     };
   } catch (err) {
-    const msg = String((err as { errMsg?: unknown } | null)?.errMsg ?? err);
-    if (/fail[: ]+cancel/i.test(msg)) return { kind: 'cancelled' };
-    if (/auth|privacy|deny|denied/i.test(msg)) {
-      return { kind: 'unavailable', reason: '未获得微信通讯地址授权，请手动填写收货地址' };
-    }
-    return { kind: 'unavailable', reason: '暂时无法使用微信地址，请手动填写收货地址' };
+    return chooseAddressFailure(String((err as { errMsg?: unknown } | null)?.errMsg ?? err));
   }
 }
 
