@@ -86,7 +86,17 @@ export default function AddressEditPage() {
           regions={regions}
           errors={errors}
           saving={saving}
-          onChange={(v) => setValue(v)}
+          onChange={(v) => {
+            // An edited field's old message goes; the others stay until the next save.
+            const region = v.province !== value.province || v.city !== value.city || v.district !== value.district;
+            setErrors((e) => {
+              const next = { ...e };
+              for (const k of ['name', 'phone', 'detail'] as const) if (v[k] !== value[k]) delete next[k];
+              if (region) delete next.region;
+              return next;
+            });
+            setValue(v);
+          }}
           onDefault={setIsDefault}
           onSave={() => void save()}
         />

@@ -121,7 +121,7 @@ export default function AddressesPage() {
                 )}
                 <View className="address-item__ops">
                   <Text
-                    className="address-item__act address-edit"
+                    className="address-item__act address-item-edit"
                     id={`address-edit-${a.addressId}`}
                     onClick={() => {
                       useAddresses.getState().setDraft(null);
