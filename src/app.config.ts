@@ -23,7 +23,10 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },
-    { root: 'packages/member', pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim'] },
+    {
+      root: 'packages/member',
+      pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim', 'addresses', 'addresses-edit'],
+    },
     // group-buy.
     { root: 'packages/groupbuy', pages: ['list', 'campaign', 'team'] },
     // invite a friend

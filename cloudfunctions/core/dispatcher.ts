@@ -44,7 +44,9 @@ export async function dispatch(fn: string, body: unknown, ctx: CallContext): Pro
   const call = callBody.safeParse(body);
   if (!call.success) return fail('VALIDATION_FAILED', undefined, zodDetails(call.error));
   const { action, data, idempotencyKey } = call.data;
-  const name = (action.includes('.') ? action : `${fn}.${action}`) as ActionName;
+  // `address.list` sent to `member` is `member.address.list`; an action naming its function (`member.me`) is whole.
+  const qualified = `${fn}.${action}`;
+  const name = (Object.hasOwn(contract, qualified) || !action.includes('.') ? qualified : action) as ActionName;
   if (!name.startsWith(`${fn}.`) || !Object.hasOwn(contract, name)) {
     return fail('UNKNOWN_ACTION', undefined, { function: fn, action });
   }

@@ -80,6 +80,10 @@ export const ERRORS = {
   MEDIA_TYPE_UNSUPPORTED: { status: 400, message: '仅支持 PNG 或 JPG 图片' },
   // placing staff in shops (manager.setStaffShop).
   STAFF_NOT_FOUND: { status: 404, message: '该员工不存在或已撤销，请刷新后再试' },
+  // the member's address book.
+  ADDRESS_NOT_FOUND: { status: 404, message: '收货地址不存在，请刷新后再试' },
+  ADDRESS_LIMIT_REACHED: { status: 409, message: '最多保存 20 个收货地址，请先删除不用的地址' },
+  ADDRESS_REGION_INVALID: { status: 400, message: '所在地区不正确，请重新选择' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

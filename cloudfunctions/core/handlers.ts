@@ -18,6 +18,7 @@ import { usableCoupons } from './order';
 // @member-imports
 import { getMemberCode } from './member';
 import { ackCelebration, bindPhone, getBenefits, updateProfile } from './member';
+import { deleteMemberAddress, listAddressBook, listRegions, saveAddress, setDefaultAddress } from './member';
 // repurchase nudges and dashboards
 import { getDashboard } from './dashboard';
 import { grantLongTermSubscriptions } from './nudge';
@@ -83,6 +84,11 @@ const useCases: Handlers = {
   'member.bindPhone': bindPhone,
   'member.benefits': getBenefits,
   'member.ackCelebration': ackCelebration,
+  'member.address.list': listAddressBook,
+  'member.address.save': saveAddress,
+  'member.address.setDefault': setDefaultAddress,
+  'member.address.delete': deleteMemberAddress,
+  'member.address.regions': listRegions,
   'manager.refundOrder': refundOrderAsManager,
   'manager.approveRefund': approveRefund,
   'manager.retryRefund': retryRefund,

@@ -63,7 +63,11 @@ describe.skipIf(missing.length > 0)('H5 store and advisor codes, end to end', ()
       district: '静安区',
       detail: '南京西路 1515 号',
     };
-    for (const [field, value] of Object.entries(address)) await page.locator(`#address-${field} input`).fill(value);
+    // The address book lives on the server: the default address (added here) is what checkout ships to.
+    await e2e.saveAddress(env!.baseUrl, VISITOR, address);
+    await page.reload();
+    await page.locator('#page-checkout #delivery-express').click();
+    await page.locator('#page-checkout #delivery-address').waitFor();
     await page.locator('#checkout-submit').click();
     await page.locator('#page-pay #pay-confirm').waitFor();
     await page.locator('#pay-confirm').click();

@@ -2,10 +2,11 @@
  * What every H5 end-to-end suite shares: prerequisites (Chromium, the H5 build), the gateway and
  * browser they drive, an API caller acting as a dev member, and page helpers.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ActionInput, ActionName, ActionOutput, ProductDetail } from '../../cloudfunctions/core/contract';
+import type { ActionInput, ActionName, ActionOutput, Address, ProductDetail } from '../../cloudfunctions/core/contract';
 import { formatFen } from '../../src/utils/money';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -82,9 +83,13 @@ export async function startE2E(): Promise<E2E> {
 }
 
 /** A phone-sized browser context signed in as `openid` (Taro H5 storage keeps `{ data }` JSON in localStorage). */
-export async function signedInPage(browser: Browser, openid: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(
+  browser: Browser,
+  openid: string,
+  width = 375,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
+    viewport: { width, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
   });
@@ -119,16 +124,23 @@ export async function callApi<N extends ActionName>(
   openid: string,
   name: N,
   data: ActionInput<N>,
+  idempotencyKey?: string,
 ): Promise<ActionOutput<N>> {
-  const [fn, action] = name.split('.');
+  const dot = name.indexOf('.');
+  const [fn, action] = [name.slice(0, dot), name.slice(dot + 1)];
   const res = await fetch(`${baseUrl}/api/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Dev-Openid': openid },
-    body: JSON.stringify({ action, data }),
+    body: JSON.stringify({ action, data, ...(idempotencyKey ? { idempotencyKey } : {}) }),
   });
   const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
   if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
   return body.data as ActionOutput<N>;
+}
+
+/** Adds an address to the member's book (the first one becomes the default express checkout uses). */
+export async function saveAddress(baseUrl: string, openid: string, address: Address): Promise<void> {
+  await callApi(baseUrl, openid, 'member.address.save', address, `e2e-address-${randomUUID()}`);
 }
 
 /** The price as the page shows it: NutUI Price with thousands separators. */

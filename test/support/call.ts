@@ -16,7 +16,8 @@ export async function callAction<N extends ActionName>(
   data: ActionInput<N>,
   options: { openid?: string | null; now?: Date; idempotencyKey?: string; storeId?: string; platform?: Platform } = {},
 ): Promise<Envelope<ActionOutput<N>>> {
-  const [fn, action] = name.split('.') as [string, string];
+  const dot = name.indexOf('.');
+  const [fn, action] = [name.slice(0, dot), name.slice(dot + 1)];
   const openid = options.openid === undefined ? 'test-customer' : options.openid;
   return dispatch(
     fn,

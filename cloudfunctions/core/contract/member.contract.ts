@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
 import { isAvatarUrl, isCalendarDate, nicknameLength, NICKNAME_MAX_CHARS } from '../shared/profile-text';
-import { action, type Role } from './action';
+import { action, id, type Role } from './action';
 
 export interface MemberTier {
   code: string;
@@ -86,6 +86,56 @@ export interface MemberBenefits {
   current?: string;
 }
 
+// ---------- address book (types and input) ----------
+/** One entry of the member's address book. */
+export interface MemberAddress {
+  addressId: string;
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  /** Empty for a county-level city without districts. */
+  district: string;
+  detail: string;
+  isDefault: boolean;
+  updatedAt: string;
+}
+
+/** The whole book, default first, then the most recently changed; `limit` is the most it may hold. */
+export interface AddressBook {
+  items: MemberAddress[];
+  limit: number;
+}
+
+/** Provinces -> cities -> districts, by name, for the form's region picker. */
+export interface RegionList {
+  provinces: Array<{ name: string; cities: Array<{ name: string; districts: string[] }> }>;
+}
+
+/** Characters as a person counts them (a surrogate pair is one). */
+const chars = (v: string) => [...v].length;
+
+/** The fields of an address as the form sends them; messages are the words shown next to the field. */
+const addressFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, '请填写收货人')
+    .refine((v) => chars(v) <= 20, '收货人最多 20 个字'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请填写正确的 11 位手机号'),
+  province: z.string().trim().min(1, '请选择所在地区').max(20, '请选择所在地区'),
+  city: z.string().trim().min(1, '请选择所在地区').max(20, '请选择所在地区'),
+  district: z.string().trim().max(20, '请选择所在地区').default(''),
+  detail: z
+    .string()
+    .trim()
+    .min(1, '请填写详细地址')
+    .refine((v) => chars(v) <= 120, '详细地址最多 120 个字'),
+};
+
 export const memberActions = {
   'member.me': action<MemberProfile>()({
     input: z.object({}).strict(),
@@ -149,5 +199,28 @@ export const memberActions = {
     input: z.object({}).strict(),
     role: 'customer',
     mutating: true,
+  }),
+  'member.address.list': action<AddressBook>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+  }),
+  'member.address.save': action<AddressBook & { address: MemberAddress }>()({
+    input: z.object({ addressId: id.optional(), ...addressFields, isDefault: z.boolean().optional() }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.address.setDefault': action<AddressBook>()({
+    input: z.object({ addressId: id }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.address.delete': action<AddressBook>()({
+    input: z.object({ addressId: id }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  'member.address.regions': action<RegionList>()({
+    input: z.object({}).strict(),
+    role: 'any',
   }),
 } as const;

@@ -150,12 +150,15 @@ export const orderActions = {
     input: z
       .object({
         ...pricingInput,
-        delivery: z.object({ type: z.enum(['express', 'pickup']), address: address.optional() }).strict(),
+        // Express takes one address: an entry of the member's address book (`addressId`), or typed in.
+        delivery: z
+          .object({ type: z.enum(['express', 'pickup']), address: address.optional(), addressId: id.optional() })
+          .strict(),
         remark: z.string().trim().max(100).optional(),
       })
       .strict()
-      .refine((v) => v.delivery.type !== 'express' || v.delivery.address, {
-        message: 'express delivery needs an address',
+      .refine((v) => v.delivery.type !== 'express' || !v.delivery.address !== !v.delivery.addressId, {
+        message: 'express delivery needs exactly one of address and addressId',
         path: ['delivery', 'address'],
       }),
     role: 'customer',

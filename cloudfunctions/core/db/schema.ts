@@ -3,6 +3,7 @@ import type { OrderTables } from './schema/order.schema';
 import type { PointsTables } from './schema/points.schema';
 import type { CouponTables } from './schema/coupon.schema';
 import type { MemberCodeTables } from './schema/member-code.schema';
+import type { MemberAddressTables } from './schema/member-address.schema';
 import type { StaffTables } from './schema/staff.schema';
 import type { GroupbuyTables } from './schema/groupbuy.schema';
 import type { TimerRunTables } from './schema/timer-runs.schema';
@@ -24,6 +25,7 @@ export interface Database
     PointsTables,
     CouponTables,
     MemberCodeTables,
+    MemberAddressTables,
     StaffTables,
     GroupbuyTables,
     TimerRunTables,

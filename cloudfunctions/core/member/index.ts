@@ -1,4 +1,13 @@
 /** member's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
+export {
+  ADDRESS_BOOK_LIMIT,
+  addressForOrder,
+  deleteMemberAddress,
+  listAddressBook,
+  listRegions,
+  saveAddress,
+  setDefaultAddress,
+} from './address-book.service';
 export { INVITE_ALPHABET, isInviteCode } from './domain/invite-code';
 export { MEMBER_CODE_STEP_SECONDS, memberCodeSecret } from './domain/member-code';
 export { DEFAULT_TIERS, tierForGrowth, type TierBenefits } from './domain/tiers';

@@ -12,7 +12,7 @@ import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
 import { findSkusWithProduct } from '../catalog';
-import { findTierBenefits } from '../member';
+import { addressForOrder, findTierBenefits } from '../member';
 import { checkoutSeams } from './seams';
 
 type PricingRequest = ActionInput<'order.quote'>;
@@ -144,6 +144,12 @@ export async function createOrder(
     if (faults.failAfter === step) throw new Error(`injected crash after ${step}`);
   };
   const memberId = caller.memberId;
+  // The order keeps a copy of the address: later edits to the address book never change it.
+  let address = input.delivery.type === 'express' ? (input.delivery.address ?? null) : null;
+  if (input.delivery.type === 'express' && input.delivery.addressId) {
+    address = await addressForOrder(exec, memberId, input.delivery.addressId);
+    if (!address) return fail('ADDRESS_NOT_FOUND', undefined, { addressId: input.delivery.addressId });
+  }
   const priced = await price(exec, ctx.storeId, memberId, input, input.delivery.type, ctx.now);
   if (!priced.ok) return priced;
   const order = priced.data.priced;
@@ -186,7 +192,7 @@ export async function createOrder(
       status: 'pending_payment',
       status_before_refund: null,
       delivery_type: input.delivery.type,
-      address: input.delivery.type === 'express' ? JSON.stringify(input.delivery.address) : null,
+      address: address ? JSON.stringify(address) : null,
       remark: input.remark ?? '',
       subtotal_fen: order.subtotalFen,
       member_discount_fen: order.memberDiscountFen,

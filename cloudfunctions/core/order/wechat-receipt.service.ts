@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput, WechatReceiptOutcome } from '../contract';
-import type { CallContext, ServiceArgs } from '../context';
+import type { ActionArgs, CallContext } from '../context';
 import { tradeManagement } from '../config/trade-management';
 import { fail, ok, type Result } from '../errors';
 import type { TradeOrderQuery } from '../platform/platform';
@@ -35,8 +35,8 @@ export async function recordWechatReceipt({
   caller,
   ctx,
   exec,
-}: ServiceArgs<ActionInput<'order.recordWechatReceipt'>>): Promise<Result<ActionOutput<'order.recordWechatReceipt'>>> {
-  const memberId = caller.memberId!;
+}: ActionArgs<'order.recordWechatReceipt'>): Promise<Result<ActionOutput<'order.recordWechatReceipt'>>> {
+  const memberId = caller.memberId;
   const order = await findOrder(exec, input.orderId);
   if (!order || order.member_id !== memberId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
   if (!tradeManagement().managed || !order.transaction_id) {

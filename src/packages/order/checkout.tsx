@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Price } from '@nutui/nutui-react-taro';
 import { ApiError, call, isTransportError, newIdempotencyKey, toastError } from '../../api';
-import type { Address, DeliveryType, OrderQuote, UsableCoupon } from '../../../cloudfunctions/core/contract';
+import type { DeliveryType, MemberAddress, OrderQuote, UsableCoupon } from '../../../cloudfunctions/core/contract';
 import { useCheckout } from '../../stores/checkout';
 import { useCart } from '../../stores/cart';
 import { formatFen } from '../../utils/money';
@@ -13,7 +13,7 @@ import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { DeliveryCard } from './components/DeliveryCard';
 import { CouponPicker } from './components/CouponPicker';
 import { AmountRows, OrderLines } from './components/OrderParts';
-import { EMPTY_ADDRESS, addressProblem, lastAddress, rememberAddress } from './components/address';
+import { useAddresses } from '../../stores/addresses';
 import './order.scss';
 
 /** Coupon refusals: the chosen coupon no longer fits this cart, so checkout drops it and re-quotes. */
@@ -44,7 +44,9 @@ export default function CheckoutPage() {
   const [deliveryType, setDeliveryType] = useState<DeliveryType>();
   const [quote, setQuote] = useState<OrderQuote>();
   const [loading, setLoading] = useState(true);
-  const [address, setAddress] = useState<Address>(() => lastAddress() ?? EMPTY_ADDRESS);
+  // The member's address book (server-side); express ships to the chosen entry or the default.
+  const [addresses, setAddresses] = useState<MemberAddress[]>();
+  const selectedId = useAddresses((s) => s.selectedId);
   const [submitting, setSubmitting] = useState(false);
   const [round, setRound] = useState(0);
   const [couponId, setCouponId] = useState<string>();
@@ -71,6 +73,19 @@ export default function CheckoutPage() {
       .finally(() => mine === seq.current && setLoading(false));
     // `gb` is derived from `groupBuy`; `round` re-quotes on demand.
   }, [items, deliveryType, round, couponId, groupBuy]);
+
+  const loadAddresses = () =>
+    call('member.address.list', {})
+      .then((b) => setAddresses(b.items))
+      .catch((err) => (setAddresses((a) => a ?? []), toastError(err)));
+  useEffect(() => void loadAddresses(), []);
+  // Back from the address book or the form: the book may have changed.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void loadAddresses();
+    shown.current = true;
+  });
+  const address = addresses?.find((a) => a.addressId === selectedId) ?? addresses?.find((a) => a.isDefault) ?? null;
 
   // The picker's list, priced against this cart (best first); it does not block checkout.
   useEffect(() => {
@@ -109,11 +124,8 @@ export default function CheckoutPage() {
 
   const type = deliveryType ?? quote.deliveryType;
   const submit = async () => {
-    if (type === 'express') {
-      const problem = addressProblem(address);
-      if (problem) return void Taro.showToast({ title: problem, icon: 'none' });
-    }
-    const delivery = type === 'express' ? { type, address: trimmed(address) } : { type };
+    if (type === 'express' && !address) return void Taro.showToast({ title: '请添加收货地址', icon: 'none' });
+    const delivery = type === 'express' ? { type, addressId: address!.addressId } : { type };
     const inputs = JSON.stringify({ items, delivery, couponId, groupBuy });
     if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
     setSubmitting(true);
@@ -123,7 +135,6 @@ export default function CheckoutPage() {
         { items, delivery, ...gb, ...(couponId ? { couponId } : {}) },
         { idempotencyKey: attempt.current.key },
       );
-      if (type === 'express') rememberAddress(delivery.address!);
       if (source === 'cart') items.forEach((i) => useCart.getState().remove(i.skuId));
       useCheckout.getState().clear();
       void Taro.redirectTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(order.orderId)}` });
@@ -131,6 +142,11 @@ export default function CheckoutPage() {
       toastError(err);
       if (!isTransportError(err)) attempt.current = undefined;
       if (err instanceof ApiError && REQUOTE.has(err.code)) setRound((r) => r + 1);
+      // The chosen address was deleted elsewhere: fall back to the book as it is now.
+      if (err instanceof ApiError && err.code === 'ADDRESS_NOT_FOUND') {
+        useAddresses.getState().select(null);
+        void loadAddresses();
+      }
     } finally {
       setSubmitting(false);
     }
@@ -149,7 +165,11 @@ export default function CheckoutPage() {
         type={type}
         onType={setDeliveryType}
         address={address}
-        onAddress={setAddress}
+        loadingBook={!addresses}
+        onAddress={(a) => {
+          useAddresses.getState().select(a.addressId);
+          void loadAddresses();
+        }}
       />
       <OrderLines lines={quote.lines} id="checkout-lines" />
       <CouponPicker
@@ -181,15 +201,4 @@ export default function CheckoutPage() {
       </View>
     </View>
   );
-}
-
-function trimmed(a: Address): Address {
-  return {
-    name: a.name.trim(),
-    phone: a.phone.trim(),
-    province: a.province.trim(),
-    city: a.city.trim(),
-    district: a.district.trim(),
-    detail: a.detail.trim(),
-  };
 }

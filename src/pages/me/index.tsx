@@ -24,6 +24,7 @@ const MENU: Array<{ title: string; url: string; id: string }> = [
   { title: '会员权益', url: '/packages/member/benefits', id: 'menu-benefits' },
   { title: '会员码', url: '/packages/member/code', id: 'menu-member-code' },
   { title: '个人资料', url: '/packages/member/profile', id: 'menu-profile' },
+  { title: '收货地址', url: '/packages/member/addresses', id: 'menu-addresses' },
   // group-buy.
   { title: '拼团', url: '/packages/groupbuy/list', id: 'menu-groupbuy' },
 ];

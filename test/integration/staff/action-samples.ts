@@ -24,6 +24,18 @@ export function actionSamples(skuId: string): Samples {
     'member.bindPhone': { code: 'matrix-phone-code' },
     'member.benefits': {},
     'member.ackCelebration': {},
+    'member.address.list': {},
+    'member.address.save': {
+      name: '矩阵测试',
+      phone: '13800138000',
+      province: '上海市',
+      city: '上海市',
+      district: '浦东新区',
+      detail: '世纪大道 100 号',
+    },
+    'member.address.setDefault': { addressId: 'no-such-address' },
+    'member.address.delete': { addressId: 'no-such-address' },
+    'member.address.regions': {},
     'coupon.listClaimable': {},
     'member.claimCoupon': { templateId: 'no-such-template' },
     'member.coupons': {},
@@ -134,6 +146,8 @@ export function fullerActionSamples(skuId: string): Samples {
     'manager.refundOrder': { orderId: 'no-such-order', lineIds: ['no-such-line'], reason: '矩阵' },
     'manager.updateSku': { skuId: 'no-such-sku', priceFen: 100, stock: { from: 10, to: 20 } },
     'member.updateProfile': { nickname: '矩阵测试', avatarUrl: 'https://example.com/a.png', birthday: '1990-01-31' },
+    // an edit of an address that is not the caller's, made the default.
+    'member.address.save': { addressId: 'no-such-address', ...address, isDefault: true },
     'manager.createCouponTemplate': {
       title: '矩阵券',
       kind: 'percent_off',

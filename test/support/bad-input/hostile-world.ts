@@ -17,8 +17,18 @@ export interface HostileWorld {
   privateMarkers: string[];
 }
 
+/** The victim's address-book entry; its street text must never reach another member. */
+const VICTIM_ADDRESS = {
+  name: '受害人',
+  phone: '13912345678',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  detail: '受害人私密门牌 88 号',
+};
+
 /**
- * Another member with something of everything (points, a coupon, a pending order, a paid order, a
+ * Another member with something of everything (points, a coupon, an address, a pending order, a paid order, a
  * paid order with a refund request, a group-buy seat), made through the factories, and the attacker.
  */
 export async function makeHostileWorld(db: Db): Promise<HostileWorld> {
@@ -55,6 +65,14 @@ export async function makeHostileWorld(db: Db): Promise<HostileWorld> {
     skuId: campaign.skuId,
     openid: victim.openid,
   });
+  const victimAddress = okData(
+    await callAction(
+      db,
+      'member.address.save',
+      { ...VICTIM_ADDRESS },
+      { openid: victim.openid, now: T0, idempotencyKey: newKey() },
+    ),
+  ).address;
   const orders = [pending, paid, refunded, seat];
   const lines = await db.kysely
     .selectFrom('order_lines')
@@ -71,6 +89,7 @@ export async function makeHostileWorld(db: Db): Promise<HostileWorld> {
     ...lines.map((l) => ({ kind: 'line', id: l.id })),
     { kind: 'coupon', id: couponId },
     { kind: 'refund', id: refund.refundId },
+    { kind: 'address', id: victimAddress.addressId },
     { kind: 'member', id: victim.openid },
     { kind: 'member', id: victim.id },
   ];
@@ -84,6 +103,6 @@ export async function makeHostileWorld(db: Db): Promise<HostileWorld> {
   return {
     attackerOpenid: attacker.openid,
     pool: { foreign, shared },
-    privateMarkers: [...foreign.map((f) => f.id), ...orders.map((o) => o.orderNo)],
+    privateMarkers: [...foreign.map((f) => f.id), ...orders.map((o) => o.orderNo), VICTIM_ADDRESS.detail],
   };
 }

@@ -1,48 +1,67 @@
 import Taro from '@tarojs/taro';
-import type { Address } from '../../../../cloudfunctions/core/contract';
-import { readStored, writeStored } from '../../../stores/storage';
+import type { Address, MemberAddress } from '../../../../cloudfunctions/core/contract';
+import { ApiError, call, newIdempotencyKey } from '../../../api';
+import { useAddresses } from '../../../stores/addresses';
+import { chooseAddressFailure } from './address-text';
 
-const KEY = 'order.lastAddress';
+export { addressText } from './address-text';
 
-export const EMPTY_ADDRESS: Address = { name: '', phone: '', province: '', city: '', district: '', detail: '' };
+export const ADDRESS_EDIT_URL = '/packages/member/addresses-edit';
+export const ADDRESS_BOOK_URL = '/packages/member/addresses';
 
-export function lastAddress(): Address | null {
-  const stored = readStored<Address | null>(KEY, null);
-  return stored && typeof stored === 'object' ? { ...EMPTY_ADDRESS, ...stored } : null;
-}
+/** What `chooseAddress` came back with. */
+export type WechatAddressAnswer =
+  { kind: 'chosen'; address: Address } | { kind: 'cancelled' } | { kind: 'unavailable'; reason: string };
 
-export function rememberAddress(address: Address): void {
-  writeStored(KEY, address);
-}
-
-/** Why the address cannot be sent yet (the same limits the server's schema checks), or null. */
-export function addressProblem(a: Address | null): string | null {
-  if (!a) return '请填写收货地址';
-  if (!a.name.trim()) return '请填写收货人';
-  if (!/^1\d{10}$/.test(a.phone.trim())) return '请填写 11 位手机号';
-  if (!a.province.trim() || !a.city.trim()) return '请填写省份和城市';
-  if (!a.detail.trim()) return '请填写详细地址';
-  return null;
-}
-
-export function addressText(a: Address): string {
-  return `${a.province}${a.city === a.province ? '' : a.city}${a.district}${a.detail}`;
-}
-
-/** weapp: WeChat's own address book; the answer maps field by field onto our `Address`. */
-export async function chooseWechatAddress(): Promise<Address | null> {
+/**
+ * weapp: WeChat's own address book. The customer closing it is a cancel (say nothing); a refused
+ * authorisation, a privacy refusal or an undeclared API is `unavailable`, with the words to show above
+ * the form that replaces it.
+ */
+async function chooseWechatAddress(): Promise<WechatAddressAnswer> {
   try {
     const r = await Taro.chooseAddress();
     return {
-      name: r.userName,
-      phone: r.telNumber,
-      province: r.provinceName,
-      city: r.cityName,
-      district: r.countyName,
-      detail: r.detailInfo,
+      kind: 'chosen',
+      address: {
+        name: r.userName ?? '',
+        phone: r.telNumber ?? '',
+        province: r.provinceName ?? '',
+        city: r.cityName ?? '',
+        district: r.countyName ?? '',
+        detail: r.detailInfo ?? '',
+      },
     };
-  } catch {
-    // The customer closed the address book (or denied access): keep what we had.
+  } catch (err) {
+    return chooseAddressFailure(String((err as { errMsg?: unknown } | null)?.errMsg ?? err));
+  }
+}
+
+/**
+ * 从微信导入: saves the address WeChat hands over to the member's book and answers it. When WeChat
+ * refuses or the server does not accept the address (a region it does not know, say), it opens the
+ * form instead, filled with what WeChat gave and a notice saying why; a cancel does nothing.
+ */
+export async function importWechatAddress(): Promise<MemberAddress | null> {
+  const answer = await chooseWechatAddress();
+  if (answer.kind === 'cancelled') return null;
+  if (answer.kind === 'unavailable') {
+    openAddressForm({ fields: {}, notice: answer.reason });
     return null;
   }
+  try {
+    const saved = await call('member.address.save', answer.address, { idempotencyKey: newIdempotencyKey() });
+    useAddresses.getState().select(saved.address.addressId);
+    return saved.address;
+  } catch (err) {
+    const reason = err instanceof ApiError ? err.message : '微信地址保存失败';
+    openAddressForm({ fields: answer.address, notice: `${reason}（已填入微信地址，请核对后保存）` });
+    return null;
+  }
+}
+
+/** Opens the address form; after saving it selects the new address for checkout and comes back. */
+export function openAddressForm(draft: { fields: Partial<Address>; notice: string } | null): void {
+  useAddresses.getState().setDraft(draft);
+  void Taro.navigateTo({ url: `${ADDRESS_EDIT_URL}?select=1` });
 }
