@@ -3,18 +3,9 @@ import { useEffect, useState } from 'react';
 import { call, mediaUrl, newIdempotencyKey } from '../api';
 import { safeDecode } from '../utils/query';
 import { shareMessages, type ShareContent } from '../utils/share';
+import { INVITE_CODE_KEY, knownInviteCode } from '../utils/invite-code';
 
-const CODE_KEY = 'share.inviteCode';
 let asking: Promise<string | null> | null = null;
-
-function knownInviteCode(): string | null {
-  return (Taro.getStorageSync(CODE_KEY) as string) || null;
-}
-
-/** Keeps the member's own invite code once a page has it (邀请有礼), for shares that cannot wait for it. */
-export function rememberInviteCode(code: string): void {
-  if (code && code !== knownInviteCode()) Taro.setStorageSync(CODE_KEY, code);
-}
 
 /**
  * The sharer's invite code, asked for when they share (member.me), not when they merely browse: a
@@ -26,7 +17,7 @@ function myInviteCode(): Promise<string | null> {
   asking ??= call('member.me', {})
     .then(
       (me) => {
-        Taro.setStorageSync(CODE_KEY, me.inviteCode);
+        Taro.setStorageSync(INVITE_CODE_KEY, me.inviteCode);
         return me.inviteCode;
       },
       () => null,

@@ -87,11 +87,13 @@ describeWeapp('weapp walk: buying', () => {
       await h.tap('#cart-checkout');
       expect(h.route).toBe('packages/order/checkout');
       if (!h.find('#delivery-express').hasClass('is-active')) await h.tap('#delivery-express');
-      expect(h.find('#address-choose').text()).toContain('请选择收货地址');
+      // A new customer's address book is empty: 从微信导入 asks WeChat's, saves it to ours and ships there.
+      expect(h.find('#address-missing').text()).toContain('请添加收货地址');
       h.wx.answer('chooseAddress', { ok: ADDRESS });
-      await h.tap('#address-choose');
-      expect(h.find('#address-choose').text()).toContain('林小禾');
-      expect(h.find('#address-choose').text()).toContain('静安区南京西路 1266 号 8 楼');
+      await h.tap('#address-import-wechat');
+      expect(h.wx.calls('chooseAddress')).toHaveLength(1);
+      expect(h.find('#delivery-address').text()).toContain('林小禾');
+      expect(h.find('#delivery-address').text()).toContain('南京西路 1266 号 8 楼');
 
       h.wx.answer('requestPayment', h.paysInWechat);
       h.wx.answer('requestSubscribeMessage', (o) => ({
@@ -130,6 +132,79 @@ describeWeapp('weapp walk: buying', () => {
       const payments = await h.db.kysely.selectFrom('payments').selectAll().where('order_id', '=', order.id).execute();
       expect(payments).toHaveLength(1);
       times.express = Date.now() - started;
+    },
+    WALK_TIMEOUT,
+  );
+  it(
+    '结算 (快递) with chooseAddress refused: the form opens saying why, and the typed address is the one shipped to',
+    async () => {
+      const started = Date.now();
+      h.signIn('weapp-buyer-refuses-address');
+      await h.open(`/packages/goods/detail?id=${product.id}`);
+      await h.tap('#btn-buy-now');
+      await h.waitFor('#sku-confirm');
+      await h.tap('#sku-confirm');
+      expect(h.route).toBe('packages/order/checkout');
+      if (!h.find('#delivery-express').hasClass('is-active')) await h.tap('#delivery-express');
+
+      // The customer once refused WeChat's address book: never silent, the form opens and says so.
+      h.wx.answer('chooseAddress', { fail: 'auth deny' });
+      await h.tap('#address-import-wechat');
+      await h.waitFor('#page-address-edit');
+      expect(h.route).toBe('packages/member/addresses-edit');
+      expect(h.find('#address-notice').text()).toMatch(/拒绝|授权/);
+
+      await h.input('#address-name', '周青禾');
+      await h.input('#address-phone', '1380013800');
+      await h.tap('#address-region');
+      await h.waitFor('浙江省');
+      await h.tap('浙江省');
+      await h.waitFor('杭州市');
+      await h.tap('杭州市');
+      await h.waitFor('西湖区');
+      await h.tap('西湖区');
+      await h.input('#address-detail', '文三路 90 号');
+      await h.tap('#address-save');
+      // The server's own words for a ten-digit phone, under the field; nothing saved.
+      await h.waitFor('#address-phone-error');
+      expect(h.find('#address-phone-error').text()).not.toBe('');
+      await h.input('#address-phone', '13800138001');
+      await h.tap('#address-save');
+      await h.waitFor('#delivery-address');
+      expect(h.route).toBe('packages/order/checkout');
+      expect(h.find('#delivery-address').text()).toContain('周青禾');
+      expect(h.find('#delivery-address').text()).toContain('文三路 90 号');
+
+      h.wx.answer('requestPayment', h.paysInWechat);
+      h.wx.answer('requestSubscribeMessage', { ok: {} });
+      await h.tap('#checkout-submit');
+      await h.waitFor('支付成功');
+      const member = await h.db.kysely
+        .selectFrom('members')
+        .select('id')
+        .where('openid', '=', 'weapp-buyer-refuses-address')
+        .executeTakeFirstOrThrow();
+      const order = await h.db.kysely
+        .selectFrom('orders')
+        .selectAll()
+        .where('member_id', '=', member.id)
+        .executeTakeFirstOrThrow();
+      expect(order.status).toBe('paid');
+      expect(order.address).toMatchObject({
+        name: '周青禾',
+        phone: '13800138001',
+        province: '浙江省',
+        city: '杭州市',
+        district: '西湖区',
+        detail: '文三路 90 号',
+      });
+      const book = await h.db.kysely
+        .selectFrom('member_addresses')
+        .select(['name', 'is_default'])
+        .where('member_id', '=', member.id)
+        .execute();
+      expect(book).toEqual([{ name: '周青禾', is_default: true }]);
+      times.refusedAddress = Date.now() - started;
     },
     WALK_TIMEOUT,
   );

@@ -7,7 +7,7 @@ import { pathSteps } from './harness/tree';
 
 const SRC = resolve(__dirname, '../../src');
 /** `Taro.x` members Taro makes itself rather than taking from `wx` (components, its own request chain). */
-const TARO_OWN = new Set(['Canvas', 'Image', 'cloud', 'env', 'request']);
+const TARO_OWN = new Set(['Canvas', 'Image', 'cloud', 'env', 'request', 'getCurrentInstance', 'getCurrentPages']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {

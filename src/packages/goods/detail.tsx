@@ -10,6 +10,7 @@ import { useCheckout } from '../../stores/checkout';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { SharePreview } from '../../components/SharePreview';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import { Gallery, Info } from './components/DetailInfo';
 import { SkuPicker, type PickerMode } from './components/SkuPicker';
@@ -130,6 +131,7 @@ export default function DetailPage() {
         onConfirm={confirm}
       />
       <SharePreview preview={share.preview} onClose={share.closePreview} />
+      <PrivacyPopup />
     </View>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { call, mediaUrl } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
-import { rememberInviteCode } from '../../hooks/useShare';
+import { rememberInviteCode } from '../../utils/invite-code';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';

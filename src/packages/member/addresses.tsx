@@ -7,7 +7,8 @@ import { call, newIdempotencyKey, toastError } from '../../api';
 import { useAddresses } from '../../stores/addresses';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
-import { ADDRESS_EDIT_URL, addressText, importWechatAddress } from '../order/components/address';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { addressText, importWechatAddress } from '../order/components/address';
 import './addresses.scss';
 
 /**
@@ -67,7 +68,9 @@ export default function AddressesPage() {
   };
   const add = () => {
     useAddresses.getState().setDraft(null);
-    void Taro.navigateTo({ url: `${ADDRESS_EDIT_URL}${selecting ? '?select=1' : ''}` });
+    void Taro.navigateTo({
+      url: selecting ? '/packages/member/addresses-edit?select=1' : '/packages/member/addresses-edit',
+    });
   };
   const importWechat = async () => {
     const saved = await importWechatAddress();
@@ -125,7 +128,9 @@ export default function AddressesPage() {
                     id={`address-edit-${a.addressId}`}
                     onClick={() => {
                       useAddresses.getState().setDraft(null);
-                      void Taro.navigateTo({ url: `${ADDRESS_EDIT_URL}?id=${encodeURIComponent(a.addressId)}` });
+                      void Taro.navigateTo({
+                        url: `/packages/member/addresses-edit?id=${encodeURIComponent(a.addressId)}`,
+                      });
                     }}
                   >
                     编辑
@@ -159,6 +164,7 @@ export default function AddressesPage() {
           新增地址
         </Button>
       </View>
+      <PrivacyPopup />
     </View>
   );
 }

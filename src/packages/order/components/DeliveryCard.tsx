@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ArrowRight, Location, Store } from '@nutui/icons-react-taro';
 import type { DeliveryType, MemberAddress } from '../../../../cloudfunctions/core/contract';
-import { ADDRESS_BOOK_URL, addressText, importWechatAddress, openAddressForm } from './address';
+import { addressText, importWechatAddress, openAddressForm } from './address';
 
 const DELIVERY_TEXT: Record<DeliveryType, string> = { express: '快递配送', pickup: '门店自提' };
 
@@ -57,7 +57,7 @@ export function DeliveryCard({ options, type, onType, address, loadingBook, onAd
         <View
           className="delivery__pickup"
           id="address-choose"
-          onClick={() => void Taro.navigateTo({ url: `${ADDRESS_BOOK_URL}?select=1` })}
+          onClick={() => void Taro.navigateTo({ url: '/packages/member/addresses?select=1' })}
         >
           <Location size={20} color="#3F6B57" />
           <View className="delivery__text" id="delivery-address">

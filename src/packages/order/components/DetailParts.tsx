@@ -3,7 +3,7 @@ import { Location, Store, Transit } from '@nutui/icons-react-taro';
 import type { OrderView } from '../../../../cloudfunctions/core/contract';
 import { formatFen } from '../../../utils/money';
 import { Countdown } from '../../../components/Countdown';
-import { addressText } from './address';
+import { addressText } from './address-text';
 import { REFUND_STATUS_TEXT, formatTime, statusText } from './order-text';
 
 const HINT: Partial<Record<OrderView['status'], string>> = {

@@ -6,9 +6,6 @@ import { chooseAddressFailure } from './address-text';
 
 export { addressText } from './address-text';
 
-export const ADDRESS_EDIT_URL = '/packages/member/addresses-edit';
-export const ADDRESS_BOOK_URL = '/packages/member/addresses';
-
 /** What `chooseAddress` came back with. */
 export type WechatAddressAnswer =
   { kind: 'chosen'; address: Address } | { kind: 'cancelled' } | { kind: 'unavailable'; reason: string };
@@ -63,5 +60,5 @@ export async function importWechatAddress(): Promise<MemberAddress | null> {
 /** Opens the address form; after saving it selects the new address for checkout and comes back. */
 export function openAddressForm(draft: { fields: Partial<Address>; notice: string } | null): void {
   useAddresses.getState().setDraft(draft);
-  void Taro.navigateTo({ url: `${ADDRESS_EDIT_URL}?select=1` });
+  void Taro.navigateTo({ url: '/packages/member/addresses-edit?select=1' });
 }
