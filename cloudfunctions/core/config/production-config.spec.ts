@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCloudConfig, ConfigError, loadGatewayConfig, type Env } from './production-config';
+import type { Env } from './env';
+import { checkCloudConfig, ConfigError, loadGatewayConfig } from './production-config';
 import { tradeManagement } from './trade-management';
 
 const dir = mkdtempSync(join(tmpdir(), 'config-spec-'));

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { tradeManagedProblems } from './trade-management';
+import type { Env } from './env';
 
 /**
  * Configuration checked when a gateway or a cloud function starts. In production (NODE_ENV=production,
  * or any WeChat Cloud function) a missing or weak setting stops the start with a message naming the
  * variable and where its value comes from, instead of failing later on a customer's request.
  */
-export type Env = Record<string, string | undefined>;
 
 /** Secrets sign member codes and sessions: anything shorter is guessable offline. */
 const MIN_SECRET_LENGTH = 32;

@@ -1,4 +1,4 @@
-import type { Env } from './production-config';
+import type { Env } from './env';
 
 /**
  * 发货信息管理 (WeChat's order shipping management): when a mini program is under it, WeChat holds

@@ -84,6 +84,9 @@ export default function DetailPage() {
           onClick={() => open('cart')}
           className="detail-spec"
         />
+      </View>
+      {/* Its own row: inside the rounded, overflow-hidden cells the outline button was clipped. */}
+      <View className="detail-share-row">
         <Button
           className="detail-share"
           size="small"
