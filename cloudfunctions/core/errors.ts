@@ -40,6 +40,7 @@ export const ERRORS = {
   ORDER_EXPIRED: { status: 409, message: '订单已超时关闭' },
   // A confirm-receipt report for an order WeChat does not hold (not under 发货信息管理, or not paid in WeChat).
   WECHAT_RECEIPT_NOT_APPLICABLE: { status: 409, message: '该订单无需在微信确认收货' },
+  CONFIRM_RECEIPT_IN_WECHAT: { status: 409, message: '请在微信的确认收货页中确认收货' },
   REFUND_NOT_ALLOWED: { status: 409, message: '该订单不支持退款' },
   REFUND_EXCEEDS_PAID: { status: 409, message: '退款金额超过该笔支付的可退金额' },
   IDEMPOTENCY_CONFLICT: { status: 409, message: '请求重复，请刷新后再试' },

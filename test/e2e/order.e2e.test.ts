@@ -175,10 +175,13 @@ describe.skipIf(missing.length > 0)('H5 order, end to end', () => {
         await page.goto(`${baseUrl}/#/packages/order/detail?orderId=${encodeURIComponent(order.orderId)}`);
         await waitForText(page, '#detail-status', '待收货');
         await shot(page, '10-detail-shipped-trade-managed', '#page-order-detail');
+        // WeChat holds the funds until the customer confirms in its component, which H5 cannot open:
+        // the direct confirmation is refused with the server's words and the order keeps waiting.
         await page.locator(`#btn-confirm-${order.orderId}`).click();
         await confirmModal(page);
-        await waitForText(page, '#detail-status', '已完成');
-        expect((await api('order.get', { orderId: order.orderId })).status).toBe('completed');
+        await e2e.waitForToast(page, '请在微信的确认收货页中确认收货');
+        expect((await api('order.get', { orderId: order.orderId })).status).toBe('shipped');
+        await waitForText(page, '#detail-status', '待收货');
       } finally {
         if (saved === undefined) delete process.env.WX_TRADE_MANAGED;
         else process.env.WX_TRADE_MANAGED = saved;

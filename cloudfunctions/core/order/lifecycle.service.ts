@@ -60,7 +60,12 @@ export async function cancelOrder({
   return loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
 }
 
-/** `order.confirmReceipt`: shipped -> completed; the refund window starts now. */
+/**
+ * `order.confirmReceipt`: shipped -> completed; the refund window starts now. A payment under
+ * 发货信息管理 is refused: WeChat releases the store's funds only once the customer confirms in
+ * WeChat's own component (`order.recordWechatReceipt` records that, checked with WeChat), so a
+ * completion here would start the refund window and settle points for money WeChat still holds.
+ */
 export async function confirmReceipt({
   input,
   caller,
@@ -69,6 +74,7 @@ export async function confirmReceipt({
 }: MemberArgs<ActionInput<'order.confirmReceipt'>>): Promise<Result<OrderView>> {
   const own = await loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
   if (!own.ok) return own;
+  if (own.data.wechatReceipt) return fail('CONFIRM_RECEIPT_IN_WECHAT', undefined, { orderId: input.orderId });
   if (!(await transitionOrder(exec, input.orderId, 'confirmReceipt', { completed_at: ctx.now }))) {
     return stateConflict(exec, caller.memberId, input.orderId, ctx.now);
   }

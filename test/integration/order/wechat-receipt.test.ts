@@ -97,6 +97,20 @@ describeEachDatabase('confirm receipt in WeChat (发货信息管理)', (use) => 
     expect(view.actions.confirmReceipt).toBe(true);
   });
 
+  it('the direct confirmation is refused while WeChat holds the funds; the order keeps waiting for WeChat', async () => {
+    const order = await shippedOrder(use());
+    const refused = await callAction(
+      use(),
+      'order.confirmReceipt',
+      { orderId: order.orderId },
+      { openid: order.openid, now: daysAfter(T0, 2), idempotencyKey: newKey() },
+    );
+    expect(errorCode(refused)).toBe('CONFIRM_RECEIPT_IN_WECHAT');
+    expect(refused.ok ? null : refused.error.message).toBe('请在微信的确认收货页中确认收货');
+    const row = await orderRow(use(), order.orderId);
+    expect([row.status, row.completed_at]).toEqual(['shipped', null]);
+  });
+
   it('success that WeChat confirms completes the order once; a retry replays, a new report changes nothing', async () => {
     const order = await shippedOrder(use());
     const platform = localPlatform(use(), { now: daysAfter(T0, 2) });
