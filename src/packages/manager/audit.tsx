@@ -8,6 +8,7 @@ import { FeedBody } from '../../components/FeedBody';
 import { formatFen } from '../../utils/money';
 import { shanghaiTime as when } from '../../utils/shanghai-time';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** What each action reads as; an action added later shows its name until it gets words here. */
 const ACTION_TEXT: Record<string, string> = {
@@ -39,7 +40,7 @@ const ACTION_TEXT: Record<string, string> = {
 };
 
 /** 操作日志: every staff and manager write, newest first. */
-export default function ManagerAuditPage() {
+function ManagerAuditPage() {
   const feed = useCursorPages<AuditEntry>('audit', (cursor) => call('manager.listAudit', cursor ? { cursor } : {}));
   useReachBottom(feed.loadMore);
   const { items } = feed;
@@ -67,3 +68,5 @@ export default function ManagerAuditPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerAuditPage);

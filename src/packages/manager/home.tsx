@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** The manager's tools, one cell each. Convenience only: every action checks the role on the server. */
 const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
@@ -19,7 +20,7 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
 ];
 
-export default function ManagerHomePage() {
+function ManagerHomePage() {
   return (
     <View className="page m-page" id="page-manager-home">
       <View className="m-page__list">
@@ -39,3 +40,5 @@ export default function ManagerHomePage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerHomePage);

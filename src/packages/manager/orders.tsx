@@ -14,6 +14,7 @@ import { ShipForm } from './components/ShipForm';
 import { VerifyPickup } from '../../components/VerifyPickup';
 import { RejectForm } from './components/RejectForm';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
   { value: 'paid', title: '待发货' },
@@ -27,7 +28,7 @@ const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
 
 type Step = 'manager.shipOrder' | 'manager.readyForPickup' | 'manager.refundOrder';
 
-export default function ManagerOrdersPage() {
+function ManagerOrdersPage() {
   const [tab, setTab] = useState<OrderStatus | 'all'>('paid');
   const feed = useCursorPages<OrderView>(tab, (cursor) =>
     call('manager.listOrders', { ...(tab === 'all' ? {} : { status: tab }), ...(cursor ? { cursor } : {}) }),
@@ -115,3 +116,5 @@ export default function ManagerOrdersPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerOrdersPage);

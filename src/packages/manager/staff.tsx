@@ -14,6 +14,7 @@ import { shanghaiTime as when } from '../../utils/shanghai-time';
 import { ShopSheet, type ShopOption } from './components/ShopSheet';
 import './manager.scss';
 import './staff.scss';
+import { withRole } from '../../components/RoleGate';
 
 const ROLE_TEXT = { staff: '店员', manager: '店长' } as const;
 const INVITE_TEXT: Record<StaffInviteView['status'], string> = {
@@ -29,7 +30,7 @@ const NO_SHOP: ShopOption = { shopId: null, name: '不指定门店' };
  * 员工管理: invite staff to a shop (one-time link + mini-program code, 24 h), list them with their
  * shop, place or move one (分配门店), revoke one. Staff without a shop cannot serve as advisors.
  */
-export default function ManagerStaffPage() {
+function ManagerStaffPage() {
   const list = useRemote(() => call('manager.listStaff', {}), []);
   const [invite, setInvite] = useState<ActionOutput<'manager.createStaffInvite'>>();
   // undefined: the default, the first shop.
@@ -198,3 +199,5 @@ export default function ManagerStaffPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerStaffPage);
