@@ -42,7 +42,9 @@ import { myAdvisorCode, shopCodes } from './shop';
 import { customerDetail, myCustomers } from './advisor';
 import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor';
 import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
-import { setStaffShop } from './staff';
+import { setStaffName, setStaffShop } from './staff';
+import { managerSummary } from './dashboard';
+import { quoteRefund } from './order';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -106,6 +108,9 @@ const useCases: Handlers = {
   'manager.revokeStaff': revokeStaff,
   'manager.revokeStaffInvite': revokeStaffInvite,
   'manager.setStaffShop': setStaffShop,
+  'manager.setStaffName': setStaffName,
+  'manager.summary': managerSummary,
+  'manager.quoteRefund': quoteRefund,
   'manager.listProducts': managerListProducts,
   'manager.updateSku': updateSku,
   'manager.setProductStatus': setProductStatus,

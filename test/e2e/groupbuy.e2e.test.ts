@@ -165,8 +165,13 @@ describe.skipIf(missing.length > 0)('H5 group-buy, end to end', () => {
     await shot(m.page, '11-manager-campaigns', '#page-manager-campaigns');
     await m.page.locator('#campaign-new').click();
     await m.page.locator('#campaign-form').waitFor();
-    const inputs = m.page.locator('#campaign-form input');
-    const values = ['sku-amino-acid-cleanser-2', '洁面乳大瓶 3人团', '79.9', '3', '24', '50', '1', '7'];
+    // The product and spec come from the catalog picker, not a typed SKU id.
+    await m.page.locator('.sku-picker .nut-searchbar input').fill('氨基酸');
+    await m.page.locator('.sku-picker .nut-searchbar input').press('Enter');
+    await m.page.locator('#campaign-sku-sku-amino-acid-cleanser-2').click();
+    await waitForText(m.page, '#campaign-sku-picked', '青禾氨基酸温和洁面乳');
+    const inputs = m.page.locator('#campaign-form .ship-form__row input');
+    const values = ['洁面乳大瓶 3人团', '79.9', '3', '24', '50', '1', '7'];
     for (let i = 0; i < values.length; i++) await inputs.nth(i).fill(values[i]!);
     await m.page.waitForTimeout(400);
     await m.page.screenshot({ path: `${e2e.ARTIFACTS}/groupbuy-12-manager-form.png` });

@@ -102,9 +102,9 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
 
   it('a customer who is not staff is turned away from the counter by the server', async () => {
     const page = await open(`e2e-not-staff-${Date.now().toString(36)}`, '/packages/staff/counter');
-    await page.locator('#page-staff-denied').waitFor();
-    expect(await e2e.textOf(page, '#page-staff-denied')).toContain('仅限门店员工使用');
-    await shot(page, '06-denied', '#page-staff-denied');
+    await page.locator('#page-no-permission').waitFor();
+    expect(await e2e.textOf(page, '#page-no-permission')).toContain('仅限门店员工使用');
+    await shot(page, '06-denied', '#page-no-permission');
   }, 60_000);
 
   it('manager tools: home, products, coupons, staff invite, audit log; a new member joins by the invite', async () => {

@@ -12,6 +12,7 @@ export {
   verifyPickup,
 } from './lifecycle.service';
 export { getOrder, listOrders, listStoreOrders, viewsOf } from './order-queries';
+export { quoteRefund } from './manager-refund.service';
 export { recordWechatReceipt } from './wechat-receipt.service';
 export {
   approveRefund,

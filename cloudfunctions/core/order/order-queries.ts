@@ -81,7 +81,7 @@ export async function listStoreOrders({
 }: ServiceArgs<ActionInput<'manager.listOrders'>>): Promise<Result<ActionOutput<'manager.listOrders'>>> {
   const after = input.cursor ? decode(input.cursor) : null;
   if (input.cursor && !after) return fail('VALIDATION_FAILED', '分页参数无效', { field: 'cursor' });
-  const rows = await findStoreOrders(exec, ctx.storeId, input.status ?? null, after, PAGE * 2 + 1);
+  const rows = await findStoreOrders(exec, ctx.storeId, input.status ?? null, after, PAGE * 2 + 1, input.q ?? null);
   const page = rows.slice(0, PAGE * 2);
   return ok({
     items: (await viewsOf(exec, page, ctx.now)).map(({ order, view }) => ({

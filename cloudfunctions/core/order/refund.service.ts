@@ -5,12 +5,14 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
+import { refundChoice } from './domain/refund-amount';
 import { customerActions } from './domain/order-rules';
 import { canTransition } from './domain/order-state-machine';
 import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
 import { findLines, findOrder, findRefundsOf, lockOrder, transitionOrder } from './repo/order.repo';
 import { findStoreRefund, findStoreRefunds, insertRefund, lockRefundRoom, moveRefund } from './repo/refund.repo';
 import { checkoutSeams } from './seams';
+import { refundGoods } from './manager-refund.service';
 
 interface RefundOpening {
   lineIds?: string[];
@@ -34,14 +36,9 @@ export async function openRefund(
   opening: RefundOpening,
 ): Promise<Result<ActionOutput<'order.requestRefund'>>> {
   const [lines, refunds] = await Promise.all([findLines(exec, [order.id]), findRefundsOf(exec, [order.id])]);
-  const open = lines.filter((l) => l.refund_id === null);
-  const chosen = opening.lineIds ? open.filter((l) => opening.lineIds!.includes(l.id)) : open;
-  if (chosen.length === 0 || (opening.lineIds && chosen.length !== new Set(opening.lineIds).size)) {
-    return fail('VALIDATION_FAILED', '所选商品不可退款', { lineIds: opening.lineIds });
-  }
-  const whole = chosen.length === open.length;
-  const notShipped = order.status === 'paid' || order.status === 'grouping' || order.status === 'ready_for_pickup';
-  const amount = chosen.reduce((sum, l) => sum + l.payable_fen, 0) + (whole && notShipped ? order.shipping_fen : 0);
+  const choice = refundChoice(order, lines, opening.lineIds);
+  if (!choice) return fail('VALIDATION_FAILED', '所选商品不可退款', { lineIds: opening.lineIds });
+  const { chosen, whole, amountFen: amount } = choice;
   if (amount <= 0) return fail('REFUND_NOT_ALLOWED', '退款金额为零');
   // A seat in a team still open stays until the team ends: refunding it would let the team succeed
   // counting a member who no longer paid. (Seatless `grouping` orders, refused payments, pass.)
@@ -274,8 +271,10 @@ export async function listRefunds({
   exec,
 }: ServiceArgs<ActionInput<'manager.listRefunds'>>): Promise<Result<ActionOutput<'manager.listRefunds'>>> {
   const rows = await findStoreRefunds(exec, ctx.storeId, input.status);
+  const lines = await findLines(exec, [...new Set(rows.map((r) => r.order_id))]);
   return ok({
     items: rows.map((r) => ({
+      goods: refundGoods(lines, r),
       refundId: r.id,
       kind: r.kind,
       orderId: r.order_id,

@@ -31,3 +31,11 @@ export function addMinutes(at: Date, minutes: number): Date {
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * 86_400_000);
 }
+
+/** The Asia/Shanghai calendar day holding `at`: its UTC bounds [start, end) and its YYYY-MM-DD label. */
+export function shanghaiDay(at: Date): { start: Date; end: Date; label: string } {
+  const local = at.getTime() + SHANGHAI_OFFSET_MS;
+  const midnight = local - (((local % 86_400_000) + 86_400_000) % 86_400_000);
+  const start = new Date(midnight - SHANGHAI_OFFSET_MS);
+  return { start, end: addDays(start, 1), label: new Date(midnight).toISOString().slice(0, 10) };
+}

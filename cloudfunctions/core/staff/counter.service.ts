@@ -9,7 +9,7 @@ import { pointsForYuan, wholeYuan } from '../points';
 import { tierMultiplier } from '../points';
 import { fen, points } from '../shared/money';
 import { resolveCounterCode } from './counter-code';
-import { counterMember, insertReceipt } from './repo/staff.repo';
+import { counterMember, insertReceipt, staffName } from './repo/staff.repo';
 
 /** `staff.session`: who is at the counter. Reaching it at all proves the caller is staff. */
 export async function staffSession({
@@ -18,12 +18,12 @@ export async function staffSession({
   exec,
 }: ActionArgs<'staff.session'>): Promise<Result<ActionOutput<'staff.session'>>> {
   const store = await exec.selectFrom('stores').select('name').where('id', '=', ctx.storeId).executeTakeFirstOrThrow();
-  const me = await exec.selectFrom('members').select('nickname').where('id', '=', caller.memberId).executeTakeFirst();
   return ok({
     role: caller.role as 'staff' | 'manager',
     storeId: ctx.storeId,
     storeName: store.name,
-    nickname: me?.nickname ?? '',
+    // The name the manager set for them, as every staff list shows it.
+    nickname: (await staffName(exec, ctx.storeId, caller.openid!)) ?? '',
   });
 }
 

@@ -135,6 +135,8 @@ export async function listStaff({
     staff: staff.map((s) => ({
       openid: s.openid,
       nickname: s.nickname,
+      displayName: s.display_name ?? s.nickname ?? s.openid,
+      customName: s.display_name,
       role: s.role,
       since: s.created_at.toISOString(),
       isMe: s.openid === caller.openid,

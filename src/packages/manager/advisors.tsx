@@ -15,6 +15,7 @@ import { shanghaiTime } from '../../utils/shanghai-time';
 import { AdvisorCard } from './components/AdvisorCard';
 import './manager.scss';
 import './advisors.scss';
+import { withRole } from '../../components/RoleGate';
 
 type Tab = 'advisors' | 'customers' | 'templates';
 const TABS: Array<{ value: Tab; title: string }> = [
@@ -27,7 +28,7 @@ type Scope =
   { kind: 'all' } | { kind: 'advisor'; openid: string; name: string } | { kind: 'pool'; shopId: string; name: string };
 
 /** 导购管理: advisors with their budgets, every served customer with reassignment, and which coupons advisors may issue. */
-export default function ManagerAdvisorsPage() {
+function ManagerAdvisorsPage() {
   const [tab, setTab] = useState<Tab>('advisors');
   const [scope, setScope] = useState<Scope>({ kind: 'all' });
   const board = useRemote(() => call('manager.advisors', {}), []);
@@ -209,3 +210,5 @@ export default function ManagerAdvisorsPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerAdvisorsPage);

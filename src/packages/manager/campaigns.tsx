@@ -13,9 +13,10 @@ import { CampaignForm } from './components/CampaignForm';
 import { formatTime } from '../order/components/order-text';
 import './manager.scss';
 import './campaigns.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** 拼团活动 (manager): every campaign with its seats and team outcomes; create one, stop one. */
-export default function ManagerCampaignsPage() {
+function ManagerCampaignsPage() {
   const list = useRemote(() => call('manager.listCampaigns', {}), []);
   const [creating, setCreating] = useState(false);
   const { busy, submit } = useSubmit();
@@ -92,3 +93,5 @@ export default function ManagerCampaignsPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerCampaignsPage);

@@ -10,9 +10,10 @@ import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { TemplateForm } from './components/TemplateForm';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** 优惠券管理: every template with its terms and what is left; create a new one, stop issuing one. */
-export default function ManagerCouponsPage() {
+function ManagerCouponsPage() {
   const list = useRemote(() => call('manager.listCouponTemplates', {}), []);
   const [creating, setCreating] = useState(false);
   const { busy, submit } = useSubmit();
@@ -96,3 +97,5 @@ export default function ManagerCouponsPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerCouponsPage);

@@ -8,8 +8,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { Chart } from './components/Chart';
 import './manager.scss';
 import './dashboard.scss';
+import { withRole } from '../../components/RoleGate';
 
-export default function ManagerDashboardPage() {
+function ManagerDashboardPage() {
   const board = useRemote(() => call('manager.dashboard', {}), []);
   const charts = board.data?.charts ?? [];
   const hasData = charts.some((c) => c.rows.some((r) => r.value > 0));
@@ -42,3 +43,5 @@ export default function ManagerDashboardPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerDashboardPage);

@@ -1,7 +1,11 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro';
+import { call } from '../../api';
+import { useRemote } from '../../hooks/useRemote';
+import { formatFen } from '../../utils/money';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** The manager's tools, one cell each. Convenience only: every action checks the role on the server. */
 const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
@@ -19,9 +23,76 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
 ];
 
-export default function ManagerHomePage() {
+/** Today's figures (the server's, for the Shanghai business day); each queue opens its list. */
+function Summary() {
+  const summary = useRemote(() => call('manager.summary', {}), []);
+  const s = summary.data;
+  if (!s) {
+    return (
+      <View className="m-summary card" id="m-summary">
+        {summary.error ? (
+          <Text className="m-summary__retry" onClick={() => void summary.reload()}>
+            今日数据加载失败，点此重试
+          </Text>
+        ) : (
+          <Skeleton rows={3} animated />
+        )}
+      </View>
+    );
+  }
+  return (
+    <View className="m-summary card" id="m-summary">
+      <Text className="m-summary__day">{`今日 ${s.day}`}</Text>
+      <View className="m-summary__row">
+        <View className="m-summary__cell" id="m-summary-sales">
+          <Text className="m-summary__value">{`¥${formatFen(s.salesFen)}`}</Text>
+          <Text className="m-summary__label">今日销售额</Text>
+        </View>
+        <View className="m-summary__cell" id="m-summary-orders">
+          <Text className="m-summary__value">{s.orderCount}</Text>
+          <Text className="m-summary__label">订单数</Text>
+        </View>
+        <View className="m-summary__cell" id="m-summary-average">
+          <Text className="m-summary__value">{`¥${formatFen(s.averageFen)}`}</Text>
+          <Text className="m-summary__label">客单价</Text>
+        </View>
+      </View>
+      <View className="m-summary__row">
+        <View
+          className="m-summary__cell m-summary__cell--link"
+          id="m-summary-to-ship"
+          onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders?status=paid' })}
+        >
+          <Text className="m-summary__value">{s.toShip}</Text>
+          <Text className="m-summary__label">待发货 ›</Text>
+        </View>
+        <View
+          className="m-summary__cell m-summary__cell--link"
+          id="m-summary-refunds"
+          onClick={() => void Taro.navigateTo({ url: '/packages/manager/refunds' })}
+        >
+          <Text className="m-summary__value">{s.refundsToReview}</Text>
+          <Text className="m-summary__label">待审核 ›</Text>
+        </View>
+        <View
+          className="m-summary__cell m-summary__cell--link"
+          id="m-summary-to-pick-up"
+          onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders?status=ready_for_pickup' })}
+        >
+          <Text className="m-summary__value">{s.toPickUp}</Text>
+          <Text className="m-summary__label">待自提 ›</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function ManagerHomePage() {
   return (
     <View className="page m-page" id="page-manager-home">
+      <View className="m-page__top">
+        <Summary />
+      </View>
       <View className="m-page__list">
         <CellGroup>
           {TOOLS.map((t) => (
@@ -39,3 +110,5 @@ export default function ManagerHomePage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerHomePage);

@@ -11,6 +11,7 @@ import { FeedBody } from '../../components/FeedBody';
 import { formatTime } from '../order/components/order-text';
 import './manager.scss';
 import './dashboard.scss';
+import { withRole } from '../../components/RoleGate';
 
 const TABS: Array<{ value: NudgeStatus | 'all'; title: string }> = [
   { value: 'all', title: '全部' },
@@ -51,7 +52,7 @@ function MessageCard({ m }: { m: NudgeRecord }) {
   );
 }
 
-export default function ManagerMessagesPage() {
+function ManagerMessagesPage() {
   const [tab, setTab] = useState<NudgeStatus | 'all'>('all');
   const feed = useCursorPages<NudgeRecord>(tab, (cursor) =>
     call('manager.messages', { ...(tab === 'all' ? {} : { status: tab }), ...(cursor ? { cursor } : {}) }),
@@ -74,3 +75,5 @@ export default function ManagerMessagesPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerMessagesPage);

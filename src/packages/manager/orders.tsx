@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ArrowRight } from '@nutui/icons-react-taro';
+import { SearchBar } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
 import type { OrderStatus, OrderView } from '../../../cloudfunctions/core/contract';
 import { EmptyState } from '../../components/EmptyState';
@@ -12,8 +13,10 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { ManagerOrderCard } from './components/ManagerOrderCard';
 import { ShipForm } from './components/ShipForm';
 import { VerifyPickup } from '../../components/VerifyPickup';
-import { RejectForm } from './components/RejectForm';
+import { RefundSheet } from './components/RefundSheet';
+import { safeDecode } from '../../utils/query';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
   { value: 'paid', title: '待发货' },
@@ -27,10 +30,19 @@ const TABS: Array<{ value: OrderStatus | 'all'; title: string }> = [
 
 type Step = 'manager.shipOrder' | 'manager.readyForPickup' | 'manager.refundOrder';
 
-export default function ManagerOrdersPage() {
-  const [tab, setTab] = useState<OrderStatus | 'all'>('paid');
-  const feed = useCursorPages<OrderView>(tab, (cursor) =>
-    call('manager.listOrders', { ...(tab === 'all' ? {} : { status: tab }), ...(cursor ? { cursor } : {}) }),
+function ManagerOrdersPage() {
+  // 管理后台's counts open their tab (?status=ready_for_pickup).
+  const params = useRouter().params;
+  const asked = params.status;
+  const [tab, setTab] = useState<OrderStatus | 'all'>(TABS.find((t) => t.value === asked)?.value ?? 'paid');
+  // A search looks through every status: the order number or member the manager typed.
+  const [q, setQ] = useState(safeDecode(params.q)?.trim() ?? '');
+  const feed = useCursorPages<OrderView>(`${tab}|${q}`, (cursor) =>
+    call('manager.listOrders', {
+      ...(tab === 'all' || q ? {} : { status: tab }),
+      ...(q ? { q } : {}),
+      ...(cursor ? { cursor } : {}),
+    }),
   );
   const [shipping, setShipping] = useState<OrderView>();
   // One key per (order, step): a retry after a network error replays instead of acting twice.
@@ -42,14 +54,14 @@ export default function ManagerOrdersPage() {
   const run = async (
     step: Step,
     order: OrderView,
-    extra: { carrier: string; trackingNo: string } | { reason: string } | null,
+    extra: { carrier: string; trackingNo: string } | { reason: string; lineIds: string[] } | null,
     done: string,
   ) => {
     const answer = await submit<unknown>(`${order.orderId}:${step}`, (idempotencyKey) => {
       if (step === 'manager.shipOrder' && extra && 'carrier' in extra)
         return call(step, { orderId: order.orderId, ...extra }, { idempotencyKey });
       if (step === 'manager.refundOrder' && extra && 'reason' in extra)
-        return call(step, { orderId: order.orderId, reason: extra.reason }, { idempotencyKey });
+        return call(step, { orderId: order.orderId, ...extra }, { idempotencyKey });
       return call('manager.readyForPickup', { orderId: order.orderId }, { idempotencyKey });
     });
     if (!answer) return;
@@ -72,7 +84,21 @@ export default function ManagerOrdersPage() {
           <ArrowRight size={14} color="#9A918A" />
         </View>
       </View>
-      <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
+      <View className="m-page__search">
+        <SearchBar
+          shape="round"
+          placeholder="订单号 / 会员手机号 / 昵称"
+          id="m-order-search"
+          defaultValue={q}
+          onSearch={(text) => setQ(text.trim())}
+          onClear={() => setQ('')}
+        />
+      </View>
+      {q ? (
+        <Text className="m-page__searching" id="m-order-searching">{`“${q}”的搜索结果（全部状态）`}</Text>
+      ) : (
+        <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
+      )}
       <FeedBody
         feed={feed}
         listClass="m-page__list"
@@ -101,17 +127,17 @@ export default function ManagerOrdersPage() {
           shipping && void run('manager.shipOrder', shipping, { carrier, trackingNo }, '已发货')
         }
       />
-      <RejectForm
+      <RefundSheet
         key={refunding ? `refund-${refunding.orderId}` : 'refund-none'}
-        visible={!!refunding}
+        order={refunding}
         busy={!!refunding && busyOn(refunding)}
-        title="主动退款"
-        placeholder="退款原因（顾客可见），将按实付金额原路退回未退款的商品"
-        submitText="确认退款"
-        idPrefix="m-refund"
         onClose={() => setRefunding(undefined)}
-        onSubmit={(reason) => refunding && void run('manager.refundOrder', refunding, { reason }, '已提交退款')}
+        onSubmit={(lineIds, reason) =>
+          refunding && void run('manager.refundOrder', refunding, { reason, lineIds }, '已提交退款')
+        }
       />
     </View>
   );
 }
+
+export default withRole('manager', ManagerOrdersPage);

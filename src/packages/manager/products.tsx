@@ -11,9 +11,10 @@ import { FeedBody } from '../../components/FeedBody';
 import { formatFen } from '../../utils/money';
 import { SkuEditor } from './components/SkuEditor';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** 商品库存: every product, on sale or not; edit a SKU's price and stock, put a product on or off the shelf. */
-export default function ManagerProductsPage() {
+function ManagerProductsPage() {
   const feed = useCursorPages<ManagerProductView>('products', (cursor) =>
     call('manager.listProducts', cursor ? { cursor } : {}),
   );
@@ -94,3 +95,5 @@ export default function ManagerProductsPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerProductsPage);

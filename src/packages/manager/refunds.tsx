@@ -11,6 +11,7 @@ import { LineTabs } from '../../components/LineTabs';
 import { RefundCard, type ManagerRefund } from './components/RefundCard';
 import { RejectForm } from './components/RejectForm';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 type Status = RefundView['status'];
 const TABS: Array<{ value: string; title: string; statuses: Status[] }> = [
@@ -27,7 +28,7 @@ async function loadRefunds(statuses: Status[]): Promise<ManagerRefund[]> {
   return pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export default function ManagerRefundsPage() {
+function ManagerRefundsPage() {
   const [tab, setTab] = useState(TABS[0].value);
   const statuses = TABS.find((t) => t.value === tab)?.statuses ?? ['requested'];
   const list = useRemote(() => loadRefunds(statuses), [tab]);
@@ -105,3 +106,5 @@ export default function ManagerRefundsPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerRefundsPage);

@@ -6,6 +6,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import './manager.scss';
+import { withRole } from '../../components/RoleGate';
 
 function AdvisorRow({ a }: { a: ShopAdvisorCode }) {
   return (
@@ -20,7 +21,7 @@ function AdvisorRow({ a }: { a: ShopAdvisorCode }) {
 }
 
 /** 门店与导购码: each shop's poster code (s=CODE) to print for the counter, and each advisor's code (a=CODE). */
-export default function ManagerShopsPage() {
+function ManagerShopsPage() {
   const codes = useRemote(() => call('manager.shopCodes', {}), []);
   if (codes.loading && !codes.data) return <ListSkeleton rows={3} />;
   if (!codes.data)
@@ -66,3 +67,5 @@ export default function ManagerShopsPage() {
     </View>
   );
 }
+
+export default withRole('manager', ManagerShopsPage);

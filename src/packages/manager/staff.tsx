@@ -14,6 +14,8 @@ import { shanghaiTime as when } from '../../utils/shanghai-time';
 import { ShopSheet, type ShopOption } from './components/ShopSheet';
 import './manager.scss';
 import './staff.scss';
+import { withRole } from '../../components/RoleGate';
+import { StaffNameForm } from './components/StaffNameForm';
 
 const ROLE_TEXT = { staff: '店员', manager: '店长' } as const;
 const INVITE_TEXT: Record<StaffInviteView['status'], string> = {
@@ -29,7 +31,7 @@ const NO_SHOP: ShopOption = { shopId: null, name: '不指定门店' };
  * 员工管理: invite staff to a shop (one-time link + mini-program code, 24 h), list them with their
  * shop, place or move one (分配门店), revoke one. Staff without a shop cannot serve as advisors.
  */
-export default function ManagerStaffPage() {
+function ManagerStaffPage() {
   const list = useRemote(() => call('manager.listStaff', {}), []);
   const [invite, setInvite] = useState<ActionOutput<'manager.createStaffInvite'>>();
   // undefined: the default, the first shop.
@@ -52,7 +54,7 @@ export default function ManagerStaffPage() {
   const revoke = async (s: StaffMemberView) => {
     const ok = await Taro.showModal({
       title: '撤销员工',
-      content: `撤销「${s.nickname ?? s.openid}」的${ROLE_TEXT[s.role]}权限？`,
+      content: `撤销「${s.displayName}」的${ROLE_TEXT[s.role]}权限？`,
       confirmColor: '#3F6B57',
     });
     if (!ok.confirm) return;
@@ -62,6 +64,16 @@ export default function ManagerStaffPage() {
       )
     )
       void list.reload();
+  };
+  const [naming, setNaming] = useState<StaffMemberView>();
+  const rename = async (s: StaffMemberView, name: string | null) => {
+    const done = await submit(`name:${s.openid}`, (idempotencyKey) =>
+      call('manager.setStaffName', { openid: s.openid, name }, { idempotencyKey }),
+    );
+    if (!done) return;
+    setNaming(undefined);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+    void list.reload();
   };
   const placeStaff = async (s: StaffMemberView, shop: ShopOption) => {
     const done = await submit(`shop:${s.openid}`, (idempotencyKey) =>
@@ -133,7 +145,7 @@ export default function ManagerStaffPage() {
           {list.data.staff.map((s) => (
             <View className="m-item m-item--row card" key={s.openid}>
               <View className="m-item__who">
-                <Text className="m-item__title">{s.nickname ?? s.openid}</Text>
+                <Text className="m-item__title">{s.displayName}</Text>
                 <Text className="m-item__text">{`${ROLE_TEXT[s.role]} · ${when(s.since)} 加入`}</Text>
                 {s.shopName ? (
                   <Text className="m-item__text m-staff__shop">{s.shopName}</Text>
@@ -144,6 +156,15 @@ export default function ManagerStaffPage() {
                 )}
               </View>
               <View className="m-staff__actions">
+                <Button
+                  size="mini"
+                  fill="outline"
+                  className="m-staff-name"
+                  disabled={!!busy}
+                  onClick={() => setNaming(s)}
+                >
+                  改名
+                </Button>
                 <Button
                   size="mini"
                   type="primary"
@@ -189,12 +210,21 @@ export default function ManagerStaffPage() {
       )}
       <ShopSheet
         visible={!!sheet}
-        title={sheet?.kind === 'staff' ? `将「${sheet.staff.nickname ?? sheet.staff.openid}」分配到` : '邀请到门店'}
+        title={sheet?.kind === 'staff' ? `将「${sheet.staff.displayName}」分配到` : '邀请到门店'}
         shops={sheet?.kind === 'invite' ? [...shops, NO_SHOP] : shops}
         current={sheet?.kind === 'staff' ? sheet.staff.shopId : invitingTo.shopId}
         onClose={() => setSheet(undefined)}
         onSelect={(shop) => (sheet?.kind === 'staff' ? void placeStaff(sheet.staff, shop) : setInviteShop(shop))}
       />
+      <StaffNameForm
+        key={naming?.openid ?? 'none'}
+        staff={naming}
+        busy={!!naming && busy === `name:${naming.openid}`}
+        onClose={() => setNaming(undefined)}
+        onSubmit={(name) => naming && void rename(naming, name)}
+      />
     </View>
   );
 }
+
+export default withRole('manager', ManagerStaffPage);

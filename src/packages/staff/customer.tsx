@@ -12,9 +12,10 @@ import { CustomerCard } from './components/CustomerCard';
 import { IssueCouponForm } from './components/IssueCouponForm';
 import './staff.scss';
 import './advisor.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** 顾客详情: one of the advisor's customers, their recent orders, and 发券 within the monthly budget. */
-export default function CustomerDetailPage() {
+function CustomerDetailPage() {
   const memberId = safeDecode(useRouter().params.memberId) ?? '';
   const detail = useRemote(() => call('staff.customerDetail', { memberId }), [memberId]);
   const { busy, submit } = useSubmit();
@@ -71,3 +72,5 @@ export default function CustomerDetailPage() {
     </View>
   );
 }
+
+export default withRole('staff', CustomerDetailPage);

@@ -11,6 +11,7 @@ import { LineTabs } from '../../components/LineTabs';
 import { CustomerCard } from './components/CustomerCard';
 import './staff.scss';
 import './advisor.scss';
+import { withRole } from '../../components/RoleGate';
 
 const SORTS: Array<{ value: CustomerSort; title: string }> = [
   { value: 'lastOrder', title: '最近下单' },
@@ -23,7 +24,7 @@ type Filter = 'all' | 'due' | 'birthday' | `tier:${string}`;
  * 我的顾客: the advisor's members (the server decides whose: the caller's own), sorted by a tab and
  * narrowed by a chip: 待复购, 本月生日, or a tier.
  */
-export default function MyCustomersPage() {
+function MyCustomersPage() {
   const [sort, setSort] = useState<CustomerSort>('lastOrder');
   const [filter, setFilter] = useState<Filter>('all');
   const tiers = useRemote(() => call('member.benefits', {}), []);
@@ -84,3 +85,5 @@ export default function MyCustomersPage() {
     </View>
   );
 }
+
+export default withRole('staff', MyCustomersPage);

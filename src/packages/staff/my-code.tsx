@@ -5,9 +5,10 @@ import { useRemote } from '../../hooks/useRemote';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import './staff.scss';
+import { withRole } from '../../components/RoleGate';
 
 /** 我的导购码: the advisor's personal code; a customer who scans it becomes their customer and gets the welcome gift. */
-export default function StaffMyCodePage() {
+function StaffMyCodePage() {
   const mine = useRemote(() => call('shop.myAdvisorCode', {}), []);
   if (mine.loading && !mine.data) return <PageSkeleton />;
   if (!mine.data) {
@@ -42,3 +43,5 @@ export default function StaffMyCodePage() {
     </View>
   );
 }
+
+export default withRole('staff', StaffMyCodePage);

@@ -111,6 +111,10 @@ export function actionSamples(skuId: string): Samples {
     'manager.setAdvisorTemplate': { templateId: 'no-such-template', advisorIssuable: true },
     // staff placed in shops
     'manager.setStaffShop': { openid: 'no-such-staff', shopId: 'shop-jingan' },
+    // operators: the name of nobody, the day's figures, a refund quote of no order.
+    'manager.setStaffName': { openid: 'no-such-staff', name: '矩阵' },
+    'manager.summary': {},
+    'manager.quoteRefund': { orderId: 'no-such-order' },
   };
 }
 
@@ -172,7 +176,9 @@ export function fullerActionSamples(skuId: string): Samples {
       startsAt: '2029-01-01T00:00:00.000Z',
       endsAt: '2030-01-01T00:00:00.000Z',
     },
-    'manager.listOrders': { status: 'paid', cursor: 'no-such-cursor' },
+    'manager.listOrders': { status: 'paid', q: '13800138000', cursor: 'no-such-cursor' },
+    'manager.listAudit': { cursor: '2026-05-01T08:30:05.000Z|1', action: 'staff.awardPoints', who: 'demo-staff' },
+    'manager.quoteRefund': { orderId: 'no-such-order', lineIds: ['no-such-line'] },
     'manager.messages': { status: 'sent', cursor: '123' },
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
     // a hostile shopId must reach the shop lookup.

@@ -1,5 +1,6 @@
 /** The manager's dashboards and the log of repurchase nudges sent (消息记录). */
 import { z } from 'zod';
+import type { Fen } from '../../shared/money';
 import { action } from '../action';
 
 export type NudgeStatus = 'queued' | 'sent' | 'refused' | 'failed';
@@ -39,7 +40,30 @@ export interface ChartView {
   note?: string;
 }
 
+/**
+ * 管理后台's opening figures for the business day (Asia/Shanghai midnight to midnight) holding `now`:
+ * orders paid that day (their payable, refunds not deducted) and the queues waiting on the store now.
+ */
+export interface ManagerSummary {
+  /** The business day, YYYY-MM-DD in Shanghai. */
+  day: string;
+  salesFen: Fen;
+  orderCount: number;
+  /** salesFen / orderCount rounded to the fen; 0 without orders. */
+  averageFen: Fen;
+  /** Orders paid and not yet shipped or prepared (the 待发货 tab). */
+  toShip: number;
+  /** After-sale requests waiting for a decision (售后审核 待审核). */
+  refundsToReview: number;
+  /** Pickup orders ready and not yet collected (the 待自提 tab). */
+  toPickUp: number;
+}
+
 export const managerDashboardActions = {
+  'manager.summary': action<ManagerSummary>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
   'manager.dashboard': action<{ charts: ChartView[]; generatedAt: string }>()({
     input: z.object({}).strict(),
     role: 'manager',

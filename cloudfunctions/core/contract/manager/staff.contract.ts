@@ -19,6 +19,10 @@ export interface StaffInviteView {
 export interface StaffMemberView {
   openid: string;
   nickname: string | null;
+  /** The one name staff-facing screens show: the name the manager set, else the nickname. */
+  displayName: string;
+  /** The name the manager set (null: none, the nickname stands in). */
+  customName: string | null;
   role: StaffRole;
   since: string;
   /** The caller's own row: a manager cannot revoke themself. */
@@ -31,17 +35,27 @@ export interface StaffMemberView {
 export interface AuditEntry {
   id: string;
   who: string;
+  /** The actor's display name (set name, else nickname). */
   whoNickname: string | null;
   role: 'customer' | 'staff' | 'manager';
   action: string;
   memberId: string | null;
   memberNickname: string | null;
+  /** The order acted on, when the action names one. */
+  orderNo: string | null;
   amountFen: Fen | null;
   detail: Record<string, unknown>;
   createdAt: string;
 }
 
 const cursor = z.string().max(200).optional();
+/** A person's name as staff screens show it: letters, digits, spaces, CJK, · and -. */
+const staffName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[\p{L}\p{N} ·-]+$/u, 'letters, digits, spaces, · and -');
 
 export const managerStaffActions = {
   'manager.createStaffInvite': action<{
@@ -92,8 +106,31 @@ export const managerStaffActions = {
     role: 'manager',
     mutating: true,
   }),
-  'manager.listAudit': action<{ items: AuditEntry[]; nextCursor: string | null }>()({
-    input: z.object({ cursor }).strict(),
+  /** Sets the name every staff-facing list shows for an active staff member (null clears it). */
+  'manager.setStaffName': action<{ openid: string; displayName: string }>()({
+    input: z.object({ openid: z.string().min(1).max(128), name: staffName.nullable() }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  /** Newest first; `action` and `who` narrow the log to one kind of action or one staff member. */
+  'manager.listAudit': action<{
+    items: AuditEntry[];
+    nextCursor: string | null;
+    /** The staff members and action kinds the log holds, for the filters. */
+    people: Array<{ openid: string; name: string }>;
+    actions: string[];
+  }>()({
+    input: z
+      .object({
+        cursor,
+        action: z
+          .string()
+          .regex(/^[a-z]+\.[A-Za-z.]+$/)
+          .max(60)
+          .optional(),
+        who: z.string().min(1).max(128).optional(),
+      })
+      .strict(),
     role: 'manager',
   }),
 } as const;

@@ -200,6 +200,7 @@ export async function findStoreOrders(
   status: OrderStatus | null,
   after: { createdAt: Date; id: string } | null,
   limit: number,
+  search: string | null = null,
 ) {
   let q = exec
     .selectFrom('orders as o')
@@ -208,6 +209,18 @@ export async function findStoreOrders(
     .select('m.nickname as member_nickname')
     .where('o.store_id', '=', storeId);
   if (status) q = q.where('o.status', '=', status);
+  // An order number (or its start), a phone (whole) or part of a nickname; LIKE's wildcards in the
+  // text are matched literally.
+  if (search) {
+    const literal = search.replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where((eb) =>
+      eb.or([
+        eb('o.order_no', 'like', `${literal}%`),
+        eb('m.phone', '=', search),
+        eb('m.nickname', 'ilike', `%${literal}%`),
+      ]),
+    );
+  }
   if (after) q = q.where(sql<boolean>`(o.created_at, o.id) < (${after.createdAt}, ${after.id})`);
   return q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).execute();
 }

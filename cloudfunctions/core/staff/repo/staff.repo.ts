@@ -233,7 +233,7 @@ export function activeStaff(exec: Executor, storeId: string) {
     .selectFrom('staff as s')
     .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 's.store_id').onRef('m.openid', '=', 's.openid'))
     .leftJoin('shops as sh', 'sh.id', 's.shop_id')
-    .select(['s.openid', 's.role', 's.created_at', 's.shop_id', 'sh.name as shop_name', 'm.nickname'])
+    .select(['s.openid', 's.role', 's.created_at', 's.shop_id', 'sh.name as shop_name', 'm.nickname', 's.display_name'])
     .where('s.store_id', '=', storeId)
     .where('s.revoked_at', 'is', null)
     .orderBy('s.role', 'desc')
@@ -285,4 +285,33 @@ export function findCodeUse(exec: Executor, memberId: string, step: number) {
     .where('member_id', '=', memberId)
     .where('step', '=', step)
     .executeTakeFirst();
+}
+
+/** Sets (or clears) an active staff member's shown name; answers the name shown after, or undefined when not active staff. */
+export async function setDisplayName(
+  exec: Executor,
+  q: { storeId: string; openid: string; name: string | null },
+): Promise<string | undefined> {
+  const rows = await exec
+    .updateTable('staff as s')
+    .set({ display_name: q.name })
+    .where('s.store_id', '=', q.storeId)
+    .where('s.openid', '=', q.openid)
+    .where('s.revoked_at', 'is', null)
+    .returning('s.openid')
+    .execute();
+  if (rows.length !== 1) return undefined;
+  return (await staffName(exec, q.storeId, q.openid)) ?? q.openid;
+}
+
+/** The one name staff screens show for a staff member: the name set for them, else their nickname. */
+export async function staffName(exec: Executor, storeId: string, openid: string): Promise<string | null> {
+  const row = await exec
+    .selectFrom('staff as s')
+    .leftJoin('members as m', (j) => j.onRef('m.store_id', '=', 's.store_id').onRef('m.openid', '=', 's.openid'))
+    .select((eb) => eb.fn.coalesce('s.display_name', 'm.nickname').as('name'))
+    .where('s.store_id', '=', storeId)
+    .where('s.openid', '=', openid)
+    .executeTakeFirst();
+  return row?.name ?? null;
 }

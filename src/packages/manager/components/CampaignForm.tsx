@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Input, Popup, Switch } from '@nutui/nutui-react-taro';
 import type { ActionInput } from '../../../../cloudfunctions/core/contract';
 import { yuanInputToFen } from '../../../utils/yuan-input';
+import { SkuPicker, type PickedSku } from './SkuPicker';
 
 type CreateInput = ActionInput<'manager.createCampaign'>;
 
@@ -15,10 +16,10 @@ interface Props {
   onSubmit: (input: CreateInput) => void;
 }
 
-/** 新建拼团: SKU, title, group price, team size, window, stock cap, per-member limit, days, virtual groups. */
+/** 新建拼团: the product and spec (picked from the catalog), title, group price, team size, window, stock cap, per-member limit, days, virtual groups. */
 export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
+  const [sku, setSku] = useState<PickedSku>();
   const [f, setF] = useState({
-    skuId: '',
     title: '',
     price: '',
     teamSize: '2',
@@ -33,12 +34,11 @@ export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
   const [teamSize, windowHours, stockCap, limit, days] = [f.teamSize, f.windowHours, f.stockCap, f.limit, f.days].map(
     int,
   );
-  const valid =
-    f.skuId.trim() && f.title.trim() && groupPriceFen && teamSize && windowHours && stockCap && limit && days;
+  const valid = sku && f.title.trim() && groupPriceFen && teamSize && windowHours && stockCap && limit && days;
   const submit = () =>
     valid &&
     onSubmit({
-      skuId: f.skuId.trim(),
+      skuId: sku!.skuId,
       title: f.title.trim(),
       groupPriceFen: groupPriceFen!,
       teamSize: teamSize!,
@@ -64,7 +64,15 @@ export function CampaignForm({ visible, busy, onClose, onSubmit }: Props) {
   return (
     <Popup visible={visible} position="bottom" round closeable onClose={onClose} title="新建拼团活动">
       <View className="ship-form gb-form" id="campaign-form">
-        {row('SKU 编号', 'skuId', '如 sku-amino-acid-cleanser-1')}
+        <Text className="ship-form__label">选择商品与规格</Text>
+        <SkuPicker
+          picked={sku}
+          onPick={(picked) => {
+            setSku(picked);
+            // A title to start from; the manager may change it.
+            if (!f.title.trim()) set('title')(`${picked.productTitle} 拼团`);
+          }}
+        />
         {row('活动名称', 'title', '如 洁面乳 2人团')}
         {row('拼团价(元)', 'price', '须低于原价', 'digit')}
         {row('成团人数', 'teamSize', '2-10', 'number')}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { CounterMember } from '../../../../cloudfunctions/core/contract';
 import { EmptyState } from '../../../components/EmptyState';
+import { untilText } from '../../../utils/until-text';
 
 interface Props {
   member: CounterMember;
@@ -10,7 +11,7 @@ interface Props {
   onRedeem: (couponId: string) => void;
 }
 
-/** The scanned member: who, tier, points, and the coupons usable now (each redeemable here). */
+/** The scanned member: who, tier, points, and the coupons usable now (face, terms, scope, expiry; each redeemable here). */
 export function MemberPanel({ member, redeemed, busy, onRedeem }: Props) {
   return (
     <View className="counter-member card" id="staff-member">
@@ -36,9 +37,17 @@ export function MemberPanel({ member, redeemed, busy, onRedeem }: Props) {
           const done = redeemed.includes(c.couponId);
           return (
             <View className="counter-coupon" key={c.couponId}>
+              {/* The face the member's ticket shows (server words), so staff redeem the right one. */}
+              <View className="counter-coupon__face">
+                <Text className="counter-coupon__figure">
+                  {c.description.unit === '¥' ? `¥${c.description.figure}` : `${c.description.figure}折`}
+                </Text>
+                <Text className="counter-coupon__condition">{c.description.condition}</Text>
+              </View>
               <View className="counter-coupon__main">
                 <Text className="counter-coupon__title">{c.title}</Text>
-                <Text className="counter-coupon__scope">{c.scopeText}</Text>
+                <Text className="counter-coupon__terms">{c.description.text}</Text>
+                <Text className="counter-coupon__scope">{`${c.scopeText} · ${untilText(c.validUntil)}`}</Text>
               </View>
               <Button
                 size="small"
