@@ -13,6 +13,8 @@ export {
 } from './lifecycle.service';
 export { getOrder, listOrders, listStoreOrders, viewsOf } from './order-queries';
 export { recordWechatReceipt } from './wechat-receipt.service';
+export { cancelRefund } from './cancel-refund.service';
+export { reorder } from './reorder.service';
 export {
   approveRefund,
   listRefunds,
