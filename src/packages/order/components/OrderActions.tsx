@@ -40,7 +40,7 @@ async function reorder(orderId: string): Promise<void> {
   const add = useCart.getState().add;
   for (const item of plan.items) add(item.skuId, item.qty);
   if (plan.items.length === 0) {
-    void Taro.showToast({ title: plan.notice ?? '商品已下架或售罄', icon: 'none', duration: 2500 });
+    void Taro.showToast({ title: plan.notice ?? '没有可加入购物车的商品', icon: 'none', duration: 2500 });
     return;
   }
   await Taro.switchTab({ url: '/pages/cart/index' });
