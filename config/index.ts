@@ -11,6 +11,8 @@ function clientEnv(): Record<string, string> {
     TARO_APP_API_BASE: pick('TARO_APP_API_BASE', ''),
     TARO_APP_CLOUD_ENV: pick('TARO_APP_CLOUD_ENV', ''),
     TARO_APP_MEDIA_BASE: pick('TARO_APP_MEDIA_BASE', ''),
+    // H5: the public address copied invite, team and staff links start with (empty: the page's own).
+    TARO_APP_PUBLIC_BASE_URL: pick('TARO_APP_PUBLIC_BASE_URL', ''),
   };
 }
 

@@ -53,6 +53,8 @@ export default defineAppConfig({
     navigationBarTitleText: '青禾会员商城',
     navigationBarTextStyle: 'black',
     backgroundColor: '#F5F1EC',
+    // WeChat's own default; on H5 it turns on Taro's title bar (page title, back or home button).
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#9A918A',

@@ -24,5 +24,6 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
     /** Prefix for media paths on weapp (images are never bundled). */
     TARO_APP_MEDIA_BASE?: string;
+    TARO_APP_PUBLIC_BASE_URL?: string;
   }
 }

@@ -9,6 +9,7 @@ import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } 
 import { getOrder, listOrders, listStoreOrders, recordWechatReceipt } from './order';
 import { payOrder } from './payment';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
+import { cancelRefund, reorder } from './order';
 
 // @points-imports
 import { pointsHistory } from './points';
@@ -68,6 +69,8 @@ const useCases: Handlers = {
   'order.confirmReceipt': confirmReceipt,
   'order.recordWechatReceipt': recordWechatReceipt,
   'order.requestRefund': requestRefund,
+  'order.cancelRefund': cancelRefund,
+  'order.reorder': reorder,
   'manager.listOrders': listStoreOrders,
   'manager.shipOrder': shipOrder,
   'manager.readyForPickup': readyForPickup,

@@ -42,7 +42,8 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     const pointsBefore = (await act('member', 'me', {}, INVITER)).points as number;
     const sharePath = await e2e.textOf(a.page, '#invite-share-path');
     const code = await e2e.textOf(a.page, '#invite-code');
-    expect(sharePath).toBe(`/packages/invite/landing?inv=${code}`);
+    // An absolute link a friend's browser opens (this page's own address: no public base URL in the build).
+    expect(sharePath).toBe(`${env!.baseUrl}/#/packages/invite/landing?inv=${code}`);
     await a.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await a.page.locator('#invite-share').click();
     await shot(a.page, '01-invite', '#page-invite');

@@ -61,8 +61,10 @@ describe.skipIf(missing.length > 0)('H5 share cards carry the invite', () => {
     const a = await phone(SHARER, `/packages/goods/detail?id=${product.id}`);
     await a.locator('#page-detail #detail-share').click();
     await a.locator('#share-preview').waitFor();
-    const path = await e2e.textOf(a, '#share-preview-path');
-    expect(path).toBe(`/packages/goods/detail?id=${product.id}&inv=${me.inviteCode}`);
+    const link = await e2e.textOf(a, '#share-preview-path');
+    // The link to copy is absolute (a friend's browser opens it); its hash is the card's page path.
+    expect(link).toBe(`${env!.baseUrl}/#/packages/goods/detail?id=${product.id}&inv=${me.inviteCode}`);
+    const path = link.slice(link.indexOf('#') + 1);
     const cover = a.locator('#share-preview-cover img');
     await cover.waitFor();
     expect(await cover.getAttribute('src')).toBe(`/media/share/products/${product.id}.png`);

@@ -140,7 +140,10 @@ describe.skipIf(missing.length > 0)('H5 staff counter and manager tools, end to 
     await page.goto(`${env!.baseUrl}/#/packages/manager/staff`);
     await page.locator('#m-staff-list').waitFor();
     await page.locator('#m-invite-staff').click();
-    const link = (await page.locator('#m-invite-link').innerText()).trim();
+    const absolute = (await page.locator('#m-invite-link').innerText()).trim();
+    // Absolute, so the newcomer's browser opens it; the hash is the bind page's path.
+    expect(absolute.startsWith(`${env!.baseUrl}/#/packages/staff/bind?token=`)).toBe(true);
+    const link = absolute.slice(absolute.indexOf('#') + 1);
     expect(link).toMatch(/^\/packages\/staff\/bind\?token=[A-Za-z0-9_-]{24}$/);
     await shot(page, '12-staff-invite', '#page-manager-staff');
 

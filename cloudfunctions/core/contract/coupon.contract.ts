@@ -29,6 +29,8 @@ export interface CouponTermsView {
   capFen: Fen | null;
   /** 全场通用 / 限面霜乳液可用 ... */
   scopeText: string;
+  /** Where 去使用 leads: the categories or products the coupon is limited to (none for 全场通用). */
+  scope: { kind: 'all' | 'categories' | 'products'; targets: Array<{ id: string; name: string }> };
 }
 
 export interface ClaimableCoupon extends CouponTermsView {

@@ -63,9 +63,18 @@ export interface OrderQuote extends OrderAmounts {
   freeShippingThresholdFen: Fen;
 }
 
+/** 仅退款 (the money only) or 退货退款 (the goods go back, then the money). */
+export type RefundType = 'refund_only' | 'return_refund';
+
 export interface RefundView {
   refundId: string;
   status: RefundStatus;
+  refundType: RefundType;
+  /**
+   * 退货退款 once the store agreed: where the goods go back (the store's return address; null when the
+   * store has not set one). Null for 仅退款 and before approval.
+   */
+  returnAddress: string | null;
   amountFen: Fen;
   reason: string;
   lineIds: string[];
@@ -97,6 +106,8 @@ export interface OrderView extends OrderAmounts {
   refunds: RefundView[];
   /** What the customer may do now; the server decides. */
   actions: { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean; storeRefund: boolean };
+  /** The kinds of after-sale request the customer may open now (empty when `requestRefund` is false). */
+  refundTypes: RefundType[];
   /** For manager lists. */
   memberNickname?: string;
   /** the group-buy team this order sits in, and how it went (null for ordinary orders). */
@@ -198,9 +209,28 @@ export const orderActions = {
         orderId: id,
         lineIds: z.array(id).min(1).max(50).optional(),
         reason: z.string().trim().min(1).max(200),
+        // Unset: 仅退款 before the goods left the store, 退货退款 after (see payments-and-refunds.md).
+        refundType: z.enum(['refund_only', 'return_refund']).optional(),
       })
       .strict(),
     role: 'customer',
     mutating: true,
   }),
+  // The customer withdraws an after-sale request the store has not decided yet; the order returns to
+  // where it was.
+  'order.cancelRefund': action<OrderView>()({
+    input: z.object({ refundId: id }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  // 再来一单: which of an order's SKUs can go back into the cart now, at today's stock; the cart prices them.
+  'order.reorder': action<ReorderPlan>()({ input: orderId, role: 'customer' }),
 } as const;
+
+/** What 再来一单 puts into the cart, and what it left out (with the words to say so). */
+export interface ReorderPlan {
+  items: Array<{ skuId: string; qty: number }>;
+  skipped: Array<{ title: string; specsText: string; reason: 'unavailable' | 'sold_out' }>;
+  /** Set when something was left out or reduced: the toast the customer reads. */
+  notice: string | null;
+}

@@ -20,6 +20,15 @@ export const ORDER_STATUSES = [
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const REFUND_STATUSES = ['requested', 'approved', 'rejected', 'processing', 'succeeded', 'failed'] as const;
+export const REFUND_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'processing',
+  'succeeded',
+  'failed',
+  // The customer withdrew the request before the store decided.
+  'cancelled',
+] as const;
 
 export type RefundStatus = (typeof REFUND_STATUSES)[number];

@@ -24,15 +24,24 @@ export async function termsViews(exec: Executor, rows: readonly TermsRow[]): Pro
     categories: await scopeNames(exec, 'categories', ids('categories')),
     products: await scopeNames(exec, 'products', ids('products')),
   };
-  return rows.map((r) => ({
-    kind: r.kind,
-    ...describeTerms(r.kind, r.args as CouponArgs),
-    ...termsFields(r.args as CouponArgs),
-    scopeText: scopeText(
-      r.scope,
+  return rows.map((r) => {
+    // Targets still in the catalog, in the template's order (a deleted category drops out).
+    const targets =
       r.scope === 'all'
         ? []
-        : r.scope_ids.map((id) => names[r.scope as 'categories' | 'products'].get(id)).filter((n): n is string => !!n),
-    ),
-  }));
+        : r.scope_ids.flatMap((id) => {
+            const name = names[r.scope as 'categories' | 'products'].get(id);
+            return name ? [{ id, name }] : [];
+          });
+    return {
+      kind: r.kind,
+      ...describeTerms(r.kind, r.args as CouponArgs),
+      ...termsFields(r.args as CouponArgs),
+      scopeText: scopeText(
+        r.scope,
+        targets.map((t) => t.name),
+      ),
+      scope: { kind: r.scope, targets },
+    };
+  });
 }

@@ -14,6 +14,8 @@ export {
 export { getOrder, listOrders, listStoreOrders, viewsOf } from './order-queries';
 export { quoteRefund } from './manager-refund.service';
 export { recordWechatReceipt } from './wechat-receipt.service';
+export { cancelRefund } from './cancel-refund.service';
+export { reorder } from './reorder.service';
 export {
   approveRefund,
   listRefunds,

@@ -5,7 +5,8 @@ import { tradeManagement } from '../config/trade-management';
 import { fail, ok, type Result } from '../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { TAB_STATUSES } from './domain/order-rules';
-import { toOrderView } from './order-view';
+import { showsReturnAddress, toOrderView } from './order-view';
+import { findReturnAddress } from './repo/refund.repo';
 import {
   countMemberOrdersByStatus,
   findLines,
@@ -29,7 +30,10 @@ export async function viewsOf<T extends Parameters<typeof toOrderView>[0]>(exec:
   const ids = orders.map((o) => o.id);
   const [lines, refunds] = await Promise.all([findLines(exec, ids), findRefundsOf(exec, ids)]);
   const trade = tradeManagement();
-  return orders.map((o) => ({ order: o, view: toOrderView(o, lines, refunds, now, trade) }));
+  const returning = refunds.find(showsReturnAddress);
+  const storeId = returning && orders.find((o) => o.id === returning.order_id)?.store_id;
+  const returnAddress = storeId ? await findReturnAddress(exec, storeId) : '';
+  return orders.map((o) => ({ order: o, view: toOrderView(o, lines, refunds, now, trade, returnAddress) }));
 }
 
 /** A member's own order as a view; another member's order is NOT_FOUND (never FORBIDDEN: no probing). */

@@ -1,7 +1,7 @@
 import type { GroupBuyOrderInfo, OrderLine, OrderView, RefundView, WechatReceiptParams } from '../contract';
 import { tradeManagement, type TradeManagement } from '../config/trade-management';
 import { fen, points } from '../shared/money';
-import { customerActions } from './domain/order-rules';
+import { customerActions, refundTypesFor } from './domain/order-rules';
 import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
 import type { Database } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -28,10 +28,20 @@ function toLineView(l: LineRecord): OrderLine {
   };
 }
 
-function toRefundView(r: RefundRecord): RefundView {
+/** Statuses in which a 退货退款 customer is told where to send the goods: the store said yes. */
+const RETURN_AGREED: readonly RefundRecord['status'][] = ['approved', 'processing', 'succeeded', 'failed'];
+
+/** Whether a refund's view shows the return address (views ask the store for it only then). */
+export function showsReturnAddress(r: Pick<RefundRecord, 'refund_type' | 'status'>): boolean {
+  return r.refund_type === 'return_refund' && RETURN_AGREED.includes(r.status);
+}
+
+function toRefundView(r: RefundRecord, returnAddress: string): RefundView {
   return {
     refundId: r.id,
     status: r.status,
+    refundType: r.refund_type,
+    returnAddress: showsReturnAddress(r) ? returnAddress || null : null,
     amountFen: fen(r.amount_fen),
     reason: r.reason,
     lineIds: r.line_ids,
@@ -73,9 +83,14 @@ export function toOrderView(
   refunds: RefundRecord[],
   now: Date,
   trade: TradeManagement = tradeManagement(),
+  returnAddress = '',
 ): OrderView {
   const own = refunds.filter((r) => r.order_id === o.id);
   const hasOpenRefund = own.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
+  const actions = customerActions(
+    { status: o.status, expiresAt: o.expires_at, completedAt: o.completed_at, hasOpenRefund },
+    now,
+  );
   return {
     orderId: o.id,
     orderNo: o.order_no,
@@ -89,7 +104,7 @@ export function toOrderView(
     paidAt: iso(o.paid_at),
     shippedAt: iso(o.shipped_at),
     completedAt: iso(o.completed_at),
-    refunds: own.map(toRefundView),
+    refunds: own.map((r) => toRefundView(r, returnAddress)),
     subtotalFen: fen(o.subtotal_fen),
     memberDiscountFen: fen(o.member_discount_fen),
     couponDiscountFen: fen(o.coupon_discount_fen),
@@ -100,9 +115,7 @@ export function toOrderView(
     payableFen: fen(o.payable_fen),
     groupBuy: groupBuyInfo(o.group_buy),
     wechatReceipt: wechatReceiptParams(o, trade),
-    actions: customerActions(
-      { status: o.status, expiresAt: o.expires_at, completedAt: o.completed_at, hasOpenRefund },
-      now,
-    ),
+    actions,
+    refundTypes: actions.requestRefund ? refundTypesFor(o.status) : [],
   };
 }

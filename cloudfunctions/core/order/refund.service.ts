@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionInput, ActionOutput } from '../contract';
+import type { ActionInput, ActionOutput, RefundType } from '../contract';
 import type { ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { outRefundNoFor } from './domain/order-ids';
 import { refundChoice } from './domain/refund-amount';
-import { customerActions } from './domain/order-rules';
+import { customerActions, refundTypesFor } from './domain/order-rules';
 import { canTransition } from './domain/order-state-machine';
 import { OPEN_REFUND_STATUSES } from './domain/refund-state-machine';
 import { findLines, findOrder, findRefundsOf, lockOrder, transitionOrder } from './repo/order.repo';
@@ -17,6 +17,8 @@ import { refundGoods } from './manager-refund.service';
 interface RefundOpening {
   lineIds?: string[];
   reason: string;
+  /** The customer's 仅退款 / 退货退款; the store's and the system's refunds are money only. */
+  refundType?: RefundType;
   initiatedBy: 'customer' | 'manager' | 'system';
   /** Manager refunds skip the approval step: they are the approval. */
   approved: boolean;
@@ -61,6 +63,7 @@ export async function openRefund(
     order_id: order.id,
     out_refund_no: outRefundNoFor(order.order_no, refunds.length + 1),
     status,
+    refund_type: opening.refundType ?? 'refund_only',
     amount_fen: amount,
     line_ids: chosen.map((l) => l.id),
     whole_order: whole,
@@ -184,9 +187,15 @@ export async function requestRefund({
     ctx.now,
   );
   if (!allowed.requestRefund) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });
+  const types = refundTypesFor(order.status);
+  const refundType = input.refundType ?? types[0]!;
+  if (!types.includes(refundType)) {
+    return fail('REFUND_NOT_ALLOWED', '商品尚未发出，无需退货，请选择仅退款', { refundType, allowed: types });
+  }
   return openRefund(exec, order, 'requestRefund', {
     lineIds: input.lineIds,
     reason: input.reason,
+    refundType,
     initiatedBy: 'customer',
     approved: false,
     now: ctx.now,
@@ -281,6 +290,9 @@ export async function listRefunds({
       orderNo: r.order_no,
       memberNickname: r.nickname,
       status: r.status,
+      refundType: r.refund_type,
+      // The manager's queue names the goods; the store knows its own return address.
+      returnAddress: null,
       amountFen: r.amount_fen as never,
       reason: r.reason,
       lineIds: r.line_ids,

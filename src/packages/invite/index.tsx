@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { call, mediaUrl } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
 import { rememberInviteCode } from '../../utils/invite-code';
+import { shareLink } from '../../utils/share-link';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
@@ -41,8 +42,10 @@ export default function InvitePage() {
   const reward =
     c.rules.rewardKind === 'points' ? `${c.rules.rewardPoints} 积分` : (c.rules.rewardCouponTitle ?? '奖励券');
 
+  // The chat card carries the path; the copied link (H5) must open in a friend's browser.
+  const link = shareLink(c.sharePath);
   const copyLink = () =>
-    void Taro.setClipboardData({ data: c.sharePath }).then(
+    void Taro.setClipboardData({ data: link }).then(
       () => Taro.showToast({ title: '邀请链接已复制', icon: 'success' }),
       () => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }),
     );
@@ -71,7 +74,7 @@ export default function InvitePage() {
           {c.inviteCode}
         </Text>
         <Text className="invite__path" id="invite-share-path" userSelect>
-          {c.sharePath}
+          {link}
         </Text>
         <View className="invite__actions">
           {isWeapp ? (

@@ -38,6 +38,8 @@ export default function InviteLandingPage() {
     return <EmptyState status="error" title={error} actionText="去逛逛" onAction={goShop} id="landing-error" />;
   if (!result) return <PageSkeleton />;
   const { inviter, giftCoupon } = result;
+  // The sharer opened their own link: nothing to give, so the page says so and offers the sharing.
+  const own = result.reason === 'self_invite';
 
   return (
     <View className="page landing" id="page-invite-landing" data-outcome={result.outcome}>
@@ -47,7 +49,9 @@ export default function InviteLandingPage() {
         ) : (
           <View className="landing__avatar landing__avatar--text">{inviter.nickname.slice(0, 1)}</View>
         )}
-        <Text className="landing__title">{inviter.nickname} 邀请你来逛逛</Text>
+        <Text className="landing__title" id="landing-title">
+          {own ? '这是你自己的邀请' : `${inviter.nickname} 邀请你来逛逛`}
+        </Text>
         <Text className="landing__message" id="landing-message">
           {result.message}
         </Text>
@@ -65,13 +69,25 @@ export default function InviteLandingPage() {
       ) : (
         result.friendGiftTitle && (
           <Text className="landing__nogift" id="landing-nogift">
-            新人礼「{result.friendGiftTitle}」仅限首次接受邀请的新顾客
+            {own
+              ? `好友打开这个链接可得新人礼「${result.friendGiftTitle}」`
+              : `新人礼「${result.friendGiftTitle}」仅限首次接受邀请的新顾客`}
           </Text>
         )
       )}
       <View className="landing__actions">
-        <Button type="primary" block onClick={goShop} id="landing-shop">
-          去逛逛，用券下单
+        {own && (
+          <Button
+            type="primary"
+            block
+            onClick={() => void Taro.redirectTo({ url: '/packages/invite/index' })}
+            id="landing-share"
+          >
+            去邀请好友
+          </Button>
+        )}
+        <Button type="primary" fill={own ? 'outline' : undefined} block onClick={goShop} id="landing-shop">
+          {giftCoupon ? '去逛逛，用券下单' : '去逛逛'}
         </Button>
         {giftCoupon && (
           <Button

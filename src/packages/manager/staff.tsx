@@ -11,6 +11,7 @@ import { ListSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { shanghaiTime as when } from '../../utils/shanghai-time';
+import { shareLink } from '../../utils/share-link';
 import { ShopSheet, type ShopOption } from './components/ShopSheet';
 import './manager.scss';
 import './staff.scss';
@@ -127,10 +128,14 @@ function ManagerStaffPage() {
           <Text className="m-item__title">请对方用微信扫码，或打开链接</Text>
           {invite.qrImage ? <Image className="m-invite__qr" src={invite.qrImage} mode="aspectFit" /> : null}
           <Text className="m-invite__link" id="m-invite-link" selectable>
-            {invite.path}
+            {shareLink(invite.path)}
           </Text>
           <Text className="m-item__text">{`${when(invite.expiresAt)} 前有效，仅可使用一次`}</Text>
-          <Button size="small" fill="outline" onClick={() => void Taro.setClipboardData({ data: invite.path })}>
+          <Button
+            size="small"
+            fill="outline"
+            onClick={() => void Taro.setClipboardData({ data: shareLink(invite.path) })}
+          >
             复制链接
           </Button>
         </View>

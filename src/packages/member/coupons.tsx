@@ -17,6 +17,25 @@ const TABS: Array<{ value: Tab; title: string; empty: string }> = [
   { value: 'used', title: '已使用', empty: '还没有使用过优惠券' },
   { value: 'expired', title: '已过期', empty: '没有过期的优惠券' },
 ];
+/**
+ * 去使用 opens what the coupon buys: one category's list, one product's page; several categories or
+ * products open the category tab (their common ground); 全场通用 opens 首页.
+ */
+function openCouponTarget(c: MemberCoupon) {
+  const [only] = c.scope.targets;
+  if (c.scope.kind === 'categories' && c.scope.targets.length === 1 && only) {
+    void Taro.navigateTo({
+      url: `/packages/goods/list?categoryId=${encodeURIComponent(only.id)}&title=${encodeURIComponent(only.name)}`,
+    });
+  } else if (c.scope.kind === 'products' && c.scope.targets.length === 1 && only) {
+    void Taro.navigateTo({ url: `/packages/goods/detail?id=${encodeURIComponent(only.id)}` });
+  } else if (c.scope.kind !== 'all' && c.scope.targets.length > 1) {
+    void Taro.switchTab({ url: '/pages/category/index' });
+  } else {
+    void Taro.switchTab({ url: '/pages/home/index' });
+  }
+}
+
 const STAMP: Partial<Record<MemberCoupon['status'], string>> = {
   used: '已使用',
   expired: '已过期',
@@ -83,7 +102,8 @@ export default function MyCouponsPage() {
                     size="small"
                     type="primary"
                     fill="outline"
-                    onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}
+                    id={`coupon-use-${c.couponId}`}
+                    onClick={() => openCouponTarget(c)}
                   >
                     去使用
                   </Button>

@@ -11,6 +11,7 @@ import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { DeliveryCard } from './components/DeliveryCard';
+import { groupBuyNote } from './components/order-text';
 import { CouponPicker } from './components/CouponPicker';
 import { AmountRows, OrderLines } from './components/OrderParts';
 import { useAddresses } from '../../stores/addresses';
@@ -157,7 +158,7 @@ export default function CheckoutPage() {
       <PrivacyPopup />
       {groupBuy && (
         <View className="checkout__groupbuy" id="checkout-groupbuy">
-          {groupBuy.teamId ? '拼团：参与好友的团，成团后发货' : '拼团：支付后开团，邀请好友参团'}
+          {groupBuyNote(!!groupBuy.teamId, deliveryType ?? quote.deliveryType)}
         </View>
       )}
       <DeliveryCard

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { call, isTransportError, newIdempotencyKey, toastError } from '../../api';
 import { useRemote } from '../../hooks/useRemote';
@@ -13,10 +13,22 @@ import './order.scss';
 export default function RefundPage() {
   const orderId = useRouter().params.orderId ?? '';
   const remote = useRemote(() => call('order.get', { orderId }), [orderId]);
-  const [draft, setDraft] = useState<RefundDraft>({ whole: true, lineIds: [], reason: '', note: '' });
+  const [draft, setDraft] = useState<RefundDraft>({
+    refundType: 'refund_only',
+    whole: true,
+    lineIds: [],
+    reason: '',
+    note: '',
+  });
   const [submitting, setSubmitting] = useState(false);
   const attempt = useRef<{ inputs: string; key: string }>();
   const order = remote.data;
+
+  // The server's first allowed kind (退货退款 once shipped) until the customer picks.
+  useEffect(() => {
+    const first = remote.data?.refundTypes[0];
+    if (first) setDraft((d) => (remote.data!.refundTypes.includes(d.refundType) ? d : { ...d, refundType: first }));
+  }, [remote.data]);
 
   if (remote.loading && !order) return <PageSkeleton />;
   if (!order || !order.actions.requestRefund) {
@@ -37,7 +49,7 @@ export default function RefundPage() {
       return void Taro.showToast({ title: '请选择要退款的商品', icon: 'none' });
     if (!draft.reason) return void Taro.showToast({ title: '请选择退款原因', icon: 'none' });
     const reason = draft.note.trim() ? `${draft.reason}：${draft.note.trim()}` : draft.reason;
-    const input = { orderId, reason, ...(draft.whole ? {} : { lineIds: draft.lineIds }) };
+    const input = { orderId, reason, refundType: draft.refundType, ...(draft.whole ? {} : { lineIds: draft.lineIds }) };
     const inputs = JSON.stringify(input);
     if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
     setSubmitting(true);
@@ -59,7 +71,7 @@ export default function RefundPage() {
   return (
     <View className="page order-refund has-bar" id="page-refund">
       <OrderLines lines={order.lines} id="refund-lines" />
-      <RefundForm lines={order.lines} draft={draft} onChange={setDraft} />
+      <RefundForm refundTypes={order.refundTypes} lines={order.lines} draft={draft} onChange={setDraft} />
       <View className="order-bar">
         <Button
           block

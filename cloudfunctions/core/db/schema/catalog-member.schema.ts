@@ -3,7 +3,14 @@ import type { ColumnType, Generated } from 'kysely';
 /** Stores, catalog, tiers, members, staff and idempotency (0001_init.sql). */
 export interface CatalogMemberTables {
   schema_migrations: { version: string; applied_at: Generated<Date> };
-  stores: { id: string; name: string; slogan: Generated<string>; created_at: Generated<Date> };
+  stores: {
+    id: string;
+    name: string;
+    slogan: Generated<string>;
+    /** Where 退货退款 goods go back (0029); empty: ask the store. */
+    return_address: Generated<string>;
+    created_at: Generated<Date>;
+  };
   categories: {
     id: string;
     store_id: string;

@@ -89,6 +89,8 @@ export interface OrderTables {
     transaction_id: ColumnType<string, string | undefined, string>;
     out_refund_no: string;
     status: import('../../contract').RefundStatus;
+    /** 仅退款 or 退货退款, as the customer asked (0029); store and system refunds are `refund_only`. */
+    refund_type: Generated<import('../../contract').RefundType>;
     amount_fen: number;
     line_ids: string[];
     whole_order: boolean;

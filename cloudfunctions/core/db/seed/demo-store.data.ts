@@ -52,6 +52,7 @@ export const demoStore: SeedStore = {
   id: 'demo',
   name: '青禾 QINGHE',
   slogan: '以植物之力，温和养肤',
+  returnAddress: '青禾售后组 02152981234 上海市静安区南京西路1515号嘉里中心B1 青禾门店',
   categories,
   products,
   banners,

@@ -24,7 +24,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('stores')
-      .values({ id: store.id, name: store.name, slogan: store.slogan })
+      .values({ id: store.id, name: store.name, slogan: store.slogan, return_address: store.returnAddress })
       .onConflict((oc) => oc.doNothing())
       .execute();
     await tx

@@ -50,6 +50,8 @@ export interface SeedStore {
   id: string;
   name: string;
   slogan: string;
+  /** Where 退货退款 goods go back. */
+  returnAddress: string;
   categories: SeedCategory[];
   products: SeedProduct[];
   banners: SeedBanner[];

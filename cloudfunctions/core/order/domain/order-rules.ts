@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderTab } from '../../contract';
+import type { OrderStatus, OrderTab, RefundType } from '../../contract';
 import { canTransition } from './order-state-machine';
 
 /** Per-store numbers (ARCHITECTURE.md "Orders"); one place to change them. */
@@ -45,4 +45,15 @@ export function customerActions(o: OrderFacts, now: Date) {
     /** The store's 退款 button (manager.refundOrder); the customer's pages ignore it. */
     storeRefund: canTransition(o.status, 'storeRefund'),
   };
+}
+
+/**
+ * The after-sale requests the customer may open from `status`. Before the goods left the store (paid,
+ * or waiting at the counter) there is nothing to send back: 仅退款 only. Once shipped or handed over,
+ * both: 退货退款, or 仅退款 for what a return cannot fix (a parcel that never came, a missing piece),
+ * which the store reviews like any request.
+ */
+export function refundTypesFor(status: OrderStatus): RefundType[] {
+  if (status === 'shipped' || status === 'completed') return ['return_refund', 'refund_only'];
+  return ['refund_only'];
 }

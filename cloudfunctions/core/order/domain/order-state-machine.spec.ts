@@ -57,7 +57,7 @@ describe('order state machine', () => {
 
   it('returns an order after a refund only to a status a refund can open from', () => {
     const returning = ORDER_TRANSITIONS.filter((t) => t.to === 'previous').map((t) => t.name as OrderTransitionName);
-    expect(returning).toEqual(['refundRejected', 'refundFailed', 'partlyRefunded']);
+    expect(returning).toEqual(['refundRejected', 'refundCancelled', 'refundFailed', 'partlyRefunded']);
     expect([...RESUMABLE].sort()).toEqual([...STORE_REFUNDABLE].sort());
     fc.assert(
       fc.property(fc.constantFrom(...returning), status, (name, target) => {

@@ -58,6 +58,8 @@ export const ORDER_TRANSITIONS = [
   // A group-buy payment without a seat, or a failed team: the whole order goes back.
   { name: 'groupRefund', from: ['paid', 'grouping'], to: 'refunding', by: 'system' },
   { name: 'refundRejected', from: ['refunding'], to: 'previous', by: 'manager' },
+  // The customer withdrew the request before the store decided.
+  { name: 'refundCancelled', from: ['refunding'], to: 'previous', by: 'customer' },
   { name: 'refundFailed', from: ['refunding'], to: 'previous', by: 'wechat' },
   // Some lines refunded, others left: the order carries on where it was.
   { name: 'partlyRefunded', from: ['refunding'], to: 'previous', by: 'wechat' },

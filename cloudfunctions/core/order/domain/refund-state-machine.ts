@@ -39,6 +39,8 @@ export interface RefundTransition {
 export const REFUND_TRANSITIONS = [
   { name: 'approve', from: ['requested'], to: 'approved', by: 'manager' },
   { name: 'reject', from: ['requested'], to: 'rejected', by: 'manager' },
+  // The customer withdraws a request the store has not decided yet; it races approve and reject.
+  { name: 'cancel', from: ['requested'], to: 'cancelled', by: 'customer' },
   // WeChat Pay accepted the request; its outcome comes by callback or by asking.
   { name: 'submit', from: ['approved'], to: 'processing', by: 'system' },
   // From `failed` too: WeChat paid out after it told us the refund closed, and the record must say

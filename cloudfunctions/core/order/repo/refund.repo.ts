@@ -119,3 +119,9 @@ export async function succeededRefundsFen(exec: Executor, orderId: string): Prom
     .executeTakeFirstOrThrow();
   return Number(row.total);
 }
+
+/** The store's return address for 退货退款 ('' when the store has not set one). */
+export async function findReturnAddress(exec: Executor, storeId: string): Promise<string> {
+  const row = await exec.selectFrom('stores').select('return_address').where('id', '=', storeId).executeTakeFirst();
+  return row?.return_address ?? '';
+}

@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Location, Store, Transit } from '@nutui/icons-react-taro';
 import type { OrderView } from '../../../../cloudfunctions/core/contract';
 import { formatFen } from '../../../utils/money';
 import { Countdown } from '../../../components/Countdown';
 import { addressText } from './address-text';
-import { REFUND_STATUS_TEXT, formatTime, statusText } from './order-text';
+import { REFUND_STATUS_TEXT, REFUND_TYPE_TEXT, formatTime, refundHeadline, statusText } from './order-text';
 
 const HINT: Partial<Record<OrderView['status'], string>> = {
   paid: '商家正在备货，请耐心等待',
@@ -21,6 +23,17 @@ const HINT: Partial<Record<OrderView['status'], string>> = {
 /** Status banner; unpaid orders count down to `expiresAt` and re-fetch when it passes. */
 export function StatusHeader({ order, onExpired }: { order: OrderView; onExpired: () => void }) {
   const pending = order.status === 'pending_payment' && order.expiresAt;
+  const refund = refundHeadline(order);
+  if (refund) {
+    return (
+      <View className="status-header" id="detail-status-header">
+        <Text className="status-header__title" id="detail-status">
+          {refund.title}
+        </Text>
+        <Text className="status-header__hint">{refund.hint}</Text>
+      </View>
+    );
+  }
   return (
     <View className="status-header" id="detail-status-header">
       <Text className="status-header__title" id="detail-status">
@@ -85,6 +98,14 @@ export function DeliveryInfo({ order }: { order: OrderView }) {
   );
 }
 
+/** Copies the order number (a private API on weapp: the page renders the privacy popup). */
+function copyOrderNo(orderNo: string) {
+  void Taro.setClipboardData({ data: orderNo }).then(
+    () => Taro.showToast({ title: '订单编号已复制', icon: 'none' }),
+    () => Taro.showToast({ title: '复制失败，请长按订单编号复制', icon: 'none' }),
+  );
+}
+
 export function OrderInfo({ order }: { order: OrderView }) {
   const rows: Array<[string, string]> = [
     ['订单编号', order.orderNo],
@@ -100,28 +121,73 @@ export function OrderInfo({ order }: { order: OrderView }) {
         .map(([k, v]) => (
           <View key={k} className="amount-row">
             <Text className="amount-row__label">{k}</Text>
-            <Text className="amount-row__muted" id={k === '订单编号' ? 'detail-order-no' : undefined}>
-              {v}
-            </Text>
+            <View className="detail-info__value">
+              <Text className="amount-row__muted" id={k === '订单编号' ? 'detail-order-no' : undefined} userSelect>
+                {v}
+              </Text>
+              {k === '订单编号' && (
+                <Text className="detail-info__copy" id="detail-copy-order-no" onClick={() => copyOrderNo(v)}>
+                  复制
+                </Text>
+              )}
+            </View>
           </View>
         ))}
     </View>
   );
 }
 
-export function RefundList({ order }: { order: OrderView }) {
+/** A 退货退款 the store agreed to: the goods are due back while the money is on its way or paid. */
+const RETURN_SHOWN: readonly OrderView['refunds'][number]['status'][] = ['approved', 'processing', 'succeeded'];
+
+/**
+ * The order's after-sale records: kind, amount, state; a request still 待审核 can be withdrawn, and a
+ * 退货退款 the store agreed to says where the goods go back.
+ */
+export function RefundList({
+  order,
+  cancelling,
+  onCancel,
+}: {
+  order: OrderView;
+  cancelling: string | undefined;
+  onCancel: (refundId: string) => void;
+}) {
   if (order.refunds.length === 0) return null;
   return (
     <View className="detail-info-rows card" id="detail-refunds">
       <Text className="detail-block__head">售后记录</Text>
       {order.refunds.map((r) => (
-        <View key={r.refundId} className="refund-row">
+        <View key={r.refundId} className="refund-row" id={`refund-${r.refundId}`}>
           <View className="amount-row">
-            <Text className="amount-row__label">{`退款 ¥${formatFen(r.amountFen)}`}</Text>
+            <Text className="amount-row__label">{`${REFUND_TYPE_TEXT[r.refundType]} ¥${formatFen(r.amountFen)}`}</Text>
             <Text className={`refund-row__status refund--${r.status}`}>{REFUND_STATUS_TEXT[r.status]}</Text>
           </View>
           <Text className="refund-row__sub">{`原因：${r.reason}  ·  ${formatTime(r.createdAt)}`}</Text>
           {r.rejectReason && <Text className="refund-row__sub">{`拒绝原因：${r.rejectReason}`}</Text>}
+          {r.refundType === 'return_refund' && RETURN_SHOWN.includes(r.status) && (
+            <View className="refund-row__return" id={`refund-return-${r.refundId}`}>
+              <Text className="refund-row__return-head">请寄回商品</Text>
+              <Text className="refund-row__sub">
+                {r.returnAddress ? `寄回地址：${r.returnAddress}` : '商家尚未设置退货地址，请联系门店获取'}
+              </Text>
+              <Text className="refund-row__sub">包裹内请附上订单编号，勿寄到付；款项将原路退回</Text>
+            </View>
+          )}
+          {r.status === 'requested' && (
+            <View className="refund-row__actions">
+              <Button
+                size="small"
+                fill="outline"
+                id={`btn-cancel-refund-${r.refundId}`}
+                loading={cancelling === r.refundId}
+                disabled={cancelling === r.refundId}
+                onClick={() => onCancel(r.refundId)}
+              >
+                撤销申请
+              </Button>
+            </View>
+          )}
         </View>
       ))}
     </View>

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { call, isTransportError, newIdempotencyKey, toastError } from '../../../api';
 import type { OrderView, WechatReceiptOutcome } from '../../../../cloudfunctions/core/contract';
 import { confirmReceiptInWechat, type WechatReceiptResult } from '../wechat-receipt';
+import { useCart } from '../../../stores/cart';
 
 type Mutation = 'order.cancel' | 'order.confirmReceipt';
 
@@ -25,6 +26,27 @@ function goPay(orderId: string) {
   void Taro.navigateTo({ url: `/packages/order/pay?orderId=${encodeURIComponent(orderId)}` });
 }
 
+/** 再来一单 is offered once an order is past payment and not waiting on a team or a refund. */
+export function canReorder(order: Pick<OrderView, 'status'>): boolean {
+  return !['pending_payment', 'grouping', 'refunding'].includes(order.status);
+}
+
+/**
+ * 再来一单: the server says which SKUs can be bought again (at most the stock left); they go into the
+ * cart, which prices them at today's prices. What was left out is named in the server's notice.
+ */
+async function reorder(orderId: string): Promise<void> {
+  const plan = await call('order.reorder', { orderId });
+  const add = useCart.getState().add;
+  for (const item of plan.items) add(item.skuId, item.qty);
+  if (plan.items.length === 0) {
+    void Taro.showToast({ title: plan.notice ?? '没有可加入购物车的商品', icon: 'none', duration: 2500 });
+    return;
+  }
+  await Taro.switchTab({ url: '/pages/cart/index' });
+  void Taro.showToast({ title: plan.notice ?? '已加入购物车', icon: plan.notice ? 'none' : 'success', duration: 2500 });
+}
+
 /** The buttons the server allows now (`order.actions`): 去支付 取消订单 确认收货 申请售后. */
 export function OrderActions({
   order,
@@ -35,11 +57,23 @@ export function OrderActions({
   onChanged: (o: OrderView) => void;
   size?: 'small' | 'normal';
 }) {
-  const [busy, setBusy] = useState<Mutation>();
+  const [busy, setBusy] = useState<Mutation | 'reorder'>();
   // One key per intent: a retry after a network error replays instead of acting twice.
   const keys = useRef<Partial<Record<Mutation, string>>>({});
   const a = order.actions;
-  if (!a.pay && !a.cancel && !a.confirmReceipt && !a.requestRefund) return null;
+  const again = canReorder(order);
+  if (!a.pay && !a.cancel && !a.confirmReceipt && !a.requestRefund && !again) return null;
+
+  const buyAgain = async () => {
+    setBusy('reorder');
+    try {
+      await reorder(order.orderId);
+    } catch (err) {
+      toastError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
 
   const mutate = async (name: Mutation) => {
     const text = CONFIRM[name];
@@ -94,6 +128,18 @@ export function OrderActions({
   const id = order.orderId;
   return (
     <View className="order-actions">
+      {again && (
+        <Button
+          size={size}
+          fill="outline"
+          id={`btn-reorder-${id}`}
+          loading={busy === 'reorder'}
+          disabled={busy === 'reorder'}
+          onClick={stop(() => void buyAgain())}
+        >
+          再来一单
+        </Button>
+      )}
       {a.requestRefund && (
         <Button
           size={size}

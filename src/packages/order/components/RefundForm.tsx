@@ -2,31 +2,61 @@ import { Text, View } from '@tarojs/components';
 import { Checkbox, Picker, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ArrowRight } from '@nutui/icons-react-taro';
-import type { OrderLine } from '../../../../cloudfunctions/core/contract';
+import type { OrderLine, RefundType } from '../../../../cloudfunctions/core/contract';
+import { REFUND_TYPE_TEXT } from './order-text';
 
 const REASONS = ['不想要了', '商品与描述不符', '质量问题', '少件/漏发', '发错货', '其他'];
 
 export interface RefundDraft {
+  refundType: RefundType;
   whole: boolean;
   lineIds: string[];
   reason: string;
   note: string;
 }
 
+/** What each kind means for the customer, under the choice. */
+const TYPE_HINT: Record<RefundType, string> = {
+  refund_only: '无需寄回商品，商家审核通过后原路退款',
+  return_refund: '商家同意后按页面提供的地址寄回商品，款项原路退回',
+};
+
 interface Props {
+  /** The kinds the server allows for this order now (仅退款 only before the goods left). */
+  refundTypes: RefundType[];
   lines: OrderLine[];
   draft: RefundDraft;
   onChange: (d: RefundDraft) => void;
 }
 
-/** 整单 or chosen lines, a common reason, and optional words. */
-export function RefundForm({ lines, draft, onChange }: Props) {
+/** 仅退款 or 退货退款, 整单 or chosen lines, a common reason, and optional words. */
+export function RefundForm({ refundTypes, lines, draft, onChange }: Props) {
   const [picking, setPicking] = useState(false);
   const open = lines.filter((l) => !l.refunded);
   const toggle = (lineId: string, on: boolean) =>
     onChange({ ...draft, lineIds: on ? [...draft.lineIds, lineId] : draft.lineIds.filter((x) => x !== lineId) });
   return (
     <View className="refund-form">
+      <View className="detail-info-rows card" id="refund-type">
+        <Text className="detail-block__head">售后类型</Text>
+        <View className="refund-form__scope">
+          {refundTypes.map((t) => (
+            <View
+              key={t}
+              id={`refund-type-${t}`}
+              className={`delivery__opt ${draft.refundType === t ? 'is-active' : ''}`}
+              onClick={() => onChange({ ...draft, refundType: t })}
+            >
+              {REFUND_TYPE_TEXT[t]}
+            </View>
+          ))}
+        </View>
+        <Text className="refund-row__sub" id="refund-type-hint">
+          {refundTypes.length === 1 && refundTypes[0] === 'refund_only'
+            ? '商品尚未发出，无需退货：审核通过后原路退款'
+            : TYPE_HINT[draft.refundType]}
+        </Text>
+      </View>
       <View className="detail-info-rows card">
         <Text className="detail-block__head">退款商品</Text>
         <View className="refund-form__scope">
