@@ -43,7 +43,7 @@ import { myAdvisorCode, shopCodes } from './shop';
 import { customerDetail, myCustomers } from './advisor';
 import { issueAdvisorCoupon, myBudget, setAdvisorBudget, setAdvisorTemplate } from './advisor';
 import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
-import { setStaffName, setStaffShop } from './staff';
+import { setMyName, setStaffName, setStaffShop } from './staff';
 import { managerSummary } from './dashboard';
 import { quoteRefund } from './order';
 
@@ -112,6 +112,7 @@ const useCases: Handlers = {
   'manager.revokeStaffInvite': revokeStaffInvite,
   'manager.setStaffShop': setStaffShop,
   'manager.setStaffName': setStaffName,
+  'staff.setMyName': setMyName,
   'manager.summary': managerSummary,
   'manager.quoteRefund': quoteRefund,
   'manager.listProducts': managerListProducts,

@@ -169,7 +169,11 @@ describe.skipIf(missing.length > 0)('H5 group-buy, end to end', () => {
     await m.page.locator('.sku-picker .nut-searchbar input').fill('氨基酸');
     await m.page.locator('.sku-picker .nut-searchbar input').press('Enter');
     await m.page.locator('#campaign-sku-sku-amino-acid-cleanser-2').click();
-    await waitForText(m.page, '#campaign-sku-picked', '青禾氨基酸温和洁面乳');
+    await m.page.waitForFunction(() =>
+      (document.querySelector('#campaign-sku-picked') as HTMLElement | null)?.innerText.includes(
+        '青禾氨基酸温和洁面乳',
+      ),
+    );
     const inputs = m.page.locator('#campaign-form .ship-form__row input');
     const values = ['洁面乳大瓶 3人团', '79.9', '3', '24', '50', '1', '7'];
     for (let i = 0; i < values.length; i++) await inputs.nth(i).fill(values[i]!);

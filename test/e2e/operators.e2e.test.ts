@@ -178,6 +178,16 @@ describe.skipIf(missing.length > 0)('H5 operators: 管理后台 and the counter 
     await audit.locator('#m-audit-list .m-audit__order').first().waitFor();
     expect(await e2e.textOf(audit, '#m-audit-list .m-audit__order')).toMatch(/^订单\d+/);
     await shot(audit, '07-audit-filtered', '#page-manager-audit');
+
+    // Staff can name themselves on 我的导购码; the manager's 员工 shows the same name.
+    const mine = await open(STAFF, '/packages/staff/my-code');
+    await mine.locator('#my-code-rename').click();
+    await mine.locator('#m-staff-name-input input').fill('阿禾');
+    await mine.locator('#m-staff-name-submit').click();
+    await e2e.waitForText(mine, '#my-code-name', '阿禾');
+    await shot(mine, '07b-staff-names-themself', '#page-staff-my-code');
+    const staffList = await e2e.callApi(env!.baseUrl, MANAGER, 'manager.listStaff', {});
+    expect(staffList.staff.find((x) => x.openid === STAFF)?.displayName).toBe('阿禾');
   }, 120_000);
 
   it('the 拼团 form picks the product and its spec from the catalog', async () => {

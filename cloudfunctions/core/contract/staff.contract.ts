@@ -38,6 +38,13 @@ const receiptNo = z
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
 const pickupCode = z.string().regex(/^\d{6}$/);
+/** A person's name as staff screens show it: letters, digits, spaces, CJK, · and -. */
+export const staffName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[\p{L}\p{N} ·-]+$/u, 'letters, digits, spaces, · and -');
 
 export const staffActions = {
   /** A member opening a manager's invite becomes staff (or manager) of the store. */
@@ -59,6 +66,12 @@ export const staffActions = {
   'staff.session': action<{ role: StaffRole; storeId: string; storeName: string; nickname: string }>()({
     input: z.object({}).strict(),
     role: 'staff',
+  }),
+  /** Staff set the name staff screens show for themselves (null: back to the nickname), as the manager can. */
+  'staff.setMyName': action<{ openid: string; displayName: string }>()({
+    input: z.object({ name: staffName.nullable() }).strict(),
+    role: 'staff',
+    mutating: true,
   }),
   /** Spends the member code (usable once) and shows the member; later actions reuse the scan. */
   'staff.scanMemberCode': action<CounterMember>()({

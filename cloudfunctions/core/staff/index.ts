@@ -3,4 +3,4 @@ export { listAudit, withAuditLog } from './audit.service';
 export { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './counter.service';
 export { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite } from './staff-binding.service';
 export { setStaffShop } from './staff-shop.service';
-export { setStaffName } from './staff-name.service';
+export { setMyName, setStaffName } from './staff-name.service';

@@ -16,3 +16,16 @@ export async function setStaffName({
   if (shown === undefined) return fail('NOT_FOUND', '该员工不存在或已撤销', { openid: input.openid });
   return ok({ openid: input.openid, displayName: shown });
 }
+
+/** `staff.setMyName`: the same name, set by the staff member themself (their 我的导购码 page). */
+export async function setMyName({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'staff.setMyName'>): Promise<Result<ActionOutput<'staff.setMyName'>>> {
+  const openid = caller.openid!;
+  const shown = await setDisplayName(exec, { storeId: ctx.storeId, openid, name: input.name });
+  if (shown === undefined) return fail('FORBIDDEN', '仅限门店员工使用');
+  return ok({ openid, displayName: shown });
+}

@@ -44,45 +44,44 @@ function Summary() {
     <View className="m-summary card" id="m-summary">
       <Text className="m-summary__day">{`今日 ${s.day}`}</Text>
       <View className="m-summary__row">
-        <View className="m-summary__cell" id="m-summary-sales">
-          <Text className="m-summary__value">{`¥${formatFen(s.salesFen)}`}</Text>
-          <Text className="m-summary__label">今日销售额</Text>
-        </View>
-        <View className="m-summary__cell" id="m-summary-orders">
-          <Text className="m-summary__value">{s.orderCount}</Text>
-          <Text className="m-summary__label">订单数</Text>
-        </View>
-        <View className="m-summary__cell" id="m-summary-average">
-          <Text className="m-summary__value">{`¥${formatFen(s.averageFen)}`}</Text>
-          <Text className="m-summary__label">客单价</Text>
-        </View>
+        <Figure id="m-summary-sales" value={`¥${formatFen(s.salesFen)}`} label="今日销售额" />
+        <Figure id="m-summary-orders" value={String(s.orderCount)} label="订单数" />
+        <Figure id="m-summary-average" value={`¥${formatFen(s.averageFen)}`} label="客单价" />
       </View>
       <View className="m-summary__row">
-        <View
-          className="m-summary__cell m-summary__cell--link"
+        <Figure
           id="m-summary-to-ship"
-          onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders?status=paid' })}
-        >
-          <Text className="m-summary__value">{s.toShip}</Text>
-          <Text className="m-summary__label">待发货 ›</Text>
-        </View>
-        <View
-          className="m-summary__cell m-summary__cell--link"
+          value={String(s.toShip)}
+          label="待发货 ›"
+          onOpen={() => void Taro.navigateTo({ url: '/packages/manager/orders?status=paid' })}
+        />
+        <Figure
           id="m-summary-refunds"
-          onClick={() => void Taro.navigateTo({ url: '/packages/manager/refunds' })}
-        >
-          <Text className="m-summary__value">{s.refundsToReview}</Text>
-          <Text className="m-summary__label">待审核 ›</Text>
-        </View>
-        <View
-          className="m-summary__cell m-summary__cell--link"
+          value={String(s.refundsToReview)}
+          label="待审核 ›"
+          onOpen={() => void Taro.navigateTo({ url: '/packages/manager/refunds' })}
+        />
+        <Figure
           id="m-summary-to-pick-up"
-          onClick={() => void Taro.navigateTo({ url: '/packages/manager/orders?status=ready_for_pickup' })}
-        >
-          <Text className="m-summary__value">{s.toPickUp}</Text>
-          <Text className="m-summary__label">待自提 ›</Text>
-        </View>
+          value={String(s.toPickUp)}
+          label="待自提 ›"
+          onOpen={() => void Taro.navigateTo({ url: '/packages/manager/orders?status=ready_for_pickup' })}
+        />
       </View>
+    </View>
+  );
+}
+
+/** One figure of the summary; a queue's figure opens its list. */
+function Figure(props: { id: string; value: string; label: string; onOpen?: () => void }) {
+  return (
+    <View
+      className={`m-summary__cell${props.onOpen ? ' m-summary__cell--link' : ''}`}
+      id={props.id}
+      onClick={props.onOpen}
+    >
+      <Text className="m-summary__value">{props.value}</Text>
+      <Text className="m-summary__label">{props.label}</Text>
     </View>
   );
 }

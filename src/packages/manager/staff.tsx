@@ -16,7 +16,7 @@ import { ShopSheet, type ShopOption } from './components/ShopSheet';
 import './manager.scss';
 import './staff.scss';
 import { withRole } from '../../components/RoleGate';
-import { StaffNameForm } from './components/StaffNameForm';
+import { StaffNameForm } from '../../components/StaffNameForm';
 
 const ROLE_TEXT = { staff: '店员', manager: '店长' } as const;
 const INVITE_TEXT: Record<StaffInviteView['status'], string> = {

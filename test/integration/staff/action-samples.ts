@@ -115,6 +115,8 @@ export function actionSamples(skuId: string): Samples {
     'manager.setStaffShop': { openid: 'no-such-staff', shopId: 'shop-jingan' },
     // operators: the name of nobody, the day's figures, a refund quote of no order.
     'manager.setStaffName': { openid: 'no-such-staff', name: '矩阵' },
+    // null: the caller's name back to their nickname (demo names stay as the seed set them elsewhere).
+    'staff.setMyName': { name: null },
     'manager.summary': {},
     'manager.quoteRefund': { orderId: 'no-such-order' },
   };
@@ -186,6 +188,7 @@ export function fullerActionSamples(skuId: string): Samples {
     'manager.listOrders': { status: 'paid', q: '13800138000', cursor: 'no-such-cursor' },
     'manager.listAudit': { cursor: '2026-05-01T08:30:05.000Z|1', action: 'staff.awardPoints', who: 'demo-staff' },
     'manager.quoteRefund': { orderId: 'no-such-order', lineIds: ['no-such-line'] },
+    'staff.setMyName': { name: '矩阵' },
     'manager.messages': { status: 'sent', cursor: '123' },
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
     // a hostile shopId must reach the shop lookup.

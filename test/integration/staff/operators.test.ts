@@ -145,6 +145,17 @@ describeEachDatabase('operators: 管理后台 summary, order search, refund quot
     );
     const cleared = okData(await asManager(use(), 'manager.setStaffName', { openid: STAFF, name: null }));
     expect(cleared.displayName).not.toBe('小禾');
+    // Staff name themselves the same way; a customer is refused by the role check.
+    const mine = okData(
+      await callAction(use(), 'staff.setMyName', { name: '禾禾' }, { openid: STAFF, idempotencyKey: key() }),
+    );
+    expect(mine).toEqual({ openid: STAFF, displayName: '禾禾' });
+    expect(okData(await callAction(use(), 'staff.session', {}, { openid: STAFF })).nickname).toBe('禾禾');
+    expect(
+      errorOf(
+        await callAction(use(), 'staff.setMyName', { name: '冒名' }, { openid: 'o_not_staff', idempotencyKey: key() }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('lists 操作日志 newest first by time, names the order acted on, and filters by action and by person', async () => {

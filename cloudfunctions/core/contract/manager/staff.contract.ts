@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Fen } from '../../shared/money';
 import { action, id } from '../action';
-import type { StaffRole } from '../staff.contract';
+import { staffName, type StaffRole } from '../staff.contract';
 
 export interface StaffInviteView {
   inviteId: string;
@@ -49,14 +49,6 @@ export interface AuditEntry {
 }
 
 const cursor = z.string().max(200).optional();
-/** A person's name as staff screens show it: letters, digits, spaces, CJK, · and -. */
-const staffName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20)
-  .regex(/^[\p{L}\p{N} ·-]+$/u, 'letters, digits, spaces, · and -');
-
 export const managerStaffActions = {
   'manager.createStaffInvite': action<{
     inviteId: string;

@@ -1,17 +1,17 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button, Input, Popup } from '@nutui/nutui-react-taro';
-import type { StaffMemberView } from '../../../../cloudfunctions/core/contract';
 
 interface Props {
-  staff: StaffMemberView | undefined;
+  /** The person being named; undefined keeps the sheet closed. */
+  staff: { customName: string | null; nickname: string | null } | undefined;
   busy: boolean;
   onClose: () => void;
   /** null: clear the set name (the nickname shows again). */
   onSubmit: (name: string | null) => void;
 }
 
-/** 设置名称: the one name 员工, 操作日志, the counter, the dashboard and 导购管理 show for a staff member. */
+/** 设置名称 (the manager on 员工, staff on their own page): the one name 员工, 操作日志, the counter, the dashboard and 导购管理 show for a staff member. */
 export function StaffNameForm({ staff, busy, onClose, onSubmit }: Props) {
   const [name, setName] = useState(staff?.customName ?? '');
   return (
