@@ -118,7 +118,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)('H5 customer b
       baseUrl,
       'manager',
       'shipOrder',
-      { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF1' },
+      { orderId: order.orderId, carrier: '顺丰', trackingNo: `SF${Date.now()}` },
       MANAGER,
     );
     await e2e.act(
