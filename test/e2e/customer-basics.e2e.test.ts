@@ -29,9 +29,11 @@ async function phone(hash: string): Promise<Page> {
   return page;
 }
 
-/** A paid express order of one piece of `skuId` for the customer. */
-async function paidOrder(skuId: string, qty = 1): Promise<{ orderId: string; orderNo: string }> {
+/** The customer's address-book entry for express orders (saved on first use). */
+async function addressId(): Promise<string> {
   const { baseUrl } = env!;
+  const book = await e2e.callApi(baseUrl, CUSTOMER, 'member.address.list', {});
+  if (book.items[0]) return book.items[0].addressId;
   await e2e.saveAddress(baseUrl, CUSTOMER, {
     name: '王小禾',
     phone: '13800138000',
@@ -40,12 +42,17 @@ async function paidOrder(skuId: string, qty = 1): Promise<{ orderId: string; ord
     district: '静安区',
     detail: '南京西路 1 号',
   });
-  const book = await e2e.callApi(baseUrl, CUSTOMER, 'member.address.list', {});
+  return (await e2e.callApi(baseUrl, CUSTOMER, 'member.address.list', {})).items[0]!.addressId;
+}
+
+/** A paid express order of one piece of `skuId` for the customer. */
+async function paidOrder(skuId: string, qty = 1): Promise<{ orderId: string; orderNo: string }> {
+  const { baseUrl } = env!;
   const order = await e2e.act(
     baseUrl,
     'order',
     'create',
-    { items: [{ skuId, qty }], delivery: { type: 'express', addressId: book.items[0]!.addressId } },
+    { items: [{ skuId, qty }], delivery: { type: 'express', addressId: await addressId() } },
     CUSTOMER,
   );
   const paid = await e2e.devRoute(baseUrl, 'pay-callback', {
@@ -111,7 +118,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)('H5 customer b
       baseUrl,
       'manager',
       'shipOrder',
-      { orderId: order.orderId, carrier: '顺丰', trackingNo: 'SF1' },
+      { orderId: order.orderId, carrier: '顺丰', trackingNo: `SF${Date.now()}` },
       MANAGER,
     );
     await e2e.act(
@@ -165,7 +172,6 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)('H5 customer b
       if (skus.length === 2) break;
     }
     const [kept, gone] = skus as [string, string];
-    const { addressId } = (await e2e.callApi(baseUrl, CUSTOMER, 'member.address.list', {})).items[0]!;
     const order = await e2e.act(
       baseUrl,
       'order',
@@ -175,7 +181,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)('H5 customer b
           { skuId: kept, qty: 2 },
           { skuId: gone, qty: 1 },
         ],
-        delivery: { type: 'express', addressId },
+        delivery: { type: 'express', addressId: await addressId() },
       },
       CUSTOMER,
     );
@@ -198,7 +204,8 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)('H5 customer b
     await page.locator(`#coupon-use-${couponId}`).click();
     await page.locator('#page-list').waitFor();
     expect(decodeURIComponent(page.url())).toContain('/packages/goods/list?categoryId=c-serum');
-    await page.locator('#list-feed .product-card').first().waitFor();
+    const serums = await e2e.callApi(baseUrl, CUSTOMER, 'catalog.listProducts', { categoryId: 'c-serum' });
+    await page.locator('#page-list').getByText(serums.items[0]!.title).first().waitFor();
     await shot(page, '06-coupon-use-category', '#page-list');
   });
 

@@ -24,10 +24,10 @@ export default function RefundPage() {
   const attempt = useRef<{ inputs: string; key: string }>();
   const order = remote.data;
 
-  // The server's first allowed kind (退货退款 once shipped) until the customer picks.
+  // The server's first allowed kind (退货退款 once shipped) preselected whenever the order is (re)loaded.
   useEffect(() => {
     const first = remote.data?.refundTypes[0];
-    if (first) setDraft((d) => (remote.data!.refundTypes.includes(d.refundType) ? d : { ...d, refundType: first }));
+    if (first) setDraft((d) => ({ ...d, refundType: first }));
   }, [remote.data]);
 
   if (remote.loading && !order) return <PageSkeleton />;

@@ -43,8 +43,9 @@ async function reorder(orderId: string): Promise<void> {
     void Taro.showToast({ title: plan.notice ?? '没有可加入购物车的商品', icon: 'none', duration: 2500 });
     return;
   }
-  await Taro.switchTab({ url: '/pages/cart/index' });
+  // The toast is the app's, not the page's: it stays up while the cart tab opens.
   void Taro.showToast({ title: plan.notice ?? '已加入购物车', icon: plan.notice ? 'none' : 'success', duration: 2500 });
+  void Taro.switchTab({ url: '/pages/cart/index' });
 }
 
 /** The buttons the server allows now (`order.actions`): 去支付 取消订单 确认收货 申请售后. */
