@@ -6,7 +6,7 @@ import { fen, points, type Fen } from '../shared/money';
 import { pointsForYuan, wholeYuan } from '../points';
 import type { CouponOffer, PricedOrder } from './domain/pricing';
 import { loadCart, priceCart } from './cart-pricing';
-import { rankCoupons } from './usable-coupons.service';
+import { bestCoupon, rankCoupons } from './usable-coupons.service';
 import { checkoutSeams } from './seams';
 
 /**
@@ -36,7 +36,9 @@ export async function quoteOrder({
   const deliveryType = plain.data.deliveryType;
 
   const ranked = await rankCoupons(exec, who, cart.data, deliveryType);
-  const chosen = input.couponId ?? (input.noCoupon ? undefined : ranked.find((c) => c.usable)?.couponId);
+  // Coupons are compared without points (points come after the coupon and only cap on it).
+  const bare = priceCart(cart.data, { deliveryType, coupon: null, pointsRequested: 0, pointsBalance: 0 });
+  const chosen = input.couponId ?? (input.noCoupon || !bare.ok ? undefined : bestCoupon(ranked, bare.data.payableFen));
   let priced: Result<PricedOrder> = plain;
   if (chosen) {
     const offer = await seams.couponOffer(exec, { ...who, couponId: chosen });

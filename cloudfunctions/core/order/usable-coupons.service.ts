@@ -7,6 +7,20 @@ import { liveCouponsOf } from '../coupon';
 import { loadCart, priceCart, type LoadedCart } from './cart-pricing';
 import { checkoutSeams } from './seams';
 
+/** A coupon as the picker shows it, with what the order would then cost (shipping included). */
+export type RankedCoupon = UsableCoupon & { payableFen: number | null };
+
+/**
+ * The coupon checkout preselects: the one that leaves the least to pay (a coupon that takes the
+ * goods under the free-shipping threshold may save less than its face value), and only when it
+ * saves something; ties go to the picker's order (bigger discount, sooner expiry).
+ */
+export function bestCoupon(ranked: RankedCoupon[], payableWithoutFen: number): string | undefined {
+  let best: RankedCoupon | undefined;
+  for (const c of ranked) if (c.payableFen !== null && c.payableFen < (best?.payableFen ?? payableWithoutFen)) best = c;
+  return best?.couponId;
+}
+
 /**
  * Each of the member's live coupons priced against this cart (member price -> coupon, caps
  * included), usable first, the biggest discount first, then the one expiring soonest. A member holds
@@ -18,8 +32,8 @@ export async function rankCoupons(
   q: { storeId: string; memberId: string; now: Date },
   cart: LoadedCart,
   deliveryType: DeliveryType,
-): Promise<UsableCoupon[]> {
-  const items: UsableCoupon[] = [];
+): Promise<RankedCoupon[]> {
+  const items: RankedCoupon[] = [];
   for (const row of await liveCouponsOf(exec, q.memberId, q.now)) {
     const offer = await checkoutSeams().couponOffer(exec, { ...q, couponId: row.id });
     const priced = offer.ok
@@ -32,6 +46,7 @@ export async function rankCoupons(
       discountFen: priced.ok ? priced.data.couponDiscountFen : fen(0),
       usable: priced.ok,
       ...(priced.ok ? {} : { reason: priced.error.message }),
+      payableFen: priced.ok ? priced.data.payableFen : null,
     });
   }
   return items.sort(
@@ -40,7 +55,7 @@ export async function rankCoupons(
   );
 }
 
-/** `order.usableCoupons`: the checkout picker, in the order `rankCoupons` gives (its first usable one is preselected). */
+/** `order.usableCoupons`: the checkout picker, in the order `rankCoupons` gives. */
 export async function usableCoupons({
   input,
   caller,
@@ -58,5 +73,6 @@ export async function usableCoupons({
     pointsBalance: 0,
   });
   if (!base.ok) return base;
-  return ok({ items: await rankCoupons(exec, who, cart.data, base.data.deliveryType) });
+  const ranked = await rankCoupons(exec, who, cart.data, base.data.deliveryType);
+  return ok({ items: ranked.map(({ payableFen: _payable, ...c }) => c) });
 }

@@ -130,6 +130,19 @@ describeEachDatabase('order.quote', (use) => {
     expect(picker.items.filter((c) => c.usable)).toHaveLength(2);
   });
 
+  it('does not spend a coupon that saves nothing once shipping counts, and takes one that does', async () => {
+    await setStock(use(), LOTION, 50);
+    const member = await bareMember(use());
+    const as = { openid: member.openid, now: T0 };
+    const items = [{ skuId: LOTION, qty: 1 }]; // ¥99: ships free; ¥10 off would add ¥10 shipping
+    await claimed(use(), member.openid, await makeTemplate(use(), { args: { amountFen: 1000 } }), T0);
+    const pointless = okData(await callAction(use(), 'order.quote', { items }, as));
+    expect(pointless).toMatchObject({ couponId: null, usableCouponCount: 1, payableFen: 9900, shippingFen: 0 });
+    const twenty = await claimed(use(), member.openid, await makeTemplate(use(), { args: { amountFen: 2000 } }), T0);
+    const better = okData(await callAction(use(), 'order.quote', { items }, as));
+    expect(better).toMatchObject({ couponId: twenty, payableFen: 7900 + 1000, usableCouponCount: 2 });
+  });
+
   it('says how many points the order should earn (whole yuan paid x the tier multiplier)', async () => {
     await setStock(use(), CLEANSER, 50);
     const member = await bareMember(use());

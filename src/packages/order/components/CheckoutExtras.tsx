@@ -51,7 +51,7 @@ export function RemarkAndEarn({
       <TextArea
         className="remark-row__input"
         id="checkout-remark-input"
-        placeholder="选填，如希望的自提时间（100 字以内）"
+        placeholder="选填，100 字以内"
         maxLength={100}
         rows={2}
         value={remark}
