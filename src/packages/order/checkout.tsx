@@ -230,7 +230,11 @@ export default function CheckoutPage() {
         shops={quote.pickupShops}
         shopId={shopId}
         onShop={setShopId}
-        onLocated={setNear}
+        onLocated={(n) => {
+          // Located: the nearest shop (the quote's first) becomes the choice.
+          setShopId(undefined);
+          setNear(n);
+        }}
       />
       <OrderLines lines={quote.lines} id="checkout-lines" />
       <CouponPicker
