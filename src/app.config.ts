@@ -36,7 +36,9 @@ export default defineAppConfig({
   ],
   // Private APIs the bundle calls (WeChat refuses an undeclared one with "the api need to be declared").
   // test/conformance checks this list against the built bundle in both directions.
-  requiredPrivateInfos: ['chooseAddress'],
+  // getLocation: checkout lists pickup shops nearest first when the customer allows it.
+  requiredPrivateInfos: ['chooseAddress', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于为你查找最近的自提门店' } },
   // Inject only the code of the page being opened (and its components), not every page's.
   lazyCodeLoading: 'requiredComponents',
   // Manager, staff and binding pages stay out of WeChat search; see src/sitemap.json.

@@ -25,6 +25,8 @@ export const ERRORS = {
   COUPON_THRESHOLD_NOT_MET: { status: 409, message: '未达到优惠券使用门槛' },
   COUPON_NOT_APPLICABLE: { status: 409, message: '所选商品不适用此券' },
   INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
+  // The cart's lines allow no common delivery type, or not the one asked for; details name the lines.
+  DELIVERY_CONFLICT: { status: 409, message: '部分商品不支持所选配送方式' },
   GROUP_BUY_UNAVAILABLE: { status: 409, message: '拼团活动不可用' },
   // group-buy.
   GROUP_BUY_STOPPED: { status: 409, message: '拼团活动已停止' },

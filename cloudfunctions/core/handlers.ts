@@ -5,7 +5,7 @@ import { getHome, getProduct, listProducts, quoteCart } from './catalog';
 import { getMyProfile } from './member';
 import { grantSubscriptions } from './member';
 import { createOrder, quoteOrder } from './order';
-import { cancelOrder, confirmReceipt, readyForPickup, shipOrder, verifyPickup } from './order';
+import { cancelOrder, confirmReceipt, previewPickup, readyForPickup, shipOrder, verifyPickup } from './order';
 import { getOrder, listOrders, listStoreOrders, recordWechatReceipt } from './order';
 import { payOrder } from './payment';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
@@ -106,6 +106,7 @@ const useCases: Handlers = {
   'staff.redeemCoupon': redeemCoupon,
   // The same use case as manager.verifyPickup: one rule for every pickup (and group-buy) order.
   'staff.verifyPickup': verifyPickup,
+  'staff.previewPickup': previewPickup,
   'manager.createStaffInvite': createStaffInvite,
   'manager.listStaff': listStaff,
   'manager.revokeStaff': revokeStaff,

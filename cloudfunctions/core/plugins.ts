@@ -13,7 +13,7 @@ import { groupBuyPrice } from './groupbuy';
 import { takeGroupBuySeat } from './groupbuy';
 import { onOrderPaid } from './payment';
 import { openTeamSeatOf } from './groupbuy';
-import { attributionColumns } from './shop';
+import { attributionColumns, findStaffShopId, pickupShopsById, pickupShopsFor } from './shop';
 import { deliverLocalRefundsTo } from './platform/local/local-platform';
 
 // A new member's gift (新人礼) is issued in the transaction that creates the member.
@@ -28,3 +28,5 @@ plugIntoCheckout({ groupBuyPrice, openTeamSeat: openTeamSeatOf });
 onOrderPaid(takeGroupBuySeat);
 // Shops stamp the member's shop and advisor on each new order.
 plugIntoCheckout({ attribution: attributionColumns });
+// Shops list where a pickup can be collected, and name the shop on each pickup order.
+plugIntoCheckout({ pickupShops: pickupShopsFor, shopsById: pickupShopsById, staffShopId: findStaffShopId });

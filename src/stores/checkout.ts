@@ -19,6 +19,8 @@ interface CheckoutState {
   source: CheckoutSource;
   groupBuy?: CheckoutGroupBuy;
   start: (items: CartItem[], source: CheckoutSource, groupBuy?: CheckoutGroupBuy) => void;
+  /** Takes a line out of this checkout (not out of the cart): a line that blocks the delivery type. */
+  remove: (skuId: string) => void;
   clear: () => void;
 }
 
@@ -33,6 +35,7 @@ export const useCheckout = create<CheckoutState>((set) => ({
   groupBuy: stored.groupBuy,
   start: (items, source, groupBuy) =>
     set({ items: items.map((i) => ({ skuId: i.skuId, qty: i.qty })), source, groupBuy }),
+  remove: (skuId) => set((s) => ({ items: s.items.filter((i) => i.skuId !== skuId) })),
   clear: () => set({ items: [], groupBuy: undefined }),
 }));
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Fen, Points } from '../shared/money';
 import type { OrderStatus, RefundStatus } from './statuses';
+import type { ShopCard } from './shop.contract';
 import { action, address, id, orderId, pricingInput } from './action';
 
 // Declared with the state machines that move them (pure files, safe for the contract to import).
@@ -54,6 +55,25 @@ export interface OrderLine {
   refunded: boolean;
 }
 
+/** A shop a pickup order can be collected at: the shop card without its poster code. */
+export type PickupShop = Omit<ShopCard, 'code'>;
+
+/** A pickup shop as checkout lists it: the member's own shop first, or the nearest first when located. */
+export interface PickupShopChoice extends PickupShop {
+  /** The shop serving the member (their advisor's or the pool they joined). */
+  mine: boolean;
+  /** Metres from the location checkout sent; null without one. */
+  distanceM: number | null;
+}
+
+/** The 积分抵扣 switch: what the member holds, what this order could take, and its value. */
+export interface QuotePoints {
+  balance: Points;
+  /** min(balance, the 50% cap of the goods after coupon). 100 points = ¥1. */
+  usable: Points;
+  valueFen: Fen;
+}
+
 export interface OrderQuote extends OrderAmounts {
   lines: OrderLine[];
   deliveryType: DeliveryType;
@@ -61,6 +81,15 @@ export interface OrderQuote extends OrderAmounts {
   deliveryOptions: DeliveryType[];
   /** Express is free at or above this payable amount for the member's tier. */
   freeShippingThresholdFen: Fen;
+  /** The coupon this quote applied: the one asked for, else the best usable one (null: none, or 不使用). */
+  couponId: string | null;
+  /** How many of the member's live coupons fit this cart. */
+  usableCouponCount: number;
+  points: QuotePoints;
+  /** Points this order is expected to earn when it settles (paid yuan x the tier multiplier). */
+  pointsToEarn: Points;
+  /** Shops to collect at, in the order to offer them; empty when pickup is not an option. */
+  pickupShops: PickupShopChoice[];
 }
 
 /** 仅退款 (the money only) or 退货退款 (the goods go back, then the money). */
@@ -94,6 +123,10 @@ export interface OrderView extends OrderAmounts {
   status: OrderStatus;
   lines: OrderLine[];
   delivery: { type: DeliveryType; address: Address | null };
+  /** Where a pickup order is collected (null for express). */
+  pickupShop: PickupShop | null;
+  /** The customer's 订单备注 ('' when none). */
+  remark: string;
   /** Shown to staff at the counter once the order is ready for pickup. */
   pickupCode: string | null;
   shipping: { carrier: string; trackingNo: string } | null;
@@ -146,9 +179,31 @@ export type PaymentParams =
   | { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
   | { devPay: true; outTradeNo: string; totalFee: number };
 
+/** "31.2243,121.4466" -> degrees, or null when out of range. */
+export function parseNear(v: string): { latitude: number; longitude: number } | null {
+  const [latitude, longitude] = v.split(',').map(Number) as [number, number];
+  return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? { latitude, longitude } : null;
+}
+
 export const orderActions = {
   'order.quote': action<OrderQuote>()({
-    input: z.object({ ...pricingInput, deliveryType: z.enum(['express', 'pickup']).optional() }).strict(),
+    input: z
+      .object({
+        ...pricingInput,
+        // Omitted: the first type the cart allows.
+        deliveryType: z.enum(['express', 'pickup']).optional(),
+        // Without couponId the quote applies the best usable coupon, unless the customer chose 不使用.
+        noCoupon: z.literal(true).optional(),
+        // Where the customer is (granted location), as "latitude,longitude" in degrees: pickup shops
+        // come nearest first. Text, not two numbers: coordinates are signed decimals, unlike every
+        // other number of the contract (amounts, counts), which are non-negative integers.
+        near: z
+          .string()
+          .regex(/^-?\d{1,3}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?$/)
+          .refine((v) => parseNear(v) !== null, { message: 'latitude within ±90, longitude within ±180' })
+          .optional(),
+      })
+      .strict(),
     role: 'customer',
   }),
   'order.create': action<{
@@ -162,8 +217,14 @@ export const orderActions = {
       .object({
         ...pricingInput,
         // Express takes one address: an entry of the member's address book (`addressId`), or typed in.
+        // Pickup names its shop (`shopId`); without one the member's shop, else the store's first, is used.
         delivery: z
-          .object({ type: z.enum(['express', 'pickup']), address: address.optional(), addressId: id.optional() })
+          .object({
+            type: z.enum(['express', 'pickup']),
+            address: address.optional(),
+            addressId: id.optional(),
+            shopId: id.optional(),
+          })
           .strict(),
         remark: z.string().trim().max(100).optional(),
       })
@@ -171,6 +232,10 @@ export const orderActions = {
       .refine((v) => v.delivery.type !== 'express' || !v.delivery.address !== !v.delivery.addressId, {
         message: 'express delivery needs exactly one of address and addressId',
         path: ['delivery', 'address'],
+      })
+      .refine((v) => v.delivery.type === 'pickup' || !v.delivery.shopId, {
+        message: 'only pickup names a shop',
+        path: ['delivery', 'shopId'],
       }),
     role: 'customer',
     mutating: true,

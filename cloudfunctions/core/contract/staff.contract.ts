@@ -8,6 +8,16 @@ import type { OrderView } from './order.contract';
 
 export type StaffRole = 'staff' | 'manager';
 
+/**
+ * The counter's look before handing goods over: the order (lines, pickup shop), who collects it, and
+ * whether it was meant for another shop than the caller's (a warning: the counter may still hand over).
+ */
+export interface PickupPreview {
+  order: OrderView;
+  customer: { nickname: string };
+  atOtherShop: boolean;
+}
+
 /** What the counter shows after a scan. */
 export interface CounterMember {
   memberId: string;
@@ -95,6 +105,8 @@ export const staffActions = {
     role: 'staff',
     mutating: true,
   }),
+  /** What a pickup code would hand over (items, customer, store), before staff.verifyPickup. */
+  'staff.previewPickup': action<PickupPreview>()({ input: z.object({ pickupCode }).strict(), role: 'staff' }),
   /** The same use case as manager.verifyPickup (pickup and group-buy orders). */
   'staff.verifyPickup': action<OrderView>()({
     input: z.object({ pickupCode }).strict(),

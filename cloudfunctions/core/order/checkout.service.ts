@@ -1,126 +1,50 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionInput, ActionOutput, DeliveryType, OrderQuote } from '../contract';
+import type { ActionInput, ActionOutput } from '../contract';
 import type { MemberArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { fen, type Fen } from '../shared/money';
 import { addMinutes } from '../shared/time';
-import { specsText } from '../catalog';
-import { DEFAULT_TIERS, type TierBenefits } from '../member';
 import { newOrderNo } from './domain/order-ids';
 import { ORDER_RULES } from './domain/order-rules';
-import { priceOrder, type CatalogLine, type PricedOrder } from './domain/pricing';
+import type { PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
-import { findSkusWithProduct } from '../catalog';
-import { addressForOrder, findTierBenefits } from '../member';
+import { addressForOrder } from '../member';
+import { loadCart, priceCart } from './cart-pricing';
 import { checkoutSeams } from './seams';
 
-type PricingRequest = ActionInput<'order.quote'>;
-
-async function tierBenefits(exec: Executor, memberId: string): Promise<TierBenefits> {
-  return ((await findTierBenefits(exec, memberId)) as unknown as TierBenefits | null) ?? DEFAULT_TIERS[0]!.benefits;
-}
-
-/** Prices a cart for a member at today's prices: the one place checkout amounts come from. */
+/** Prices a cart for an order: the coupon asked for, the points asked for (checked against the balance). */
 async function price(
   exec: Executor,
-  storeId: string,
-  memberId: string,
-  request: PricingRequest,
-  deliveryType: DeliveryType,
-  now: Date,
-): Promise<Result<{ priced: PricedOrder; benefits: TierBenefits }>> {
+  q: { storeId: string; memberId: string; now: Date },
+  request: ActionInput<'order.create'>,
+): Promise<Result<PricedOrder>> {
+  const cart = await loadCart(exec, q, request);
+  if (!cart.ok) return cart;
   const seams = checkoutSeams();
-  const rows = await findSkusWithProduct(
-    exec,
-    storeId,
-    request.items.map((i) => i.skuId),
-  );
-  const bySku = new Map(rows.map((r) => [r.sku_id, r]));
-  const lines: CatalogLine[] = [];
-  for (const item of request.items) {
-    const row = bySku.get(item.skuId);
-    if (!row || !row.active || row.status !== 'on_sale') {
-      return fail('PRODUCT_UNAVAILABLE', undefined, { skuId: item.skuId });
-    }
-    if (row.stock < item.qty) return fail('INSUFFICIENT_STOCK', undefined, { skuId: item.skuId, stock: row.stock });
-    lines.push({
-      skuId: row.sku_id,
-      productId: row.product_id,
-      categoryId: row.category_id,
-      title: row.title,
-      image: row.images[0] ?? '',
-      specsText: specsText(row.specs),
-      qty: item.qty,
-      unitPriceFen: fen(row.price_fen),
-      fulfilment: row.fulfilment,
-    });
-  }
-  let groupPrices: Map<string, number> | undefined;
-  if (request.groupBuy) {
-    const offer = await seams.groupBuyPrice(exec, {
-      ...request.groupBuy,
-      storeId,
-      memberId,
-      now,
-      items: request.items,
-    });
-    if (!offer.ok) return offer;
-    groupPrices = offer.data;
-  }
   let coupon = null;
   if (request.couponId) {
-    const offer = await seams.couponOffer(exec, { storeId, memberId, couponId: request.couponId, now });
+    const offer = await seams.couponOffer(exec, { ...q, couponId: request.couponId });
     if (!offer.ok) return offer;
     coupon = offer.data;
   }
-  const benefits = await tierBenefits(exec, memberId);
-  const priced = priceOrder({
-    lines,
-    memberPricePercent: benefits.memberPricePercent,
-    freeShippingThresholdFen: fen(benefits.freeShippingThresholdFen),
-    expressFeeFen: fen(ORDER_RULES.expressFeeFen),
-    deliveryType,
+  return priceCart(cart.data, {
+    deliveryType: request.delivery.type,
     coupon,
-    groupPrices: groupPrices as Map<string, Fen> | undefined,
     pointsRequested: request.pointsToUse ?? 0,
     // The balance matters only when points are asked for: skip the read otherwise (hot path).
-    pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, memberId, now) : 0,
+    pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, q.memberId, q.now) : 0,
   });
-  return priced.ok ? ok({ priced: priced.data, benefits }) : priced;
 }
 
-/** `order.quote`: what the order would cost, without reserving anything. */
-export async function quoteOrder({
-  input,
-  caller,
-  ctx,
-  exec,
-}: MemberArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
-  const deliveryType = input.deliveryType ?? 'express';
-  const result = await price(exec, ctx.storeId, caller.memberId, input, deliveryType, ctx.now);
-  if (!result.ok) return result;
-  const { priced, benefits } = result.data;
-  return ok({
-    ...priced,
-    lines: priced.lines.map((l, i) => ({
-      lineId: `q${i + 1}`,
-      skuId: l.skuId,
-      productId: l.productId,
-      title: l.title,
-      image: l.image,
-      specsText: l.specsText,
-      qty: l.qty,
-      unitPriceFen: l.unitPriceFen,
-      memberPriceFen: l.memberPriceFen,
-      couponShareFen: l.couponShareFen,
-      pointsShareFen: l.pointsShareFen,
-      payableFen: l.payableFen,
-      refunded: false,
-    })),
-    deliveryType,
-    freeShippingThresholdFen: fen(benefits.freeShippingThresholdFen) as Fen,
-  });
+/** The pickup shop an order names: the one chosen, else the member's own, else the store's first. */
+async function pickupShopFor(
+  exec: Executor,
+  q: { storeId: string; memberId: string },
+  shopId: string | undefined,
+): Promise<Result<string | null>> {
+  const shops = await checkoutSeams().pickupShops(exec, q);
+  if (!shopId) return ok(shops[0]?.shopId ?? null);
+  return shops.some((s) => s.shopId === shopId) ? ok(shopId) : fail('SHOP_NOT_FOUND', undefined, { shopId });
 }
 
 /** The named steps of `order.create`; `failAfter` lets tests crash the use case after any of them. */
@@ -150,9 +74,13 @@ export async function createOrder(
     address = await addressForOrder(exec, memberId, input.delivery.addressId);
     if (!address) return fail('ADDRESS_NOT_FOUND', undefined, { addressId: input.delivery.addressId });
   }
-  const priced = await price(exec, ctx.storeId, memberId, input, input.delivery.type, ctx.now);
+  const who = { storeId: ctx.storeId, memberId, now: ctx.now };
+  const pickupShop =
+    input.delivery.type === 'pickup' ? await pickupShopFor(exec, who, input.delivery.shopId) : ok(null);
+  if (!pickupShop.ok) return pickupShop;
+  const priced = await price(exec, who, input);
   if (!priced.ok) return priced;
-  const order = priced.data.priced;
+  const order = priced.data;
   crashAfter('price');
 
   const orderId = `o_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -216,6 +144,7 @@ export async function createOrder(
       cancelled_at: null,
       cancel_reason: null,
       created_at: ctx.now,
+      pickup_shop_id: pickupShop.data,
       // The member's shop and advisor now, so a later reassignment does not move this revenue.
       ...seams.attribution(memberId),
     },

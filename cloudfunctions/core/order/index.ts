@@ -1,11 +1,13 @@
 /** order's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
-export { createOrder, quoteOrder } from './checkout.service';
+export { createOrder } from './checkout.service';
+export { quoteOrder } from './quote.service';
 export { PURCHASED_STATUSES } from './domain/order-rules';
 export { HOLDS_COUPON, HOLDS_STOCK, PAID_STATUSES } from './domain/order-state-machine';
 export { AWAITING_WECHAT, COMMITTED_REFUND_STATUSES } from './domain/refund-state-machine';
 export {
   cancelOrder,
   confirmReceipt,
+  previewPickup,
   readyForPickup,
   runOrderTimer,
   shipOrder,

@@ -1,4 +1,4 @@
-import type { ActionInput, OrderView } from '../contract';
+import type { ActionInput, OrderView, PickupPreview } from '../contract';
 import type { CallContext, MemberArgs, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
@@ -8,7 +8,9 @@ import { releaseOrderHolds } from './checkout.service';
 import { newPickupCode } from './domain/order-ids';
 import { ORDER_RULES } from './domain/order-rules';
 import { loadOwnOrder, viewsOf } from './order-queries';
+import { checkoutSeams } from './seams';
 import {
+  findMemberNickname,
   findExpiredUnpaid,
   findLines,
   findOrder,
@@ -156,6 +158,28 @@ export async function verifyPickup({
   }
   await enqueue(exec, shippingUpload(order, { logisticsType: 4, carrier: null, trackingNo: null }, ctx.now));
   return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
+}
+
+/**
+ * `staff.previewPickup`: what a code would hand over, read-only. A pickup meant for another shop is
+ * shown with a warning rather than refused: the customer standing at this counter may still be served
+ * (the shops share stock), and the counter decides.
+ */
+export async function previewPickup({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'staff.previewPickup'>>): Promise<Result<PickupPreview>> {
+  const order = await findOrderByPickupCode(exec, ctx.storeId, input.pickupCode);
+  if (!order) return fail('NOT_FOUND', '提货码无效或已核销', { pickupCode: input.pickupCode });
+  const [{ view }] = await viewsOf(exec, [order], ctx.now);
+  const mine = caller.openid ? await checkoutSeams().staffShopId(exec, ctx.storeId, caller.openid) : null;
+  return ok({
+    order: view!,
+    customer: { nickname: (await findMemberNickname(exec, order.member_id)) ?? '' },
+    atOtherShop: Boolean(mine && order.pickup_shop_id && order.pickup_shop_id !== mine),
+  });
 }
 
 /**

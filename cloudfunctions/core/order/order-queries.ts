@@ -7,6 +7,7 @@ import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { TAB_STATUSES } from './domain/order-rules';
 import { showsReturnAddress, toOrderView } from './order-view';
 import { findReturnAddress } from './repo/refund.repo';
+import { checkoutSeams } from './seams';
 import {
   countMemberOrdersByStatus,
   findLines,
@@ -28,12 +29,17 @@ function decode(cursor: string): { createdAt: Date; id: string } | null {
 /** Orders with their lines and refunds, as views. */
 export async function viewsOf<T extends Parameters<typeof toOrderView>[0]>(exec: Executor, orders: T[], now: Date) {
   const ids = orders.map((o) => o.id);
-  const [lines, refunds] = await Promise.all([findLines(exec, ids), findRefundsOf(exec, ids)]);
+  const shopIds = orders.flatMap((o) => (o.pickup_shop_id ? [o.pickup_shop_id] : []));
+  const [lines, refunds, shops] = await Promise.all([
+    findLines(exec, ids),
+    findRefundsOf(exec, ids),
+    checkoutSeams().shopsById(exec, shopIds),
+  ]);
   const trade = tradeManagement();
   const returning = refunds.find(showsReturnAddress);
   const storeId = returning && orders.find((o) => o.id === returning.order_id)?.store_id;
   const returnAddress = storeId ? await findReturnAddress(exec, storeId) : '';
-  return orders.map((o) => ({ order: o, view: toOrderView(o, lines, refunds, now, trade, returnAddress) }));
+  return orders.map((o) => ({ order: o, view: toOrderView(o, lines, refunds, now, { trade, shops, returnAddress }) }));
 }
 
 /** A member's own order as a view; another member's order is NOT_FOUND (never FORBIDDEN: no probing). */

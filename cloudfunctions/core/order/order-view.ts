@@ -1,4 +1,4 @@
-import type { GroupBuyOrderInfo, OrderLine, OrderView, RefundView, WechatReceiptParams } from '../contract';
+import type { GroupBuyOrderInfo, OrderLine, OrderView, PickupShop, RefundView, WechatReceiptParams } from '../contract';
 import { tradeManagement, type TradeManagement } from '../config/trade-management';
 import { fen, points } from '../shared/money';
 import { customerActions, refundTypesFor } from './domain/order-rules';
@@ -82,8 +82,17 @@ export function toOrderView(
   lines: LineRecord[],
   refunds: RefundRecord[],
   now: Date,
-  trade: TradeManagement = tradeManagement(),
-  returnAddress = '',
+  {
+    trade = tradeManagement(),
+    shops = new Map(),
+    returnAddress = '',
+  }: {
+    trade?: TradeManagement;
+    /** Pickup stores by id, for the orders that name one. */
+    shops?: ReadonlyMap<string, PickupShop>;
+    /** The store's return address, shown on a 退货退款 refund once approved. */
+    returnAddress?: string;
+  } = {},
 ): OrderView {
   const own = refunds.filter((r) => r.order_id === o.id);
   const hasOpenRefund = own.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
@@ -97,6 +106,8 @@ export function toOrderView(
     status: o.status,
     lines: lines.filter((l) => l.order_id === o.id).map(toLineView),
     delivery: { type: o.delivery_type, address: o.address },
+    pickupShop: (o.pickup_shop_id && shops.get(o.pickup_shop_id)) || null,
+    remark: o.remark,
     pickupCode: o.pickup_code,
     shipping: o.carrier && o.tracking_no ? { carrier: o.carrier, trackingNo: o.tracking_no } : null,
     expiresAt: o.status === 'pending_payment' ? o.expires_at.toISOString() : null,

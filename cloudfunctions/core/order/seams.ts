@@ -1,4 +1,5 @@
 import type { RawBuilder } from 'kysely';
+import type { PickupShop, PickupShopChoice } from '../contract';
 import type { Executor } from '../db/db';
 import { fail, type Result } from '../errors';
 import { couponOffer, lockCoupon, releaseCoupon, type CouponOffer } from '../coupon';
@@ -50,6 +51,15 @@ export interface CheckoutSeams {
     shop_id: RawBuilder<string | null> | null;
     advisor_openid: RawBuilder<string | null> | null;
   };
+  /** The store's open shops to collect a pickup at, in the order checkout offers them. */
+  pickupShops(
+    exec: Executor,
+    q: { storeId: string; memberId: string; near?: { latitude: number; longitude: number } },
+  ): Promise<PickupShopChoice[]>;
+  /** The shop a staff member serves at (null: not placed in a shop). */
+  staffShopId(exec: Executor, storeId: string, openid: string): Promise<string | null>;
+  /** Shops by id (closed ones too: an order keeps showing where it was collected). */
+  shopsById(exec: Executor, ids: string[]): Promise<Map<string, PickupShop>>;
 }
 
 const seams: CheckoutSeams = {
@@ -65,15 +75,20 @@ const seams: CheckoutSeams = {
   openTeamSeat: async () => null,
   // Until shops plug in, orders carry no shop or advisor.
   attribution: () => ({ shop_id: null, advisor_openid: null }),
+  pickupShops: async () => [],
+  shopsById: async () => new Map(),
+  staffShopId: async () => null,
 };
 
 export function checkoutSeams(): CheckoutSeams {
   return seams;
 }
 
-/** For the contexts above order: group-buy (prices, seats) and shops (attribution). */
+/** For the contexts above order: group-buy (prices, seats) and shops (attribution, pickup shops). */
 export function plugIntoCheckout(
-  plugs: Partial<Pick<CheckoutSeams, 'groupBuyPrice' | 'openTeamSeat' | 'attribution'>>,
+  plugs: Partial<
+    Pick<CheckoutSeams, 'groupBuyPrice' | 'openTeamSeat' | 'attribution' | 'pickupShops' | 'shopsById' | 'staffShopId'>
+  >,
 ): void {
   Object.assign(seams, plugs);
 }

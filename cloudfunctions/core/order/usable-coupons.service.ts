@@ -1,40 +1,78 @@
-import type { ActionInput, UsableCoupon } from '../contract';
+import type { ActionInput, DeliveryType, UsableCoupon } from '../contract';
 import type { MemberArgs } from '../context';
+import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
 import { fen } from '../shared/money';
 import { liveCouponsOf } from '../coupon';
-import { quoteOrder } from './checkout.service';
+import { loadCart, priceCart, type LoadedCart } from './cart-pricing';
+import { checkoutSeams } from './seams';
+
+/** A coupon as the picker shows it, with what the order would then cost (shipping included). */
+export type RankedCoupon = UsableCoupon & { payableFen: number | null };
 
 /**
- * `order.usableCoupons`: the checkout picker. Each of the member's live coupons is priced by the real
- * `order.quote` (member price -> coupon, caps included), so the picker shows exactly what choosing it
- * takes off. A member holds a handful of coupons; one quote each is cheap next to getting it wrong.
- * Points are left out: they are applied after the coupon and do not change its discount.
+ * The coupon checkout preselects: the one that leaves the least to pay (a coupon that takes the
+ * goods under the free-shipping threshold may save less than its face value), and only when it
+ * saves something; ties go to the picker's order (bigger discount, sooner expiry).
  */
-export async function usableCoupons(
-  args: MemberArgs<ActionInput<'order.usableCoupons'>>,
-): Promise<Result<{ items: UsableCoupon[] }>> {
-  const { input, caller, ctx, exec } = args;
-  const cart = { items: input.items, groupBuy: input.groupBuy, deliveryType: input.deliveryType };
-  const base = await quoteOrder({ ...args, input: cart });
-  if (!base.ok) return base;
-  const rows = await liveCouponsOf(exec, caller.memberId, ctx.now);
-  const items: UsableCoupon[] = [];
-  for (const row of rows) {
-    const quoted = await quoteOrder({ ...args, input: { ...cart, couponId: row.id } });
+export function bestCoupon(ranked: RankedCoupon[], payableWithoutFen: number): string | undefined {
+  let best: RankedCoupon | undefined;
+  for (const c of ranked) if (c.payableFen !== null && c.payableFen < (best?.payableFen ?? payableWithoutFen)) best = c;
+  return best?.couponId;
+}
+
+/**
+ * Each of the member's live coupons priced against this cart (member price -> coupon, caps
+ * included), usable first, the biggest discount first, then the one expiring soonest. A member holds
+ * a handful of coupons; pricing each is cheap next to getting it wrong. Points are left out: they
+ * are applied after the coupon and do not change its discount.
+ */
+export async function rankCoupons(
+  exec: Executor,
+  q: { storeId: string; memberId: string; now: Date },
+  cart: LoadedCart,
+  deliveryType: DeliveryType,
+): Promise<RankedCoupon[]> {
+  const items: RankedCoupon[] = [];
+  for (const row of await liveCouponsOf(exec, q.memberId, q.now)) {
+    const offer = await checkoutSeams().couponOffer(exec, { ...q, couponId: row.id });
+    const priced = offer.ok
+      ? priceCart(cart, { deliveryType, coupon: offer.data, pointsRequested: 0, pointsBalance: 0 })
+      : offer;
     items.push({
       couponId: row.id,
       title: row.title,
       validUntil: row.valid_until.toISOString(),
-      discountFen: quoted.ok ? quoted.data.couponDiscountFen : fen(0),
-      usable: quoted.ok,
-      ...(quoted.ok ? {} : { reason: quoted.error.message }),
+      discountFen: priced.ok ? priced.data.couponDiscountFen : fen(0),
+      usable: priced.ok,
+      ...(priced.ok ? {} : { reason: priced.error.message }),
+      payableFen: priced.ok ? priced.data.payableFen : null,
     });
   }
-  // Usable first, the biggest discount first, then the one expiring soonest.
-  items.sort(
+  return items.sort(
     (a, b) =>
       Number(b.usable) - Number(a.usable) || b.discountFen - a.discountFen || a.validUntil.localeCompare(b.validUntil),
   );
-  return ok({ items });
+}
+
+/** `order.usableCoupons`: the checkout picker, in the order `rankCoupons` gives. */
+export async function usableCoupons({
+  input,
+  caller,
+  ctx,
+  exec,
+}: MemberArgs<ActionInput<'order.usableCoupons'>>): Promise<Result<{ items: UsableCoupon[] }>> {
+  const who = { storeId: ctx.storeId, memberId: caller.memberId, now: ctx.now };
+  const cart = await loadCart(exec, who, input);
+  if (!cart.ok) return cart;
+  // The same delivery type quote would use, so shipping-sensitive thresholds agree with it.
+  const base = priceCart(cart.data, {
+    deliveryType: input.deliveryType,
+    coupon: null,
+    pointsRequested: 0,
+    pointsBalance: 0,
+  });
+  if (!base.ok) return base;
+  const ranked = await rankCoupons(exec, who, cart.data, base.data.deliveryType);
+  return ok({ items: ranked.map(({ payableFen: _payable, ...c }) => c) });
 }

@@ -12,7 +12,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { DeliveryCard } from './components/DeliveryCard';
 import { groupBuyNote } from './components/order-text';
+import { DeliveryConflict, type ConflictDetails } from './components/DeliveryConflict';
 import { CouponPicker } from './components/CouponPicker';
+import { PointsRow, RemarkAndEarn } from './components/CheckoutExtras';
 import { AmountRows, OrderLines } from './components/OrderParts';
 import { useAddresses } from '../../stores/addresses';
 import './order.scss';
@@ -33,8 +35,17 @@ const REQUOTE = new Set([
   'PRODUCT_UNAVAILABLE',
   'AMOUNT_MISMATCH',
   'INSUFFICIENT_POINTS',
+  'DELIVERY_CONFLICT',
+  'SHOP_NOT_FOUND',
   ...COUPON_REFUSED,
 ]);
+
+/** The customer's coupon choice: the server's best (auto), 不使用 (none), or one they picked. */
+type CouponChoice = { kind: 'auto' } | { kind: 'none' } | { kind: 'id'; couponId: string };
+
+function couponInput(c: CouponChoice) {
+  return c.kind === 'id' ? { couponId: c.couponId } : c.kind === 'none' ? { noCoupon: true as const } : {};
+}
 
 export default function CheckoutPage() {
   const items = useCheckout((s) => s.items);
@@ -50,8 +61,15 @@ export default function CheckoutPage() {
   const selectedId = useAddresses((s) => s.selectedId);
   const [submitting, setSubmitting] = useState(false);
   const [round, setRound] = useState(0);
-  const [couponId, setCouponId] = useState<string>();
+  const [coupon, setCoupon] = useState<CouponChoice>({ kind: 'auto' });
   const [coupons, setCoupons] = useState<UsableCoupon[] | null>(null);
+  // 积分抵扣 on: ask for the whole balance the last quote showed; the server caps it.
+  const [usePoints, setUsePoints] = useState(false);
+  const [shopId, setShopId] = useState<string>();
+  const [near, setNear] = useState<{ latitude: number; longitude: number }>();
+  const [remark, setRemark] = useState('');
+  // A cart no single delivery type serves: which lines block which type.
+  const [conflict, setConflict] = useState<ConflictDetails>();
   const seq = useRef(0);
   // One key per checkout attempt: reused when a retry follows a network error, renewed when inputs change.
   const attempt = useRef<{ inputs: string; key: string }>();
@@ -60,20 +78,41 @@ export default function CheckoutPage() {
     if (items.length === 0) return setLoading(false);
     const mine = ++seq.current;
     setLoading(true);
-    call('order.quote', { items, ...gb, ...(deliveryType ? { deliveryType } : {}), ...(couponId ? { couponId } : {}) })
+    const points = usePoints && quote ? { pointsToUse: quote.points.balance } : {};
+    call('order.quote', {
+      items,
+      ...gb,
+      ...(deliveryType ? { deliveryType } : {}),
+      ...couponInput(coupon),
+      ...points,
+      ...(near ? { near: `${near.latitude.toFixed(6)},${near.longitude.toFixed(6)}` } : {}),
+    })
       .then((q) => {
         if (mine !== seq.current) return;
         setQuote(q);
+        setConflict(undefined);
         if (!deliveryType) setDeliveryType(q.deliveryType);
+        // The first shop offered (the member's own, or the nearest) unless one is chosen and still offered.
+        setShopId((id) => (id && q.pickupShops.some((s) => s.shopId === id) ? id : q.pickupShops[0]?.shopId));
       })
       .catch((err) => {
+        if (mine !== seq.current) return;
+        if (err instanceof ApiError && err.code === 'DELIVERY_CONFLICT') {
+          const details = err.details as ConflictDetails;
+          // The type asked for is not possible but another is: take the one the cart allows.
+          if (details.deliveryOptions.length > 0 && deliveryType) return setDeliveryType(undefined);
+          setQuote(undefined);
+          return setConflict(details);
+        }
         toastError(err);
-        // The chosen coupon no longer fits (expired, spent elsewhere): price without it.
-        if (couponId && err instanceof ApiError && COUPON_REFUSED.has(err.code)) setCouponId(undefined);
+        // The chosen coupon no longer fits (expired, spent elsewhere): let the server choose again.
+        if (coupon.kind === 'id' && err instanceof ApiError && COUPON_REFUSED.has(err.code))
+          setCoupon({ kind: 'auto' });
+        if (usePoints && err instanceof ApiError && err.code === 'INSUFFICIENT_POINTS') setUsePoints(false);
       })
       .finally(() => mine === seq.current && setLoading(false));
-    // `gb` is derived from `groupBuy`; `round` re-quotes on demand.
-  }, [items, deliveryType, round, couponId, groupBuy]);
+    // `gb` is derived from `groupBuy`; `round` re-quotes on demand; `quote` is read, not watched.
+  }, [items, deliveryType, round, coupon, usePoints, near, groupBuy]);
 
   const loadAddresses = () =>
     call('member.address.list', {})
@@ -108,6 +147,17 @@ export default function CheckoutPage() {
       </View>
     );
   }
+  const removeLine = (skuId: string) => {
+    useCheckout.getState().remove(skuId);
+    setDeliveryType(undefined);
+  };
+  if (conflict && !quote) {
+    return (
+      <View className="page checkout" id="page-checkout">
+        <DeliveryConflict conflict={conflict} onRemove={removeLine} />
+      </View>
+    );
+  }
   if (!quote) {
     return loading ? (
       <PageSkeleton />
@@ -126,14 +176,21 @@ export default function CheckoutPage() {
   const type = deliveryType ?? quote.deliveryType;
   const submit = async () => {
     if (type === 'express' && !address) return void Taro.showToast({ title: '请添加收货地址', icon: 'none' });
-    const delivery = type === 'express' ? { type, addressId: address!.addressId } : { type };
-    const inputs = JSON.stringify({ items, delivery, couponId, groupBuy });
+    const delivery =
+      type === 'express' ? { type, addressId: address!.addressId } : { type, ...(shopId ? { shopId } : {}) };
+    // Exactly what the quote on screen applied: its coupon and its points.
+    const extras = {
+      ...(quote.couponId ? { couponId: quote.couponId } : {}),
+      ...(quote.pointsUsed > 0 ? { pointsToUse: quote.pointsUsed } : {}),
+      ...(remark.trim() ? { remark: remark.trim() } : {}),
+    };
+    const inputs = JSON.stringify({ items, delivery, extras, groupBuy });
     if (attempt.current?.inputs !== inputs) attempt.current = { inputs, key: newIdempotencyKey() };
     setSubmitting(true);
     try {
       const order = await call(
         'order.create',
-        { items, delivery, ...gb, ...(couponId ? { couponId } : {}) },
+        { items, delivery, ...gb, ...extras },
         { idempotencyKey: attempt.current.key },
       );
       if (source === 'cart') items.forEach((i) => useCart.getState().remove(i.skuId));
@@ -171,14 +228,25 @@ export default function CheckoutPage() {
           useAddresses.getState().select(a.addressId);
           void loadAddresses();
         }}
+        shops={quote.pickupShops}
+        shopId={shopId}
+        onShop={setShopId}
+        onLocated={(n) => {
+          // Located: the nearest shop (the quote's first) becomes the choice.
+          setShopId(undefined);
+          setNear(n);
+        }}
       />
       <OrderLines lines={quote.lines} id="checkout-lines" />
       <CouponPicker
         coupons={coupons}
-        selected={couponId}
+        selected={quote.couponId}
         discountFen={quote.couponDiscountFen}
-        onSelect={setCouponId}
+        usableCount={quote.usableCouponCount}
+        onSelect={(id) => setCoupon(id ? { kind: 'id', couponId: id } : { kind: 'none' })}
       />
+      <PointsRow quote={quote} on={usePoints} onChange={setUsePoints} />
+      <RemarkAndEarn remark={remark} onRemark={setRemark} pointsToEarn={quote.pointsToEarn} />
       <View className={loading ? 'is-stale' : ''}>
         <AmountRows amounts={quote} payableLabel="实付" id="checkout-amounts" groupBuy={!!groupBuy} />
       </View>

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { AmountRows, OrderLines } from './components/OrderParts';
 import { DeliveryInfo, OrderInfo, RefundList, StatusHeader } from './components/DetailParts';
 import { OrderActions, canReorder } from './components/OrderActions';
+import { PickupStore } from './components/PickupStore';
 import './order.scss';
 
 export default function OrderDetailPage() {
@@ -66,6 +67,7 @@ export default function OrderDetailPage() {
       <PrivacyPopup />
       <StatusHeader order={order} onExpired={() => void remote.reload()} />
       <DeliveryInfo order={order} />
+      <PickupStore order={order} />
       {/* a group-buy order links to its team (seats, countdown, invite). */}
       {order.groupBuy?.teamId && (
         <View

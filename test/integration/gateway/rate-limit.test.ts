@@ -66,6 +66,7 @@ describe('rate limit configuration', () => {
       'staff.awardPoints',
       'staff.redeemCoupon',
       'staff.verifyPickup',
+      'staff.previewPickup',
     ]);
     expect(rateLimitFromEnv({}).actions).toEqual(COUNTER_ACTIONS);
     expect(rateLimitFromEnv({})).toMatchObject({ mutatingPerIdentity: 120, mutatingPerIp: 600 });

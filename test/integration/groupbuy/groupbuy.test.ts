@@ -76,7 +76,13 @@ describeEachDatabase('group-buy teams', (use) => {
       await callAction(
         use(),
         'order.quote',
-        { items: [{ skuId: SKU, qty: 1 }], deliveryType: 'pickup', groupBuy: { campaignId: c.campaignId } },
+        // The order below takes no coupon: quote it the same way (不使用), not with the preselected best.
+        {
+          items: [{ skuId: SKU, qty: 1 }],
+          deliveryType: 'pickup',
+          groupBuy: { campaignId: c.campaignId },
+          noCoupon: true,
+        },
         { openid, now: T0 },
       ),
     );

@@ -207,7 +207,7 @@ describeEachDatabase('order.create', (use) => {
         idempotencyKey: newKey(),
       },
     );
-    expect(errorCode(pickup)).toBe('VALIDATION_FAILED');
+    expect(errorCode(pickup)).toBe('DELIVERY_CONFLICT');
   });
 
   it('order.create without an idempotency key is refused before anything is written', async () => {

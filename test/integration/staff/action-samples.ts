@@ -41,7 +41,7 @@ export function actionSamples(skuId: string): Samples {
     'member.coupons': {},
     'order.usableCoupons': { items },
     'order.quote': { items },
-    'order.create': { items, couponId: 'no-such-coupon', delivery: { type: 'pickup' } },
+    'order.create': { items, couponId: 'no-such-coupon', delivery: { type: 'pickup', shopId: 'no-such-shop' } },
     'order.pay': { orderId: 'no-such-order' },
     'order.get': { orderId: 'no-such-order' },
     'order.list': {},
@@ -66,6 +66,7 @@ export function actionSamples(skuId: string): Samples {
     'staff.awardPoints': { code, amountFen: 8800, receiptNo: 'MATRIX-1' },
     'staff.redeemCoupon': { code, couponId: 'no-such-coupon' },
     'staff.verifyPickup': { pickupCode: '000000' },
+    'staff.previewPickup': { pickupCode: '000000' },
     'manager.createStaffInvite': { role: 'staff' },
     'manager.listStaff': {},
     'manager.revokeStaff': { openid: 'no-such-staff' },
@@ -140,7 +141,15 @@ export function fullerActionSamples(skuId: string): Samples {
   };
   return {
     'catalog.listProducts': { categoryId: 'no-such-category', keyword: '精华', cursor: 'no-such-cursor', limit: 10 },
-    'order.quote': { items, couponId: 'no-such-coupon', pointsToUse: 100, groupBuy, deliveryType: 'express' },
+    'order.quote': {
+      items,
+      couponId: 'no-such-coupon',
+      pointsToUse: 100,
+      groupBuy,
+      deliveryType: 'express',
+      noCoupon: true,
+      near: '31.2243,121.4466',
+    },
     'order.usableCoupons': { items, pointsToUse: 100, groupBuy, deliveryType: 'express' },
     'order.create': {
       items,

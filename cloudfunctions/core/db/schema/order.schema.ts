@@ -37,6 +37,8 @@ export interface OrderTables {
     /** 0012_shops_advisors.sql: attribution stamped when the order is created. */
     shop_id: Generated<string | null>;
     advisor_openid: Generated<string | null>;
+    /** 0026_order_pickup_shop.sql: where a pickup order is collected. */
+    pickup_shop_id: Generated<string | null>;
   };
   order_lines: {
     id: string;

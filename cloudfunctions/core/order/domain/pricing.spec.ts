@@ -93,9 +93,35 @@ describe('priceOrder', () => {
     expect(r.ok ? null : r.error.code).toBe('INSUFFICIENT_POINTS');
   });
 
-  it('a delivery type some line does not allow is refused', () => {
+  it('a delivery type some line does not allow is DELIVERY_CONFLICT naming that line', () => {
     const r = priceOrder(input({ lines: [line(0, 100, 1, ['express'])], deliveryType: 'pickup' }));
-    expect(r.ok ? null : r.error.code).toBe('VALIDATION_FAILED');
+    expect(r.ok ? null : r.error.code).toBe('DELIVERY_CONFLICT');
+    expect(r.ok ? null : r.error.details).toMatchObject({
+      deliveryOptions: ['express'],
+      blockers: { express: [], pickup: [{ skuId: 'sku-0' }] },
+    });
+  });
+
+  it('without a requested type a pickup-only cart is priced for pickup', () => {
+    const p = priced(input({ lines: [line(0, 100, 1, ['pickup'])], deliveryType: undefined }));
+    expect(p.deliveryType).toBe('pickup');
+    expect(p.deliveryOptions).toEqual(['pickup']);
+    expect(p.shippingFen).toBe(0);
+  });
+
+  it('a cart mixing express-only and pickup-only lines names both sides', () => {
+    const r = priceOrder(
+      input({ lines: [line(0, 100, 1, ['express']), line(1, 100, 1, ['pickup'])], deliveryType: undefined }),
+    );
+    expect(r.ok ? null : r.error.details).toMatchObject({
+      deliveryOptions: [],
+      blockers: { express: [{ skuId: 'sku-1' }], pickup: [{ skuId: 'sku-0' }] },
+    });
+  });
+
+  it('the points cap is half the goods after coupon, whatever was asked', () => {
+    const p = priced(input({ lines: [line(0, 10000, 1)], pointsRequested: 0, pointsBalance: 0 }));
+    expect(p.pointsCap).toBe(5000);
   });
 
   it('a coupon worth more than the goods leaves ¥0.01 to pay', () => {

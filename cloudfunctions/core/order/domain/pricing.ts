@@ -32,7 +32,8 @@ export interface PricingInput {
   memberPricePercent: number;
   freeShippingThresholdFen: Fen;
   expressFeeFen: Fen;
-  deliveryType: DeliveryType;
+  /** Omitted: the first type every line allows (express before pickup). */
+  deliveryType?: DeliveryType;
   coupon: CouponOffer | null;
   /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
   pointsRequested: number;
@@ -44,7 +45,47 @@ export interface PricingInput {
 /** Every amount the contract's OrderAmounts names, plus the priced lines. */
 export interface PricedOrder extends OrderAmounts {
   lines: PricedLine[];
+  deliveryType: DeliveryType;
   deliveryOptions: DeliveryType[];
+  /** The most points this order could take (50% of the goods after coupon, and never the last fen). */
+  pointsCap: number;
+}
+
+/** A line that keeps the cart from one delivery type. */
+interface BlockingLine {
+  skuId: string;
+  title: string;
+}
+
+/**
+ * Why a delivery type is refused: `blockers.express` are the lines that cannot be shipped (pickup
+ * only), `blockers.pickup` the lines that cannot be collected (express only). Removing one side's
+ * blockers makes that type possible.
+ */
+export interface DeliveryConflict {
+  deliveryOptions: DeliveryType[];
+  blockers: Record<DeliveryType, BlockingLine[]>;
+}
+
+/** The delivery type to price with, or DELIVERY_CONFLICT naming the lines in the way. */
+function chooseDelivery(
+  lines: CatalogLine[],
+  requested: DeliveryType | undefined,
+): Result<{ type: DeliveryType; options: DeliveryType[] }> {
+  const blockers = {} as Record<DeliveryType, BlockingLine[]>;
+  for (const d of ['express', 'pickup'] as const)
+    blockers[d] = lines.filter((l) => !l.fulfilment.includes(d)).map((l) => ({ skuId: l.skuId, title: l.title }));
+  const options = (['express', 'pickup'] as const).filter((d) => blockers[d].length === 0);
+  const chosen = requested ?? options[0];
+  if (chosen && options.includes(chosen)) return ok({ type: chosen, options: [...options] });
+  const details: DeliveryConflict = { deliveryOptions: [...options], blockers };
+  const message =
+    options.length === 0
+      ? '部分商品仅支持快递，部分仅支持门店自提，请分开下单'
+      : chosen === 'pickup'
+        ? '部分商品不支持门店自提'
+        : '部分商品仅支持门店自提';
+  return fail('DELIVERY_CONFLICT', message, details);
 }
 
 /** Points may pay at most this share of the goods (after member price and coupon). */
@@ -63,18 +104,9 @@ function memberPrice(unit: Fen, percent: number): Fen {
  * always sum to the goods' payable, and payable never drops below ¥0.01.
  */
 export function priceOrder(input: PricingInput): Result<PricedOrder> {
-  const deliveryOptions = (['express', 'pickup'] as const).filter((d) =>
-    input.lines.every((l) => l.fulfilment.includes(d)),
-  );
-  if (!deliveryOptions.includes(input.deliveryType)) {
-    return fail(
-      'VALIDATION_FAILED',
-      input.deliveryType === 'pickup' ? '部分商品不支持门店自提' : '部分商品仅支持门店自提',
-      {
-        deliveryOptions,
-      },
-    );
-  }
+  const delivery = chooseDelivery(input.lines, input.deliveryType);
+  if (!delivery.ok) return delivery;
+  const { type: deliveryType, options: deliveryOptions } = delivery.data;
   const memberUnits = input.lines.map((l) => {
     const member = memberPrice(l.unitPriceFen, input.memberPricePercent);
     const group = input.groupPrices?.get(l.skuId);
@@ -119,7 +151,7 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
   }));
   const goodsPayable = sumFen(lines.map((l) => l.payableFen));
   const shippingFen =
-    input.deliveryType === 'express' && goodsPayable < input.freeShippingThresholdFen ? input.expressFeeFen : fen(0);
+    deliveryType === 'express' && goodsPayable < input.freeShippingThresholdFen ? input.expressFeeFen : fen(0);
   const memberDiscountFen = fen(subtotalFen - goodsAfterMember);
   const couponDiscountFen = sumFen(couponShares);
   return ok({
@@ -132,6 +164,8 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
     discountFen: fen(memberDiscountFen + couponDiscountFen + pointsUsed),
     pointsUsed: points(pointsUsed),
     payableFen: fen(goodsPayable + shippingFen),
-    deliveryOptions: [...deliveryOptions],
+    deliveryType,
+    deliveryOptions,
+    pointsCap: Math.max(0, pointsCap),
   });
 }

@@ -85,6 +85,12 @@ export async function findOrderByPickupCode(exec: Executor, storeId: string, pic
     .executeTakeFirst();
 }
 
+/** The nickname the counter sees for the customer collecting an order. */
+export async function findMemberNickname(exec: Executor, memberId: string): Promise<string | undefined> {
+  const row = await exec.selectFrom('members').select('nickname').where('id', '=', memberId).executeTakeFirst();
+  return row?.nickname;
+}
+
 /** Whether an order of the store already carries this pickup code. */
 export async function pickupCodeTaken(exec: Executor, storeId: string, code: string): Promise<boolean> {
   const row = await exec

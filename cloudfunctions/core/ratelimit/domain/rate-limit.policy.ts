@@ -29,6 +29,8 @@ export const COUNTER_ACTIONS: readonly string[] = [
   'staff.awardPoints',
   'staff.redeemCoupon',
   'staff.verifyPickup',
+  // A lookup by pickup code: limited like the verification, so codes cannot be guessed through it.
+  'staff.previewPickup',
 ];
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = {

@@ -194,3 +194,39 @@ export function attributionColumns(memberId: string) {
     advisor_openid: sql<string | null>`(select advisor_openid from member_advisors where member_id = ${memberId})`,
   };
 }
+
+/** The store's active shops with what a pickup needs, oldest first, and whether each is the member's. */
+export async function findPickupShops(exec: Executor, storeId: string, memberId: string) {
+  return exec
+    .selectFrom('shops as s')
+    .leftJoin('member_advisors as ma', (j) => j.onRef('ma.shop_id', '=', 's.id').on('ma.member_id', '=', memberId))
+    .select(['s.id', 's.name', 's.address', 's.hours', 's.phone', 's.latitude', 's.longitude'])
+    .select((eb) => eb('ma.member_id', 'is not', null).as('mine'))
+    .where('s.store_id', '=', storeId)
+    .where('s.active', '=', true)
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .execute();
+}
+
+/** Shops by id, open or closed (an order keeps naming the shop it was collected at). */
+export async function findShopsById(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec
+    .selectFrom('shops')
+    .select(['id', 'name', 'address', 'hours', 'phone', 'latitude', 'longitude'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The shop a serving staff member is placed in (null: not placed, or revoked). */
+export async function findStaffShopId(exec: Executor, storeId: string, openid: string): Promise<string | null> {
+  const row = await exec
+    .selectFrom('staff')
+    .select('shop_id')
+    .where('store_id', '=', storeId)
+    .where('openid', '=', openid)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row?.shop_id ?? null;
+}

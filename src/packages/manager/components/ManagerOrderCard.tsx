@@ -31,6 +31,7 @@ export function ManagerOrderCard({ order, busy, onShip, onReady, onRefund }: Pro
           {`${order.delivery.address.name} ${order.delivery.address.phone}  ${order.delivery.address.province}${order.delivery.address.city}${order.delivery.address.district}${order.delivery.address.detail}`}
         </Text>
       )}
+      {order.pickupShop && <Text className="m-order__addr">{`自提门店 ${order.pickupShop.name}`}</Text>}
       {order.shipping && (
         <Text className="m-order__addr">{`${order.shipping.carrier} ${order.shipping.trackingNo}`}</Text>
       )}

@@ -9,24 +9,28 @@ import { untilText } from '../../../utils/until-text';
 interface Props {
   /** null while loading (or when the list failed). */
   coupons: UsableCoupon[] | null;
-  selected: string | undefined;
+  /** The coupon the quote applied (the server preselects the best one). */
+  selected: string | null;
   /** The coupon discount of the current quote. */
   discountFen: number;
-  onSelect: (couponId: string | undefined) => void;
+  /** How many coupons fit this cart, as the quote counted them. */
+  usableCount: number;
+  /** A coupon, or null for 不使用. */
+  onSelect: (couponId: string | null) => void;
 }
 
-/** The 优惠券 row of checkout and its picker (fed by order.usableCoupons, best first). */
-export function CouponPicker({ coupons, selected, discountFen, onSelect }: Props) {
+/** The 优惠券 row of checkout and its picker (fed by order.usableCoupons, best first; the quote preselects the best). */
+export function CouponPicker({ coupons, selected, discountFen, usableCount, onSelect }: Props) {
   const [open, setOpen] = useState(false);
-  const usable = coupons?.filter((c) => c.usable) ?? [];
+  // One source for the count (the quote), so the row never says "N 张可用" beside "暂无可用".
   const summary = selected
     ? `-¥${formatFen(discountFen)}`
-    : usable.length > 0
-      ? `${usable.length} 张可用`
+    : usableCount > 0
+      ? `未使用，${usableCount} 张可用`
       : coupons && coupons.length > 0
         ? '暂无可用'
         : '暂无优惠券';
-  const choose = (couponId: string | undefined) => {
+  const choose = (couponId: string | null) => {
     onSelect(couponId);
     setOpen(false);
   };
@@ -34,7 +38,7 @@ export function CouponPicker({ coupons, selected, discountFen, onSelect }: Props
     <>
       <View className="coupon-row card" id="checkout-coupon" onClick={() => coupons && setOpen(true)}>
         <Text className="coupon-row__label">优惠券</Text>
-        <Text className={`coupon-row__value ${selected || usable.length ? 'is-on' : ''}`} id="checkout-coupon-value">
+        <Text className={`coupon-row__value ${selected || usableCount ? 'is-on' : ''}`} id="checkout-coupon-value">
           {summary}
         </Text>
         <ArrowRight size={12} color="#9A918A" />
@@ -57,7 +61,7 @@ export function CouponPicker({ coupons, selected, discountFen, onSelect }: Props
             </View>
           ))}
           {coupons?.length === 0 && <View className="coupon-picker__empty">暂无优惠券，去领券中心看看</View>}
-          <Button block fill="outline" className="coupon-picker__none" id="pick-none" onClick={() => choose(undefined)}>
+          <Button block fill="outline" className="coupon-picker__none" id="pick-none" onClick={() => choose(null)}>
             不使用优惠券
           </Button>
         </View>

@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ArrowRight, Location, Store } from '@nutui/icons-react-taro';
-import type { DeliveryType, MemberAddress } from '../../../../cloudfunctions/core/contract';
+import type { DeliveryType, MemberAddress, PickupShopChoice } from '../../../../cloudfunctions/core/contract';
 import { addressText, importWechatAddress, openAddressForm } from './address';
+import { PickupShopPicker } from './PickupShopPicker';
 
 const DELIVERY_TEXT: Record<DeliveryType, string> = { express: '快递配送', pickup: '门店自提' };
 
@@ -17,14 +18,20 @@ interface Props {
   loadingBook: boolean;
   /** An address was just added to the book from WeChat: ship there. */
   onAddress: (a: MemberAddress) => void;
+  /** Pickup: the shops to collect at (server order), the chosen one, and a granted position. */
+  shops: PickupShopChoice[];
+  shopId: string | undefined;
+  onShop: (shopId: string) => void;
+  onLocated: (near: { latitude: number; longitude: number }) => void;
 }
 
 /**
- * 快递配送 / 门店自提 (only the types every line allows). Express ships to an address of the member's
+ * 快递配送 / 门店自提 (only the types every line allows; pickup names its shop). Express ships to an address of the member's
  * book: the default or the one chosen there. An empty book offers 新增地址 (the form) and, on weapp,
  * 从微信导入 (WeChat's address book, saved to ours; a refusal opens the form and says why).
  */
-export function DeliveryCard({ options, type, onType, address, loadingBook, onAddress }: Props) {
+export function DeliveryCard(props: Props) {
+  const { options, type, onType, address, loadingBook, onAddress } = props;
   const importWechat = async () => {
     const saved = await importWechatAddress();
     if (saved) onAddress(saved);
@@ -46,13 +53,21 @@ export function DeliveryCard({ options, type, onType, address, loadingBook, onAd
           ))}
       </View>
       {type === 'pickup' ? (
-        <View className="delivery__pickup">
-          <Store size={20} color="#3F6B57" />
-          <View className="delivery__text">
-            <Text className="delivery__main">门店自提</Text>
-            <Text className="delivery__sub">付款后门店备货，备好后凭 6 位提货码到店提货</Text>
+        <>
+          <View className="delivery__pickup">
+            <Store size={20} color="#3F6B57" />
+            <View className="delivery__text">
+              <Text className="delivery__main">门店自提</Text>
+              <Text className="delivery__sub">付款后门店备货，备好后凭 6 位提货码到店提货</Text>
+            </View>
           </View>
-        </View>
+          <PickupShopPicker
+            shops={props.shops}
+            selected={props.shopId}
+            onSelect={props.onShop}
+            onLocated={props.onLocated}
+          />
+        </>
       ) : address ? (
         <View
           className="delivery__pickup"

@@ -61,7 +61,7 @@ export function AmountRows({
       )}
       <Row
         label="优惠券"
-        value={amounts.couponDiscountFen > 0 ? amounts.couponDiscountFen : '暂无可用'}
+        value={amounts.couponDiscountFen > 0 ? amounts.couponDiscountFen : '未使用'}
         minus
         id="amount-coupon"
       />

@@ -1,0 +1,77 @@
+import type { ActionInput, OrderQuote } from '../contract';
+import { parseNear } from '../contract/order.contract';
+import type { MemberArgs } from '../context';
+import { ok, type Result } from '../errors';
+import { fen, points, type Fen } from '../shared/money';
+import { pointsForYuan, wholeYuan } from '../points';
+import type { CouponOffer, PricedOrder } from './domain/pricing';
+import { loadCart, priceCart } from './cart-pricing';
+import { bestCoupon, rankCoupons } from './usable-coupons.service';
+import { checkoutSeams } from './seams';
+
+/**
+ * `order.quote`: what the order would cost, without reserving anything. The delivery type defaults
+ * to the first the cart allows; a cart that allows none is DELIVERY_CONFLICT naming the lines in the
+ * way. Without a couponId the best usable coupon is applied (unless the customer chose 不使用), and
+ * the quote says which. It also carries the 积分抵扣 switch (balance, usable, value), the points
+ * the order is expected to earn, and the shops a pickup can be collected at.
+ */
+export async function quoteOrder({
+  input,
+  caller,
+  ctx,
+  exec,
+}: MemberArgs<ActionInput<'order.quote'>>): Promise<Result<OrderQuote>> {
+  const seams = checkoutSeams();
+  const who = { storeId: ctx.storeId, memberId: caller.memberId, now: ctx.now };
+  const cart = await loadCart(exec, who, input);
+  if (!cart.ok) return cart;
+  const balance = await seams.pointsBalance(exec, caller.memberId, ctx.now);
+  // The switch asks for the whole balance and pricing caps it; more than the balance is refused.
+  const pointsRequested = input.pointsToUse ?? 0;
+  const withCoupon = (coupon: CouponOffer | null) =>
+    priceCart(cart.data, { deliveryType: input.deliveryType, coupon, pointsRequested, pointsBalance: balance });
+  const plain = withCoupon(null);
+  if (!plain.ok) return plain;
+  const deliveryType = plain.data.deliveryType;
+
+  const ranked = await rankCoupons(exec, who, cart.data, deliveryType);
+  // Coupons are compared without points (points come after the coupon and only cap on it).
+  const bare = priceCart(cart.data, { deliveryType, coupon: null, pointsRequested: 0, pointsBalance: 0 });
+  const chosen = input.couponId ?? (input.noCoupon || !bare.ok ? undefined : bestCoupon(ranked, bare.data.payableFen));
+  let priced: Result<PricedOrder> = plain;
+  if (chosen) {
+    const offer = await seams.couponOffer(exec, { ...who, couponId: chosen });
+    if (!offer.ok) return offer;
+    priced = withCoupon(offer.data);
+  }
+  if (!priced.ok) return priced;
+  const { pointsCap, ...amounts } = priced.data;
+  const usable = Math.min(balance, pointsCap);
+  return ok({
+    ...amounts,
+    lines: amounts.lines.map((l, i) => ({
+      lineId: `q${i + 1}`,
+      skuId: l.skuId,
+      productId: l.productId,
+      title: l.title,
+      image: l.image,
+      specsText: l.specsText,
+      qty: l.qty,
+      unitPriceFen: l.unitPriceFen,
+      memberPriceFen: l.memberPriceFen,
+      couponShareFen: l.couponShareFen,
+      pointsShareFen: l.pointsShareFen,
+      payableFen: l.payableFen,
+      refunded: false,
+    })),
+    freeShippingThresholdFen: fen(cart.data.benefits.freeShippingThresholdFen) as Fen,
+    couponId: chosen ?? null,
+    usableCouponCount: ranked.filter((c) => c.usable).length,
+    points: { balance: points(balance), usable: points(usable), valueFen: fen(usable) },
+    pointsToEarn: points(pointsForYuan(wholeYuan(amounts.payableFen), cart.data.benefits.pointsMultiplier)),
+    pickupShops: amounts.deliveryOptions.includes('pickup')
+      ? await seams.pickupShops(exec, { ...who, near: input.near ? (parseNear(input.near) ?? undefined) : undefined })
+      : [],
+  });
+}

@@ -1,0 +1,39 @@
+import type { PickupShop, PickupShopChoice } from '../contract';
+import type { Executor } from '../db/db';
+import { distanceMetres, orderPickupShops } from './domain/pickup-order';
+import { findPickupShops, findShopsById } from './repo/shop.repo';
+
+type ShopFields = Awaited<ReturnType<typeof findShopsById>>[number];
+
+function pickupShop(s: ShopFields): PickupShop {
+  return {
+    shopId: s.id,
+    name: s.name,
+    address: s.address,
+    hours: s.hours,
+    phone: s.phone,
+    latitude: s.latitude,
+    longitude: s.longitude,
+  };
+}
+
+/** Checkout's pickup shops: the member's own first, or the nearest first when the customer sent a location. */
+export async function pickupShopsFor(
+  exec: Executor,
+  q: { storeId: string; memberId: string; near?: { latitude: number; longitude: number } },
+): Promise<PickupShopChoice[]> {
+  const rows = await findPickupShops(exec, q.storeId, q.memberId);
+  return orderPickupShops(
+    rows.map((r) => ({
+      ...pickupShop(r),
+      mine: Boolean(r.mine),
+      distanceM: q.near ? distanceMetres(q.near, r) : null,
+    })),
+  );
+}
+
+/** The shops orders name for pickup, by id. */
+export async function pickupShopsById(exec: Executor, ids: string[]): Promise<Map<string, PickupShop>> {
+  const rows = await findShopsById(exec, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, pickupShop(r)]));
+}
