@@ -99,13 +99,10 @@ export default function DetailPage() {
           onClick={() => open('cart')}
           className="detail-spec"
         />
-        <Cell
-          title="运费"
-          extra={product.shippingRule}
-          align="center"
-          className="detail-shipping"
-          id="detail-shipping"
-        />
+        {/* NutUI's Cell drops an id: the wrapper carries it. */}
+        <View id="detail-shipping">
+          <Cell title="运费" extra={product.shippingRule} align="center" className="detail-shipping" />
+        </View>
       </View>
       {/* Its own row: inside the rounded, overflow-hidden cells the outline button was clipped. */}
       <View className="detail-share-row">

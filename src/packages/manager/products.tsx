@@ -72,9 +72,12 @@ export default function ManagerProductsPage() {
           <View className="m-item card" key={p.productId}>
             <View className="m-item__head">
               <Text className="m-item__title">{p.title}</Text>
-              <Tag type={statusTag(p)} round id={`m-status-${p.productId}`}>
-                {statusText(p)}
-              </Tag>
+              {/* NutUI's Tag drops an id: the wrapper carries it. */}
+              <View id={`m-status-${p.productId}`}>
+                <Tag type={statusTag(p)} round>
+                  {statusText(p)}
+                </Tag>
+              </View>
             </View>
             {p.skus.map((s) => (
               <View className="m-item__row" key={s.skuId}>
