@@ -41,13 +41,12 @@ const ADDRESS = {
 const missing = e2e.missingPrerequisites('prices and cart');
 
 let env: e2e.E2E | undefined;
-let step = 0;
 
 const api = <N extends ActionName>(name: N, data: ActionInput<N>, openid: string): Promise<ActionOutput<N>> =>
   e2e.callApi(env!.baseUrl, openid, name, data);
 const page390 = (openid: string) => e2e.signedInPage(env!.browser, openid, 390);
 const shot = (page: Page, name: string, root: string) =>
-  e2e.settledScreenshot(page, `prices-and-cart-${String(++step).padStart(2, '0')}-${name}.png`, root);
+  e2e.settledScreenshot(page, `prices-and-cart-${name}.png`, root);
 const open = (page: Page, hash: string) => page.goto(`${env!.baseUrl}/#${hash}`);
 
 async function setTier(openid: string, tier: string): Promise<void> {
@@ -90,7 +89,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
       // The shared link of another product, opened in the same tab (the app is already running).
       await open(page, `/packages/goods/detail?id=${B.id}`);
       await waitForText(page, '#detail-title', B.title);
-      await shot(page, 'detail-after-purchase', '#page-detail');
+      await shot(page, '01-detail-after-purchase', '#page-detail');
       await page.locator('#btn-buy-now').click();
       await page.locator('#sku-confirm').click();
       await page.locator('#page-checkout #checkout-lines').waitFor();
@@ -115,7 +114,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
       expect((await row.locator('.price-line__was').innerText()).replace(/\s+/g, '')).toBe(displayed(card.priceFen));
       await open(page, '/pages/home/index');
       await page.locator('#page-home .product-grid').waitFor();
-      await shot(page, 'home-cards-member', '#page-home');
+      await shot(page, '02-home-cards-member', '#page-home');
 
       const detail = await api('catalog.getProduct', { productId: CLEANSER.id }, SILVER);
       const first = detail.skus[0]!;
@@ -128,7 +127,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
         displayed(first.priceFen),
       );
       await waitForText(page, '#detail-shipping', `运费${detail.shippingRule}`.replace(/\s+/g, ''));
-      await shot(page, 'detail-member-price', '#page-detail');
+      await shot(page, '03-detail-member-price', '#page-detail');
     });
 
     it('a sold-out product offers 到货提醒, the manager restocks and the member is told once', async () => {
@@ -144,7 +143,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
       await page.locator('#btn-restock').click();
       await waitForToast(page, '到货后通知你');
       await waitForText(page, '#btn-restock', '已订阅到货提醒');
-      await shot(page, 'detail-sold-out', '#page-detail');
+      await shot(page, '04-detail-sold-out', '#page-detail');
       // On weapp the tap asks for the template; here the member's acceptance is reported as the weapp would.
       await e2e.act(env!.baseUrl, 'member', 'grantSubscriptions', { accepted: [TEMPLATE] }, FAN);
 
@@ -159,11 +158,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
       }
       await waitForText(manager.page, `#m-status-${SOLD_OUT.id}`, '已售罄');
       await status.evaluate((el) => el.closest('.m-item')?.scrollIntoView({ block: 'center' }));
-      await e2e.settledScreenshot(
-        manager.page,
-        `prices-and-cart-${String(++step).padStart(2, '0')}-manager-sold-out.png`,
-        '#page-manager-products',
-      );
+      await shot(manager.page, '05-manager-sold-out', '#page-manager-products');
       await e2e.act(env!.baseUrl, 'manager', 'updateSku', { skuId: SOLD_OUT.sku, stock: { from: 0, to: 6 } }, MANAGER);
       await manager.context.close();
 
@@ -216,7 +211,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
       await waitForText(page, '#cart-total', displayed(server.selectedTotalFen));
       await waitForText(page, '#cart-shipping', server.shipping.text);
       expect(server.shipping.text).toMatch(/^再买¥[\d.]+包邮$/);
-      await shot(page, 'cart-partly-ticked', '#page-cart');
+      await shot(page, '06-cart-partly-ticked', '#page-cart');
 
       // 全选 ticks both again.
       await page.locator('#cart-select-all').click();
@@ -228,7 +223,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
       expect(server.allSelected).toBe(true);
       await waitForText(page, '#cart-total', displayed(server.selectedTotalFen));
       await waitForText(page, '#cart-shipping', server.shipping.text);
-      await shot(page, 'cart-all-ticked', '#page-cart');
+      await shot(page, '07-cart-all-ticked', '#page-cart');
 
       // Another device of the same account sees the same cart.
       const other = await page390(SILVER);
@@ -275,7 +270,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)(
         (id) => document.querySelector('#list-feed .product-row')?.id === `product-row-${id}`,
         asc[0]!.id,
       );
-      await shot(page, 'search-history-hot-sort', '#page-list');
+      await shot(page, '08-search-history-hot-sort', '#page-list');
       await page.locator('#sort-price').click();
       const desc = (await api('catalog.listProducts', { sort: 'price_desc', limit: 10 }, SILVER)).items;
       await page.waitForFunction(
