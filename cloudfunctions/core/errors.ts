@@ -57,6 +57,7 @@ export const ERRORS = {
   STAFF_INVITE_EXPIRED: { status: 409, message: '邀请链接已过期，请联系店长重新生成' },
   STAFF_INVITE_USED: { status: 409, message: '邀请链接已被使用' },
   STOCK_CHANGED: { status: 409, message: '库存已变化，请刷新后再试' },
+  PRODUCT_IN_STOCK: { status: 409, message: '商品有货，可以直接购买' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },

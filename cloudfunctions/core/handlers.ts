@@ -1,7 +1,8 @@
 import type { ActionName, ActionOutput } from './contract';
 import type { ActionArgs } from './context';
 import type { Result } from './errors';
-import { getHome, getProduct, listProducts, quoteCart } from './catalog';
+import { getHome, getProduct, listProducts, quoteCart, searchHints, subscribeRestock } from './catalog';
+import { listCart, removeFromCart, selectAllInCart, setCart } from './catalog';
 import { getMyProfile } from './member';
 import { grantSubscriptions } from './member';
 import { createOrder, quoteOrder } from './order';
@@ -58,6 +59,12 @@ const useCases: Handlers = {
   'catalog.listProducts': listProducts,
   'catalog.getProduct': getProduct,
   'catalog.quoteCart': quoteCart,
+  'catalog.searchHints': searchHints,
+  'catalog.subscribeRestock': subscribeRestock,
+  'catalog.cart.list': listCart,
+  'catalog.cart.set': setCart,
+  'catalog.cart.selectAll': selectAllInCart,
+  'catalog.cart.remove': removeFromCart,
   'member.me': getMyProfile,
   'member.grantSubscriptions': grantSubscriptions,
   'order.quote': quoteOrder,

@@ -30,5 +30,6 @@ describe('outbox subscribers registered by core/subscribers', () => {
     expect(names(subscribersOf('shipping.upload'))).toEqual(['uploadShippingInfo']);
     expect(names(subscribersOf('groupbuy.notify'))).toEqual(['notifyTeamOutcome']);
     expect(names(subscribersOf('nudge.send'))).toEqual(['sendNudge']);
+    expect(names(subscribersOf('restock.notify'))).toEqual(['sendRestockNotice']);
   });
 });

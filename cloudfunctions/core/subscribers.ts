@@ -11,3 +11,4 @@ import './points/points.subscribers';
 import './referral/referral.subscribers';
 import './groupbuy/groupbuy.subscribers';
 import './nudge/nudge.subscribers';
+import './catalog/catalog.subscribers';

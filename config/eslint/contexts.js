@@ -61,7 +61,7 @@ const published = { coupon: ['rules'] };
 
 /** context -> the contexts it may import (their front doors). Lower contexts never import higher ones. */
 const allowed = {
-  catalog: [],
+  catalog: ['member'],
   member: [],
   points: ['member'],
   coupon: ['catalog', 'member'],

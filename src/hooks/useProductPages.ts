@@ -1,19 +1,25 @@
-import { call, type ProductSummary } from '../api';
+import { call, type ActionInput, type ProductSummary } from '../api';
 import { useCursorPages } from './useCursorPages';
+
+/** 综合 / 销量 / 价格 up or down / 新品: the server orders the list. */
+export type ProductSort = NonNullable<ActionInput<'catalog.listProducts'>['sort']>;
 
 interface Query {
   categoryId?: string;
   keyword?: string;
+  sort?: ProductSort;
 }
 
 const PAGE_SIZE = 10;
 
 /** Cursor paging over `catalog.listProducts`; a new query restarts from the first page. */
 export function useProductPages(query: Query) {
-  const feed = useCursorPages<ProductSummary>(`${query.categoryId ?? ''}|${query.keyword ?? ''}`, (cursor) =>
+  const key = `${query.categoryId ?? ''}|${query.keyword ?? ''}|${query.sort ?? 'default'}`;
+  const feed = useCursorPages<ProductSummary>(key, (cursor) =>
     call('catalog.listProducts', {
       ...(query.categoryId ? { categoryId: query.categoryId } : {}),
       ...(query.keyword ? { keyword: query.keyword } : {}),
+      ...(query.sort && query.sort !== 'default' ? { sort: query.sort } : {}),
       ...(cursor ? { cursor } : {}),
       limit: PAGE_SIZE,
     }),

@@ -1,4 +1,5 @@
-import type { ActionInput, ActionOutput, ProductSummary } from '../contract';
+import type { ActionInput, ActionOutput, CartQuote, ProductSummary } from '../contract';
+import type { Executor } from '../db/db';
 import type { ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
 import { fen } from '../shared/money';
@@ -6,7 +7,11 @@ import { priceCart, type PricedSku } from './domain/cart-pricing';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { specGroupsOf, specsText } from './domain/spec-groups';
 import { productShareCoverPath, STORE_SHARE_COVER_PATH } from './domain/media-paths';
+import { EXPRESS_FEE_FEN, shippingRuleText } from '../shared/shipping';
+import { callerPricing, memberPriceOrNull, type CallerPricing } from './member-pricing';
+import { isWaitingForRestock } from './repo/restock.repo';
 import {
+  findBestSellerTitles,
   findBanners,
   findCategories,
   findProduct,
@@ -18,8 +23,9 @@ import {
 
 const DEFAULT_PAGE = 20;
 const FEATURED_ON_HOME = 8;
+const HOT_SEARCHES = 6;
 
-function toSummary(row: ProductSummaryRow): ProductSummary {
+function toSummary(row: ProductSummaryRow, pricing: CallerPricing): ProductSummary {
   return {
     id: row.id,
     title: row.title,
@@ -28,6 +34,8 @@ function toSummary(row: ProductSummaryRow): ProductSummary {
     categoryId: row.category_id,
     priceFen: fen(row.price_fen),
     originalPriceFen: row.original_price_fen === null ? null : fen(row.original_price_fen),
+    priceFrom: row.price_count > 1,
+    memberPriceFen: memberPriceOrNull(fen(row.price_fen), pricing),
     tags: row.tags,
     soldOut: row.stock === 0,
   };
@@ -35,20 +43,36 @@ function toSummary(row: ProductSummaryRow): ProductSummary {
 
 /** `catalog.home`: banners, categories and featured products in one round trip. */
 export async function getHome({
+  caller,
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.home'>>): Promise<Result<ActionOutput<'catalog.home'>>> {
-  const [banners, categories, featured] = await Promise.all([
+  const [banners, categories, featured, pricing] = await Promise.all([
     findBanners(exec, ctx.storeId),
     findCategories(exec, ctx.storeId),
     findProductSummaries(exec, { storeId: ctx.storeId, featuredOnly: true, limit: FEATURED_ON_HOME }),
+    callerPricing(exec, ctx.storeId, caller),
   ]);
-  return ok({ banners, categories, featured: featured.map(toSummary), shareImage: STORE_SHARE_COVER_PATH });
+  return ok({
+    banners,
+    categories,
+    featured: featured.map((row) => toSummary(row, pricing)),
+    shareImage: STORE_SHARE_COVER_PATH,
+  });
+}
+
+/** `catalog.searchHints`: 热搜, the best sellers' titles. */
+export async function searchHints({
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'catalog.searchHints'>>): Promise<Result<ActionOutput<'catalog.searchHints'>>> {
+  return ok({ hot: await findBestSellerTitles(exec, ctx.storeId, HOT_SEARCHES) });
 }
 
 /** `catalog.listProducts`: filtered by category and keyword, keyset-paged. */
 export async function listProducts({
   input,
+  caller,
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.listProducts'>>): Promise<Result<ActionOutput<'catalog.listProducts'>>> {
@@ -59,26 +83,33 @@ export async function listProducts({
     storeId: ctx.storeId,
     categoryId: input.categoryId,
     keyword: input.keyword || undefined,
+    sort: input.sort,
     after,
     limit: limit + 1,
   });
+  const pricing = await callerPricing(exec, ctx.storeId, caller);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return ok({
-    items: page.map(toSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor({ sort: last.sort, id: last.id }) : null,
+    items: page.map((row) => toSummary(row, pricing)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort: last.sort_key, id: last.id }) : null,
   });
 }
 
 /** `catalog.getProduct`: detail with SKUs and the picker's spec groups. */
 export async function getProduct({
   input,
+  caller,
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.getProduct'>>): Promise<Result<ActionOutput<'catalog.getProduct'>>> {
   const product = await findProduct(exec, ctx.storeId, input.productId);
   if (!product) return fail('NOT_FOUND', '商品不存在或已下架', { productId: input.productId });
-  const skus = await findSkusOfProduct(exec, product.id);
+  const [skus, pricing] = await Promise.all([
+    findSkusOfProduct(exec, product.id),
+    callerPricing(exec, ctx.storeId, caller),
+  ]);
+  const soldOut = skus.every((s) => s.stock === 0);
   return ok({
     id: product.id,
     title: product.title,
@@ -96,21 +127,28 @@ export async function getProduct({
       specs: s.specs,
       priceFen: fen(s.price_fen),
       originalPriceFen: s.original_price_fen === null ? null : fen(s.original_price_fen),
+      memberPriceFen: memberPriceOrNull(fen(s.price_fen), pricing),
       stock: s.stock,
     })),
+    soldOut,
+    restockSubscribed:
+      soldOut && pricing.memberId !== null && (await isWaitingForRestock(exec, pricing.memberId, product.id)),
+    shippingRule: product.fulfilment.includes('express')
+      ? shippingRuleText(pricing.freeShippingThresholdFen, EXPRESS_FEE_FEN)
+      : '门店自提，无需运费',
   });
 }
 
-/** `catalog.quoteCart`: today's prices and stock for the cart; SKUs that no longer exist are dropped. */
-export async function quoteCart({
-  input,
-  ctx,
-  exec,
-}: ServiceArgs<ActionInput<'catalog.quoteCart'>>): Promise<Result<ActionOutput<'catalog.quoteCart'>>> {
+/** Today's list prices and stock for cart lines; SKUs that no longer exist are dropped. */
+export async function priceCartLines(
+  exec: Executor,
+  storeId: string,
+  items: ReadonlyArray<{ skuId: string; qty: number }>,
+): Promise<CartQuote> {
   const rows = await findSkusWithProduct(
     exec,
-    ctx.storeId,
-    input.items.map((i) => i.skuId),
+    storeId,
+    items.map((i) => i.skuId),
   );
   const bySku = new Map(rows.map((r) => [r.sku_id, r]));
   const priced = new Map<string, PricedSku>(
@@ -119,8 +157,8 @@ export async function quoteCart({
       { skuId: r.sku_id, unitPriceFen: fen(r.price_fen), stock: r.stock, sellable: r.active && r.status === 'on_sale' },
     ]),
   );
-  const quote = priceCart(input.items, priced);
-  return ok({
+  const quote = priceCart(items, priced);
+  return {
     totalFen: quote.totalFen,
     count: quote.count,
     lines: quote.lines.map((line) => {
@@ -134,7 +172,16 @@ export async function quoteCart({
         stock: row.stock,
       };
     }),
-  });
+  };
+}
+
+/** `catalog.quoteCart`: a cart kept on the device (signed out), priced on the server. */
+export async function quoteCart({
+  input,
+  ctx,
+  exec,
+}: ServiceArgs<ActionInput<'catalog.quoteCart'>>): Promise<Result<ActionOutput<'catalog.quoteCart'>>> {
+  return ok(await priceCartLines(exec, ctx.storeId, input.items));
 }
 
 /**

@@ -1,5 +1,7 @@
 /** catalog's front door: what other contexts and the composition root may use (nothing else is reachable from outside). */
-export { getHome, getProduct, listProducts, quoteCart, shareCoverOf } from './catalog.service';
+export { getHome, getProduct, listProducts, quoteCart, searchHints, shareCoverOf } from './catalog.service';
+export { listCart, removeFromCart, selectAllInCart, setCart } from './cart.service';
+export { subscribeRestock } from './restock.service';
 export {
   PRODUCT_IMAGE_COUNT,
   STORE_SHARE_COVER_PATH,

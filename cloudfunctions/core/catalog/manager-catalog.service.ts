@@ -11,6 +11,8 @@ import {
   setSkuPrice,
   setSkuStock,
 } from './repo/manager-catalog.repo';
+import { productStock } from './repo/restock.repo';
+import { announceRestock } from './restock.service';
 
 const PAGE = 20;
 
@@ -52,6 +54,7 @@ export async function updateSku({
 }: ActionArgs<'manager.updateSku'>): Promise<Result<ManagerSkuView>> {
   const sku = await findStoreSku(exec, ctx.storeId, input.skuId);
   if (!sku) return fail('NOT_FOUND', '规格不存在');
+  const stockBefore = input.stock ? await productStock(exec, sku.product_id) : 0;
   if (
     input.stock &&
     !(await setSkuStock(exec, {
@@ -64,6 +67,8 @@ export async function updateSku({
   ) {
     return fail('STOCK_CHANGED', undefined, { stock: sku.stock });
   }
+  // Back in stock: the members who asked for 到货提醒 are told, in this edit's transaction.
+  if (input.stock) await announceRestock(exec, { productId: sku.product_id, stockBefore, now: ctx.now });
   if (input.priceFen !== undefined) await setSkuPrice(exec, { skuId: sku.id, priceFen: input.priceFen });
   return ok(skuView((await findStoreSku(exec, ctx.storeId, sku.id))!));
 }

@@ -14,6 +14,10 @@ export interface ProductSummary {
   priceFen: Fen;
   /** Crossed-out price, when the lowest-price SKU has one. */
   originalPriceFen: Fen | null;
+  /** The SKUs have different prices: `priceFen` is the cheapest, shown with 起. */
+  priceFrom: boolean;
+  /** The caller's member price for the cheapest SKU; null when their tier has no discount (or signed out). */
+  memberPriceFen: Fen | null;
   tags: string[];
   soldOut: boolean;
 }
@@ -40,6 +44,8 @@ export interface Sku {
   specs: Record<string, string>;
   priceFen: Fen;
   originalPriceFen: Fen | null;
+  /** The caller's member price; null when their tier has no discount (or signed out). */
+  memberPriceFen: Fen | null;
   stock: number;
 }
 
@@ -59,6 +65,12 @@ export interface ProductDetail {
   skus: Sku[];
   /** A 5:4 PNG for the chat share card and the 朋友圈 share. */
   shareImage: string;
+  /** Every active SKU is out of stock: the buy buttons give way to 到货提醒. */
+  soldOut: boolean;
+  /** The caller already asked for 到货提醒 and has not been told yet. */
+  restockSubscribed: boolean;
+  /** The delivery cost rule for the caller's tier, e.g. `满¥99包邮，不满运费¥10` or `门店自提，无需运费`. */
+  shippingRule: string;
 }
 
 export interface CartLine {
@@ -84,6 +96,35 @@ export interface CartQuote {
   count: number;
 }
 
+/** A line of the member's server cart: the quote's line plus its tick and the member's unit price. */
+export interface ServerCartLine extends CartLine {
+  selected: boolean;
+  /** The caller's member unit price; null when their tier has no discount. */
+  memberPriceFen: Fen | null;
+}
+
+/** The member's cart as every device shows it; every amount computed here, at the member's tier. */
+export interface ServerCart {
+  lines: ServerCartLine[];
+  /** Every available line is ticked (the 全选 box). */
+  allSelected: boolean;
+  /** Member-priced total of the ticked, available lines: what 结算 takes to checkout. */
+  selectedTotalFen: Fen;
+  /** Pieces in the ticked, available lines. */
+  selectedCount: number;
+  /** List-price minus member-price of the ticked lines (0 for a tier without discount). */
+  memberSavingFen: Fen;
+  /** Free express shipping for the ticked goods at the member's tier. */
+  shipping: { thresholdFen: Fen; shippingFen: Fen; remainingFen: Fen; text: string };
+}
+
+const cartLine = z
+  .object({ skuId: id, qty: z.number().int().min(1).max(99), selected: z.boolean().optional() })
+  .strict();
+
+/** 综合 / 销量 / 价格 up or down / 新品. */
+const productSorts = ['default', 'sales', 'price_asc', 'price_desc', 'new'] as const;
+
 export const catalogActions = {
   'catalog.home': action<{
     banners: Banner[];
@@ -102,9 +143,62 @@ export const catalogActions = {
         keyword: z.string().trim().max(40).optional(),
         cursor: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(50).optional(),
+        sort: z.enum(productSorts).optional(),
       })
       .strict(),
     role: 'any',
+  }),
+  /** 热搜: the store's best sellers' titles, for the search page. */
+  'catalog.searchHints': action<{ hot: string[] }>()({
+    input: z.object({}).strict(),
+    role: 'any',
+  }),
+  /** 到货提醒: asks to be told when a sold-out product is back; asking again changes nothing. */
+  'catalog.subscribeRestock': action<{
+    subscribed: true;
+    /** The subscribe-message template to ask for on weapp after the tap; null when none is configured. */
+    templateId: string | null;
+  }>()({
+    input: z.object({ productId: id }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  /** The member's server cart, priced at their tier. */
+  'catalog.cart.list': action<ServerCart>()({
+    input: z.object({}).strict(),
+    role: 'customer',
+  }),
+  /**
+   * Sets lines of the server cart (quantity and tick); `merge` adds the quantities to what is there
+   * (a device's local cart joining the account), otherwise a line's quantity is replaced.
+   */
+  'catalog.cart.set': action<ServerCart>()({
+    input: z
+      .object({
+        items: z
+          .array(cartLine)
+          .min(1)
+          .max(50)
+          .refine((items) => new Set(items.map((i) => i.skuId)).size === items.length, {
+            message: 'each skuId at most once',
+          }),
+        merge: z.boolean().optional(),
+      })
+      .strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  /** Ticks or unticks every line at once (全选). */
+  'catalog.cart.selectAll': action<ServerCart>()({
+    input: z.object({ selected: z.boolean() }).strict(),
+    role: 'customer',
+    mutating: true,
+  }),
+  /** Removes lines from the server cart (removing a line that is not there is no error). */
+  'catalog.cart.remove': action<ServerCart>()({
+    input: z.object({ skuIds: z.array(id).min(1).max(50) }).strict(),
+    role: 'customer',
+    mutating: true,
   }),
   'catalog.getProduct': action<ProductDetail>()({
     input: z.object({ productId: id }).strict(),

@@ -13,6 +13,7 @@ import type { ShopTables } from './schema/shop.schema';
 import type { AdvisorTables } from './schema/advisor.schema';
 import type { StockLedgerTables } from './schema/stock-ledger.schema';
 import type { RateLimitTables } from './schema/rate-limit.schema';
+import type { CartTables } from './schema/cart.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -34,4 +35,5 @@ export interface Database
     ShopTables,
     AdvisorTables,
     StockLedgerTables,
-    RateLimitTables {}
+    RateLimitTables,
+    CartTables {}

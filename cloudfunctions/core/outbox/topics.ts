@@ -48,6 +48,8 @@ export const topics = {
   }),
   /** Nudge context: send one queued nudge through the subscribe-message port. */
   'nudge.send': z.object({ nudgeId: id }),
+  /** Catalog context: a sold-out product is back; tell one member who asked for 到货提醒. */
+  'restock.notify': z.object({ productId: id, memberId: id }),
 } as const;
 
 export type Topic = keyof typeof topics;

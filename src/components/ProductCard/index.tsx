@@ -19,7 +19,12 @@ function ProductCard({ product }: { product: ProductSummary }) {
       <View className="product-card__body">
         <Text className="product-card__title">{product.title}</Text>
         <Text className="product-card__sub">{product.subtitle}</Text>
-        <PriceLine priceFen={product.priceFen} originalPriceFen={product.originalPriceFen} />
+        <PriceLine
+          priceFen={product.priceFen}
+          originalPriceFen={product.originalPriceFen}
+          memberPriceFen={product.memberPriceFen}
+          from={product.priceFrom}
+        />
       </View>
     </View>
   );

@@ -1,6 +1,6 @@
 import { ScrollView, View } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
-import { useProductPages } from '../../hooks/useProductPages';
+import { useProductPages, type ProductSort } from '../../hooks/useProductPages';
 import { ProductRow } from '../ProductRow';
 import { ListSkeleton } from '../Skeletons';
 import { EmptyState } from '../EmptyState';
@@ -9,13 +9,14 @@ import './index.scss';
 interface Props {
   categoryId?: string;
   keyword?: string;
+  sort?: ProductSort;
   className?: string;
   id?: string;
 }
 
 /** Scrolling product list with cursor paging: loads the next page near the bottom. */
-export function ProductFeed({ categoryId, keyword, className, id }: Props) {
-  const feed = useProductPages({ categoryId, keyword });
+export function ProductFeed({ categoryId, keyword, sort, className, id }: Props) {
+  const feed = useProductPages({ categoryId, keyword, sort });
 
   let footer: JSX.Element | null = null;
   if (feed.loading && feed.items.length > 0) {

@@ -21,7 +21,12 @@ export function ProductRow({ product }: { product: ProductSummary }) {
             </Tag>
           ))}
         </View>
-        <PriceLine priceFen={product.priceFen} originalPriceFen={product.originalPriceFen} />
+        <PriceLine
+          priceFen={product.priceFen}
+          originalPriceFen={product.originalPriceFen}
+          memberPriceFen={product.memberPriceFen}
+          from={product.priceFrom}
+        />
       </View>
     </View>
   );

@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { Badge, Button, Cell } from '@nutui/nutui-react-taro';
 import { Cart } from '@nutui/icons-react-taro';
 import { call, type Sku } from '../../api';
+import { useRouteParams } from '../../hooks/useRouteParams';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useRemote } from '../../hooks/useRemote';
 import { cartPieces, useCart } from '../../stores/cart';
 import { useCheckout } from '../../stores/checkout';
@@ -13,14 +15,18 @@ import { SharePreview } from '../../components/SharePreview';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import { Gallery, Info } from './components/DetailInfo';
+import { askRestockMessage } from './components/restock';
 import { SkuPicker, type PickerMode } from './components/SkuPicker';
 import { defaultSelection, findSku, specsText, type Selection } from './components/SkuPicker/sku-select';
 import './detail.scss';
 
 export default function DetailPage() {
-  const productId = useRouter().params.id ?? '';
+  // The address bar's id, not the id this page was first created with (see useRouteParams).
+  const productId = useRouteParams().id ?? '';
   const remote = useRemote(() => call('catalog.getProduct', { productId }), [productId]);
-  const product = remote.data;
+  // An answer for another id (the page was reused for a new link) is never shown or bought.
+  const product = remote.data?.id === productId ? remote.data : undefined;
+  const { busy, submit } = useSubmit();
   const [selection, setSelection] = useState<Selection>({});
   const [picker, setPicker] = useState<{ visible: boolean; mode: PickerMode }>({ visible: false, mode: 'cart' });
   const addToCart = useCart((s) => s.add);
@@ -43,7 +49,7 @@ export default function DetailPage() {
     }
   }, [product]);
 
-  if (remote.loading && !product) return <PageSkeleton />;
+  if ((remote.loading || remote.data) && !product) return <PageSkeleton />;
   if (!product) {
     return (
       <View className="page">
@@ -59,6 +65,15 @@ export default function DetailPage() {
 
   const sku = findSku(product, selection);
   const open = (mode: PickerMode) => setPicker({ visible: true, mode });
+  const subscribeRestock = async () => {
+    const answer = await submit('restock', (idempotencyKey) =>
+      call('catalog.subscribeRestock', { productId: product.id }, { idempotencyKey }),
+    );
+    if (!answer) return;
+    await askRestockMessage(answer.templateId);
+    void Taro.showToast({ title: '到货后通知你', icon: 'success' });
+    void remote.reload();
+  };
   const confirm = (chosen: Sku, qty: number, mode: PickerMode) => {
     setPicker((p) => ({ ...p, visible: false }));
     if (mode === 'buy') {
@@ -84,6 +99,10 @@ export default function DetailPage() {
           onClick={() => open('cart')}
           className="detail-spec"
         />
+        {/* NutUI's Cell drops an id: the wrapper carries it. */}
+        <View id="detail-shipping">
+          <Cell title="运费" extra={product.shippingRule} align="center" className="detail-shipping" />
+        </View>
       </View>
       {/* Its own row: inside the rounded, overflow-hidden cells the outline button was clipped. */}
       <View className="detail-share-row">
@@ -117,13 +136,40 @@ export default function DetailPage() {
           </Badge>
           <Text className="detail-bar__cart-text">购物车</Text>
         </View>
-        <Button className="detail-bar__btn detail-bar__btn--add" id="btn-add-cart" onClick={() => open('cart')}>
+        <Button
+          className="detail-bar__btn detail-bar__btn--add"
+          id="btn-add-cart"
+          disabled={product.soldOut}
+          onClick={() => open('cart')}
+        >
           加入购物车
         </Button>
-        <Button className="detail-bar__btn" type="primary" id="btn-buy-now" onClick={() => open('buy')}>
-          立即购买
+        <Button
+          className="detail-bar__btn"
+          type="primary"
+          id="btn-buy-now"
+          disabled={product.soldOut}
+          onClick={() => open('buy')}
+        >
+          {product.soldOut ? '已售罄' : '立即购买'}
         </Button>
       </View>
+      {product.soldOut && (
+        <View className="detail-restock">
+          <Text className="detail-restock__text">全部规格已售罄，到货后第一时间通知你</Text>
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            id="btn-restock"
+            loading={busy === 'restock'}
+            disabled={product.restockSubscribed || !!busy}
+            onClick={() => void subscribeRestock()}
+          >
+            {product.restockSubscribed ? '已订阅到货提醒' : '到货提醒'}
+          </Button>
+        </View>
+      )}
       <SkuPicker
         product={product}
         visible={picker.visible}

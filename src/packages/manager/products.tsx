@@ -13,6 +13,21 @@ import { SkuEditor } from './components/SkuEditor';
 import './manager.scss';
 import { withRole } from '../../components/RoleGate';
 
+/** Every active SKU of a product on the shelf has no stock: customers see 已售罄, so the manager does too. */
+function isSoldOut(p: ManagerProductView): boolean {
+  return p.status === 'on_sale' && p.skus.length > 0 && p.skus.every((s) => s.stock === 0);
+}
+
+function statusText(p: ManagerProductView): string {
+  if (p.status !== 'on_sale') return '已下架';
+  return isSoldOut(p) ? '已售罄' : '在售';
+}
+
+function statusTag(p: ManagerProductView): 'success' | 'warning' | 'default' {
+  if (p.status !== 'on_sale') return 'default';
+  return isSoldOut(p) ? 'warning' : 'success';
+}
+
 /** 商品库存: every product, on sale or not; edit a SKU's price and stock, put a product on or off the shelf. */
 function ManagerProductsPage() {
   const feed = useCursorPages<ManagerProductView>('products', (cursor) =>
@@ -58,9 +73,12 @@ function ManagerProductsPage() {
           <View className="m-item card" key={p.productId}>
             <View className="m-item__head">
               <Text className="m-item__title">{p.title}</Text>
-              <Tag type={p.status === 'on_sale' ? 'success' : 'default'} round>
-                {p.status === 'on_sale' ? '在售' : '已下架'}
-              </Tag>
+              {/* NutUI's Tag drops an id: the wrapper carries it. */}
+              <View id={`m-status-${p.productId}`}>
+                <Tag type={statusTag(p)} round>
+                  {statusText(p)}
+                </Tag>
+              </View>
             </View>
             {p.skus.map((s) => (
               <View className="m-item__row" key={s.skuId}>

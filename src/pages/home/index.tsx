@@ -7,6 +7,7 @@ import { ProductGrid } from '../../components/ProductCard';
 import { PageSkeleton } from '../../components/Skeletons';
 import { EmptyState } from '../../components/EmptyState';
 import { useInviteAttribution, useShare } from '../../hooks/useShare';
+import { useSearchHistory } from '../../stores/search-history';
 import './index.scss';
 
 export function openList(params: { categoryId?: string; keyword?: string; title?: string }) {
@@ -67,7 +68,9 @@ export default function HomePage() {
 
   const search = (keyword: string) => {
     const k = keyword.trim();
-    if (k) openList({ keyword: k, title: `搜索“${k}”` });
+    if (!k) return;
+    useSearchHistory.getState().remember(k);
+    openList({ keyword: k, title: `搜索“${k}”` });
   };
 
   return (

@@ -16,6 +16,12 @@ export function actionSamples(skuId: string): Samples {
     'catalog.listProducts': {},
     'catalog.getProduct': { productId: 'no-such-product' },
     'catalog.quoteCart': { items },
+    'catalog.searchHints': {},
+    'catalog.subscribeRestock': { productId: 'no-such-product' },
+    'catalog.cart.list': {},
+    'catalog.cart.set': { items: [{ skuId: 'no-such-sku', qty: 1 }] },
+    'catalog.cart.selectAll': { selected: true },
+    'catalog.cart.remove': { skuIds: ['no-such-sku'] },
     'member.me': {},
     'member.grantSubscriptions': { accepted: [] },
     'member.pointsHistory': {},
@@ -140,7 +146,15 @@ export function fullerActionSamples(skuId: string): Samples {
     detail: '世纪大道 100 号',
   };
   return {
-    'catalog.listProducts': { categoryId: 'no-such-category', keyword: '精华', cursor: 'no-such-cursor', limit: 10 },
+    'catalog.listProducts': {
+      categoryId: 'no-such-category',
+      keyword: '精华',
+      cursor: 'no-such-cursor',
+      limit: 10,
+      sort: 'price_desc',
+    },
+    // a merge of a line with its tick, as a device's local cart joins the account.
+    'catalog.cart.set': { items: [{ skuId, qty: 2, selected: false }], merge: true },
     'order.quote': {
       items,
       couponId: 'no-such-coupon',

@@ -8,28 +8,54 @@ export interface ProductSummaryRow {
   image: string | null;
   category_id: string;
   tags: string[];
-  sort: number;
+  /** The value the list is ordered by (the keyset cursor carries it): sort, sales, price or creation time. */
+  sort_key: number;
   price_fen: number;
   original_price_fen: number | null;
+  /** Distinct prices among the active SKUs: more than one makes the card say 起. */
+  price_count: number;
   stock: number;
 }
+
+/** 综合 (the store's order), 销量, 价格 up or down, 新品. */
+export type ProductSort = 'default' | 'sales' | 'price_asc' | 'price_desc' | 'new';
 
 export interface ProductFilter {
   storeId: string;
   categoryId?: string;
   keyword?: string;
   featuredOnly?: boolean;
-  /** Keyset position: rows strictly after (sort, id). */
+  sort?: ProductSort;
+  /** Keyset position: rows strictly after (sort key, id) in the list's order. */
   after?: { sort: number; id: string };
   limit: number;
 }
+
+/**
+ * Units sold per product, from the stock ledger: initial stock plus the manager's edits minus what is
+ * left (the stock invariant), so no order table is read and returned goods count back.
+ */
+const SOLD = sql`(select coalesce(sum(coalesce(b.initial_stock, s.stock) + coalesce(a.delta, 0) - s.stock), 0)::int
+     from skus s
+     left join sku_stock_baselines b on b.sku_id = s.id
+     left join (select sku_id, sum(delta)::int as delta from sku_stock_adjustments group by sku_id) a on a.sku_id = s.id
+    where s.product_id = p.id)`;
+
+const SORT_KEYS: Record<ProductSort, { key: RawBuilder<unknown>; desc: boolean }> = {
+  default: { key: sql`p.sort`, desc: false },
+  sales: { key: SOLD, desc: true },
+  price_asc: { key: sql`cheapest.price_fen`, desc: false },
+  price_desc: { key: sql`cheapest.price_fen`, desc: true },
+  // Milliseconds fit a double exactly, and the cursor keeps them as a safe integer.
+  new: { key: sql`floor(extract(epoch from p.created_at) * 1000)::float8`, desc: true },
+};
 
 /** Escapes LIKE wildcards so a customer's `%` or `_` matches itself. */
 function likePattern(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Products on sale with their cheapest active SKU and total stock, keyset-paged by (sort, id). */
+/** Products on sale with their cheapest active SKU and total stock, keyset-paged by (sort key, id). */
 export async function findProductSummaries(exec: Executor, f: ProductFilter): Promise<ProductSummaryRow[]> {
   const conditions: RawBuilder<unknown>[] = [sql`p.store_id = ${f.storeId}`, sql`p.status = 'on_sale'`];
   if (f.categoryId) conditions.push(sql`p.category_id = ${f.categoryId}`);
@@ -40,23 +66,44 @@ export async function findProductSummaries(exec: Executor, f: ProductFilter): Pr
       sql`(p.title ilike ${pattern} or p.subtitle ilike ${pattern} or p.tags @> array[${f.keyword}]::text[])`,
     );
   }
-  if (f.after) conditions.push(sql`(p.sort, p.id) > (${f.after.sort}, ${f.after.id})`);
+  const { desc } = SORT_KEYS[f.sort ?? 'default'];
+  const after = f.after
+    ? desc
+      ? sql`where (q.sort_key, q.id) < (${f.after.sort}, ${f.after.id})`
+      : sql`where (q.sort_key, q.id) > (${f.after.sort}, ${f.after.id})`
+    : sql``;
+  const order = desc ? sql`q.sort_key desc, q.id desc` : sql`q.sort_key, q.id`;
   const { rows } = await sql<ProductSummaryRow>`
-    select p.id, p.title, p.subtitle, p.images->>0 as image, p.category_id, p.tags, p.sort,
-           cheapest.price_fen, cheapest.original_price_fen, totals.stock
-      from products p
-      join lateral (
-        select s.price_fen, s.original_price_fen from skus s
-         where s.product_id = p.id and s.active
-         order by s.price_fen, s.sort limit 1
-      ) cheapest on true
-      join lateral (
-        select coalesce(sum(s.stock), 0)::int as stock from skus s where s.product_id = p.id and s.active
-      ) totals on true
-     where ${sql.join(conditions, sql` and `)}
-     order by p.sort, p.id
-     limit ${f.limit}`.execute(exec);
+    select * from (
+      select p.id, p.title, p.subtitle, p.images->>0 as image, p.category_id, p.tags,
+             ${SORT_KEYS[f.sort ?? 'default'].key} as sort_key,
+             cheapest.price_fen, cheapest.original_price_fen, totals.stock, totals.price_count
+        from products p
+        join lateral (
+          select s.price_fen, s.original_price_fen from skus s
+           where s.product_id = p.id and s.active
+           order by s.price_fen, s.sort limit 1
+        ) cheapest on true
+        join lateral (
+          select coalesce(sum(s.stock), 0)::int as stock, count(distinct s.price_fen)::int as price_count
+            from skus s where s.product_id = p.id and s.active
+        ) totals on true
+       where ${sql.join(conditions, sql` and `)}
+    ) q
+    ${after}
+    order by ${order}
+    limit ${f.limit}`.execute(exec);
   return rows;
+}
+
+/** Titles of the best sellers on sale, for 热搜. */
+export async function findBestSellerTitles(exec: Executor, storeId: string, limit: number): Promise<string[]> {
+  const { rows } = await sql<{ title: string }>`
+    select p.title from products p
+     where p.store_id = ${storeId} and p.status = 'on_sale'
+     order by ${SOLD} desc, p.sort, p.id
+     limit ${limit}`.execute(exec);
+  return rows.map((r) => r.title);
 }
 
 export async function findProduct(exec: Executor, storeId: string, productId: string) {

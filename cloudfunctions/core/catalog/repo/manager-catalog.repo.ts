@@ -39,7 +39,7 @@ export function findStoreSku(exec: Executor, storeId: string, skuId: string) {
   return exec
     .selectFrom('skus as s')
     .innerJoin('products as p', 'p.id', 's.product_id')
-    .select(['s.id', 's.specs', 's.price_fen', 's.stock', 's.original_price_fen'])
+    .select(['s.id', 's.product_id', 's.specs', 's.price_fen', 's.stock', 's.original_price_fen'])
     .where('s.id', '=', skuId)
     .where('p.store_id', '=', storeId)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { OrderStatus, OrderTab, RefundType } from '../../contract';
+import { EXPRESS_FEE_FEN } from '../../shared/shipping';
 import { canTransition } from './order-state-machine';
 
 /** Per-store numbers (ARCHITECTURE.md "Orders"); one place to change them. */
@@ -10,7 +11,7 @@ export const ORDER_RULES = {
   /** After completion the customer may ask for a refund for this long; then the order settles. */
   refundWindowDays: 7,
   /** Express fee below the tier's free-shipping threshold. */
-  expressFeeFen: 1_000,
+  expressFeeFen: EXPRESS_FEE_FEN,
 } as const;
 
 /** Statuses each list tab shows. */

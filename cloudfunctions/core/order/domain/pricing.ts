@@ -2,6 +2,7 @@ import type { DeliveryType, OrderAmounts } from '../../contract';
 import { fail, ok, type Result } from '../../errors';
 import { allocateLargestRemainder } from '../../shared/allocate';
 import { fen, points, sumFen, timesQty, type Fen } from '../../shared/money';
+import { memberPrice } from '../../shared/member-price';
 
 /** A line as the catalog knows it, before any discount. */
 export interface CatalogLine {
@@ -92,11 +93,6 @@ function chooseDelivery(
 export const POINTS_MAX_SHARE_PERCENT = 50;
 /** WeChat Pay needs at least ¥0.01: discounts never take the goods below this. */
 export const MIN_PAYABLE_FEN = 1;
-
-function memberPrice(unit: Fen, percent: number): Fen {
-  // Integer rounding half up: (unit * percent + 50) / 100, never below 1 fen.
-  return fen(Math.max(1, Math.floor((unit * percent + 50) / 100)));
-}
 
 /**
  * Prices an order in the order ARCHITECTURE.md fixes: member price -> (group-buy price) -> coupon

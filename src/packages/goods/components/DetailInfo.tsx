@@ -31,6 +31,7 @@ export function Info({ product, sku }: { product: ProductDetail; sku?: Sku }) {
           id="detail-price"
           priceFen={price.priceFen}
           originalPriceFen={price.originalPriceFen}
+          memberPriceFen={price.memberPriceFen}
           size="xlarge"
         />
       )}

@@ -1,21 +1,26 @@
 import { Image, Text, View } from '@tarojs/components';
-import { InputNumber } from '@nutui/nutui-react-taro';
-import { mediaUrl, type CartLine } from '../../../api';
+import { Checkbox, InputNumber } from '@nutui/nutui-react-taro';
+import type { ServerCartLine } from '../../../../cloudfunctions/core/contract';
+import { mediaUrl } from '../../../api';
 import { PriceLine } from '../../../components/PriceLine';
 import { openProduct } from '../../../components/ProductCard';
 import { MAX_LINE_QTY } from '../../../stores/cart';
 
 interface Props {
-  line: CartLine;
+  line: ServerCartLine;
+  onToggle: () => void;
   onQty: (qty: number) => void;
   onRemove: () => void;
 }
 
-/** One cart line: the server's view of a SKU (price, stock, availability) and the local quantity. */
-export function CartLineItem({ line, onQty, onRemove }: Props) {
+/** One cart line: its tick, the server's view of the SKU (member price, stock, availability), the quantity. */
+export function CartLineItem({ line, onToggle, onQty, onRemove }: Props) {
   const max = Math.max(1, Math.min(line.stock, MAX_LINE_QTY));
   return (
     <View className={`cart-line ${line.available ? '' : 'is-unavailable'}`} id={`cart-line-${line.skuId}`}>
+      <View className="cart-line__check" id={`cart-check-${line.skuId}`} onClick={() => line.available && onToggle()}>
+        <Checkbox checked={line.available && line.selected} disabled={!line.available} />
+      </View>
       <Image
         className="cart-line__img"
         src={mediaUrl(line.image)}
@@ -34,7 +39,7 @@ export function CartLineItem({ line, onQty, onRemove }: Props) {
           <Text className="cart-line__warn">{line.stock > 0 ? `库存仅剩 ${line.stock} 件` : '已售罄或已下架'}</Text>
         )}
         <View className="cart-line__bottom">
-          <PriceLine priceFen={line.unitPriceFen} className="cart-line__price" />
+          <PriceLine priceFen={line.unitPriceFen} memberPriceFen={line.memberPriceFen} className="cart-line__price" />
           <InputNumber
             className="cart-line__qty"
             value={line.qty}

@@ -41,7 +41,13 @@ export function SkuPicker({ product, visible, mode, selection, onSelect, onClose
           <Image className="sku-picker__img" src={mediaUrl(product.images[0])} mode="aspectFill" />
           <View className="sku-picker__summary">
             {sku ? (
-              <PriceLine id="sku-price" priceFen={sku.priceFen} originalPriceFen={sku.originalPriceFen} size="large" />
+              <PriceLine
+                id="sku-price"
+                priceFen={sku.priceFen}
+                originalPriceFen={sku.originalPriceFen}
+                memberPriceFen={sku.memberPriceFen}
+                size="large"
+              />
             ) : (
               <Text className="sku-picker__hint">请选择规格</Text>
             )}
