@@ -9,7 +9,7 @@ export const ERRORS = {
   UNKNOWN_ACTION: { status: 400, message: '暂不支持该操作' },
   IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: '请求缺少标识，请重试' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
-  FORBIDDEN: { status: 403, message: '没有权限' },
+  FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
   NOT_FOUND: { status: 404, message: '内容不存在' },
   UNKNOWN_FUNCTION: { status: 404, message: '服务暂不可用' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '内容过多，请减少后再试' },

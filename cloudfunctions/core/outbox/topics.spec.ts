@@ -37,6 +37,7 @@ describe('outbox topic catalog', () => {
       'order.settled',
       'refund.check',
       'refund.request',
+      'restock.notify',
       'shipping.upload',
     ]);
   });
