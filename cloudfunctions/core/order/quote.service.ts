@@ -38,7 +38,9 @@ export async function quoteOrder({
   const ranked = await rankCoupons(exec, who, cart.data, deliveryType);
   // Coupons are compared without points (points come after the coupon and only cap on it).
   const bare = priceCart(cart.data, { deliveryType, coupon: null, pointsRequested: 0, pointsBalance: 0 });
-  const chosen = input.couponId ?? (input.noCoupon || !bare.ok ? undefined : bestCoupon(ranked, bare.data.payableFen));
+  // A group-buy price is the promotion already: a coupon there is the customer's explicit pick.
+  const auto = !input.noCoupon && !input.groupBuy;
+  const chosen = input.couponId ?? (auto && bare.ok ? bestCoupon(ranked, bare.data.payableFen) : undefined);
   let priced: Result<PricedOrder> = plain;
   if (chosen) {
     const offer = await seams.couponOffer(exec, { ...who, couponId: chosen });
