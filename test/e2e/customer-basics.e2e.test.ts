@@ -158,6 +158,7 @@ describe.skipIf(missing.length > 0 || !!process.env.E2E_BASE_URL)('H5 customer b
     await page.reload();
     await e2e.waitForText(page, '#detail-status', '退款中');
     expect(await e2e.textOf(page, `#refund-return-${second.refundId}`)).toContain('寄回地址：');
+    await page.locator(`#refund-return-${second.refundId}`).scrollIntoViewIfNeeded();
     await shot(page, '04-detail-refunding-return', '#page-order-detail');
   });
 

@@ -40,10 +40,10 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     await a.page.locator('.menu-invite').click();
     await a.page.locator('#page-invite #invite-code').waitFor();
     const pointsBefore = (await act('member', 'me', {}, INVITER)).points as number;
-    const sharePath = await e2e.textOf(a.page, '#invite-share-path');
+    const shareLink = await e2e.textOf(a.page, '#invite-share-path');
     const code = await e2e.textOf(a.page, '#invite-code');
     // An absolute link a friend's browser opens (this page's own address: no public base URL in the build).
-    expect(sharePath).toBe(`${env!.baseUrl}/#/packages/invite/landing?inv=${code}`);
+    expect(shareLink).toBe(`${env!.baseUrl}/#/packages/invite/landing?inv=${code}`);
     await a.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await a.page.locator('#invite-share').click();
     await shot(a.page, '01-invite', '#page-invite');
@@ -60,9 +60,9 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
     await a.page.locator('#invite-empty').waitFor();
     await shot(a.page, '03-mine-empty', '#page-invite-mine');
 
-    // B opens the shared path: bound, the gift coupon shown and held.
+    // B opens the shared link as it was copied: bound, the gift coupon shown and held.
     const b = await e2e.signedInPage(env!.browser, FRIEND);
-    await b.page.goto(`${env!.baseUrl}/#${sharePath}`);
+    await b.page.goto(shareLink);
     await b.page.locator('#landing-gift').waitFor();
     expect(await b.page.locator('#page-invite-landing').getAttribute('data-outcome')).toBe('bound');
     await shot(b.page, '04-landing', '#page-invite-landing');
@@ -75,7 +75,7 @@ describe.skipIf(missing.length > 0)('H5 invite a friend, end to end', () => {
 
     // A second open of the same link by B: still bound to A, told so, no second gift.
     const again = await e2e.signedInPage(env!.browser, FRIEND);
-    await again.page.goto(`${env!.baseUrl}/#${sharePath}`);
+    await again.page.goto(shareLink);
     await e2e.waitForText(again.page, '#landing-message', '你已接受过该好友的邀请');
     await shot(again.page, '05-landing-again', '#page-invite-landing');
     await again.context.close();
