@@ -3,9 +3,13 @@ import type { Executor } from '../db/db';
 import { distanceMetres, orderPickupShops } from './domain/pickup-order';
 import { findPickupShops, findShopsById } from './repo/shop.repo';
 
-type ShopFields = Awaited<ReturnType<typeof findShopsById>>[number];
+type ShopFields = Pick<
+  Awaited<ReturnType<typeof findShopsById>>[number],
+  'id' | 'name' | 'address' | 'hours' | 'phone' | 'latitude' | 'longitude'
+>;
 
-function pickupShop(s: ShopFields): PickupShop {
+/** A shop as a customer finds it: where, when, how to call. The shop card adds its code. */
+export function pickupShop(s: ShopFields): PickupShop {
   return {
     shopId: s.id,
     name: s.name,

@@ -13,6 +13,7 @@ import { issueCoupon } from '../coupon';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { parseWelcomeScene, welcomeScene, type WelcomeTarget } from './domain/shop-scene';
+import { pickupShop } from './pickup-shops.service';
 import {
   bindAdvisorFirstWins,
   findAdvisorByCode,
@@ -36,16 +37,7 @@ function targetOf(input: WelcomeInput): WelcomeTarget | null {
 }
 
 function shopCard(s: ShopRow): ShopCard {
-  return {
-    shopId: s.id,
-    code: s.code,
-    name: s.name,
-    address: s.address,
-    hours: s.hours,
-    phone: s.phone,
-    latitude: s.latitude,
-    longitude: s.longitude,
-  };
+  return { ...pickupShop(s), code: s.code };
 }
 
 async function advisorCard(exec: Executor, storeId: string, openid: string | null): Promise<AdvisorCard | null> {
