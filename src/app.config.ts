@@ -22,7 +22,7 @@ export default defineAppConfig({
         'advisors',
       ],
     },
-    { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },
+    { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer', 'pickups'] },
     {
       root: 'packages/member',
       pages: ['points', 'code', 'benefits', 'profile', 'coupons', 'claim', 'addresses', 'addresses-edit'],

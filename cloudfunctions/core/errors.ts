@@ -27,6 +27,8 @@ export const ERRORS = {
   INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
   // The cart's lines allow no common delivery type, or not the one asked for; details name the lines.
   DELIVERY_CONFLICT: { status: 409, message: '部分商品不支持所选配送方式' },
+  // A shop's staff prepare their own shop's pickups; another shop's order waits for that shop.
+  PICKUP_AT_OTHER_SHOP: { status: 409, message: '这笔订单在其他门店自提' },
   GROUP_BUY_UNAVAILABLE: { status: 409, message: '拼团活动不可用' },
   // group-buy.
   GROUP_BUY_STOPPED: { status: 409, message: '拼团活动已停止' },

@@ -10,7 +10,7 @@ import { cancelOrder, confirmReceipt, previewPickup, readyForPickup, shipOrder, 
 import { getOrder, listOrders, listStoreOrders, recordWechatReceipt } from './order';
 import { payOrder } from './payment';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
-import { cancelRefund, reorder } from './order';
+import { cancelRefund, listShopPickups, readyForPickupAtShop, reorder } from './order';
 
 // @points-imports
 import { pointsHistory } from './points';
@@ -114,6 +114,8 @@ const useCases: Handlers = {
   // The same use case as manager.verifyPickup: one rule for every pickup (and group-buy) order.
   'staff.verifyPickup': verifyPickup,
   'staff.previewPickup': previewPickup,
+  'staff.listPickups': listShopPickups,
+  'staff.readyForPickup': readyForPickupAtShop,
   'manager.createStaffInvite': createStaffInvite,
   'manager.listStaff': listStaff,
   'manager.revokeStaff': revokeStaff,

@@ -3,7 +3,8 @@
  * at a chosen store (the order detail names it, with hours, phone and map); a cart mixing express-only
  * and pickup-only goods says which line blocks which mode and removes it in place; 积分抵扣 and
  * 预计得积分 quoted by the server; the best coupon preselected, 不使用 honoured and shown as 未使用
- * afterwards; the counter previews a pickup (goods, customer, store) before handing it over.
+ * afterwards; the counter previews a pickup (goods, customer, store) before handing it over; staff list
+ * their own shop's pickups and mark one prepared.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -169,5 +170,48 @@ describe.skipIf(missing.length > 0)('H5 checkout journeys, end to end', () => {
     await waitForText(staff, '#m-verify-done', `已核销订单号${order.orderNo}`);
     expect((await api('order.get', { orderId: pickupOrderId })).status).toBe('completed');
     await shot(staff, '08-verify-done', '#page-staff-counter');
+  }, 120_000);
+
+  it("staff see their own shop's pickups: prepare one, it moves to 待提货 without its code; another shop's is not listed", async () => {
+    const atShop = async (shopId: string) => {
+      const created = await e2e.act(
+        env!.baseUrl,
+        'order',
+        'create',
+        { items: [{ skuId: VOUCHER.skuId, qty: 1 }], delivery: { type: 'pickup', shopId } },
+        CUSTOMER,
+      );
+      const paid = await e2e.devRoute(env!.baseUrl, 'pay-callback', {
+        returnCode: 'SUCCESS',
+        resultCode: 'SUCCESS',
+        outTradeNo: created.orderNo,
+        transactionId: `4200pk${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+        totalFee: created.payableFen,
+      });
+      expect(paid).toMatchObject({ errcode: 0 });
+      return created as { orderId: string; orderNo: string };
+    };
+    const mine = await atShop('shop-jingan');
+    const theirs = await atShop('shop-xuhui');
+    const staff = await pages.open('demo-staff', '/packages/staff/counter');
+    await staff.locator('#staff-pickups').click();
+    await staff.locator('#page-staff-pickups').waitFor();
+    await waitForText(staff, '#pickups-shop', '青禾静安嘉里中心店');
+    await staff.locator(`#pickup-${mine.orderId}`).waitFor();
+    expect(await staff.locator(`#pickup-${theirs.orderId}`).count()).toBe(0);
+    const listed = await textOf(staff, `#pickup-${mine.orderId}`);
+    for (const part of ['门店面部护理体验券', '×1', mine.orderNo]) expect(listed).toContain(part);
+    await shot(staff, '09-shop-pickups', '#page-staff-pickups');
+
+    await staff.locator(`#pickup-ready-${mine.orderId}`).click();
+    await staff.locator(`#pickup-${mine.orderId}`).waitFor({ state: 'detached' });
+    const ready = await api('order.get', { orderId: mine.orderId });
+    expect(ready.status).toBe('ready_for_pickup');
+    await staff.locator('#page-staff-pickups .nut-tabs-titles-item', { hasText: '待提货' }).click();
+    await staff.locator(`#pickup-${mine.orderId}`).waitFor();
+    const card = await textOf(staff, `#pickup-${mine.orderId}`);
+    expect(card).toContain('顾客到店出示提货码后，在工作台核销');
+    expect(card).not.toContain(ready.pickupCode!);
+    await shot(staff, '10-shop-pickups-ready', '#page-staff-pickups');
   }, 120_000);
 });

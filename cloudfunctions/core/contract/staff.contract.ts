@@ -18,6 +18,16 @@ export interface PickupPreview {
   atOtherShop: boolean;
 }
 
+/** A shop's pickup orders at one stage, for its staff (the pickup code is never listed). */
+export interface ShopPickups {
+  /** The caller's shop; null when they are placed in none (they see every shop's pickups). */
+  shop: { shopId: string; name: string } | null;
+  /** Open pickups: paid and waiting to be prepared, prepared and waiting for the customer. */
+  counts: { paid: number; ready: number };
+  items: OrderView[];
+  nextCursor: string | null;
+}
+
 /** What the counter shows after a scan. */
 export interface CounterMember {
   memberId: string;
@@ -107,6 +117,22 @@ export const staffActions = {
   }),
   /** What a pickup code would hand over (items, customer, store), before staff.verifyPickup. */
   'staff.previewPickup': action<PickupPreview>()({ input: z.object({ pickupCode }).strict(), role: 'staff' }),
+  /** The caller's shop's pickup orders: to prepare (paid), to collect (ready_for_pickup), collected. */
+  'staff.listPickups': action<ShopPickups>()({
+    input: z
+      .object({
+        stage: z.enum(['paid', 'ready_for_pickup', 'completed']),
+        cursor: z.string().max(200).optional(),
+      })
+      .strict(),
+    role: 'staff',
+  }),
+  /** Staff mark their own shop's paid pickup order prepared (the manager's readyForPickup, shop-checked). */
+  'staff.readyForPickup': action<OrderView>()({
+    input: z.object({ orderId: id }).strict(),
+    role: 'staff',
+    mutating: true,
+  }),
   /** The same use case as manager.verifyPickup (pickup and group-buy orders). */
   'staff.verifyPickup': action<OrderView>()({
     input: z.object({ pickupCode }).strict(),

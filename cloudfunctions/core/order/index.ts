@@ -18,6 +18,7 @@ export { quoteRefund } from './manager-refund.service';
 export { recordWechatReceipt } from './wechat-receipt.service';
 export { cancelRefund } from './cancel-refund.service';
 export { reorder } from './reorder.service';
+export { listShopPickups, readyForPickupAtShop } from './shop-pickups.service';
 export {
   approveRefund,
   listRefunds,

@@ -110,6 +110,14 @@ function CounterPage() {
         <Text className="counter__idle">扫码后可为会员积分、核销优惠券</Text>
       )}
       <VerifyPickup onVerified={() => undefined} />
+      <View
+        className="counter__link card"
+        id="staff-pickups"
+        onClick={() => void Taro.navigateTo({ url: '/packages/staff/pickups' })}
+      >
+        <Text>门店自提</Text>
+        <Text className="counter__link-hint">待备货 · 待提货 ›</Text>
+      </View>
       {/* the advisor's customers, below the counter's own work */}
       <View
         className="counter__link card"

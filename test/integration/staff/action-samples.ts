@@ -73,6 +73,8 @@ export function actionSamples(skuId: string): Samples {
     'staff.redeemCoupon': { code, couponId: 'no-such-coupon' },
     'staff.verifyPickup': { pickupCode: '000000' },
     'staff.previewPickup': { pickupCode: '000000' },
+    'staff.listPickups': { stage: 'paid' },
+    'staff.readyForPickup': { orderId: 'o-unknown' },
     'manager.createStaffInvite': { role: 'staff' },
     'manager.listStaff': {},
     'manager.revokeStaff': { openid: 'no-such-staff' },
