@@ -190,10 +190,18 @@ describe.skipIf(missing.length > 0)('H5 operators: 管理后台 and the counter 
     expect(staffList.staff.find((x) => x.openid === STAFF)?.displayName).toBe('阿禾');
   }, 120_000);
 
-  it('the 拼团 form picks the product and its spec from the catalog', async () => {
+  it('the 拼团 form opens below the title bar and picks the product and its spec from the catalog', async () => {
     const page = await open(MANAGER, '/packages/manager/campaigns');
     await page.locator('#campaign-new').click();
     await page.locator('#campaign-form').waitFor();
+    // The sheet's heading shows below H5's title bar, not under it.
+    await page.waitForTimeout(400);
+    const [bar, sheet] = await page.evaluate(() =>
+      ['.taro-navigation-bar-show', '.nut-popup-bottom'].map((s) =>
+        document.querySelector(s)!.getBoundingClientRect().toJSON(),
+      ),
+    );
+    expect(sheet.top).toBeGreaterThanOrEqual(bar.bottom);
     await page.locator('.sku-picker .nut-searchbar input').fill('卸妆');
     await page.locator('.sku-picker .nut-searchbar input').press('Enter');
     await page.locator('#campaign-sku-sku-rice-bran-cleansing-oil-2').click();
