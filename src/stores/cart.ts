@@ -17,6 +17,13 @@ export interface CartItem {
 interface LocalLine extends CartItem {
   selected: boolean;
   synced: boolean;
+  /**
+   * While not synced: how many pieces the server has not been told of (the merge adds exactly these).
+   * A line the server already held and an increment failed on waits with the increment only, so the
+   * next merge cannot count the pieces already there twice. Absent (a line saved by an older build):
+   * the whole quantity.
+   */
+  unsent?: number;
 }
 
 interface Stored {
@@ -55,37 +62,61 @@ let latest = 0;
 let mergeKey: string | undefined;
 
 export const useCart = create<CartState>((set, get) => {
+  /** The server's lines, plus what this device still has to tell it (shown, and merged by the next sync). */
   const adopt = (cart: ServerCart, seq: number) => {
     if (seq !== latest) return;
     const onServer = new Set(cart.lines.map((l) => l.skuId));
-    const waiting = get().items.filter((i) => !i.synced && !onServer.has(i.skuId));
+    const unsent = new Map(
+      get().items.flatMap((i) => (!i.synced && (i.unsent ?? i.qty) > 0 ? [[i.skuId, i.unsent ?? i.qty]] : [])),
+    );
     set({
       server: cart,
       failed: false,
       owner: useSession.getState().openid,
       items: [
-        ...cart.lines.map((l) => ({ skuId: l.skuId, qty: l.qty, selected: l.selected, synced: true })),
-        ...waiting,
+        ...cart.lines.map((l): LocalLine => {
+          const more = unsent.get(l.skuId);
+          return more
+            ? { skuId: l.skuId, qty: clampQty(l.qty + more), selected: l.selected, synced: false, unsent: more }
+            : { skuId: l.skuId, qty: l.qty, selected: l.selected, synced: true };
+        }),
+        ...get().items.filter((i) => !i.synced && !onServer.has(i.skuId)),
       ],
     });
   };
 
-  /** Sends one change; a failure leaves the local line waiting for the next sync. */
-  const push = async (run: (idempotencyKey: string) => Promise<ServerCart>, unsynced?: string) => {
+  const local = (skuId: string, change: (line: LocalLine) => LocalLine) =>
+    set({ items: get().items.map((i) => (i.skuId === skuId ? change(i) : i)) });
+
+  /** Sends one change; a failed increment leaves the local line waiting, with what is unsent, for the next sync. */
+  const push = async (
+    run: (idempotencyKey: string) => Promise<ServerCart>,
+    increment?: { skuId: string; qty: number },
+    absolute?: string,
+  ) => {
     const seq = ++latest;
     set({ loading: true });
     try {
-      adopt(await run(newIdempotencyKey()), seq);
+      const cart = await run(newIdempotencyKey());
+      // A line set to an absolute quantity holds everything the device showed: nothing of it is unsent.
+      if (absolute) local(absolute, (i) => ({ ...i, unsent: 0 }));
+      adopt(cart, seq);
     } catch (err) {
-      if (unsynced) set({ items: get().items.map((i) => (i.skuId === unsynced ? { ...i, synced: false } : i)) });
+      if (increment)
+        set({
+          items: get().items.map((i) =>
+            i.skuId !== increment.skuId
+              ? i
+              : i.synced
+                ? { ...i, synced: false, unsent: increment.qty }
+                : { ...i, unsent: Math.min(i.qty, (i.unsent ?? 0) + increment.qty) },
+          ),
+        });
       toastError(err);
     } finally {
       if (seq === latest) set({ loading: false });
     }
   };
-
-  const local = (skuId: string, change: (line: LocalLine) => LocalLine) =>
-    set({ items: get().items.map((i) => (i.skuId === skuId ? change(i) : i)) });
 
   return {
     ...initial,
@@ -96,27 +127,32 @@ export const useCart = create<CartState>((set, get) => {
       set({
         items: existing
           ? get().items.map((i) => (i.skuId === skuId ? { ...i, qty: clampQty(i.qty + qty), selected: true } : i))
-          : [...get().items, { skuId, qty: clampQty(qty), selected: true, synced: false }],
+          : [...get().items, { skuId, qty: clampQty(qty), selected: true, synced: false, unsent: 0 }],
       });
       // An increment, so two devices adding the same SKU both count.
       void push(
         (idempotencyKey) =>
           call('catalog.cart.set', { items: [{ skuId, qty, selected: true }], merge: true }, { idempotencyKey }),
-        skuId,
+        { skuId, qty },
       );
     },
     setQty: (skuId, qty) => {
       local(skuId, (i) => ({ ...i, qty: clampQty(qty) }));
-      void push((idempotencyKey) =>
-        call('catalog.cart.set', { items: [{ skuId, qty: clampQty(qty) }] }, { idempotencyKey }),
+      void push(
+        (idempotencyKey) => call('catalog.cart.set', { items: [{ skuId, qty: clampQty(qty) }] }, { idempotencyKey }),
+        undefined,
+        skuId,
       );
     },
     toggle: (skuId, selected) => {
       const line = get().items.find((i) => i.skuId === skuId);
       if (!line) return;
       local(skuId, (i) => ({ ...i, selected }));
-      void push((idempotencyKey) =>
-        call('catalog.cart.set', { items: [{ skuId, qty: line.qty, selected }] }, { idempotencyKey }),
+      void push(
+        (idempotencyKey) =>
+          call('catalog.cart.set', { items: [{ skuId, qty: line.qty, selected }] }, { idempotencyKey }),
+        undefined,
+        skuId,
       );
     },
     selectAll: (selected) => {
@@ -132,7 +168,9 @@ export const useCart = create<CartState>((set, get) => {
       const openid = useSession.getState().openid;
       // Lines synced for another account are that account's; only this device's own additions merge.
       const mine = get().owner === openid ? get().items : get().items.filter((i) => !i.synced);
-      const waiting = mine.filter((i) => !i.synced).map((i) => ({ skuId: i.skuId, qty: i.qty, selected: i.selected }));
+      const waiting = mine
+        .filter((i) => !i.synced && (i.unsent ?? i.qty) > 0)
+        .map((i) => ({ skuId: i.skuId, qty: clampQty(i.unsent ?? i.qty), selected: i.selected }));
       set({ items: mine, loading: true });
       try {
         if (waiting.length) {
@@ -144,6 +182,13 @@ export const useCart = create<CartState>((set, get) => {
             { idempotencyKey: key },
           );
           mergeKey = undefined;
+          // What was merged is on the server now: only pieces added since stay unsent.
+          const merged = new Map(waiting.slice(0, 50).map((w) => [w.skuId, w.qty]));
+          set({
+            items: get().items.map((i) =>
+              merged.has(i.skuId) ? { ...i, unsent: Math.max(0, (i.unsent ?? i.qty) - merged.get(i.skuId)!) } : i,
+            ),
+          });
           adopt(cart, seq);
         } else {
           adopt(await call('catalog.cart.list', {}), seq);
