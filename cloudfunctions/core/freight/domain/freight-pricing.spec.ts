@@ -171,6 +171,12 @@ describe('texts', () => {
     expect(shopperShippingText(byWeight)).toBe('运费¥12');
     expect(shopperShippingText({ ...byWeight, defaultRule: rule(1, 1_000, 1, 0, 9_900) })).toBe('运费¥10，满¥99包邮');
     expect(shopperShippingText({ ...byWeight, defaultRule: rule(1, 0, 1, 0) })).toBe('包邮');
+    // The tier's threshold is the free-over when lower; a tier that ships everything free says so.
+    expect(shopperShippingText(byCount, 9_900)).toBe('按地区计运费，¥6起，满¥99包邮（2省不配送）');
+    expect(shopperShippingText({ ...byWeight, defaultRule: rule(1, 1_000, 1, 0, 9_900) }, 6_900)).toBe(
+      '运费¥10，满¥69包邮',
+    );
+    expect(shopperShippingText(byWeight, 0)).toBe('全场包邮');
   });
   it('summarises a template for the manager list', () => {
     expect(templateSummary(byCount)).toBe('按件 · 默认 首2件¥10，续2件¥5 · 1个地区 · 2省不配送');

@@ -29,20 +29,21 @@ export function templateSummary(t: FreightTemplate): string {
 
 /**
  * What a shopper is told before checkout about a product under this template, without an address:
- * `运费¥10，满¥99包邮` when every region charges alike, `按地区计运费，¥8起` when they differ,
- * `包邮` when nothing is charged anywhere. The tier's threshold is added by the caller.
+ * `运费¥10，满¥99包邮` when every region charges alike, `按地区计运费，¥8起` when they differ, `包邮`
+ * when nothing is charged anywhere. The member tier's threshold (a benefit over the whole order) is
+ * the free-over when it is lower than the template's; a tier that ships everything free is `全场包邮`.
  */
-export function shopperShippingText(t: FreightTemplate): string {
+export function shopperShippingText(t: FreightTemplate, tierFreeOverFen: number | null = null): string {
   const rules = [t.defaultRule, ...t.regions];
   const fees = rules.map((r) => ruleFee(r, 0, 0));
   const lowest = Math.min(...fees);
-  if (fees.every((f) => f === 0)) return t.undeliverable.length ? `包邮（${t.undeliverable.length}省不配送）` : '包邮';
+  const notTo = t.undeliverable.length ? `（${t.undeliverable.length}省不配送）` : '';
+  if (tierFreeOverFen !== null && tierFreeOverFen <= 0) return `全场包邮${notTo}`;
+  if (fees.every((f) => f === 0)) return `包邮${notTo}`;
   const same = rules.every((r) => ruleText(t, r) === ruleText(t, t.defaultRule));
-  const base = same
-    ? [
-        `运费${yuanText(lowest)}`,
-        ...(t.defaultRule.freeOverFen !== null ? [`满${yuanText(t.defaultRule.freeOverFen)}包邮`] : []),
-      ].join('，')
-    : `按地区计运费，${yuanText(lowest)}起`;
-  return t.undeliverable.length ? `${base}（${t.undeliverable.length}省不配送）` : base;
+  const freeOvers = [same ? t.defaultRule.freeOverFen : null, tierFreeOverFen].filter(
+    (v): v is NonNullable<typeof v> => v !== null,
+  );
+  const freeOver = freeOvers.length ? `，满${yuanText(Math.min(...freeOvers))}包邮` : '';
+  return `${same ? `运费${yuanText(lowest)}` : `按地区计运费，${yuanText(lowest)}起`}${freeOver}${notTo}`;
 }
