@@ -5,7 +5,7 @@ import { priceFreight } from './domain/freight-pricing';
 import type { FreightTemplate } from './domain/freight-template';
 import { shopperShippingText } from './domain/freight-text';
 import { loadTemplates } from './freight-book';
-import { productTemplateIds, skuFreightRows } from './repo/freight.repo';
+import { productTemplateIds } from './repo/freight.repo';
 
 /** What shipping knows of a cart's SKUs, read once and priced as often as checkout needs. */
 export interface FreightBook {
@@ -13,13 +13,15 @@ export interface FreightBook {
   templates: ReadonlyMap<string, FreightTemplate>;
 }
 
-/** Reads the SKUs' weights and templates (two statements; none at all for a cart without templates' SKUs). */
+/**
+ * The book for a cart from its SKU rows (the catalog's read carries weight and template), reading
+ * templates only when some SKU has one: a cart without templates costs no statement.
+ */
 export async function loadFreightBook(
   exec: Executor,
   storeId: string,
-  skuIds: readonly string[],
+  rows: ReadonlyArray<{ sku_id: string; weight_grams: number; freight_template_id: string | null }>,
 ): Promise<FreightBook> {
-  const rows = await skuFreightRows(exec, storeId, skuIds);
   const bySku = new Map(
     rows.map((r) => [r.sku_id, { templateId: r.freight_template_id, weightGrams: r.weight_grams }] as const),
   );

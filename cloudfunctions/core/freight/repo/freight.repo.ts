@@ -126,18 +126,6 @@ export async function setProductTemplate(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** What shipping needs of each SKU: its weight and its product's template. */
-export function skuFreightRows(exec: Executor, storeId: string, skuIds: readonly string[]) {
-  if (skuIds.length === 0) return Promise.resolve([]);
-  return exec
-    .selectFrom('skus as s')
-    .innerJoin('products as p', 'p.id', 's.product_id')
-    .select(['s.id as sku_id', 's.weight_grams', 'p.freight_template_id'])
-    .where('p.store_id', '=', storeId)
-    .where('s.id', 'in', [...skuIds])
-    .execute();
-}
-
 /** The templates of some products (for the shipping line a product or campaign page shows). */
 export function productTemplateIds(exec: Executor, storeId: string, productIds: readonly string[]) {
   if (productIds.length === 0) return Promise.resolve([]);
