@@ -3,9 +3,8 @@ import { fail, ok, type Result } from '../errors';
 import type { Fen } from '../shared/money';
 import { priceFreight } from './domain/freight-pricing';
 import type { FreightTemplate } from './domain/freight-template';
-import { shopperShippingText } from './domain/freight-text';
+import { shopperShippingText, unitShippingText } from './domain/freight-text';
 import { loadTemplates } from './freight-book';
-import { productTemplateIds } from './repo/freight.repo';
 
 /** What shipping knows of a cart's SKUs, read once and priced as often as checkout needs. */
 export interface FreightBook {
@@ -62,28 +61,26 @@ export function shippingFor(
 }
 
 /**
- * The shipping line a product or group-buy page shows for products under a template, keyed by
- * product; a product without one is absent (the caller keeps the store's flat rule text). A tier that
- * ships everything free says so instead.
+ * The shipping line a product page shows for a product under a template (null: none, the caller keeps
+ * the store's flat rule text). One statement, only for a product that has a template.
  */
-export async function templateShippingTexts(
+export async function productShippingText(
   exec: Executor,
   storeId: string,
-  productIds: readonly string[],
+  templateId: string | null,
   tierFreeOverFen: number,
-): Promise<Map<string, string>> {
-  const rows = (await productTemplateIds(exec, storeId, productIds)).filter((r) => r.freight_template_id);
-  if (rows.length === 0) return new Map();
-  const templates = await loadTemplates(
-    exec,
-    storeId,
-    rows.map((r) => r.freight_template_id!),
-  );
-  const texts = new Map<string, string>();
-  for (const r of rows) {
-    const t = templates.get(r.freight_template_id!);
-    if (!t) continue;
-    texts.set(r.id, shopperShippingText(t, tierFreeOverFen));
-  }
-  return texts;
+): Promise<string | null> {
+  if (!templateId) return null;
+  const t = (await loadTemplates(exec, storeId, [templateId])).get(templateId);
+  return t ? shopperShippingText(t, tierFreeOverFen) : null;
+}
+
+/** The shipping line for one unit (a 拼团 seat at its group price), template or flat fee. */
+export async function unitShippingLine(
+  exec: Executor,
+  storeId: string,
+  o: { templateId: string | null; weightGrams: number; goodsFen: number; flatFeeFen: number; tierFreeOverFen: number },
+): Promise<string> {
+  const t = o.templateId ? ((await loadTemplates(exec, storeId, [o.templateId])).get(o.templateId) ?? null) : null;
+  return unitShippingText(t, { ...o, amount: o.weightGrams });
 }

@@ -6,4 +6,4 @@ export {
   saveFreightTemplate,
   setProductFreight,
 } from './freight-admin.service';
-export { loadFreightBook, shippingFor, templateShippingTexts, type FreightBook } from './freight-quote';
+export { loadFreightBook, productShippingText, shippingFor, unitShippingLine, type FreightBook } from './freight-quote';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fen } from '../../shared/money';
 import { priceFreight, type FreightLine } from './freight-pricing';
 import { templateProblem, type FreightRule, type FreightTemplate } from './freight-template';
-import { shopperShippingText, templateSummary } from './freight-text';
+import { shopperShippingText, templateSummary, unitShippingText } from './freight-text';
 
 const rule = (
   first: number,
@@ -181,5 +181,23 @@ describe('texts', () => {
   it('summarises a template for the manager list', () => {
     expect(templateSummary(byCount)).toBe('按件 · 默认 首2件¥10，续2件¥5 · 1个地区 · 2省不配送');
     expect(templateSummary(byWeight)).toBe('按重量 · 默认 首1kg¥12，续500g¥4');
+  });
+});
+
+describe('unitShippingText', () => {
+  const o = { amount: 1, goodsFen: 5_900, flatFeeFen: 1_000, tierFreeOverFen: 9_900 };
+  it.each([
+    ['no template: the flat fee', null, o, '运费¥10'],
+    ['at the tier threshold: free', byCount, { ...o, goodsFen: 9_900 }, '包邮'],
+    ['regions differ: the lowest', byCount, o, '按地区计运费，¥6起（2省不配送）'],
+    ["by weight: the unit's grams", byWeight, { ...o, amount: 1_200 }, '运费¥16'],
+    [
+      'the template free-over reached in every region',
+      { ...byWeight, defaultRule: rule(1, 800, 1, 0, 5_000) },
+      o,
+      '包邮',
+    ],
+  ] as const)('%s', (_, t, input, expected) => {
+    expect(unitShippingText(t, input)).toBe(expected);
   });
 });

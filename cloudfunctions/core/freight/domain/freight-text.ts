@@ -47,3 +47,23 @@ export function shopperShippingText(t: FreightTemplate, tierFreeOverFen: number 
   const freeOver = freeOvers.length ? `，满${yuanText(Math.min(...freeOvers))}包邮` : '';
   return `${same ? `运费${yuanText(lowest)}` : `按地区计运费，${yuanText(lowest)}起`}${freeOver}${notTo}`;
 }
+
+/**
+ * The shipping line for one unit of goods at `goodsFen` (a 拼团 seat): `运费¥10` / `按地区计运费，¥8起` /
+ * `包邮`, `amount` being the unit's pieces (1) or grams. No template: the store's flat fee. The tier's
+ * threshold and the template's free-over are applied to this unit's price, as checkout will.
+ */
+export function unitShippingText(
+  t: FreightTemplate | null,
+  o: { amount: number; goodsFen: number; flatFeeFen: number; tierFreeOverFen: number },
+): string {
+  if (o.goodsFen >= o.tierFreeOverFen) return '包邮';
+  if (!t) return `运费${yuanText(o.flatFeeFen)}`;
+  const amount = t.chargeBy === 'count' ? 1 : o.amount;
+  const fees = [t.defaultRule, ...t.regions].map((r) => ruleFee(r, amount, o.goodsFen));
+  const lowest = Math.min(...fees);
+  const notTo = t.undeliverable.length ? `（${t.undeliverable.length}省不配送）` : '';
+  if (fees.every((f) => f === 0)) return `包邮${notTo}`;
+  if (fees.every((f) => f === lowest)) return `运费${yuanText(lowest)}${notTo}`;
+  return `按地区计运费，${yuanText(lowest)}起${notTo}`;
+}

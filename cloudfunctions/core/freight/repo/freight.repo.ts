@@ -125,14 +125,3 @@ export async function setProductTemplate(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
-
-/** The templates of some products (for the shipping line a product or campaign page shows). */
-export function productTemplateIds(exec: Executor, storeId: string, productIds: readonly string[]) {
-  if (productIds.length === 0) return Promise.resolve([]);
-  return exec
-    .selectFrom('products')
-    .select(['id', 'freight_template_id'])
-    .where('store_id', '=', storeId)
-    .where('id', 'in', [...productIds])
-    .execute();
-}
