@@ -1,7 +1,7 @@
 import { ruleFee, type FreightRule, type FreightTemplate } from './freight-template';
 
 /** `¥99` / `¥19.90`: whole yuan without decimals, else two. */
-export function yuanText(amountFen: number): string {
+function yuanText(amountFen: number): string {
   return amountFen % 100 === 0 ? `¥${amountFen / 100}` : `¥${(amountFen / 100).toFixed(2)}`;
 }
 
@@ -11,7 +11,7 @@ function unitText(t: Pick<FreightTemplate, 'chargeBy'>, amount: number): string 
 }
 
 /** One rule in a line: `首1件¥10，续1件¥5，满¥99包邮` / `包邮`. */
-export function ruleText(t: Pick<FreightTemplate, 'chargeBy'>, r: FreightRule): string {
+function ruleText(t: Pick<FreightTemplate, 'chargeBy'>, r: FreightRule): string {
   if (r.firstFeeFen === 0 && r.additionalFeeFen === 0) return '包邮';
   const parts = [`首${unitText(t, r.firstUnit)}${yuanText(r.firstFeeFen)}`];
   if (r.additionalFeeFen > 0) parts.push(`续${unitText(t, r.additionalUnit)}${yuanText(r.additionalFeeFen)}`);
