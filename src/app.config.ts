@@ -20,6 +20,8 @@ export default defineAppConfig({
         'messages',
         'shops',
         'advisors',
+        // freight templates
+        'freight',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer', 'pickups'] },

@@ -90,6 +90,13 @@ export const ERRORS = {
   ADDRESS_NOT_FOUND: { status: 404, message: '收货地址不存在，请刷新后再试' },
   ADDRESS_LIMIT_REACHED: { status: 409, message: '最多保存 20 个收货地址，请先删除不用的地址' },
   ADDRESS_REGION_INVALID: { status: 400, message: '所在地区不正确，请重新选择' },
+  // freight templates (运费模板) and express shipping priced by them.
+  ADDRESS_UNDELIVERABLE: { status: 409, message: '部分商品不支持配送到该地区' },
+  FREIGHT_TEMPLATE_NOT_FOUND: { status: 404, message: '运费模板不存在，请刷新后再试' },
+  FREIGHT_TEMPLATE_INVALID: { status: 400, message: '运费模板设置有误' },
+  FREIGHT_TEMPLATE_NAME_TAKEN: { status: 409, message: '已有同名的运费模板' },
+  FREIGHT_TEMPLATE_STALE: { status: 409, message: '运费模板已被修改，请刷新后再试' },
+  FREIGHT_TEMPLATE_IN_USE: { status: 409, message: '仍有商品使用该运费模板，请先为它们更换模板' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

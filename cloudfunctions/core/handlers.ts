@@ -47,6 +47,9 @@ import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
 import { setMyName, setStaffName, setStaffShop } from './staff';
 import { managerSummary } from './dashboard';
 import { quoteRefund } from './order';
+// @freight-imports
+import { deleteFreightTemplate, getFreightTemplate, listFreightTemplates } from './freight';
+import { saveFreightTemplate, setProductFreight } from './freight';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -161,6 +164,12 @@ const useCases: Handlers = {
   'manager.reassignAdvisor': reassignAdvisor,
   'manager.shopCustomers': listShopCustomers,
   'manager.setAdvisorTemplate': setAdvisorTemplate,
+  // @freight-handlers
+  'manager.listFreightTemplates': listFreightTemplates,
+  'manager.getFreightTemplate': getFreightTemplate,
+  'manager.saveFreightTemplate': saveFreightTemplate,
+  'manager.deleteFreightTemplate': deleteFreightTemplate,
+  'manager.setProductFreight': setProductFreight,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

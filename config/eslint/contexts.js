@@ -25,6 +25,7 @@ const contexts = [
   'shop',
   'staff',
   'dashboard',
+  'freight',
 ];
 
 const kernel = [
@@ -61,19 +62,20 @@ const published = { coupon: ['rules'] };
 
 /** context -> the contexts it may import (their front doors). Lower contexts never import higher ones. */
 const allowed = {
-  catalog: ['member'],
+  catalog: ['member', 'freight'],
   member: [],
   points: ['member'],
   coupon: ['catalog', 'member'],
-  order: ['catalog', 'member', 'coupon', 'points'],
+  order: ['catalog', 'member', 'coupon', 'points', 'freight'],
   payment: ['order'],
-  groupbuy: ['catalog', 'member', 'order', 'payment'],
+  groupbuy: ['catalog', 'member', 'order', 'payment', 'freight'],
   referral: ['catalog', 'member', 'points', 'coupon', 'order'],
   nudge: ['member', 'coupon', 'order'],
   advisor: ['member', 'coupon', 'order', 'nudge'],
   shop: ['member', 'coupon', 'order', 'advisor'],
   staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop'],
   dashboard: ['nudge'],
+  freight: ['member'],
 };
 
 module.exports = { contexts, kernel, composition, allowed, published };

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from './domain/cursor';
 import { specGroupsOf, specsText } from './domain/spec-groups';
 import { productShareCoverPath, STORE_SHARE_COVER_PATH } from './domain/media-paths';
 import { EXPRESS_FEE_FEN, shippingRuleText } from '../shared/shipping';
+import { productShippingText } from '../freight';
 import { callerPricing, memberPriceOrNull, type CallerPricing } from './member-pricing';
 import { isWaitingForRestock } from './repo/restock.repo';
 import {
@@ -133,8 +134,14 @@ export async function getProduct({
     soldOut,
     restockSubscribed:
       soldOut && pricing.memberId !== null && (await isWaitingForRestock(exec, pricing.memberId, product.id)),
+    // A product under a freight template says its own rule; otherwise the store's flat fee.
     shippingRule: product.fulfilment.includes('express')
-      ? shippingRuleText(pricing.freeShippingThresholdFen, EXPRESS_FEE_FEN)
+      ? ((await productShippingText(
+          exec,
+          ctx.storeId,
+          product.freight_template_id,
+          pricing.freeShippingThresholdFen,
+        )) ?? shippingRuleText(pricing.freeShippingThresholdFen, EXPRESS_FEE_FEN))
       : '门店自提，无需运费',
   });
 }

@@ -66,7 +66,13 @@ export const groupbuyActions = {
     input: z.object({}).strict(),
     role: 'any',
   }),
-  'groupbuy.getCampaign': action<GroupBuyCampaignView & { teams: GroupBuyTeamSummary[] }>()({
+  'groupbuy.getCampaign': action<
+    GroupBuyCampaignView & {
+      teams: GroupBuyTeamSummary[];
+      /** What shipping adds to a seat, said before checkout (`快递运费¥10，门店自提免运费`, `快递包邮`). */
+      shipping: string;
+    }
+  >()({
     input: z.object({ campaignId: id }).strict(),
     role: 'any',
   }),

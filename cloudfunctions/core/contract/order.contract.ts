@@ -90,6 +90,12 @@ export interface OrderQuote extends OrderAmounts {
   pointsToEarn: Points;
   /** Shops to collect at, in the order to offer them; empty when pickup is not an option. */
   pickupShops: PickupShopChoice[];
+  /**
+   * Express to the quoted address cannot carry these lines (a freight template does not deliver to its
+   * province): `order.create` would be ADDRESS_UNDELIVERABLE with this message. Shipping is then priced
+   * as without an address.
+   */
+  undeliverable: { message: string; skuIds: string[] } | null;
 }
 
 /** 仅退款 (the money only) or 退货退款 (the goods go back, then the money). */
@@ -192,6 +198,8 @@ export const orderActions = {
         ...pricingInput,
         // Omitted: the first type the cart allows.
         deliveryType: z.enum(['express', 'pickup']).optional(),
+        // The address book entry express would go to: shipping is priced for its province.
+        addressId: id.optional(),
         // Without couponId the quote applies the best usable coupon, unless the customer chose 不使用.
         noCoupon: z.literal(true).optional(),
         // Where the customer is (granted location), as "latitude,longitude" in degrees: pickup shops

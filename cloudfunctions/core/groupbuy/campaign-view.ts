@@ -8,6 +8,9 @@ import type {
 import type { Executor } from '../db/db';
 import { shareCoverOf, specsText } from '../catalog';
 import { fen } from '../shared/money';
+import { EXPRESS_FEE_FEN } from '../shared/shipping';
+import { unitShippingLine } from '../freight';
+import { DEFAULT_TIERS, findTierBenefits, type TierBenefits } from '../member';
 import type { CampaignRow, TeamRow } from './repo/groupbuy.repo';
 import { teamMembers } from './repo/groupbuy.repo';
 import { openTeamRefusal } from './domain/campaign-rules';
@@ -21,6 +24,7 @@ export function campaignsWithSku(exec: Executor, storeId: string) {
     .innerJoin('products as p', 'p.id', 's.product_id')
     .selectAll('c')
     .select(['s.price_fen', 's.specs', 'p.id as product_id', 'p.title as product_title', 'p.images', 'p.fulfilment'])
+    .select(['s.weight_grams', 'p.freight_template_id'])
     .where('c.store_id', '=', storeId);
 }
 
@@ -31,6 +35,8 @@ type CampaignWithSku = CampaignRow & {
   product_title: string;
   images: string[];
   fulfilment: DeliveryType[];
+  weight_grams: number;
+  freight_template_id: string | null;
 };
 
 /** A campaign as the pages show it; `open` is decided here, on the server's clock, by the same rule a new team meets. */
@@ -71,6 +77,28 @@ export function toManagerCampaignView(
     onFull: c.on_full,
     teams,
   };
+}
+
+/**
+ * What shipping adds to one seat at the group price, said before checkout: `运费¥10`, `包邮`,
+ * `按地区计运费，¥8起`, for the caller's tier (a visitor: the entry tier), as checkout will charge it.
+ */
+export async function campaignShipping(
+  exec: Executor,
+  storeId: string,
+  c: CampaignWithSku,
+  memberId: string | null,
+): Promise<string> {
+  if (!c.fulfilment.includes('express')) return '门店自提，无需运费';
+  const stored = memberId ? ((await findTierBenefits(exec, memberId)) as unknown as TierBenefits | null) : null;
+  const line = await unitShippingLine(exec, storeId, {
+    templateId: c.freight_template_id,
+    weightGrams: c.weight_grams,
+    goodsFen: c.group_price_fen,
+    flatFeeFen: EXPRESS_FEE_FEN,
+    tierFreeOverFen: (stored ?? DEFAULT_TIERS[0]!.benefits).freeShippingThresholdFen,
+  });
+  return c.fulfilment.includes('pickup') ? `快递${line}，门店自提免运费` : `快递${line}`;
 }
 
 /** Members of teams, leader first, as the pages show them (nickname and avatar only). */

@@ -1,7 +1,7 @@
 import type { ActionInput, ActionOutput } from '../contract';
 import type { ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
-import { campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from './campaign-view';
+import { campaignShipping, campaignsWithSku, membersByTeam, toCampaignView, toTeamSummary } from './campaign-view';
 import { joinTeamRefusal } from './domain/campaign-rules';
 import { campaignFacts } from './groupbuy-price';
 import { findTeam, joinableTeams, openTeamCounts } from './repo/groupbuy.repo';
@@ -28,6 +28,7 @@ export async function listCampaigns({
 /** `groupbuy.getCampaign`: the campaign and the teams one can join now. */
 export async function getCampaign({
   input,
+  caller,
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'groupbuy.getCampaign'>>): Promise<Result<ActionOutput<'groupbuy.getCampaign'>>> {
@@ -35,8 +36,10 @@ export async function getCampaign({
   if (!campaign) return fail('GROUP_BUY_UNAVAILABLE', '拼团活动不存在', { campaignId: input.campaignId });
   const teams = await joinableTeams(exec, campaign.id, ctx.now, OPEN_TEAMS_SHOWN);
   const members = await membersByTeam(exec, teams);
+  const memberId = caller.memberId ?? (caller.openid ? await memberIdByOpenid(exec, ctx.storeId, caller.openid) : null);
   return ok({
     ...toCampaignView(campaign, ctx.now),
+    shipping: await campaignShipping(exec, ctx.storeId, campaign, memberId),
     teams: teams.map((t) => toTeamSummary(t, members.get(t.id) ?? [])),
   });
 }

@@ -9,6 +9,7 @@ export {
   setDefaultAddress,
 } from './address-book.service';
 export { INVITE_ALPHABET, isInviteCode } from './domain/invite-code';
+export { REGIONS } from './domain/regions';
 export { MEMBER_CODE_STEP_SECONDS, memberCodeSecret } from './domain/member-code';
 export { DEFAULT_TIERS, tierForGrowth, type TierBenefits } from './domain/tiers';
 export { consumeMemberCode, getMemberCode, readCounterMemberCode } from './member-code.service';

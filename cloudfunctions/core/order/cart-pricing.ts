@@ -3,6 +3,7 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { fen, type Fen } from '../shared/money';
 import { findSkusWithProduct, specsText } from '../catalog';
+import { loadFreightBook, shippingFor, type FreightBook } from '../freight';
 import { DEFAULT_TIERS, findTierBenefits, type TierBenefits } from '../member';
 import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type CouponOffer, type PricedOrder } from './domain/pricing';
@@ -15,6 +16,7 @@ export interface LoadedCart {
   lines: CatalogLine[];
   groupPrices: Map<string, Fen> | undefined;
   benefits: TierBenefits;
+  freight: FreightBook;
 }
 
 async function tierBenefits(exec: Executor, memberId: string): Promise<TierBenefits> {
@@ -58,20 +60,39 @@ export async function loadCart(
     if (!offer.ok) return offer;
     groupPrices = offer.data as Map<string, Fen>;
   }
-  return ok({ lines, groupPrices, benefits: await tierBenefits(exec, q.memberId) });
+  return ok({
+    lines,
+    groupPrices,
+    benefits: await tierBenefits(exec, q.memberId),
+    freight: await loadFreightBook(exec, q.storeId, rows),
+  });
 }
 
-/** Prices a loaded cart: the one place checkout amounts come from. */
+/** Where express goes: the address's province, or null before an address is chosen (default rules). */
+export interface ShipTo {
+  province: string | null;
+}
+
+/**
+ * Prices a loaded cart: the one place checkout amounts come from. Express is priced by the lines'
+ * freight templates for the province (the store's flat fee for lines without one), free at the tier's
+ * threshold; group-buy orders are priced the same way.
+ */
 export function priceCart(
   cart: LoadedCart,
   o: { deliveryType?: DeliveryType; coupon: CouponOffer | null; pointsRequested: number; pointsBalance: number },
+  shipTo: ShipTo = { province: null },
 ): Result<PricedOrder> {
+  const flatFeeFen = fen(ORDER_RULES.expressFeeFen);
+  const tierFreeOverFen = fen(cart.benefits.freeShippingThresholdFen);
   return priceOrder({
     lines: cart.lines,
     memberPricePercent: cart.benefits.memberPricePercent,
-    freeShippingThresholdFen: fen(cart.benefits.freeShippingThresholdFen),
-    expressFeeFen: fen(ORDER_RULES.expressFeeFen),
+    freeShippingThresholdFen: tierFreeOverFen,
+    expressFeeFen: flatFeeFen,
     groupPrices: cart.groupPrices,
+    expressShipping: (lines) =>
+      shippingFor(cart.freight, { province: shipTo.province, lines, flatFeeFen, tierFreeOverFen }),
     ...o,
   });
 }

@@ -9,7 +9,7 @@ import { ORDER_RULES } from './domain/order-rules';
 import type { PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
 import { addressForOrder } from '../member';
-import { loadCart, priceCart } from './cart-pricing';
+import { loadCart, priceCart, type ShipTo } from './cart-pricing';
 import { checkoutSeams } from './seams';
 
 /** Prices a cart for an order: the coupon asked for, the points asked for (checked against the balance). */
@@ -17,6 +17,7 @@ async function price(
   exec: Executor,
   q: { storeId: string; memberId: string; now: Date },
   request: ActionInput<'order.create'>,
+  shipTo: ShipTo,
 ): Promise<Result<PricedOrder>> {
   const cart = await loadCart(exec, q, request);
   if (!cart.ok) return cart;
@@ -27,13 +28,17 @@ async function price(
     if (!offer.ok) return offer;
     coupon = offer.data;
   }
-  return priceCart(cart.data, {
-    deliveryType: request.delivery.type,
-    coupon,
-    pointsRequested: request.pointsToUse ?? 0,
-    // The balance matters only when points are asked for: skip the read otherwise (hot path).
-    pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, q.memberId, q.now) : 0,
-  });
+  return priceCart(
+    cart.data,
+    {
+      deliveryType: request.delivery.type,
+      coupon,
+      pointsRequested: request.pointsToUse ?? 0,
+      // The balance matters only when points are asked for: skip the read otherwise (hot path).
+      pointsBalance: request.pointsToUse ? await seams.pointsBalance(exec, q.memberId, q.now) : 0,
+    },
+    shipTo,
+  );
 }
 
 /** The pickup shop an order names: the one chosen, else the member's own, else the store's first. */
@@ -78,7 +83,8 @@ export async function createOrder(
   const pickupShop =
     input.delivery.type === 'pickup' ? await pickupShopFor(exec, who, input.delivery.shopId) : ok(null);
   if (!pickupShop.ok) return pickupShop;
-  const priced = await price(exec, who, input);
+  // Express is priced for the address's province; one some lines cannot go to is refused here.
+  const priced = await price(exec, who, input, { province: address?.province ?? null });
   if (!priced.ok) return priced;
   const order = priced.data;
   crashAfter('price');

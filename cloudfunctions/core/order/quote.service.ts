@@ -1,11 +1,13 @@
 import type { ActionInput, OrderQuote } from '../contract';
+import type { Executor } from '../db/db';
 import { parseNear } from '../contract/order.contract';
 import type { MemberArgs } from '../context';
-import { ok, type Result } from '../errors';
+import { fail, ok, type Result } from '../errors';
+import { addressForOrder } from '../member';
 import { fen, points, type Fen } from '../shared/money';
 import { pointsForYuan, wholeYuan } from '../points';
 import type { CouponOffer, PricedOrder } from './domain/pricing';
-import { loadCart, priceCart } from './cart-pricing';
+import { loadCart, priceCart, type ShipTo } from './cart-pricing';
 import { bestCoupon, rankCoupons } from './usable-coupons.service';
 import { checkoutSeams } from './seams';
 
@@ -29,8 +31,21 @@ export async function quoteOrder({
   const balance = await seams.pointsBalance(exec, caller.memberId, ctx.now);
   // The switch asks for the whole balance and pricing caps it; more than the balance is refused.
   const pointsRequested = input.pointsToUse ?? 0;
-  const withCoupon = (coupon: CouponOffer | null) =>
-    priceCart(cart.data, { deliveryType: input.deliveryType, coupon, pointsRequested, pointsBalance: balance });
+  const shipTo = await quotedShipTo(exec, caller.memberId, input.addressId);
+  if (!shipTo.ok) return shipTo;
+  // An address some lines cannot go to: said in the quote (create refuses it); priced as without one.
+  let undeliverable: OrderQuote['undeliverable'] = null;
+  const withCoupon = (coupon: CouponOffer | null) => {
+    const priced = priceCart(
+      cart.data,
+      { deliveryType: input.deliveryType, coupon, pointsRequested, pointsBalance: balance },
+      shipTo.data,
+    );
+    if (priced.ok || priced.error.code !== 'ADDRESS_UNDELIVERABLE') return priced;
+    const { skuIds } = priced.error.details as { skuIds: string[] };
+    undeliverable = { message: priced.error.message, skuIds };
+    return priceCart(cart.data, { deliveryType: input.deliveryType, coupon, pointsRequested, pointsBalance: balance });
+  };
   const plain = withCoupon(null);
   if (!plain.ok) return plain;
   const deliveryType = plain.data.deliveryType;
@@ -75,5 +90,13 @@ export async function quoteOrder({
     pickupShops: amounts.deliveryOptions.includes('pickup')
       ? await seams.pickupShops(exec, { ...who, near: input.near ? (parseNear(input.near) ?? undefined) : undefined })
       : [],
+    undeliverable,
   });
+}
+
+/** The province express would go to: the address book entry named, or none yet. */
+async function quotedShipTo(exec: Executor, memberId: string, addressId: string | undefined): Promise<Result<ShipTo>> {
+  if (!addressId) return ok({ province: null });
+  const address = await addressForOrder(exec, memberId, addressId);
+  return address ? ok({ province: address.province }) : fail('ADDRESS_NOT_FOUND', undefined, { addressId });
 }

@@ -60,6 +60,10 @@ export default function CampaignPage() {
           />
         </View>
         <Text className="gb-card__hint">{`单买价 ¥${formatFen(c.originalPriceFen)} · 剩余名额 ${c.remainingSeats}`}</Text>
+        {/* What shipping adds to the group price, as checkout will charge it (the server's words). */}
+        <Text className="gb-card__hint gb-panel__shipping" id="gb-shipping">
+          {c.shipping}
+        </Text>
       </View>
       <View className="gb-panel">
         <Text className="gb-panel__head">

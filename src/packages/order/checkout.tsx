@@ -37,6 +37,7 @@ const REQUOTE = new Set([
   'INSUFFICIENT_POINTS',
   'DELIVERY_CONFLICT',
   'SHOP_NOT_FOUND',
+  'ADDRESS_UNDELIVERABLE',
   ...COUPON_REFUSED,
 ]);
 
@@ -71,6 +72,9 @@ export default function CheckoutPage() {
   // A cart no single delivery type serves: which lines block which type.
   const [conflict, setConflict] = useState<ConflictDetails>();
   const seq = useRef(0);
+  // The address express goes to, once the book is read: the chosen entry, else the default.
+  const shipToId = (addresses?.find((a) => a.addressId === selectedId) ?? addresses?.find((a) => a.isDefault))
+    ?.addressId;
   // One key per checkout attempt: reused when a retry follows a network error, renewed when inputs change.
   const attempt = useRef<{ inputs: string; key: string }>();
 
@@ -86,6 +90,8 @@ export default function CheckoutPage() {
       ...couponInput(coupon),
       ...points,
       ...(near ? { near: `${near.latitude.toFixed(6)},${near.longitude.toFixed(6)}` } : {}),
+      // Express is priced for the chosen address's province (freight templates).
+      ...(shipToId ? { addressId: shipToId } : {}),
     })
       .then((q) => {
         if (mine !== seq.current) return;
@@ -112,7 +118,7 @@ export default function CheckoutPage() {
       })
       .finally(() => mine === seq.current && setLoading(false));
     // `gb` is derived from `groupBuy`; `round` re-quotes on demand; `quote` is read, not watched.
-  }, [items, deliveryType, round, coupon, usePoints, near, groupBuy]);
+  }, [items, deliveryType, round, coupon, usePoints, near, groupBuy, shipToId]);
 
   const loadAddresses = () =>
     call('member.address.list', {})
@@ -237,6 +243,11 @@ export default function CheckoutPage() {
           setNear(n);
         }}
       />
+      {type === 'express' && quote.undeliverable && (
+        <View className="checkout__undeliverable" id="checkout-undeliverable">
+          {quote.undeliverable.message}
+        </View>
+      )}
       <OrderLines lines={quote.lines} id="checkout-lines" />
       <CouponPicker
         coupons={coupons}
@@ -262,7 +273,7 @@ export default function CheckoutPage() {
           className="order-bar__btn"
           id="checkout-submit"
           loading={submitting}
-          disabled={loading || submitting}
+          disabled={loading || submitting || (type === 'express' && !!quote.undeliverable)}
           onClick={() => void submit()}
         >
           提交订单

@@ -128,6 +128,20 @@ export function actionSamples(skuId: string): Samples {
     'staff.setMyName': { name: null },
     'manager.summary': {},
     'manager.quoteRefund': { orderId: 'no-such-order' },
+    // freight templates: an update of no template, a delete of none, a product of nobody.
+    'manager.listFreightTemplates': {},
+    'manager.getFreightTemplate': {},
+    'manager.saveFreightTemplate': {
+      templateId: 'no-such-template',
+      version: 1,
+      name: '矩阵运费',
+      chargeBy: 'count',
+      regions: [],
+      defaultRule: { firstUnit: 1, firstFeeFen: 1000, additionalUnit: 1, additionalFeeFen: 500, freeOverFen: null },
+      undeliverable: [],
+    },
+    'manager.deleteFreightTemplate': { templateId: 'no-such-template' },
+    'manager.setProductFreight': { productId: 'no-such-product', freightTemplateId: null },
   };
 }
 
@@ -167,6 +181,27 @@ export function fullerActionSamples(skuId: string): Samples {
       near: '31.2243,121.4466',
     },
     'order.usableCoupons': { items, pointsToUse: 100, groupBuy, deliveryType: 'express' },
+    // freight templates: a whole template with a region, and a product named to no template.
+    'manager.getFreightTemplate': { templateId: 'no-such-template' },
+    'manager.saveFreightTemplate': {
+      templateId: 'no-such-template',
+      version: 1,
+      name: '矩阵运费',
+      chargeBy: 'weight',
+      regions: [
+        {
+          provinces: ['上海市', '江苏省'],
+          firstUnit: 1000,
+          firstFeeFen: 600,
+          additionalUnit: 500,
+          additionalFeeFen: 200,
+          freeOverFen: 9900,
+        },
+      ],
+      defaultRule: { firstUnit: 1000, firstFeeFen: 1000, additionalUnit: 1000, additionalFeeFen: 500, freeOverFen: null },
+      undeliverable: ['西藏自治区'],
+    },
+    'manager.setProductFreight': { productId: 'no-such-product', freightTemplateId: 'no-such-template' },
     'order.create': {
       items,
       couponId: 'no-such-coupon',

@@ -148,6 +148,9 @@ export async function findSkusWithProduct(exec: Executor, storeId: string, skuId
       'p.images',
       'p.status',
       'p.fulfilment',
+      // what express pricing needs (freight templates): read here so checkout adds no statement.
+      's.weight_grams',
+      'p.freight_template_id',
     ])
     .where('p.store_id', '=', storeId)
     .where('s.id', 'in', skuIds)

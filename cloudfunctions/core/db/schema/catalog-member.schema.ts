@@ -35,6 +35,8 @@ export interface CatalogMemberTables {
     featured: Generated<boolean>;
     sort: Generated<number>;
     status: Generated<'on_sale' | 'off_shelf'>;
+    /** The freight template express is priced by (0030); null: the store's default rule. */
+    freight_template_id: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
@@ -45,6 +47,8 @@ export interface CatalogMemberTables {
     price_fen: number;
     original_price_fen: number | null;
     stock: number;
+    /** Shipping weight of one unit, for weight-priced freight templates (0030). */
+    weight_grams: Generated<number>;
     sort: Generated<number>;
     active: Generated<boolean>;
   };

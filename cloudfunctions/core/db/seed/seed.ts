@@ -9,6 +9,7 @@ import { seedGroupbuyCampaigns } from './groupbuy-campaigns.data';
 import { REFERRAL_COUPON_TEMPLATES } from './referral-templates.data';
 import { seedDemoShops } from './shops.data';
 import { seedAdvisorDemo } from './advisor-demo.data';
+import { seedFreightTemplates } from './freight-templates.data';
 
 /** Openids the seed makes staff of the demo store (local mode signs in with `X-Dev-Openid`). */
 export const DEMO_STAFF = [
@@ -122,5 +123,7 @@ export async function seedDemoStore(db: Kdb, store: SeedStore = demoStore): Prom
     if (store.id === demoStore.id) await seedDemoShops(tx, store.id);
     // Coupons advisors may issue and the demo advisors' monthly budgets.
     if (store.id === demoStore.id) await seedAdvisorDemo(tx, store.id);
+    // A demo freight template (no product under it yet).
+    if (store.id === demoStore.id) await seedFreightTemplates(tx, store.id);
   });
 }

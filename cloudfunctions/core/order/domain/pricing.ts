@@ -41,6 +41,11 @@ export interface PricingInput {
   pointsBalance: number;
   /** group-buy unit prices by SKU, applied after the member price (the lower one wins). */
   groupPrices?: ReadonlyMap<string, Fen>;
+  /**
+   * Express shipping for the discounted lines (freight templates, the address's province); it may
+   * refuse (an undeliverable province). Omitted: the flat fee below the free-shipping threshold.
+   */
+  expressShipping?: (lines: readonly PricedLine[], goodsPayableFen: Fen) => Result<Fen>;
 }
 
 /** Every amount the contract's OrderAmounts names, plus the priced lines. */
@@ -146,8 +151,13 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
     payableFen: fen(afterCoupon[i]! - pointsShares[i]!),
   }));
   const goodsPayable = sumFen(lines.map((l) => l.payableFen));
-  const shippingFen =
-    deliveryType === 'express' && goodsPayable < input.freeShippingThresholdFen ? input.expressFeeFen : fen(0);
+  let shippingFen = fen(0);
+  if (deliveryType === 'express' && input.expressShipping) {
+    const shipping = input.expressShipping(lines, goodsPayable);
+    if (!shipping.ok) return shipping;
+    shippingFen = shipping.data;
+  } else if (deliveryType === 'express' && goodsPayable < input.freeShippingThresholdFen)
+    shippingFen = input.expressFeeFen;
   const memberDiscountFen = fen(subtotalFen - goodsAfterMember);
   const couponDiscountFen = sumFen(couponShares);
   return ok({
