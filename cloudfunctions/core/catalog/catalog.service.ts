@@ -6,6 +6,7 @@ import { fen } from '../shared/money';
 import { priceCart, type PricedSku } from './domain/cart-pricing';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { specGroupsOf, specsText } from './domain/spec-groups';
+import { detailOf } from './domain/detail-blocks';
 import { productShareCoverPath, STORE_SHARE_COVER_PATH } from './domain/media-paths';
 import { EXPRESS_FEE_FEN, shippingRuleText } from '../shared/shipping';
 import { callerPricing, memberPriceOrNull, type CallerPricing } from './member-pricing';
@@ -136,6 +137,7 @@ export async function getProduct({
     shippingRule: product.fulfilment.includes('express')
       ? shippingRuleText(pricing.freeShippingThresholdFen, EXPRESS_FEE_FEN)
       : '门店自提，无需运费',
+    detail: detailOf(product.detail),
   });
 }
 

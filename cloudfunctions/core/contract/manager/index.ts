@@ -4,6 +4,7 @@
  * and advisors, dashboards and the nudge log.
  */
 import { managerCatalogActions } from './catalog.contract';
+import { managerCatalogEditorActions } from './catalog-editor.contract';
 import { managerDashboardActions } from './dashboard.contract';
 import { managerOrderActions } from './orders.contract';
 import { managerPromotionActions } from './promotions.contract';
@@ -11,6 +12,7 @@ import { managerShopActions } from './shops.contract';
 import { managerStaffActions } from './staff.contract';
 
 export type * from './catalog.contract';
+export type * from './catalog-editor.contract';
 export type * from './dashboard.contract';
 export type * from './orders.contract';
 export type * from './promotions.contract';
@@ -20,6 +22,7 @@ export type * from './staff.contract';
 export const managerActions = {
   ...managerOrderActions,
   ...managerCatalogActions,
+  ...managerCatalogEditorActions,
   ...managerPromotionActions,
   ...managerStaffActions,
   ...managerShopActions,
