@@ -54,7 +54,14 @@ export interface ManagerCategoryView {
 const text = (max: number) => z.string().trim().max(max);
 const specName = z.string().trim().min(1).max(10);
 const stock = z.number().int().min(0).max(1_000_000);
-const instant = z.string().datetime({ offset: true }).max(40);
+// Postgres timestamptz refuses year 0 and the like: a schedule is bounded to this century.
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .max(40)
+  .refine((v) => Date.parse(v) >= Date.UTC(2000, 0, 1) && Date.parse(v) < Date.UTC(2100, 0, 1), {
+    message: 'a time between 2000 and 2100',
+  });
 
 const skuInput = z
   .object({
