@@ -20,6 +20,7 @@ export default defineAppConfig({
         'messages',
         'shops',
         'advisors',
+        'categories',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },

@@ -46,9 +46,7 @@ export async function saveCategory({
   const id = input.categoryId ?? newCatalogId('c');
   if (input.categoryId === undefined) {
     await insertCategory(exec, { id, storeId: ctx.storeId, name: input.name, icon: input.icon });
-  } else if (
-    !(await updateCategory(exec, { storeId: ctx.storeId, id, set: { name: input.name, icon: input.icon } }))
-  ) {
+  } else if (!(await updateCategory(exec, { storeId: ctx.storeId, id, set: { name: input.name, icon: input.icon } }))) {
     return fail('CATEGORY_NOT_FOUND');
   }
   return ok((await one(exec, ctx.storeId, id))!);

@@ -58,7 +58,13 @@ function fieldsOf(input: ProductInput): ProductFields {
 function checkInput(input: ProductInput): Saved | null {
   const problem = checkSpecGroups(input.specGroups);
   if (problem) return fail('SPEC_MATRIX_INVALID', undefined, problem);
-  if (!coversMatrix(input.specGroups, input.skus.map((s) => s.specs))) return fail('SPEC_MATRIX_INVALID');
+  if (
+    !coversMatrix(
+      input.specGroups,
+      input.skus.map((s) => s.specs),
+    )
+  )
+    return fail('SPEC_MATRIX_INVALID');
   const badStrike = input.skus.findIndex((s) => s.originalPriceFen != null && s.originalPriceFen <= s.priceFen);
   if (badStrike >= 0) return fail('VALIDATION_FAILED', '划线价需高于售价', { sku: badStrike });
   return null;

@@ -11,7 +11,9 @@ export function asManager<N extends ActionName>(db: Db, name: N, data: ActionInp
 }
 
 /** A 2 × 2 product the way the editor sends it: 容量 × 规格, stock 10 each. */
-export function twoByTwo(overrides: Partial<ActionInput<'manager.saveProduct'>> = {}): ActionInput<'manager.saveProduct'> {
+export function twoByTwo(
+  overrides: Partial<ActionInput<'manager.saveProduct'>> = {},
+): ActionInput<'manager.saveProduct'> {
   const specGroups = [
     { name: '容量', values: ['30ml', '50ml'] },
     { name: '规格', values: ['清爽', '滋润'] },

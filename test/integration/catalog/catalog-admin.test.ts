@@ -28,7 +28,11 @@ describeEachDatabase('manager product editor', (use) => {
       { type: 'image', image: '/media/catalog/test-detail.png' },
     ]);
     expect(detail.skus).toHaveLength(4);
-    const weights = await use().kysely.selectFrom('skus').select('weight_grams').where('product_id', '=', created.productId).execute();
+    const weights = await use()
+      .kysely.selectFrom('skus')
+      .select('weight_grams')
+      .where('product_id', '=', created.productId)
+      .execute();
     expect(weights.every((w) => w.weight_grams === 120)).toBe(true);
   });
 
@@ -56,7 +60,9 @@ describeEachDatabase('manager product editor', (use) => {
     expect(first.version).toBe(2);
     const second = await asManager(use(), 'manager.saveProduct', { ...resave(loaded), title: '乙的标题' });
     expect(errorOf(second)).toBe('PRODUCT_CHANGED');
-    expect(okData(await asManager(use(), 'manager.getProduct', { productId: loaded.productId })).title).toBe('甲的标题');
+    expect(okData(await asManager(use(), 'manager.getProduct', { productId: loaded.productId })).title).toBe(
+      '甲的标题',
+    );
     // A status change made elsewhere also moves the version.
     okData(await asManager(use(), 'manager.setProductStatus', { productId: loaded.productId, status: 'off_shelf' }));
     expect(errorOf(await asManager(use(), 'manager.saveProduct', resave(first)))).toBe('PRODUCT_CHANGED');
@@ -70,9 +76,18 @@ describeEachDatabase('manager product editor', (use) => {
     next.skus = next.skus.filter((s) => s.specs['规格'] === '清爽');
     const narrowed = okData(await asManager(use(), 'manager.saveProduct', next));
     expect(narrowed.skus.map((s) => s.skuId)).toEqual([made.skus[0]!.skuId, made.skus[2]!.skuId]);
-    const rows = await use().kysely.selectFrom('skus').select(['id', 'active']).where('product_id', '=', made.productId).execute();
+    const rows = await use()
+      .kysely.selectFrom('skus')
+      .select(['id', 'active'])
+      .where('product_id', '=', made.productId)
+      .execute();
     expect(rows).toHaveLength(4);
-    expect(rows.filter((r) => !r.active).map((r) => r.id).sort()).toEqual([made.skus[1]!.skuId, made.skus[3]!.skuId].sort());
+    expect(
+      rows
+        .filter((r) => !r.active)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([made.skus[1]!.skuId, made.skus[3]!.skuId].sort());
     expect((await linesOf(use(), order.orderId))[0]!.sku_id).toBe(made.skus[3]!.skuId);
     const back = okData(
       await asManager(use(), 'manager.saveProduct', {
@@ -98,14 +113,19 @@ describeEachDatabase('manager product editor', (use) => {
     const edit = resave(fresh);
     edit.skus[0] = { ...edit.skus[0]!, stock: 50 };
     expect(okData(await asManager(use(), 'manager.saveProduct', edit)).skus[0]!.stock).toBe(50);
-    const adjustments = await use().kysely.selectFrom('sku_stock_adjustments').selectAll().where('sku_id', '=', sku).execute();
+    const adjustments = await use()
+      .kysely.selectFrom('sku_stock_adjustments')
+      .selectAll()
+      .where('sku_id', '=', sku)
+      .execute();
     expect(adjustments.map((a) => [a.stock_from, a.stock_to])).toEqual([[8, 50]]);
   });
 
   it('editing the price or deleting the product never changes an order already placed', async () => {
     const made = okData(await asManager(use(), 'manager.saveProduct', twoByTwo({ title: '下单后改价' })));
     const order = await makeOrder(use(), { items: [{ skuId: made.skus[0]!.skuId, qty: 1 }] });
-    const view = async () => okData(await callAction(use(), 'order.get', { orderId: order.orderId }, { openid: order.openid }));
+    const view = async () =>
+      okData(await callAction(use(), 'order.get', { orderId: order.orderId }, { openid: order.openid }));
     const placed = await view();
     const edit = resave(made);
     edit.title = '改过的标题';
@@ -122,7 +142,9 @@ describeEachDatabase('manager product editor', (use) => {
     const made = okData(await asManager(use(), 'manager.saveProduct', twoByTwo({ title: '要删除的商品' })));
     okData(await asManager(use(), 'manager.deleteProduct', { productId: made.productId }));
     expect(await listed(use(), { keyword: '要删除的商品' })).toEqual([]);
-    expect(errorOf(await callAction(use(), 'catalog.getProduct', { productId: made.productId }, asCustomer))).toBe('NOT_FOUND');
+    expect(errorOf(await callAction(use(), 'catalog.getProduct', { productId: made.productId }, asCustomer))).toBe(
+      'NOT_FOUND',
+    );
     const managerList = okData(await asManager(use(), 'manager.listProducts', { keyword: '要删除的商品' }));
     expect(managerList.items).toEqual([]);
     expect(errorOf(await asManager(use(), 'manager.getProduct', { productId: made.productId }))).toBe('NOT_FOUND');
@@ -134,7 +156,11 @@ describeEachDatabase('manager product editor', (use) => {
       { openid: 'o_deleted_buyer', idempotencyKey: 'k-deleted-buyer' },
     );
     expect(order.ok).toBe(false);
-    const row = await use().kysely.selectFrom('products').select('deleted_at').where('id', '=', made.productId).executeTakeFirst();
+    const row = await use()
+      .kysely.selectFrom('products')
+      .select('deleted_at')
+      .where('id', '=', made.productId)
+      .executeTakeFirst();
     expect(row?.deleted_at).not.toBeNull();
   });
 
@@ -143,7 +169,9 @@ describeEachDatabase('manager product editor', (use) => {
     const copy = okData(await asManager(use(), 'manager.duplicateProduct', { productId: made.productId }));
     expect(copy).toMatchObject({ title: '原品 副本', status: 'off_shelf', version: 1, specGroups: made.specGroups });
     expect(copy.productId).not.toBe(made.productId);
-    expect(copy.skus.map((s) => [s.specs, s.priceFen, s.stock])).toEqual(made.skus.map((s) => [s.specs, s.priceFen, 0]));
+    expect(copy.skus.map((s) => [s.specs, s.priceFen, s.stock])).toEqual(
+      made.skus.map((s) => [s.specs, s.priceFen, 0]),
+    );
     expect(copy.detail).toEqual(made.detail);
   });
 
@@ -177,7 +205,9 @@ describeEachDatabase('manager product editor', (use) => {
     const ids = await listed(use(), { keyword: '定时' });
     expect(ids).toEqual([running.productId]);
     for (const p of [later, ended]) {
-      expect(errorOf(await callAction(use(), 'catalog.getProduct', { productId: p.productId }, asCustomer))).toBe('NOT_FOUND');
+      expect(errorOf(await callAction(use(), 'catalog.getProduct', { productId: p.productId }, asCustomer))).toBe(
+        'NOT_FOUND',
+      );
     }
     const reversed = await asManager(
       use(),

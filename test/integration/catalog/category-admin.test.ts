@@ -11,8 +11,12 @@ describeEachDatabase('manager categories', (use) => {
     const made = okData(await asManager(use(), 'manager.saveCategory', { name: '新分类', icon: ICON }));
     const { items } = okData(await asManager(use(), 'manager.listCategories', {}));
     expect(items.at(-1)).toMatchObject({ categoryId: made.categoryId, name: '新分类', hidden: false, productCount: 0 });
-    okData(await asManager(use(), 'manager.saveCategory', { categoryId: made.categoryId, name: '改名分类', icon: ICON }));
-    const moved = okData(await asManager(use(), 'manager.moveCategory', { categoryId: made.categoryId, direction: 'up' }));
+    okData(
+      await asManager(use(), 'manager.saveCategory', { categoryId: made.categoryId, name: '改名分类', icon: ICON }),
+    );
+    const moved = okData(
+      await asManager(use(), 'manager.moveCategory', { categoryId: made.categoryId, direction: 'up' }),
+    );
     const ids = moved.items.map((c) => c.categoryId);
     expect(ids.indexOf(made.categoryId)).toBe(ids.length - 2);
     const home = okData(await callAction(use(), 'catalog.home', {}, { openid: null }));
@@ -30,12 +34,20 @@ describeEachDatabase('manager categories', (use) => {
   it('hiding a category takes it and its products out of 分类 and search; showing brings them back', async () => {
     const cat = okData(await asManager(use(), 'manager.saveCategory', { name: '隐藏测试', icon: ICON }));
     const product = okData(
-      await asManager(use(), 'manager.saveProduct', twoByTwo({ title: '隐藏分类里的商品', categoryId: cat.categoryId })),
+      await asManager(
+        use(),
+        'manager.saveProduct',
+        twoByTwo({ title: '隐藏分类里的商品', categoryId: cat.categoryId }),
+      ),
     );
     const search = async () =>
-      okData(await callAction(use(), 'catalog.listProducts', { keyword: '隐藏分类里' }, { openid: null })).items.map((p) => p.id);
+      okData(await callAction(use(), 'catalog.listProducts', { keyword: '隐藏分类里' }, { openid: null })).items.map(
+        (p) => p.id,
+      );
     expect(await search()).toEqual([product.productId]);
-    expect(okData(await asManager(use(), 'manager.setCategoryHidden', { categoryId: cat.categoryId, hidden: true })).hidden).toBe(true);
+    expect(
+      okData(await asManager(use(), 'manager.setCategoryHidden', { categoryId: cat.categoryId, hidden: true })).hidden,
+    ).toBe(true);
     const home = okData(await callAction(use(), 'catalog.home', {}, { openid: null }));
     expect(home.categories.map((c) => c.id)).not.toContain(cat.categoryId);
     expect(await search()).toEqual([]);

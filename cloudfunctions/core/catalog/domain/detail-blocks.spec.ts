@@ -13,8 +13,8 @@ describe('detailOf', () => {
   it('leaves out what is not a block instead of showing it broken', () => {
     expect(detailOf(null)).toEqual([]);
     expect(detailOf({ type: 'text' })).toEqual([]);
-    expect(detailOf([null, { type: 'video', url: 'x' }, { type: 'text', text: 1 }, { type: 'text', text: '好' }])).toEqual([
-      { type: 'text', text: '好' },
-    ]);
+    expect(
+      detailOf([null, { type: 'video', url: 'x' }, { type: 'text', text: 1 }, { type: 'text', text: '好' }]),
+    ).toEqual([{ type: 'text', text: '好' }]);
   });
 });

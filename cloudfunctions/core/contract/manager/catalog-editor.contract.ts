@@ -74,7 +74,9 @@ const skuInput = z
     /** The stock the editor loaded (compare-and-set: checkout may sell meanwhile); required for an existing SKU. */
     stockFrom: z.number().int().min(0).max(2_147_483_647).optional(),
     weightGrams: z.number().int().min(0).max(1_000_000),
-    barcode: text(32).regex(/^[0-9A-Za-z-]*$/, 'digits, letters or -').optional(),
+    barcode: text(32)
+      .regex(/^[0-9A-Za-z-]*$/, 'digits, letters or -')
+      .optional(),
     image: imageRef.nullable().optional(),
   })
   .strict();
@@ -102,11 +104,7 @@ export const productInput = z
     offShelfAt: instant.nullable().optional(),
     freightTemplateId: id.nullable().optional(),
     specGroups: z
-      .array(
-        z
-          .object({ name: specName, values: z.array(z.string().trim().min(1).max(20)).min(1).max(20) })
-          .strict(),
-      )
+      .array(z.object({ name: specName, values: z.array(z.string().trim().min(1).max(20)).min(1).max(20) }).strict())
       .max(3),
     skus: z.array(skuInput).min(1).max(200),
   })
