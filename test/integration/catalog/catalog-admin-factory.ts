@@ -3,8 +3,8 @@ import type { Db } from '../../../cloudfunctions/core/db/db';
 import type { ActionInput, ActionName, EditorProduct } from '../../../cloudfunctions/core/contract';
 import { callAction } from '../../support/call';
 
-export const MANAGER = 'demo-manager';
-export const key = () => `k-${randomUUID()}`;
+const MANAGER = 'demo-manager';
+const key = () => `k-${randomUUID()}`;
 
 export function asManager<N extends ActionName>(db: Db, name: N, data: ActionInput<N>, now?: Date) {
   return callAction(db, name, data, { openid: MANAGER, idempotencyKey: key(), now });

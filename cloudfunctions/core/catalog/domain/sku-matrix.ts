@@ -4,10 +4,9 @@ export interface SpecGroup {
   values: string[];
 }
 
-export const MAX_SPEC_GROUPS = 3;
-export const MAX_SPEC_VALUES = 20;
+const MAX_SPEC_GROUPS = 3;
 /** 20 × 20 × 20 would be 8,000 rows: no shop sells that, and the editor's table could not show it. */
-export const MAX_SKUS = 200;
+const MAX_SKUS = 200;
 
 export type SpecGroupProblem =
   | { problem: 'TOO_MANY_GROUPS' }

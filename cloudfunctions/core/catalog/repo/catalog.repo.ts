@@ -54,7 +54,7 @@ const SORT_KEYS: Record<ProductSort, { key: RawBuilder<unknown>; desc: boolean }
  * On sale right now: on the shelf, not deleted, inside its shelf schedule. Read at query time, so a
  * scheduled product appears and leaves on the minute with no timer flipping its status.
  */
-export const LIVE = sql<boolean>`(p.status = 'on_sale' and p.deleted_at is null
+const LIVE = sql<boolean>`(p.status = 'on_sale' and p.deleted_at is null
   and (p.on_shelf_at is null or p.on_shelf_at <= now()) and (p.off_shelf_at is null or p.off_shelf_at > now()))`;
 
 /** Escapes LIKE wildcards so a customer's `%` or `_` matches itself. */

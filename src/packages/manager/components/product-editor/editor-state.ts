@@ -75,13 +75,13 @@ export function blankForm(categoryId: string): EditorForm {
 }
 
 /** `2026-05-01T02:00:00.000Z` -> `2026-05-01 10:00` (the store's time, UTC+8). */
-export function shelfText(iso: string | null): string {
+function shelfText(iso: string | null): string {
   if (!iso) return '';
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** `2026-05-01 10:00` (UTC+8) -> ISO with offset; '' -> null; anything else -> undefined (invalid). */
-export function shelfIso(text: string): string | null | undefined {
+function shelfIso(text: string): string | null | undefined {
   const t = text.trim();
   if (!t) return null;
   const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d)$/.exec(t);
