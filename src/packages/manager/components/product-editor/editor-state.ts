@@ -1,5 +1,5 @@
 import type { ActionInput, EditorProduct } from '../../../../../cloudfunctions/core/contract';
-import { skuMatrix, specsKey, type SpecGroup } from '../../../../../cloudfunctions/core/catalog/domain/sku-matrix';
+import type { SpecGroup } from '../../../../../cloudfunctions/core/catalog/domain/sku-matrix';
 import { formatFen } from '../../../../utils/money';
 import { yuanInputToFen } from '../../../../utils/yuan-input';
 
@@ -122,11 +122,26 @@ export function formOf(p: EditorProduct): EditorForm {
   };
 }
 
+/**
+ * The table's rows for the groups, the first group varying slowest. The mini program bundle cannot
+ * take server code, so this mirrors `skuMatrix` in catalog/domain; the server checks every save
+ * against its own (SPEC_MATRIX_INVALID), so a drift here is refused, never stored.
+ */
+function matrixRows(groups: readonly SpecGroup[]): Array<Record<string, string>> {
+  return groups.reduce<Array<Record<string, string>>>(
+    (rows, g) => rows.flatMap((row) => g.values.map((v) => ({ ...row, [g.name]: v }))),
+    [{}],
+  );
+}
+
+const keyOf = (groups: readonly SpecGroup[], specs: Record<string, string>) =>
+  JSON.stringify(groups.map((g) => specs[g.name] ?? null));
+
 /** New groups regenerate the table; a row whose specs survive keeps its price, stock and id. */
 export function withGroups(form: EditorForm, groups: SpecGroup[]): EditorForm {
-  const old = new Map(form.skus.map((s) => [specsKey(groups, s.specs), s]));
-  const skus = skuMatrix(groups).map((specs) => {
-    const kept = old.get(specsKey(groups, specs));
+  const old = new Map(form.skus.map((s) => [keyOf(groups, s.specs), s]));
+  const skus = matrixRows(groups).map((specs) => {
+    const kept = old.get(keyOf(groups, specs));
     return kept && Object.keys(kept.specs).length === groups.length ? { ...kept, specs } : emptySku(specs);
   });
   return { ...form, groups, skus };
