@@ -155,7 +155,10 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     await page.locator('#result-view-order').click();
     await page.locator(`#order-line-${sku.id}`).waitFor();
     const lineBefore = await e2e.textOf(page, `#order-line-${sku.id}`);
-    expect(lineBefore).toContain(e2e.displayed(9900).replace(/\s+/g, ''));
+    const orderId = new URL(page.url().replace('#/', '')).searchParams.get('orderId') ?? '';
+    const placed = await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId });
+    expect(placed.lines[0]).toMatchObject({ skuId: sku.id, unitPriceFen: 9900, title: TITLE });
+    expect(lineBefore).toContain(TITLE);
 
     const manager = await open(MANAGER, '/packages/manager/products');
     await manager.locator(`#m-product-${productId} .m-product-open`).click();
@@ -169,6 +172,7 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     await page.reload();
     await page.locator(`#order-line-${sku.id}`).waitFor();
     expect(await e2e.textOf(page, `#order-line-${sku.id}`)).toBe(lineBefore);
+    expect(await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId })).toEqual(placed);
     await shot(page, '05-order-keeps-price-390', '#page-order-detail');
   }, 180_000);
 
