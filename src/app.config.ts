@@ -22,6 +22,7 @@ export default defineAppConfig({
         'advisors',
         // freight templates
         'freight',
+        'categories',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer', 'pickups'] },

@@ -60,6 +60,11 @@ export const ERRORS = {
   STAFF_INVITE_USED: { status: 409, message: '邀请链接已被使用' },
   STOCK_CHANGED: { status: 409, message: '库存已变化，请刷新后再试' },
   PRODUCT_IN_STOCK: { status: 409, message: '商品有货，可以直接购买' },
+  // the manager's product editor and categories
+  PRODUCT_CHANGED: { status: 409, message: '商品已被他人修改，请刷新后再编辑' },
+  SPEC_MATRIX_INVALID: { status: 400, message: '规格组合与规格表不一致，请检查规格' },
+  CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
+  CATEGORY_NOT_EMPTY: { status: 409, message: '分类下还有商品，不能删除，可以隐藏' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   NOT_IMPLEMENTED: { status: 501, message: '功能尚未开放' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },

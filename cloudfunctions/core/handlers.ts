@@ -30,6 +30,8 @@ import { awardPoints, redeemCoupon, scanMemberCode, staffSession } from './staff
 import { bindStaff, createStaffInvite, listStaff, revokeStaff, revokeStaffInvite } from './staff';
 import { listAudit, withAuditLog } from './staff';
 import { managerListProducts, setProductStatus, updateSku } from './catalog';
+import { deleteProduct, duplicateProduct, getEditorProduct, saveProduct } from './catalog';
+import { deleteCategory, listManagerCategories, moveCategory, saveCategory, setCategoryHidden } from './catalog';
 import { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './coupon';
 // @groupbuy-imports
 import { getCampaign, getTeam, listCampaigns } from './groupbuy';
@@ -131,6 +133,15 @@ const useCases: Handlers = {
   'manager.listProducts': managerListProducts,
   'manager.updateSku': updateSku,
   'manager.setProductStatus': setProductStatus,
+  'manager.getProduct': getEditorProduct,
+  'manager.saveProduct': saveProduct,
+  'manager.duplicateProduct': duplicateProduct,
+  'manager.deleteProduct': deleteProduct,
+  'manager.listCategories': listManagerCategories,
+  'manager.saveCategory': saveCategory,
+  'manager.moveCategory': moveCategory,
+  'manager.setCategoryHidden': setCategoryHidden,
+  'manager.deleteCategory': deleteCategory,
   'manager.listCouponTemplates': listCouponTemplates,
   'manager.createCouponTemplate': createCouponTemplate,
   'manager.stopCouponTemplate': stopCouponTemplate,

@@ -9,6 +9,7 @@ import type { Platform } from '../core/platform/platform';
 import type { LocalStorage } from '../core/platform/local/storage.local';
 import { checkUpload, isStorageKey, MEDIA_MAX_BYTES } from '../core/platform/media/upload-check';
 import type { RateLimiter } from '../core/ratelimit';
+import { findCaller } from '../core/member';
 import { readMultipartFile } from './multipart';
 import { rasterize } from './rasterize';
 
@@ -91,6 +92,25 @@ export function registerMediaRoutes(app: FastifyInstance, deps: MediaRouteDeps):
       const check = checkUpload(file);
       if (!check.ok) return send(reply, fail(check.code, undefined, check.details));
       const fileId = await platform.storage.put(file, avatarKey(openid, file, check.ext), check.contentType);
+      const [url] = await platform.storage.urlFor([fileId]);
+      return send(reply, { ok: true, data: { fileId, url } });
+    });
+    // The manager's catalog pictures (gallery, detail, SKU, category icon): managers only, same checks.
+    scope.post('/api/media/catalog', { bodyLimit: UPLOAD_BODY_LIMIT }, async (req, reply) => {
+      const openid = platform.identity.identify({ headers: req.headers }).openid;
+      if (!openid) return send(reply, fail('UNAUTHENTICATED'));
+      if ((await findCaller(db.kysely, deps.storeId, openid)).role !== 'manager') {
+        return send(reply, fail('FORBIDDEN', undefined, { required: 'manager' }));
+      }
+      const file = Buffer.isBuffer(req.body)
+        ? readMultipartFile(req.body, String(req.headers['content-type'] ?? ''))
+        : null;
+      if (!file) return send(reply, fail('VALIDATION_FAILED', '请选择图片文件', { reason: 'NO_FILE_PART' }));
+      const check = checkUpload(file);
+      if (!check.ok) return send(reply, fail(check.code, undefined, check.details));
+      // Named by content: the same picture uploaded twice is one file, and a new one never hits an old cache.
+      const key = `catalog/${createHash('sha256').update(file).digest('hex').slice(0, 24)}.${check.ext}`;
+      const fileId = await platform.storage.put(file, key, check.contentType);
       const [url] = await platform.storage.urlFor([fileId]);
       return send(reply, { ok: true, data: { fileId, url } });
     });

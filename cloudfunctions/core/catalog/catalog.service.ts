@@ -6,6 +6,7 @@ import { fen } from '../shared/money';
 import { priceCart, type PricedSku } from './domain/cart-pricing';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { specGroupsOf, specsText } from './domain/spec-groups';
+import { detailOf } from './domain/detail-blocks';
 import { productShareCoverPath, STORE_SHARE_COVER_PATH } from './domain/media-paths';
 import { EXPRESS_FEE_FEN, shippingRuleText } from '../shared/shipping';
 import { productShippingText } from '../freight';
@@ -143,6 +144,7 @@ export async function getProduct({
           pricing.freeShippingThresholdFen,
         )) ?? shippingRuleText(pricing.freeShippingThresholdFen, EXPRESS_FEE_FEN))
       : '门店自提，无需运费',
+    detail: detailOf(product.detail),
   });
 }
 

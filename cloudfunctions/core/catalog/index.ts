@@ -13,4 +13,12 @@ export { renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt 
 export { catalogRenditionKeys, renditionOf } from './renditions';
 export { specsText } from './domain/spec-groups';
 export { managerListProducts, setProductStatus, updateSku } from './manager-catalog.service';
+export { deleteProduct, duplicateProduct, getEditorProduct, saveProduct } from './product-editor.service';
+export {
+  deleteCategory,
+  listManagerCategories,
+  moveCategory,
+  saveCategory,
+  setCategoryHidden,
+} from './category-admin.service';
 export { findArt, findBannerText, findProductSummaries, findSkusWithProduct } from './repo/catalog.repo';

@@ -11,6 +11,7 @@ import {
   setSkuPrice,
   setSkuStock,
 } from './repo/manager-catalog.repo';
+import { bumpProductVersion } from './repo/product-editor.repo';
 import { productStock } from './repo/restock.repo';
 import { announceRestock } from './restock.service';
 
@@ -31,13 +32,21 @@ export async function managerListProducts({
   const rows = await managerProductsPage(exec, {
     storeId: ctx.storeId,
     keyword: input.keyword || undefined,
+    status: input.status,
     after,
     limit: PAGE + 1,
   });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
   return ok({
-    items: page.map((p) => ({ productId: p.id, title: p.title, status: p.status, skus: p.skus.map(skuView) })),
+    items: page.map((p) => ({
+      productId: p.id,
+      title: p.title,
+      status: p.status,
+      image: p.images[0] ?? '',
+      scheduled: p.on_shelf_at !== null || p.off_shelf_at !== null,
+      skus: p.skus.map(skuView),
+    })),
     nextCursor: rows.length > PAGE && last ? encodeCursor({ sort: last.sort, id: last.id }) : null,
   });
 }
@@ -69,7 +78,11 @@ export async function updateSku({
   }
   // Back in stock: the members who asked for 到货提醒 are told, in this edit's transaction.
   if (input.stock) await announceRestock(exec, { productId: sku.product_id, stockBefore, now: ctx.now });
-  if (input.priceFen !== undefined) await setSkuPrice(exec, { skuId: sku.id, priceFen: input.priceFen });
+  if (input.priceFen !== undefined) {
+    await setSkuPrice(exec, { skuId: sku.id, priceFen: input.priceFen });
+    // An editor open on the old price must reload rather than save it back.
+    await bumpProductVersion(exec, sku.product_id, ctx.now);
+  }
   return ok(skuView((await findStoreSku(exec, ctx.storeId, sku.id))!));
 }
 

@@ -38,6 +38,24 @@ export interface Category {
   icon: string;
 }
 
+/** One block of a product's detail: a paragraph or a picture, shown top to bottom. */
+export type DetailBlock = { type: 'text'; text: string } | { type: 'image'; image: string };
+
+/** A picture the store can show: an uploaded `/media/...` file, a `cloud://` file id or an https URL. */
+export const imageRef = z
+  .string()
+  .max(500)
+  .regex(/^(?:https:\/\/[^\s]+|cloud:\/\/[^\s]+|\/media\/[a-z0-9_\-/]+\.(?:png|jpg))$/i, 'an uploaded image');
+
+export const detailBlocks = z
+  .array(
+    z.discriminatedUnion('type', [
+      z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(2000) }).strict(),
+      z.object({ type: z.literal('image'), image: imageRef }).strict(),
+    ]),
+  )
+  .max(50);
+
 export interface Sku {
   id: string;
   /** Spec name -> value, e.g. `{ 容量: '30ml' }`. */
@@ -71,6 +89,8 @@ export interface ProductDetail {
   restockSubscribed: boolean;
   /** The delivery cost rule for the caller's tier, e.g. `满¥99包邮，不满运费¥10` or `门店自提，无需运费`. */
   shippingRule: string;
+  /** The detail below the buy box: paragraphs and pictures in the manager's order (may be empty). */
+  detail: DetailBlock[];
 }
 
 export interface CartLine {

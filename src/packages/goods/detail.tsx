@@ -15,6 +15,7 @@ import { SharePreview } from '../../components/SharePreview';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { useInviteAttribution, useShare } from '../../hooks/useShare';
 import { Gallery, Info } from './components/DetailInfo';
+import { DetailBlocks } from './components/DetailBlocks';
 import { askRestockMessage } from './components/restock';
 import { SkuPicker, type PickerMode } from './components/SkuPicker';
 import { defaultSelection, findSku, specsText, type Selection } from './components/SkuPicker/sku-select';
@@ -117,14 +118,7 @@ export default function DetailPage() {
           分享给好友
         </Button>
       </View>
-      <View className="detail-desc card">
-        <Text className="detail-desc__head">商品详情</Text>
-        {product.description.split(/\n+/).map((para, i) => (
-          <Text key={i} className="detail-desc__para">
-            {para}
-          </Text>
-        ))}
-      </View>
+      <DetailBlocks description={product.description} blocks={product.detail} />
       <View className="detail-bar">
         <View
           className="detail-bar__cart"

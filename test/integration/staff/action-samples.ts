@@ -142,6 +142,26 @@ export function actionSamples(skuId: string): Samples {
     },
     'manager.deleteFreightTemplate': { templateId: 'no-such-template' },
     'manager.setProductFreight': { productId: 'no-such-product', freightTemplateId: null },
+    // the product editor and categories: updates of nothing (a create would add to the demo catalog).
+    'manager.getProduct': { productId: 'no-such-product' },
+    'manager.saveProduct': {
+      productId: 'no-such-product',
+      version: 1,
+      title: '矩阵商品',
+      categoryId: 'c-cleanser',
+      images: ['/media/catalog/matrix.png'],
+      fulfilment: ['express'],
+      repurchaseCycleDays: 30,
+      specGroups: [],
+      skus: [{ specs: {}, priceFen: 100, stock: 1, weightGrams: 0 }],
+    },
+    'manager.duplicateProduct': { productId: 'no-such-product' },
+    'manager.deleteProduct': { productId: 'no-such-product' },
+    'manager.listCategories': {},
+    'manager.saveCategory': { categoryId: 'no-such-category', name: '矩阵', icon: '/media/categories/c-cleanser.png' },
+    'manager.moveCategory': { categoryId: 'no-such-category', direction: 'up' },
+    'manager.setCategoryHidden': { categoryId: 'no-such-category', hidden: true },
+    'manager.deleteCategory': { categoryId: 'no-such-category' },
   };
 }
 
@@ -218,6 +238,41 @@ export function fullerActionSamples(skuId: string): Samples {
     },
     'manager.refundOrder': { orderId: 'no-such-order', lineIds: ['no-such-line'], reason: '矩阵' },
     'manager.updateSku': { skuId: 'no-such-sku', priceFen: 100, stock: { from: 10, to: 20 } },
+    'manager.listProducts': { keyword: '精华', status: 'off_shelf', cursor: 'no-such-cursor' },
+    // Every field of the editor's save, on a product that does not exist.
+    'manager.saveProduct': {
+      productId: 'no-such-product',
+      version: 3,
+      title: '矩阵商品',
+      subtitle: '副标题',
+      categoryId: 'c-cleanser',
+      tags: ['新品'],
+      images: ['/media/catalog/matrix.png', 'cloud://env/catalog/b.png'],
+      detail: [
+        { type: 'text', text: '一段介绍' },
+        { type: 'image', image: 'https://example.com/d.png' },
+      ],
+      fulfilment: ['express', 'pickup'],
+      repurchaseCycleDays: 30,
+      status: 'off_shelf',
+      onShelfAt: '2026-05-01T00:00:00+08:00',
+      offShelfAt: '2026-06-01T00:00:00+08:00',
+      freightTemplateId: 'no-such-template',
+      specGroups: [{ name: '容量', values: ['30ml'] }],
+      skus: [
+        {
+          skuId: 'no-such-sku',
+          specs: { 容量: '30ml' },
+          priceFen: 100,
+          originalPriceFen: 200,
+          stock: 5,
+          stockFrom: 4,
+          weightGrams: 120,
+          barcode: '6901234567890',
+          image: '/media/catalog/sku.png',
+        },
+      ],
+    },
     'member.updateProfile': { nickname: '矩阵测试', avatarUrl: 'https://example.com/a.png', birthday: '1990-01-31' },
     // an edit of an address that is not the caller's, made the default.
     'member.address.save': { addressId: 'no-such-address', ...address, isDefault: true },

@@ -50,6 +50,13 @@ const SORT_KEYS: Record<ProductSort, { key: RawBuilder<unknown>; desc: boolean }
   new: { key: sql`floor(extract(epoch from p.created_at) * 1000)::float8`, desc: true },
 };
 
+/**
+ * On sale right now: on the shelf, not deleted, inside its shelf schedule. Read at query time, so a
+ * scheduled product appears and leaves on the minute with no timer flipping its status.
+ */
+const LIVE = sql<boolean>`(p.status = 'on_sale' and p.deleted_at is null
+  and (p.on_shelf_at is null or p.on_shelf_at <= now()) and (p.off_shelf_at is null or p.off_shelf_at > now()))`;
+
 /** Escapes LIKE wildcards so a customer's `%` or `_` matches itself. */
 function likePattern(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -57,7 +64,12 @@ function likePattern(keyword: string): string {
 
 /** Products on sale with their cheapest active SKU and total stock, keyset-paged by (sort key, id). */
 export async function findProductSummaries(exec: Executor, f: ProductFilter): Promise<ProductSummaryRow[]> {
-  const conditions: RawBuilder<unknown>[] = [sql`p.store_id = ${f.storeId}`, sql`p.status = 'on_sale'`];
+  const conditions: RawBuilder<unknown>[] = [
+    sql`p.store_id = ${f.storeId}`,
+    LIVE,
+    // A hidden category takes its products out of every list with it.
+    sql`exists (select 1 from categories c where c.id = p.category_id and c.active)`,
+  ];
   if (f.categoryId) conditions.push(sql`p.category_id = ${f.categoryId}`);
   if (f.featuredOnly) conditions.push(sql`p.featured`);
   if (f.keyword) {
@@ -100,7 +112,7 @@ export async function findProductSummaries(exec: Executor, f: ProductFilter): Pr
 export async function findBestSellerTitles(exec: Executor, storeId: string, limit: number): Promise<string[]> {
   const { rows } = await sql<{ title: string }>`
     select p.title from products p
-     where p.store_id = ${storeId} and p.status = 'on_sale'
+     where p.store_id = ${storeId} and ${LIVE}
      order by ${SOLD} desc, p.sort, p.id
      limit ${limit}`.execute(exec);
   return rows.map((r) => r.title);
@@ -108,11 +120,11 @@ export async function findBestSellerTitles(exec: Executor, storeId: string, limi
 
 export async function findProduct(exec: Executor, storeId: string, productId: string) {
   return exec
-    .selectFrom('products')
+    .selectFrom('products as p')
     .selectAll()
-    .where('id', '=', productId)
-    .where('store_id', '=', storeId)
-    .where('status', '=', 'on_sale')
+    .where('p.id', '=', productId)
+    .where('p.store_id', '=', storeId)
+    .where(LIVE)
     .executeTakeFirst();
 }
 
@@ -146,7 +158,8 @@ export async function findSkusWithProduct(exec: Executor, storeId: string, skuId
       'p.category_id',
       'p.title',
       'p.images',
-      'p.status',
+      // Deleted or outside its shelf schedule counts as off the shelf: the cart says so, checkout refuses it.
+      sql<'on_sale' | 'off_shelf'>`case when ${LIVE} then 'on_sale' else 'off_shelf' end`.as('status'),
       'p.fulfilment',
       // what express pricing needs (freight templates): read here so checkout adds no statement.
       's.weight_grams',

@@ -8,12 +8,14 @@ import type { ListPosition } from '../domain/cursor';
  */
 export async function managerProductsPage(
   exec: Executor,
-  q: { storeId: string; keyword?: string; after?: ListPosition; limit: number },
+  q: { storeId: string; keyword?: string; status?: 'on_sale' | 'off_shelf'; after?: ListPosition; limit: number },
 ) {
   let products = exec
     .selectFrom('products')
-    .select(['id', 'title', 'status', 'sort'])
-    .where('store_id', '=', q.storeId);
+    .select(['id', 'title', 'status', 'sort', 'images', 'on_shelf_at', 'off_shelf_at'])
+    .where('store_id', '=', q.storeId)
+    .where('deleted_at', 'is', null);
+  if (q.status) products = products.where('status', '=', q.status);
   if (q.keyword) products = products.where('title', 'like', `%${q.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const after = q.after;
   if (after) products = products.where((eb) => eb(eb.refTuple('sort', 'id'), '>', eb.tuple(after.sort, after.id)));
@@ -42,6 +44,7 @@ export function findStoreSku(exec: Executor, storeId: string, skuId: string) {
     .select(['s.id', 's.product_id', 's.specs', 's.price_fen', 's.stock', 's.original_price_fen'])
     .where('s.id', '=', skuId)
     .where('p.store_id', '=', storeId)
+    .where('p.deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -96,9 +99,11 @@ export async function setProductStatus(
 ): Promise<boolean> {
   const rows = await tx
     .updateTable('products')
-    .set({ status: q.status, updated_at: q.now })
+    // The version moves too: an editor still open on the old status must reload before saving over it.
+    .set((eb) => ({ status: q.status, updated_at: q.now, version: eb('version', '+', 1) }))
     .where('id', '=', q.productId)
     .where('store_id', '=', q.storeId)
+    .where('deleted_at', 'is', null)
     .returning('id')
     .execute();
   return rows.length === 1;

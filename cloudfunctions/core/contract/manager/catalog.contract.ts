@@ -14,6 +14,10 @@ export interface ManagerProductView {
   productId: string;
   title: string;
   status: 'on_sale' | 'off_shelf';
+  /** The first gallery picture (empty: none). */
+  image: string;
+  /** It has an on- or off-shelf time set. */
+  scheduled: boolean;
   skus: ManagerSkuView[];
 }
 
@@ -22,7 +26,13 @@ const fenAmount = z.number().int().min(1).max(100_000_000);
 
 export const managerCatalogActions = {
   'manager.listProducts': action<{ items: ManagerProductView[]; nextCursor: string | null }>()({
-    input: z.object({ keyword: z.string().trim().max(30).optional(), cursor }).strict(),
+    input: z
+      .object({
+        keyword: z.string().trim().max(30).optional(),
+        status: z.enum(['on_sale', 'off_shelf']).optional(),
+        cursor,
+      })
+      .strict(),
     role: 'manager',
   }),
   /** Price, and stock as compare-and-set (`stockFrom` is what the manager saw): checkout may sell meanwhile. */

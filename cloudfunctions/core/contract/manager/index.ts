@@ -4,6 +4,7 @@
  * and advisors, dashboards and the nudge log.
  */
 import { managerCatalogActions } from './catalog.contract';
+import { managerCatalogEditorActions } from './catalog-editor.contract';
 import { managerDashboardActions } from './dashboard.contract';
 import { managerFreightActions } from './freight.contract';
 import { managerOrderActions } from './orders.contract';
@@ -12,6 +13,7 @@ import { managerShopActions } from './shops.contract';
 import { managerStaffActions } from './staff.contract';
 
 export type * from './catalog.contract';
+export type * from './catalog-editor.contract';
 export type * from './dashboard.contract';
 export type * from './freight.contract';
 export type * from './orders.contract';
@@ -22,6 +24,7 @@ export type * from './staff.contract';
 export const managerActions = {
   ...managerOrderActions,
   ...managerCatalogActions,
+  ...managerCatalogEditorActions,
   ...managerPromotionActions,
   ...managerStaffActions,
   ...managerShopActions,

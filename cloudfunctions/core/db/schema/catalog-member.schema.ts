@@ -39,6 +39,12 @@ export interface CatalogMemberTables {
     freight_template_id: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    /** 0032: the detail's blocks (paragraphs and images), the shelf schedule, soft deletion, edit version. */
+    detail: ColumnType<unknown, string | undefined, string>;
+    on_shelf_at: Generated<Date | null>;
+    off_shelf_at: Generated<Date | null>;
+    deleted_at: Generated<Date | null>;
+    version: Generated<number>;
   };
   skus: {
     id: string;
@@ -51,6 +57,9 @@ export interface CatalogMemberTables {
     weight_grams: Generated<number>;
     sort: Generated<number>;
     active: Generated<boolean>;
+    /** 0032: barcode (empty: none) and the SKU's own picture (null: the product's first image). */
+    barcode: Generated<string>;
+    image: Generated<string | null>;
   };
   banners: {
     id: string;

@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro';
+import { useSession } from '../../../../stores/session';
+import { transportFailure, unwrap } from '../../../../api/errors';
+import { apiBase, sessionToken } from '../../../../api/session-http';
+import type { Img } from './editor-state';
+
+/** WeChat's own square cropper, where the base library has it (2.26.0+); else null. */
+async function weappSquare(path: string): Promise<string | null> {
+  if (!Taro.canIUse('cropImage')) return null;
+  try {
+    return (await Taro.cropImage({ src: path, cropScale: '1:1' })).tempFilePath;
+  } catch {
+    return null; // cancelled: keep the picture as picked
+  }
+}
+
+/** H5: the centre square drawn on a canvas, as a PNG blob URL `Taro.uploadFile` can send. */
+async function centreSquare(path: string): Promise<string> {
+  const img = new Image();
+  img.src = path;
+  await img.decode();
+  const side = Math.min(img.naturalWidth, img.naturalHeight, 1200);
+  const crop = Math.min(img.naturalWidth, img.naturalHeight);
+  const canvas = document.createElement('canvas');
+  canvas.width = side;
+  canvas.height = side;
+  const g = canvas.getContext('2d');
+  if (!g) return path;
+  g.drawImage(img, (img.naturalWidth - crop) / 2, (img.naturalHeight - crop) / 2, crop, crop, 0, 0, side, side);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  return blob ? URL.createObjectURL(blob) : path;
+}
+
+async function upload(filePath: string): Promise<Img> {
+  if (process.env.TARO_ENV === 'weapp' && process.env.TARO_APP_API_MODE !== 'http') {
+    const ext = /\.jpe?g$/i.test(filePath) ? 'jpg' : 'png';
+    try {
+      const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `catalog/${name}.${ext}`, filePath });
+      return { id: fileID, url: filePath };
+    } catch (err) {
+      throw transportFailure(err);
+    }
+  }
+  const header: Record<string, string> = {};
+  if (process.env.TARO_ENV === 'h5') header['X-Dev-Openid'] = useSession.getState().openid;
+  else {
+    const token = await sessionToken();
+    if (typeof token !== 'string') return unwrap<never>({ body: token });
+    header.authorization = `Bearer ${token}`;
+  }
+  let res: Taro.uploadFile.SuccessCallbackResult;
+  try {
+    res = await Taro.uploadFile({ url: `${apiBase()}/api/media/catalog`, filePath, name: 'file', header });
+  } catch (err) {
+    throw transportFailure(err);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(res.data);
+  } catch {
+    body = undefined;
+  }
+  const data = unwrap<{ fileId: string; url: string }>({ status: res.statusCode, body });
+  return { id: data.fileId, url: data.url };
+}
+
+/**
+ * Picks pictures and stores them: gallery pictures (`square`) are cropped 1:1 first, by WeChat's
+ * cropper on weapp or the centre square on H5 (where the cropper is missing, the gallery shows the
+ * picture centre-cropped by `aspectFill`). Resolves with the stored pictures, in the order picked.
+ */
+export async function pickAndUpload(count: number, square: boolean): Promise<Img[]> {
+  let picked: string[];
+  try {
+    picked = (await Taro.chooseImage({ count, sizeType: ['compressed'] })).tempFilePaths;
+  } catch {
+    return []; // the picker was closed
+  }
+  const out: Img[] = [];
+  for (const path of picked) {
+    let file = path;
+    if (square) file = process.env.TARO_ENV === 'h5' ? await centreSquare(path) : ((await weappSquare(path)) ?? path);
+    out.push(await upload(file));
+  }
+  return out;
+}
