@@ -88,6 +88,12 @@ export const ERRORS = {
   ADDRESS_NOT_FOUND: { status: 404, message: '收货地址不存在，请刷新后再试' },
   ADDRESS_LIMIT_REACHED: { status: 409, message: '最多保存 20 个收货地址，请先删除不用的地址' },
   ADDRESS_REGION_INVALID: { status: 400, message: '所在地区不正确，请重新选择' },
+  // the home page and shops, edited by the manager.
+  BANNER_LINK_INVALID: { status: 409, message: '链接的内容不存在或已下架，请重新选择' },
+  SCHEDULE_INVALID: { status: 400, message: '结束时间须晚于开始时间' },
+  HOME_SECTION_PRODUCT_INVALID: { status: 409, message: '所选商品不存在或已下架，请重新选择' },
+  SHOP_CLOSED: { status: 409, message: '该门店已暂停营业' },
+  WELCOME_TEMPLATE_INVALID: { status: 409, message: '所选礼券不存在或已停发' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

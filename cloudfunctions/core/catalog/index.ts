@@ -14,3 +14,5 @@ export { catalogRenditionKeys, renditionOf } from './renditions';
 export { specsText } from './domain/spec-groups';
 export { managerListProducts, setProductStatus, updateSku } from './manager-catalog.service';
 export { findArt, findBannerText, findProductSummaries, findSkusWithProduct } from './repo/catalog.repo';
+export { deleteBanner, listBanners, moveBanner, saveBanner } from './banner.service';
+export { deleteHomeSection, listHomeSections, moveHomeSection, saveHomeSection } from './home-section.service';

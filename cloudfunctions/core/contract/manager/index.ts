@@ -5,6 +5,7 @@
  */
 import { managerCatalogActions } from './catalog.contract';
 import { managerDashboardActions } from './dashboard.contract';
+import { managerHomePageActions } from './home-page.contract';
 import { managerOrderActions } from './orders.contract';
 import { managerPromotionActions } from './promotions.contract';
 import { managerShopActions } from './shops.contract';
@@ -12,6 +13,7 @@ import { managerStaffActions } from './staff.contract';
 
 export type * from './catalog.contract';
 export type * from './dashboard.contract';
+export type * from './home-page.contract';
 export type * from './orders.contract';
 export type * from './promotions.contract';
 export type * from './shops.contract';
@@ -24,4 +26,5 @@ export const managerActions = {
   ...managerStaffActions,
   ...managerShopActions,
   ...managerDashboardActions,
+  ...managerHomePageActions,
 } as const;
