@@ -1,4 +1,5 @@
 import type { ActionInput, ManagerShop } from '../contract';
+import { parseNear } from '../contract/order.contract';
 import type { ActionArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
@@ -40,13 +41,14 @@ export async function listShops({
 }
 
 function shopFields(input: ActionInput<'manager.saveShop'>): ShopFields {
+  const at = input.location ? parseNear(input.location) : null;
   return {
     name: input.name,
     address: input.address,
     hours: input.hours,
     phone: input.phone,
-    latitude: input.location?.latitude ?? null,
-    longitude: input.location?.longitude ?? null,
+    latitude: at?.latitude ?? null,
+    longitude: at?.longitude ?? null,
     welcome_template_id: input.welcomeTemplateId,
   };
 }

@@ -14,7 +14,7 @@ const shop = (over: Partial<ShopInput> = {}): ShopInput => ({
   address: '上海市浦东新区世纪大道 8 号',
   hours: '10:00-22:00',
   phone: '021-58881234',
-  location: { latitude: 31.2397, longitude: 121.4998 },
+  location: '31.2397,121.4998',
   welcomeTemplateId: 'ct-shop-welcome-20',
   ...over,
 });

@@ -271,7 +271,7 @@ export function fullerActionSamples(skuId: string): Samples {
       address: '上海市静安区',
       hours: '10:00-22:00',
       phone: '021-52981234',
-      location: { latitude: 31.2243, longitude: 121.4466 },
+      location: '31.2243,121.4466',
       welcomeTemplateId: 'no-such-template',
     },
   };

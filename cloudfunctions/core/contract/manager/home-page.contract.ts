@@ -45,7 +45,15 @@ export interface ManagerHomeSection {
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.string().datetime({ offset: true }).nullable();
+// ISO-8601 allows year 0000, which timestamptz cannot hold: banner times are kept to this century.
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 2000 && year < 2100;
+  }, 'a time between 2000 and 2099')
+  .nullable();
 const homeLink = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['product', 'category', 'campaign']), id }).strict(),
   z.object({ kind: z.literal('page'), id: z.enum(HOME_LINK_PAGES) }).strict(),

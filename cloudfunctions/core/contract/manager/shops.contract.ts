@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { action, id } from '../action';
 import type { AdvisorBudget } from '../advisor.contract';
 import type { MemberTier } from '../member.contract';
+import { parseNear } from '../order.contract';
 
 export interface ShopAdvisorCode {
   openid: string;
@@ -89,9 +90,12 @@ export const managerShopActions = {
         address: shopText(120),
         hours: shopText(60),
         phone: z.string().regex(/^(|[0-9][0-9-]{4,19})$/, 'digits and dashes'),
+        // `latitude,longitude` as text, like checkout's `near`: coordinates are signed decimals, unlike
+        // every other number of the contract. Null: no map position.
         location: z
-          .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-          .strict()
+          .string()
+          .regex(/^-?\d{1,3}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?$/)
+          .refine((v) => parseNear(v) !== null, { message: 'latitude within ±90, longitude within ±180' })
           .nullable(),
         welcomeTemplateId: id.nullable(),
       })
