@@ -18,7 +18,8 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '优惠券', desc: '新建 · 停发', url: '/packages/manager/coupons', id: 'm-home-coupons' },
   { title: '拼团活动', desc: '新建 · 停止', url: '/packages/manager/campaigns', id: 'm-home-campaigns' },
   { title: '员工', desc: '邀请 · 撤销', url: '/packages/manager/staff', id: 'm-home-staff' },
-  { title: '门店与导购码', desc: '门店海报码 · 导购码', url: '/packages/manager/shops', id: 'm-home-shops' },
+  { title: '门店管理', desc: '门店信息 · 营业状态 · 门店码', url: '/packages/manager/shops', id: 'm-home-shops' },
+  { title: '首页装修', desc: '横幅 · 推荐版块', url: '/packages/manager/home-page', id: 'm-home-home-page' },
   { title: '导购管理', desc: '顾客归属 · 发券额度', url: '/packages/manager/advisors', id: 'm-home-advisors' },
   { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
 ];
