@@ -39,6 +39,15 @@ function shanghai(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** Waits until every picture under `root` has loaded (banner art is drawn on first request). */
+async function imagesLoaded(page: Page, root: string) {
+  await page.waitForFunction(
+    (sel) =>
+      [...document.querySelectorAll<HTMLImageElement>(`${sel} img`)].every((i) => i.complete && i.naturalWidth > 0),
+    root,
+  );
+}
+
 /** Searches the product picker under `root` and picks the product. */
 async function pickProduct(page: Page, root: string, keyword: string, productId: string) {
   await page.locator(`${root} .nut-searchbar input`).fill(keyword);
@@ -60,13 +69,14 @@ describe.skipIf(missing.length > 0)('H5 首页装修 and 门店管理, end to en
   it('a banner to a product, scheduled from now and moved first, leads the home page and opens the product', async () => {
     const page = await open(MANAGER, '/packages/manager/home-page');
     await page.locator('#banner-list').waitFor();
+    await imagesLoaded(page, '#banner-list');
     await shot(page, '01-banners-390', '#page-manager-home-page');
     await page.locator('#banner-new').click();
     await page.locator('#banner-title input').fill('冬季修护季');
     await page.locator('#banner-subtitle input').fill('小绿瓶 会员专享');
     await page.locator('#banner-hue-350').click();
     await pickProduct(page, '#banner-link-product', '修护', SERUM);
-    await e2e.waitForText(page, '#banner-link .ship-form__label', '链接：商品「青禾积雪草B5修护精华」');
+    await e2e.waitForText(page, '#banner-link .m-editor__label', '链接：商品「青禾积雪草B5修护精华」');
     await page.locator('#banner-starts input').fill(shanghai(new Date()));
     await page.locator('#banner-ends input').fill(shanghai(new Date(Date.now() + 7 * 86_400_000)));
     await shot(page, '02-banner-editor-390', '#page-manager-home-page');
@@ -84,6 +94,7 @@ describe.skipIf(missing.length > 0)('H5 首页装修 and 门店管理, end to en
     await wide.locator(`#banner-${saved.bannerId}`).click();
     await wide.locator('#banner-editor').waitFor();
     expect(await wide.locator('#banner-list').isVisible()).toBe(true);
+    await imagesLoaded(wide, '#banner-split');
     await shot(wide, '03-banners-1280', '#page-manager-home-page');
 
     const home = await open(CUSTOMER, '/pages/home/index');

@@ -75,9 +75,9 @@ export function BannerEditor({ banner, busy, onSave, onDelete }: Props) {
       <FormRow label="副标题" id="banner-subtitle" value={f.subtitle} placeholder="选填" onChange={set('subtitle')} />
       {'art' in image ? (
         <>
-          <Text className="ship-form__label">配色</Text>
+          <Text className="m-editor__label">配色</Text>
           <Chips id="banner-hue" options={HUES} value={hue} onChange={setHue} />
-          <Text className="ship-form__label">图案</Text>
+          <Text className="m-editor__label">图案</Text>
           <Chips id="banner-shape" options={SHAPES} value={shape} onChange={setShape} />
           <FormRow
             label="图案文字"

@@ -47,7 +47,7 @@ export function BannerLinkPicker({ value, onChange }: { value: LinkChoice | null
   const pick = (link: HomeLink, label: string) => onChange({ link, label });
   return (
     <View className="m-link-picker" id="banner-link">
-      <Text className="ship-form__label">{`链接：${value?.label ?? '未选择'}`}</Text>
+      <Text className="m-editor__label">{`链接：${value?.label ?? '未选择'}`}</Text>
       <Chips id="banner-link-kind" options={KINDS} value={kind} onChange={setKind} />
       {kind === 'product' ? (
         <HomeSectionProductPicker

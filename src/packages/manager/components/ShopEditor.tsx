@@ -97,7 +97,7 @@ export function ShopEditor({ shop, busy, onSave }: Props) {
         onChange={set('longitude')}
       />
       {!located && !unlocated ? <Text className="m-form__hint">经纬度须同时填写，如 31.2243 与 121.4466</Text> : null}
-      <Text className="ship-form__label">新客到店礼券</Text>
+      <Text className="m-editor__label">新客到店礼券</Text>
       <Chips id="shop-welcome" options={options} value={templateId} onChange={setTemplateId} />
       <Button block type="primary" id="shop-save" loading={busy} disabled={!valid || busy} onClick={submit}>
         保存
