@@ -23,6 +23,8 @@ export default defineAppConfig({
         // freight templates
         'freight',
         'categories',
+        // the home page's banners and sections
+        'home-page',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer', 'pickups'] },
@@ -40,7 +42,8 @@ export default defineAppConfig({
   // Private APIs the bundle calls (WeChat refuses an undeclared one with "the api need to be declared").
   // test/conformance checks this list against the built bundle in both directions.
   // getLocation: checkout lists pickup shops nearest first when the customer allows it.
-  requiredPrivateInfos: ['chooseAddress', 'getLocation'],
+  // chooseLocation: the manager places a shop on WeChat's map (门店管理).
+  requiredPrivateInfos: ['chooseAddress', 'getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '用于为你查找最近的自提门店' } },
   // Inject only the code of the page being opened (and its components), not every page's.
   lazyCodeLoading: 'requiredComponents',

@@ -102,6 +102,12 @@ export const ERRORS = {
   FREIGHT_TEMPLATE_NAME_TAKEN: { status: 409, message: '已有同名的运费模板' },
   FREIGHT_TEMPLATE_STALE: { status: 409, message: '运费模板已被修改，请刷新后再试' },
   FREIGHT_TEMPLATE_IN_USE: { status: 409, message: '仍有商品使用该运费模板，请先为它们更换模板' },
+  // the home page and shops, edited by the manager.
+  BANNER_LINK_INVALID: { status: 409, message: '链接的内容不存在或已下架，请重新选择' },
+  SCHEDULE_INVALID: { status: 400, message: '结束时间须晚于开始时间' },
+  HOME_SECTION_PRODUCT_INVALID: { status: 409, message: '所选商品不存在或已下架，请重新选择' },
+  SHOP_CLOSED: { status: 409, message: '该门店已暂停营业' },
+  WELCOME_TEMPLATE_INVALID: { status: 409, message: '所选礼券不存在或已停发' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -49,9 +49,13 @@ import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
 import { setMyName, setStaffName, setStaffShop } from './staff';
 import { managerSummary } from './dashboard';
 import { quoteRefund } from './order';
-// @freight-imports
+// freight templates
 import { deleteFreightTemplate, getFreightTemplate, listFreightTemplates } from './freight';
 import { saveFreightTemplate, setProductFreight } from './freight';
+// the home page and shops, edited by the manager
+import { deleteBanner, listBanners, moveBanner, saveBanner } from './catalog';
+import { deleteHomeSection, listHomeSections, moveHomeSection, saveHomeSection } from './catalog';
+import { listShops, saveShop, setShopOpen } from './shop';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -175,12 +179,24 @@ const useCases: Handlers = {
   'manager.reassignAdvisor': reassignAdvisor,
   'manager.shopCustomers': listShopCustomers,
   'manager.setAdvisorTemplate': setAdvisorTemplate,
-  // @freight-handlers
+  // freight templates
   'manager.listFreightTemplates': listFreightTemplates,
   'manager.getFreightTemplate': getFreightTemplate,
   'manager.saveFreightTemplate': saveFreightTemplate,
   'manager.deleteFreightTemplate': deleteFreightTemplate,
   'manager.setProductFreight': setProductFreight,
+  // the home page and shops
+  'manager.listBanners': listBanners,
+  'manager.saveBanner': saveBanner,
+  'manager.deleteBanner': deleteBanner,
+  'manager.moveBanner': moveBanner,
+  'manager.listHomeSections': listHomeSections,
+  'manager.saveHomeSection': saveHomeSection,
+  'manager.deleteHomeSection': deleteHomeSection,
+  'manager.moveHomeSection': moveHomeSection,
+  'manager.listShops': listShops,
+  'manager.saveShop': saveShop,
+  'manager.setShopOpen': setShopOpen,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

@@ -110,13 +110,13 @@ suite('weapp conformance (dist/weapp as WeChat reads it)', () => {
       const removed = broken((c) => (c.app.requiredPrivateInfos = declared.slice(1)));
       expect(checkPrivateInfos(removed).join('\n')).toContain(`${declared[0]} is called`);
       // app.js carries a copy of app.config: naming the API there is not calling it.
-      // chooseLocation: an API the bundle does not call (checkout's getLocation is declared and called).
+      // choosePoi: an API the bundle does not call (checkout's getLocation is declared and called).
       const extra = broken((c) => {
-        c.app.requiredPrivateInfos = [...declared, 'chooseLocation'];
-        c.js.set('config-copy.js', 'var a={requiredPrivateInfos:["chooseLocation"]};');
+        c.app.requiredPrivateInfos = [...declared, 'choosePoi'];
+        c.js.set('config-copy.js', 'var a={requiredPrivateInfos:["choosePoi"]};');
       });
       expect(checkPrivateInfos(extra)).toEqual([
-        'app.json requiredPrivateInfos declares chooseLocation, which the bundle never calls',
+        'app.json requiredPrivateInfos declares choosePoi, which the bundle never calls',
       ]);
     });
 

@@ -12,9 +12,10 @@ import { EXPRESS_FEE_FEN, shippingRuleText } from '../shared/shipping';
 import { productShippingText } from '../freight';
 import { callerPricing, memberPriceOrNull, type CallerPricing } from './member-pricing';
 import { isWaitingForRestock } from './repo/restock.repo';
+import { homeBanners } from './banner.service';
+import { homeSectionRows } from './home-section.service';
 import {
   findBestSellerTitles,
-  findBanners,
   findCategories,
   findProduct,
   findProductSummaries,
@@ -43,22 +44,28 @@ function toSummary(row: ProductSummaryRow, pricing: CallerPricing): ProductSumma
   };
 }
 
-/** `catalog.home`: banners, categories and featured products in one round trip. */
+/** `catalog.home`: the banners showing now, categories, featured products and the manager's sections. */
 export async function getHome({
   caller,
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.home'>>): Promise<Result<ActionOutput<'catalog.home'>>> {
-  const [banners, categories, featured, pricing] = await Promise.all([
-    findBanners(exec, ctx.storeId),
+  const [banners, categories, featured, pricing, sections] = await Promise.all([
+    homeBanners(exec, ctx.storeId, ctx.now),
     findCategories(exec, ctx.storeId),
     findProductSummaries(exec, { storeId: ctx.storeId, featuredOnly: true, limit: FEATURED_ON_HOME }),
     callerPricing(exec, ctx.storeId, caller),
+    homeSectionRows(exec, ctx.storeId),
   ]);
   return ok({
     banners,
     categories,
     featured: featured.map((row) => toSummary(row, pricing)),
+    sections: sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      products: s.rows.map((row) => toSummary(row, pricing)),
+    })),
     shareImage: STORE_SHARE_COVER_PATH,
   });
 }

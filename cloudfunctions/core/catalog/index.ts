@@ -22,3 +22,5 @@ export {
   setCategoryHidden,
 } from './category-admin.service';
 export { findArt, findBannerText, findProductSummaries, findSkusWithProduct } from './repo/catalog.repo';
+export { deleteBanner, listBanners, moveBanner, saveBanner } from './banner.service';
+export { deleteHomeSection, listHomeSections, moveHomeSection, saveHomeSection } from './home-section.service';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Fen } from '../shared/money';
 import { action, cartItems, id } from './action';
+import type { HomeLink } from './manager/home-page.contract';
 
 export interface ProductSummary {
   id: string;
@@ -27,8 +28,15 @@ export interface Banner {
   title: string;
   subtitle: string;
   image: string;
-  /** Mini-program path to open on tap, e.g. `/packages/goods/detail?id=p-serum`. */
-  link: string;
+  /** What a tap opens (the client turns it into a route); null: nothing. */
+  target: HomeLink | null;
+}
+
+/** A featured section of the home page: its products in the manager's order. */
+export interface HomeSectionView {
+  id: string;
+  title: string;
+  products: ProductSummary[];
 }
 
 export interface Category {
@@ -150,6 +158,7 @@ export const catalogActions = {
     banners: Banner[];
     categories: Category[];
     featured: ProductSummary[];
+    sections: HomeSectionView[];
     /** The store's 5:4 PNG share card cover. */
     shareImage: string;
   }>()({

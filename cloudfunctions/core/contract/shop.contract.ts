@@ -13,6 +13,8 @@ export interface ShopCard {
   /** Both null when the shop has no map position. */
   latitude: number | null;
   longitude: number | null;
+  /** False while the manager has the shop closed (暂停营业). */
+  open: boolean;
 }
 
 /** The member's personal advisor as shown to them: no openid leaves the server. */

@@ -15,6 +15,7 @@ import type { StockLedgerTables } from './schema/stock-ledger.schema';
 import type { RateLimitTables } from './schema/rate-limit.schema';
 import type { CartTables } from './schema/cart.schema';
 import type { FreightTables } from './schema/freight.schema';
+import type { HomePageTables } from './schema/home-page.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -38,4 +39,5 @@ export interface Database
     StockLedgerTables,
     RateLimitTables,
     CartTables,
-    FreightTables {}
+    FreightTables,
+    HomePageTables {}

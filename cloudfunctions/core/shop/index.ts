@@ -3,3 +3,4 @@ export { activeShops, attributionColumns, findActiveShop, findStaffShopId } from
 export { myAdvisorCode, shopCodes } from './shop-codes.service';
 export { myShop, welcome } from './shop.service';
 export { pickupShopsById, pickupShopsFor } from './pickup-shops.service';
+export { listShops, saveShop, setShopOpen } from './shop-admin.service';

@@ -5,7 +5,7 @@ import { findPickupShops, findShopsById } from './repo/shop.repo';
 
 type ShopFields = Pick<
   Awaited<ReturnType<typeof findShopsById>>[number],
-  'id' | 'name' | 'address' | 'hours' | 'phone' | 'latitude' | 'longitude'
+  'id' | 'name' | 'address' | 'hours' | 'phone' | 'latitude' | 'longitude' | 'active'
 >;
 
 /** A shop as a customer finds it: where, when, how to call. The shop card adds its code. */
@@ -18,6 +18,7 @@ export function pickupShop(s: ShopFields): PickupShop {
     phone: s.phone,
     latitude: s.latitude,
     longitude: s.longitude,
+    open: s.active,
   };
 }
 
@@ -36,7 +37,7 @@ export async function pickupShopsFor(
   );
 }
 
-/** The shops orders name for pickup, by id. */
+/** The shops orders name for pickup, by id (a shop closed since keeps its orders, marked closed). */
 export async function pickupShopsById(exec: Executor, ids: string[]): Promise<Map<string, PickupShop>> {
   const rows = await findShopsById(exec, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, pickupShop(r)]));

@@ -37,7 +37,7 @@ function targetOf(input: WelcomeInput): WelcomeTarget | null {
 }
 
 function shopCard(s: ShopRow): ShopCard {
-  return { ...pickupShop(s), code: s.code };
+  return { ...pickupShop(s), code: s.code, open: s.active };
 }
 
 async function advisorCard(exec: Executor, storeId: string, openid: string | null): Promise<AdvisorCard | null> {
@@ -106,8 +106,8 @@ async function giveWelcomeGift(
  * `shop.welcome`: a visitor scanned a shop's poster (`s=CODE`) or an advisor's code (`a=CODE`). The
  * dispatcher already made them a member. Then, serialized per member: the origin is written once
  * (first scan wins), the advisor is bound first-wins (a pool member scanning an advisor gets them),
- * and the shop's welcome coupon is given once ever. A malformed scene, an unknown or closed shop or
- * a revoked advisor is an error and writes nothing. Referral bindings are not touched: a member an
+ * and the shop's welcome coupon is given once ever. A malformed scene, an unknown shop, a closed one
+ * (SHOP_CLOSED, so its poster says so) or a revoked advisor is an error and writes nothing. Referral bindings are not touched: a member an
  * inviter brought keeps that inviter, whose reward stays the referral's own (paid once, on settlement).
  */
 export async function welcome({
@@ -126,6 +126,7 @@ export async function welcome({
       : await findAdvisorByCode(exec, ctx.storeId, target.code);
   if (!found)
     return fail(target.kind === 'shop' ? 'SHOP_NOT_FOUND' : 'ADVISOR_NOT_FOUND', undefined, { code: target.code });
+  if (!found.shop.active) return fail('SHOP_CLOSED', undefined, { code: target.code });
   const { shop, advisorOpenid } = found;
   const memberId = caller.memberId;
   const scene = welcomeScene(target);

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '门店与导购码' });
+export default definePageConfig({ navigationBarTitleText: '门店管理' });

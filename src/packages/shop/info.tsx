@@ -82,7 +82,9 @@ export default function ShopInfoPage() {
         <Text className="shop-info__name" id="shop-info-name">
           {shop.name}
         </Text>
-        <Text className="shop-info__hours">营业时间 {shop.hours || '以门店公告为准'}</Text>
+        <Text className="shop-info__hours" id="shop-info-hours">
+          {shop.open ? `营业时间 ${shop.hours || '以门店公告为准'}` : '门店暂停营业，暂不提供到店自提'}
+        </Text>
       </View>
       <CellGroup className="shop-info__cells">
         {[

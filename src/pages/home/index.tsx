@@ -2,6 +2,8 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { SearchBar, Swiper } from '@nutui/nutui-react-taro';
 import { call, mediaUrl, type Banner, type Category } from '../../api';
+import type { HomeSectionView } from '../../../cloudfunctions/core/contract';
+import { routeOf } from './home-link';
 import { useRemote } from '../../hooks/useRemote';
 import { ProductGrid } from '../../components/ProductCard';
 import { PageSkeleton } from '../../components/Skeletons';
@@ -18,8 +20,24 @@ export function openList(params: { categoryId?: string; keyword?: string; title?
   void Taro.navigateTo({ url: `/packages/goods/list?${query}` });
 }
 
-function openLink(link: string) {
-  if (link) void Taro.navigateTo({ url: link });
+function openLink(target: Banner['target']) {
+  if (target) void Taro.navigateTo({ url: routeOf(target) });
+}
+
+/** The manager's featured sections, in their order, each a titled product grid. */
+function Sections({ sections }: { sections: HomeSectionView[] }) {
+  return (
+    <>
+      {sections.map((s) => (
+        <View key={s.id} className="home-section" id={`home-section-${s.id}`}>
+          <View className="section-title">
+            <Text>{s.title}</Text>
+          </View>
+          <ProductGrid products={s.products} />
+        </View>
+      ))}
+    </>
+  );
 }
 
 function Banners({ banners }: { banners: Banner[] }) {
@@ -29,7 +47,7 @@ function Banners({ banners }: { banners: Banner[] }) {
       <Swiper autoplay loop indicator height="100%" className="home-banner__swiper">
         {banners.map((b) => (
           <Swiper.Item key={b.id}>
-            <View className="home-banner__slide" onClick={() => openLink(b.link)}>
+            <View className="home-banner__slide" id={`home-banner-${b.id}`} onClick={() => openLink(b.target)}>
               {/* The banner art carries its own title and subtitle. */}
               <Image className="home-banner__img" src={mediaUrl(b.image)} mode="aspectFill" ariaLabel={b.title} />
             </View>
@@ -86,6 +104,7 @@ export default function HomePage() {
         <View id="home-content">
           <Banners banners={home.data.banners} />
           <CategoryGrid categories={home.data.categories} />
+          <Sections sections={home.data.sections} />
           <View className="section-title">
             <Text>本季甄选</Text>
             <Text className="section-sub">会员专享价</Text>

@@ -66,6 +66,7 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
         phone: '02152981234',
         latitude: 31.2243,
         longitude: 121.4466,
+        open: true,
       },
       advisor: { name: '小禾', avatarUrl: null },
     });
@@ -101,7 +102,8 @@ describeEachDatabase('shop.welcome (store and advisor codes)', (use) => {
     try {
       const before = await tableCounts(use());
       expect(errorCode(await scan(use(), v.openid, { shopCode: 'NOSUCH' }, T0))).toBe('SHOP_NOT_FOUND');
-      expect(errorCode(await scan(use(), v.openid, { scene: 's=QHXH' }, T0))).toBe('SHOP_NOT_FOUND');
+      // A closed shop's poster says so, rather than that the shop does not exist.
+      expect(errorCode(await scan(use(), v.openid, { scene: 's=QHXH' }, T0))).toBe('SHOP_CLOSED');
       expect(errorCode(await scan(use(), v.openid, { advisorCode: 'GONESTAFF' }, T0))).toBe('ADVISOR_NOT_FOUND');
       expect(errorCode(await scan(use(), v.openid, { scene: 'i=ABC234' }, T0))).toBe('SHOP_CODE_INVALID');
       expect(errorCode(await scan(use(), v.openid, { shopCode: 'QH-JA' }, T0))).toBe('SHOP_CODE_INVALID');

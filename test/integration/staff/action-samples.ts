@@ -162,6 +162,38 @@ export function actionSamples(skuId: string): Samples {
     'manager.moveCategory': { categoryId: 'no-such-category', direction: 'up' },
     'manager.setCategoryHidden': { categoryId: 'no-such-category', hidden: true },
     'manager.deleteCategory': { categoryId: 'no-such-category' },
+    // the home page and shops: edits of nothing, and creations linking to nothing (refused, nothing written).
+    'manager.listBanners': {},
+    'manager.saveBanner': {
+      title: '矩阵横幅',
+      subtitle: '',
+      image: { art: { hue: 120, shape: 'jar' } },
+      link: { kind: 'product', id: 'no-such-product' },
+      startsAt: null,
+      endsAt: null,
+      active: true,
+    },
+    'manager.deleteBanner': { bannerId: 'no-such-banner' },
+    'manager.moveBanner': { bannerId: 'no-such-banner', direction: 'first' },
+    'manager.listHomeSections': {},
+    'manager.saveHomeSection': {
+      title: '矩阵版块',
+      content: { kind: 'products', productIds: ['no-such-product'] },
+      active: true,
+    },
+    'manager.deleteHomeSection': { sectionId: 'no-such-section' },
+    'manager.moveHomeSection': { sectionId: 'no-such-section', direction: 'up' },
+    'manager.listShops': {},
+    'manager.saveShop': {
+      shopId: 'no-such-shop',
+      name: '矩阵门店',
+      address: '',
+      hours: '',
+      phone: '',
+      location: null,
+      welcomeTemplateId: null,
+    },
+    'manager.setShopOpen': { shopId: 'no-such-shop', open: false },
   };
 }
 
@@ -308,5 +340,31 @@ export function fullerActionSamples(skuId: string): Samples {
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
     // a hostile shopId must reach the shop lookup.
     'manager.createStaffInvite': { role: 'staff', shopId: 'no-such-shop' },
+    // the home page and shops: every optional field, edits of nothing.
+    'manager.saveBanner': {
+      bannerId: 'no-such-banner',
+      title: '矩阵横幅',
+      subtitle: '矩阵副标题',
+      image: { stored: '/media/uploads/banner.png' },
+      link: { kind: 'page', id: 'coupons' },
+      startsAt: '2029-01-01T00:00:00.000Z',
+      endsAt: '2030-01-01T00:00:00.000Z',
+      active: false,
+    },
+    'manager.saveHomeSection': {
+      sectionId: 'no-such-section',
+      title: '矩阵版块',
+      content: { kind: 'newest', categoryId: 'no-such-category', count: 4 },
+      active: false,
+    },
+    'manager.saveShop': {
+      shopId: 'no-such-shop',
+      name: '矩阵门店',
+      address: '上海市静安区',
+      hours: '10:00-22:00',
+      phone: '021-52981234',
+      location: '31.2243,121.4466',
+      welcomeTemplateId: 'no-such-template',
+    },
   };
 }

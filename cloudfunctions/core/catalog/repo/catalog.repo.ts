@@ -25,6 +25,8 @@ export interface ProductFilter {
   categoryId?: string;
   keyword?: string;
   featuredOnly?: boolean;
+  /** Only these products (a home section's chosen ones). */
+  ids?: readonly string[];
   sort?: ProductSort;
   /** Keyset position: rows strictly after (sort key, id) in the list's order. */
   after?: { sort: number; id: string };
@@ -72,6 +74,7 @@ export async function findProductSummaries(exec: Executor, f: ProductFilter): Pr
   ];
   if (f.categoryId) conditions.push(sql`p.category_id = ${f.categoryId}`);
   if (f.featuredOnly) conditions.push(sql`p.featured`);
+  if (f.ids) conditions.push(sql`p.id = any(${[...f.ids]}::text[])`);
   if (f.keyword) {
     const pattern = likePattern(f.keyword);
     conditions.push(
@@ -181,12 +184,15 @@ export async function findCategories(exec: Executor, storeId: string) {
     .execute();
 }
 
-export async function findBanners(exec: Executor, storeId: string) {
+/** The banners showing at `now`: switched on, started and not ended (a schedule is honoured when read). */
+export async function findBanners(exec: Executor, storeId: string, now: Date) {
   return exec
     .selectFrom('banners')
-    .select(['id', 'title', 'subtitle', 'image', 'link'])
+    .select(['id', 'title', 'subtitle', 'image', 'link', 'link_kind', 'link_id'])
     .where('store_id', '=', storeId)
     .where('active', '=', true)
+    .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', now)]))
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
     .orderBy('sort')
     .orderBy('id')
     .execute();

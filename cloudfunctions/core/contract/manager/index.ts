@@ -7,6 +7,7 @@ import { managerCatalogActions } from './catalog.contract';
 import { managerCatalogEditorActions } from './catalog-editor.contract';
 import { managerDashboardActions } from './dashboard.contract';
 import { managerFreightActions } from './freight.contract';
+import { managerHomePageActions } from './home-page.contract';
 import { managerOrderActions } from './orders.contract';
 import { managerPromotionActions } from './promotions.contract';
 import { managerShopActions } from './shops.contract';
@@ -16,6 +17,7 @@ export type * from './catalog.contract';
 export type * from './catalog-editor.contract';
 export type * from './dashboard.contract';
 export type * from './freight.contract';
+export type * from './home-page.contract';
 export type * from './orders.contract';
 export type * from './promotions.contract';
 export type * from './shops.contract';
@@ -30,4 +32,5 @@ export const managerActions = {
   ...managerShopActions,
   ...managerDashboardActions,
   ...managerFreightActions,
+  ...managerHomePageActions,
 } as const;

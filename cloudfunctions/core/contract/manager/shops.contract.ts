@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { action, id } from '../action';
 import type { AdvisorBudget } from '../advisor.contract';
 import type { MemberTier } from '../member.contract';
+import { parseNear } from '../order.contract';
 
 export interface ShopAdvisorCode {
   openid: string;
@@ -57,7 +58,57 @@ export interface AdvisorSummary {
 
 const cursor = z.string().max(200).optional();
 
+/** A shop as the manager edits it (门店管理). `open: false` takes it off checkout's pickup list. */
+export interface ManagerShop {
+  shopId: string;
+  code: string;
+  name: string;
+  address: string;
+  hours: string;
+  phone: string;
+  latitude: number | null;
+  longitude: number | null;
+  welcomeTemplateId: string | null;
+  welcomeTemplateTitle: string | null;
+  open: boolean;
+}
+
+const shopText = (max: number) => z.string().trim().max(max);
+
 export const managerShopActions = {
+  /** Every shop, open or closed, oldest first. */
+  'manager.listShops': action<{ items: ManagerShop[] }>()({
+    input: z.object({}).strict(),
+    role: 'manager',
+  }),
+  /** Creates (no `shopId`: the server gives it a unique code) or edits a shop. */
+  'manager.saveShop': action<ManagerShop>()({
+    input: z
+      .object({
+        shopId: id.optional(),
+        name: shopText(30).min(1),
+        address: shopText(120),
+        hours: shopText(60),
+        phone: z.string().regex(/^(|[0-9][0-9-]{4,19})$/, 'digits and dashes'),
+        // `latitude,longitude` as text, like checkout's `near`: coordinates are signed decimals, unlike
+        // every other number of the contract. Null: no map position.
+        location: z
+          .string()
+          .regex(/^-?\d{1,3}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?$/)
+          .refine((v) => parseNear(v) !== null, { message: 'latitude within ±90, longitude within ±180' })
+          .nullable(),
+        welcomeTemplateId: id.nullable(),
+      })
+      .strict(),
+    role: 'manager',
+    mutating: true,
+  }),
+  /** Opens or closes a shop; orders already assigned to a closed shop keep it. */
+  'manager.setShopOpen': action<{ shopId: string; open: boolean }>()({
+    input: z.object({ shopId: id, open: z.boolean() }).strict(),
+    role: 'manager',
+    mutating: true,
+  }),
   /** Every shop's poster code and every advisor's code (门店与导购码). */
   'manager.shopCodes': action<ShopCodes>()({
     input: z.object({}).strict(),

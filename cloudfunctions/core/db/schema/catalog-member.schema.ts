@@ -71,6 +71,12 @@ export interface CatalogMemberTables {
     link: string;
     sort: Generated<number>;
     active: Generated<boolean>;
+    /** The typed link a tap opens and the schedule (0033_home_page.sql). */
+    link_kind: 'product' | 'category' | 'campaign' | 'page' | null;
+    link_id: string | null;
+    starts_at: Date | null;
+    ends_at: Date | null;
+    updated_at: Date | null;
   };
   tiers: {
     store_id: string;

@@ -39,6 +39,15 @@ export function parseWelcomeScene(raw: string): WelcomeTarget | null {
 
 const STAFF_CODE_LENGTH = 8;
 
+const SHOP_CODE_LENGTH = 6;
+
+/** A new shop code, printed on the poster and read aloud: the invite alphabet without look-alikes. */
+export function newShopCode(random: (max: number) => number = randomInt): string {
+  let code = '';
+  for (let i = 0; i < SHOP_CODE_LENGTH; i++) code += INVITE_ALPHABET[random(INVITE_ALPHABET.length)];
+  return code;
+}
+
 /** A new advisor code: read aloud at the counter, so the invite alphabet without look-alikes. */
 export function newStaffCode(random: (max: number) => number = randomInt): string {
   let code = '';

@@ -17,14 +17,13 @@ const SHOP_COLUMNS = [
 
 export type ShopRow = Awaited<ReturnType<typeof findShopByCode>> & {};
 
-/** An active shop by its poster code. */
+/** A shop by its poster code, open or closed (a closed one's poster says so). */
 export async function findShopByCode(exec: Executor, storeId: string, code: string) {
   return exec
     .selectFrom('shops as s')
     .select(SHOP_COLUMNS)
     .where('s.store_id', '=', storeId)
     .where('s.code', '=', code)
-    .where('s.active', '=', true)
     .executeTakeFirst();
 }
 
@@ -200,7 +199,7 @@ export async function findPickupShops(exec: Executor, storeId: string, memberId:
   return exec
     .selectFrom('shops as s')
     .leftJoin('member_advisors as ma', (j) => j.onRef('ma.shop_id', '=', 's.id').on('ma.member_id', '=', memberId))
-    .select(['s.id', 's.name', 's.address', 's.hours', 's.phone', 's.latitude', 's.longitude'])
+    .select(['s.id', 's.name', 's.address', 's.hours', 's.phone', 's.latitude', 's.longitude', 's.active'])
     .select((eb) => eb('ma.member_id', 'is not', null).as('mine'))
     .where('s.store_id', '=', storeId)
     .where('s.active', '=', true)
@@ -214,7 +213,7 @@ export async function findShopsById(exec: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return exec
     .selectFrom('shops')
-    .select(['id', 'name', 'address', 'hours', 'phone', 'latitude', 'longitude'])
+    .select(['id', 'name', 'address', 'hours', 'phone', 'latitude', 'longitude', 'active'])
     .where('id', 'in', ids)
     .execute();
 }
