@@ -88,6 +88,9 @@ export const ERRORS = {
   ADDRESS_NOT_FOUND: { status: 404, message: '收货地址不存在，请刷新后再试' },
   ADDRESS_LIMIT_REACHED: { status: 409, message: '最多保存 20 个收货地址，请先删除不用的地址' },
   ADDRESS_REGION_INVALID: { status: 400, message: '所在地区不正确，请重新选择' },
+  // store settings (manager.saveSettings): someone saved since this page loaded; a value out of its range.
+  SETTINGS_CHANGED: { status: 409, message: '设置已被他人修改，请刷新后再改' },
+  SETTINGS_INVALID: { status: 400, message: '设置值不正确，请检查后再保存' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -47,6 +47,8 @@ import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
 import { setMyName, setStaffName, setStaffShop } from './staff';
 import { managerSummary } from './dashboard';
 import { quoteRefund } from './order';
+// store settings
+import { getSettings, saveSettings, storeService } from './settings';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -159,6 +161,10 @@ const useCases: Handlers = {
   'manager.reassignAdvisor': reassignAdvisor,
   'manager.shopCustomers': listShopCustomers,
   'manager.setAdvisorTemplate': setAdvisorTemplate,
+  // store settings
+  'manager.getSettings': getSettings,
+  'manager.saveSettings': saveSettings,
+  'catalog.storeService': storeService,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

@@ -25,6 +25,7 @@ const contexts = [
   'shop',
   'staff',
   'dashboard',
+  'settings',
 ];
 
 const kernel = [
@@ -61,19 +62,20 @@ const published = { coupon: ['rules'] };
 
 /** context -> the contexts it may import (their front doors). Lower contexts never import higher ones. */
 const allowed = {
-  catalog: ['member'],
+  catalog: ['member', 'settings'],
   member: [],
-  points: ['member'],
+  points: ['member', 'settings'],
   coupon: ['catalog', 'member'],
-  order: ['catalog', 'member', 'coupon', 'points'],
-  payment: ['order'],
-  groupbuy: ['catalog', 'member', 'order', 'payment'],
+  order: ['catalog', 'member', 'coupon', 'points', 'settings'],
+  payment: ['order', 'settings'],
+  groupbuy: ['catalog', 'member', 'order', 'payment', 'settings'],
   referral: ['catalog', 'member', 'points', 'coupon', 'order'],
   nudge: ['member', 'coupon', 'order'],
   advisor: ['member', 'coupon', 'order', 'nudge'],
   shop: ['member', 'coupon', 'order', 'advisor'],
   staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop'],
   dashboard: ['nudge'],
+  settings: [],
 };
 
 module.exports = { contexts, kernel, composition, allowed, published };

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../errors';
 import { fen, type Fen } from '../shared/money';
 import { findSkusWithProduct, specsText } from '../catalog';
 import { DEFAULT_TIERS, findTierBenefits, type TierBenefits } from '../member';
+import { currentSettings, type SettingsInForce } from '../settings';
 import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type CouponOffer, type PricedOrder } from './domain/pricing';
 import { checkoutSeams } from './seams';
@@ -15,6 +16,8 @@ export interface LoadedCart {
   lines: CatalogLine[];
   groupPrices: Map<string, Fen> | undefined;
   benefits: TierBenefits;
+  /** The store's settings in force now: the rules a new order is placed under. */
+  settings: SettingsInForce;
 }
 
 async function tierBenefits(exec: Executor, memberId: string): Promise<TierBenefits> {
@@ -58,7 +61,12 @@ export async function loadCart(
     if (!offer.ok) return offer;
     groupPrices = offer.data as Map<string, Fen>;
   }
-  return ok({ lines, groupPrices, benefits: await tierBenefits(exec, q.memberId) });
+  return ok({
+    lines,
+    groupPrices,
+    benefits: await tierBenefits(exec, q.memberId),
+    settings: await currentSettings(exec, q.storeId),
+  });
 }
 
 /** Prices a loaded cart: the one place checkout amounts come from. */
@@ -72,6 +80,7 @@ export function priceCart(
     freeShippingThresholdFen: fen(cart.benefits.freeShippingThresholdFen),
     expressFeeFen: fen(ORDER_RULES.expressFeeFen),
     groupPrices: cart.groupPrices,
+    pointsMaxSharePercent: cart.settings.settings.points.redeemCapPercent,
     ...o,
   });
 }

@@ -126,6 +126,10 @@ export function actionSamples(skuId: string): Samples {
     'staff.setMyName': { name: null },
     'manager.summary': {},
     'manager.quoteRefund': { orderId: 'no-such-order' },
+    // store settings: a stale version, so even the manager's valid call changes nothing (SETTINGS_CHANGED).
+    'manager.getSettings': {},
+    'manager.saveSettings': { section: 'points', values: { earnPointsPerYuan: 2, redeemCapPercent: 40 }, version: 999 },
+    'catalog.storeService': {},
   };
 }
 
@@ -216,5 +220,11 @@ export function fullerActionSamples(skuId: string): Samples {
     'referral.attribute': { scene: 'i%3DZZZZZZZZ' },
     // a hostile shopId must reach the shop lookup.
     'manager.createStaffInvite': { role: 'staff', shopId: 'no-such-shop' },
+    // store settings: a list and text values (stale version: refused whatever the values).
+    'manager.saveSettings': {
+      section: 'templates',
+      values: { subscribeAfterPay: ['tpl-a', 'tpl-b'], groupbuySuccess: 'tpl-ok', groupbuyFailed: '', restock: 'tpl-r' },
+      version: 999,
+    },
   };
 }
