@@ -20,6 +20,8 @@ export default defineAppConfig({
         'messages',
         'shops',
         'advisors',
+        // store settings
+        'settings',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },

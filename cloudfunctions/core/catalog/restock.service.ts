@@ -14,7 +14,6 @@ import {
   upsertRestockRequest,
 } from './repo/restock.repo';
 
-
 /**
  * `catalog.subscribeRestock`: the member asks to hear when a sold-out product is back. One request per
  * member and product, so a second tap is the same request. The answer names the template the weapp

@@ -4,7 +4,6 @@ import { ok, type Result } from '../errors';
 import { orderToPay } from '../order';
 import { templateIds } from '../settings';
 
-
 /**
  * `order.pay`: asks the pay port for payment parameters (cloudPay.unifiedOrder in the cloud; the
  * local simulator's marker in local mode). The amount is the order's payable, never the client's.

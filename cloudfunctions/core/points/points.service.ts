@@ -66,7 +66,9 @@ export async function reversePointsOnRefunded(ctx: CallContext, event: OrderRefu
       0,
     );
     const left = Math.max(0, earn.delta - already);
-    const wanted = event.wholeOrder ? left : Math.min(left, pointsForYuan(wholeYuan(event.refundFen) * perYuan, multiplier));
+    const wanted = event.wholeOrder
+      ? left
+      : Math.min(left, pointsForYuan(wholeYuan(event.refundFen) * perYuan, multiplier));
     if (wanted === 0) return;
     await takeBack(tx, {
       memberId: event.memberId,

@@ -2,7 +2,14 @@ import type { ActionArgs } from '../context';
 import type { ActionOutput, SettingFieldView, SettingValue } from '../contract';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
-import { checkSection, readSettings, sectionDiff, SECTION_CODES, SECTIONS, type StoreSettings } from './domain/sections';
+import {
+  checkSection,
+  readSettings,
+  sectionDiff,
+  SECTION_CODES,
+  SECTIONS,
+  type StoreSettings,
+} from './domain/sections';
 import { appendSettings, newestSettings } from './repo/settings.repo';
 
 export interface SettingsInForce {
@@ -18,28 +25,27 @@ export async function currentSettings(exec: Executor, storeId: string): Promise<
 }
 
 /** `manager.getSettings`: every section with its fields' labels, ranges and the values in force. */
-export async function getSettings({ ctx, exec }: ActionArgs<'manager.getSettings'>): Promise<
-  Result<ActionOutput<'manager.getSettings'>>
-> {
+export async function getSettings({
+  ctx,
+  exec,
+}: ActionArgs<'manager.getSettings'>): Promise<Result<ActionOutput<'manager.getSettings'>>> {
   const { version, settings } = await currentSettings(exec, ctx.storeId);
   return ok({
     version,
     sections: SECTION_CODES.map((code) => ({
       code,
       title: SECTIONS[code].title,
-      fields: SECTIONS[code].fields.map(
-        (f): SettingFieldView => ({
-          key: f.key,
-          label: f.label,
-          kind: f.kind,
-          min: f.min ?? null,
-          max: f.max ?? null,
-          unit: f.unit ?? null,
-          help: f.help ?? null,
-          maxItems: f.maxItems ?? null,
-          value: (settings[code] as Record<string, SettingValue>)[f.key]!,
-        }),
-      ),
+      fields: SECTIONS[code].fields.map((f): SettingFieldView => ({
+        key: f.key,
+        label: f.label,
+        kind: f.kind,
+        min: f.min ?? null,
+        max: f.max ?? null,
+        unit: f.unit ?? null,
+        help: f.help ?? null,
+        maxItems: f.maxItems ?? null,
+        value: (settings[code] as Record<string, SettingValue>)[f.key]!,
+      })),
     })),
   });
 }
@@ -49,9 +55,12 @@ export async function getSettings({ ctx, exec }: ActionArgs<'manager.getSettings
  * force (another manager's save in between is SETTINGS_CHANGED, never silently overwritten). The
  * answer lists each field's before and after; the audit wrapper records it with the input.
  */
-export async function saveSettings({ input, caller, ctx, exec }: ActionArgs<'manager.saveSettings'>): Promise<
-  Result<ActionOutput<'manager.saveSettings'>>
-> {
+export async function saveSettings({
+  input,
+  caller,
+  ctx,
+  exec,
+}: ActionArgs<'manager.saveSettings'>): Promise<Result<ActionOutput<'manager.saveSettings'>>> {
   const checked = checkSection(input.section, input.values);
   if (!checked.ok) return fail('SETTINGS_INVALID', checked.message, { field: checked.field });
   const current = await currentSettings(exec, ctx.storeId);
@@ -73,9 +82,10 @@ export async function saveSettings({ input, caller, ctx, exec }: ActionArgs<'man
 }
 
 /** `catalog.storeService`: how customers reach 客服 on H5. */
-export async function storeService({ ctx, exec }: ActionArgs<'catalog.storeService'>): Promise<
-  Result<ActionOutput<'catalog.storeService'>>
-> {
+export async function storeService({
+  ctx,
+  exec,
+}: ActionArgs<'catalog.storeService'>): Promise<Result<ActionOutput<'catalog.storeService'>>> {
   const { contact } = (await currentSettings(exec, ctx.storeId)).settings;
   return ok({ phone: contact.phone || null, wecomUrl: contact.wecomUrl || null });
 }

@@ -19,6 +19,7 @@ import { askRestockMessage } from './components/restock';
 import { SkuPicker, type PickerMode } from './components/SkuPicker';
 import { defaultSelection, findSku, specsText, type Selection } from './components/SkuPicker/sku-select';
 import './detail.scss';
+import { ContactService } from '../../components/ContactService';
 
 export default function DetailPage() {
   // The address bar's id, not the id this page was first created with (see useRouteParams).
@@ -117,6 +118,15 @@ export default function DetailPage() {
           分享给好友
         </Button>
       </View>
+      <ContactService
+        context={{
+          kind: 'product',
+          id: product.id,
+          title: product.title,
+          path: `/packages/goods/detail?id=${product.id}`,
+          image: product.images[0],
+        }}
+      />
       <View className="detail-desc card">
         <Text className="detail-desc__head">商品详情</Text>
         {product.description.split(/\n+/).map((para, i) => (

@@ -223,7 +223,12 @@ export function fullerActionSamples(skuId: string): Samples {
     // store settings: a list and text values (stale version: refused whatever the values).
     'manager.saveSettings': {
       section: 'templates',
-      values: { subscribeAfterPay: ['tpl-a', 'tpl-b'], groupbuySuccess: 'tpl-ok', groupbuyFailed: '', restock: 'tpl-r' },
+      values: {
+        subscribeAfterPay: ['tpl-a', 'tpl-b'],
+        groupbuySuccess: 'tpl-ok',
+        groupbuyFailed: '',
+        restock: 'tpl-r',
+      },
       version: 999,
     },
   };

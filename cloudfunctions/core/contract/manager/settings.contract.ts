@@ -30,11 +30,7 @@ export interface StoreServiceInfo {
   wecomUrl: string | null;
 }
 
-const value = z.union([
-  z.number(),
-  z.string().max(200),
-  z.array(z.string().max(64)).max(3),
-]);
+const value = z.union([z.number(), z.string().max(200), z.array(z.string().max(64)).max(3)]);
 
 export const managerSettingsActions = {
   'manager.getSettings': action<StoreSettingsView>()({

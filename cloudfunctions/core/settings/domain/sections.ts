@@ -29,8 +29,24 @@ export const SECTIONS: Record<SectionCode, { title: string; fields: SettingField
   points: {
     title: '积分',
     fields: [
-      { key: 'earnPointsPerYuan', label: '每消费 1 元得积分', kind: 'int', min: 0, max: 100, unit: '分', help: '再乘以会员等级倍率；结算时按下单时的规则发放' },
-      { key: 'redeemCapPercent', label: '积分抵扣上限', kind: 'int', min: 0, max: 100, unit: '%', help: '积分最多抵扣商品金额（用券后）的比例；100 积分抵 1 元' },
+      {
+        key: 'earnPointsPerYuan',
+        label: '每消费 1 元得积分',
+        kind: 'int',
+        min: 0,
+        max: 100,
+        unit: '分',
+        help: '再乘以会员等级倍率；结算时按下单时的规则发放',
+      },
+      {
+        key: 'redeemCapPercent',
+        label: '积分抵扣上限',
+        kind: 'int',
+        min: 0,
+        max: 100,
+        unit: '%',
+        help: '积分最多抵扣商品金额（用券后）的比例；100 积分抵 1 元',
+      },
     ],
   },
   orderRules: {
@@ -44,17 +60,48 @@ export const SECTIONS: Record<SectionCode, { title: string; fields: SettingField
   templates: {
     title: '订阅消息模板',
     fields: [
-      { key: 'subscribeAfterPay', label: '支付后请求订阅的模板', kind: 'textList', maxItems: 3, pattern: TEMPLATE_ID, help: '最多 3 个，逗号分隔；留空则用部署配置' },
-      { key: 'groupbuySuccess', label: '拼团成功通知模板', kind: 'text', pattern: TEMPLATE_ID, help: '留空则用部署配置' },
-      { key: 'groupbuyFailed', label: '拼团失败通知模板', kind: 'text', pattern: TEMPLATE_ID, help: '留空则用部署配置' },
+      {
+        key: 'subscribeAfterPay',
+        label: '支付后请求订阅的模板',
+        kind: 'textList',
+        maxItems: 3,
+        pattern: TEMPLATE_ID,
+        help: '最多 3 个，逗号分隔；留空则用部署配置',
+      },
+      {
+        key: 'groupbuySuccess',
+        label: '拼团成功通知模板',
+        kind: 'text',
+        pattern: TEMPLATE_ID,
+        help: '留空则用部署配置',
+      },
+      {
+        key: 'groupbuyFailed',
+        label: '拼团失败通知模板',
+        kind: 'text',
+        pattern: TEMPLATE_ID,
+        help: '留空则用部署配置',
+      },
       { key: 'restock', label: '到货提醒模板', kind: 'text', pattern: TEMPLATE_ID, help: '留空则用部署配置' },
     ],
   },
   contact: {
     title: '客服',
     fields: [
-      { key: 'phone', label: '客服电话（H5）', kind: 'text', pattern: /^$|^[0-9+\-() ]{3,20}$/, help: '网页版显示的拨号号码' },
-      { key: 'wecomUrl', label: '企业微信客服链接（H5）', kind: 'text', pattern: /^$|^https:\/\/[^\s]{4,200}$/, help: 'https 开头；填写后网页版优先打开此链接' },
+      {
+        key: 'phone',
+        label: '客服电话（H5）',
+        kind: 'text',
+        pattern: /^$|^[0-9+\-() ]{3,20}$/,
+        help: '网页版显示的拨号号码',
+      },
+      {
+        key: 'wecomUrl',
+        label: '企业微信客服链接（H5）',
+        kind: 'text',
+        pattern: /^$|^https:\/\/[^\s]{4,200}$/,
+        help: 'https 开头；填写后网页版优先打开此链接',
+      },
     ],
   },
 };
@@ -74,7 +121,12 @@ export const DEFAULT_SETTINGS: StoreSettings = {
 };
 
 function fieldSchema(f: SettingField): z.ZodType {
-  if (f.kind === 'int') return z.number().int().min(f.min ?? 0).max(f.max ?? 2_147_483_647);
+  if (f.kind === 'int')
+    return z
+      .number()
+      .int()
+      .min(f.min ?? 0)
+      .max(f.max ?? 2_147_483_647);
   const text = f.pattern ? z.string().regex(f.pattern) : z.string().max(200);
   return f.kind === 'text' ? text : z.array(text.min(1)).max(f.maxItems ?? 10);
 }
@@ -85,8 +137,7 @@ export function sectionSchema(code: SectionCode) {
 }
 
 export type SectionCheck =
-  | { ok: true; values: Record<string, unknown> }
-  | { ok: false; field: string; label: string; message: string };
+  { ok: true; values: Record<string, unknown> } | { ok: false; field: string; label: string; message: string };
 
 /** Validates a section's values; a refusal names the first wrong field and says what it accepts. */
 export function checkSection(code: SectionCode, values: unknown): SectionCheck {
