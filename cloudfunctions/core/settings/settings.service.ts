@@ -78,7 +78,11 @@ export async function saveSettings({
     at: ctx.now,
   });
   if (!saved) return fail('SETTINGS_CHANGED', undefined, { version: input.version + 1 });
-  return ok({ version: input.version + 1, section: input.section, changed: sectionDiff(before, checked.values) });
+  return ok({
+    version: input.version + 1,
+    section: input.section,
+    changed: sectionDiff(input.section, before, checked.values),
+  });
 }
 
 /** `catalog.storeService`: how customers reach 客服 on H5. */

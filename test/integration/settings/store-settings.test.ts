@@ -116,7 +116,10 @@ describeEachDatabase('store settings', (use) => {
     expect(await written(use())).toEqual(before);
 
     const saved = okData(await save(use(), 'contact', { phone: '400-800-1234', wecomUrl: '' }, v));
-    expect(saved).toMatchObject({ version: v + 1, changed: [{ field: 'phone', before: '', after: '400-800-1234' }] });
+    expect(saved).toMatchObject({
+      version: v + 1,
+      changed: [{ field: 'phone', label: '客服电话（H5）', before: '', after: '400-800-1234' }],
+    });
     // The same version again (a second manager's page loaded before the save) is refused.
     expect(errorCode(await save(use(), 'contact', { phone: '021-1234567', wecomUrl: '' }, v))).toBe('SETTINGS_CHANGED');
     expect(okData(await callAction(use(), 'catalog.storeService', {}, { openid: null }))).toEqual({
@@ -135,7 +138,7 @@ describeEachDatabase('store settings', (use) => {
         section: 'contact',
         version: v,
         values: { phone: '400-800-1234' },
-        result: { changed: [{ field: 'phone', before: '', after: '400-800-1234' }] },
+        result: { changed: [{ field: 'phone', label: '客服电话（H5）', before: '', after: '400-800-1234' }] },
       },
     });
   });

@@ -42,7 +42,7 @@ export const managerSettingsActions = {
     version: number;
     section: SettingsSectionCode;
     /** Field by field, for the audit log. */
-    changed: Array<{ field: string; before: unknown; after: unknown }>;
+    changed: Array<{ field: string; label: string; before: unknown; after: unknown }>;
   }>()({
     input: z
       .object({

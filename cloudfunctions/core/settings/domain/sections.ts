@@ -172,9 +172,9 @@ export function readSettings(doc: unknown): StoreSettings {
   return out as unknown as StoreSettings;
 }
 
-/** What changed in a section, field by field, for the audit row. */
-export function sectionDiff(before: Record<string, unknown>, after: Record<string, unknown>) {
-  return Object.keys(after)
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ field: k, before: before[k], after: after[k] }));
+/** What changed in a section, field by field with its label, for the audit row. */
+export function sectionDiff(code: SectionCode, before: Record<string, unknown>, after: Record<string, unknown>) {
+  return SECTIONS[code].fields
+    .filter((f) => JSON.stringify(before[f.key]) !== JSON.stringify(after[f.key]))
+    .map((f) => ({ field: f.key, label: f.label, before: before[f.key], after: after[f.key] }));
 }
