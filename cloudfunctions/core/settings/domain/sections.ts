@@ -132,7 +132,7 @@ function fieldSchema(f: SettingField): z.ZodType {
 }
 
 /** The zod schema of one section, built from its fields (every field required, nothing else allowed). */
-export function sectionSchema(code: SectionCode) {
+function sectionSchema(code: SectionCode) {
   return z.strictObject(Object.fromEntries(SECTIONS[code].fields.map((f) => [f.key, fieldSchema(f)])));
 }
 
