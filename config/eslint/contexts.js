@@ -63,14 +63,14 @@ const published = { coupon: ['rules'] };
 /** context -> the contexts it may import (their front doors). Lower contexts never import higher ones. */
 const allowed = {
   catalog: ['member', 'settings'],
-  member: [],
+  member: ['settings'],
   points: ['member', 'settings'],
   coupon: ['catalog', 'member'],
   order: ['catalog', 'member', 'coupon', 'points', 'settings'],
   payment: ['order', 'settings'],
   groupbuy: ['catalog', 'member', 'order', 'payment', 'settings'],
-  referral: ['catalog', 'member', 'points', 'coupon', 'order'],
-  nudge: ['member', 'coupon', 'order'],
+  referral: ['catalog', 'member', 'points', 'coupon', 'order', 'settings'],
+  nudge: ['member', 'coupon', 'order', 'settings'],
   advisor: ['member', 'coupon', 'order', 'nudge'],
   shop: ['member', 'coupon', 'order', 'advisor'],
   staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop'],

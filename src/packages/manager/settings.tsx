@@ -15,12 +15,14 @@ import './components/settings/settings.scss';
 
 type Section = StoreSettingsView['sections'][number];
 
-/** A section's values in one line for the list: `1 分 · 50 %`. */
+/** A section's first values in one line for the list: `1 分 · 50 %`. */
 function summary(s: Section): string {
-  return s.fields
+  const line = s.fields
+    .slice(0, 4)
     .map((f) => (Array.isArray(f.value) ? f.value.join('/') : String(f.value)) + (f.unit ? ` ${f.unit}` : ''))
     .map((v) => (v.trim() === '' ? '未设置' : v))
     .join(' · ');
+  return s.fields.length > 4 ? `${line} …` : line;
 }
 
 /**
@@ -37,7 +39,15 @@ function ManagerSettingsPage() {
   const save = async (code: SettingsSectionCode, values: Record<string, SettingValue>) => {
     if (!view) return;
     const done = await submit(`settings:${code}`, (idempotencyKey) =>
-      call('manager.saveSettings', { section: code, values, version: view.version }, { idempotencyKey }),
+      call(
+        'manager.saveSettings',
+        {
+          section: code,
+          values: Object.entries(values).map(([key, value]) => ({ key, value })),
+          version: view.version,
+        },
+        { idempotencyKey },
+      ),
     );
     if (done) void Taro.showToast({ title: '已保存', icon: 'success' });
     await remote.reload();

@@ -23,7 +23,7 @@ const SKU = 'sku-amino-acid-cleanser-1';
 
 async function save(
   db: Db,
-  section: 'points' | 'orderRules' | 'contact' | 'templates',
+  section: 'points' | 'orderRules' | 'contact' | 'templates' | 'tiers' | 'referral' | 'nudge',
   values: object,
   version: number,
   now = T0,
@@ -31,7 +31,7 @@ async function save(
   return callAction(
     db,
     'manager.saveSettings',
-    { section, values: values as Record<string, number>, version },
+    { section, values: Object.entries(values).map(([key, value]) => ({ key, value: value as number })), version },
     { openid: MANAGER, now, idempotencyKey: newKey() },
   );
 }
@@ -137,7 +137,10 @@ describeEachDatabase('store settings', (use) => {
       detail: {
         section: 'contact',
         version: v,
-        values: { phone: '400-800-1234' },
+        values: [
+          { key: 'phone', value: '400-800-1234' },
+          { key: 'wecomUrl', value: '' },
+        ],
         result: { changed: [{ field: 'phone', label: '客服电话（H5）', before: '', after: '400-800-1234' }] },
       },
     });

@@ -128,7 +128,14 @@ export function actionSamples(skuId: string): Samples {
     'manager.quoteRefund': { orderId: 'no-such-order' },
     // store settings: a stale version, so even the manager's valid call changes nothing (SETTINGS_CHANGED).
     'manager.getSettings': {},
-    'manager.saveSettings': { section: 'points', values: { earnPointsPerYuan: 2, redeemCapPercent: 40 }, version: 999 },
+    'manager.saveSettings': {
+      section: 'points',
+      values: [
+        { key: 'earnPointsPerYuan', value: 2 },
+        { key: 'redeemCapPercent', value: 40 },
+      ],
+      version: 999,
+    },
     'catalog.storeService': {},
   };
 }
@@ -223,12 +230,12 @@ export function fullerActionSamples(skuId: string): Samples {
     // store settings: a list and text values (stale version: refused whatever the values).
     'manager.saveSettings': {
       section: 'templates',
-      values: {
-        subscribeAfterPay: ['tpl-a', 'tpl-b'],
-        groupbuySuccess: 'tpl-ok',
-        groupbuyFailed: '',
-        restock: 'tpl-r',
-      },
+      values: [
+        { key: 'subscribeAfterPay', value: ['tpl-a', 'tpl-b'] },
+        { key: 'groupbuySuccess', value: 'tpl-ok' },
+        { key: 'groupbuyFailed', value: '' },
+        { key: 'restock', value: 'tpl-r' },
+      ],
       version: 999,
     },
   };

@@ -1,8 +1,9 @@
-/** The store's settings in one audited place: points, order rules, message templates, 客服. */
+/** The store's settings in one audited place: points, order rules, message templates, 客服, tiers, referral, nudges. */
 import { z } from 'zod';
 import { action } from '../action';
 
-export type SettingsSectionCode = 'points' | 'orderRules' | 'templates' | 'contact';
+const SETTINGS_SECTIONS = ['points', 'orderRules', 'templates', 'contact', 'tiers', 'referral', 'nudge'] as const;
+export type SettingsSectionCode = (typeof SETTINGS_SECTIONS)[number];
 export type SettingValue = number | string | string[];
 
 /** One field as the manager's form renders it (label, unit and range come from the server). */
@@ -31,13 +32,15 @@ export interface StoreServiceInfo {
 }
 
 const value = z.union([z.number(), z.string().max(200), z.array(z.string().max(64)).max(3)]);
+/** One field's new value; a list of them (not a record), so an unknown property is refused by its shape. */
+const entry = z.object({ key: z.string().regex(/^[a-z][A-Za-z_]{0,40}(\.[A-Za-z]{1,30})?$/), value }).strict();
 
 export const managerSettingsActions = {
   'manager.getSettings': action<StoreSettingsView>()({
     input: z.object({}).strict(),
     role: 'manager',
   }),
-  /** Saves one section as a new version; the old orders keep the version they were placed under. */
+  /** Saves one section (every field of it) as a new version; old orders keep the rules they were placed under. */
   'manager.saveSettings': action<{
     version: number;
     section: SettingsSectionCode;
@@ -46,8 +49,8 @@ export const managerSettingsActions = {
   }>()({
     input: z
       .object({
-        section: z.enum(['points', 'orderRules', 'templates', 'contact']),
-        values: z.record(z.string().max(40), value),
+        section: z.enum(SETTINGS_SECTIONS),
+        values: z.array(entry).min(1).max(40),
         version: z.number().int().min(0).max(2_147_483_647),
       })
       .strict(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSection, DEFAULT_SETTINGS, readSettings, sectionDiff } from './sections';
+import { checkSection, DEFAULT_SETTINGS, readSettings, SECTIONS, sectionDiff } from './sections';
 
 describe('settings sections', () => {
   it('accepts each section’s defaults as they are', () => {
@@ -59,7 +59,7 @@ describe('settings sections', () => {
   it('lists the changed fields with their labels, in the section’s order', () => {
     expect(
       sectionDiff(
-        'orderRules',
+        SECTIONS.orderRules.fields,
         { paymentWindowMinutes: 30, autoConfirmDays: 7, refundWindowDays: 7 },
         { paymentWindowMinutes: 30, autoConfirmDays: 3, refundWindowDays: 1 },
       ),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The store's settings as declared sections: each field carries its form's label, unit and range, so
+ * The store's settings as declared sections (the zod schema of each is built from its fields): each field carries its form's label, unit and range, so
  * the manager's page renders any section from what the server sends and a new setting is one entry
  * here (plus the code that reads it). Defaults are the store's behaviour before settings existed.
  */
 export type FieldKind = 'int' | 'text' | 'textList';
+export type SettingValue = number | string | string[];
 
 export interface SettingField {
   key: string;
@@ -131,21 +132,22 @@ function fieldSchema(f: SettingField): z.ZodType {
   return f.kind === 'text' ? text : z.array(text.min(1)).max(f.maxItems ?? 10);
 }
 
-/** The zod schema of one section, built from its fields (every field required, nothing else allowed). */
-function sectionSchema(code: SectionCode) {
-  return z.strictObject(Object.fromEntries(SECTIONS[code].fields.map((f) => [f.key, fieldSchema(f)])));
-}
-
 export type SectionCheck =
   { ok: true; values: Record<string, unknown> } | { ok: false; field: string; label: string; message: string };
 
 /** Validates a section's values; a refusal names the first wrong field and says what it accepts. */
 export function checkSection(code: SectionCode, values: unknown): SectionCheck {
-  const parsed = sectionSchema(code).safeParse(values);
+  return checkFields(SECTIONS[code].fields, values);
+}
+
+/** The same check for any list of fields (a section another context keeps in its own table). */
+export function checkFields(fields: readonly SettingField[], values: unknown): SectionCheck {
+  const schema = z.strictObject(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f)])));
+  const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, values: parsed.data };
   const issue = parsed.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
-  const field = SECTIONS[code].fields.find((f) => f.key === key);
+  const field = fields.find((f) => f.key === key);
   if (!field) return { ok: false, field: key, label: key, message: '设置项不存在或缺失' };
   const range =
     field.kind === 'int'
@@ -173,8 +175,12 @@ export function readSettings(doc: unknown): StoreSettings {
 }
 
 /** What changed in a section, field by field with its label, for the audit row. */
-export function sectionDiff(code: SectionCode, before: Record<string, unknown>, after: Record<string, unknown>) {
-  return SECTIONS[code].fields
+export function sectionDiff(
+  fields: readonly SettingField[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  return fields
     .filter((f) => JSON.stringify(before[f.key]) !== JSON.stringify(after[f.key]))
     .map((f) => ({ field: f.key, label: f.label, before: before[f.key], after: after[f.key] }));
 }
