@@ -86,6 +86,14 @@ describeEachDatabase('store settings', (use) => {
       orderRules: { paymentWindowMinutes: 30, autoConfirmDays: 7, refundWindowDays: 7 },
       templates: { subscribeAfterPay: [], groupbuySuccess: '', groupbuyFailed: '', restock: '' },
       contact: { phone: '', wecomUrl: '' },
+      // Kept in their own tables: the seeded tiers, the referral and nudge defaults.
+      tiers: expect.objectContaining({
+        'normal.minGrowth': 0,
+        'gold.memberPricePercent': 95,
+        'normal.freeShippingYuan': 99,
+      }),
+      referral: { rewardPoints: 500, dailyCap: 5, monthlyCap: 30, bindingDays: 30 },
+      nudge: expect.objectContaining({ capDays: 7, quietStartHour: 21, quietEndHour: 9, 'win_back.enabled': 1 }),
     });
     expect(okData(await callAction(use(), 'catalog.storeService', {}, { openid: null }))).toEqual({
       phone: null,
@@ -241,5 +249,82 @@ describeEachDatabase('store settings', (use) => {
     expect(fresh.payableFen).toBe(old.payableFen);
     expect(await earnedBy(use(), old.orderId)).toBe(yuan);
     expect(await earnedBy(use(), fresh.orderId)).toBe(yuan * 3);
+  });
+
+  it('tiers, referral and nudge settings are saved to their own tables, checked by their owners, versioned and audited', async () => {
+    const view = okData(await callAction(use(), 'manager.getSettings', {}, { openid: MANAGER, now: T0 }));
+    const current = (code: string) =>
+      Object.fromEntries(view.sections.find((x) => x.code === code)!.fields.map((f) => [f.key, f.value]));
+    const tiers = current('tiers');
+    expect(tiers).toMatchObject({
+      'normal.minGrowth': 0,
+      'silver.minGrowth': 1000,
+      'silver.pointsMultiplierPercent': 120,
+    });
+
+    // Thresholds must rise tier by tier; nothing is written when they do not.
+    const before = await written(use());
+    const refused = await save(use(), 'tiers', { ...tiers, 'gold.minGrowth': 900 }, view.version);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'SETTINGS_INVALID', details: { field: 'gold.minGrowth' } },
+    });
+    expect(await written(use())).toEqual(before);
+
+    // Silver moves onto gold's old threshold and gold above it: no collision on the unique threshold.
+    const moved = { ...tiers, 'silver.minGrowth': 5000, 'gold.minGrowth': 8000, 'silver.pointsMultiplierPercent': 130 };
+    okData(await save(use(), 'tiers', moved, view.version));
+    const rows = await use()
+      .kysely.selectFrom('tiers')
+      .select(['code', 'min_growth', 'benefits'])
+      .where('store_id', '=', 'demo')
+      .execute();
+    const silver = rows.find((r) => r.code === 'silver')!;
+    expect([silver.min_growth, (silver.benefits as { pointsMultiplier: number }).pointsMultiplier]).toEqual([
+      5000, 1.3,
+    ]);
+    expect(rows.find((r) => r.code === 'gold')!.min_growth).toBe(8000);
+
+    const referral = { ...current('referral'), dailyCap: 2 };
+    okData(await save(use(), 'referral', referral, view.version + 1));
+    const referralRow = await use()
+      .kysely.selectFrom('referral_settings')
+      .selectAll()
+      .where('store_id', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    expect(referralRow.daily_cap).toBe(2);
+
+    const nudge = current('nudge');
+    const badArgs = await save(use(), 'nudge', { ...nudge, 'win_back.args': '{"windowDays": 99}' }, view.version + 2);
+    expect(badArgs).toMatchObject({
+      ok: false,
+      error: { code: 'SETTINGS_INVALID', details: { field: 'win_back.args' } },
+    });
+    okData(
+      await save(
+        use(),
+        'nudge',
+        { ...nudge, quietStartHour: 22, 'win_back.enabled': 0, 'win_back.args': '{"windowDays": 5}' },
+        view.version + 2,
+      ),
+    );
+    const nudgeRow = await use()
+      .kysely.selectFrom('nudge_settings')
+      .selectAll()
+      .where('store_id', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    expect(nudgeRow.quiet_start_hour).toBe(22);
+    expect(nudgeRow.trigger_args).toMatchObject({ win_back: { enabled: false, windowDays: 5 } });
+
+    const after = okData(await callAction(use(), 'manager.getSettings', {}, { openid: MANAGER, now: T0 }));
+    expect(after.version).toBe(view.version + 3);
+    const audited = await use()
+      .kysely.selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'manager.saveSettings')
+      .orderBy('id', 'desc')
+      .limit(3)
+      .execute();
+    expect(audited.map((a) => (a.detail as { section: string }).section)).toEqual(['nudge', 'referral', 'tiers']);
   });
 });
