@@ -25,6 +25,8 @@ export default defineAppConfig({
         'categories',
         // the home page's banners and sections
         'home-page',
+        // store settings
+        'settings',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer', 'pickups'] },

@@ -108,6 +108,9 @@ export const ERRORS = {
   HOME_SECTION_PRODUCT_INVALID: { status: 409, message: '所选商品不存在或已下架，请重新选择' },
   SHOP_CLOSED: { status: 409, message: '该门店已暂停营业' },
   WELCOME_TEMPLATE_INVALID: { status: 409, message: '所选礼券不存在或已停发' },
+  // store settings (manager.saveSettings): someone saved since this page loaded; a value out of its range.
+  SETTINGS_CHANGED: { status: 409, message: '设置已被他人修改，请刷新后再改' },
+  SETTINGS_INVALID: { status: 400, message: '设置值不正确，请检查后再保存' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

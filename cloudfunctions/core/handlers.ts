@@ -56,6 +56,8 @@ import { saveFreightTemplate, setProductFreight } from './freight';
 import { deleteBanner, listBanners, moveBanner, saveBanner } from './catalog';
 import { deleteHomeSection, listHomeSections, moveHomeSection, saveHomeSection } from './catalog';
 import { listShops, saveShop, setShopOpen } from './shop';
+// store settings
+import { getSettings, saveSettings, storeService } from './settings';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -197,6 +199,10 @@ const useCases: Handlers = {
   'manager.listShops': listShops,
   'manager.saveShop': saveShop,
   'manager.setShopOpen': setShopOpen,
+  // store settings
+  'manager.getSettings': getSettings,
+  'manager.saveSettings': saveSettings,
+  'catalog.storeService': storeService,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

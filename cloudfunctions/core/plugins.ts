@@ -15,6 +15,10 @@ import { onOrderPaid } from './payment';
 import { openTeamSeatOf } from './groupbuy';
 import { attributionColumns, findStaffShopId, pickupShopsById, pickupShopsFor } from './shop';
 import { deliverLocalRefundsTo } from './platform/local/local-platform';
+import { registerSettingsSection } from './settings';
+import { tiersSettingsSection } from './member';
+import { referralSettingsSection } from './referral';
+import { nudgeSettingsSection } from './nudge';
 
 // A new member's gift (新人礼) is issued in the transaction that creates the member.
 onNewMember((tx, m) => issueNewMemberGifts(tx, m.storeId, m.memberId, m.now));
@@ -30,3 +34,7 @@ onOrderPaid(takeGroupBuySeat);
 plugIntoCheckout({ attribution: attributionColumns });
 // Shops list where a pickup can be collected, and name the shop on each pickup order.
 plugIntoCheckout({ pickupShops: pickupShopsFor, shopsById: pickupShopsById, staffShopId: findStaffShopId });
+// Tiers, referral and nudge settings keep their tables; 店铺设置 edits them through the settings seam.
+registerSettingsSection(tiersSettingsSection);
+registerSettingsSection(referralSettingsSection);
+registerSettingsSection(nudgeSettingsSection);

@@ -26,6 +26,7 @@ const contexts = [
   'staff',
   'dashboard',
   'freight',
+  'settings',
 ];
 
 const kernel = [
@@ -62,20 +63,21 @@ const published = { coupon: ['rules'] };
 
 /** context -> the contexts it may import (their front doors). Lower contexts never import higher ones. */
 const allowed = {
-  catalog: ['member', 'freight'],
-  member: [],
-  points: ['member'],
+  catalog: ['member', 'freight', 'settings'],
+  member: ['settings'],
+  points: ['member', 'settings'],
   coupon: ['catalog', 'member'],
-  order: ['catalog', 'member', 'coupon', 'points', 'freight'],
-  payment: ['order'],
-  groupbuy: ['catalog', 'member', 'order', 'payment', 'freight'],
-  referral: ['catalog', 'member', 'points', 'coupon', 'order'],
-  nudge: ['member', 'coupon', 'order'],
+  order: ['catalog', 'member', 'coupon', 'points', 'freight', 'settings'],
+  payment: ['order', 'settings'],
+  groupbuy: ['catalog', 'member', 'order', 'payment', 'freight', 'settings'],
+  referral: ['catalog', 'member', 'points', 'coupon', 'order', 'settings'],
+  nudge: ['member', 'coupon', 'order', 'settings'],
   advisor: ['member', 'coupon', 'order', 'nudge'],
   shop: ['member', 'coupon', 'order', 'advisor'],
   staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop'],
   dashboard: ['nudge'],
   freight: ['member'],
+  settings: [],
 };
 
 module.exports = { contexts, kernel, composition, allowed, published };

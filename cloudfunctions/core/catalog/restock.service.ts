@@ -3,6 +3,7 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member';
 import { enqueue, type PayloadOf } from '../outbox/outbox';
+import { templateIds } from '../settings';
 import { inShanghai } from '../shared/time';
 import { findProduct } from './repo/catalog.repo';
 import {
@@ -12,11 +13,6 @@ import {
   settleRestockNotice,
   upsertRestockRequest,
 } from './repo/restock.repo';
-
-/** The 到货提醒 subscribe-message template (configured per deployment); null when none is. */
-function restockTemplateId(env: NodeJS.ProcessEnv = process.env): string | null {
-  return env.RESTOCK_TEMPLATE_ID?.trim() || null;
-}
 
 /**
  * `catalog.subscribeRestock`: the member asks to hear when a sold-out product is back. One request per
@@ -33,7 +29,7 @@ export async function subscribeRestock({
   if (!product) return fail('NOT_FOUND', '商品不存在或已下架', { productId: input.productId });
   if ((await productStock(exec, product.id)) > 0) return fail('PRODUCT_IN_STOCK');
   await upsertRestockRequest(exec, { memberId: caller.memberId, productId: product.id, now: ctx.now });
-  return ok({ subscribed: true, templateId: restockTemplateId() });
+  return ok({ subscribed: true, templateId: (await templateIds(exec, ctx.storeId)).restock });
 }
 
 /**
@@ -69,7 +65,7 @@ export async function sendRestockNotice(
   const who = { memberId: payload.memberId, productId: payload.productId };
   const claimed = await claimRestockNotice(db, { ...who, now: ctx.now });
   if (!claimed) return 'done';
-  const templateId = restockTemplateId();
+  const templateId = (await templateIds(db, ctx.storeId)).restock;
   const consent = templateId ? await spendSubscribeQuota(db, payload.memberId, templateId, ctx.now) : null;
   if (!templateId || !consent) {
     await settleRestockNotice(db, { ...who, retry: false, error: templateId ? 'no subscription' : 'no template' });

@@ -16,6 +16,7 @@ import type { RateLimitTables } from './schema/rate-limit.schema';
 import type { CartTables } from './schema/cart.schema';
 import type { FreightTables } from './schema/freight.schema';
 import type { HomePageTables } from './schema/home-page.schema';
+import type { SettingsTables } from './schema/settings.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -40,4 +41,5 @@ export interface Database
     RateLimitTables,
     CartTables,
     FreightTables,
-    HomePageTables {}
+    HomePageTables,
+    SettingsTables {}

@@ -2,16 +2,16 @@ import type { CallContext } from '../context';
 import type { Executor } from '../db/db';
 import type { PayloadOf } from '../outbox/outbox';
 import { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from '../member';
+import { templateIds } from '../settings';
 import type { TeamOutcome } from './team-outcome';
 
 /**
- * Template ids of the team-outcome subscribe messages, from the environment (configured in the
- * WeChat admin console). Unset means the store sends no such message.
+ * Template id of a team-outcome subscribe message: the store's setting, else the deployment's
+ * GROUPBUY_*_TEMPLATE_ID. None means the store sends no such message.
  */
-function groupbuyTemplateId(outcome: TeamOutcome): string | null {
-  const id =
-    outcome === 'succeeded' ? process.env.GROUPBUY_SUCCESS_TEMPLATE_ID : process.env.GROUPBUY_FAILED_TEMPLATE_ID;
-  return id?.trim() || null;
+async function groupbuyTemplateId(exec: Executor, storeId: string, outcome: TeamOutcome): Promise<string | null> {
+  const ids = await templateIds(exec, storeId);
+  return outcome === 'succeeded' ? ids.groupbuySuccess : ids.groupbuyFailed;
 }
 
 async function record(
@@ -52,7 +52,7 @@ export async function notifyTeamOutcome(ctx: CallContext, p: PayloadOf<'groupbuy
     .where('outcome', '=', outcome)
     .executeTakeFirst();
   if (done) return 'done';
-  const templateId = groupbuyTemplateId(outcome);
+  const templateId = await groupbuyTemplateId(db, ctx.storeId, outcome);
   if (!templateId) return record(db, orderId, outcome, 'no_template', ctx.now).then(() => 'done');
   const order = await db
     .selectFrom('orders as o')

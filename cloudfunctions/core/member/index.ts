@@ -19,3 +19,4 @@ export { onNewMember } from './new-member-hooks';
 export { findCaller, findTierBenefits, findTiers, memberIdByOpenid } from './repo/member.repo';
 export { clearSubscription, returnSubscribeQuota, spendSubscribeQuota } from './repo/subscribe-quota.repo';
 export { grantSubscriptions } from './subscriptions.service';
+export { tiersSettingsSection } from './tiers-settings-section';

@@ -7,3 +7,4 @@ export { CONVERSION_DAYS, converted } from './repo/conversion';
 export { nudgeTriggers } from './triggers/registry';
 export { PURCHASED } from './triggers/trigger';
 export { default as repurchaseDue } from './triggers/repurchase-due.trigger';
+export { nudgeSettingsSection } from './settings-section';

@@ -5,6 +5,7 @@ import { fen, type Fen } from '../shared/money';
 import { findSkusWithProduct, specsText } from '../catalog';
 import { loadFreightBook, shippingFor, type FreightBook } from '../freight';
 import { DEFAULT_TIERS, findTierBenefits, type TierBenefits } from '../member';
+import { currentSettings, type SettingsInForce } from '../settings';
 import { ORDER_RULES } from './domain/order-rules';
 import { priceOrder, type CatalogLine, type CouponOffer, type PricedOrder } from './domain/pricing';
 import { checkoutSeams } from './seams';
@@ -17,6 +18,8 @@ export interface LoadedCart {
   groupPrices: Map<string, Fen> | undefined;
   benefits: TierBenefits;
   freight: FreightBook;
+  /** The store's settings in force now: the rules a new order is placed under. */
+  settings: SettingsInForce;
 }
 
 async function tierBenefits(exec: Executor, memberId: string): Promise<TierBenefits> {
@@ -65,6 +68,7 @@ export async function loadCart(
     groupPrices,
     benefits: await tierBenefits(exec, q.memberId),
     freight: await loadFreightBook(exec, q.storeId, rows),
+    settings: await currentSettings(exec, q.storeId),
   });
 }
 
@@ -93,6 +97,7 @@ export function priceCart(
     groupPrices: cart.groupPrices,
     expressShipping: (lines) =>
       shippingFor(cart.freight, { province: shipTo.province, lines, flatFeeFen, tierFreeOverFen }),
+    pointsMaxSharePercent: cart.settings.settings.points.redeemCapPercent,
     ...o,
   });
 }

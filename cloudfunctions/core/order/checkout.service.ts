@@ -5,7 +5,7 @@ import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { addMinutes } from '../shared/time';
 import { newOrderNo } from './domain/order-ids';
-import { ORDER_RULES } from './domain/order-rules';
+import { orderRulesSnapshot, type OrderRulesSnapshot } from './domain/order-rules';
 import type { PricedOrder } from './domain/pricing';
 import { insertOrder, releaseStock, reserveStock } from './repo/order.repo';
 import { addressForOrder } from '../member';
@@ -18,7 +18,7 @@ async function price(
   q: { storeId: string; memberId: string; now: Date },
   request: ActionInput<'order.create'>,
   shipTo: ShipTo,
-): Promise<Result<PricedOrder>> {
+): Promise<Result<PricedOrder & { rules: OrderRulesSnapshot }>> {
   const cart = await loadCart(exec, q, request);
   if (!cart.ok) return cart;
   const seams = checkoutSeams();
@@ -28,7 +28,7 @@ async function price(
     if (!offer.ok) return offer;
     coupon = offer.data;
   }
-  return priceCart(
+  const priced = priceCart(
     cart.data,
     {
       deliveryType: request.delivery.type,
@@ -39,6 +39,7 @@ async function price(
     },
     shipTo,
   );
+  return priced.ok ? ok({ ...priced.data, rules: orderRulesSnapshot(cart.data.settings) }) : priced;
 }
 
 /** The pickup shop an order names: the one chosen, else the member's own, else the store's first. */
@@ -115,7 +116,7 @@ export async function createOrder(
   }
 
   const orderNo = newOrderNo(ctx.now);
-  const expiresAt = addMinutes(ctx.now, ORDER_RULES.paymentWindowMinutes);
+  const expiresAt = addMinutes(ctx.now, order.rules.paymentWindowMinutes);
   const placed = await insertOrder(
     exec,
     {
@@ -151,6 +152,11 @@ export async function createOrder(
       cancel_reason: null,
       created_at: ctx.now,
       pickup_shop_id: pickupShop.data,
+      // The store's rules now: later settings changes never rewrite this order's.
+      settings_version: order.rules.settingsVersion,
+      auto_confirm_days: order.rules.autoConfirmDays,
+      refund_window_days: order.rules.refundWindowDays,
+      points_per_yuan: order.rules.pointsPerYuan,
       // The member's shop and advisor now, so a later reassignment does not move this revenue.
       ...seams.attribution(memberId),
     },

@@ -3,10 +3,8 @@ import type { CallContext, MemberArgs, ServiceArgs } from '../context';
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import { enqueue, type PayloadOf } from '../outbox/outbox';
-import { addDays } from '../shared/time';
 import { releaseOrderHolds } from './checkout.service';
 import { newPickupCode } from './domain/order-ids';
-import { ORDER_RULES } from './domain/order-rules';
 import { loadOwnOrder, viewsOf } from './order-queries';
 import { checkoutSeams } from './seams';
 import {
@@ -183,8 +181,9 @@ export async function previewPickup({
 }
 
 /**
- * orderTimer: expire unpaid orders (releasing their holds), auto-confirm orders shipped 7 days ago,
- * settle orders whose refund window closed (emitting order.settled). Each change is a conditional
+ * orderTimer: expire unpaid orders (releasing their holds), auto-confirm orders shipped their
+ * auto-confirm days ago, settle orders whose refund window closed (emitting order.settled); both
+ * windows are the order's own, copied from the store settings when it was placed. Each change is a conditional
  * update in its own transaction, so two timers running at once change each order once.
  */
 export async function runOrderTimer(ctx: CallContext): Promise<Record<string, number>> {
@@ -195,23 +194,11 @@ export async function runOrderTimer(ctx: CallContext): Promise<Record<string, nu
     if (await db.transaction().execute((tx) => cancelUnpaid(tx, id, 'expired', now))) expired++;
   }
   let confirmed = 0;
-  for (const { id } of await findOrdersIn(
-    db,
-    'shipped',
-    'shipped_at',
-    addDays(now, -ORDER_RULES.autoConfirmDays),
-    BATCH,
-  )) {
+  for (const { id } of await findOrdersIn(db, 'shipped', 'shipped_at', 'auto_confirm_days', now, BATCH)) {
     if (await transitionOrder(db, id, 'autoConfirm', { completed_at: now })) confirmed++;
   }
   let settled = 0;
-  for (const { id } of await findOrdersIn(
-    db,
-    'completed',
-    'completed_at',
-    addDays(now, -ORDER_RULES.refundWindowDays),
-    BATCH,
-  )) {
+  for (const { id } of await findOrdersIn(db, 'completed', 'completed_at', 'refund_window_days', now, BATCH)) {
     const won = await db.transaction().execute(async (tx) => {
       if (!(await transitionOrder(tx, id, 'settle', { settled_at: now }))) return false;
       const order = (await findOrder(tx, id))!;
@@ -221,6 +208,7 @@ export async function runOrderTimer(ctx: CallContext): Promise<Record<string, nu
         storeId: order.store_id,
         memberId: order.member_id,
         paidFen: order.payable_fen - refundedFen,
+        pointsPerYuan: order.points_per_yuan,
         settledAt: now.toISOString(),
       };
       await enqueue(tx, { topic: 'order.settled', dedupeKey: `settled:${id}`, payload: { ...event }, now });

@@ -97,7 +97,13 @@ export function toOrderView(
   const own = refunds.filter((r) => r.order_id === o.id);
   const hasOpenRefund = own.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
   const actions = customerActions(
-    { status: o.status, expiresAt: o.expires_at, completedAt: o.completed_at, hasOpenRefund },
+    {
+      status: o.status,
+      expiresAt: o.expires_at,
+      completedAt: o.completed_at,
+      hasOpenRefund,
+      refundWindowDays: o.refund_window_days,
+    },
     now,
   );
   return {

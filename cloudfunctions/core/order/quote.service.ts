@@ -86,7 +86,12 @@ export async function quoteOrder({
     couponId: chosen ?? null,
     usableCouponCount: ranked.filter((c) => c.usable).length,
     points: { balance: points(balance), usable: points(usable), valueFen: fen(usable) },
-    pointsToEarn: points(pointsForYuan(wholeYuan(amounts.payableFen), cart.data.benefits.pointsMultiplier)),
+    pointsToEarn: points(
+      pointsForYuan(
+        wholeYuan(amounts.payableFen) * cart.data.settings.settings.points.earnPointsPerYuan,
+        cart.data.benefits.pointsMultiplier,
+      ),
+    ),
     pickupShops: amounts.deliveryOptions.includes('pickup')
       ? await seams.pickupShops(exec, { ...who, near: input.near ? (parseNear(input.near) ?? undefined) : undefined })
       : [],

@@ -183,7 +183,13 @@ export async function requestRefund({
   const refunds = await findRefundsOf(exec, [order.id]);
   const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
   const allowed = customerActions(
-    { status: order.status, expiresAt: order.expires_at, completedAt: order.completed_at, hasOpenRefund },
+    {
+      status: order.status,
+      expiresAt: order.expires_at,
+      completedAt: order.completed_at,
+      hasOpenRefund,
+      refundWindowDays: order.refund_window_days,
+    },
     ctx.now,
   );
   if (!allowed.requestRefund) return fail('REFUND_NOT_ALLOWED', undefined, { status: order.status });

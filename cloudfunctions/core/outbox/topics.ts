@@ -32,6 +32,8 @@ export const topics = {
     memberId: id,
     /** What the customer finally paid: payable minus every refund. */
     paidFen: fen,
+    /** The order's own earn rate (points per paid yuan before the tier multiplier); absent: 1. */
+    pointsPerYuan: z.number().int().min(0).max(100).optional(),
     settledAt: z.iso.datetime(),
   }),
   /** Order context: money went back; points, growth and referral reverse what the order earned. */

@@ -2,15 +2,7 @@ import type { ActionInput, ActionOutput } from '../contract';
 import type { ServiceArgs } from '../context';
 import { ok, type Result } from '../errors';
 import { orderToPay } from '../order';
-
-/** Subscribe-message templates the client offers after payment (configured per deployment). */
-function subscribeTemplateIds(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.SUBSCRIBE_TEMPLATE_IDS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 3);
-}
+import { templateIds } from '../settings';
 
 /**
  * `order.pay`: asks the pay port for payment parameters (cloudPay.unifiedOrder in the cloud; the
@@ -30,5 +22,6 @@ export async function payOrder({
     body: order.data.body,
     openid: caller.openid!,
   });
-  return ok({ payment, subscribeTemplateIds: subscribeTemplateIds() });
+  // The templates the client asks consent for: the store's setting, else SUBSCRIBE_TEMPLATE_IDS.
+  return ok({ payment, subscribeTemplateIds: (await templateIds(exec, ctx.storeId)).subscribeAfterPay });
 }

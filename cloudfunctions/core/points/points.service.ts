@@ -22,14 +22,16 @@ const EXPIRY_BATCH = 500;
 const HISTORY_PAGE = 20;
 
 /**
- * `order.settled` consumer: credits floor(paid yuan) x the member's current tier multiplier as a lot,
+ * `order.settled` consumer: credits floor(paid yuan) x the order's own earn rate (its store settings
+ * when placed) x the member's current tier multiplier as a lot,
  * once per order (`earn:<orderId>`). Runs before the growth consumer, so the order that lifts a member
  * to a higher tier still earns at the old rate and the next one at the new rate.
  */
 export async function earnPointsOnSettled(ctx: CallContext, event: OrderSettledEvent): Promise<void> {
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const multiplier = await tierMultiplier(tx, event.memberId);
-    const earned = earnedForOrder(event.paidFen, multiplier);
+    const perYuan = event.pointsPerYuan ?? 1;
+    const earned = earnedForOrder(event.paidFen, multiplier, perYuan);
     await creditPoints(tx, {
       memberId: event.memberId,
       points: earned,
@@ -37,7 +39,7 @@ export async function earnPointsOnSettled(ctx: CallContext, event: OrderSettledE
       key: `earn:${event.orderId}`,
       at: new Date(event.settledAt),
       orderId: event.orderId,
-      metadata: { paidFen: event.paidFen, multiplier },
+      metadata: { paidFen: event.paidFen, multiplier, perYuan },
     });
   });
 }
@@ -46,7 +48,7 @@ export async function earnPointsOnSettled(ctx: CallContext, event: OrderSettledE
  * `order.refunded` consumer: reverses what the order earned, once per refund
  * (`refund_reversal:<refundId>`). Only refunds after settlement matter (earlier ones already reduced the
  * settled amount). A whole-order refund reverses everything the order still has; a partial one reverses
- * floor(refund yuan) x the multiplier the order earned at, capped by what is left. If the balance is
+ * floor(refund yuan) x the rate and multiplier the order earned at, capped by what is left. If the balance is
  * short, it takes what is there and records the shortfall; the balance never goes negative.
  * (Points the order *spent* come back through `releasePoints`, which the refund callback calls.)
  */
@@ -56,13 +58,17 @@ export async function reversePointsOnRefunded(ctx: CallContext, event: OrderRefu
     if (!(await lockMember(tx, event.memberId))) return;
     const earn = await findEntry(tx, `earn:${event.orderId}`);
     if (!earn) return;
-    const multiplier = Number((earn.metadata as { multiplier?: number }).multiplier ?? 1);
+    const meta = earn.metadata as { multiplier?: number; perYuan?: number };
+    const multiplier = Number(meta.multiplier ?? 1);
+    const perYuan = Number(meta.perYuan ?? 1);
     const already = (await reversalsOf(tx, event.memberId, event.orderId)).reduce(
       (sum, r) => sum + Number((r.metadata as { target?: number }).target ?? -r.delta),
       0,
     );
     const left = Math.max(0, earn.delta - already);
-    const wanted = event.wholeOrder ? left : Math.min(left, pointsForYuan(wholeYuan(event.refundFen), multiplier));
+    const wanted = event.wholeOrder
+      ? left
+      : Math.min(left, pointsForYuan(wholeYuan(event.refundFen) * perYuan, multiplier));
     if (wanted === 0) return;
     await takeBack(tx, {
       memberId: event.memberId,

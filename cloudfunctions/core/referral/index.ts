@@ -2,3 +2,4 @@
 export { attributeInvite } from './attribute.service';
 export { FRIEND_GIFT_TEMPLATE_ID } from './domain/referral-settings';
 export { myInviteCard, myInvites } from './invites.service';
+export { referralSettingsSection } from './settings-section';

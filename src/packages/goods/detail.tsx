@@ -20,6 +20,7 @@ import { askRestockMessage } from './components/restock';
 import { SkuPicker, type PickerMode } from './components/SkuPicker';
 import { defaultSelection, findSku, specsText, type Selection } from './components/SkuPicker/sku-select';
 import './detail.scss';
+import { ContactService } from '../../components/ContactService';
 
 export default function DetailPage() {
   // The address bar's id, not the id this page was first created with (see useRouteParams).
@@ -118,6 +119,15 @@ export default function DetailPage() {
           分享给好友
         </Button>
       </View>
+      <ContactService
+        context={{
+          kind: 'product',
+          id: product.id,
+          title: product.title,
+          path: `/packages/goods/detail?id=${product.id}`,
+          image: product.images[0],
+        }}
+      />
       <DetailBlocks description={product.description} blocks={product.detail} />
       <View className="detail-bar">
         <View

@@ -10,6 +10,7 @@ import { formatFen } from '../../utils/money';
 import { shanghaiTime as when } from '../../utils/shanghai-time';
 import './manager.scss';
 import { withRole } from '../../components/RoleGate';
+import { settingsChanges } from './components/settings/audit-changes';
 
 /** What each action reads as; an action added later shows its name until it gets words here. */
 const ACTION_TEXT: Record<string, string> = {
@@ -40,6 +41,7 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.setStaffShop': '分配门店',
   'manager.setStaffName': '设置员工名称',
   'manager.retryRefund': '重试退款',
+  'manager.saveSettings': '修改店铺设置',
 };
 
 type AuditPage = { items: AuditEntry[]; nextCursor: string | null } & Pick<
@@ -124,6 +126,9 @@ function ManagerAuditPage() {
             </View>
             <Text className="m-item__text m-audit__who">{`${a.role === 'manager' ? '店长' : '店员'} ${a.whoNickname ?? a.who}${a.memberNickname && a.memberId ? ` → 会员 ${a.memberNickname}` : ''}`}</Text>
             {a.orderNo ? <Text className="m-item__text m-audit__order">{`订单 ${a.orderNo}`}</Text> : null}
+            {settingsChanges(a.detail) && (
+              <Text className="m-item__text m-audit__changes">{settingsChanges(a.detail)}</Text>
+            )}
             {a.amountFen !== null ? <Text className="m-item__text">{`金额 ¥${formatFen(a.amountFen)}`}</Text> : null}
           </View>
         ))}

@@ -24,6 +24,12 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '导购管理', desc: '顾客归属 · 发券额度', url: '/packages/manager/advisors', id: 'm-home-advisors' },
   { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
   { title: '运费模板', desc: '按地区 · 件数/重量 · 不配送', url: '/packages/manager/freight', id: 'm-home-freight' },
+  {
+    title: '店铺设置',
+    desc: '积分 · 订单规则 · 消息模板 · 客服',
+    url: '/packages/manager/settings',
+    id: 'm-home-settings',
+  },
 ];
 
 /** Today's figures (the server's, for the Shanghai business day); each queue opens its list. */

@@ -12,6 +12,7 @@ import { DeliveryInfo, OrderInfo, RefundList, StatusHeader } from './components/
 import { OrderActions, canReorder } from './components/OrderActions';
 import { PickupStore } from './components/PickupStore';
 import './order.scss';
+import { ContactService } from '../../components/ContactService';
 
 export default function OrderDetailPage() {
   const orderId = useRouter().params.orderId ?? '';
@@ -86,6 +87,15 @@ export default function OrderDetailPage() {
       <AmountRows amounts={order} id="detail-amounts" groupBuy={!!order.groupBuy} />
       <RefundList order={order} cancelling={busy} onCancel={(id) => void cancelRefund(id)} />
       <OrderInfo order={order} />
+      <ContactService
+        context={{
+          kind: 'order',
+          id: order.orderId,
+          title: `订单 ${order.orderNo}`,
+          path: `/packages/order/detail?orderId=${order.orderId}`,
+          image: order.lines[0]?.image,
+        }}
+      />
       {hasActions && (
         <View className="order-bar order-bar--actions" id="detail-actions">
           <OrderActions order={order} onChanged={() => void remote.reload()} size="normal" />

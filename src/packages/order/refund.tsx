@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { OrderLines } from './components/OrderParts';
 import { RefundForm, type RefundDraft } from './components/RefundForm';
 import './order.scss';
+import { ContactService } from '../../components/ContactService';
 
 export default function RefundPage() {
   const orderId = useRouter().params.orderId ?? '';
@@ -72,6 +73,15 @@ export default function RefundPage() {
     <View className="page order-refund has-bar" id="page-refund">
       <OrderLines lines={order.lines} id="refund-lines" />
       <RefundForm refundTypes={order.refundTypes} lines={order.lines} draft={draft} onChange={setDraft} />
+      <ContactService
+        context={{
+          kind: 'refund',
+          id: order.orderId,
+          title: `售后 · 订单 ${order.orderNo}`,
+          path: `/packages/order/detail?orderId=${order.orderId}`,
+          image: order.lines[0]?.image,
+        }}
+      />
       <View className="order-bar">
         <Button
           block

@@ -45,12 +45,14 @@ describe('settlement statements', () => {
     expect(await recordPayment(db, payEvent(created), minutesAfter(T0, 1))).toEqual({ errcode: 0, errmsg: 'ok' });
     const payStatements = [...db.log];
     // order.create: the caller's role and member (before the transaction), begin, the idempotency key,
-    // the SKUs and the member's tier (pricing), the stock taken by the order's own insert, the key's
-    // answer, commit. The hand-written floor of `npm run bench` sends 7 for the same rows.
+    // the SKUs, the member's tier and the store settings in force (pricing, and the rules the order
+    // keeps), the stock taken by the order's own insert, the key's answer, commit. The hand-written
+    // floor of `npm run bench` sends 7 for the same rows (it reads no settings).
     expect(createStatements.map(verb)).toEqual([
       'select',
       'begin',
       'insert idempotency_keys',
+      'select',
       'select',
       'select',
       'with update skus insert orders insert order_lines',

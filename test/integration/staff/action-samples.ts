@@ -194,6 +194,17 @@ export function actionSamples(skuId: string): Samples {
       welcomeTemplateId: null,
     },
     'manager.setShopOpen': { shopId: 'no-such-shop', open: false },
+    // store settings: a stale version, so even the manager's valid call changes nothing (SETTINGS_CHANGED).
+    'manager.getSettings': {},
+    'manager.saveSettings': {
+      section: 'points',
+      values: [
+        { key: 'earnPointsPerYuan', value: 2 },
+        { key: 'redeemCapPercent', value: 40 },
+      ],
+      version: 999,
+    },
+    'catalog.storeService': {},
   };
 }
 
@@ -365,6 +376,17 @@ export function fullerActionSamples(skuId: string): Samples {
       phone: '021-52981234',
       location: '31.2243,121.4466',
       welcomeTemplateId: 'no-such-template',
+    },
+    // store settings: a list and text values (stale version: refused whatever the values).
+    'manager.saveSettings': {
+      section: 'templates',
+      values: [
+        { key: 'subscribeAfterPay', value: ['tpl-a', 'tpl-b'] },
+        { key: 'groupbuySuccess', value: 'tpl-ok' },
+        { key: 'groupbuyFailed', value: '' },
+        { key: 'restock', value: 'tpl-r' },
+      ],
+      version: 999,
     },
   };
 }

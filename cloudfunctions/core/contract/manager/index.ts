@@ -12,6 +12,7 @@ import { managerOrderActions } from './orders.contract';
 import { managerPromotionActions } from './promotions.contract';
 import { managerShopActions } from './shops.contract';
 import { managerStaffActions } from './staff.contract';
+import { managerSettingsActions, storeServiceActions } from './settings.contract';
 
 export type * from './catalog.contract';
 export type * from './catalog-editor.contract';
@@ -22,6 +23,7 @@ export type * from './orders.contract';
 export type * from './promotions.contract';
 export type * from './shops.contract';
 export type * from './staff.contract';
+export type * from './settings.contract';
 
 export const managerActions = {
   ...managerOrderActions,
@@ -33,4 +35,6 @@ export const managerActions = {
   ...managerDashboardActions,
   ...managerFreightActions,
   ...managerHomePageActions,
+  ...managerSettingsActions,
+  ...storeServiceActions,
 } as const;

@@ -39,6 +39,11 @@ export interface OrderTables {
     advisor_openid: Generated<string | null>;
     /** 0026_order_pickup_shop.sql: where a pickup order is collected. */
     pickup_shop_id: Generated<string | null>;
+    /** 0034_store_settings.sql: the store settings the order was placed under (null: the defaults). */
+    settings_version: Generated<number | null>;
+    auto_confirm_days: Generated<number>;
+    refund_window_days: Generated<number>;
+    points_per_yuan: Generated<number>;
   };
   order_lines: {
     id: string;

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/db';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../domain/settings';
 
-/** The store's nudge settings: its row over the defaults; NUDGE_TEMPLATE_ID (deployment) over both for the template. */
+/** The store's nudge settings: its row (店铺设置) over the defaults; for the template, NUDGE_TEMPLATE_ID (deployment) between the two. */
 export async function loadNudgeSettings(
   exec: Executor,
   storeId: string,
@@ -10,7 +10,7 @@ export async function loadNudgeSettings(
   const row = await exec.selectFrom('nudge_settings').selectAll().where('store_id', '=', storeId).executeTakeFirst();
   const d = DEFAULT_NUDGE_SETTINGS;
   return {
-    templateId: env.NUDGE_TEMPLATE_ID || row?.template_id || d.templateId,
+    templateId: row?.template_id || env.NUDGE_TEMPLATE_ID || d.templateId,
     capDays: row?.cap_days ?? d.capDays,
     quietStartHour: row?.quiet_start_hour ?? d.quietStartHour,
     quietEndHour: row?.quiet_end_hour ?? d.quietEndHour,

@@ -2,17 +2,42 @@ import type { OrderStatus, OrderTab, RefundType } from '../../contract';
 import { EXPRESS_FEE_FEN } from '../../shared/shipping';
 import { canTransition } from './order-state-machine';
 
-/** Per-store numbers (ARCHITECTURE.md "Orders"); one place to change them. */
+/** Fixed numbers; the store's own rules (payment window, auto-confirm, refund window) are store settings. */
 export const ORDER_RULES = {
-  /** Unpaid orders expire after this; stock, coupon and points are released. */
-  paymentWindowMinutes: 30,
-  /** Shipped orders complete by themselves after this many days. */
-  autoConfirmDays: 7,
-  /** After completion the customer may ask for a refund for this long; then the order settles. */
-  refundWindowDays: 7,
   /** Express fee below the tier's free-shipping threshold. */
   expressFeeFen: EXPRESS_FEE_FEN,
 } as const;
+
+/**
+ * The rules an order is placed under, copied onto it at creation: the timers, the refund window and
+ * the points earned at settlement read the order's copy, so a later settings change applies to new
+ * orders only.
+ */
+export interface OrderRulesSnapshot {
+  settingsVersion: number | null;
+  /** Unpaid orders expire after this; stock, coupon and points are released. */
+  paymentWindowMinutes: number;
+  /** Shipped orders complete by themselves after this many days. */
+  autoConfirmDays: number;
+  /** After completion the customer may ask for a refund for this long; then the order settles. */
+  refundWindowDays: number;
+  /** Points per paid yuan before the tier multiplier. */
+  pointsPerYuan: number;
+}
+
+export function orderRulesSnapshot(s: {
+  version: number;
+  settings: {
+    orderRules: { paymentWindowMinutes: number; autoConfirmDays: number; refundWindowDays: number };
+    points: { earnPointsPerYuan: number };
+  };
+}): OrderRulesSnapshot {
+  return {
+    settingsVersion: s.version === 0 ? null : s.version,
+    ...s.settings.orderRules,
+    pointsPerYuan: s.settings.points.earnPointsPerYuan,
+  };
+}
 
 /** Statuses each list tab shows. */
 export const TAB_STATUSES: Record<OrderTab, OrderStatus[]> = {
@@ -31,13 +56,15 @@ export interface OrderFacts {
   expiresAt: Date;
   completedAt: Date | null;
   hasOpenRefund: boolean;
+  /** The order's own refund window (its rules at creation). */
+  refundWindowDays: number;
 }
 
 /** What the customer may do with an order now. */
 export function customerActions(o: OrderFacts, now: Date) {
   const refundWindowOpen =
     o.status !== 'completed' ||
-    (o.completedAt !== null && now.getTime() < o.completedAt.getTime() + ORDER_RULES.refundWindowDays * 86_400_000);
+    (o.completedAt !== null && now.getTime() < o.completedAt.getTime() + o.refundWindowDays * 86_400_000);
   return {
     pay: canTransition(o.status, 'pay') && now < o.expiresAt,
     cancel: canTransition(o.status, 'cancel'),

@@ -39,6 +39,8 @@ export interface PricingInput {
   /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
   pointsRequested: number;
   pointsBalance: number;
+  /** The store's cap on points, % of the goods after coupon (store settings); omitted: the default 50%. */
+  pointsMaxSharePercent?: number;
   /** group-buy unit prices by SKU, applied after the member price (the lower one wins). */
   groupPrices?: ReadonlyMap<string, Fen>;
   /**
@@ -94,7 +96,7 @@ function chooseDelivery(
   return fail('DELIVERY_CONFLICT', message, details);
 }
 
-/** Points may pay at most this share of the goods (after member price and coupon). */
+/** Points may pay at most this share of the goods (after member price and coupon), unless the store set its own. */
 export const POINTS_MAX_SHARE_PERCENT = 50;
 /** WeChat Pay needs at least ¥0.01: discounts never take the goods below this. */
 export const MIN_PAYABLE_FEN = 1;
@@ -137,7 +139,7 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
     return fail('INSUFFICIENT_POINTS', undefined, { requested: input.pointsRequested, balance: input.pointsBalance });
   }
   const pointsCap = Math.min(
-    Math.floor((goodsAfterCoupon * POINTS_MAX_SHARE_PERCENT) / 100),
+    Math.floor((goodsAfterCoupon * (input.pointsMaxSharePercent ?? POINTS_MAX_SHARE_PERCENT)) / 100),
     goodsAfterCoupon - MIN_PAYABLE_FEN,
   );
   const pointsUsed = Math.max(0, Math.min(input.pointsRequested, pointsCap));

@@ -257,14 +257,16 @@ export async function findOrdersIn(
   exec: Executor,
   status: OrderStatus,
   column: 'shipped_at' | 'completed_at',
-  before: Date,
+  days: 'auto_confirm_days' | 'refund_window_days',
+  now: Date,
   limit: number,
 ) {
+  // Each order's own window (its rules when placed): due once `column` + its days has passed.
   return exec
     .selectFrom('orders')
     .select('id')
     .where('status', '=', status)
-    .where(column, '<=', before)
+    .where(sql<boolean>`${sql.ref(column)} + ${sql.ref(days)} * interval '1 day' <= ${now}`)
     .orderBy(column)
     .limit(limit)
     .execute();

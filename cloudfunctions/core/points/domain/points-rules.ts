@@ -27,9 +27,9 @@ export function pointsForYuan(yuan: number, multiplier: number): number {
   return Math.floor((Math.max(0, yuan) * perMille) / 1000);
 }
 
-/** Points an order earns: floor(paidFen / 100) x multiplier, floored. */
-export function earnedForOrder(paidFen: number, multiplier: number): number {
-  return pointsForYuan(wholeYuan(paidFen), multiplier);
+/** Points an order earns: floor(paidFen / 100) x the store's points per yuan x multiplier, floored. */
+export function earnedForOrder(paidFen: number, multiplier: number, perYuan = 1): number {
+  return pointsForYuan(wholeYuan(paidFen) * Math.max(0, perYuan), multiplier);
 }
 
 export interface OpenLot {

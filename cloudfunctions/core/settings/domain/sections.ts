@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+/**
+ * The store's settings as declared sections (the zod schema of each is built from its fields): each field carries its form's label, unit and range, so
+ * the manager's page renders any section from what the server sends and a new setting is one entry
+ * here (plus the code that reads it). Defaults are the store's behaviour before settings existed.
+ */
+export type FieldKind = 'int' | 'text' | 'textList';
+export type SettingValue = number | string | string[];
+
+export interface SettingField {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  min?: number;
+  max?: number;
+  unit?: string;
+  help?: string;
+  /** text: the allowed shape, said in `help`. */
+  pattern?: RegExp;
+  maxItems?: number;
+}
+
+export const SECTION_CODES = ['points', 'orderRules', 'templates', 'contact'] as const;
+export type SectionCode = (typeof SECTION_CODES)[number];
+
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{0,64}$/;
+
+export const SECTIONS: Record<SectionCode, { title: string; fields: SettingField[] }> = {
+  points: {
+    title: '积分',
+    fields: [
+      {
+        key: 'earnPointsPerYuan',
+        label: '每消费 1 元得积分',
+        kind: 'int',
+        min: 0,
+        max: 100,
+        unit: '分',
+        help: '再乘以会员等级倍率；结算时按下单时的规则发放',
+      },
+      {
+        key: 'redeemCapPercent',
+        label: '积分抵扣上限',
+        kind: 'int',
+        min: 0,
+        max: 100,
+        unit: '%',
+        help: '积分最多抵扣商品金额（用券后）的比例；100 积分抵 1 元',
+      },
+    ],
+  },
+  orderRules: {
+    title: '订单规则',
+    fields: [
+      { key: 'paymentWindowMinutes', label: '待付款保留时长', kind: 'int', min: 5, max: 1440, unit: '分钟' },
+      { key: 'autoConfirmDays', label: '发货后自动确认收货', kind: 'int', min: 1, max: 30, unit: '天' },
+      { key: 'refundWindowDays', label: '确认收货后可申请售后', kind: 'int', min: 0, max: 30, unit: '天' },
+    ],
+  },
+  templates: {
+    title: '订阅消息模板',
+    fields: [
+      {
+        key: 'subscribeAfterPay',
+        label: '支付后请求订阅的模板',
+        kind: 'textList',
+        maxItems: 3,
+        pattern: TEMPLATE_ID,
+        help: '最多 3 个，逗号分隔；留空则用部署配置',
+      },
+      {
+        key: 'groupbuySuccess',
+        label: '拼团成功通知模板',
+        kind: 'text',
+        pattern: TEMPLATE_ID,
+        help: '留空则用部署配置',
+      },
+      {
+        key: 'groupbuyFailed',
+        label: '拼团失败通知模板',
+        kind: 'text',
+        pattern: TEMPLATE_ID,
+        help: '留空则用部署配置',
+      },
+      { key: 'restock', label: '到货提醒模板', kind: 'text', pattern: TEMPLATE_ID, help: '留空则用部署配置' },
+    ],
+  },
+  contact: {
+    title: '客服',
+    fields: [
+      {
+        key: 'phone',
+        label: '客服电话（H5）',
+        kind: 'text',
+        pattern: /^$|^[0-9+\-() ]{3,20}$/,
+        help: '网页版显示的拨号号码',
+      },
+      {
+        key: 'wecomUrl',
+        label: '企业微信客服链接（H5）',
+        kind: 'text',
+        pattern: /^$|^https:\/\/[^\s]{4,200}$/,
+        help: 'https 开头；填写后网页版优先打开此链接',
+      },
+    ],
+  },
+};
+
+export interface StoreSettings {
+  points: { earnPointsPerYuan: number; redeemCapPercent: number };
+  orderRules: { paymentWindowMinutes: number; autoConfirmDays: number; refundWindowDays: number };
+  templates: { subscribeAfterPay: string[]; groupbuySuccess: string; groupbuyFailed: string; restock: string };
+  contact: { phone: string; wecomUrl: string };
+}
+
+export const DEFAULT_SETTINGS: StoreSettings = {
+  points: { earnPointsPerYuan: 1, redeemCapPercent: 50 },
+  orderRules: { paymentWindowMinutes: 30, autoConfirmDays: 7, refundWindowDays: 7 },
+  templates: { subscribeAfterPay: [], groupbuySuccess: '', groupbuyFailed: '', restock: '' },
+  contact: { phone: '', wecomUrl: '' },
+};
+
+function fieldSchema(f: SettingField): z.ZodType {
+  if (f.kind === 'int')
+    return z
+      .number()
+      .int()
+      .min(f.min ?? 0)
+      .max(f.max ?? 2_147_483_647);
+  const text = f.pattern ? z.string().regex(f.pattern) : z.string().max(200);
+  return f.kind === 'text' ? text : z.array(text.min(1)).max(f.maxItems ?? 10);
+}
+
+export type SectionCheck =
+  { ok: true; values: Record<string, unknown> } | { ok: false; field: string; label: string; message: string };
+
+/** Validates a section's values; a refusal names the first wrong field and says what it accepts. */
+export function checkSection(code: SectionCode, values: unknown): SectionCheck {
+  return checkFields(SECTIONS[code].fields, values);
+}
+
+/** The same check for any list of fields (a section another context keeps in its own table). */
+export function checkFields(fields: readonly SettingField[], values: unknown): SectionCheck {
+  const schema = z.strictObject(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f)])));
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, values: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  const field = fields.find((f) => f.key === key);
+  if (!field) return { ok: false, field: key, label: key, message: '设置项不存在或缺失' };
+  const range =
+    field.kind === 'int'
+      ? `${field.label}须为 ${field.min}～${field.max} 的整数`
+      : field.kind === 'textList'
+        ? `${field.label}最多 ${field.maxItems} 个，格式不正确`
+        : `${field.label}格式不正确`;
+  return { ok: false, field: key, label: field.label, message: range };
+}
+
+/**
+ * A stored document read over the defaults, field by field: a field a later release added, or one
+ * that no longer passes its section's rules, reads as its default rather than breaking the store.
+ */
+export function readSettings(doc: unknown): StoreSettings {
+  const stored = (doc && typeof doc === 'object' ? doc : {}) as Record<string, Record<string, unknown> | undefined>;
+  const out = structuredClone(DEFAULT_SETTINGS) as unknown as Record<string, Record<string, unknown>>;
+  for (const code of SECTION_CODES) {
+    for (const f of SECTIONS[code].fields) {
+      const v = stored[code]?.[f.key];
+      if (v !== undefined && fieldSchema(f).safeParse(v).success) out[code]![f.key] = v;
+    }
+  }
+  return out as unknown as StoreSettings;
+}
+
+/** What changed in a section, field by field with its label, for the audit row. */
+export function sectionDiff(
+  fields: readonly SettingField[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  return fields
+    .filter((f) => JSON.stringify(before[f.key]) !== JSON.stringify(after[f.key]))
+    .map((f) => ({ field: f.key, label: f.label, before: before[f.key], after: after[f.key] }));
+}
