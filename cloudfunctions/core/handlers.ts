@@ -6,7 +6,7 @@ import { listCart, removeFromCart, selectAllInCart, setCart } from './catalog';
 import { getMyProfile } from './member';
 import { grantSubscriptions } from './member';
 import { createOrder, quoteOrder } from './order';
-import { cancelOrder, confirmReceipt, previewPickup, readyForPickup, shipOrder, verifyPickup } from './order';
+import { cancelOrder, confirmReceipt, previewPickup, readyForPickup, verifyPickup } from './order';
 import { getOrder, listOrders, listStoreOrders, recordWechatReceipt } from './order';
 import { payOrder } from './payment';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
@@ -47,6 +47,9 @@ import { listAdvisors, listShopCustomers, reassignAdvisor } from './advisor';
 import { setMyName, setStaffName, setStaffShop } from './staff';
 import { managerSummary } from './dashboard';
 import { quoteRefund } from './order';
+// logistics and exports
+import { importShipments, listCarriers, orderTracking, shipOrderWithCarrier } from './logistics';
+import { exportReport } from './export';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -79,7 +82,7 @@ const useCases: Handlers = {
   'order.cancelRefund': cancelRefund,
   'order.reorder': reorder,
   'manager.listOrders': listStoreOrders,
-  'manager.shipOrder': shipOrder,
+  'manager.shipOrder': shipOrderWithCarrier,
   'manager.readyForPickup': readyForPickup,
   'manager.verifyPickup': verifyPickup,
   'manager.listRefunds': listRefunds,
@@ -159,6 +162,11 @@ const useCases: Handlers = {
   'manager.reassignAdvisor': reassignAdvisor,
   'manager.shopCustomers': listShopCustomers,
   'manager.setAdvisorTemplate': setAdvisorTemplate,
+  // logistics and exports
+  'order.tracking': orderTracking,
+  'manager.listCarriers': listCarriers,
+  'manager.importShipments': importShipments,
+  'manager.exportReport': exportReport,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

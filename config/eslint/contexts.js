@@ -25,6 +25,8 @@ const contexts = [
   'shop',
   'staff',
   'dashboard',
+  'logistics',
+  'export',
 ];
 
 const kernel = [
@@ -74,6 +76,8 @@ const allowed = {
   shop: ['member', 'coupon', 'order', 'advisor'],
   staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop'],
   dashboard: ['nudge'],
+  logistics: ['order'],
+  export: [],
 };
 
 module.exports = { contexts, kernel, composition, allowed, published };

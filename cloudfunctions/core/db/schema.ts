@@ -14,6 +14,7 @@ import type { AdvisorTables } from './schema/advisor.schema';
 import type { StockLedgerTables } from './schema/stock-ledger.schema';
 import type { RateLimitTables } from './schema/rate-limit.schema';
 import type { CartTables } from './schema/cart.schema';
+import type { LogisticsTables } from './schema/logistics.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -36,4 +37,5 @@ export interface Database
     AdvisorTables,
     StockLedgerTables,
     RateLimitTables,
-    CartTables {}
+    CartTables,
+    LogisticsTables {}

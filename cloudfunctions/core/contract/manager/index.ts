@@ -9,6 +9,7 @@ import { managerOrderActions } from './orders.contract';
 import { managerPromotionActions } from './promotions.contract';
 import { managerShopActions } from './shops.contract';
 import { managerStaffActions } from './staff.contract';
+import { managerLogisticsActions } from './logistics.contract';
 
 export type * from './catalog.contract';
 export type * from './dashboard.contract';
@@ -16,6 +17,7 @@ export type * from './orders.contract';
 export type * from './promotions.contract';
 export type * from './shops.contract';
 export type * from './staff.contract';
+export type * from './logistics.contract';
 
 export const managerActions = {
   ...managerOrderActions,
@@ -24,4 +26,5 @@ export const managerActions = {
   ...managerStaffActions,
   ...managerShopActions,
   ...managerDashboardActions,
+  ...managerLogisticsActions,
 } as const;
