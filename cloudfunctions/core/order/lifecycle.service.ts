@@ -84,7 +84,12 @@ export async function confirmReceipt({
 }
 
 /** The order as the manager sees it, or NOT_FOUND outside the store. */
-export async function storeOrderView(exec: Executor, storeId: string, orderId: string, now: Date): Promise<Result<OrderView>> {
+export async function storeOrderView(
+  exec: Executor,
+  storeId: string,
+  orderId: string,
+  now: Date,
+): Promise<Result<OrderView>> {
   const order = await findOrder(exec, orderId);
   if (!order || order.store_id !== storeId) return fail('NOT_FOUND', '订单不存在', { orderId });
   const [{ view }] = await viewsOf(exec, [order], now);

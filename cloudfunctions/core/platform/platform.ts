@@ -166,7 +166,8 @@ export interface StoragePort {
 }
 
 /** Where a parcel is, as the carrier reports it. `delivered` is final: its timeline never changes again. */
-export type TrackingState = 'in_transit' | 'collected' | 'delivering' | 'delivered' | 'problem' | 'returned' | 'unknown';
+export type TrackingState =
+  'in_transit' | 'collected' | 'delivering' | 'delivered' | 'problem' | 'returned' | 'unknown';
 
 /** One step of a parcel's journey; `at` is ISO-8601. */
 export interface TrackingEvent {
@@ -186,8 +187,7 @@ export interface TrackingQuery {
 
 /** A carrier's answer, newest event first; `found: false` when it knows no such parcel yet. */
 export type TrackingAnswer =
-  | { found: true; state: TrackingState; events: TrackingEvent[] }
-  | { found: false; reason: string };
+  { found: true; state: TrackingState; events: TrackingEvent[] } | { found: false; reason: string };
 
 /** Carrier tracking (快递100 实时查询 in production, a deterministic stand-in locally). */
 export interface TrackingPort {

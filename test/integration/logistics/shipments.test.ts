@@ -37,7 +37,12 @@ describeEachDatabase('shipping by spreadsheet', (use) => {
     ].join('\n');
     const at = minutesAfter(T0, 10);
     const first = okData(
-      await callAction(use(), 'manager.importShipments', { csv }, { openid: MANAGER, now: at, idempotencyKey: newKey() }),
+      await callAction(
+        use(),
+        'manager.importShipments',
+        { csv },
+        { openid: MANAGER, now: at, idempotencyKey: newKey() },
+      ),
     );
     expect(first.rows.map((r) => [r.line, r.outcome])).toEqual([
       [2, 'shipped'],
@@ -134,7 +139,10 @@ describeEachDatabase('shipping by spreadsheet', (use) => {
       { orderId: order.orderId, carrier: '天天快递', trackingNo: 'TT000001' },
       { openid: MANAGER, now: T0, idempotencyKey: newKey() },
     );
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请从列表中选择快递公司' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '请从列表中选择快递公司' },
+    });
     const shipped = okData(
       await callAction(
         use(),

@@ -70,7 +70,12 @@ describeEachDatabase('order tracking', (use) => {
     let answer: TrackingAnswer | Error = new Error('kuaidi100 busy');
     const { platform, asked } = countingPlatform(() => answer);
     const ask = (minutes: number, openid = order.openid) =>
-      callAction(use(), 'order.tracking', { orderId: order.orderId }, { openid, now: minutesAfter(T0, minutes), platform });
+      callAction(
+        use(),
+        'order.tracking',
+        { orderId: order.orderId },
+        { openid, now: minutesAfter(T0, minutes), platform },
+      );
     expect(okData(await ask(1))).toMatchObject({ available: false, stateText: '暂无物流信息', steps: [] });
     answer = { found: true, state: 'delivered', events: [{ at: T0.toISOString(), text: '已签收', place: null }] };
     expect(okData(await ask(2))).toMatchObject({ available: true, state: 'delivered', stateText: '已签收' });

@@ -64,9 +64,7 @@ export const managerLogisticsActions = {
   }),
   /** A report over whole Shanghai days `from`..`to` (inclusive), at most 366 of them. */
   'manager.exportReport': action<ExportReportResult>()({
-    input: z
-      .object({ kind: z.enum(EXPORT_KINDS), from: day, to: day, format: z.enum(['csv', 'xlsx']) })
-      .strict(),
+    input: z.object({ kind: z.enum(EXPORT_KINDS), from: day, to: day, format: z.enum(['csv', 'xlsx']) }).strict(),
     role: 'manager',
     mutating: true,
   }),

@@ -4,7 +4,8 @@ import { findCarrier } from './carriers';
 
 describe('shipment spreadsheet', () => {
   it('reads a header, a BOM, CRLF, quotes and blank lines; reports a short line as malformed', () => {
-    const text = '\uFEFF订单号,快递公司,运单号\r\n202603020001,顺丰,SF1001\r\n\r\n"202603020002"," 中通 ",ZT-2002\r\n202603020003,圆通\r\n';
+    const text =
+      '\uFEFF订单号,快递公司,运单号\r\n202603020001,顺丰,SF1001\r\n\r\n"202603020002"," 中通 ",ZT-2002\r\n202603020003,圆通\r\n';
     expect(parseShipmentCsv(text)).toEqual({
       ok: true,
       rows: [

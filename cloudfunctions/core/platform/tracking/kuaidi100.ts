@@ -25,7 +25,10 @@ export function kuaidi100Request(config: Kuaidi100Config, query: TrackingQuery):
     show: '0',
     order: 'desc',
   });
-  const sign = createHash('md5').update(param + config.key + config.customer, 'utf8').digest('hex').toUpperCase();
+  const sign = createHash('md5')
+    .update(param + config.key + config.customer, 'utf8')
+    .digest('hex')
+    .toUpperCase();
   const body = new URLSearchParams({ customer: config.customer, sign, param }).toString();
   return { url: KUAIDI100_QUERY_URL, body };
 }
