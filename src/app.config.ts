@@ -20,6 +20,9 @@ export default defineAppConfig({
         'messages',
         'shops',
         'advisors',
+        // logistics and exports
+        'shipments',
+        'exports',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer'] },

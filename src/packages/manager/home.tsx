@@ -14,6 +14,13 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '门店工作台', desc: '扫码积分 · 核销', url: '/packages/staff/counter', id: 'm-home-counter' },
   { title: '订单管理', desc: '发货 · 自提', url: '/packages/manager/orders', id: 'm-home-orders' },
   { title: '售后审核', desc: '退款', url: '/packages/manager/refunds', id: 'm-home-refunds' },
+  { title: '批量发货', desc: '导入 CSV · 逐行结果', url: '/packages/manager/shipments', id: 'm-home-shipments' },
+  {
+    title: '数据导出',
+    desc: '订单 · 退款 · 支付 · 会员 · 积分',
+    url: '/packages/manager/exports',
+    id: 'm-home-exports',
+  },
   { title: '商品库存', desc: '价格 · 库存 · 上下架', url: '/packages/manager/products', id: 'm-home-products' },
   { title: '优惠券', desc: '新建 · 停发', url: '/packages/manager/coupons', id: 'm-home-coupons' },
   { title: '拼团活动', desc: '新建 · 停止', url: '/packages/manager/campaigns', id: 'm-home-campaigns' },
