@@ -48,8 +48,8 @@ export function installSelfHost<P extends Platform>(
     ...base,
     ...(auth ? installWechatSignIn(app, base, fetch, auth, options) : {}),
     ...(wxpay ? { pay: installWxpayV3(app, fetch, wxpay, options) } : {}),
-    // The real carrier query once its keys are set; otherwise the base platform's.
-    ...(process.env.KUAIDI100_KEY ? { tracking: trackingFromEnv(process.env, fetch) } : {}),
+    // A real shop never shows the local stand-in's invented journeys: 快递100 when its keys are set, else none.
+    tracking: trackingFromEnv(process.env, fetch),
   };
 }
 
