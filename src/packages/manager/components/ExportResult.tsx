@@ -47,15 +47,18 @@ export function ExportResult({ result }: { result: ExportReportResult }) {
       </Text>
       <Text className="m-exports__meta" id="m-export-meta">{`共 ${result.rows} 行 · ${size}`}</Text>
       {process.env.TARO_ENV === 'h5' ? (
+        // A real link (the browser downloads it; the e2e test reads its href), drawn as the page's buttons.
         <a className="m-exports__link" id="m-export-link" href={absolute(result.url)} download={result.fileName}>
-          下载文件
+          <Button block type="primary">
+            下载文件
+          </Button>
         </a>
       ) : (
-        <Button type="primary" id="m-export-open" onClick={() => void openReport(result)}>
+        <Button block type="primary" id="m-export-open" onClick={() => void openReport(result)}>
           打开文件
         </Button>
       )}
-      <Button fill="outline" id="m-export-copy" onClick={() => copyLink(result.url)}>
+      <Button block fill="outline" id="m-export-copy" onClick={() => copyLink(result.url)}>
         复制链接
       </Button>
     </View>
