@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { createOwnDatabase } from '../test/support/postgres-database';
 import { callAction } from '../test/support/call';
+import { BENCH_RANGE } from './export-worker';
 
 interface Measured {
   mode: string;
@@ -36,7 +37,7 @@ async function seedOrders(db: Awaited<ReturnType<typeof createOwnDatabase>>['db'
       '', 8900 + g % 1000, 0, 0, 0, 1000, 9900 + g % 1000, 0,
       t + interval '30 minutes', t, t + interval '1 minute', '4200' || lpad(g::text, 24, '0'), '顺丰速运', 'SF' || g, t + interval '1 day'
     from generate_series(1, ${count}) as g,
-      lateral (select timestamptz '2025-12-31 16:00:00+00' + ((g - 1) * interval '1 second') * (2678400.0 / ${count}) as t) as x
+      lateral (select ${BENCH_RANGE.from}::timestamptz + ((g - 1) * interval '1 second') * (${(BENCH_RANGE.to.getTime() - BENCH_RANGE.from.getTime()) / 1000} / ${count}::float8) as t) as x
   `.execute(db.kysely);
 }
 

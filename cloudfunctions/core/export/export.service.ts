@@ -13,7 +13,7 @@ import { openXlsxWriter } from './writers/xlsx-writer';
 import type { ReportWriter } from './writers/report-writer';
 
 /** Rows read per query: small enough to keep memory flat, large enough that 100k rows take 100 queries. */
-export const EXPORT_PAGE_ROWS = 1000;
+const EXPORT_PAGE_ROWS = 1000;
 
 const CONTENT_TYPES = {
   csv: 'text/csv',

@@ -12,7 +12,7 @@ export {
   runOrderTimer,
   verifyPickup,
 } from './lifecycle.service';
-export { shipOrder, shipParcel, type Parcel, type ParcelOutcome } from './ship.service';
+export { shipOrder, shipParcel, type ParcelOutcome } from './ship.service';
 export { loadOwnOrder } from './order-queries';
 export { getOrder, listOrders, listStoreOrders, viewsOf } from './order-queries';
 export { quoteRefund } from './manager-refund.service';

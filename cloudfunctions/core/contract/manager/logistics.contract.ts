@@ -51,7 +51,7 @@ export interface ExportReportResult {
 }
 
 /** The longest pasted file: 500 lines of order number, carrier and tracking number fit well within it. */
-export const SHIPMENT_CSV_MAX_CHARS = 60_000;
+const SHIPMENT_CSV_MAX_CHARS = 60_000;
 
 const day = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a Shanghai day, YYYY-MM-DD');
 

@@ -1,5 +1,5 @@
 /** The longest report: a year and a day (a leap year's whole). */
-export const EXPORT_MAX_DAYS = 366;
+const EXPORT_MAX_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 

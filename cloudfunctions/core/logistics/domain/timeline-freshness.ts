@@ -1,5 +1,5 @@
 /** How long a cached timeline is shown before the provider is asked again (快递100 bills per query). */
-export const TIMELINE_FRESH_MINUTES = 30;
+const TIMELINE_FRESH_MINUTES = 30;
 
 /** Whether a cached timeline is still good: a final one (delivered) always is. */
 export function isTimelineFresh(cached: { final: boolean; fetched_at: Date }, now: Date): boolean {

@@ -7,7 +7,7 @@ import { createKuaidi100Tracking } from './kuaidi100';
  * A POST over node:https: cloud functions run on Node 16, which has no global `fetch`. Ten seconds at
  * most, so a slow carrier never holds the customer's order page.
  */
-export const httpsFetch: Fetch = (url, init = {}) =>
+const httpsFetch: Fetch = (url, init = {}) =>
   new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? 'GET', headers: init.headers, timeout: 10_000 }, (res) => {
       const chunks: Buffer[] = [];
