@@ -5,6 +5,8 @@
  *    the throughput ratio (goal >= 0.7) and the p99 ratio (goal <= 2); `npm run bench -- settlement` runs only this.
  * 2. Flash sale: 2,000 attempts at concurrency 50 for a SKU with stock 100: exactly 100 sold, no oversell.
  * 3. Nudge timer: one daily run at 10k and 100k members (`npm run bench -- nudge` runs only this).
+ * 4. Export: 100k orders as streamed CSV and XLSX next to an all-in-memory baseline, time and peak RSS
+ *    (`npm run bench -- export` runs only this).
  * `npm run bench -- soak [--seconds N]`, `-- crash [--kills N]`, `-- reliability` (the
  * bad-input suite at 1,000 cases per action, then the crash test and the soak in full): see
  * bench/reliability/reliability-report.ts; not part of the default run.
@@ -14,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { flashSale, fmt, settlementThroughput } from './settlement.bench';
 import { runNudgeBench } from './nudge-report';
+import { runExportBench } from './export.bench';
 import { parseReliabilityArgs, runCrashReport, runSoakReport } from './reliability/reliability-report';
 
 /**
@@ -59,6 +62,7 @@ async function main(): Promise<number> {
   const only = process.argv[2];
   if (only === 'nudge') return (await runNudgeBench(url)) ? 0 : 1;
   if (only === 'settlement') return (await runSettlement(url, orders)) ? 0 : 1;
+  if (only === 'export') return (await runExportBench(url, Number(process.env.BENCH_EXPORT_ORDERS ?? 100_000))) ? 0 : 1;
   // reliability (crash test, soak)
   const reliability = parseReliabilityArgs(process.argv.slice(3));
   if (only === 'crash') return (await runCrashReport(url, reliability.kills ?? 8)) ? 0 : 1;
@@ -87,6 +91,7 @@ async function main(): Promise<number> {
     failed = true;
   }
   if (!(await runNudgeBench(url))) failed = true;
+  if (!(await runExportBench(url))) failed = true;
   return failed ? 1 : 0;
 }
 

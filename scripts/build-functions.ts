@@ -15,6 +15,12 @@ const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_OUT = join(ROOT, 'build/functions');
 /** WeChat Cloud's Node runtime; the SDK comes from the function's own package.json. */
 const WX_SERVER_SDK = '~3.0.1';
+/**
+ * exceljs (about 1 MB minified, the whole function budget) is not bundled: the core loads it only
+ * when a report is written, and only the function that serves manager.exportReport installs it.
+ */
+const EXCELJS = '4.4.0';
+const FUNCTIONS_WITH_EXCELJS = new Set(['manager']);
 /** The syntax level of the runtime the functions are deployed on, so nothing newer reaches it. */
 export const ESBUILD_TARGET = `node${nodeMajorOf(FUNCTION_RUNTIME)}`;
 
@@ -89,7 +95,7 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       minify: true,
       legalComments: 'none',
       // The SDK is installed by WeChat Cloud; PGlite is the local database and never runs in the cloud.
-      external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
+      external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native', 'exceljs'],
       logLevel: 'warning',
       plugins: [dropZodLocaleAggregate],
     });
@@ -97,7 +103,7 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
     writeFileSync(join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
     writeFileSync(
       join(out, 'package.json'),
-      `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: { 'wx-server-sdk': WX_SERVER_SDK } }, null, 2)}\n`,
+      `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: { 'wx-server-sdk': WX_SERVER_SDK, ...(FUNCTIONS_WITH_EXCELJS.has(name) ? { exceljs: EXCELJS } : {}) } }, null, 2)}\n`,
     );
     built.push({
       name,

@@ -27,6 +27,9 @@ export default defineAppConfig({
         'home-page',
         // store settings
         'settings',
+        // logistics and exports
+        'shipments',
+        'exports',
       ],
     },
     { root: 'packages/staff', pages: ['counter', 'bind', 'my-code', 'customers', 'customer', 'pickups'] },

@@ -6,7 +6,7 @@ import { listCart, removeFromCart, selectAllInCart, setCart } from './catalog';
 import { getMyProfile } from './member';
 import { grantSubscriptions } from './member';
 import { createOrder, quoteOrder } from './order';
-import { cancelOrder, confirmReceipt, previewPickup, readyForPickup, shipOrder, verifyPickup } from './order';
+import { cancelOrder, confirmReceipt, previewPickup, readyForPickup, verifyPickup } from './order';
 import { getOrder, listOrders, listStoreOrders, recordWechatReceipt } from './order';
 import { payOrder } from './payment';
 import { approveRefund, listRefunds, refundOrderAsManager, rejectRefund, requestRefund, retryRefund } from './order';
@@ -58,6 +58,9 @@ import { deleteHomeSection, listHomeSections, moveHomeSection, saveHomeSection }
 import { listShops, saveShop, setShopOpen } from './shop';
 // store settings
 import { getSettings, saveSettings, storeService } from './settings';
+// logistics and exports
+import { importShipments, listCarriers, orderTracking, shipOrderWithCarrier } from './logistics';
+import { exportReport } from './export';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -90,7 +93,7 @@ const useCases: Handlers = {
   'order.cancelRefund': cancelRefund,
   'order.reorder': reorder,
   'manager.listOrders': listStoreOrders,
-  'manager.shipOrder': shipOrder,
+  'manager.shipOrder': shipOrderWithCarrier,
   'manager.readyForPickup': readyForPickup,
   'manager.verifyPickup': verifyPickup,
   'manager.listRefunds': listRefunds,
@@ -203,6 +206,11 @@ const useCases: Handlers = {
   'manager.getSettings': getSettings,
   'manager.saveSettings': saveSettings,
   'catalog.storeService': storeService,
+  // logistics and exports
+  'order.tracking': orderTracking,
+  'manager.listCarriers': listCarriers,
+  'manager.importShipments': importShipments,
+  'manager.exportReport': exportReport,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

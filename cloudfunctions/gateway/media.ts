@@ -7,7 +7,7 @@ import { PRODUCT_IMAGE_COUNT } from '../core/catalog';
 import { renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt } from '../core/catalog';
 import type { Platform } from '../core/platform/platform';
 import type { LocalStorage } from '../core/platform/local/storage.local';
-import { checkUpload, isStorageKey, MEDIA_MAX_BYTES } from '../core/platform/media/upload-check';
+import { checkUpload, isReportKey, isStorageKey, MEDIA_MAX_BYTES } from '../core/platform/media/upload-check';
 import type { RateLimiter } from '../core/ratelimit';
 import { findCaller } from '../core/member';
 import { readMultipartFile } from './multipart';
@@ -16,6 +16,10 @@ import { rasterize } from './rasterize';
 const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } } as const;
 const SVG_HEADERS = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=86400' };
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg' };
+const REPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 /** Multipart framing around a file of MEDIA_MAX_BYTES. */
 const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 
@@ -60,6 +64,18 @@ export function registerMediaRoutes(app: FastifyInstance, deps: MediaRouteDeps):
     if (key.endsWith('.svg')) {
       const svg = await legacySvg(db, key);
       return svg ? reply.headers(SVG_HEADERS).send(svg) : reply.code(404).send(NOT_FOUND);
+    }
+    if (isReportKey(key)) {
+      const file = await platform.storage.read(key);
+      if (!file) return reply.code(404).send(NOT_FOUND);
+      const ext = key.endsWith('.csv') ? 'csv' : 'xlsx';
+      return reply
+        .headers({
+          'content-type': REPORT_TYPES[ext],
+          'content-disposition': `attachment; filename="${key.slice('exports/'.length)}"`,
+          'cache-control': 'private, no-store',
+        })
+        .send(file);
     }
     if (!isStorageKey(key)) return reply.code(404).send(NOT_FOUND);
     const bytes = (await platform.storage.read(key)) ?? (await renderOnce(key));

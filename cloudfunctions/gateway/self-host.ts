@@ -9,6 +9,7 @@ import { createWechatPhone } from '../core/platform/wechat/phone.wechat';
 import { createWechatMessages } from '../core/platform/wechat/messages.wechat';
 import { createWechatMiniCode } from '../core/platform/wechat/mini-code.wechat';
 import { createWechatShipping } from '../core/platform/wechat/shipping.wechat';
+import { trackingFromEnv } from '../core/platform/tracking/tracking-from-env';
 import { registerAuthRoutes } from './auth-routes';
 import type { RateLimiter } from '../core/ratelimit';
 import { createSessionIdentity } from './session-token';
@@ -47,6 +48,8 @@ export function installSelfHost<P extends Platform>(
     ...base,
     ...(auth ? installWechatSignIn(app, base, fetch, auth, options) : {}),
     ...(wxpay ? { pay: installWxpayV3(app, fetch, wxpay, options) } : {}),
+    // A real shop never shows the local stand-in's invented journeys: 快递100 when its keys are set, else none.
+    tracking: trackingFromEnv(process.env, fetch),
   };
 }
 

@@ -27,6 +27,8 @@ const contexts = [
   'dashboard',
   'freight',
   'settings',
+  'logistics',
+  'export',
 ];
 
 const kernel = [
@@ -78,6 +80,8 @@ const allowed = {
   dashboard: ['nudge'],
   freight: ['member'],
   settings: [],
+  logistics: ['order'],
+  export: [],
 };
 
 module.exports = { contexts, kernel, composition, allowed, published };

@@ -119,6 +119,25 @@ export interface RefundView {
   createdAt: string;
 }
 
+/** One step of a parcel's journey, newest first; `at` is ISO-8601. */
+export interface TrackingStep {
+  at: string;
+  text: string;
+  place: string | null;
+}
+
+/** 物流跟踪: `available` false when the carrier has nothing yet (or no provider is configured). */
+export interface TrackingView {
+  orderId: string;
+  carrier: string;
+  trackingNo: string;
+  available: boolean;
+  state: 'in_transit' | 'collected' | 'delivering' | 'delivered' | 'problem' | 'returned' | 'unknown' | null;
+  stateText: string;
+  steps: TrackingStep[];
+  fetchedAt: string | null;
+}
+
 /**
  * A refund in the manager's 售后审核 queue. `payment_return`: money that arrived for an order already
  * closed, given back in full (no goods involved).
@@ -253,6 +272,8 @@ export const orderActions = {
     role: 'customer',
   }),
   'order.get': action<OrderView>()({ input: orderId, role: 'customer' }),
+  /** The parcel's journey for a shipped order (cached; asked of the carrier at most every 30 minutes). */
+  'order.tracking': action<TrackingView>()({ input: orderId, role: 'customer' }),
   'order.list': action<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderTab, number> }>()({
     input: z
       .object({

@@ -17,6 +17,7 @@ import type { CartTables } from './schema/cart.schema';
 import type { FreightTables } from './schema/freight.schema';
 import type { HomePageTables } from './schema/home-page.schema';
 import type { SettingsTables } from './schema/settings.schema';
+import type { LogisticsTables } from './schema/logistics.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -42,4 +43,5 @@ export interface Database
     CartTables,
     FreightTables,
     HomePageTables,
-    SettingsTables {}
+    SettingsTables,
+    LogisticsTables {}

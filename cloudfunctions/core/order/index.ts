@@ -10,9 +10,10 @@ export {
   previewPickup,
   readyForPickup,
   runOrderTimer,
-  shipOrder,
   verifyPickup,
 } from './lifecycle.service';
+export { shipOrder, shipParcel, type ParcelOutcome } from './ship.service';
+export { loadOwnOrder } from './order-queries';
 export { getOrder, listOrders, listStoreOrders, viewsOf } from './order-queries';
 export { quoteRefund } from './manager-refund.service';
 export { recordWechatReceipt } from './wechat-receipt.service';

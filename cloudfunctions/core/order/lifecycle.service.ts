@@ -81,14 +81,21 @@ export async function confirmReceipt({
   return loadOwnOrder(exec, caller.memberId, input.orderId, ctx.now);
 }
 
-async function storeOrderView(exec: Executor, storeId: string, orderId: string, now: Date): Promise<Result<OrderView>> {
+/** The order as the manager sees it, or NOT_FOUND outside the store. */
+export async function storeOrderView(
+  exec: Executor,
+  storeId: string,
+  orderId: string,
+  now: Date,
+): Promise<Result<OrderView>> {
   const order = await findOrder(exec, orderId);
   if (!order || order.store_id !== storeId) return fail('NOT_FOUND', '订单不存在', { orderId });
   const [{ view }] = await viewsOf(exec, [order], now);
   return ok(view!);
 }
 
-function shippingUpload(
+/** The outbox message that uploads an order's shipping info to WeChat (once per order). */
+export function shippingUpload(
   order: { id: string; transaction_id: string | null },
   info: Omit<PayloadOf<'shipping.upload'>, 'orderId'>,
   now: Date,
@@ -99,29 +106,6 @@ function shippingUpload(
     payload: { orderId: order.id, ...info },
     now,
   };
-}
-
-/** `manager.shipOrder`: paid express order -> shipped, and WeChat's shipping-info upload queued. */
-export async function shipOrder({
-  input,
-  ctx,
-  exec,
-}: ServiceArgs<ActionInput<'manager.shipOrder'>>): Promise<Result<OrderView>> {
-  const order = await findOrder(exec, input.orderId);
-  if (!order || order.store_id !== ctx.storeId) return fail('NOT_FOUND', '订单不存在', { orderId: input.orderId });
-  if (order.delivery_type !== 'express')
-    return fail('ORDER_STATE_CONFLICT', '自提订单无需发货', { deliveryType: 'pickup' });
-  const shipped = await transitionOrder(exec, order.id, 'ship', {
-    carrier: input.carrier,
-    tracking_no: input.trackingNo,
-    shipped_at: ctx.now,
-  });
-  if (!shipped) return fail('ORDER_STATE_CONFLICT', undefined, { status: order.status });
-  await enqueue(
-    exec,
-    shippingUpload(order, { logisticsType: 1, carrier: input.carrier, trackingNo: input.trackingNo }, ctx.now),
-  );
-  return storeOrderView(exec, ctx.storeId, order.id, ctx.now);
 }
 
 /** `manager.readyForPickup`: paid pickup order -> ready, with a 6-digit pickup code. */

@@ -158,7 +158,46 @@ export interface StoragePort {
    * resolve comes back unchanged; an `https://` URL passes through.
    */
   urlFor(fileIds: readonly string[]): Promise<string[]>;
+  /**
+   * Stores a report file from local disk under an `exports/` key (`exports/ab12.csv`), streamed, and
+   * returns its file id; `urlFor` gives its (temporary, on WeChat Cloud) download link.
+   */
+  putReport(path: string, key: string, contentType: ReportContentType): Promise<string>;
 }
+
+/** Where a parcel is, as the carrier reports it. `delivered` is final: its timeline never changes again. */
+export type TrackingState =
+  'in_transit' | 'collected' | 'delivering' | 'delivered' | 'problem' | 'returned' | 'unknown';
+
+/** One step of a parcel's journey; `at` is ISO-8601. */
+export interface TrackingEvent {
+  at: string;
+  text: string;
+  /** The city or area the carrier names, when it does. */
+  place: string | null;
+}
+
+export interface TrackingQuery {
+  /** The tracking provider's carrier code (`shunfeng`, `zhongtong`...). */
+  carrier: string;
+  trackingNo: string;
+  /** The receiver's phone tail (last 4 digits): SF Express answers nothing without it. */
+  phoneTail?: string;
+}
+
+/** A carrier's answer, newest event first; `found: false` when it knows no such parcel yet. */
+export type TrackingAnswer =
+  { found: true; state: TrackingState; events: TrackingEvent[] } | { found: false; reason: string };
+
+/** Carrier tracking (快递100 实时查询 in production, a deterministic stand-in locally). */
+export interface TrackingPort {
+  readonly provider: string;
+  /** Throws when the provider cannot be asked now (network, quota): the caller keeps its cached timeline. */
+  query(request: TrackingQuery): Promise<TrackingAnswer>;
+}
+
+/** Report files (exports): written to a temporary file first, then stored whole. */
+export type ReportContentType = 'text/csv' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface Platform {
   readonly name: 'local' | 'wechat';
@@ -169,4 +208,5 @@ export interface Platform {
   phone: PhonePort;
   miniCode: MiniCodePort;
   messages: MessagePort;
+  tracking: TrackingPort;
 }

@@ -13,6 +13,7 @@ import { createWechatShipping } from '../platform/wechat/shipping.wechat';
 import { createWechatMessages } from '../platform/wechat/messages.wechat';
 import { createWechatMiniCode } from '../platform/wechat/mini-code.wechat';
 import { createWechatPhone } from '../platform/wechat/phone.wechat';
+import { trackingFromEnv } from '../platform/tracking/tracking-from-env';
 import { checkCloudConfig } from '../config/production-config';
 import { permissionsOf } from './function-permissions';
 import { timerLeaseMs } from '../timers/timer-leases';
@@ -40,6 +41,7 @@ export function createWechatPlatform(sdk: WxServerSdk, env: NodeJS.ProcessEnv): 
     miniCode: createWechatMiniCode(sdk, { envVersion: env.WX_MINI_CODE_ENV_VERSION }),
     messages: createWechatMessages(sdk, { miniprogramState: env.WX_MESSAGE_MINIPROGRAM_STATE }),
     storage: wechatStorageFor(sdk, env),
+    tracking: trackingFromEnv(env),
   };
 }
 

@@ -14,22 +14,29 @@ const TOOLS: Array<{ title: string; desc: string; url: string; id: string }> = [
   { title: '门店工作台', desc: '扫码积分 · 核销', url: '/packages/staff/counter', id: 'm-home-counter' },
   { title: '订单管理', desc: '发货 · 自提', url: '/packages/manager/orders', id: 'm-home-orders' },
   { title: '售后审核', desc: '退款', url: '/packages/manager/refunds', id: 'm-home-refunds' },
+  { title: '批量发货', desc: '导入 CSV · 逐行结果', url: '/packages/manager/shipments', id: 'm-home-shipments' },
+  {
+    title: '数据导出',
+    desc: '订单 · 退款 · 支付 · 会员 · 积分',
+    url: '/packages/manager/exports',
+    id: 'm-home-exports',
+  },
   { title: '商品库存', desc: '新建 · 编辑 · 规格 · 上下架', url: '/packages/manager/products', id: 'm-home-products' },
   { title: '商品分类', desc: '新建 · 排序 · 隐藏', url: '/packages/manager/categories', id: 'm-home-categories' },
+  { title: '运费模板', desc: '按地区 · 件数/重量 · 不配送', url: '/packages/manager/freight', id: 'm-home-freight' },
+  { title: '首页装修', desc: '横幅 · 推荐版块', url: '/packages/manager/home-page', id: 'm-home-home-page' },
+  { title: '门店管理', desc: '门店信息 · 营业状态 · 门店码', url: '/packages/manager/shops', id: 'm-home-shops' },
   { title: '优惠券', desc: '新建 · 停发', url: '/packages/manager/coupons', id: 'm-home-coupons' },
   { title: '拼团活动', desc: '新建 · 停止', url: '/packages/manager/campaigns', id: 'm-home-campaigns' },
   { title: '员工', desc: '邀请 · 撤销', url: '/packages/manager/staff', id: 'm-home-staff' },
-  { title: '门店管理', desc: '门店信息 · 营业状态 · 门店码', url: '/packages/manager/shops', id: 'm-home-shops' },
-  { title: '首页装修', desc: '横幅 · 推荐版块', url: '/packages/manager/home-page', id: 'm-home-home-page' },
   { title: '导购管理', desc: '顾客归属 · 发券额度', url: '/packages/manager/advisors', id: 'm-home-advisors' },
-  { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
-  { title: '运费模板', desc: '按地区 · 件数/重量 · 不配送', url: '/packages/manager/freight', id: 'm-home-freight' },
   {
     title: '店铺设置',
     desc: '积分 · 订单规则 · 消息模板 · 客服',
     url: '/packages/manager/settings',
     id: 'm-home-settings',
   },
+  { title: '操作日志', desc: '员工与店长的每次操作', url: '/packages/manager/audit', id: 'm-home-audit' },
 ];
 
 /** Today's figures (the server's, for the Shanghai business day); each queue opens its list. */

@@ -11,6 +11,7 @@ import { AmountRows, OrderLines } from './components/OrderParts';
 import { DeliveryInfo, OrderInfo, RefundList, StatusHeader } from './components/DetailParts';
 import { OrderActions, canReorder } from './components/OrderActions';
 import { PickupStore } from './components/PickupStore';
+import { TrackingTimeline } from './components/TrackingTimeline';
 import './order.scss';
 import { ContactService } from '../../components/ContactService';
 
@@ -68,6 +69,7 @@ export default function OrderDetailPage() {
       <PrivacyPopup />
       <StatusHeader order={order} onExpired={() => void remote.reload()} />
       <DeliveryInfo order={order} />
+      <TrackingTimeline order={order} />
       <PickupStore order={order} />
       {/* a group-buy order links to its team (seats, countdown, invite). */}
       {order.groupBuy?.teamId && (

@@ -89,7 +89,7 @@ describeEachDatabase('order lifecycle', (use) => {
         { openid: MANAGER, now: shippedAt, idempotencyKey: newKey() },
       ),
     );
-    expect(shipped).toMatchObject({ status: 'shipped', shipping: { carrier: '顺丰', trackingNo: 'SF1234567890' } });
+    expect(shipped).toMatchObject({ status: 'shipped', shipping: { carrier: '顺丰速运', trackingNo: 'SF1234567890' } });
     expect(await outboxOf(use(), 'shipping.upload', `shipping:${order.orderId}`)).toHaveLength(1);
 
     await runOrderTimer(jobContext(use(), daysAfter(shippedAt, 7)));

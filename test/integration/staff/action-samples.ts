@@ -205,6 +205,11 @@ export function actionSamples(skuId: string): Samples {
       version: 999,
     },
     'catalog.storeService': {},
+    // logistics and exports: an order number of nothing, and a one-day report.
+    'order.tracking': { orderId: 'no-such-order' },
+    'manager.listCarriers': {},
+    'manager.importShipments': { csv: '订单号,快递公司,运单号\nNO-SUCH-ORDER,顺丰,SF0000000001' },
+    'manager.exportReport': { kind: 'orders', from: '2026-03-01', to: '2026-03-01', format: 'csv' },
   };
 }
 

@@ -13,6 +13,7 @@ import { managerPromotionActions } from './promotions.contract';
 import { managerShopActions } from './shops.contract';
 import { managerStaffActions } from './staff.contract';
 import { managerSettingsActions, storeServiceActions } from './settings.contract';
+import { managerLogisticsActions } from './logistics.contract';
 
 export type * from './catalog.contract';
 export type * from './catalog-editor.contract';
@@ -24,6 +25,7 @@ export type * from './promotions.contract';
 export type * from './shops.contract';
 export type * from './staff.contract';
 export type * from './settings.contract';
+export type * from './logistics.contract';
 
 export const managerActions = {
   ...managerOrderActions,
@@ -37,4 +39,5 @@ export const managerActions = {
   ...managerHomePageActions,
   ...managerSettingsActions,
   ...storeServiceActions,
+  ...managerLogisticsActions,
 } as const;

@@ -271,3 +271,13 @@ export async function findOrdersIn(
     .limit(limit)
     .execute();
 }
+
+/** The store's order with this number (what a shipping spreadsheet names an order by). */
+export async function findOrderByNo(exec: Executor, storeId: string, orderNo: string) {
+  return exec
+    .selectFrom('orders')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('order_no', '=', orderNo)
+    .executeTakeFirst();
+}

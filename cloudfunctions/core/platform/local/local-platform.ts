@@ -5,6 +5,7 @@ import { createLocalPay, createLocalShipping, type LocalRefundMode, type RefundC
 import { createLocalMessages, type LocalMessageMode } from './messages.local';
 import { localMiniCode } from './mini-code.local';
 import { localPhone } from './phone.local';
+import { createLocalTracking } from './tracking.local';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalStorage, type LocalStorage, type LocalStorageOptions } from './storage.local';
@@ -55,6 +56,7 @@ export function createLocalPlatform(options: {
     phone: localPhone,
     miniCode: localMiniCode,
     messages: createLocalMessages(() => platform.messageMode),
+    tracking: createLocalTracking(options.now),
     storage: createLocalStorage({
       dir: options.media?.dir ?? join(tmpdir(), 'storefront-media'),
       publicBaseUrl: options.media?.publicBaseUrl,

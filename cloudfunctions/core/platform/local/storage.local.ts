@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { StoragePort, StoredContentType } from '../platform';
-import { assertStorable, isStorageKey, keyOfMediaPath, mediaPath } from '../media/upload-check';
+import { assertStorable, isReportKey, isStorageKey, keyOfMediaPath, mediaPath } from '../media/upload-check';
 
 export interface LocalStorageOptions {
   /** The folder files are written under; the gateway serves it at `/media/`. */
@@ -24,7 +24,7 @@ export function createLocalStorage(options: LocalStorageOptions): LocalStorage {
   const root = resolve(options.dir);
   const base = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
   const fileOf = (key: string) => {
-    if (!isStorageKey(key)) return null;
+    if (!isStorageKey(key) && !isReportKey(key)) return null;
     const file = resolve(root, key);
     return file.startsWith(root + sep) ? file : null;
   };
@@ -42,6 +42,15 @@ export function createLocalStorage(options: LocalStorageOptions): LocalStorage {
       // Write then rename: a reader never sees half a file.
       const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
       await writeFile(tmp, bytes);
+      await rename(tmp, file);
+      return mediaPath(key);
+    },
+    async putReport(path, key) {
+      if (!isReportKey(key)) throw new Error(`invalid report key: ${JSON.stringify(key)}`);
+      const file = fileOf(key)!;
+      await mkdir(dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      await copyFile(path, tmp);
       await rename(tmp, file);
       return mediaPath(key);
     },

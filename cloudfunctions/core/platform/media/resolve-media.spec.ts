@@ -8,6 +8,9 @@ function recordingStorage() {
     put: async () => {
       throw new Error('not used');
     },
+    putReport: async () => {
+      throw new Error('not used');
+    },
     urlFor: async (ids) => {
       asked.push([...ids]);
       return ids.map((id) => `https://cdn.test${id.replace('cloud://env.b', '')}`);

@@ -53,3 +53,8 @@ export function mediaPath(key: string): string {
 export function keyOfMediaPath(path: string): string | null {
   return path.startsWith('/media/') ? path.slice('/media/'.length) : null;
 }
+
+/** A report file's key: `exports/<random>.csv` or `.xlsx` (a name nobody can guess, since the link is the only gate). */
+export function isReportKey(key: string): boolean {
+  return /^exports\/[a-z0-9_-]{16,80}\.(?:csv|xlsx)$/.test(key);
+}

@@ -1,5 +1,6 @@
 import type { StoragePort, StoredContentType } from '../platform';
-import { assertStorable, keyOfMediaPath } from '../media/upload-check';
+import { createReadStream } from 'node:fs';
+import { assertStorable, isReportKey, keyOfMediaPath } from '../media/upload-check';
 import type { WxServerSdk } from './sdk';
 
 /** WeChat's limits for getTempFileURL: 50 files a call, links valid at most one day. */
@@ -63,6 +64,16 @@ export function createWechatStorage(sdk: Partial<CloudStorageSdk>, options: Wech
       assertStorable(bytes, key, contentType);
       if (!sdk.uploadFile) throw new Error('wx-server-sdk has no uploadFile');
       const res = await sdk.uploadFile({ cloudPath: key, fileContent: bytes });
+      if (!res?.fileID) throw new Error(`cloud uploadFile answered no fileID for ${key}`);
+      return res.fileID;
+    },
+    async putReport(path, key) {
+      if (!isReportKey(key)) throw new Error(`invalid report key: ${JSON.stringify(key)}`);
+      if (!sdk.uploadFile) throw new Error('wx-server-sdk has no uploadFile');
+      // A stream (uploadFile takes a Buffer or an fs.ReadStream): a report of 100k orders is never
+      // held whole in the function's memory.
+      const fileContent = createReadStream(path) as unknown as Buffer;
+      const res = await sdk.uploadFile({ cloudPath: key, fileContent });
       if (!res?.fileID) throw new Error(`cloud uploadFile answered no fileID for ${key}`);
       return res.fileID;
     },

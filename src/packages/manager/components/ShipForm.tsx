@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button, Input, Picker, Popup } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
-
-const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流'];
+import { call } from '../../../api';
+import { useRemote } from '../../../hooks/useRemote';
 
 interface Props {
   visible: boolean;
@@ -13,9 +13,11 @@ interface Props {
   onSubmit: (carrier: string, trackingNo: string) => void;
 }
 
-/** 发货: a carrier from the list and the tracking number (the server checks its format too). */
+/** 发货: a carrier from the server's list (the one it accepts) and the tracking number (format checked there too). */
 export function ShipForm({ visible, orderNo, busy, onClose, onSubmit }: Props) {
-  const [carrier, setCarrier] = useState(CARRIERS[0]);
+  const carriers = useRemote(() => call('manager.listCarriers', {}), []).data?.items ?? [];
+  const [picked, setCarrier] = useState<string>();
+  const carrier = picked ?? carriers[0]?.name ?? '';
   const [trackingNo, setTrackingNo] = useState('');
   const [picking, setPicking] = useState(false);
   const valid = /^[A-Za-z0-9-]{4,40}$/.test(trackingNo.trim());
@@ -26,7 +28,7 @@ export function ShipForm({ visible, orderNo, busy, onClose, onSubmit }: Props) {
         <View className="ship-form__row" id="ship-carrier" onClick={() => setPicking(true)}>
           <Text className="ship-form__label">快递公司</Text>
           <View className="ship-form__pick">
-            <Text id="ship-carrier-value">{carrier}</Text>
+            <Text id="ship-carrier-value">{carrier || '加载中…'}</Text>
             <ArrowRight size={12} color="#9A918A" />
           </View>
         </View>
@@ -46,7 +48,7 @@ export function ShipForm({ visible, orderNo, busy, onClose, onSubmit }: Props) {
           type="primary"
           id="ship-submit"
           loading={busy}
-          disabled={!valid || busy}
+          disabled={!valid || !carrier || busy}
           onClick={() => onSubmit(carrier, trackingNo.trim())}
         >
           确认发货
@@ -55,10 +57,10 @@ export function ShipForm({ visible, orderNo, busy, onClose, onSubmit }: Props) {
       <Picker
         visible={picking}
         title="快递公司"
-        options={[CARRIERS.map((c) => ({ label: c, value: c }))]}
+        options={[carriers.map((c) => ({ label: c.name, value: c.name }))]}
         value={[carrier]}
         onClose={() => setPicking(false)}
-        onConfirm={(_, values) => setCarrier(String(values[0] ?? CARRIERS[0]))}
+        onConfirm={(_, values) => setCarrier(String(values[0] ?? carrier))}
       />
     </Popup>
   );

@@ -1,0 +1,189 @@
+/**
+ * H5 end to end, logistics and exports: the manager ships two paid orders by importing a CSV (a bad
+ * row reported on its own), the customer reads the tracking timeline on the order detail, the ship
+ * sheet offers the server's carriers, and the manager exports the day's orders as CSV and as XLSX
+ * (both files fetched and parsed here). Screenshots at 390 px and at 1280 px.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import * as e2e from './support';
+
+const RUN = Date.now().toString(36);
+const CUSTOMER = `e2e-logi-${RUN}`;
+const MANAGER = 'demo-manager';
+const ADDRESS = {
+  name: '李四',
+  phone: '13900139000',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  detail: '文三路 1 号',
+};
+const missing = e2e.missingPrerequisites('logistics-exports');
+
+let env: e2e.E2E | undefined;
+const contexts: Array<{ close(): Promise<void> }> = [];
+
+async function open(openid: string, hash: string, width: 390 | 1280): Promise<Page> {
+  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
+  contexts.push(context);
+  await page.goto(`${env!.baseUrl}/#${hash}`);
+  return page;
+}
+
+const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `logistics-${name}.png`, root);
+
+/** A paid express order of the customer, through the real create and payment callback. */
+async function paidExpressOrder(skuId: string) {
+  const created = await e2e.act(
+    env!.baseUrl,
+    'order',
+    'create',
+    { items: [{ skuId, qty: 1 }], delivery: { type: 'express', address: ADDRESS } },
+    CUSTOMER,
+  );
+  const paid = await e2e.devRoute(env!.baseUrl, 'pay-callback', {
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outTradeNo: created.orderNo,
+    transactionId: `4200logi${RUN}${Math.random().toString(36).slice(2, 8)}`,
+    totalFee: created.payableFen,
+  });
+  expect(paid).toMatchObject({ errcode: 0 });
+  return created as { orderId: string; orderNo: string; payableFen: number };
+}
+
+/** RFC 4180 rows of a CSV text. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') (row.push(field), (field = ''));
+    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
+    else if (ch !== '\r') field += ch;
+  }
+  return rows;
+}
+
+describe.skipIf(missing.length > 0)('H5 logistics and exports', () => {
+  let orders: Array<{ orderId: string; orderNo: string; payableFen: number }> = [];
+  let csv = '';
+
+  beforeAll(async () => {
+    env = await e2e.startE2E();
+    await e2e.callApi(env.baseUrl, CUSTOMER, 'member.me', {});
+    const { skuId } = await e2e.shippableProduct(env.baseUrl, CUSTOMER);
+    orders = [await paidExpressOrder(skuId), await paidExpressOrder(skuId), await paidExpressOrder(skuId)];
+    csv = [
+      '订单号,快递公司,运单号',
+      `${orders[0]!.orderNo},顺丰,SF${RUN}01`.toUpperCase(),
+      `${orders[1]!.orderNo},中通,ZT${RUN}02`.toUpperCase(),
+      `${orders[2]!.orderNo},天天快递,TT${RUN}03`.toUpperCase(),
+    ].join('\n');
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await env?.close();
+  });
+
+  it('批量发货: two orders shipped by CSV, the bad carrier row reported; the same file again ships nothing', async () => {
+    const page = await open(MANAGER, '/packages/manager/shipments', 390);
+    await page.locator('#page-manager-shipments textarea').fill(csv);
+    await page.locator('#m-shipments-submit').click();
+    await page.locator('#m-shipment-results').waitFor();
+    expect(await e2e.textOf(page, '#m-shipment-row-2')).toContain('已发货');
+    expect(await e2e.textOf(page, '#m-shipment-row-3')).toContain('已发货');
+    expect(await e2e.textOf(page, '#m-shipment-row-4')).toContain('快递公司有误');
+    expect(await e2e.textOf(page, '#m-shipment-summary')).toBe('已发货2快递公司有误1');
+    await shot(page, '01-shipments-390', '#page-manager-shipments');
+    for (const [i, carrier] of [
+      [0, '顺丰速运'],
+      [1, '中通快递'],
+    ] as const) {
+      const order = await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId: orders[i]!.orderId });
+      expect(order.status).toBe('shipped');
+      expect(order.shipping?.carrier).toBe(carrier);
+    }
+    const third = await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId: orders[2]!.orderId });
+    expect(third.status).toBe('paid');
+
+    const wide = await open(MANAGER, '/packages/manager/shipments', 1280);
+    await wide.locator('#page-manager-shipments textarea').fill(csv);
+    await wide.locator('#m-shipments-submit').click();
+    await wide.locator('#m-shipment-results').waitFor();
+    expect(await e2e.textOf(wide, '#m-shipment-summary')).toBe('此前已发货2快递公司有误1');
+    // Wide: the form stays beside the results.
+    expect(await wide.locator('#m-shipments-form').isVisible()).toBe(true);
+    await shot(wide, '02-shipments-1280', '#page-manager-shipments');
+  }, 120_000);
+
+  it('the customer sees the tracking timeline on the order detail', async () => {
+    const trackingNo = `SF${RUN}01`.toUpperCase();
+    for (const width of [390, 1280] as const) {
+      const page = await open(CUSTOMER, `/packages/order/detail?orderId=${orders[0]!.orderId}`, width);
+      await page.locator('#tracking-steps').waitFor();
+      expect(await e2e.textOf(page, '#detail-tracking')).toContain(`顺丰速运${trackingNo}`);
+      expect(await e2e.textOf(page, '#tracking-state')).toBe('派送中');
+      expect(await e2e.textOf(page, '#tracking-steps')).toContain('快递员正在派件');
+      await shot(page, `03-tracking-${width}`, '#page-order-detail');
+    }
+  }, 120_000);
+
+  it('the ship sheet offers the server’s carriers and ships the third order', async () => {
+    const page = await open(MANAGER, '/packages/manager/orders?status=paid', 390);
+    const id = orders[2]!.orderId;
+    await page.locator(`#m-ship-${id}`).click();
+    await e2e.waitForText(page, '#ship-carrier-value', '顺丰速运');
+    await page.locator('#ship-tracking input').fill(`SF${RUN}09`.toUpperCase());
+    await shot(page, '04-ship-sheet-390', '#page-manager-orders');
+    await page.locator('#ship-submit').click();
+    await page.locator(`#m-ship-${id}`).waitFor({ state: 'detached' });
+    const shipped = await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId: id });
+    expect(shipped.shipping).toEqual({ carrier: '顺丰速运', trackingNo: `SF${RUN}09`.toUpperCase() });
+  }, 120_000);
+
+  it('数据导出: the day’s orders as CSV and as XLSX, each file holding the orders', async () => {
+    const page = await open(MANAGER, '/packages/manager/exports', 390);
+    await page.getByText('CSV', { exact: true }).click();
+    await page.locator('#m-export-submit').click();
+    await page.locator('#m-export-link').waitFor();
+    const csvUrl = await page.locator('#m-export-link').getAttribute('href');
+    expect(csvUrl).toMatch(/\/media\/exports\/orders-\d{8}-\d{8}-[0-9a-f]{24}\.csv$/);
+    const csvRes = await fetch(csvUrl!);
+    expect(csvRes.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csvRes.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    expect(rows[0]!.slice(0, 2)).toEqual(['订单号', '下单时间']);
+    for (const o of orders) {
+      const row = rows.find((r) => r[0] === o.orderNo);
+      expect(row, o.orderNo).toBeDefined();
+      expect(row![12]).toBe((o.payableFen / 100).toFixed(2));
+    }
+    await shot(page, '05-exports-csv-390', '#page-manager-exports');
+
+    const wide = await open(MANAGER, '/packages/manager/exports', 1280);
+    await wide.locator('#m-export-submit').click();
+    await wide.locator('#m-export-link').waitFor();
+    const xlsxUrl = await wide.locator('#m-export-link').getAttribute('href');
+    expect(xlsxUrl).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetch(xlsxUrl!)).arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('订单')!;
+    const numbers: unknown[] = [];
+    sheet.eachRow((r, n) => n > 1 && numbers.push(r.getCell(1).value));
+    for (const o of orders) expect(numbers).toContain(o.orderNo);
+    expect(await wide.locator('#m-exports-form').isVisible()).toBe(true);
+    await shot(wide, '06-exports-xlsx-1280', '#page-manager-exports');
+  }, 120_000);
+});
