@@ -20,6 +20,7 @@ import {
 } from './repo/product-editor.repo';
 import { announceRestock } from './restock.service';
 import { editorView } from './product-editor.view';
+import { freightTemplateInStore } from '../freight';
 
 type Saved = Result<ActionOutput<'manager.saveProduct'>>;
 
@@ -80,6 +81,8 @@ export async function saveProduct({ input, caller, ctx, exec }: ActionArgs<'mana
   const refused = checkInput(input);
   if (refused) return refused;
   if (!(await categoryInStore(exec, ctx.storeId, input.categoryId))) return fail('CATEGORY_NOT_FOUND');
+  if (input.freightTemplateId && !(await freightTemplateInStore(exec, ctx.storeId, input.freightTemplateId)))
+    return fail('FREIGHT_TEMPLATE_NOT_FOUND', undefined, { templateId: input.freightTemplateId });
   const fields = fieldsOf(input);
   let productId = input.productId;
   if (productId === undefined) {

@@ -51,3 +51,8 @@ export async function loadTemplates(
   const rows = await findTemplateRows(exec, storeId, unique);
   return new Map(rows.map((r) => [r.id, templateOf(r)]));
 }
+
+/** Whether `templateId` is one of the store's freight templates (a product may name only those). */
+export async function freightTemplateInStore(exec: Executor, storeId: string, templateId: string): Promise<boolean> {
+  return (await loadTemplates(exec, storeId, [templateId])).size > 0;
+}

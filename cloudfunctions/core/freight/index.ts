@@ -7,3 +7,4 @@ export {
   setProductFreight,
 } from './freight-admin.service';
 export { loadFreightBook, productShippingText, shippingFor, unitShippingLine, type FreightBook } from './freight-quote';
+export { freightTemplateInStore } from './freight-book';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import type { EditorForm } from './editor-state';
+import { FreightPicker } from './FreightPicker';
 
 interface Props {
   form: EditorForm;
@@ -12,7 +13,7 @@ const MODES = [
   { mode: 'pickup', label: '门店自提' },
 ] as const;
 
-/** 配送方式、复购周期、上下架 and its schedule (store time, UTC+8). */
+/** 配送方式、运费模板、复购周期、上下架 and its schedule (store time, UTC+8). */
 export function DeliverySection({ form, onChange }: Props) {
   const toggle = (mode: 'express' | 'pickup') =>
     onChange({
@@ -38,6 +39,12 @@ export function DeliverySection({ form, onChange }: Props) {
           ))}
         </View>
       </View>
+      {form.fulfilment.includes('express') && (
+        <FreightPicker
+          value={form.freightTemplateId}
+          onChange={(freightTemplateId) => onChange({ freightTemplateId })}
+        />
+      )}
       <View className="form-row">
         <Text className="form-row__label">复购周期(天)</Text>
         <Input
