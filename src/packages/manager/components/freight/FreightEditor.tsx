@@ -77,13 +77,15 @@ export function FreightEditor({
       </Radio.Group>
       {template && <Text className="m-form__hint">{`${template.productCount} 个商品使用此模板`}</Text>}
 
-      <Text className="m-section">默认运费（未指定地区）</Text>
-      <RuleFields
-        id="m-freight-default"
-        chargeBy={d.chargeBy}
-        rule={d.defaultRule}
-        onChange={(r) => set({ defaultRule: r })}
-      />
+      <View className="m-freight__region card">
+        <Text className="m-item__title">默认运费（未指定的地区）</Text>
+        <RuleFields
+          id="m-freight-default"
+          chargeBy={d.chargeBy}
+          rule={d.defaultRule}
+          onChange={(r) => set({ defaultRule: r })}
+        />
+      </View>
 
       {d.regions.map((r, i) => (
         <RegionCard
