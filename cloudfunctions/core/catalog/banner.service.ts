@@ -76,8 +76,8 @@ function bannerFields(input: SaveBannerInput, id: string, now: Date): BannerFiel
   return {
     title: input.title,
     subtitle: input.subtitle,
-    // Generated art is drawn on demand at the banner's own media path (catalog renditions).
-    image: art ? bannerImagePath(id) : (input.image as { stored: string }).stored,
+    // Generated art is drawn on demand (catalog renditions) at a path of this version of the banner.
+    image: art ? bannerImagePath(id, now.getTime().toString(36)) : (input.image as { stored: string }).stored,
     art: art ? JSON.stringify(art) : null,
     link_kind: input.link.kind,
     link_id: input.link.id,

@@ -1,7 +1,6 @@
 import type { Executor } from '../db/db';
 import {
   PRODUCT_IMAGE_COUNT,
-  bannerImagePath,
   categoryIconPath,
   productImagePath,
   productShareCoverPath,
@@ -46,7 +45,7 @@ export async function renditionOf(exec: Executor, storeId: string, key: string):
     const art = await findArt(exec, 'categories', m[1]!);
     return art ? { svg: renderCategoryIcon(art as ProductArt), width: ICON_PX } : null;
   }
-  if ((m = /^banners\/([^/]+)\.png$/.exec(key))) {
+  if ((m = /^banners\/([^/]+?)(?:--[0-9a-z]+)?\.png$/.exec(key))) {
     const b = await findBannerText(exec, m[1]!);
     return b?.art ? { svg: renderBannerArt(b.art as ProductArt, b.title, b.subtitle), width: BANNER_PX } : null;
   }
@@ -74,7 +73,7 @@ export async function catalogRenditionKeys(exec: Executor, storeId: string): Pro
     keys.push(keyOf(productShareCoverPath(p.id)));
   }
   for (const c of rows.categories.filter((r) => r.art)) keys.push(keyOf(categoryIconPath(c.id)));
-  for (const b of rows.banners.filter((r) => r.art)) keys.push(keyOf(bannerImagePath(b.id)));
+  for (const b of rows.banners.filter((r) => r.art)) keys.push(keyOf(b.image));
   if (rows.banners.some((b) => b.art)) keys.push(keyOf(STORE_SHARE_COVER_PATH));
   return keys;
 }

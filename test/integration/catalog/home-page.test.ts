@@ -4,6 +4,7 @@ import type { Db } from '../../../cloudfunctions/core/db/db';
 import { describeEachDatabase, tableCounts } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import { errorCode, MANAGER, newKey, T0, daysAfter } from '../order/order-factory';
+import { renditionOf } from '../../../cloudfunctions/core/catalog';
 
 const SERUM = 'p-cica-b5-repair-serum';
 const CLEANSER = 'p-amino-acid-cleanser';
@@ -41,7 +42,7 @@ describeEachDatabase('the home page, as the manager arranges it', (use) => {
     expect(saved).toMatchObject({
       state: 'scheduled',
       linkLabel: '商品「青禾积雪草 B5 修护精华」',
-      image: `/media/banners/${saved.bannerId}.png`,
+      image: `/media/banners/${saved.bannerId}--${T0.getTime().toString(36)}.png`,
     });
     expect((await homeAt(use(), T0)).banners.map((b) => b.id)).not.toContain(saved.bannerId);
 
@@ -107,6 +108,17 @@ describeEachDatabase('the home page, as the manager arranges it', (use) => {
       await asManager(use(), 'manager.saveBanner', banner({ bannerId: b.bannerId, title: '领券中心', active: false })),
     );
     expect(edited).toMatchObject({ title: '领券中心', state: 'inactive' });
+    // Redrawn art gets a key of its own (a stored rendition is never redrawn), and that key renders.
+    const redrawn = okData(
+      await asManager(
+        use(),
+        'manager.saveBanner',
+        banner({ bannerId: b.bannerId, title: '重新绘制', active: false }),
+        daysAfter(T0, 1),
+      ),
+    );
+    expect(redrawn.image).not.toBe(edited.image);
+    expect(await renditionOf(use().kysely, 'demo', redrawn.image.slice('/media/'.length))).not.toBeNull();
     expect((await homeAt(use(), T0)).banners.map((x) => x.id)).not.toContain(b.bannerId);
     okData(await asManager(use(), 'manager.deleteBanner', { bannerId: b.bannerId }));
     expect(errorCode(await asManager(use(), 'manager.deleteBanner', { bannerId: b.bannerId }))).toBe('NOT_FOUND');

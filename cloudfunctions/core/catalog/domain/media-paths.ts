@@ -13,8 +13,12 @@ export function categoryIconPath(categoryId: string): string {
   return `/media/categories/${categoryId}.png`;
 }
 
-export function bannerImagePath(bannerId: string): string {
-  return `/media/banners/${bannerId}.png`;
+/**
+ * A banner's drawn picture. `version` (the manager's edits) makes each drawing its own key: a stored
+ * rendition is never redrawn, so an edited banner must not reuse the old picture's key.
+ */
+export function bannerImagePath(bannerId: string, version?: string): string {
+  return `/media/banners/${bannerId}${version ? `--${version}` : ''}.png`;
 }
 
 /** A product's 5:4 chat share card cover (商品详情, 拼团). */

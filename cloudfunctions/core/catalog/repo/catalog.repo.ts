@@ -215,7 +215,7 @@ export async function findArtRows(exec: Executor, storeId: string) {
     exec.selectFrom('categories').select(['id', 'art']).where('store_id', '=', storeId).execute(),
     exec
       .selectFrom('banners')
-      .select(['id', 'title', 'subtitle', 'art', 'sort'])
+      .select(['id', 'title', 'subtitle', 'art', 'image', 'sort'])
       .where('store_id', '=', storeId)
       .orderBy('sort')
       .orderBy('id')
