@@ -36,6 +36,9 @@ async function open(openid: string, hash: string, width = 390): Promise<Page> {
 }
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `settings-${name}.png`, root);
+/** Scrolls the 客服 entry to the middle of the screen (clear of the fixed bottom bars) for its screenshot. */
+const centre = (page: Page) =>
+  page.locator('#contact-service').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 const dev = (route: string, body: unknown = {}) => e2e.devRoute(env!.baseUrl, route, body);
 const day = 86_400_000;
 
@@ -181,13 +184,15 @@ describe.skipIf(missing.length > 0)('H5 store settings and 客服', () => {
     for (const width of [390, 1280]) {
       const product = await open(BEFORE, `/packages/goods/detail?id=${productId}`, width);
       await e2e.waitForText(product, '#contact-service-value', `${PHONE}›`);
+      await centre(product);
       await shot(product, `06-product-contact-${width}`, '#page-detail');
       const detail = await open(BEFORE, `/packages/order/detail?orderId=${order.orderId}`, width);
       await e2e.waitForText(detail, '#contact-service-value', `${PHONE}›`);
-      await detail.locator('#contact-service').scrollIntoViewIfNeeded();
+      await centre(detail);
       await shot(detail, `07-order-contact-${width}`, '#page-order-detail');
       const refund = await open(BEFORE, `/packages/order/refund?orderId=${order.orderId}`, width);
       await e2e.waitForText(refund, '#contact-service-value', `${PHONE}›`);
+      await centre(refund);
       await shot(refund, `08-refund-contact-${width}`, '#page-refund');
     }
   }, 180_000);

@@ -2,4 +2,4 @@
 export { currentSettings, getSettings, saveSettings, storeService, type SettingsInForce } from './settings.service';
 export { templateIds } from './templates';
 export { registerSettingsSection, type ExternalSection } from './external';
-export type { SettingField, SettingValue } from './domain/sections';
+export type { SettingField } from './domain/sections';
