@@ -40,6 +40,9 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.setStaffShop': '分配门店',
   'manager.setStaffName': '设置员工名称',
   'manager.retryRefund': '重试退款',
+  // logistics and exports
+  'manager.importShipments': '批量发货',
+  'manager.exportReport': '数据导出',
 };
 
 type AuditPage = { items: AuditEntry[]; nextCursor: string | null } & Pick<
