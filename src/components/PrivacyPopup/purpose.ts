@@ -9,6 +9,7 @@ const PURPOSES: Array<{ match: RegExp; text: string }> = [
   { match: /PhotosAlbum/i, text: '把邀请海报保存到你的相册' },
   { match: /Clipboard/i, text: '复制链接、地址或邀请码到剪贴板' },
   { match: /Location|Poi/i, text: '使用你的位置查找附近门店' },
+  { match: /MessageFile/i, text: '读取你从聊天中选择的发货表格' },
 ];
 
 export function privacyPurpose(referrer: string): string {

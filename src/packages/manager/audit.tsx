@@ -42,6 +42,9 @@ const ACTION_TEXT: Record<string, string> = {
   'manager.setStaffName': '设置员工名称',
   'manager.retryRefund': '重试退款',
   'manager.saveSettings': '修改店铺设置',
+  // logistics and exports
+  'manager.importShipments': '批量发货',
+  'manager.exportReport': '数据导出',
 };
 
 type AuditPage = { items: AuditEntry[]; nextCursor: string | null } & Pick<

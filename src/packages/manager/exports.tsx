@@ -5,6 +5,7 @@ import { call } from '../../api';
 import type { ExportKind, ExportReportResult } from '../../../cloudfunctions/core/contract';
 import { useSubmit } from '../../hooks/useSubmit';
 import { SplitView } from '../../components/SplitView';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { withRole } from '../../components/RoleGate';
 import { shanghaiTime } from '../../utils/shanghai-time';
 import { ExportResult } from './components/ExportResult';
@@ -83,6 +84,8 @@ function ExportsPage() {
   );
   return (
     <View className="page m-page m-exports" id="page-manager-exports">
+      {/* 复制链接 goes through setClipboardData, a private API on weapp. */}
+      <PrivacyPopup />
       <SplitView
         id="m-exports-split"
         list={form}

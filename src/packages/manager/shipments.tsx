@@ -6,6 +6,7 @@ import { call } from '../../api';
 import type { ShipmentImportResult } from '../../../cloudfunctions/core/contract';
 import { useSubmit } from '../../hooks/useSubmit';
 import { SplitView } from '../../components/SplitView';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { withRole } from '../../components/RoleGate';
 import { ShipmentResults } from './components/ShipmentResults';
 import './manager.scss';
@@ -75,6 +76,8 @@ function ShipmentsPage() {
   );
   return (
     <View className="page m-page m-shipments" id="page-manager-shipments">
+      {/* chooseMessageFile is a private API on weapp. */}
+      <PrivacyPopup />
       <SplitView
         id="m-shipments-split"
         list={form}

@@ -255,7 +255,7 @@ describeEachDatabase('confirm receipt in WeChat (发货信息管理)', (use) => 
         transactionId: order.transactionId,
         openid: order.openid,
         logisticsType: 1,
-        carrier: '顺丰',
+        carrier: '顺丰速运',
         trackingNo: 'SF0001',
         itemDesc: `${titles[0]} x2，${titles[1]} x1`,
         receiverPhone: (await orderRow(use(), order.orderId)).address!.phone,
