@@ -11,41 +11,7 @@ import { shanghaiTime as when } from '../../utils/shanghai-time';
 import './manager.scss';
 import { withRole } from '../../components/RoleGate';
 import { settingsChanges } from './components/settings/audit-changes';
-
-/** What each action reads as; an action added later shows its name until it gets words here. */
-const ACTION_TEXT: Record<string, string> = {
-  'staff.bind': '加入门店',
-  'staff.scanMemberCode': '扫会员码',
-  'staff.awardPoints': '消费积分',
-  'staff.redeemCoupon': '核销优惠券',
-  'staff.verifyPickup': '核销提货码',
-  'manager.verifyPickup': '核销提货码',
-  'manager.shipOrder': '发货',
-  'manager.readyForPickup': '备货完成',
-  'manager.refundOrder': '发起退款',
-  'manager.approveRefund': '同意退款',
-  'manager.rejectRefund': '拒绝退款',
-  'manager.createStaffInvite': '邀请员工',
-  'manager.revokeStaff': '撤销员工',
-  'manager.revokeStaffInvite': '作废邀请',
-  'manager.updateSku': '修改价格库存',
-  'manager.setProductStatus': '上下架',
-  'manager.createCouponTemplate': '新建优惠券',
-  'manager.stopCouponTemplate': '停发优惠券',
-  // advisors
-  'staff.issueCoupon': '导购发券',
-  'manager.setAdvisorBudget': '设置发券额度',
-  'manager.reassignAdvisor': '改派导购',
-  'manager.setAdvisorTemplate': '设置导购可发券',
-  'advisor.handBack': '顾客转回门店池',
-  'manager.setStaffShop': '分配门店',
-  'manager.setStaffName': '设置员工名称',
-  'manager.retryRefund': '重试退款',
-  'manager.saveSettings': '修改店铺设置',
-  // logistics and exports
-  'manager.importShipments': '批量发货',
-  'manager.exportReport': '数据导出',
-};
+import { ACTION_TEXT } from './components/audit-labels';
 
 type AuditPage = { items: AuditEntry[]; nextCursor: string | null } & Pick<
   ActionOutput<'manager.listAudit'>,
