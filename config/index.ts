@@ -62,6 +62,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // The root font size follows the window's shorter side, capped at 22 px (a 412 px phone): a
+        // desktop browser (the back office at 1280 px) keeps phone sizes instead of doubling them.
+        pxtransform: { enable: true, config: { maxRootSize: 22 } },
         cssModules: {
           enable: false,
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
