@@ -105,6 +105,30 @@ describeEachDatabase('checkout with freight templates', (use) => {
     expect(pickup).toMatchObject({ shippingFen: 0, undeliverable: null });
   });
 
+  it('a group-buy order is priced by the same rule: the ¥59 seat adds the template fee for the province', async () => {
+    await setup();
+    const openid = newOpenid();
+    const addressId = await addressIn(use(), openid, '浙江省');
+    const input = { items: [{ skuId: CLEANSER, qty: 1 }], groupBuy: { campaignId: 'gb-demo-cleanser-2' } };
+    const quote = okData(
+      await callAction(use(), 'order.quote', { ...input, deliveryType: 'express', addressId }, { openid, now: T0 }),
+    );
+    expect(quote).toMatchObject({ shippingFen: 600, payableFen: 5_900 + 600 });
+    const created = okData(
+      await callAction(
+        use(),
+        'order.create',
+        { ...input, delivery: { type: 'express', addressId } },
+        {
+          openid,
+          now: T0,
+          idempotencyKey: newKey(),
+        },
+      ),
+    );
+    expect(created.payableFen).toBe(6_500);
+  });
+
   it('a tier that ships everything free still ships templated goods free', async () => {
     await setup();
     const openid = newOpenid();
