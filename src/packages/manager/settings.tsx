@@ -82,7 +82,7 @@ function ManagerSettingsPage() {
                 className={`settings-section card${s.code === open ? ' settings-section--active' : ''}`}
                 onClick={() => setOpen(s.code)}
               >
-                <Text>{s.title}</Text>
+                <Text className="settings-section__title">{s.title}</Text>
                 <Text className="settings-section__summary">{summary(s)}</Text>
               </View>
             ))}
