@@ -26,6 +26,8 @@ const FILTERS: Array<{ value: StatusFilter; label: string }> = [
 /** 商品管理: the list (search, status filter, quick price/stock edits) beside the whole-product editor. */
 function ManagerProductsPage() {
   const [keyword, setKeyword] = useState('');
+  // What is typed; the list reloads only on 搜索 (the bar is controlled, so it needs the draft).
+  const [draft, setDraft] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const feed = useCursorPages<ManagerProductView>(`products:${keyword}:${status}`, (cursor) =>
     call('manager.listProducts', {
@@ -68,9 +70,13 @@ function ManagerProductsPage() {
         <SearchBar
           id="m-product-search"
           placeholder="搜索商品标题"
-          value={keyword}
+          value={draft}
+          onChange={setDraft}
           onSearch={(v) => setKeyword(v.trim())}
-          onClear={() => setKeyword('')}
+          onClear={() => {
+            setDraft('');
+            setKeyword('');
+          }}
         />
         <View className="m-filters" id="m-product-filters">
           {FILTERS.map((f) => (
