@@ -9,6 +9,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
 import { EmptyState } from '../../components/EmptyState';
 import { FeedBody } from '../../components/FeedBody';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { SplitView } from '../../components/SplitView';
 import { SkuEditor } from './components/SkuEditor';
 import { ProductEditor } from './components/product-editor/ProductEditor';
@@ -137,6 +138,8 @@ function ManagerProductsPage() {
           )
         }
       />
+      {/* Picking pictures is privacy-guarded on weapp: the page hosts the consent popup. */}
+      <PrivacyPopup />
       <SkuEditor
         key={editing?.skuId ?? 'none'}
         sku={editing}
