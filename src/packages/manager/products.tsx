@@ -1,7 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, SearchBar } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
 import type { ManagerProductView, ManagerSkuView } from '../../../cloudfunctions/core/contract';
 import { useCursorPages } from '../../hooks/useCursorPages';
@@ -14,21 +13,13 @@ import { SplitView } from '../../components/SplitView';
 import { SkuEditor } from './components/SkuEditor';
 import { ProductEditor } from './components/product-editor/ProductEditor';
 import { ProductListCard } from './components/product-editor/ProductListCard';
+import { ProductListHeader, type StatusFilter } from './components/product-editor/ProductListHeader';
 import './manager.scss';
 import { withRole } from '../../components/RoleGate';
-
-type StatusFilter = 'all' | 'on_sale' | 'off_shelf';
-const FILTERS: Array<{ value: StatusFilter; label: string }> = [
-  { value: 'all', label: '全部' },
-  { value: 'on_sale', label: '在售' },
-  { value: 'off_shelf', label: '已下架' },
-];
 
 /** 商品管理: the list (search, status filter, quick price/stock edits) beside the whole-product editor. */
 function ManagerProductsPage() {
   const [keyword, setKeyword] = useState('');
-  // What is typed; the list reloads only on 搜索 (the bar is controlled, so it needs the draft).
-  const [draft, setDraft] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const feed = useCursorPages<ManagerProductView>(`products:${keyword}:${status}`, (cursor) =>
     call('manager.listProducts', {
@@ -67,34 +58,7 @@ function ManagerProductsPage() {
 
   const list = (
     <View>
-      <View className="m-page__top">
-        <SearchBar
-          id="m-product-search"
-          placeholder="搜索商品标题"
-          value={draft}
-          onChange={setDraft}
-          onSearch={(v) => setKeyword(v.trim())}
-          onClear={() => {
-            setDraft('');
-            setKeyword('');
-          }}
-        />
-        <View className="m-filters" id="m-product-filters">
-          {FILTERS.map((f) => (
-            <Text
-              key={f.value}
-              id={`m-filter-${f.value}`}
-              className={`m-filter${status === f.value ? ' m-filter--on' : ''}`}
-              onClick={() => setStatus(f.value)}
-            >
-              {f.label}
-            </Text>
-          ))}
-          <Button size="small" type="primary" id="m-product-new" onClick={() => setOpen(null)}>
-            新建商品
-          </Button>
-        </View>
-      </View>
+      <ProductListHeader status={status} onSearch={setKeyword} onStatus={setStatus} onNew={() => setOpen(null)} />
       <FeedBody
         feed={feed}
         skeletonRows={4}
