@@ -20,6 +20,7 @@ const missing = e2e.missingPrerequisites('catalog-admin');
 let env: e2e.E2E | undefined;
 const contexts: Array<{ close(): Promise<void> }> = [];
 let pictures: string[] = [];
+let productId = '';
 
 async function open(openid: string, hash: string, width = 390): Promise<Page> {
   const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
@@ -36,6 +37,12 @@ const fill = (page: Page, id: string, value: string) =>
 async function choose(page: Page, selector: string, files: string[]) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(selector).click()]);
   await chooser.setFiles(files);
+}
+
+/** A new product heads the list (the store's order puts new listings first). */
+async function scrollToProduct(page: Page) {
+  await page.locator('#m-product-list .m-item').first().waitFor();
+  expect(await page.locator('#m-product-list .m-item').first().getAttribute('id')).toBe(`m-product-${productId}`);
 }
 
 describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories from 管理后台', () => {
@@ -58,8 +65,6 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
     await env?.close();
   });
-
-  let productId = '';
 
   it('the manager creates a 2 × 2 product with pictures and a detail in the editor', async () => {
     const page = await open(MANAGER, '/packages/manager/products');
@@ -107,11 +112,13 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
       ['50ml/清爽', 14900, 20, 150],
       ['50ml/滋润', 15900, 20, 150],
     ]);
+    expect(saved).toMatchObject({ categoryId: 'c-cleanser', status: 'on_sale', onShelfAt: null, offShelfAt: null });
     expect(saved.imageIds).toHaveLength(2);
     expect(saved.imageIds.every((id) => /^\/media\/catalog\/[0-9a-f]{24}\.png$/.test(id))).toBe(true);
     expect(saved.detail.map((b) => b.type)).toEqual(['text', 'image']);
 
     const wide = await open(MANAGER, '/packages/manager/products', 1280);
+    await scrollToProduct(wide);
     await wide.locator(`#m-product-${productId} .m-product-open`).click();
     await wide.locator('#product-editor').waitFor();
     await e2e.waitForText(wide, '#pe-skus .pe-section__title', '规格明细（4个SKU）');
@@ -120,12 +127,16 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
   }, 180_000);
 
   it('the product shows in 分类 and in search, with its detail blocks', async () => {
+    const inCategory = await e2e.callApi(env!.baseUrl, CUSTOMER, 'catalog.listProducts', { categoryId: 'c-cleanser' });
+    expect(inCategory.items.map((p) => p.id)).toContain(productId);
     const page = await open(CUSTOMER, '/pages/category/index');
     await page.locator('#cat-c-cleanser').click();
-    await page.locator(`#category-feed #product-card-${productId}`).waitFor();
+    await page.locator('#category-feed .product-row').first().waitFor();
+    await shot(page, '09-category-390', '#page-category');
+    await page.locator(`#category-feed #product-row-${productId}`).waitFor();
     await page.goto(`${env!.baseUrl}/#/packages/goods/list?keyword=${encodeURIComponent(TITLE)}`);
-    await page.locator(`#list-feed #product-card-${productId}`).waitFor();
-    await page.locator(`#product-card-${productId}`).click();
+    await page.locator(`#list-feed #product-row-${productId}`).waitFor();
+    await page.locator(`#product-row-${productId}`).click();
     await page.locator('#detail-blocks').waitFor();
     expect(await e2e.textOf(page, '#detail-blocks')).toContain('清爽不黏腻，早晚可用。');
     expect(await page.locator('#detail-blocks img').count()).toBe(1);
@@ -161,6 +172,7 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     expect(lineBefore).toContain(TITLE);
 
     const manager = await open(MANAGER, '/packages/manager/products');
+    await scrollToProduct(manager);
     await manager.locator(`#m-product-${productId} .m-product-open`).click();
     await manager.locator('#pe-sku-0').waitFor();
     await fill(manager, 'pe-sku-0-price', '59');

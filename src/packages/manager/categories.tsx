@@ -8,6 +8,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
 import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/Skeletons';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { SplitView } from '../../components/SplitView';
 import { CategoryForm } from './components/CategoryForm';
 import './components/product-editor/product-editor.scss';
@@ -119,6 +120,8 @@ function ManagerCategoriesPage() {
   );
   return (
     <View className="page m-page" id="page-manager-categories">
+      {/* Picking pictures is privacy-guarded on weapp: the page hosts the consent popup. */}
+      <PrivacyPopup />
       <SplitView
         id="m-categories-split"
         list={listView}

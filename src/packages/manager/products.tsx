@@ -1,7 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, SearchBar } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
 import type { ManagerProductView, ManagerSkuView } from '../../../cloudfunctions/core/contract';
 import { useCursorPages } from '../../hooks/useCursorPages';
@@ -9,19 +8,14 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSubmit } from '../../hooks/useSubmit';
 import { EmptyState } from '../../components/EmptyState';
 import { FeedBody } from '../../components/FeedBody';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { SplitView } from '../../components/SplitView';
 import { SkuEditor } from './components/SkuEditor';
 import { ProductEditor } from './components/product-editor/ProductEditor';
 import { ProductListCard } from './components/product-editor/ProductListCard';
+import { ProductListHeader, type StatusFilter } from './components/product-editor/ProductListHeader';
 import './manager.scss';
 import { withRole } from '../../components/RoleGate';
-
-type StatusFilter = 'all' | 'on_sale' | 'off_shelf';
-const FILTERS: Array<{ value: StatusFilter; label: string }> = [
-  { value: 'all', label: '全部' },
-  { value: 'on_sale', label: '在售' },
-  { value: 'off_shelf', label: '已下架' },
-];
 
 /** 商品管理: the list (search, status filter, quick price/stock edits) beside the whole-product editor. */
 function ManagerProductsPage() {
@@ -64,30 +58,7 @@ function ManagerProductsPage() {
 
   const list = (
     <View>
-      <View className="m-page__top">
-        <SearchBar
-          id="m-product-search"
-          placeholder="搜索商品标题"
-          value={keyword}
-          onSearch={(v) => setKeyword(v.trim())}
-          onClear={() => setKeyword('')}
-        />
-        <View className="m-filters" id="m-product-filters">
-          {FILTERS.map((f) => (
-            <Text
-              key={f.value}
-              id={`m-filter-${f.value}`}
-              className={`m-filter${status === f.value ? ' m-filter--on' : ''}`}
-              onClick={() => setStatus(f.value)}
-            >
-              {f.label}
-            </Text>
-          ))}
-          <Button size="small" type="primary" id="m-product-new" onClick={() => setOpen(null)}>
-            新建商品
-          </Button>
-        </View>
-      </View>
+      <ProductListHeader status={status} onSearch={setKeyword} onStatus={setStatus} onNew={() => setOpen(null)} />
       <FeedBody
         feed={feed}
         skeletonRows={4}
@@ -131,6 +102,8 @@ function ManagerProductsPage() {
           )
         }
       />
+      {/* Picking pictures is privacy-guarded on weapp: the page hosts the consent popup. */}
+      <PrivacyPopup />
       <SkuEditor
         key={editing?.skuId ?? 'none'}
         sku={editing}

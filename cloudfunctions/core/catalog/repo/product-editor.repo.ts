@@ -69,7 +69,8 @@ export async function insertProduct(
       status,
       ...columns(fields),
       art: null,
-      sort: sql<number>`(select coalesce(max(sort), 0) + 1 from products where store_id = ${store_id})`,
+      // First in the store's order: a new listing heads 分类 and the manager's list, where it is looked for.
+      sort: sql<number>`(select coalesce(min(sort), 0) - 1 from products where store_id = ${store_id})`,
       created_at: now,
       updated_at: now,
     })
