@@ -76,7 +76,7 @@ const allowed = {
   nudge: ['member', 'coupon', 'order', 'settings'],
   advisor: ['member', 'coupon', 'order', 'nudge'],
   shop: ['member', 'coupon', 'order', 'advisor'],
-  staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop'],
+  staff: ['member', 'points', 'coupon', 'order', 'advisor', 'shop', 'settings'],
   dashboard: ['nudge'],
   freight: ['member'],
   settings: [],

@@ -1,8 +1,10 @@
 /**
- * H5 end to end, 管理后台's catalog: the manager creates a product with two specs (2 × 2 SKUs) and
- * two uploaded pictures in the editor; it shows in 分类 and in search; a customer buys one SKU; the
- * manager then changes that SKU's price in the editor and the customer's order still shows what was
- * paid. Categories: create, move up, hide (gone from 分类). Screenshots at 390 px and 1280 px.
+ * H5 end to end, running the store from 管理后台: the manager creates a product with two specs (2 × 2
+ * SKUs), two uploaded pictures and a 运费模板 in the editor; it shows in 分类 and in search; a customer
+ * buys one SKU with express shipping priced by the template for their province; the manager ships it
+ * by a CSV import (批量发货) and the customer sees the tracking timeline; then the manager changes that
+ * SKU's price in the editor and the customer's order still shows what was paid. Categories: create,
+ * move up, hide (gone from 分类). Screenshots at 390 px and 1280 px.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,7 @@ let env: e2e.E2E | undefined;
 const contexts: Array<{ close(): Promise<void> }> = [];
 let pictures: string[] = [];
 let productId = '';
+let templateId = '';
 
 async function open(openid: string, hash: string, width = 390): Promise<Page> {
   const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
@@ -49,6 +52,24 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
   beforeAll(async () => {
     env = await e2e.startE2E();
     await e2e.callApi(env.baseUrl, CUSTOMER, 'member.me', {});
+    // 江浙沪 ¥6, elsewhere ¥12 (the template's own page is walked in freight.e2e.test.ts).
+    const template = await e2e.callApi(env.baseUrl, MANAGER, 'manager.saveFreightTemplate', {
+      name: `新品运费${RUN}`,
+      chargeBy: 'count',
+      regions: [
+        {
+          provinces: ['上海市', '江苏省', '浙江省'],
+          firstUnit: 1,
+          firstFeeFen: 600,
+          additionalUnit: 1,
+          additionalFeeFen: 200,
+          freeOverFen: null,
+        },
+      ],
+      defaultRule: { firstUnit: 1, firstFeeFen: 1_200, additionalUnit: 1, additionalFeeFen: 300, freeOverFen: null },
+      undeliverable: [],
+    });
+    templateId = template.templateId;
     // Two real PNGs to upload: the store's own category icons.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-e2e-'));
     pictures = await Promise.all(
@@ -90,7 +111,8 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
       }
     }
     await page.locator('#pe-sku-3').waitFor();
-    for (const [i, price] of ['99', '109', '149', '159'].entries()) {
+    // The first SKU stays below a new member's free-shipping threshold (¥99): the template prices it.
+    for (const [i, price] of ['49', '109', '149', '159'].entries()) {
       await fill(page, `pe-sku-${i}-price`, price);
       await fill(page, `pe-sku-${i}-stock`, '20');
       await fill(page, `pe-sku-${i}-weight`, '150');
@@ -99,6 +121,8 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     await fill(page, 'pe-block-0-text', '清爽不黏腻，早晚可用。');
     await choose(page, '#pe-add-detail-image', [pictures[1]!]);
     await page.locator('#pe-block-1 img').waitFor();
+    await page.locator(`#pe-freight-${templateId}`).click();
+    await page.locator(`#pe-freight-${templateId}.pe-chip--on`).waitFor();
     await shot(page, '02-editor-390', '#page-manager-products');
     await page.locator('#pe-save').click();
     await e2e.waitForToast(page, '已保存');
@@ -107,12 +131,18 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     productId = found.items[0]!.productId;
     const saved = await e2e.callApi(env!.baseUrl, MANAGER, 'manager.getProduct', { productId });
     expect(saved.skus.map((s) => [Object.values(s.specs).join('/'), s.priceFen, s.stock, s.weightGrams])).toEqual([
-      ['30ml/清爽', 9900, 20, 150],
+      ['30ml/清爽', 4900, 20, 150],
       ['30ml/滋润', 10900, 20, 150],
       ['50ml/清爽', 14900, 20, 150],
       ['50ml/滋润', 15900, 20, 150],
     ]);
-    expect(saved).toMatchObject({ categoryId: 'c-cleanser', status: 'on_sale', onShelfAt: null, offShelfAt: null });
+    expect(saved).toMatchObject({
+      categoryId: 'c-cleanser',
+      status: 'on_sale',
+      onShelfAt: null,
+      offShelfAt: null,
+      freightTemplateId: templateId,
+    });
     expect(saved.imageIds).toHaveLength(2);
     expect(saved.imageIds.every((id) => /^\/media\/catalog\/[0-9a-f]{24}\.png$/.test(id))).toBe(true);
     expect(saved.detail.map((b) => b.type)).toEqual(['text', 'image']);
@@ -144,7 +174,7 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     await shot(page, '04-detail-blocks-390', '#page-detail');
   }, 120_000);
 
-  it('a customer buys one SKU; after the manager edits its price the order still shows what was paid', async () => {
+  it('a customer buys one SKU, shipping priced by the template; 批量发货 ships it, the customer tracks it; a price edit leaves the order as paid', async () => {
     const product = await e2e.callApi(env!.baseUrl, CUSTOMER, 'catalog.getProduct', { productId });
     const sku = product.skus[0]!;
     await e2e.saveAddress(env!.baseUrl, CUSTOMER, {
@@ -160,6 +190,8 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     await page.locator('#cart-checkout').click();
     await page.locator('#page-checkout #delivery-express').click();
     await page.locator('#page-checkout #delivery-address').waitFor();
+    // 浙江省 under the product's template: ¥6, not the store's flat ¥10.
+    await e2e.waitForText(page, '#amount-shipping', '运费¥6.00');
     await page.locator('#checkout-submit').click();
     await page.locator('#page-pay #pay-confirm').click();
     await e2e.waitForText(page, '#result-title', '支付成功');
@@ -168,8 +200,25 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     const lineBefore = await e2e.textOf(page, `#order-line-${sku.id}`);
     const orderId = new URL(page.url().replace('#/', '')).searchParams.get('orderId') ?? '';
     const placed = await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId });
-    expect(placed.lines[0]).toMatchObject({ skuId: sku.id, unitPriceFen: 9900, title: TITLE });
+    expect(placed.lines[0]).toMatchObject({ skuId: sku.id, unitPriceFen: 4900, title: TITLE });
+    expect(placed.shippingFen).toBe(600);
     expect(lineBefore).toContain(TITLE);
+
+    // 批量发货: the manager pastes (order number, carrier, tracking number); the row reports 已发货.
+    const trackingNo = `SF${RUN}`.toUpperCase().padEnd(12, '0');
+    const shipments = await open(MANAGER, '/packages/manager/shipments');
+    await shipments
+      .locator('#page-manager-shipments textarea')
+      .fill(`订单号,快递公司,运单号\n${placed.orderNo},顺丰,${trackingNo}`);
+    await shipments.locator('#m-shipments-submit').click();
+    await shipments.locator('#m-shipment-results').waitFor();
+    expect(await e2e.textOf(shipments, '#m-shipment-row-2')).toContain('已发货');
+    await page.reload();
+    await page.locator('#tracking-steps').waitFor();
+    expect(await e2e.textOf(page, '#detail-tracking')).toContain(`顺丰速运${trackingNo}`);
+    await shot(page, '05a-order-tracking-390', '#page-order-detail');
+    const shipped = await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId });
+    expect(shipped.status).toBe('shipped');
 
     const manager = await open(MANAGER, '/packages/manager/products');
     await scrollToProduct(manager);
@@ -184,7 +233,7 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     await page.reload();
     await page.locator(`#order-line-${sku.id}`).waitFor();
     expect(await e2e.textOf(page, `#order-line-${sku.id}`)).toBe(lineBefore);
-    expect(await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId })).toEqual(placed);
+    expect(await e2e.callApi(env!.baseUrl, CUSTOMER, 'order.get', { orderId })).toEqual(shipped);
     await shot(page, '05-order-keeps-price-390', '#page-order-detail');
   }, 180_000);
 

@@ -5,7 +5,8 @@ import { fail, ok, type Result } from '../errors';
 import { redeemAtCounter } from '../coupon';
 import { memberCoupons } from '../coupon';
 import { creditPoints } from '../points';
-import { pointsForYuan, wholeYuan } from '../points';
+import { earnedForOrder } from '../points';
+import { currentSettings } from '../settings';
 import { tierMultiplier } from '../points';
 import { fen, points } from '../shared/money';
 import { resolveCounterCode } from './counter-code';
@@ -57,7 +58,8 @@ export async function scanMemberCode(args: ActionArgs<'staff.scanMemberCode'>): 
 }
 
 /**
- * `staff.awardPoints`: an in-store receipt earns floor(yuan) x the member's tier multiplier, once per
+ * `staff.awardPoints`: an in-store receipt earns floor(yuan) x the store's points per yuan (店铺设置, as for
+ * online orders) x the member's tier multiplier, once per
  * (store, receipt number): the receipt row is insert-or-nothing and the ledger entry is keyed by it.
  */
 export async function awardPoints({
@@ -70,7 +72,8 @@ export async function awardPoints({
   if (!who.ok) return who;
   const memberId = who.data.memberId;
   const multiplier = await tierMultiplier(exec, memberId);
-  const earned = pointsForYuan(wholeYuan(input.amountFen), multiplier);
+  const perYuan = (await currentSettings(exec, ctx.storeId)).settings.points.earnPointsPerYuan;
+  const earned = earnedForOrder(input.amountFen, multiplier, perYuan);
   const receipt = {
     storeId: ctx.storeId,
     receiptNo: input.receiptNo,
@@ -88,7 +91,7 @@ export async function awardPoints({
     reason: 'award',
     key: `award:${ctx.storeId}:${input.receiptNo}`,
     at: ctx.now,
-    metadata: { receiptNo: input.receiptNo, amountFen: input.amountFen, multiplier, by: caller.openid },
+    metadata: { receiptNo: input.receiptNo, amountFen: input.amountFen, multiplier, perYuan, by: caller.openid },
   });
   const after = await counterMember(exec, ctx.storeId, memberId);
   return ok({

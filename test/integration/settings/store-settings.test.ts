@@ -18,6 +18,7 @@ import {
   orderRow,
   setStock,
 } from '../order/order-factory';
+import { after, memberWithCode, NOW, receipt, STAFF } from '../staff/staff-factory';
 
 const SKU = 'sku-amino-acid-cleanser-1';
 
@@ -326,5 +327,21 @@ describeEachDatabase('store settings', (use) => {
       .limit(3)
       .execute();
     expect(audited.map((a) => (a.detail as { section: string }).section)).toEqual(['nudge', 'referral', 'tiers']);
+  });
+
+  it('the counter awards in-store receipts at the same points per yuan', async () => {
+    const award = async (at: Date) =>
+      okData(
+        await callAction(
+          use(),
+          'staff.awardPoints',
+          { code: (await memberWithCode(use(), at)).code, amountFen: 8_800, receiptNo: receipt() },
+          { openid: STAFF, now: after(5, at), idempotencyKey: newKey() },
+        ),
+      ).pointsAwarded;
+    const before = await award(NOW);
+    const v = await version(use());
+    okData(await save(use(), 'points', { earnPointsPerYuan: 2, redeemCapPercent: 50 }, v));
+    expect(await award(after(120))).toBe(before * 2);
   });
 });
