@@ -53,22 +53,28 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     env = await e2e.startE2E();
     await e2e.callApi(env.baseUrl, CUSTOMER, 'member.me', {});
     // 江浙沪 ¥6, elsewhere ¥12 (the template's own page is walked in freight.e2e.test.ts).
-    const template = await e2e.callApi(env.baseUrl, MANAGER, 'manager.saveFreightTemplate', {
-      name: `新品运费${RUN}`,
-      chargeBy: 'count',
-      regions: [
-        {
-          provinces: ['上海市', '江苏省', '浙江省'],
-          firstUnit: 1,
-          firstFeeFen: 600,
-          additionalUnit: 1,
-          additionalFeeFen: 200,
-          freeOverFen: null,
-        },
-      ],
-      defaultRule: { firstUnit: 1, firstFeeFen: 1_200, additionalUnit: 1, additionalFeeFen: 300, freeOverFen: null },
-      undeliverable: [],
-    });
+    const template = await e2e.callApi(
+      env.baseUrl,
+      MANAGER,
+      'manager.saveFreightTemplate',
+      {
+        name: `新品运费${RUN}`,
+        chargeBy: 'count',
+        regions: [
+          {
+            provinces: ['上海市', '江苏省', '浙江省'],
+            firstUnit: 1,
+            firstFeeFen: 600,
+            additionalUnit: 1,
+            additionalFeeFen: 200,
+            freeOverFen: null,
+          },
+        ],
+        defaultRule: { firstUnit: 1, firstFeeFen: 1_200, additionalUnit: 1, additionalFeeFen: 300, freeOverFen: null },
+        undeliverable: [],
+      },
+      `e2e-freight-${RUN}`,
+    );
     templateId = template.templateId;
     // Two real PNGs to upload: the store's own category icons.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-e2e-'));
