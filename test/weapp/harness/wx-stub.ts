@@ -32,6 +32,7 @@ const USER_DECISION_APIS = [
   'showActionSheet',
   'chooseImage',
   'chooseMedia',
+  'chooseMessageFile',
   'chooseLocation',
   'getLocation',
   'getUserProfile',
@@ -50,6 +51,7 @@ const PRIVACY_GUARDED_APIS = [
   'getLocation',
   'chooseImage',
   'chooseMedia',
+  'chooseMessageFile',
   'saveImageToPhotosAlbum',
   'getUserProfile',
 ] as const;
