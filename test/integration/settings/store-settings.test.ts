@@ -339,9 +339,12 @@ describeEachDatabase('store settings', (use) => {
           { openid: STAFF, now: after(5, at), idempotencyKey: newKey() },
         ),
       ).pointsAwarded;
-    const before = await award(NOW);
-    const v = await version(use());
-    okData(await save(use(), 'points', { earnPointsPerYuan: 2, redeemCapPercent: 50 }, v));
-    expect(await award(after(120))).toBe(before * 2);
+    const rate = async (earnPointsPerYuan: number) =>
+      okData(await save(use(), 'points', { earnPointsPerYuan, redeemCapPercent: 50 }, await version(use())));
+    // ¥88.00 at the counter, a new member (multiplier 1): 88 points per 1 a yuan, 176 at 2 a yuan.
+    await rate(1);
+    expect(await award(NOW)).toBe(88);
+    await rate(2);
+    expect(await award(after(120))).toBe(176);
   });
 });

@@ -1,7 +1,5 @@
 import Taro from '@tarojs/taro';
-import { useSession } from '../../../../stores/session';
-import { transportFailure, unwrap } from '../../../../api/errors';
-import { apiBase, sessionToken } from '../../../../api/session-http';
+import { uploadPicture } from '../../../../api/upload';
 import type { Img } from './editor-state';
 
 /** WeChat's own square cropper, where the base library has it (2.26.0+); else null. */
@@ -32,37 +30,10 @@ async function centreSquare(path: string): Promise<string> {
 }
 
 async function upload(filePath: string): Promise<Img> {
-  if (process.env.TARO_ENV === 'weapp' && process.env.TARO_APP_API_MODE !== 'http') {
-    const ext = /\.jpe?g$/i.test(filePath) ? 'jpg' : 'png';
-    try {
-      const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `catalog/${name}.${ext}`, filePath });
-      return { id: fileID, url: filePath };
-    } catch (err) {
-      throw transportFailure(err);
-    }
-  }
-  const header: Record<string, string> = {};
-  if (process.env.TARO_ENV === 'h5') header['X-Dev-Openid'] = useSession.getState().openid;
-  else {
-    const token = await sessionToken();
-    if (typeof token !== 'string') return unwrap<never>({ body: token });
-    header.authorization = `Bearer ${token}`;
-  }
-  let res: Taro.uploadFile.SuccessCallbackResult;
-  try {
-    res = await Taro.uploadFile({ url: `${apiBase()}/api/media/catalog`, filePath, name: 'file', header });
-  } catch (err) {
-    throw transportFailure(err);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(res.data);
-  } catch {
-    body = undefined;
-  }
-  const data = unwrap<{ fileId: string; url: string }>({ status: res.statusCode, body });
-  return { id: data.fileId, url: data.url };
+  const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const stored = await uploadPicture(filePath, 'catalog', name);
+  // Cloud storage answers no URL: the picked file shows until the server resolves the cloud id.
+  return { id: stored.fileId, url: stored.url ?? filePath };
 }
 
 /**
