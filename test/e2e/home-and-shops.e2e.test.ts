@@ -1,9 +1,12 @@
 /**
  * H5 end to end, 首页装修 and 门店管理 as the manager uses them, and what the customer then sees: a banner
  * linking to a product, scheduled from now and moved to the top, leads the home page and opens the
- * product; a section of two chosen products shows on home in the manager's order; a new shop with its
+ * product, then takes an uploaded picture; a section of two chosen products shows on home in the manager's order; a new shop with its
  * hours is offered at checkout and a closed one is not. Screenshots of each page at 390 and 1280 px.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as e2e from './support';
@@ -105,6 +108,28 @@ describe.skipIf(missing.length > 0)('H5 首页装修 and 门店管理, end to en
     await home.locator('#detail-title').waitFor();
     expect(await e2e.textOf(home, '#detail-title')).toBe('青禾积雪草B5修护精华');
   }, 180_000);
+
+  it('a banner takes an uploaded picture instead of drawn art; home shows that picture', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'banner-e2e-')), 'banner.png');
+    fs.writeFileSync(
+      file,
+      Buffer.from(await (await fetch(`${env!.baseUrl}/media/categories/c-serum.png`)).arrayBuffer()),
+    );
+    const [saved] = (await api(MANAGER, 'manager.listBanners', {})).items;
+    const page = await open(MANAGER, '/packages/manager/home-page');
+    await page.locator(`#banner-${saved!.bannerId}`).click();
+    await page.locator('#banner-editor').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#banner-upload').click()]);
+    await chooser.setFiles([file]);
+    await page.locator('#banner-picture img[src*="/media/catalog/"]').waitFor();
+    await page.locator('#banner-save').click();
+    await e2e.waitForToast(page, '已保存');
+    const after = (await api(MANAGER, 'manager.listBanners', {})).items.find((b) => b.bannerId === saved!.bannerId)!;
+    expect(after.image).toMatch(/^\/media\/catalog\/[0-9a-f]{24}\.png$/);
+    expect(after.art).toBeNull();
+    const home = await open(CUSTOMER, '/pages/home/index');
+    await home.locator(`#home-banner-${saved!.bannerId} img[src*="${after.image}"]`).first().waitFor();
+  }, 120_000);
 
   it('a section of two chosen products shows on home in the manager’s order', async () => {
     const page = await open(MANAGER, '/packages/manager/home-page');

@@ -6,6 +6,7 @@ import { mediaUrl } from '../../../api';
 import { shanghaiTime } from '../../../utils/shanghai-time';
 import { Chips, FormRow, parseShanghai } from './ShopFormRow';
 import { BannerLinkPicker, type LinkChoice } from './BannerLinkPicker';
+import { pickAndUpload } from './product-editor/upload-image';
 
 type SaveInput = ActionInput<'manager.saveBanner'>;
 
@@ -50,11 +51,17 @@ export function BannerEditor({ banner, busy, onSave, onDelete }: Props) {
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const [startsAt, endsAt] = [parseShanghai(f.startsAt), parseShanghai(f.endsAt)];
   const valid = f.title.trim() && link && startsAt !== undefined && endsAt !== undefined;
-  // A banner with an uploaded picture keeps it; otherwise its art is drawn from hue, shape and label.
-  const image: SaveInput['image'] =
-    banner && !banner.art
-      ? { stored: banner.image }
-      : { art: { hue: Number(hue), shape, ...(f.label.trim() ? { label: f.label.trim() } : {}) } };
+  // A picture: the one just uploaded, else the banner's own (kept); 使用生成图案 goes back to drawn art.
+  const [picture, setPicture] = useState<{ id: string; url: string } | null>(
+    banner && !banner.art ? { id: banner.image, url: mediaUrl(banner.image) } : null,
+  );
+  const upload = async () => {
+    const [img] = await pickAndUpload(1, false);
+    if (img) setPicture(img);
+  };
+  const image: SaveInput['image'] = picture
+    ? { stored: picture.id }
+    : { art: { hue: Number(hue), shape, ...(f.label.trim() ? { label: f.label.trim() } : {}) } };
   const submit = () =>
     valid &&
     onSave({
@@ -70,7 +77,21 @@ export function BannerEditor({ banner, busy, onSave, onDelete }: Props) {
   return (
     <View className="ship-form m-editor" id="banner-editor">
       <Text className="m-editor__title">{banner ? '编辑横幅' : '新建横幅'}</Text>
-      {banner ? <Image className="m-editor__banner" src={mediaUrl(banner.image)} mode="aspectFill" /> : null}
+      {picture ? (
+        <Image className="m-editor__banner" id="banner-picture" src={picture.url} mode="aspectFill" />
+      ) : banner ? (
+        <Image className="m-editor__banner" src={mediaUrl(banner.image)} mode="aspectFill" />
+      ) : null}
+      <View className="m-chips">
+        <Text className="m-chips__chip" id="banner-upload" onClick={() => void upload()}>
+          上传图片（750×320）
+        </Text>
+        {picture ? (
+          <Text className="m-chips__chip" id="banner-use-art" onClick={() => setPicture(null)}>
+            使用生成图案
+          </Text>
+        ) : null}
+      </View>
       <FormRow label="标题" id="banner-title" value={f.title} placeholder="最多 30 字" onChange={set('title')} />
       <FormRow label="副标题" id="banner-subtitle" value={f.subtitle} placeholder="选填" onChange={set('subtitle')} />
       {'art' in image ? (
