@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { LineTabs } from '../../components/LineTabs';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { withRole } from '../../components/RoleGate';
 import { BannerPane } from './components/BannerPane';
 import { HomeSectionPane } from './components/HomeSectionPane';
@@ -19,6 +20,8 @@ function ManagerHomePage() {
     <View className="page m-page" id="page-manager-home-page">
       <LineTabs tabs={TABS} value={tab} onChange={setTab} className="m-page__tabs" />
       {tab === 'banners' ? <BannerPane /> : <HomeSectionPane />}
+      {/* 上传图片 picks a picture (chooseImage): WeChat asks the privacy consent first. */}
+      <PrivacyPopup />
     </View>
   );
 }
