@@ -29,7 +29,11 @@ export function ShipmentResults({ result }: { result: ShipmentImportResult }) {
         <View className="card m-shipments__row" key={r.line} id={`m-shipment-row-${r.line}`}>
           <View className="m-shipments__row-head">
             <Text className="m-shipments__line">{`第 ${r.line} 行`}</Text>
-            <Tag type={OUTCOME[r.outcome].type} round>
+            <Tag
+              type={OUTCOME[r.outcome].type}
+              round
+              className={OUTCOME[r.outcome].type === 'danger' ? 'tag-alert' : undefined}
+            >
               {OUTCOME[r.outcome].text}
             </Tag>
           </View>
