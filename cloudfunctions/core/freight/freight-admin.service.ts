@@ -8,6 +8,7 @@ import { templateSummary } from './domain/freight-text';
 import { loadTemplates, PROVINCES, storedRules, templateOf } from './freight-book';
 import {
   deleteUnusedTemplate,
+  holdTemplate,
   insertTemplate,
   listTemplateRows,
   nameTakenByOther,
@@ -135,7 +136,7 @@ export async function setProductFreight({
   exec,
 }: ActionArgs<'manager.setProductFreight'>): Promise<Result<ActionOutput<'manager.setProductFreight'>>> {
   const templateId = input.freightTemplateId;
-  if (templateId !== null && (await loadTemplates(exec, ctx.storeId, [templateId])).size === 0)
+  if (templateId !== null && !(await holdTemplate(exec, ctx.storeId, templateId)))
     return fail('FREIGHT_TEMPLATE_NOT_FOUND', undefined, { templateId });
   const q = { storeId: ctx.storeId, productId: input.productId, templateId, now: ctx.now };
   if (!(await setProductTemplate(exec, q))) return fail('NOT_FOUND', '商品不存在', { productId: input.productId });

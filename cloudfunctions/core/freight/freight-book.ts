@@ -2,7 +2,7 @@ import type { Executor } from '../db/db';
 import { REGIONS } from '../member';
 import { fen } from '../shared/money';
 import type { FreightRegion, FreightRule, FreightTemplate } from './domain/freight-template';
-import { findTemplateRows, type TemplateRow } from './repo/freight.repo';
+import { findTemplateRows, holdTemplate, type TemplateRow } from './repo/freight.repo';
 
 /** The provinces a region may name: the ones the address book accepts. */
 export const PROVINCES: readonly string[] = Object.keys(REGIONS);
@@ -52,7 +52,10 @@ export async function loadTemplates(
   return new Map(rows.map((r) => [r.id, templateOf(r)]));
 }
 
-/** Whether `templateId` is one of the store's freight templates (a product may name only those). */
+/**
+ * Whether `templateId` is one of the store's freight templates (a product may name only those),
+ * held against a concurrent delete until the caller's transaction ends.
+ */
 export async function freightTemplateInStore(exec: Executor, storeId: string, templateId: string): Promise<boolean> {
-  return (await loadTemplates(exec, storeId, [templateId])).size > 0;
+  return holdTemplate(exec, storeId, templateId);
 }

@@ -84,8 +84,36 @@ export async function nameTakenByOther(exec: Executor, storeId: string, name: st
   return r !== undefined;
 }
 
-/** Deletes a template no product names, in one statement (a product assigned meanwhile keeps it). */
+/**
+ * Holds the store's template `id` against deletion until the transaction ends (FOR SHARE); false when
+ * it does not exist, or a delete committed first. Taken before a product is put under it: without it,
+ * a delete committing in between would leave the product update to fail on the foreign key.
+ */
+export async function holdTemplate(exec: Executor, storeId: string, id: string): Promise<boolean> {
+  const row = await exec
+    .selectFrom('freight_templates')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Deletes a template no product names. The row is locked first (FOR UPDATE waits for every
+ * transaction holding it, i.e. putting a product under it), so the NOT EXISTS below, a new statement,
+ * sees those products: an assignment racing the delete wins, and the delete answers "in use".
+ */
 export async function deleteUnusedTemplate(exec: Executor, storeId: string, id: string): Promise<boolean> {
+  const locked = await exec
+    .selectFrom('freight_templates')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!locked) return false;
   const r = await exec
     .deleteFrom('freight_templates')
     .where('store_id', '=', storeId)
