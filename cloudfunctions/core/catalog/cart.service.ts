@@ -27,10 +27,10 @@ async function cartOf(
         rows.map((r) => ({ skuId: r.sku_id, qty: r.qty })),
       )
     : null;
-  const lines: ServerCartLine[] = (quote?.lines ?? []).map((line) => ({
+  const lines: ServerCartLine[] = (quote?.lines ?? []).map(({ skuMemberPriceFen, ...line }) => ({
     ...line,
     selected: selected.get(line.skuId) ?? true,
-    memberPriceFen: memberPriceOrNull(line.unitPriceFen, pricing),
+    memberPriceFen: memberPriceOrNull(line.unitPriceFen, pricing, skuMemberPriceFen),
   }));
   const ticked = lines.filter((l) => l.available && l.selected);
   const memberTotals = ticked.map((l) => timesQty(l.memberPriceFen ?? l.unitPriceFen, l.qty));

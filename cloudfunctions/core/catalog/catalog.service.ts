@@ -2,7 +2,7 @@ import type { ActionInput, ActionOutput, CartQuote, ProductSummary } from '../co
 import type { Executor } from '../db/db';
 import type { ServiceArgs } from '../context';
 import { fail, ok, type Result } from '../errors';
-import { fen } from '../shared/money';
+import { fen, type Fen } from '../shared/money';
 import { priceCart, type PricedSku } from './domain/cart-pricing';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { specGroupsOf, specsText } from './domain/spec-groups';
@@ -38,10 +38,16 @@ function toSummary(row: ProductSummaryRow, pricing: CallerPricing): ProductSumma
     priceFen: fen(row.price_fen),
     originalPriceFen: row.original_price_fen === null ? null : fen(row.original_price_fen),
     priceFrom: row.price_count > 1,
-    memberPriceFen: memberPriceOrNull(fen(row.price_fen), pricing),
+    memberPriceFen: cardMemberPrice(row, pricing),
     tags: row.tags,
     soldOut: row.stock === 0,
   };
+}
+
+/** The lowest price a member at this tier pays for any of the product's SKUs, or null (no member price). */
+function cardMemberPrice(row: ProductSummaryRow, pricing: CallerPricing): Fen | null {
+  const prices = row.prices.map(([unit, own]) => memberPriceOrNull(fen(unit), pricing, own));
+  return prices.reduce<Fen | null>((low, p) => (p !== null && (low === null || p < low) ? p : low), null);
 }
 
 /** `catalog.home`: the banners showing now, categories, featured products and the manager's sections. */
@@ -136,7 +142,7 @@ export async function getProduct({
       specs: s.specs,
       priceFen: fen(s.price_fen),
       originalPriceFen: s.original_price_fen === null ? null : fen(s.original_price_fen),
-      memberPriceFen: memberPriceOrNull(fen(s.price_fen), pricing),
+      memberPriceFen: memberPriceOrNull(fen(s.price_fen), pricing, s.member_price_fen),
       stock: s.stock,
     })),
     soldOut,
@@ -155,12 +161,15 @@ export async function getProduct({
   });
 }
 
+/** A cart line with the SKU's own 会员价 (null: none), which the member's cart prices with. */
+export type CartRowLine = CartQuote['lines'][number] & { skuMemberPriceFen: number | null };
+
 /** Today's list prices and stock for cart lines; SKUs that no longer exist are dropped. */
 export async function priceCartLines(
   exec: Executor,
   storeId: string,
   items: ReadonlyArray<{ skuId: string; qty: number }>,
-): Promise<CartQuote> {
+): Promise<Omit<CartQuote, 'lines'> & { lines: CartRowLine[] }> {
   const rows = await findSkusWithProduct(
     exec,
     storeId,
@@ -186,6 +195,7 @@ export async function priceCartLines(
         image: row.images[0] ?? '',
         specsText: specsText(row.specs),
         stock: row.stock,
+        skuMemberPriceFen: row.member_price_fen,
       };
     }),
   };
@@ -197,7 +207,9 @@ export async function quoteCart({
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.quoteCart'>>): Promise<Result<ActionOutput<'catalog.quoteCart'>>> {
-  return ok(await priceCartLines(exec, ctx.storeId, input.items));
+  const quote = await priceCartLines(exec, ctx.storeId, input.items);
+  // A signed-out cart shows list prices: the SKU's 会员价 stays on the server.
+  return ok({ ...quote, lines: quote.lines.map(({ skuMemberPriceFen: _own, ...line }) => line) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Caller } from '../context';
 import type { Executor } from '../db/db';
 import { DEFAULT_TIERS, findCaller, findTierBenefits, type TierBenefits } from '../member';
-import { memberPrice } from '../shared/member-price';
+import { memberUnitPrice } from '../shared/member-price';
 import type { Fen } from '../shared/money';
 
 /** What a caller's tier does to the prices the catalog shows: the same benefits checkout charges by. */
@@ -27,7 +27,10 @@ export async function callerPricing(exec: Executor, storeId: string, caller: Cal
   };
 }
 
-/** The member price a card or line shows, or null when the tier gives no discount. */
-export function memberPriceOrNull(unit: Fen, pricing: CallerPricing): Fen | null {
-  return pricing.memberPricePercent < 100 ? memberPrice(unit, pricing.memberPricePercent) : null;
+/**
+ * The member price a card or line shows (the SKU's own 会员价, else the tier's percentage), or null
+ * when the tier gives no member price.
+ */
+export function memberPriceOrNull(unit: Fen, pricing: CallerPricing, skuMemberPriceFen: number | null): Fen | null {
+  return pricing.memberPricePercent < 100 ? memberUnitPrice(unit, pricing.memberPricePercent, skuMemberPriceFen) : null;
 }

@@ -68,6 +68,8 @@ function checkInput(input: ProductInput): Saved | null {
     return fail('SPEC_MATRIX_INVALID');
   const badStrike = input.skus.findIndex((s) => s.originalPriceFen != null && s.originalPriceFen <= s.priceFen);
   if (badStrike >= 0) return fail('VALIDATION_FAILED', '划线价需高于售价', { sku: badStrike });
+  const badMember = input.skus.findIndex((s) => s.memberPriceFen != null && s.memberPriceFen > s.priceFen);
+  if (badMember >= 0) return fail('VALIDATION_FAILED', '会员价不能高于售价', { sku: badMember });
   return null;
 }
 
@@ -131,6 +133,7 @@ async function saveSkus(
       specs: s.specs,
       price_fen: s.priceFen,
       original_price_fen: s.originalPriceFen ?? null,
+      member_price_fen: s.memberPriceFen ?? null,
       weight_grams: s.weightGrams,
       barcode: s.barcode ?? '',
       image: s.image ?? null,
@@ -192,6 +195,7 @@ export async function duplicateProduct({
       specs: s.specs,
       price_fen: s.price_fen,
       original_price_fen: s.original_price_fen,
+      member_price_fen: s.member_price_fen,
       weight_grams: s.weight_grams,
       barcode: '',
       image: s.image,

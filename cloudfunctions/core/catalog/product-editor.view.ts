@@ -13,6 +13,7 @@ function skuView(s: SkuRow): EditorSku {
     specs: s.specs,
     priceFen: fen(s.price_fen),
     originalPriceFen: s.original_price_fen === null ? null : fen(s.original_price_fen),
+    memberPriceFen: s.member_price_fen === null ? null : fen(s.member_price_fen),
     stock: s.stock,
     weightGrams: s.weight_grams,
     barcode: s.barcode,

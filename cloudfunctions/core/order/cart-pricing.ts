@@ -54,6 +54,7 @@ export async function loadCart(
       specsText: specsText(row.specs),
       qty: item.qty,
       unitPriceFen: fen(row.price_fen),
+      skuMemberPriceFen: row.member_price_fen,
       fulfilment: row.fulfilment,
     });
   }

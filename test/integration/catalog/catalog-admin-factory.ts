@@ -69,6 +69,7 @@ export function resave(p: EditorProduct): ActionInput<'manager.saveProduct'> {
       specs: s.specs,
       priceFen: s.priceFen,
       originalPriceFen: s.originalPriceFen,
+      memberPriceFen: s.memberPriceFen,
       stock: s.stock,
       stockFrom: s.stock,
       weightGrams: s.weightGrams,

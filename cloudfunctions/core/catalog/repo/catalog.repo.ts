@@ -14,6 +14,8 @@ export interface ProductSummaryRow {
   original_price_fen: number | null;
   /** Distinct prices among the active SKUs: more than one makes the card say 起. */
   price_count: number;
+  /** Each distinct `[list price, SKU 会员价 or null]` among the active SKUs: the card's member price is the lowest. */
+  prices: Array<[number, number | null]>;
   stock: number;
 }
 
@@ -92,7 +94,7 @@ export async function findProductSummaries(exec: Executor, f: ProductFilter): Pr
     select * from (
       select p.id, p.title, p.subtitle, p.images->>0 as image, p.category_id, p.tags,
              ${SORT_KEYS[f.sort ?? 'default'].key} as sort_key,
-             cheapest.price_fen, cheapest.original_price_fen, totals.stock, totals.price_count
+             cheapest.price_fen, cheapest.original_price_fen, totals.stock, totals.price_count, totals.prices
         from products p
         join lateral (
           select s.price_fen, s.original_price_fen from skus s
@@ -100,7 +102,8 @@ export async function findProductSummaries(exec: Executor, f: ProductFilter): Pr
            order by s.price_fen, s.sort limit 1
         ) cheapest on true
         join lateral (
-          select coalesce(sum(s.stock), 0)::int as stock, count(distinct s.price_fen)::int as price_count
+          select coalesce(sum(s.stock), 0)::int as stock, count(distinct s.price_fen)::int as price_count,
+                 jsonb_agg(distinct jsonb_build_array(s.price_fen, s.member_price_fen)) as prices
             from skus s where s.product_id = p.id and s.active
         ) totals on true
        where ${sql.join(conditions, sql` and `)}
@@ -155,6 +158,7 @@ export async function findSkusWithProduct(exec: Executor, storeId: string, skuId
       's.id as sku_id',
       's.specs',
       's.price_fen',
+      's.member_price_fen',
       's.stock',
       's.active',
       'p.id as product_id',

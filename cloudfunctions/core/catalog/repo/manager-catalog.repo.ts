@@ -76,7 +76,10 @@ export async function setSkuStock(
   return rows.length === 1;
 }
 
-/** A new price; the strike-through price is dropped when it would no longer be above it. */
+/**
+ * A new price; the strike-through price is dropped when it would no longer be above it, and the SKU's
+ * 会员价 when it would be above it (the tier's percentage applies again).
+ */
 export async function setSkuPrice(tx: Executor, q: { skuId: string; priceFen: number }): Promise<void> {
   await tx
     .updateTable('skus')
@@ -86,6 +89,12 @@ export async function setSkuPrice(tx: Executor, q: { skuId: string; priceFen: nu
         .case()
         .when('original_price_fen', '>', q.priceFen)
         .then(eb.ref('original_price_fen'))
+        .else(null)
+        .end(),
+      member_price_fen: eb
+        .case()
+        .when('member_price_fen', '<=', q.priceFen)
+        .then(eb.ref('member_price_fen'))
         .else(null)
         .end(),
     }))

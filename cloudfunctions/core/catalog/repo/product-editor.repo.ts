@@ -116,6 +116,7 @@ export interface SkuFields {
   specs: Record<string, string>;
   price_fen: number;
   original_price_fen: number | null;
+  member_price_fen: number | null;
   weight_grams: number;
   barcode: string;
   image: string | null;

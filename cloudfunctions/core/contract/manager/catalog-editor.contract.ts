@@ -9,6 +9,8 @@ export interface EditorSku {
   specs: Record<string, string>;
   priceFen: Fen;
   originalPriceFen: Fen | null;
+  /** The SKU's own 会员价 for members whose tier gives a member price; null: the tier's percentage. */
+  memberPriceFen: Fen | null;
   stock: number;
   weightGrams: number;
   barcode: string;
@@ -70,6 +72,8 @@ const skuInput = z
     specs: z.record(specName, z.string().trim().min(1).max(20)),
     priceFen: z.number().int().min(1).max(100_000_000),
     originalPriceFen: z.number().int().min(1).max(100_000_000).nullable().optional(),
+    /** 会员价: at most the price; absent or null: the tier's percentage. */
+    memberPriceFen: z.number().int().min(1).max(100_000_000).nullable().optional(),
     stock,
     /** The stock the editor loaded (compare-and-set: checkout may sell meanwhile); required for an existing SKU. */
     stockFrom: z.number().int().min(0).max(2_147_483_647).optional(),

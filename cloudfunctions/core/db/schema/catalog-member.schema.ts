@@ -60,6 +60,8 @@ export interface CatalogMemberTables {
     /** 0032: barcode (empty: none) and the SKU's own picture (null: the product's first image). */
     barcode: Generated<string>;
     image: Generated<string | null>;
+    /** 0041: the SKU's own 会员价 (null: the tier's percentage). */
+    member_price_fen: Generated<number | null>;
   };
   banners: {
     id: string;

@@ -2,7 +2,7 @@ import type { DeliveryType, OrderAmounts } from '../../contract';
 import { fail, ok, type Result } from '../../errors';
 import { allocateLargestRemainder } from '../../shared/allocate';
 import { fen, points, sumFen, timesQty, type Fen } from '../../shared/money';
-import { memberPrice } from '../../shared/member-price';
+import { memberUnitPrice } from '../../shared/member-price';
 
 /** A line as the catalog knows it, before any discount. */
 export interface CatalogLine {
@@ -14,6 +14,8 @@ export interface CatalogLine {
   specsText: string;
   qty: number;
   unitPriceFen: Fen;
+  /** The SKU's own 会员价 (null or absent: the tier's percentage applies). */
+  skuMemberPriceFen?: number | null;
   fulfilment: DeliveryType[];
 }
 
@@ -111,7 +113,7 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
   if (!delivery.ok) return delivery;
   const { type: deliveryType, options: deliveryOptions } = delivery.data;
   const memberUnits = input.lines.map((l) => {
-    const member = memberPrice(l.unitPriceFen, input.memberPricePercent);
+    const member = memberUnitPrice(l.unitPriceFen, input.memberPricePercent, l.skuMemberPriceFen ?? null);
     const group = input.groupPrices?.get(l.skuId);
     return group !== undefined && group < member ? group : member;
   });

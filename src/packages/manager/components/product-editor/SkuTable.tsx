@@ -7,18 +7,23 @@ interface Props {
   onChange: (skus: SkuRow[]) => void;
 }
 
-const FIELDS: Array<{ key: 'price' | 'originalPrice' | 'stock' | 'weight' | 'barcode'; label: string; type: string }> =
-  [
-    { key: 'price', label: '价格(元)', type: 'digit' },
-    { key: 'originalPrice', label: '划线价', type: 'digit' },
-    { key: 'stock', label: '库存', type: 'number' },
-    { key: 'weight', label: '重量(克)', type: 'number' },
-    { key: 'barcode', label: '条码', type: 'text' },
-  ];
+const FIELDS: Array<{
+  key: 'price' | 'originalPrice' | 'memberPrice' | 'stock' | 'weight' | 'barcode';
+  label: string;
+  type: string;
+}> = [
+  { key: 'price', label: '价格(元)', type: 'digit' },
+  { key: 'originalPrice', label: '划线价', type: 'digit' },
+  { key: 'memberPrice', label: '会员价', type: 'digit' },
+  { key: 'stock', label: '库存', type: 'number' },
+  { key: 'weight', label: '重量(克)', type: 'number' },
+  { key: 'barcode', label: '条码', type: 'text' },
+];
 
 /**
- * The SKU matrix: one row per combination of the groups' values. Member prices follow the member's
- * tier discount (the same rule on cards, detail and checkout), so there is no per-row member price.
+ * The SKU matrix: one row per combination of the groups' values. A row's 会员价, when filled, is what
+ * members of a tier with a member price pay for it; empty, their tier's discount applies (the server
+ * applies the same rule on cards, detail, cart and checkout).
  */
 export function SkuTable({ skus, onChange }: Props) {
   const set = (i: number, key: (typeof FIELDS)[number]['key'], value: string) =>
@@ -26,7 +31,7 @@ export function SkuTable({ skus, onChange }: Props) {
   return (
     <View className="pe-section card" id="pe-skus">
       <Text className="pe-section__title">{`规格明细（${skus.length} 个 SKU）`}</Text>
-      <Text className="pe-hint">会员价按会员等级折扣自动计算</Text>
+      <Text className="pe-hint">会员价留空则按会员等级折扣计算；填写后享会员价的等级都按此价</Text>
       {skus.map((s, i) => (
         <View className="pe-sku" key={JSON.stringify(s.specs)} id={`pe-sku-${i}`}>
           <Text className="pe-sku__name">{Object.values(s.specs).join(' / ') || '默认规格'}</Text>

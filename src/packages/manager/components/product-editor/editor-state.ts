@@ -14,6 +14,8 @@ export interface SkuRow {
   specs: Record<string, string>;
   price: string;
   originalPrice: string;
+  /** 会员价 in yuan; empty: the tier's percentage. */
+  memberPrice: string;
   stock: string;
   /** The stock this editor loaded: the server moves stock only from it. */
   stockFrom?: number;
@@ -49,6 +51,7 @@ const emptySku = (specs: Record<string, string>): SkuRow => ({
   specs,
   price: '',
   originalPrice: '',
+  memberPrice: '',
   stock: '0',
   weight: '0',
   barcode: '',
@@ -113,6 +116,7 @@ export function formOf(p: EditorProduct): EditorForm {
       specs: s.specs,
       price: formatFen(s.priceFen),
       originalPrice: s.originalPriceFen === null ? '' : formatFen(s.originalPriceFen),
+      memberPrice: s.memberPriceFen === null ? '' : formatFen(s.memberPriceFen),
       stock: String(s.stock),
       stockFrom: s.stock,
       weight: String(s.weightGrams),
@@ -165,16 +169,19 @@ export function toSaveInput(form: EditorForm): { input: SaveInput } | { error: s
   for (const s of form.skus) {
     const priceFen = yuanInputToFen(s.price);
     const original = s.originalPrice.trim() ? yuanInputToFen(s.originalPrice) : null;
+    const member = s.memberPrice.trim() ? yuanInputToFen(s.memberPrice) : null;
     const stock = int(s.stock, 1_000_000);
     const weight = int(s.weight, 1_000_000);
     if (!priceFen) return { error: '请填写每个规格的价格' };
     if (original === null && s.originalPrice.trim()) return { error: '划线价格式不对' };
+    if (member === null && s.memberPrice.trim()) return { error: '会员价格式不对' };
     if (stock === null || weight === null) return { error: '库存和重量须为整数' };
     skus.push({
       ...(s.skuId ? { skuId: s.skuId, stockFrom: s.stockFrom } : {}),
       specs: s.specs,
       priceFen,
       originalPriceFen: original,
+      memberPriceFen: member,
       stock,
       weightGrams: weight,
       barcode: s.barcode.trim(),
