@@ -123,6 +123,8 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
       await fill(page, `pe-sku-${i}-stock`, '20');
       await fill(page, `pe-sku-${i}-weight`, '150');
     }
+    // The dearest SKU gets its own 会员价; the others follow the tier's percentage.
+    await fill(page, 'pe-sku-3-memberPrice', '139');
     await page.locator('#pe-add-text').click();
     await fill(page, 'pe-block-0-text', '清爽不黏腻，早晚可用。');
     await choose(page, '#pe-add-detail-image', [pictures[1]!]);
@@ -136,11 +138,13 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     expect(found.items).toHaveLength(1);
     productId = found.items[0]!.productId;
     const saved = await e2e.callApi(env!.baseUrl, MANAGER, 'manager.getProduct', { productId });
-    expect(saved.skus.map((s) => [Object.values(s.specs).join('/'), s.priceFen, s.stock, s.weightGrams])).toEqual([
-      ['30ml/清爽', 4900, 20, 150],
-      ['30ml/滋润', 10900, 20, 150],
-      ['50ml/清爽', 14900, 20, 150],
-      ['50ml/滋润', 15900, 20, 150],
+    expect(
+      saved.skus.map((s) => [Object.values(s.specs).join('/'), s.priceFen, s.memberPriceFen, s.stock, s.weightGrams]),
+    ).toEqual([
+      ['30ml/清爽', 4900, null, 20, 150],
+      ['30ml/滋润', 10900, null, 20, 150],
+      ['50ml/清爽', 14900, null, 20, 150],
+      ['50ml/滋润', 15900, 13900, 20, 150],
     ]);
     expect(saved).toMatchObject({
       categoryId: 'c-cleanser',
