@@ -3,7 +3,7 @@
  * the settings page; an order placed before the change settles at the old rate and window, one placed
  * after at the new ones; 操作日志 lists both changes with their before and after; the 客服 entry shows
  * the configured phone on the product, order and after-sale pages; the manager sets the redeem rate
- * (多少积分抵 1 元) and the customer's checkout and 积分明细 state it, with the server's 抵扣 figure.
+ * (积分抵现比例) and the customer's checkout and 积分明细 state it, with the server's 抵扣 figure.
  * Screenshots at 390 and 1280 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,7 +174,7 @@ describe.skipIf(missing.length > 0)('H5 store settings and 客服', () => {
     await shot(audit, '04-audit-390', '#page-manager-audit');
   }, 240_000);
 
-  it('the manager sets 多少积分抵 1 元 to 200; the customer’s checkout and 积分明细 state it, with the server’s 抵扣', async () => {
+  it('the manager sets 积分抵现比例 to 200; the customer’s checkout and 积分明细 state it, with the server’s 抵扣', async () => {
     // Points from a receipt at the counter, at whatever earn rate is in force.
     const { code } = await e2e.callApi(env!.baseUrl, SPENDER, 'member.memberCode', {});
     const { pointsAwarded } = await e2e.act(

@@ -1,5 +1,5 @@
 /**
- * The redeem rate (多少积分抵 1 元) as a store setting: quotes and orders price points at the rate in
+ * The redeem rate (积分抵现比例: points per ¥1) as a store setting: quotes and orders price points at the rate in
  * force, each order keeps its own, and a refund or cancellation returns exactly the points that order
  * spent, whatever the rate is by then.
  */
@@ -123,7 +123,7 @@ describeEachDatabase('redeem rate', (use) => {
         ok: false,
         error: { code: 'SETTINGS_INVALID', details: { field: 'redeemPointsPerYuan' } },
       });
-      expect(refused.ok ? '' : refused.error.message).toBe('多少积分抵 1 元须为 1～10000 的整数');
+      expect(refused.ok ? '' : refused.error.message).toBe('积分抵现比例须为 1～10000 的整数');
     }
     expect([await versions(), await settingsVersion(use())]).toEqual([before, version]);
     const member = await makeMember(use());
@@ -144,9 +144,7 @@ describeEachDatabase('redeem rate', (use) => {
     expect(await balanceOf(use(), member.id)).toBe(15_550);
 
     const changed = okData(await saveRate(use(), 200, minutesAfter(T0, 5)));
-    expect(changed.changed).toEqual([
-      { field: 'redeemPointsPerYuan', label: '多少积分抵 1 元', before: 100, after: 200 },
-    ]);
+    expect(changed.changed).toEqual([{ field: 'redeemPointsPerYuan', label: '积分抵现比例', before: 100, after: 200 }]);
 
     // At 200 a yuan the same ¥44.50 off costs 8,900 points.
     const second = await buyWithPoints(use(), member, minutesAfter(T0, 10));

@@ -37,19 +37,19 @@ describe('settings sections', () => {
       'points',
       { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 0 },
       'redeemPointsPerYuan',
-      '多少积分抵 1 元须为 1～10000 的整数',
+      '积分抵现比例须为 1～10000 的整数',
     ],
     [
       'points',
       { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 10_001 },
       'redeemPointsPerYuan',
-      '多少积分抵 1 元须为 1～10000 的整数',
+      '积分抵现比例须为 1～10000 的整数',
     ],
     [
       'points',
       { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 1.5 },
       'redeemPointsPerYuan',
-      '多少积分抵 1 元须为 1～10000 的整数',
+      '积分抵现比例须为 1～10000 的整数',
     ],
     ['contact', { phone: 'call me', wecomUrl: '' }, 'phone', '客服电话（H5）格式不正确'],
     [
