@@ -58,7 +58,7 @@ export interface PricedOrder extends OrderAmounts {
   lines: PricedLine[];
   deliveryType: DeliveryType;
   deliveryOptions: DeliveryType[];
-  /** The most points may pay on this order, in fen (the store's share of the goods after coupon, never the last fen). */
+  /** The most points may pay here, in fen: the store's share of the goods after coupon, never the last fen. */
   pointsCapFen: Fen;
   /** The redeem rate this order was priced at. */
   redeemPointsPerYuan: number;
@@ -108,8 +108,9 @@ export const MIN_PAYABLE_FEN = 1;
 
 /**
  * Prices an order in the order ARCHITECTURE.md fixes: member price -> (group-buy price) -> coupon
- * -> points (whole fen at the store's redeem rate, see `redeemPoints`) -> shipping. Every discount is split over lines by largest remainder, so line payables
- * always sum to the goods' payable, and payable never drops below ¥0.01.
+ * -> points (whole fen at the store's redeem rate, see `redeemPoints`) -> shipping. Every discount
+ * is split over lines by largest remainder, so line payables always sum to the goods' payable, and
+ * payable never drops below ¥0.01.
  */
 export function priceOrder(input: PricingInput): Result<PricedOrder> {
   const delivery = chooseDelivery(input.lines, input.deliveryType);
