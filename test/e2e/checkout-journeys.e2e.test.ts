@@ -137,7 +137,7 @@ describe.skipIf(missing.length > 0)('H5 checkout journeys, end to end', () => {
     await waitForText(
       page,
       '#checkout-points-text',
-      `可用${best.points.usable}积分，抵${displayed(best.points.valueFen)}`,
+      `可用${best.points.usable}积分抵${displayed(best.points.valueFen)}`,
     );
     await waitForText(page, '#checkout-earn', `本单预计得${best.pointsToEarn}积分（订单完成后到账）`);
     expect(await textOf(page, '#page-checkout')).not.toContain('暂无可用');
@@ -147,7 +147,7 @@ describe.skipIf(missing.length > 0)('H5 checkout journeys, end to end', () => {
     const on = await api('order.quote', { items, couponId: best.couponId!, pointsToUse: best.points.balance }, who);
     expect(on.pointsUsed).toBe(best.points.usable);
     await waitForText(page, '#checkout-payable', displayed(on.payableFen));
-    await waitForText(page, '#checkout-points-text', `已用${on.pointsUsed}积分，抵${displayed(on.pointsDiscountFen)}`);
+    await waitForText(page, '#checkout-points-text', `已用${on.pointsUsed}积分抵${displayed(on.pointsDiscountFen)}`);
     await shot(page, '06-checkout-points-on', '#page-checkout');
   }, 180_000);
 

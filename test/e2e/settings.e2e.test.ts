@@ -2,7 +2,9 @@
  * H5 end to end, 店铺设置 and 客服: the manager changes the points earn rate and the refund window on
  * the settings page; an order placed before the change settles at the old rate and window, one placed
  * after at the new ones; 操作日志 lists both changes with their before and after; the 客服 entry shows
- * the configured phone on the product, order and after-sale pages. Screenshots at 390 and 1280 px.
+ * the configured phone on the product, order and after-sale pages; the manager sets the redeem rate
+ * (积分抵现比例) and the customer's checkout and 积分明细 state it, with the server's 抵扣 figure.
+ * Screenshots at 390 and 1280 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,6 +14,7 @@ import * as e2e from './support';
 const RUN = Date.now().toString(36);
 const BEFORE = `e2e-set-a-${RUN}`;
 const AFTER = `e2e-set-b-${RUN}`;
+const SPENDER = `e2e-set-c-${RUN}`;
 const MANAGER = 'demo-manager';
 const SKU = 'sku-amino-acid-cleanser-1';
 const PHONE = '400-820-1234';
@@ -170,6 +173,53 @@ describe.skipIf(missing.length > 0)('H5 store settings and 客服', () => {
     expect(changes).toEqual(['确认收货后可申请售后 7 → 1', '每消费 1 元得积分 1 → 3']);
     await shot(audit, '04-audit-390', '#page-manager-audit');
   }, 240_000);
+
+  it('the manager sets 积分抵现比例 to 200; the customer’s checkout and 积分明细 state it, with the server’s 抵扣', async () => {
+    // Points from a receipt at the counter, at whatever earn rate is in force.
+    const { code } = await e2e.callApi(env!.baseUrl, SPENDER, 'member.memberCode', {});
+    const { pointsAwarded } = await e2e.act(
+      env!.baseUrl,
+      'staff',
+      'awardPoints',
+      { code, amountFen: 100_000, receiptNo: `E2E-R-${RUN}` },
+      'demo-staff',
+    );
+    expect(pointsAwarded).toBeGreaterThan(0);
+
+    const page = await open(MANAGER, '/packages/manager/settings');
+    await saveField(page, 'points', 'redeemPointsPerYuan', '200');
+    await page.locator('#setting-redeemPointsPerYuan').waitFor();
+    await shot(page, '09-redeem-rate-form-390', '#page-manager-settings');
+
+    const items = [{ skuId: SKU, qty: 1 }];
+    const quote = await e2e.callApi(env!.baseUrl, SPENDER, 'order.quote', { items });
+    expect(quote.points.pointsPerYuan).toBe(200);
+    expect(quote.points.usable).toBeGreaterThan(0);
+    // Half the points' face value at 100 a yuan: the same points now pay half as much.
+    expect(quote.points.valueFen).toBe(Math.floor((quote.points.usable * 100) / 200));
+
+    const { product_id: productId } = await env!
+      .db!.kysely.selectFrom('skus')
+      .select('product_id')
+      .where('id', '=', SKU)
+      .executeTakeFirstOrThrow();
+    const checkout = await open(SPENDER, `/packages/goods/detail?id=${productId}`);
+    await checkout.locator('#btn-buy-now').click();
+    await checkout.locator('#sku-confirm').click();
+    await checkout.locator('#page-checkout #checkout-points').waitFor();
+    await e2e.waitForText(checkout, '#checkout-points-rate', '200积分抵¥1');
+    await e2e.waitForText(
+      checkout,
+      '#checkout-points-text',
+      `可用${quote.points.usable}积分抵${e2e.displayed(quote.points.valueFen)}`,
+    );
+    await checkout.locator('#checkout-points').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(checkout, '10-checkout-redeem-rate-390', '#page-checkout');
+
+    const points = await open(SPENDER, '/packages/member/points');
+    await e2e.waitForText(points, '#points-rules', '200积分可抵¥1，下单时最多抵扣订单金额的50%');
+    await shot(points, '11-points-rules-390', '#page-points');
+  }, 180_000);
 
   it('客服: the configured phone on 商品详情, 订单详情 and 售后 (H5), at phone and desktop width', async () => {
     const page = await open(MANAGER, '/packages/manager/settings');

@@ -34,6 +34,16 @@ export interface MemberProfile {
 // ---------- membership: points and tiers (types) ----------
 export type PointsReason = 'earn' | 'award' | 'spend' | 'spend_return' | 'expire' | 'refund_reversal' | 'referral';
 
+/** The store's points rules in force, for the page that explains them (the server's numbers, never the client's). */
+export interface PointsRules {
+  /** Points per paid yuan, before the tier multiplier. */
+  earnPointsPerYuan: number;
+  /** Points that pay ¥1 at checkout. */
+  redeemPointsPerYuan: number;
+  /** The most points may pay, % of the goods after coupon. */
+  redeemCapPercent: number;
+}
+
 export interface PointsHistoryItem {
   id: string;
   /** Signed: + credited, - spent/expired/reversed. */
@@ -146,7 +156,12 @@ export const memberActions = {
     role: 'customer',
     mutating: true,
   }),
-  'member.pointsHistory': action<{ items: PointsHistoryItem[]; nextCursor: string | null; balance: Points }>()({
+  'member.pointsHistory': action<{
+    items: PointsHistoryItem[];
+    nextCursor: string | null;
+    balance: Points;
+    rules: PointsRules;
+  }>()({
     input: z
       .object({
         cursor: z

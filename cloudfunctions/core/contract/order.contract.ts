@@ -69,9 +69,14 @@ export interface PickupShopChoice extends PickupShop {
 /** The 积分抵扣 switch: what the member holds, what this order could take, and its value. */
 export interface QuotePoints {
   balance: Points;
-  /** min(balance, the 50% cap of the goods after coupon). 100 points = ¥1. */
+  /**
+   * The points the whole balance would spend here: as many as fit the store's cap (a share of the
+   * goods after coupon), rounded to whole fen at the rate (the fewest points worth `valueFen`).
+   */
   usable: Points;
   valueFen: Fen;
+  /** The store's redeem rate in force: points that pay ¥1. */
+  pointsPerYuan: number;
 }
 
 export interface OrderQuote extends OrderAmounts {

@@ -99,6 +99,7 @@ export function priceCart(
     expressShipping: (lines) =>
       shippingFor(cart.freight, { province: shipTo.province, lines, flatFeeFen, tierFreeOverFen }),
     pointsMaxSharePercent: cart.settings.settings.points.redeemCapPercent,
+    redeemPointsPerYuan: cart.settings.settings.points.redeemPointsPerYuan,
     ...o,
   });
 }

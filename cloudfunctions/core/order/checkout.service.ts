@@ -157,6 +157,7 @@ export async function createOrder(
       auto_confirm_days: order.rules.autoConfirmDays,
       refund_window_days: order.rules.refundWindowDays,
       points_per_yuan: order.rules.pointsPerYuan,
+      redeem_points_per_yuan: order.rules.redeemPointsPerYuan,
       // The member's shop and advisor now, so a later reassignment does not move this revenue.
       ...seams.attribution(memberId),
     },

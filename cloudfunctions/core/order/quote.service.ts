@@ -7,6 +7,7 @@ import { addressForOrder } from '../member';
 import { fen, points, type Fen } from '../shared/money';
 import { pointsForYuan, wholeYuan } from '../points';
 import type { CouponOffer, PricedOrder } from './domain/pricing';
+import { redeemPoints } from './domain/pricing-points';
 import { loadCart, priceCart, type ShipTo } from './cart-pricing';
 import { bestCoupon, rankCoupons } from './usable-coupons.service';
 import { checkoutSeams } from './seams';
@@ -63,8 +64,9 @@ export async function quoteOrder({
     priced = withCoupon(offer.data);
   }
   if (!priced.ok) return priced;
-  const { pointsCap, ...amounts } = priced.data;
-  const usable = Math.min(balance, pointsCap);
+  const { pointsCapFen, redeemPointsPerYuan, ...amounts } = priced.data;
+  // What the whole balance would pay here, at the store's rate and under its cap.
+  const offer = redeemPoints({ requested: balance, pointsPerYuan: redeemPointsPerYuan, capFen: pointsCapFen });
   return ok({
     ...amounts,
     lines: amounts.lines.map((l, i) => ({
@@ -85,7 +87,12 @@ export async function quoteOrder({
     freeShippingThresholdFen: fen(cart.data.benefits.freeShippingThresholdFen) as Fen,
     couponId: chosen ?? null,
     usableCouponCount: ranked.filter((c) => c.usable).length,
-    points: { balance: points(balance), usable: points(usable), valueFen: fen(usable) },
+    points: {
+      balance: points(balance),
+      usable: offer.points,
+      valueFen: offer.valueFen,
+      pointsPerYuan: redeemPointsPerYuan,
+    },
     pointsToEarn: points(
       pointsForYuan(
         wholeYuan(amounts.payableFen) * cart.data.settings.settings.points.earnPointsPerYuan,

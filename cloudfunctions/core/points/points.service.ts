@@ -6,6 +6,7 @@ import type { PayloadOf } from '../outbox/outbox';
 type OrderSettledEvent = PayloadOf<'order.settled'>;
 type OrderRefundedEvent = PayloadOf<'order.refunded'>;
 import { points } from '../shared/money';
+import { currentSettings } from '../settings';
 import { earnedForOrder, pointsForYuan, REASON_TEXT, wholeYuan } from './domain/points-rules';
 import { creditPoints, expireDueLots, takeBack } from './points-ledger';
 import {
@@ -100,10 +101,11 @@ export async function runPointsTimer(ctx: CallContext): Promise<Record<string, n
   return { members, lots };
 }
 
-/** `member.pointsHistory`: the member's entries, newest first, 20 a page, with the balance. */
+/** `member.pointsHistory`: the member's entries, newest first, 20 a page, with the balance and the store's points rules. */
 export async function pointsHistory({
   input,
   caller,
+  ctx,
   exec,
 }: MemberArgs<ActionInput<'member.pointsHistory'>>): Promise<Result<ActionOutput<'member.pointsHistory'>>> {
   const memberId = caller.memberId;
@@ -120,6 +122,8 @@ export async function pointsHistory({
     .select('points_balance')
     .where('id', '=', memberId)
     .executeTakeFirst();
+  const { earnPointsPerYuan, redeemPointsPerYuan, redeemCapPercent } = (await currentSettings(exec, ctx.storeId))
+    .settings.points;
   return ok({
     items: page.map((r) => ({
       id: String(r.id),
@@ -132,5 +136,6 @@ export async function pointsHistory({
     })),
     nextCursor: rows.length > HISTORY_PAGE ? String(page[page.length - 1]!.id) : null,
     balance: points(member?.points_balance ?? 0),
+    rules: { earnPointsPerYuan, redeemPointsPerYuan, redeemCapPercent },
   });
 }

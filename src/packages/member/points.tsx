@@ -28,6 +28,8 @@ export default function PointsPage() {
   useReachBottom(feed.loadMore);
   const { items, loading, failed, firstLoad } = feed;
   const balance = feed.last?.balance ?? null;
+  // The store's rules, as the server states them (they are store settings).
+  const rules = feed.last?.rules;
 
   return (
     <View className="page points" id="page-points">
@@ -36,7 +38,11 @@ export default function PointsPage() {
         <Text className="points__balance" id="points-balance">
           {balance ?? '--'}
         </Text>
-        <Text className="points__hint">100 积分可抵 ¥1，下单时最多抵扣订单金额的 50%</Text>
+        {rules ? (
+          <Text className="points__hint" id="points-rules">
+            {`${rules.redeemPointsPerYuan} 积分可抵 ¥1，下单时最多抵扣订单金额的 ${rules.redeemCapPercent}%`}
+          </Text>
+        ) : null}
       </View>
       {firstLoad ? (
         <ListSkeleton rows={4} />
@@ -47,7 +53,11 @@ export default function PointsPage() {
           <EmptyState
             id="points-empty"
             title="暂无积分记录"
-            description="购物满 1 元得 1 积分，订单完成后到账"
+            description={
+              rules && rules.earnPointsPerYuan > 0
+                ? `购物满 1 元得 ${rules.earnPointsPerYuan} 积分，订单完成后到账`
+                : undefined
+            }
             actionText="去逛逛"
             onAction={() => void Taro.switchTab({ url: '/pages/home/index' })}
           />

@@ -82,7 +82,7 @@ describeEachDatabase('order.quote', (use) => {
     const as = { openid: member.openid, now: T0 };
     const items = [{ skuId: CLEANSER, qty: 1 }]; // ¥89 at the base tier (no member discount)
     const off = okData(await callAction(use(), 'order.quote', { items }, as));
-    expect(off.points).toEqual({ balance: 2014, usable: 2014, valueFen: 2014 });
+    expect(off.points).toEqual({ balance: 2014, usable: 2014, valueFen: 2014, pointsPerYuan: 100 });
     expect(off.pointsUsed).toBe(0);
     const big = okData(await callAction(use(), 'order.quote', { items: [{ skuId: CLEANSER, qty: 1 }] }, as));
     expect(big.points.usable).toBeLessThanOrEqual(Math.floor(big.subtotalFen / 2));
@@ -94,7 +94,7 @@ describeEachDatabase('order.quote', (use) => {
     const few = await bareMember(use());
     await credit(use(), few.id, 388, new Date('2026-01-10T00:00:00+08:00'));
     const small = okData(await callAction(use(), 'order.quote', { items }, { openid: few.openid, now: T0 }));
-    expect(small.points).toEqual({ balance: 388, usable: 388, valueFen: 388 });
+    expect(small.points).toEqual({ balance: 388, usable: 388, valueFen: 388, pointsPerYuan: 100 });
 
     const rich = await bareMember(use());
     await credit(use(), rich.id, 100_000, new Date('2026-01-10T00:00:00+08:00'));

@@ -83,7 +83,7 @@ describeEachDatabase('store settings', (use) => {
       view.sections.map((s) => [s.code, Object.fromEntries(s.fields.map((f) => [f.key, f.value]))]),
     );
     expect(values).toEqual({
-      points: { earnPointsPerYuan: 1, redeemCapPercent: 50 },
+      points: { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 100 },
       orderRules: { paymentWindowMinutes: 30, autoConfirmDays: 7, refundWindowDays: 7 },
       templates: { subscribeAfterPay: [], groupbuySuccess: '', groupbuyFailed: '', restock: '' },
       contact: { phone: '', wecomUrl: '' },
@@ -182,7 +182,15 @@ describeEachDatabase('store settings', (use) => {
     await setStock(use(), SKU, 50);
     const old = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }], now: T0 });
     const v = await version(use());
-    okData(await save(use(), 'points', { earnPointsPerYuan: 3, redeemCapPercent: 50 }, v, minutesAfter(T0, 5)));
+    okData(
+      await save(
+        use(),
+        'points',
+        { earnPointsPerYuan: 3, redeemCapPercent: 50, redeemPointsPerYuan: 100 },
+        v,
+        minutesAfter(T0, 5),
+      ),
+    );
     okData(
       await save(
         use(),
@@ -340,7 +348,14 @@ describeEachDatabase('store settings', (use) => {
         ),
       ).pointsAwarded;
     const rate = async (earnPointsPerYuan: number) =>
-      okData(await save(use(), 'points', { earnPointsPerYuan, redeemCapPercent: 50 }, await version(use())));
+      okData(
+        await save(
+          use(),
+          'points',
+          { earnPointsPerYuan, redeemCapPercent: 50, redeemPointsPerYuan: 100 },
+          await version(use()),
+        ),
+      );
     // ¥88.00 at the counter, a new member (multiplier 1): 88 points per 1 a yuan, 176 at 2 a yuan.
     await rate(1);
     expect(await award(NOW)).toBe(88);

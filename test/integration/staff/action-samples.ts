@@ -201,6 +201,7 @@ export function actionSamples(skuId: string): Samples {
       values: [
         { key: 'earnPointsPerYuan', value: 2 },
         { key: 'redeemCapPercent', value: 40 },
+        { key: 'redeemPointsPerYuan', value: 200 },
       ],
       version: 999,
     },

@@ -44,6 +44,8 @@ export interface OrderTables {
     auto_confirm_days: Generated<number>;
     refund_window_days: Generated<number>;
     points_per_yuan: Generated<number>;
+    /** 0036_redeem_rate.sql: the points that paid ¥1 when the order was placed. */
+    redeem_points_per_yuan: Generated<number>;
   };
   order_lines: {
     id: string;

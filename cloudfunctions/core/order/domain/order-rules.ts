@@ -23,19 +23,22 @@ export interface OrderRulesSnapshot {
   refundWindowDays: number;
   /** Points per paid yuan before the tier multiplier. */
   pointsPerYuan: number;
+  /** Points that paid ¥1 at checkout (the order's points discount was priced at it). */
+  redeemPointsPerYuan: number;
 }
 
 export function orderRulesSnapshot(s: {
   version: number;
   settings: {
     orderRules: { paymentWindowMinutes: number; autoConfirmDays: number; refundWindowDays: number };
-    points: { earnPointsPerYuan: number };
+    points: { earnPointsPerYuan: number; redeemPointsPerYuan: number };
   };
 }): OrderRulesSnapshot {
   return {
     settingsVersion: s.version === 0 ? null : s.version,
     ...s.settings.orderRules,
     pointsPerYuan: s.settings.points.earnPointsPerYuan,
+    redeemPointsPerYuan: s.settings.points.redeemPointsPerYuan,
   };
 }
 

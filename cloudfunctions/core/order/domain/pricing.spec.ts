@@ -121,7 +121,33 @@ describe('priceOrder', () => {
 
   it('the points cap is half the goods after coupon, whatever was asked', () => {
     const p = priced(input({ lines: [line(0, 10000, 1)], pointsRequested: 0, pointsBalance: 0 }));
-    expect(p.pointsCap).toBe(5000);
+    expect(p.pointsCapFen).toBe(5000);
+    expect(p.redeemPointsPerYuan).toBe(100);
+  });
+
+  it.each([
+    // rate, points asked, points charged, fen off (goods ¥100, cap ¥50)
+    [1, 30, 30, 3000], // 1 point = ¥1
+    [1, 80, 50, 5000], // capped at ¥50: 50 points
+    [100, 2014, 2014, 2014],
+    [150, 1000, 999, 666], // 666.67 fen rounds down to 666, which costs 999 points
+    [1000, 12_345, 12_340, 1234], // the 5 points short of a fen are not charged
+    [1000, 90_000, 50_000, 5000],
+  ])('at %i points per yuan, asking %i points charges %i for %i fen, split over the lines', (rate, asked, pts, off) => {
+    const p = priced(
+      input({
+        lines: [line(0, 3000, 1), line(1, 7000, 1)],
+        deliveryType: 'pickup',
+        pointsRequested: asked,
+        pointsBalance: asked,
+        redeemPointsPerYuan: rate,
+      }),
+    );
+    expect([p.pointsUsed, p.pointsDiscountFen]).toEqual([pts, off]);
+    expect(p.payableFen).toBe(10_000 - off);
+    expect(sum(p.lines.map((l) => l.pointsShareFen))).toBe(off);
+    // Largest remainder by the lines' amounts: 30% and 70% of the discount.
+    expect(p.lines[0]!.pointsShareFen).toBe(Math.round(off * 0.3));
   });
 
   it('a coupon worth more than the goods leaves ¥0.01 to pay', () => {
@@ -180,7 +206,8 @@ describe('priceOrder', () => {
         fc.integer({ min: 0, max: 5_000_000 }),
         fc.integer({ min: 0, max: 5_000_000 }),
         fc.integer({ min: 0, max: 30_000 }),
-        (items, percent, deliveryType, couponSpec, pointsRequested, extraBalance, threshold) => {
+        fc.oneof(fc.constantFrom(1, 100, 150, 1000), fc.integer({ min: 1, max: 10_000 })),
+        (items, percent, deliveryType, couponSpec, pointsRequested, extraBalance, threshold, rate) => {
           const lines = items.map((it, i) => line(i, it.price, it.qty));
           let offer: CouponOffer | null = null;
           if (couponSpec) {
@@ -202,6 +229,7 @@ describe('priceOrder', () => {
             coupon: offer,
             pointsRequested,
             pointsBalance: pointsRequested + extraBalance,
+            redeemPointsPerYuan: rate,
           });
           const amounts: Fen[] = [
             p.subtotalFen,
@@ -219,9 +247,11 @@ describe('priceOrder', () => {
           );
           expect(p.discountFen).toBe(p.memberDiscountFen + p.couponDiscountFen + p.pointsDiscountFen);
           const goodsAfterCoupon = p.subtotalFen - p.memberDiscountFen - p.couponDiscountFen;
-          expect(p.pointsUsed).toBeLessThanOrEqual((goodsAfterCoupon * POINTS_MAX_SHARE_PERCENT) / 100);
+          expect(p.pointsDiscountFen).toBeLessThanOrEqual((goodsAfterCoupon * POINTS_MAX_SHARE_PERCENT) / 100);
           expect(p.pointsUsed).toBeLessThanOrEqual(pointsRequested);
-          expect(p.pointsDiscountFen).toBe(p.pointsUsed);
+          // The points charged are worth exactly the fen taken off, at the order's rate.
+          expect(Math.floor((p.pointsUsed * 100) / rate)).toBe(p.pointsDiscountFen);
+          if (rate === 100) expect(p.pointsDiscountFen).toBe(p.pointsUsed);
           expect(sum(p.lines.map((l) => l.couponShareFen))).toBe(p.couponDiscountFen);
           expect(sum(p.lines.map((l) => l.pointsShareFen))).toBe(p.pointsDiscountFen);
           for (const l of p.lines) {

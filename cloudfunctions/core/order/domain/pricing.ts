@@ -1,8 +1,9 @@
 import type { DeliveryType, OrderAmounts } from '../../contract';
 import { fail, ok, type Result } from '../../errors';
 import { allocateLargestRemainder } from '../../shared/allocate';
-import { fen, points, sumFen, timesQty, type Fen } from '../../shared/money';
+import { fen, sumFen, timesQty, type Fen } from '../../shared/money';
 import { memberUnitPrice } from '../../shared/member-price';
+import { DEFAULT_REDEEM_POINTS_PER_YUAN, redeemPoints } from './pricing-points';
 
 /** A line as the catalog knows it, before any discount. */
 export interface CatalogLine {
@@ -38,9 +39,11 @@ export interface PricingInput {
   /** Omitted: the first type every line allows (express before pickup). */
   deliveryType?: DeliveryType;
   coupon: CouponOffer | null;
-  /** Points the customer asked to use, and what they have. 1 point = 1 fen (100 points = ¥1). */
+  /** Points the customer asked to use, and what they have. */
   pointsRequested: number;
   pointsBalance: number;
+  /** Points that pay ¥1 (store settings, copied onto the order); omitted: the default 100. */
+  redeemPointsPerYuan?: number;
   /** The store's cap on points, % of the goods after coupon (store settings); omitted: the default 50%. */
   pointsMaxSharePercent?: number;
   /** group-buy unit prices by SKU, applied after the member price (the lower one wins). */
@@ -57,8 +60,10 @@ export interface PricedOrder extends OrderAmounts {
   lines: PricedLine[];
   deliveryType: DeliveryType;
   deliveryOptions: DeliveryType[];
-  /** The most points this order could take (50% of the goods after coupon, and never the last fen). */
-  pointsCap: number;
+  /** The most points may pay here, in fen: the store's share of the goods after coupon, never the last fen. */
+  pointsCapFen: Fen;
+  /** The redeem rate this order was priced at. */
+  redeemPointsPerYuan: number;
 }
 
 /** A line that keeps the cart from one delivery type. */
@@ -105,8 +110,9 @@ export const MIN_PAYABLE_FEN = 1;
 
 /**
  * Prices an order in the order ARCHITECTURE.md fixes: member price -> (group-buy price) -> coupon
- * -> points -> shipping. Every discount is split over lines by largest remainder, so line payables
- * always sum to the goods' payable, and payable never drops below ¥0.01.
+ * -> points (whole fen at the store's redeem rate, see `redeemPoints`) -> shipping. Every discount
+ * is split over lines by largest remainder, so line payables always sum to the goods' payable, and
+ * payable never drops below ¥0.01.
  */
 export function priceOrder(input: PricingInput): Result<PricedOrder> {
   const delivery = chooseDelivery(input.lines, input.deliveryType);
@@ -140,12 +146,22 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
   if (input.pointsRequested > input.pointsBalance) {
     return fail('INSUFFICIENT_POINTS', undefined, { requested: input.pointsRequested, balance: input.pointsBalance });
   }
-  const pointsCap = Math.min(
-    Math.floor((goodsAfterCoupon * (input.pointsMaxSharePercent ?? POINTS_MAX_SHARE_PERCENT)) / 100),
-    goodsAfterCoupon - MIN_PAYABLE_FEN,
+  const pointsCapFen = fen(
+    Math.max(
+      0,
+      Math.min(
+        Math.floor((goodsAfterCoupon * (input.pointsMaxSharePercent ?? POINTS_MAX_SHARE_PERCENT)) / 100),
+        goodsAfterCoupon - MIN_PAYABLE_FEN,
+      ),
+    ),
   );
-  const pointsUsed = Math.max(0, Math.min(input.pointsRequested, pointsCap));
-  const pointsShares = allocateLargestRemainder(fen(pointsUsed), afterCoupon);
+  const redeemPointsPerYuan = input.redeemPointsPerYuan ?? DEFAULT_REDEEM_POINTS_PER_YUAN;
+  const redeemed = redeemPoints({
+    requested: input.pointsRequested,
+    pointsPerYuan: redeemPointsPerYuan,
+    capFen: pointsCapFen,
+  });
+  const pointsShares = allocateLargestRemainder(redeemed.valueFen, afterCoupon);
 
   const lines: PricedLine[] = input.lines.map((l, i) => ({
     ...l,
@@ -169,13 +185,14 @@ export function priceOrder(input: PricingInput): Result<PricedOrder> {
     subtotalFen,
     memberDiscountFen,
     couponDiscountFen,
-    pointsDiscountFen: fen(pointsUsed),
+    pointsDiscountFen: redeemed.valueFen,
     shippingFen,
-    discountFen: fen(memberDiscountFen + couponDiscountFen + pointsUsed),
-    pointsUsed: points(pointsUsed),
+    discountFen: fen(memberDiscountFen + couponDiscountFen + redeemed.valueFen),
+    pointsUsed: redeemed.points,
     payableFen: fen(goodsPayable + shippingFen),
     deliveryType,
     deliveryOptions,
-    pointsCap: Math.max(0, pointsCap),
+    pointsCapFen,
+    redeemPointsPerYuan,
   });
 }

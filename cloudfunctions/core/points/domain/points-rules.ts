@@ -3,7 +3,7 @@ import { BUSINESS_TZ, inShanghai } from '../../shared/time';
 
 /**
  * Pure points rules: when a lot expires, what an order earns, which lots a spend consumes.
- * 1 point = 1 fen at checkout (100 points = ¥1); the 50% cap lives in order pricing.
+ * What points pay at checkout (the store's redeem rate and cap) lives in order pricing.
  */
 
 /** A lot earned at `earnedAt` expires at the end of the following calendar year, Asia/Shanghai. */

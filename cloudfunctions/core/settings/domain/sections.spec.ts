@@ -23,11 +23,34 @@ describe('settings sections', () => {
     ],
     [
       'points',
-      { earnPointsPerYuan: 101, redeemCapPercent: 50 },
+      { earnPointsPerYuan: 101, redeemCapPercent: 50, redeemPointsPerYuan: 100 },
       'earnPointsPerYuan',
       '每消费 1 元得积分须为 0～100 的整数',
     ],
-    ['points', { earnPointsPerYuan: 1 }, 'redeemCapPercent', '积分抵扣上限须为 0～100 的整数'],
+    [
+      'points',
+      { earnPointsPerYuan: 1, redeemPointsPerYuan: 100 },
+      'redeemCapPercent',
+      '积分抵扣上限须为 0～100 的整数',
+    ],
+    [
+      'points',
+      { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 0 },
+      'redeemPointsPerYuan',
+      '积分抵现比例须为 1～10000 的整数',
+    ],
+    [
+      'points',
+      { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 10_001 },
+      'redeemPointsPerYuan',
+      '积分抵现比例须为 1～10000 的整数',
+    ],
+    [
+      'points',
+      { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 1.5 },
+      'redeemPointsPerYuan',
+      '积分抵现比例须为 1～10000 的整数',
+    ],
     ['contact', { phone: 'call me', wecomUrl: '' }, 'phone', '客服电话（H5）格式不正确'],
     [
       'contact',
@@ -51,7 +74,9 @@ describe('settings sections', () => {
 
   it('reads a stored document over the defaults, field by field; a field out of range reads as its default', () => {
     const read = readSettings({ points: { earnPointsPerYuan: 3, redeemCapPercent: 500 }, orderRules: null, junk: 1 });
-    expect(read.points).toEqual({ earnPointsPerYuan: 3, redeemCapPercent: 50 });
+    // A document saved before the redeem rate existed reads the old fixed rate, 100 points = ¥1.
+    expect(read.points).toEqual({ earnPointsPerYuan: 3, redeemCapPercent: 50, redeemPointsPerYuan: 100 });
+    expect(readSettings({ points: { redeemPointsPerYuan: 0 } }).points.redeemPointsPerYuan).toBe(100);
     expect(read.orderRules).toEqual(DEFAULT_SETTINGS.orderRules);
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });

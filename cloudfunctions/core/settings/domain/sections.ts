@@ -46,7 +46,16 @@ export const SECTIONS: Record<SectionCode, { title: string; fields: SettingField
         min: 0,
         max: 100,
         unit: '%',
-        help: '积分最多抵扣商品金额（用券后）的比例；100 积分抵 1 元',
+        help: '积分最多抵扣商品金额（用券后）的比例',
+      },
+      {
+        key: 'redeemPointsPerYuan',
+        label: '积分抵现比例',
+        kind: 'int',
+        min: 1,
+        max: 10000,
+        unit: '积分/元',
+        help: '多少积分抵 1 元；抵扣按整分计算，只影响之后的新订单',
       },
     ],
   },
@@ -108,14 +117,14 @@ export const SECTIONS: Record<SectionCode, { title: string; fields: SettingField
 };
 
 export interface StoreSettings {
-  points: { earnPointsPerYuan: number; redeemCapPercent: number };
+  points: { earnPointsPerYuan: number; redeemCapPercent: number; redeemPointsPerYuan: number };
   orderRules: { paymentWindowMinutes: number; autoConfirmDays: number; refundWindowDays: number };
   templates: { subscribeAfterPay: string[]; groupbuySuccess: string; groupbuyFailed: string; restock: string };
   contact: { phone: string; wecomUrl: string };
 }
 
 export const DEFAULT_SETTINGS: StoreSettings = {
-  points: { earnPointsPerYuan: 1, redeemCapPercent: 50 },
+  points: { earnPointsPerYuan: 1, redeemCapPercent: 50, redeemPointsPerYuan: 100 },
   orderRules: { paymentWindowMinutes: 30, autoConfirmDays: 7, refundWindowDays: 7 },
   templates: { subscribeAfterPay: [], groupbuySuccess: '', groupbuyFailed: '', restock: '' },
   contact: { phone: '', wecomUrl: '' },

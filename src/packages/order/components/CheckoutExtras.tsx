@@ -3,7 +3,7 @@ import { Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { OrderQuote } from '../../../../cloudfunctions/core/contract';
 import { formatFen } from '../../../utils/money';
 
-/** 积分抵扣: the server's usable points and their value; on, checkout asks the quote to apply them. */
+/** 积分抵扣: the server's usable points, their value and the store's rate; on, checkout asks the quote to apply them. */
 export function PointsRow({
   quote,
   on,
@@ -13,19 +13,22 @@ export function PointsRow({
   on: boolean;
   onChange: (on: boolean) => void;
 }) {
-  const { usable, valueFen, balance } = quote.points;
+  const { usable, valueFen, balance, pointsPerYuan } = quote.points;
   const text =
     on && quote.pointsUsed > 0
-      ? `已用 ${quote.pointsUsed} 积分，抵 ¥${formatFen(quote.pointsDiscountFen)}`
+      ? `已用 ${quote.pointsUsed} 积分抵 ¥${formatFen(quote.pointsDiscountFen)}`
       : usable > 0
-        ? `可用 ${usable} 积分，抵 ¥${formatFen(valueFen)}`
+        ? `可用 ${usable} 积分抵 ¥${formatFen(valueFen)}`
         : balance > 0
           ? `共 ${balance} 积分，本单暂不可用`
           : '暂无积分';
   return (
     <View className="points-row card" id="checkout-points">
       <View className="points-row__text">
-        <Text className="points-row__label">积分抵扣</Text>
+        <Text className="points-row__label">
+          积分抵扣
+          <Text className="points-row__rate" id="checkout-points-rate">{` ${pointsPerYuan} 积分抵 ¥1`}</Text>
+        </Text>
         <Text className="points-row__sub" id="checkout-points-text">
           {text}
         </Text>
