@@ -6,6 +6,7 @@ import type { ExportKind } from '../contract';
 import type { Executor } from '../db/db';
 import type { StoragePort } from '../platform/platform';
 import { REPORT_KINDS, type ReportRow } from './domain/report-kinds';
+import { reportPage } from './repo/report.repo';
 import { openCsvWriter } from './writers/csv-writer';
 import { openXlsxWriter } from './writers/xlsx-writer';
 import type { ReportWriter } from './writers/report-writer';
@@ -43,7 +44,13 @@ export async function writeReport(exec: Executor, a: WriteReportArgs): Promise<{
   let after: { at: string; id: string } | null = null;
   try {
     for (;;) {
-      const page = await kind.page(exec, { storeId: a.storeId, from: a.from, to: a.to, after, limit: pageRows });
+      const page = await reportPage(exec, a.kind, {
+        storeId: a.storeId,
+        from: a.from,
+        to: a.to,
+        after,
+        limit: pageRows,
+      });
       for (const row of page) await writer.write(row);
       rows += page.length;
       if (page.length < pageRows) break;

@@ -95,6 +95,68 @@ describeEachDatabase('reconciliation exports', (use) => {
     expect(await world.work(minutesAfter(T0, 2))).toMatchObject({ built: 0, retried: 0, failed: 0 });
   });
 
+  it('each kind keeps the columns accountants import, in order', async () => {
+    const headers: Record<string, string[]> = {
+      orders: [
+        '订单号',
+        '下单时间',
+        '状态',
+        '配送方式',
+        '会员卡号',
+        '会员昵称',
+        '手机号',
+        '商品金额',
+        '会员优惠',
+        '优惠券',
+        '积分抵扣',
+        '运费',
+        '实付金额',
+        '支付时间',
+        '微信支付单号',
+        '快递公司',
+        '运单号',
+        '发货时间',
+        '完成时间',
+      ],
+      refunds: [
+        '退款单号',
+        '订单号',
+        '申请时间',
+        '类型',
+        '退款方式',
+        '发起方',
+        '状态',
+        '退款金额',
+        '原因',
+        '微信支付单号',
+        '微信退款单号',
+        '完成时间',
+      ],
+      payments: ['微信支付单号', '订单号', '支付时间', '支付金额', '订单状态'],
+      members: ['会员卡号', '昵称', '手机号', '等级', '积分余额', '成长值', '注册时间'],
+      points: ['时间', '会员卡号', '昵称', '积分变动', '原因', '订单号'],
+    };
+    for (const [kind, header] of Object.entries(headers)) {
+      const path = join(tmpdir(), `header-${kind}-${Date.now()}.csv`);
+      const range = { from: new Date('2026-03-01T16:00:00Z'), to: new Date('2026-03-02T16:00:00Z') };
+      const out = await writeReport(use().kysely, {
+        kind: kind as 'orders',
+        format: 'csv',
+        storeId: 'demo',
+        path,
+        ...range,
+      });
+      const rows = parseCsv((await readFile(path, 'utf8')).slice(1));
+      await rm(path);
+      expect(rows[0], kind).toEqual(header);
+      expect(
+        rows.slice(1).every((r) => r.length === header.length),
+        kind,
+      ).toBe(true);
+      expect(rows.length - 1).toBe(out.rows);
+    }
+  });
+
   it('keyset pages read every row once, whatever the page size', async () => {
     await setStock(use(), SKU, 100);
     for (let i = 0; i < 5; i++) await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 1 }] });
