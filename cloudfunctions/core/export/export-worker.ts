@@ -109,7 +109,7 @@ async function buildJob(ctx: CallContext, job: ExportJobRow): Promise<'built' | 
  * Retention: files first, through the storage port, then the rows of the files that are gone (and of
  * jobs that never had one). A file the storage could not delete keeps its row for the next run.
  */
-export async function removeExpiredExports(ctx: CallContext): Promise<number> {
+async function removeExpiredExports(ctx: CallContext): Promise<number> {
   const db = ctx.db.kysely;
   const expired = await expiredExportJobs(db, ctx.now, RETENTION_BATCH);
   if (expired.length === 0) return 0;

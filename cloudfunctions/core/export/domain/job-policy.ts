@@ -3,7 +3,7 @@
  */
 
 /** Files and their job rows are deleted this many days after the request. */
-export const EXPORT_RETENTION_DAYS = 7;
+const EXPORT_RETENTION_DAYS = 7;
 
 /**
  * How long a claim holds a job. Longer than the exportWorker function's timeout (60 s, WeChat Cloud's
