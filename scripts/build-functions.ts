@@ -17,10 +17,10 @@ export const FUNCTIONS_OUT = join(ROOT, 'build/functions');
 const WX_SERVER_SDK = '~3.0.1';
 /**
  * exceljs (about 1 MB minified, the whole function budget) is not bundled: the core loads it only
- * when a report is written, and only the function that serves manager.exportReport installs it.
+ * when a report is written, and only the function that builds reports (the exportWorker timer) installs it.
  */
 const EXCELJS = '4.4.0';
-const FUNCTIONS_WITH_EXCELJS = new Set(['manager']);
+const FUNCTIONS_WITH_EXCELJS = new Set(['exportWorker']);
 /** The syntax level of the runtime the functions are deployed on, so nothing newer reaches it. */
 export const ESBUILD_TARGET = `node${nodeMajorOf(FUNCTION_RUNTIME)}`;
 

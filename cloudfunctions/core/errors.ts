@@ -111,6 +111,9 @@ export const ERRORS = {
   // store settings (manager.saveSettings): someone saved since this page loaded; a value out of its range.
   SETTINGS_CHANGED: { status: 409, message: '设置已被他人修改，请刷新后再改' },
   SETTINGS_INVALID: { status: 400, message: '设置值不正确，请检查后再保存' },
+  // exports (数据导出): a job of another store or past retention; a file not built yet.
+  EXPORT_NOT_FOUND: { status: 404, message: '导出记录不存在或已过期' },
+  EXPORT_NOT_READY: { status: 409, message: '报表还在生成中，请稍后再下载' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -60,7 +60,7 @@ import { listShops, saveShop, setShopOpen } from './shop';
 import { getSettings, saveSettings, storeService } from './settings';
 // logistics and exports
 import { importShipments, listCarriers, orderTracking, shipOrderWithCarrier } from './logistics';
-import { exportReport } from './export';
+import { exportDownload, exportReport, listExports } from './export';
 
 /** A use case as the dispatcher calls it: an action above `any` gets a signed-in member as its caller. */
 export type Handler<N extends ActionName> = (args: ActionArgs<N>) => Promise<Result<ActionOutput<N>>>;
@@ -211,6 +211,8 @@ const useCases: Handlers = {
   'manager.listCarriers': listCarriers,
   'manager.importShipments': importShipments,
   'manager.exportReport': exportReport,
+  'manager.listExports': listExports,
+  'manager.exportDownload': exportDownload,
 };
 
 /** The use cases as dispatched: every staff and manager write also appends its audit row in its transaction. */

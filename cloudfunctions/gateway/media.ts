@@ -14,6 +14,10 @@ import { readMultipartFile } from './multipart';
 import { rasterize } from './rasterize';
 
 const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: '图片不存在' } } as const;
+const LINK_EXPIRED = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: '下载链接已过期，请在数据导出页重新下载' },
+} as const;
 const SVG_HEADERS = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=86400' };
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg' };
 const REPORT_TYPES = {
@@ -59,13 +63,16 @@ export function registerMediaRoutes(app: FastifyInstance, deps: MediaRouteDeps):
     return pending;
   };
 
-  app.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
+  app.get<{ Params: { '*': string }; Querystring: { exp?: string; sig?: string } }>('/media/*', async (req, reply) => {
     const key = req.params['*'];
     if (key.endsWith('.svg')) {
       const svg = await legacySvg(db, key);
       return svg ? reply.headers(SVG_HEADERS).send(svg) : reply.code(404).send(NOT_FOUND);
     }
     if (isReportKey(key)) {
+      // A report is served only on a link manager.exportDownload signed moments ago, never on its name alone.
+      if (!platform.storage.verifyReportLink(key, req.query.exp, req.query.sig))
+        return reply.code(403).send(LINK_EXPIRED);
       const file = await platform.storage.read(key);
       if (!file) return reply.code(404).send(NOT_FOUND);
       const ext = key.endsWith('.csv') ? 'csv' : 'xlsx';

@@ -192,7 +192,8 @@ export async function buildGateway(
 
 function mediaOptions(options: GatewayOptions) {
   const dir = options.mediaDir ?? (options.dataDir ? join(dirname(resolve(options.dataDir)), 'media') : undefined);
-  return { dir, publicBaseUrl: options.mediaPublicBaseUrl };
+  // Replicas behind one address verify each other's report links: they share the session secret.
+  return { dir, publicBaseUrl: options.mediaPublicBaseUrl, linkSecret: options.selfHost?.auth?.sessionSecret };
 }
 
 /** Opens the database, migrates, seeds, and listens. Port 0 picks a free port. */

@@ -1,9 +1,11 @@
 /**
  * H5 end to end, logistics and exports: the manager ships two paid orders by importing a CSV (a bad
  * row reported on its own), the customer reads the tracking timeline on the order detail, the ship
- * sheet offers the server's carriers, and the manager exports the day's orders as CSV and as XLSX
- * (both files fetched and parsed here). Screenshots at 390 px and at 1280 px.
+ * sheet offers the server's carriers, and the manager exports the day's orders as CSV and as XLSX:
+ * queued, built by the exportWorker timer, downloaded on a signed link (both files parsed here).
+ * Screenshots at 390 px and at 1280 px.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -152,16 +154,25 @@ describe.skipIf(missing.length > 0)('H5 logistics and exports', () => {
     expect(shipped.shipping).toEqual({ carrier: '顺丰速运', trackingNo: `SF${RUN}09`.toUpperCase() });
   }, 120_000);
 
-  it('数据导出: the day’s orders as CSV and as XLSX, each file holding the orders', async () => {
+  it('数据导出: a request queues, the worker builds it (已完成), the manager downloads CSV and XLSX on signed links', async () => {
     const page = await open(MANAGER, '/packages/manager/exports', 390);
     await page.getByText('CSV', { exact: true }).click();
     await page.locator('#m-export-submit').click();
-    await page.locator('#m-export-link').waitFor();
-    const csvUrl = await page.locator('#m-export-link').getAttribute('href');
-    expect(csvUrl).toMatch(/\/media\/exports\/orders-\d{8}-\d{8}-[0-9a-f]{24}\.csv$/);
-    const csvRes = await fetch(csvUrl!);
-    expect(csvRes.headers.get('content-type')).toContain('text/csv');
-    const bytes = Buffer.from(await csvRes.arrayBuffer());
+    const first = page.locator('.m-exports__job').first();
+    await e2e.waitForText(page, '.m-exports__job .m-exports__status', '排队中');
+    await shot(page, '05-exports-queued-390', '#page-manager-exports');
+    // The exportWorker timer, run now instead of at the next minute; the page polls and sees it done.
+    await e2e.devRoute(env!.baseUrl, 'run-timer/exportWorker');
+    await e2e.waitForText(page, '.m-exports__job .m-exports__status', '已完成');
+    expect(await first.locator('.m-exports__meta').last().textContent()).toMatch(/^共 \d+ 行 · \d+ KB$/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      first.locator('.m-exports__download').click(),
+    ]);
+    const csvUrl = download.url();
+    expect(csvUrl).toMatch(/\/media\/exports\/orders-\d{8}-\d{8}-[0-9a-f]{24}\.csv\?exp=\d+&sig=[0-9a-f]{64}$/);
+    const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
     expect(rows[0]!.slice(0, 2)).toEqual(['订单号', '下单时间']);
@@ -170,20 +181,31 @@ describe.skipIf(missing.length > 0)('H5 logistics and exports', () => {
       expect(row, o.orderNo).toBeDefined();
       expect(row![12]).toBe((o.payableFen / 100).toFixed(2));
     }
-    await shot(page, '05-exports-csv-390', '#page-manager-exports');
+    // The name alone, or a tampered signature, no longer opens the file.
+    expect((await fetch(csvUrl.replace(/\?.*$/, ''))).status).toBe(403);
+    expect((await fetch(csvUrl.replace(/sig=[0-9a-f]/, 'sig=0'))).status).toBe(403);
+    expect((await fetch(csvUrl)).headers.get('content-type')).toContain('text/csv');
+    await shot(page, '06-exports-done-390', '#page-manager-exports');
 
     const wide = await open(MANAGER, '/packages/manager/exports', 1280);
     await wide.locator('#m-export-submit').click();
-    await wide.locator('#m-export-link').waitFor();
-    const xlsxUrl = await wide.locator('#m-export-link').getAttribute('href');
-    expect(xlsxUrl).toMatch(/\.xlsx$/);
+    await e2e.waitForText(wide, '.m-exports__job .m-exports__status', '排队中');
+    await e2e.devRoute(env!.baseUrl, 'run-timer/exportWorker');
+    await e2e.waitForText(wide, '.m-exports__job .m-exports__status', '已完成');
+    const [xlsx] = await Promise.all([
+      wide.waitForEvent('download'),
+      wide.locator('.m-exports__job').first().locator('.m-exports__download').click(),
+    ]);
+    expect(xlsx.url()).toMatch(/\.xlsx\?exp=/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await (await fetch(xlsxUrl!)).arrayBuffer()) as unknown as ArrayBuffer);
+    await book.xlsx.readFile((await xlsx.path())!);
     const sheet = book.getWorksheet('订单')!;
     const numbers: unknown[] = [];
     sheet.eachRow((r, n) => n > 1 && numbers.push(r.getCell(1).value));
     for (const o of orders) expect(numbers).toContain(o.orderNo);
+    // Wide: the form and the list side by side.
     expect(await wide.locator('#m-exports-form').isVisible()).toBe(true);
-    await shot(wide, '06-exports-xlsx-1280', '#page-manager-exports');
-  }, 120_000);
+    expect(await wide.locator('#m-export-jobs').isVisible()).toBe(true);
+    await shot(wide, '07-exports-1280', '#page-manager-exports');
+  }, 180_000);
 });

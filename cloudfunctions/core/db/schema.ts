@@ -18,6 +18,7 @@ import type { FreightTables } from './schema/freight.schema';
 import type { HomePageTables } from './schema/home-page.schema';
 import type { SettingsTables } from './schema/settings.schema';
 import type { LogisticsTables } from './schema/logistics.schema';
+import type { ExportTables } from './schema/export.schema';
 
 /**
  * Table types for Kysely, one file per context under schema/ (kept in step with migrations/*.sql by
@@ -44,4 +45,5 @@ export interface Database
     FreightTables,
     HomePageTables,
     SettingsTables,
-    LogisticsTables {}
+    LogisticsTables,
+    ExportTables {}

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActionInput, ActionOutput, ExportKind } from '../contract';
-import type { ServiceArgs } from '../context';
+import type { ExportKind } from '../contract';
 import type { Executor } from '../db/db';
-import { fail, ok, type Result } from '../errors';
-import { exportRange } from './domain/date-range';
+import type { StoragePort } from '../platform/platform';
 import { REPORT_KINDS, type ReportRow } from './domain/report-kinds';
+import { reportPage } from './repo/report.repo';
 import { openCsvWriter } from './writers/csv-writer';
 import { openXlsxWriter } from './writers/xlsx-writer';
 import type { ReportWriter } from './writers/report-writer';
@@ -30,26 +29,31 @@ export interface WriteReportArgs {
   pageRows?: number;
 }
 
-/** Streams one report into a file at `path`, page by page; answers the rows written and the file's size. */
+/**
+ * Streams one report into a file at `path`, page by page; answers the rows written and the file's size.
+ * Each page is a query of its own on `exec` (the database, not a transaction): a long export holds no
+ * transaction open, and keyset paging on (time, id) reads every row once even as new ones arrive.
+ */
 export async function writeReport(exec: Executor, a: WriteReportArgs): Promise<{ rows: number; bytes: number }> {
   const kind = REPORT_KINDS[a.kind];
   const open = a.format === 'csv' ? openCsvWriter : openXlsxWriter;
   const writer: ReportWriter<ReportRow> = await open(a.path, kind.title, kind.columns);
+  const pageRows = a.pageRows ?? EXPORT_PAGE_ROWS;
   let rows = 0;
   let bytes = 0;
   let after: { at: string; id: string } | null = null;
   try {
     for (;;) {
-      const page = await kind.page(exec, {
+      const page = await reportPage(exec, a.kind, {
         storeId: a.storeId,
         from: a.from,
         to: a.to,
         after,
-        limit: a.pageRows ?? EXPORT_PAGE_ROWS,
+        limit: pageRows,
       });
       for (const row of page) await writer.write(row);
       rows += page.length;
-      if (page.length < (a.pageRows ?? EXPORT_PAGE_ROWS)) break;
+      if (page.length < pageRows) break;
       const last = page[page.length - 1]!;
       after = { at: last.k_at, id: last.k_id };
     }
@@ -59,33 +63,29 @@ export async function writeReport(exec: Executor, a: WriteReportArgs): Promise<{
   return { rows, bytes };
 }
 
+export interface BuiltReport {
+  fileId: string;
+  fileName: string;
+  rows: number;
+  bytes: number;
+}
+
 /**
- * `manager.exportReport`: a report over whole Shanghai days, written to a temporary file, stored
- * through the storage port under a name nobody can guess, answered as a download link. Audited like
- * every manager write (who exported what, when).
+ * Writes a report to the temp dir and stores it through the storage port under a name nobody can
+ * guess (`exports/<kind>-<from>-<to>-<24 hex>.<ext>`); the temporary file is always removed.
  */
-export async function exportReport({
-  input,
-  ctx,
-  exec,
-}: ServiceArgs<ActionInput<'manager.exportReport'>>): Promise<Result<ActionOutput<'manager.exportReport'>>> {
-  const range = exportRange(input.from, input.to);
-  if (!range.ok) return fail('VALIDATION_FAILED', range.reason, { from: input.from, to: input.to });
-  const name = `${input.kind}-${input.from.replace(/-/g, '')}-${input.to.replace(/-/g, '')}-${randomBytes(12).toString('hex')}`;
-  const fileName = `${name}.${input.format}`;
+export async function buildReportFile(
+  exec: Executor,
+  storage: StoragePort,
+  a: Omit<WriteReportArgs, 'path'> & { fromDay: string; toDay: string },
+): Promise<BuiltReport> {
+  const name = `${a.kind}-${a.fromDay.replace(/-/g, '')}-${a.toDay.replace(/-/g, '')}-${randomBytes(12).toString('hex')}`;
+  const fileName = `${name}.${a.format}`;
   const path = join(tmpdir(), fileName);
   try {
-    const { rows, bytes } = await writeReport(exec, {
-      kind: input.kind,
-      format: input.format,
-      storeId: ctx.storeId,
-      from: range.from,
-      to: range.to,
-      path,
-    });
-    const fileId = await ctx.platform.storage.putReport(path, `exports/${fileName}`, CONTENT_TYPES[input.format]);
-    const [url] = await ctx.platform.storage.urlFor([fileId]);
-    return ok({ kind: input.kind, format: input.format, fileName, url: url!, rows, bytes });
+    const { rows, bytes } = await writeReport(exec, { ...a, path });
+    const fileId = await storage.putReport(path, `exports/${fileName}`, CONTENT_TYPES[a.format]);
+    return { fileId, fileName, rows, bytes };
   } finally {
     await rm(path, { force: true });
   }

@@ -163,6 +163,11 @@ export interface StoragePort {
    * returns its file id; `urlFor` gives its (temporary, on WeChat Cloud) download link.
    */
   putReport(path: string, key: string, contentType: ReportContentType): Promise<string>;
+  /**
+   * Deletes stored files (report retention). Answers the ids that are gone now (deleted, or already
+   * absent); an id it could not delete is left out, so its row is kept and the next run tries again.
+   */
+  remove(fileIds: readonly string[]): Promise<string[]>;
 }
 
 /** Where a parcel is, as the carrier reports it. `delivered` is final: its timeline never changes again. */

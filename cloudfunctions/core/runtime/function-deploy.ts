@@ -59,6 +59,9 @@ export const FUNCTION_DEPLOY: Record<string, FunctionDeploy> = {
   tierReviewTimer: batchTimer,
   birthdayTimer: batchTimer,
   nudgeTimer: batchTimer,
+  // A 100k-order XLSX takes tens of seconds in exceljs: the longest timeout WeChat Cloud allows, and the
+  // memory for exceljs' zip stream beside a page of rows. The job lease (2 min) outlasts the timeout.
+  exportWorker: { timeoutSeconds: MAX_TIMEOUT_SECONDS, memoryMb: 1024, calledBy: 'timer' },
 };
 
 export function deployOf(fn: string): FunctionDeploy | undefined {

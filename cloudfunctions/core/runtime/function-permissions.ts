@@ -41,6 +41,8 @@ export const FUNCTION_PERMISSIONS: Record<string, FunctionPermissions> = {
   staff: none,
   // The timer only queues nudges; outboxWorker sends them.
   nudgeTimer: none,
+  // Builds reports and deletes old ones through cloud storage (uploadFile, deleteFile: no openapi).
+  exportWorker: none,
   // shop.myAdvisorCode draws the advisor's mini-program code (manager.shopCodes: the manager function).
   shop: { openapi: ['wxacode.getUnlimited'], cloudPay: [] },
 };

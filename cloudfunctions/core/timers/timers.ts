@@ -9,6 +9,7 @@ import { runPointsTimer } from '../points';
 import { runYearlyTierReview } from '../points';
 // repurchase nudges
 import { runNudgeTimer } from '../nudge';
+import { runExportWorker } from '../export';
 
 /**
  * A timer function: one trigger each, as WeChat allows. The cron goes into the function's
@@ -35,6 +36,8 @@ export const timers: TimerFunction[] = [
   { name: 'groupbuyTimer', cron: '15 * * * * * *', run: runGroupbuyTimer },
   // daily 10:00 Shanghai (outside the quiet hours): repurchase, win-back, expiry nudges.
   { name: 'nudgeTimer', cron: '0 0 10 * * * *', run: runNudgeTimer },
+  // Every minute: build queued reports (manager.exportReport) and delete those past retention.
+  { name: 'exportWorker', cron: '45 * * * * * *', run: (ctx) => runExportWorker(ctx) },
 ];
 
 export function findTimer(name: string, registry: readonly TimerFunction[] = timers): TimerFunction | undefined {

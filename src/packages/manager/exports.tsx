@@ -1,14 +1,18 @@
 import { Picker, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Radio } from '@nutui/nutui-react-taro';
 import { call } from '../../api';
-import type { ExportKind, ExportReportResult } from '../../../cloudfunctions/core/contract';
+import type { ExportKind } from '../../../cloudfunctions/core/contract';
 import { useSubmit } from '../../hooks/useSubmit';
+import { useRemote } from '../../hooks/useRemote';
 import { SplitView } from '../../components/SplitView';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { withRole } from '../../components/RoleGate';
+import { ListSkeleton } from '../../components/Skeletons';
+import { EmptyState } from '../../components/EmptyState';
 import { shanghaiTime } from '../../utils/shanghai-time';
-import { ExportResult } from './components/ExportResult';
+import { ExportJobList } from './components/ExportJobList';
 import './manager.scss';
 import './exports.scss';
 
@@ -31,22 +35,50 @@ function DateField(props: { id: string; label: string; value: string; onChange: 
   );
 }
 
-/** 数据导出: a report for the accountant over Shanghai days, as CSV or Excel, answered as a download link. */
+/** How often the list is asked again while an export is queued or being built (the worker runs every minute). */
+const POLL_MS = 3000;
+
+/**
+ * 数据导出: a report for the accountant over Shanghai days, as CSV or Excel. 生成报表 queues it; the
+ * list beside the form (below it on a phone) follows it from 排队中 to 已完成 and downloads it.
+ */
 function ExportsPage() {
   const today = shanghaiTime(new Date().toISOString(), 'YYYY-MM-DD');
   const [kind, setKind] = useState<ExportKind>('orders');
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(today);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
-  const [result, setResult] = useState<ExportReportResult>();
   const { busy, submit } = useSubmit();
+  const jobs = useRemote(() => call('manager.listExports', {}), []);
+  const pending = jobs.data?.items.some((j) => j.status === 'queued' || j.status === 'running') ?? false;
+
+  useEffect(() => {
+    if (!pending) return undefined;
+    const timer = setTimeout(() => void jobs.reload(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pending, jobs.data]);
 
   const run = async () => {
     const answer = await submit('export', (idempotencyKey) =>
       call('manager.exportReport', { kind, from, to, format }, { idempotencyKey }),
     );
-    if (answer) setResult(answer);
+    if (answer) {
+      void Taro.showToast({ title: '已提交，生成后可下载', icon: 'none' });
+      void jobs.reload();
+    }
   };
+
+  const list = !jobs.data ? (
+    jobs.error ? (
+      <EmptyState status="network" title="加载失败" actionText="重新加载" onAction={() => void jobs.reload()} />
+    ) : (
+      <ListSkeleton rows={3} />
+    )
+  ) : jobs.data.items.length === 0 ? (
+    <EmptyState title="还没有导出记录" description="选择报表和日期后点「生成报表」" />
+  ) : (
+    <ExportJobList jobs={jobs.data.items} />
+  );
 
   const form = (
     <View className="card m-exports__form" id="m-exports-form">
@@ -86,13 +118,8 @@ function ExportsPage() {
     <View className="page m-page m-exports" id="page-manager-exports">
       {/* 复制链接 goes through setClipboardData, a private API on weapp. */}
       <PrivacyPopup />
-      <SplitView
-        id="m-exports-split"
-        list={form}
-        detail={result && <ExportResult result={result} />}
-        placeholder="生成后在这里下载"
-        onBack={() => setResult(undefined)}
-      />
+      {/* Always open: exports.scss stacks the list under the form on a phone, beside it from 1024 px. */}
+      <SplitView id="m-exports-split" list={form} detail={list} />
     </View>
   );
 }

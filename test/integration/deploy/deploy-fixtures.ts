@@ -117,6 +117,7 @@ export const deps = (over: Partial<DeployDeps> = {}): DeployDeps => ({
 });
 export const TIMERS = [
   'birthdayTimer',
+  'exportWorker',
   'groupbuyTimer',
   'nudgeTimer',
   'orderTimer',

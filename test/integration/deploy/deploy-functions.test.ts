@@ -174,12 +174,14 @@ describe('npm run deploy:functions', () => {
         name: c.fn,
         runtime: 'Nodejs16.13',
         timeoutSeconds: FUNCTION_DEPLOY[c.fn]!.timeoutSeconds,
-        memoryMb: 256,
+        memoryMb: FUNCTION_DEPLOY[c.fn]!.memoryMb,
         environment: { ...ENV, SUBSCRIBE_TEMPLATE_IDS: 'tpl-1,tpl-2' },
         codeDir: join(FUNCTIONS_OUT, c.fn),
       });
     }
     expect(creates.find((c) => c.fn === 'outboxWorker')!.args.timeoutSeconds).toBe(60);
+    // Reports are built by the exportWorker timer: the longest timeout and room for exceljs.
+    expect(creates.find((c) => c.fn === 'exportWorker')!.args).toMatchObject({ timeoutSeconds: 60, memoryMb: 1024 });
     expect(calls.filter((c) => c.api.startsWith('update') || c.api === 'deleteTimer')).toEqual([]);
     const triggers = calls.filter((c) => c.api === 'createTimer');
     expect(triggers.map((c) => c.fn).sort()).toEqual(TIMERS);

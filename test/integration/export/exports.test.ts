@@ -2,57 +2,56 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
-import { createLocalPlatform } from '../../../cloudfunctions/core/platform/local/local-platform';
 import { writeReport } from '../../../cloudfunctions/core/export';
-import { MANAGER, T0, errorCode, makeOrder, makePaidOrder, newKey, setStock } from '../order/order-factory';
+import {
+  MANAGER,
+  T0,
+  errorCode,
+  makeOrder,
+  makePaidOrder,
+  minutesAfter,
+  newKey,
+  setStock,
+} from '../order/order-factory';
+import { exportWorld, parseCsv } from './export-support';
 
 const SKU = 'sku-cica-b5-repair-serum-1';
 /** T0 is 2026-03-02 10:00 in Shanghai. */
 const DAY = '2026-03-02';
 
-/** RFC 4180 rows of a CSV text (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (ch !== '\r') field += ch;
-  }
-  return rows;
-}
-
 describeEachDatabase('reconciliation exports', (use) => {
-  const media = join(tmpdir(), `export-test-${process.pid}-${Date.now()}`);
-  const platform = () => createLocalPlatform({ devAuth: true, db: use(), now: () => T0, media: { dir: media } });
-  const fileOf = (url: string) => join(media, url.replace(/^\/media\//, ''));
+  const world = exportWorld(use);
+  afterAll(() => rm(world.media, { recursive: true, force: true }));
 
-  it("orders as CSV (UTF-8 with BOM) and XLSX hold the day's orders, amounts in yuan, audited", async () => {
+  it("a request answers a queued job at once; the worker builds the day's orders as CSV and XLSX; a manager downloads", async () => {
     await setStock(use(), SKU, 100);
     const paid = await makePaidOrder(use(), { items: [{ skuId: SKU, qty: 2 }] });
     const unpaid = await makeOrder(use(), { items: [{ skuId: SKU, qty: 1 }] });
-    const csv = okData(
-      await callAction(
-        use(),
-        'manager.exportReport',
-        { kind: 'orders', from: DAY, to: DAY, format: 'csv' },
-        { openid: MANAGER, now: T0, idempotencyKey: newKey(), platform: platform() },
-      ),
+    const job = okData(await world.request({ kind: 'orders', from: DAY, to: DAY, format: 'csv' }, T0));
+    expect(job).toMatchObject({ kind: 'orders', format: 'csv', status: 'queued', rows: null, fileName: null });
+    expect(job.expiresAt).toBe('2026-03-09T02:00:00.000Z');
+    // Nothing is written until the worker runs, and a queued job has no link yet.
+    expect(await world.exportFiles()).toEqual([]);
+    expect(errorCode(await world.download(job.jobId, T0))).toBe('EXPORT_NOT_READY');
+    expect((await world.list(T0)).map((j) => [j.jobId, j.status])).toEqual([[job.jobId, 'queued']]);
+
+    const xlsxJob = okData(await world.request({ kind: 'orders', from: DAY, to: DAY, format: 'xlsx' }, T0));
+    const later = minutesAfter(T0, 1);
+    expect(await world.work(later)).toMatchObject({ built: 2, failed: 0 });
+
+    const listed = await world.list(later);
+    const csv = listed.find((j) => j.jobId === job.jobId)!;
+    expect(csv).toMatchObject({ status: 'done', error: null, finishedAt: later.toISOString() });
+    expect(csv.fileName).toMatch(/^orders-20260302-20260302-[0-9a-f]{24}\.csv$/);
+    const link = okData(await world.download(job.jobId, later));
+    expect(link).toMatchObject({ fileName: csv.fileName, format: 'csv' });
+    expect(link.url).toMatch(
+      /^\/media\/exports\/orders-20260302-20260302-[0-9a-f]{24}\.csv\?exp=\d+&sig=[0-9a-f]{64}$/,
     );
-    expect(csv).toMatchObject({ kind: 'orders', format: 'csv' });
-    expect(csv.url).toMatch(/^\/media\/exports\/orders-20260302-20260302-[0-9a-f]{24}\.csv$/);
-    const bytes = await readFile(fileOf(csv.url));
+    const bytes = await readFile(world.fileOf(link.url));
     expect(bytes.length).toBe(csv.bytes);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
@@ -65,24 +64,16 @@ describeEachDatabase('reconciliation exports', (use) => {
     expect(paidRow[12]).toBe((paid.payableFen / 100).toFixed(2));
     expect(byNo.get(unpaid.orderNo)![2]).toBe('待付款');
 
-    const xlsx = okData(
-      await callAction(
-        use(),
-        'manager.exportReport',
-        { kind: 'orders', from: DAY, to: DAY, format: 'xlsx' },
-        { openid: MANAGER, now: T0, idempotencyKey: newKey(), platform: platform() },
-      ),
-    );
+    const xlsx = listed.find((j) => j.jobId === xlsxJob.jobId)!;
     expect(xlsx.rows).toBe(csv.rows);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(fileOf(xlsx.url));
+    await book.xlsx.readFile(world.fileOf(okData(await world.download(xlsx.jobId, later)).url));
     const sheet = book.getWorksheet('订单')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('订单号');
     const found = [] as unknown[][];
     sheet.eachRow((r, n) => n > 1 && found.push(r.values as unknown[]));
-    expect(found).toHaveLength(xlsx.rows);
-    const paidXlsx = found.find((v) => v[1] === paid.orderNo)!;
-    expect(paidXlsx[13]).toBe(paid.payableFen / 100);
+    expect(found).toHaveLength(xlsx.rows!);
+    expect(found.find((v) => v[1] === paid.orderNo)![13]).toBe(paid.payableFen / 100);
 
     const audit = await use()
       .kysely.selectFrom('audit_log')
@@ -90,7 +81,80 @@ describeEachDatabase('reconciliation exports', (use) => {
       .where('action', '=', 'manager.exportReport')
       .execute();
     expect(audit).toHaveLength(2);
-    await rm(media, { recursive: true, force: true });
+  });
+
+  it('the same key queues one job; a second worker run finds nothing to build', async () => {
+    const key = newKey();
+    const input = { kind: 'payments', from: DAY, to: DAY, format: 'csv' } as const;
+    const first = okData(await world.request(input, T0, { key }));
+    const again = okData(await world.request(input, T0, { key }));
+    expect(again.jobId).toBe(first.jobId);
+    const n = await use().kysely.selectFrom('export_jobs').select('id').where('id', '=', first.jobId).execute();
+    expect(n).toHaveLength(1);
+    expect(await world.work(minutesAfter(T0, 1))).toMatchObject({ built: 1 });
+    expect(await world.work(minutesAfter(T0, 2))).toMatchObject({ built: 0, retried: 0, failed: 0 });
+  });
+
+  it('each kind keeps the columns accountants import, in order', async () => {
+    const headers: Record<string, string[]> = {
+      orders: [
+        '订单号',
+        '下单时间',
+        '状态',
+        '配送方式',
+        '会员卡号',
+        '会员昵称',
+        '手机号',
+        '商品金额',
+        '会员优惠',
+        '优惠券',
+        '积分抵扣',
+        '运费',
+        '实付金额',
+        '支付时间',
+        '微信支付单号',
+        '快递公司',
+        '运单号',
+        '发货时间',
+        '完成时间',
+      ],
+      refunds: [
+        '退款单号',
+        '订单号',
+        '申请时间',
+        '类型',
+        '退款方式',
+        '发起方',
+        '状态',
+        '退款金额',
+        '原因',
+        '微信支付单号',
+        '微信退款单号',
+        '完成时间',
+      ],
+      payments: ['微信支付单号', '订单号', '支付时间', '支付金额', '订单状态'],
+      members: ['会员卡号', '昵称', '手机号', '等级', '积分余额', '成长值', '注册时间'],
+      points: ['时间', '会员卡号', '昵称', '积分变动', '原因', '订单号'],
+    };
+    for (const [kind, header] of Object.entries(headers)) {
+      const path = join(tmpdir(), `header-${kind}-${Date.now()}.csv`);
+      const range = { from: new Date('2026-03-01T16:00:00Z'), to: new Date('2026-03-02T16:00:00Z') };
+      const out = await writeReport(use().kysely, {
+        kind: kind as 'orders',
+        format: 'csv',
+        storeId: 'demo',
+        path,
+        ...range,
+      });
+      const rows = parseCsv((await readFile(path, 'utf8')).slice(1));
+      await rm(path);
+      expect(rows[0], kind).toEqual(header);
+      expect(
+        rows.slice(1).every((r) => r.length === header.length),
+        kind,
+      ).toBe(true);
+      expect(rows.length - 1).toBe(out.rows);
+    }
   });
 
   it('keyset pages read every row once, whatever the page size', async () => {
@@ -125,41 +189,29 @@ describeEachDatabase('reconciliation exports', (use) => {
     expect(new Set(whole.ids).size).toBe(whole.ids.length);
   });
 
-  it('every kind exports; a range over 366 days or reversed is refused', async () => {
-    for (const kind of ['refunds', 'payments', 'members', 'points'] as const) {
-      const out = okData(
-        await callAction(
-          use(),
-          'manager.exportReport',
-          { kind, from: '2026-01-01', to: '2026-12-31', format: 'xlsx' },
-          { openid: MANAGER, now: T0, idempotencyKey: newKey(), platform: platform() },
-        ),
-      );
-      expect(out.kind).toBe(kind);
-    }
-    const payments = okData(
-      await callAction(
-        use(),
-        'manager.exportReport',
-        { kind: 'payments', from: DAY, to: DAY, format: 'csv' },
-        { openid: MANAGER, now: T0, idempotencyKey: newKey(), platform: platform() },
-      ),
-    );
-    expect(payments.rows).toBeGreaterThan(0);
-    const tooLong = await callAction(
-      use(),
-      'manager.exportReport',
-      { kind: 'orders', from: '2025-01-01', to: '2026-03-02', format: 'csv' },
-      { openid: MANAGER, now: T0, idempotencyKey: newKey(), platform: platform() },
-    );
+  it('every kind builds; a range over 366 days or reversed is refused and queues nothing', async () => {
+    const jobs = [];
+    for (const kind of ['refunds', 'payments', 'members', 'points'] as const)
+      jobs.push(okData(await world.request({ kind, from: '2026-01-01', to: '2026-12-31', format: 'xlsx' }, T0)));
+    const at = minutesAfter(T0, 1);
+    await world.work(at);
+    const listed = await world.list(at);
+    for (const job of jobs) expect(listed.find((j) => j.jobId === job.jobId)).toMatchObject({ status: 'done' });
+    const before = await use().kysely.selectFrom('export_jobs').select('id').execute();
+    const tooLong = await world.request({ kind: 'orders', from: '2025-01-01', to: '2026-03-02', format: 'csv' }, T0);
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '一次最多导出 366 天' } });
-    const reversed = await callAction(
-      use(),
-      'manager.exportReport',
-      { kind: 'orders', from: '2026-03-02', to: '2026-03-01', format: 'csv' },
-      { openid: MANAGER, now: T0, idempotencyKey: newKey(), platform: platform() },
-    );
+    const reversed = await world.request({ kind: 'orders', from: '2026-03-02', to: '2026-03-01', format: 'csv' }, T0);
     expect(errorCode(reversed)).toBe('VALIDATION_FAILED');
-    await rm(media, { recursive: true, force: true });
+    expect(await use().kysely.selectFrom('export_jobs').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('the list and the download belong to managers: a customer or staff member is refused', async () => {
+    const job = okData(await world.request({ kind: 'members', from: DAY, to: DAY, format: 'csv' }, T0));
+    await world.work(minutesAfter(T0, 1));
+    for (const openid of ['demo-staff', 'some-customer']) {
+      expect(errorCode(await world.download(job.jobId, minutesAfter(T0, 1), openid))).toBe('FORBIDDEN');
+      expect(errorCode(await callAction(use(), 'manager.listExports', {}, { openid }))).toBe('FORBIDDEN');
+    }
+    expect(errorCode(await world.download('exp_no_such_job', T0, MANAGER))).toBe('EXPORT_NOT_FOUND');
   });
 });

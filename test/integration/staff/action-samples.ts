@@ -211,6 +211,8 @@ export function actionSamples(skuId: string): Samples {
     'manager.listCarriers': {},
     'manager.importShipments': { csv: '订单号,快递公司,运单号\nNO-SUCH-ORDER,顺丰,SF0000000001' },
     'manager.exportReport': { kind: 'orders', from: '2026-03-01', to: '2026-03-01', format: 'csv' },
+    'manager.listExports': {},
+    'manager.exportDownload': { jobId: 'exp_no_such_job' },
   };
 }
 

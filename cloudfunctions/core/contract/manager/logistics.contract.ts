@@ -40,14 +40,34 @@ export interface ShipmentImportResult {
 export const EXPORT_KINDS = ['orders', 'refunds', 'payments', 'members', 'points'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
-export interface ExportReportResult {
+export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A report requested by a manager: built in the background by the exportWorker timer, kept 7 days. */
+export interface ExportJobView {
+  jobId: string;
   kind: ExportKind;
   format: 'csv' | 'xlsx';
-  fileName: string;
-  /** A download link (temporary on WeChat Cloud: valid about a day). */
+  /** The Shanghai days requested, both included. */
+  from: string;
+  to: string;
+  status: ExportJobStatus;
+  /** Set once done. */
+  rows: number | null;
+  bytes: number | null;
+  fileName: string | null;
+  /** Why it failed, for the manager (failed only). */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** When the file and the job are deleted. */
+  expiresAt: string;
+}
+
+/** A fresh, short-lived link to a finished report, answered only to a manager of its store. */
+export interface ExportDownload {
   url: string;
-  rows: number;
-  bytes: number;
+  fileName: string;
+  format: 'csv' | 'xlsx';
 }
 
 /** The longest pasted file: 500 lines of order number, carrier and tracking number fit well within it. */
@@ -62,10 +82,20 @@ export const managerLogisticsActions = {
     role: 'manager',
     mutating: true,
   }),
-  /** A report over whole Shanghai days `from`..`to` (inclusive), at most 366 of them. */
-  'manager.exportReport': action<ExportReportResult>()({
+  /**
+   * Queues a report over whole Shanghai days `from`..`to` (inclusive), at most 366 of them, and answers
+   * the job at once; the file is built in the background (see manager.listExports).
+   */
+  'manager.exportReport': action<ExportJobView>()({
     input: z.object({ kind: z.enum(EXPORT_KINDS), from: day, to: day, format: z.enum(['csv', 'xlsx']) }).strict(),
     role: 'manager',
     mutating: true,
+  }),
+  /** The store's recent exports, newest first. */
+  'manager.listExports': action<{ items: ExportJobView[] }>()({ input: z.object({}).strict(), role: 'manager' }),
+  /** A fresh download link for a finished export of the caller's store. */
+  'manager.exportDownload': action<ExportDownload>()({
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    role: 'manager',
   }),
 } as const;

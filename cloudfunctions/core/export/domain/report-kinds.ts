@@ -1,16 +1,14 @@
 import type { ExportKind } from '../../contract';
-import type { Executor } from '../../db/db';
-import { memberPage, orderPage, paymentPage, pointsPage, refundPage, type PageQuery } from '../repo/report.repo';
+import type { ReportRow } from '../repo/report.repo';
 import type { Column } from './cells';
 import { label, ORDER_STATUS_LABEL, POINTS_REASON_LABEL, REFUND_STATUS_LABEL } from './labels';
 
-/** A row as a page returns it: its cells and its keyset position. */
-export type ReportRow = Record<string, unknown> & { k_at: string; k_id: string };
+export type { ReportRow };
 
+/** A report: its sheet title and its columns, in order. Its rows come from `reportPage(kind)` in the repo. */
 export interface ReportKind {
   title: string;
   columns: Column<ReportRow>[];
-  page(exec: Executor, q: PageQuery): Promise<ReportRow[]>;
 }
 
 const col = (header: string, kind: Column<ReportRow>['kind'], field: string, width = 14): Column<ReportRow> => ({
@@ -30,7 +28,6 @@ const coded = (header: string, field: string, table: Record<string, string>): Co
 export const REPORT_KINDS: Record<ExportKind, ReportKind> = {
   orders: {
     title: '订单',
-    page: orderPage,
     columns: [
       col('订单号', 'text', 'order_no', 24),
       col('下单时间', 'time', 'created_at', 20),
@@ -55,7 +52,6 @@ export const REPORT_KINDS: Record<ExportKind, ReportKind> = {
   },
   refunds: {
     title: '退款',
-    page: refundPage,
     columns: [
       col('退款单号', 'text', 'out_refund_no', 28),
       col('订单号', 'text', 'order_no', 24),
@@ -73,7 +69,6 @@ export const REPORT_KINDS: Record<ExportKind, ReportKind> = {
   },
   payments: {
     title: '支付',
-    page: paymentPage,
     columns: [
       col('微信支付单号', 'text', 'transaction_id', 32),
       col('订单号', 'text', 'order_no', 24),
@@ -84,7 +79,6 @@ export const REPORT_KINDS: Record<ExportKind, ReportKind> = {
   },
   members: {
     title: '会员',
-    page: memberPage,
     columns: [
       col('会员卡号', 'text', 'card_no', 12),
       col('昵称', 'text', 'nickname'),
@@ -97,7 +91,6 @@ export const REPORT_KINDS: Record<ExportKind, ReportKind> = {
   },
   points: {
     title: '积分流水',
-    page: pointsPage,
     columns: [
       col('时间', 'time', 'created_at', 20),
       col('会员卡号', 'text', 'card_no', 12),

@@ -8,6 +8,7 @@ function recordingStorage() {
     put: async () => {
       throw new Error('not used');
     },
+    remove: async () => [],
     putReport: async () => {
       throw new Error('not used');
     },

@@ -54,7 +54,7 @@ export function keyOfMediaPath(path: string): string | null {
   return path.startsWith('/media/') ? path.slice('/media/'.length) : null;
 }
 
-/** A report file's key: `exports/<random>.csv` or `.xlsx` (a name nobody can guess, since the link is the only gate). */
+/** A report file's key: `exports/<kind>-<days>-<random>.csv` or `.xlsx`; the gateway serves it only on a signed link. */
 export function isReportKey(key: string): boolean {
   return /^exports\/[a-z0-9_-]{16,80}\.(?:csv|xlsx)$/.test(key);
 }

@@ -21,6 +21,10 @@ export interface WxServerSdk {
   getTempFileURL?(params: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
     fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>;
   }>;
+  /** At most 50 files a call; answers each file's `status` (0: deleted) and `errMsg`. */
+  deleteFile?(params: { fileList: string[] }): Promise<{
+    fileList: Array<{ fileID: string; status: number; errMsg?: string }>;
+  }>;
   cloudPay?: {
     unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
     refund(params: Record<string, unknown>): Promise<Record<string, any>>;

@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { createWechatStorage, TEMP_URL_BATCH, TEMP_URL_MAX_AGE_SECONDS, type CloudStorageSdk } from './storage.wechat';
+import {
+  createWechatStorage,
+  DELETE_BATCH,
+  TEMP_URL_BATCH,
+  TEMP_URL_MAX_AGE_SECONDS,
+  type CloudStorageSdk,
+} from './storage.wechat';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('pixels')]);
 const ROOT = 'cloud://shop-prod-1a2b.7368-shop-prod-1a2b-1300000000';
 
 /** wx-server-sdk's storage calls replaced at the boundary: records each request, answers as WeChat documents. */
-function fakeSdk(opts: { failIds?: string[]; throwOnUrl?: boolean } = {}) {
+function fakeSdk(opts: { failIds?: string[]; throwOnUrl?: boolean; throwOnDelete?: boolean } = {}) {
   const uploads: Array<{ cloudPath: string; fileContent: Buffer }> = [];
   const urlRequests: Array<{ fileList: Array<{ fileID: string; maxAge: number }> }> = [];
+  const deleteRequests: Array<{ fileList: string[] }> = [];
   const sdk: CloudStorageSdk = {
+    // Cloud.deleteFile: `{ fileList: string[] }` (at most 50), answered per file with status 0 or an errMsg.
+    deleteFile: async (params) => {
+      deleteRequests.push(params);
+      if (opts.throwOnDelete) throw new Error('deleteFile:fail network');
+      return {
+        fileList: params.fileList.map((fileID) =>
+          opts.failIds?.includes(fileID)
+            ? { fileID, status: -503003, errMsg: 'storage delete fail' }
+            : { fileID, status: 0, errMsg: 'ok' },
+        ),
+      };
+    },
     uploadFile: async (params) => {
       uploads.push(params);
       return { fileID: `${ROOT}/${params.cloudPath}`, statusCode: 204 };
@@ -25,7 +44,7 @@ function fakeSdk(opts: { failIds?: string[]; throwOnUrl?: boolean } = {}) {
       };
     },
   };
-  return { sdk, uploads, urlRequests };
+  return { sdk, uploads, urlRequests, deleteRequests };
 }
 
 describe('cloud storage port over wx-server-sdk', () => {
@@ -99,5 +118,20 @@ describe('cloud storage port over wx-server-sdk', () => {
       'https://static.example.com/media/banners/b1.png',
     ]);
     expect(urlRequests).toEqual([]);
+  });
+
+  it('removes files with deleteFile({ fileList }) in batches of 50 and answers only those deleted', async () => {
+    const lines: string[] = [];
+    const ids = Array.from({ length: 60 }, (_, i) => `${ROOT}/exports/r${i}.csv`);
+    const { sdk, deleteRequests } = fakeSdk({ failIds: [ids[3]!] });
+    const gone = await createWechatStorage(sdk, { log: (l) => lines.push(l) }).remove([...ids, '/media/avatars/a.png']);
+    expect(deleteRequests.map((r) => r.fileList.length)).toEqual([DELETE_BATCH, 10]);
+    expect(deleteRequests[0]!.fileList[0]).toBe(ids[0]);
+    expect(gone).toEqual(ids.filter((_, i) => i !== 3));
+    expect(JSON.parse(lines[0]!)).toMatchObject({ alert: 'storage_delete_failed', fileID: ids[3], status: -503003 });
+
+    const down = fakeSdk({ throwOnDelete: true });
+    expect(await createWechatStorage(down.sdk, { log: (l) => lines.push(l) }).remove(ids.slice(0, 2))).toEqual([]);
+    expect(lines[1]).toMatch(/deleteFile:fail network/);
   });
 });

@@ -5,6 +5,8 @@ import type { WxServerSdk } from './sdk';
 
 /** WeChat's limits for getTempFileURL: 50 files a call, links valid at most one day. */
 export const TEMP_URL_BATCH = 50;
+/** deleteFile takes at most 50 file ids a call. */
+export const DELETE_BATCH = 50;
 export const TEMP_URL_MAX_AGE_SECONDS = 86_400;
 /** A link is reused for half its life, so one handed out is always good for at least half a day. */
 const REUSE_FOR_MS = (TEMP_URL_MAX_AGE_SECONDS * 1000) / 2;
@@ -22,7 +24,8 @@ export interface WechatStorageOptions {
 }
 
 /** The storage calls of wx-server-sdk (in a function) or @cloudbase/node-sdk (from a deploying machine): the same shape. */
-export type CloudStorageSdk = Required<Pick<WxServerSdk, 'uploadFile' | 'getTempFileURL'>>;
+export type CloudStorageSdk = Required<Pick<WxServerSdk, 'uploadFile' | 'getTempFileURL'>> &
+  Pick<WxServerSdk, 'deleteFile'>;
 
 /** Cloud storage: uploads with `uploadFile`, resolves `cloud://` ids to https links with `getTempFileURL`. */
 export function createWechatStorage(sdk: Partial<CloudStorageSdk>, options: WechatStorageOptions = {}): StoragePort {
@@ -76,6 +79,34 @@ export function createWechatStorage(sdk: Partial<CloudStorageSdk>, options: Wech
       const res = await sdk.uploadFile({ cloudPath: key, fileContent });
       if (!res?.fileID) throw new Error(`cloud uploadFile answered no fileID for ${key}`);
       return res.fileID;
+    },
+    async remove(fileIds) {
+      if (!sdk.deleteFile) throw new Error('wx-server-sdk has no deleteFile');
+      const ids = [...new Set(fileIds.filter((id) => id.startsWith('cloud://')))];
+      const gone: string[] = [];
+      for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+        const batch = ids.slice(i, i + DELETE_BATCH);
+        try {
+          const res = await sdk.deleteFile({ fileList: batch });
+          for (const f of res.fileList ?? []) {
+            cache.delete(f.fileID);
+            if (f.status === 0) gone.push(f.fileID);
+            else
+              log(
+                JSON.stringify({
+                  alert: 'storage_delete_failed',
+                  fileID: f.fileID,
+                  status: f.status,
+                  errMsg: f.errMsg,
+                }),
+              );
+          }
+        } catch (error) {
+          // The rows stay and the next retention run asks again.
+          log(JSON.stringify({ alert: 'storage_delete_failed', files: batch.length, error: (error as Error).message }));
+        }
+      }
+      return gone;
     },
     async urlFor(fileIds) {
       const cloudIds = fileIds.map(cloudIdOf);
