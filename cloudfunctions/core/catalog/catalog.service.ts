@@ -161,6 +161,15 @@ export async function priceCartLines(
   storeId: string,
   items: ReadonlyArray<{ skuId: string; qty: number }>,
 ): Promise<CartQuote> {
+  return (await priceCartRows(exec, storeId, items)).quote;
+}
+
+/** The cart priced, with the SKU rows it read (their weights and freight templates price shipping). */
+export async function priceCartRows(
+  exec: Executor,
+  storeId: string,
+  items: ReadonlyArray<{ skuId: string; qty: number }>,
+) {
   const rows = await findSkusWithProduct(
     exec,
     storeId,
@@ -174,7 +183,7 @@ export async function priceCartLines(
     ]),
   );
   const quote = priceCart(items, priced);
-  return {
+  const cart: CartQuote = {
     totalFen: quote.totalFen,
     count: quote.count,
     lines: quote.lines.map((line) => {
@@ -189,6 +198,7 @@ export async function priceCartLines(
       };
     }),
   };
+  return { quote: cart, rows };
 }
 
 /** `catalog.quoteCart`: a cart kept on the device (signed out), priced on the server. */

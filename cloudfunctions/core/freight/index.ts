@@ -6,5 +6,13 @@ export {
   saveFreightTemplate,
   setProductFreight,
 } from './freight-admin.service';
-export { loadFreightBook, productShippingText, shippingFor, unitShippingLine, type FreightBook } from './freight-quote';
+export {
+  cartShippingFor,
+  loadFreightBook,
+  productShippingText,
+  shippingFor,
+  unitShippingLine,
+  type FreightBook,
+} from './freight-quote';
+export type { CartShippingLine } from './domain/cart-shipping';
 export { freightTemplateInStore } from './freight-book';
