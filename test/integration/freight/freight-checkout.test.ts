@@ -110,7 +110,7 @@ describeEachDatabase('checkout with freight templates', (use) => {
     const openid = newOpenid();
     const items = [{ skuId: CLEANSER, qty: 1 }]; // ¥89: below the entry tier's ¥99
     // Without the new-member coupon, so the goods stay ¥89.
-    const ask = { items, deliveryType: 'express' as const, noCoupon: true };
+    const ask = { items, deliveryType: 'express' as const, noCoupon: true as const };
     const elsewhere = okData(await callAction(use(), 'order.quote', ask, { openid, now: T0 }));
     expect(elsewhere).toMatchObject({ shippingFen: 1_200, payableFen: 8_900 + 1_200, undeliverable: null });
     const addressId = await addressIn(use(), openid, '西藏自治区');
