@@ -155,16 +155,10 @@ export async function getProduct({
   });
 }
 
-/** Today's list prices and stock for cart lines; SKUs that no longer exist are dropped. */
-export async function priceCartLines(
-  exec: Executor,
-  storeId: string,
-  items: ReadonlyArray<{ skuId: string; qty: number }>,
-): Promise<CartQuote> {
-  return (await priceCartRows(exec, storeId, items)).quote;
-}
-
-/** The cart priced, with the SKU rows it read (their weights and freight templates price shipping). */
+/**
+ * Today's list prices and stock for cart lines (SKUs that no longer exist are dropped), with the SKU
+ * rows read for them: their weights and freight templates price the cart's shipping.
+ */
 export async function priceCartRows(
   exec: Executor,
   storeId: string,
@@ -207,7 +201,7 @@ export async function quoteCart({
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.quoteCart'>>): Promise<Result<ActionOutput<'catalog.quoteCart'>>> {
-  return ok(await priceCartLines(exec, ctx.storeId, input.items));
+  return ok((await priceCartRows(exec, ctx.storeId, input.items)).quote);
 }
 
 /**

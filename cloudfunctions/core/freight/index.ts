@@ -14,5 +14,4 @@ export {
   unitShippingLine,
   type FreightBook,
 } from './freight-quote';
-export type { CartShippingLine } from './domain/cart-shipping';
 export { freightTemplateInStore } from './freight-book';

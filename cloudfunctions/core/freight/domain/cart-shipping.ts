@@ -18,7 +18,7 @@ export interface CartShippingLine {
 }
 
 /** `新疆维吾尔自治区` -> `新疆`, `浙江省` -> `浙江`: the short name people say. */
-export function shortProvince(province: string): string {
+function shortProvince(province: string): string {
   return province.replace(/(壮族|回族|维吾尔)?自治区$|特别行政区$|[省市]$/, '') || province;
 }
 
