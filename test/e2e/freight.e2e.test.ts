@@ -1,8 +1,9 @@
 /**
  * H5 end to end, freight templates: the manager builds a 运费模板 in its page (390 px and 1280 px,
  * list beside the editor), puts the cleanser under it; a customer's checkout charges the template's fee
- * for their address's province, an undeliverable province is said before submit, and the 拼团 page
- * says what shipping adds to its group price.
+ * for their address's province, an undeliverable province is said before submit (no fee in payable),
+ * the cart prices shipping for the default address, and the 拼团 page says what shipping adds to its
+ * group price.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -156,12 +157,42 @@ describe.skipIf(missing.length > 0)('H5 freight: 运费模板 from the manager p
       page.evaluate(() => document.querySelector('#checkout-submit')?.classList.contains('nut-button-disabled'));
     await page.waitForFunction(() => !document.querySelector('#checkout-amounts')?.closest('.is-stale'));
     expect(await submit()).toBe(true);
+    // No fee for a parcel that cannot be sent: the amounts say so and payable holds the goods only.
+    await e2e.waitForText(page, '#amount-shipping', '运费无法配送');
     await shot(page, '04-checkout-undeliverable', '#page-checkout');
+  }, 120_000);
+
+  it('the cart prices shipping for the default address: the goods 西藏 refuses, then the fee and threshold for 浙江', async () => {
+    await e2e.callApi(
+      env!.baseUrl,
+      CUSTOMER,
+      'catalog.cart.set',
+      { items: [{ skuId: SKU, qty: 1 }] },
+      `e2e-cart-${RUN}`,
+    );
+    const page = await open(CUSTOMER, '/pages/cart/index');
+    await e2e.waitForText(page, '#cart-shipping', '以下商品不配送到西藏：青禾氨基酸温和洁面乳');
+    expect(await page.locator('#cart-shipping').getAttribute('class')).toContain('is-undeliverable');
+    await shot(page, '05-cart-undeliverable', '#page-cart');
+
+    const book = await e2e.callApi(env!.baseUrl, CUSTOMER, 'member.address.list', {});
+    const zhejiang = book.items.find((a) => a.province === '浙江省')!;
+    await e2e.callApi(
+      env!.baseUrl,
+      CUSTOMER,
+      'member.address.setDefault',
+      { addressId: zhejiang.addressId },
+      `e2e-def-zj-${RUN}`,
+    );
+    await page.reload();
+    // ¥89 under the template: 江浙沪 ¥6; the entry tier's ¥99 is nearer than the template's ¥199.
+    await e2e.waitForText(page, '#cart-shipping', '运费¥6（浙江省），再买¥10包邮');
+    await shot(page, '06-cart-zhejiang', '#page-cart');
   }, 120_000);
 
   it('the 拼团 page says what shipping adds to its group price', async () => {
     const page = await open(CUSTOMER, '/packages/groupbuy/campaign?campaignId=gb-demo-cleanser-2');
     await e2e.waitForText(page, '#gb-shipping', '快递按地区计运费，¥6起（2省不配送），门店自提免运费');
-    await shot(page, '05-campaign-shipping', '#page-groupbuy-campaign');
+    await shot(page, '07-campaign-shipping', '#page-groupbuy-campaign');
   }, 60_000);
 });

@@ -161,15 +161,15 @@ export async function getProduct({
   });
 }
 
-/** A cart line with the SKU's own 会员价 (null: none), which the member's cart prices with. */
-export type CartRowLine = CartQuote['lines'][number] & { skuMemberPriceFen: number | null };
-
-/** Today's list prices and stock for cart lines; SKUs that no longer exist are dropped. */
-export async function priceCartLines(
+/**
+ * Today's list prices and stock for cart lines (SKUs that no longer exist are dropped), with the SKU
+ * rows read for them: their weights and freight templates price the cart's shipping.
+ */
+export async function priceCartRows(
   exec: Executor,
   storeId: string,
   items: ReadonlyArray<{ skuId: string; qty: number }>,
-): Promise<Omit<CartQuote, 'lines'> & { lines: CartRowLine[] }> {
+) {
   const rows = await findSkusWithProduct(
     exec,
     storeId,
@@ -183,7 +183,7 @@ export async function priceCartLines(
     ]),
   );
   const quote = priceCart(items, priced);
-  return {
+  const cart: CartQuote = {
     totalFen: quote.totalFen,
     count: quote.count,
     lines: quote.lines.map((line) => {
@@ -195,10 +195,10 @@ export async function priceCartLines(
         image: row.images[0] ?? '',
         specsText: specsText(row.specs),
         stock: row.stock,
-        skuMemberPriceFen: row.member_price_fen,
       };
     }),
   };
+  return { quote: cart, rows };
 }
 
 /** `catalog.quoteCart`: a cart kept on the device (signed out), priced on the server. */
@@ -207,9 +207,7 @@ export async function quoteCart({
   ctx,
   exec,
 }: ServiceArgs<ActionInput<'catalog.quoteCart'>>): Promise<Result<ActionOutput<'catalog.quoteCart'>>> {
-  const quote = await priceCartLines(exec, ctx.storeId, input.items);
-  // A signed-out cart shows list prices: the SKU's 会员价 stays on the server.
-  return ok({ ...quote, lines: quote.lines.map(({ skuMemberPriceFen: _own, ...line }) => line) });
+  return ok((await priceCartRows(exec, ctx.storeId, input.items)).quote);
 }
 
 /**

@@ -142,8 +142,28 @@ export interface ServerCart {
   selectedCount: number;
   /** List-price minus member-price of the ticked lines (0 for a tier without discount). */
   memberSavingFen: Fen;
-  /** Free express shipping for the ticked goods at the member's tier. */
-  shipping: { thresholdFen: Fen; shippingFen: Fen; remainingFen: Fen; text: string };
+  /** Express for the ticked goods, priced as checkout prices it (freight templates, tier threshold). */
+  shipping: CartShipping;
+}
+
+/**
+ * The cart's shipping line, for the ticked goods after member price (coupon and points come at
+ * checkout): to the province of the member's default address, or over every province without one.
+ */
+export interface CartShipping {
+  /** `free`: nothing to pay; `fee`: a fee applies; `undeliverable`: some ticked goods cannot go there. */
+  status: 'free' | 'fee' | 'undeliverable';
+  /** The default address's province the line is priced for; null: no address yet. */
+  province: string | null;
+  /** The member tier's free-shipping threshold (0: everything ships free). */
+  thresholdFen: Fen;
+  /** Express now; without an address the lowest over the provinces (`¥6起`). */
+  shippingFen: Fen;
+  /** More goods that would ship everything free (tier threshold, or the one charged template's free-over); 0: none. */
+  remainingFen: Fen;
+  /** `运费 ¥6（浙江省），再买¥30包邮` / `已包邮` / `以下商品不配送到 新疆：…` / `运费按收货地区计，¥6起，再买¥10包邮`. */
+  text: string;
+  undeliverable: { province: string; skuIds: string[] } | null;
 }
 
 const cartLine = z

@@ -97,8 +97,8 @@ export interface OrderQuote extends OrderAmounts {
   pickupShops: PickupShopChoice[];
   /**
    * Express to the quoted address cannot carry these lines (a freight template does not deliver to its
-   * province): `order.create` would be ADDRESS_UNDELIVERABLE with this message. Shipping is then priced
-   * as without an address.
+   * province): `order.create` would be ADDRESS_UNDELIVERABLE with this message. No shipping fee can
+   * apply, so `shippingFen` is 0 and `payableFen` holds the goods only (the page shows 运费 as 无法配送).
    */
   undeliverable: { message: string; skuIds: string[] } | null;
 }

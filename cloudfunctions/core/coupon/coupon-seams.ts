@@ -3,7 +3,14 @@ import { fail, ok, type ErrorCode, type Result } from '../errors';
 import type { Fen } from '../shared/money';
 import { evaluateTerms } from './domain/coupon-terms';
 import { couponRefusalCode, couponStateRefusal, type CouponRefusal, type StateRefusal } from './domain/refusals';
-import { lockCouponRow, markUsedRow, memberCouponsQuery, releaseCouponRow } from './repo/coupon.repo';
+import {
+  liveCouponsOf,
+  lockCouponRow,
+  markUsedRow,
+  memberCouponsQuery,
+  releaseCouponRow,
+  type MemberCouponRow,
+} from './repo/coupon.repo';
 
 /**
  * The coupon side of checkout (order/seams.ts): offer -> lock at order.create -> used when paid,
@@ -46,8 +53,33 @@ export async function couponOffer(
     q.now,
   );
   if (refusal) return refuse(refusal, STATE_MESSAGES[refusal]);
+  return ok(offerOf(row));
+}
+
+/** A coupon's terms as checkout applies them. */
+function offerOf(row: MemberCouponRow): CouponOffer {
   const terms = { kind: row.kind, args: row.args, scope: row.scope, scopeIds: row.scope_ids };
-  return ok({ couponId: row.id, evaluate: (lines) => evaluateTerms(terms, lines) });
+  return { couponId: row.id, evaluate: (lines) => evaluateTerms(terms, lines) };
+}
+
+/** A live coupon as the checkout picker lists it, with its offer. */
+export interface LiveCouponOffer {
+  couponId: string;
+  title: string;
+  validUntil: Date;
+  offer: CouponOffer;
+}
+
+/**
+ * Every coupon of the member usable now, each with its offer, in one statement (the picker prices
+ * them all against the cart; a statement per coupon would grow with the wallet).
+ */
+export async function liveCouponOffers(
+  exec: Executor,
+  q: { storeId: string; memberId: string; now: Date },
+): Promise<LiveCouponOffer[]> {
+  const rows = await liveCouponsOf(exec, q);
+  return rows.map((row) => ({ couponId: row.id, title: row.title, validUntil: row.valid_until, offer: offerOf(row) }));
 }
 
 /** usable -> locked inside the order's transaction; a coupon another order holds is refused. */

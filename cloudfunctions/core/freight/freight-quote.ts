@@ -1,10 +1,11 @@
 import type { Executor } from '../db/db';
 import { fail, ok, type Result } from '../errors';
 import type { Fen } from '../shared/money';
-import { priceFreight } from './domain/freight-pricing';
+import { cartShippingLine, type CartShippingLine } from './domain/cart-shipping';
+import { priceFreight, type FreightLine } from './domain/freight-pricing';
 import type { FreightTemplate } from './domain/freight-template';
 import { shopperShippingText, unitShippingText } from './domain/freight-text';
-import { loadTemplates } from './freight-book';
+import { loadTemplates, PROVINCES } from './freight-book';
 
 /** What shipping knows of a cart's SKUs, read once and priced as often as checkout needs. */
 export interface FreightBook {
@@ -28,6 +29,17 @@ export async function loadFreightBook(
   return { bySku, templates: ids.length ? await loadTemplates(exec, storeId, ids) : new Map() };
 }
 
+type PricedLine = { skuId: string; title: string; qty: number; payableFen: Fen };
+
+/** Priced lines as shipping sees them: each with its SKU's template and weight from the book. */
+function freightLines(book: FreightBook, lines: ReadonlyArray<PricedLine>): FreightLine[] {
+  return lines.map((l) => ({
+    ...l,
+    templateId: book.bySku.get(l.skuId)?.templateId ?? null,
+    weightGrams: book.bySku.get(l.skuId)?.weightGrams ?? 0,
+  }));
+}
+
 /**
  * Express shipping for priced lines to a province (null: no address yet, default rules). A province
  * some lines cannot go to is ADDRESS_UNDELIVERABLE naming those lines, before anything is written.
@@ -36,7 +48,7 @@ export function shippingFor(
   book: FreightBook,
   o: {
     province: string | null;
-    lines: ReadonlyArray<{ skuId: string; title: string; qty: number; payableFen: Fen }>;
+    lines: ReadonlyArray<PricedLine>;
     flatFeeFen: Fen;
     tierFreeOverFen: Fen;
   },
@@ -46,11 +58,7 @@ export function shippingFor(
     templates: book.templates,
     flatFeeFen: o.flatFeeFen,
     tierFreeOverFen: o.tierFreeOverFen,
-    lines: o.lines.map((l) => ({
-      ...l,
-      templateId: book.bySku.get(l.skuId)?.templateId ?? null,
-      weightGrams: book.bySku.get(l.skuId)?.weightGrams ?? 0,
-    })),
+    lines: freightLines(book, o.lines),
   });
   if (quote.ok) return ok(quote.shippingFen);
   const titles = [...new Set(quote.undeliverable.map((l) => l.title))].join('、');
@@ -58,6 +66,25 @@ export function shippingFor(
     province: o.province,
     skuIds: quote.undeliverable.map((l) => l.skuId),
   });
+}
+
+/**
+ * The cart's shipping line for its ticked lines (member-priced goods), by the same rule checkout
+ * charges: to the province of the member's default address, or over every province without one.
+ */
+export function cartShippingFor(
+  book: FreightBook,
+  o: { province: string | null; lines: ReadonlyArray<PricedLine>; flatFeeFen: Fen; tierFreeOverFen: Fen },
+): CartShippingLine {
+  return cartShippingLine(
+    {
+      templates: book.templates,
+      flatFeeFen: o.flatFeeFen,
+      tierFreeOverFen: o.tierFreeOverFen,
+      lines: freightLines(book, o.lines),
+    },
+    { province: o.province, provinces: PROVINCES },
+  );
 }
 
 /**

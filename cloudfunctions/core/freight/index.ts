@@ -6,5 +6,12 @@ export {
   saveFreightTemplate,
   setProductFreight,
 } from './freight-admin.service';
-export { loadFreightBook, productShippingText, shippingFor, unitShippingLine, type FreightBook } from './freight-quote';
+export {
+  cartShippingFor,
+  loadFreightBook,
+  productShippingText,
+  shippingFor,
+  unitShippingLine,
+  type FreightBook,
+} from './freight-quote';
 export { freightTemplateInStore } from './freight-book';

@@ -7,6 +7,7 @@ import {
   countAddresses,
   deleteAddress,
   findAddress,
+  findDefaultProvince,
   insertAddress,
   listAddresses,
   lockAddressBook,
@@ -161,4 +162,9 @@ export async function addressForOrder(
     district: row.district,
     detail: row.detail,
   };
+}
+
+/** Where the member's parcels go by default (the cart prices shipping there); null: no address yet. */
+export function defaultShipProvince(exec: Executor, memberId: string): Promise<string | null> {
+  return findDefaultProvince(exec, memberId);
 }

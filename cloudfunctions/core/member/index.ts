@@ -2,6 +2,7 @@
 export {
   ADDRESS_BOOK_LIMIT,
   addressForOrder,
+  defaultShipProvince,
   deleteMemberAddress,
   listAddressBook,
   listRegions,

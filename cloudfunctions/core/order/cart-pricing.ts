@@ -76,6 +76,11 @@ export async function loadCart(
 /** Where express goes: the address's province, or null before an address is chosen (default rules). */
 export interface ShipTo {
   province: string | null;
+  /**
+   * The address cannot take some lines (the quote names them and checkout will not submit): no fee
+   * can apply, so none is charged, rather than a fee for some other province.
+   */
+  undeliverable?: boolean;
 }
 
 /**
@@ -97,7 +102,9 @@ export function priceCart(
     expressFeeFen: flatFeeFen,
     groupPrices: cart.groupPrices,
     expressShipping: (lines) =>
-      shippingFor(cart.freight, { province: shipTo.province, lines, flatFeeFen, tierFreeOverFen }),
+      shipTo.undeliverable
+        ? ok(fen(0))
+        : shippingFor(cart.freight, { province: shipTo.province, lines, flatFeeFen, tierFreeOverFen }),
     pointsMaxSharePercent: cart.settings.settings.points.redeemCapPercent,
     redeemPointsPerYuan: cart.settings.settings.points.redeemPointsPerYuan,
     ...o,

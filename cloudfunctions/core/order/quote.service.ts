@@ -34,7 +34,8 @@ export async function quoteOrder({
   const pointsRequested = input.pointsToUse ?? 0;
   const shipTo = await quotedShipTo(exec, caller.memberId, input.addressId);
   if (!shipTo.ok) return shipTo;
-  // An address some lines cannot go to: said in the quote (create refuses it); priced as without one.
+  // An address some lines cannot go to: said in the quote (create refuses it), and no shipping fee
+  // is put in payable, since none can apply.
   let undeliverable: OrderQuote['undeliverable'] = null;
   const withCoupon = (coupon: CouponOffer | null) => {
     const priced = priceCart(
@@ -45,7 +46,11 @@ export async function quoteOrder({
     if (priced.ok || priced.error.code !== 'ADDRESS_UNDELIVERABLE') return priced;
     const { skuIds } = priced.error.details as { skuIds: string[] };
     undeliverable = { message: priced.error.message, skuIds };
-    return priceCart(cart.data, { deliveryType: input.deliveryType, coupon, pointsRequested, pointsBalance: balance });
+    return priceCart(
+      cart.data,
+      { deliveryType: input.deliveryType, coupon, pointsRequested, pointsBalance: balance },
+      { province: shipTo.data.province, undeliverable: true },
+    );
   };
   const plain = withCoupon(null);
   if (!plain.ok) return plain;

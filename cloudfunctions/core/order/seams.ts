@@ -2,7 +2,14 @@ import type { RawBuilder } from 'kysely';
 import type { PickupShop, PickupShopChoice } from '../contract';
 import type { Executor } from '../db/db';
 import { fail, type Result } from '../errors';
-import { couponOffer, lockCoupon, releaseCoupon, type CouponOffer } from '../coupon';
+import {
+  couponOffer,
+  liveCouponOffers,
+  lockCoupon,
+  releaseCoupon,
+  type CouponOffer,
+  type LiveCouponOffer,
+} from '../coupon';
 import { holdPoints, releasePoints, spendableBalance } from '../points';
 
 /**
@@ -17,6 +24,8 @@ export interface CheckoutSeams {
     exec: Executor,
     q: { storeId: string; memberId: string; couponId: string; now: Date },
   ): Promise<Result<CouponOffer>>;
+  /** The member's coupons usable now with their offers, read in one statement. */
+  liveCouponOffers(exec: Executor, q: { storeId: string; memberId: string; now: Date }): Promise<LiveCouponOffer[]>;
   lockCoupon(
     tx: Executor,
     q: { couponId: string; memberId: string; orderId: string; now: Date },
@@ -64,6 +73,7 @@ export interface CheckoutSeams {
 
 const seams: CheckoutSeams = {
   couponOffer,
+  liveCouponOffers,
   lockCoupon,
   releaseCoupon,
   // Points ledger: conditional balance update + oldest-first lot consumption.

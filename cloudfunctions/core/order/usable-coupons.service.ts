@@ -3,7 +3,6 @@ import type { MemberArgs } from '../context';
 import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
 import { fen } from '../shared/money';
-import { liveCouponsOf } from '../coupon';
 import { loadCart, priceCart, type LoadedCart } from './cart-pricing';
 import { checkoutSeams } from './seams';
 
@@ -23,9 +22,9 @@ export function bestCoupon(ranked: RankedCoupon[], payableWithoutFen: number): s
 
 /**
  * Each of the member's live coupons priced against this cart (member price -> coupon, caps
- * included), usable first, the biggest discount first, then the one expiring soonest. A member holds
- * a handful of coupons; pricing each is cheap next to getting it wrong. Points are left out: they
- * are applied after the coupon and do not change its discount.
+ * included), usable first, the biggest discount first, then the one expiring soonest. The coupons
+ * and their terms are read in one statement; pricing each is pure. Points are left out: they are
+ * applied after the coupon and do not change its discount.
  */
 export async function rankCoupons(
   exec: Executor,
@@ -33,22 +32,18 @@ export async function rankCoupons(
   cart: LoadedCart,
   deliveryType: DeliveryType,
 ): Promise<RankedCoupon[]> {
-  const items: RankedCoupon[] = [];
-  for (const row of await liveCouponsOf(exec, q.memberId, q.now)) {
-    const offer = await checkoutSeams().couponOffer(exec, { ...q, couponId: row.id });
-    const priced = offer.ok
-      ? priceCart(cart, { deliveryType, coupon: offer.data, pointsRequested: 0, pointsBalance: 0 })
-      : offer;
-    items.push({
-      couponId: row.id,
-      title: row.title,
-      validUntil: row.valid_until.toISOString(),
+  const items: RankedCoupon[] = (await checkoutSeams().liveCouponOffers(exec, q)).map((c) => {
+    const priced = priceCart(cart, { deliveryType, coupon: c.offer, pointsRequested: 0, pointsBalance: 0 });
+    return {
+      couponId: c.couponId,
+      title: c.title,
+      validUntil: c.validUntil.toISOString(),
       discountFen: priced.ok ? priced.data.couponDiscountFen : fen(0),
       usable: priced.ok,
       ...(priced.ok ? {} : { reason: priced.error.message }),
       payableFen: priced.ok ? priced.data.payableFen : null,
-    });
-  }
+    };
+  });
   return items.sort(
     (a, b) =>
       Number(b.usable) - Number(a.usable) || b.discountFen - a.discountFen || a.validUntil.localeCompare(b.validUntil),

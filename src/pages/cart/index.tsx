@@ -12,7 +12,8 @@ import './index.scss';
 
 /**
  * The account's cart, kept on the server so every device shows the same lines and ticks. Totals,
- * member prices and the free-shipping progress are the server's; the client adds up nothing.
+ * member prices and the shipping line (freight templates, default address) are the server's; the client
+ * adds up nothing.
  */
 export default function CartPage() {
   const { items, server, loading, failed, sync, setQty, toggle, selectAll, remove } = useCart();
@@ -64,14 +65,9 @@ export default function CartPage() {
         )
       ) : (
         <View className="cart__lines" id="cart-lines">
-          {server.shipping.thresholdFen > 0 && (
-            <View
-              className={`cart__shipping ${server.shipping.remainingFen > 0 ? '' : 'is-free'} ${stale}`}
-              id="cart-shipping"
-            >
-              {server.shipping.text}
-            </View>
-          )}
+          <View className={`cart__shipping is-${server.shipping.status} ${stale}`} id="cart-shipping">
+            {server.shipping.text}
+          </View>
           {server.lines.map((line) => (
             <CartLineItem
               key={line.skuId}

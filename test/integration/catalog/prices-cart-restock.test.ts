@@ -119,7 +119,7 @@ describeEachDatabase('prices, the server cart, 到货提醒 and sorting', (use) 
     );
     expect([none.selectedTotalFen, none.selectedCount]).toEqual([0, 0]);
     // Nothing ticked: free shipping is the whole threshold away.
-    expect(none.shipping).toMatchObject({ remainingFen: 6_900, text: '再买¥69包邮' });
+    expect(none.shipping).toMatchObject({ remainingFen: 6_900, shippingFen: 0, text: '满¥69包邮' });
 
     const removed = okData(
       await callAction(use(), 'catalog.cart.remove', { skuIds: [CLEANSER.dear] }, { openid, idempotencyKey: newKey() }),
@@ -128,7 +128,7 @@ describeEachDatabase('prices, the server cart, 到货提醒 and sorting', (use) 
     // A plain set replaces the quantity; an unknown SKU is refused unless merging.
     const set = okData(await cartSet(use(), openid, { items: [{ skuId: CLEANSER.cheap, qty: 1, selected: true }] }));
     expect(set.lines[0]).toMatchObject({ qty: 1, selected: true });
-    expect(set.shipping).toMatchObject({ remainingFen: 0, shippingFen: 0, text: '已满¥69，免运费' });
+    expect(set.shipping).toMatchObject({ remainingFen: 0, shippingFen: 0, status: 'free', text: '已包邮' });
     const unknown = await cartSet(use(), openid, { items: [{ skuId: 'sku-gone', qty: 1 }] });
     expect(unknown.ok ? null : unknown.error.code).toBe('NOT_FOUND');
     const mergedGone = okData(await cartSet(use(), openid, { items: [{ skuId: 'sku-gone', qty: 1 }], merge: true }));

@@ -105,6 +105,20 @@ describeEachDatabase('checkout with freight templates', (use) => {
     expect(pickup).toMatchObject({ shippingFen: 0, undeliverable: null });
   });
 
+  it('an undeliverable quote puts no shipping fee in payable: none can apply there', async () => {
+    await setup();
+    const openid = newOpenid();
+    const items = [{ skuId: CLEANSER, qty: 1 }]; // ¥89: below the entry tier's ¥99
+    // Without the new-member coupon, so the goods stay ¥89.
+    const ask = { items, deliveryType: 'express' as const, noCoupon: true as const };
+    const elsewhere = okData(await callAction(use(), 'order.quote', ask, { openid, now: T0 }));
+    expect(elsewhere).toMatchObject({ shippingFen: 1_200, payableFen: 8_900 + 1_200, undeliverable: null });
+    const addressId = await addressIn(use(), openid, '西藏自治区');
+    const tibet = okData(await callAction(use(), 'order.quote', { ...ask, addressId }, { openid, now: T0 }));
+    expect(tibet.undeliverable?.skuIds).toEqual([CLEANSER]);
+    expect(tibet).toMatchObject({ shippingFen: 0, payableFen: 8_900, subtotalFen: 8_900 });
+  });
+
   it('a group-buy order is priced by the same rule: the ¥59 seat adds the template fee for the province', async () => {
     await setup();
     const openid = newOpenid();

@@ -219,13 +219,19 @@ export async function voidUnusedCoupon(tx: Executor, couponId: string): Promise<
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** A member's coupons usable now (held, inside their window), the soonest to expire first; at most 50. */
-export function liveCouponsOf(exec: Executor, memberId: string, now: Date) {
+/**
+ * A member's coupons in the store usable now (held, inside their window), with their templates' terms,
+ * the soonest to expire first; at most 50. One statement, however many the member holds.
+ */
+export function liveCouponsOf(exec: Executor, q: { storeId: string; memberId: string; now: Date }) {
+  const { memberId, now } = q;
   return memberCouponsQuery(exec, memberId)
+    .where('c.store_id', '=', q.storeId)
     .where('c.status', '=', 'usable')
     .where('c.valid_from', '<=', now)
     .where('c.valid_until', '>', now)
     .orderBy('c.valid_until')
+    .orderBy('c.id')
     .limit(50)
     .execute();
 }

@@ -24,8 +24,18 @@ export interface FreightInput {
   tierFreeOverFen: Fen;
 }
 
+/** One parcel of an order: the lines under one template (null: the flat fee), what they pay and when they ship free. */
+export interface FreightParcel {
+  templateId: string | null;
+  feeFen: Fen;
+  goodsFen: Fen;
+  /** The rule's free-over for this province (null: never free by itself; the flat fee never is). */
+  freeOverFen: Fen | null;
+}
+
 export type FreightQuote =
-  { ok: true; shippingFen: Fen } | { ok: false; undeliverable: Array<{ skuId: string; title: string }> };
+  | { ok: true; shippingFen: Fen; parcels: FreightParcel[] }
+  | { ok: false; undeliverable: Array<{ skuId: string; title: string }> };
 
 /**
  * Express shipping for one order. Lines under one template are one parcel (quantities or weights
@@ -42,10 +52,11 @@ export function priceFreight(input: FreightInput): FreightQuote {
     groups.set(known, [...(groups.get(known) ?? []), line]);
   }
   const undeliverable: Array<{ skuId: string; title: string }> = [];
-  let total = 0;
+  const parcels: FreightParcel[] = [];
   for (const [templateId, lines] of groups) {
+    const goods = fen(lines.reduce((n, l) => n + l.payableFen, 0));
     if (templateId === null) {
-      total += input.flatFeeFen;
+      parcels.push({ templateId, feeFen: input.flatFeeFen, goodsFen: goods, freeOverFen: null });
       continue;
     }
     const template = input.templates.get(templateId)!;
@@ -55,10 +66,15 @@ export function priceFreight(input: FreightInput): FreightQuote {
       continue;
     }
     const amount = lines.reduce((n, l) => n + (template.chargeBy === 'count' ? l.qty : l.qty * l.weightGrams), 0);
-    const goods = lines.reduce((n, l) => n + l.payableFen, 0);
-    total += ruleFee(rule, amount, goods);
+    parcels.push({
+      templateId,
+      feeFen: fen(ruleFee(rule, amount, goods)),
+      goodsFen: goods,
+      freeOverFen: rule.freeOverFen,
+    });
   }
   if (undeliverable.length > 0) return { ok: false, undeliverable };
   const goodsFen = input.lines.reduce((n, l) => n + l.payableFen, 0);
-  return { ok: true, shippingFen: fen(goodsFen >= input.tierFreeOverFen ? 0 : total) };
+  const total = parcels.reduce((n, p) => n + p.feeFen, 0);
+  return { ok: true, shippingFen: fen(goodsFen >= input.tierFreeOverFen ? 0 : total), parcels };
 }

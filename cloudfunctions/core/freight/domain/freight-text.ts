@@ -1,7 +1,7 @@
 import { ruleFee, type FreightRule, type FreightTemplate } from './freight-template';
 
 /** `¥99` / `¥19.90`: whole yuan without decimals, else two. */
-function yuanText(amountFen: number): string {
+export function yuanText(amountFen: number): string {
   return amountFen % 100 === 0 ? `¥${amountFen / 100}` : `¥${(amountFen / 100).toFixed(2)}`;
 }
 

@@ -50,6 +50,17 @@ export async function findAddress(exec: Executor, memberId: string, addressId: s
     .executeTakeFirst();
 }
 
+/** The province of the member's default address, or null when the book is empty. */
+export async function findDefaultProvince(exec: Executor, memberId: string): Promise<string | null> {
+  const row = await exec
+    .selectFrom('member_addresses')
+    .select('province')
+    .where('member_id', '=', memberId)
+    .where('is_default', '=', true)
+    .executeTakeFirst();
+  return row?.province ?? null;
+}
+
 export async function countAddresses(exec: Executor, memberId: string): Promise<number> {
   const row = await exec
     .selectFrom('member_addresses')

@@ -41,6 +41,12 @@ function Row({ label, value, minus, id }: { label: string; value: Fen | string; 
   );
 }
 
+/** A quote to an address that cannot take some goods charges no fee: none can apply there. */
+function shippingValue(amounts: OrderAmounts): Fen | string {
+  if ('undeliverable' in amounts && amounts.undeliverable) return '无法配送';
+  return amounts.shippingFen > 0 ? amounts.shippingFen : '免运费';
+}
+
 /** Every amount exactly as the server computed it; the client adds nothing up. */
 export function AmountRows({
   amounts,
@@ -73,7 +79,7 @@ export function AmountRows({
           id="amount-points"
         />
       )}
-      <Row label="运费" value={amounts.shippingFen > 0 ? amounts.shippingFen : '免运费'} id="amount-shipping" />
+      <Row label="运费" value={shippingValue(amounts)} id="amount-shipping" />
       <View className="amount-row amount-row--total">
         <Text className="amount-row__label">{payableLabel}</Text>
         <View id="amount-payable">
