@@ -20,17 +20,11 @@ const TITLE = `后台新品${RUN}`;
 const missing = e2e.missingPrerequisites('catalog-admin');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 let pictures: string[] = [];
 let productId = '';
 let templateId = '';
-
-async function open(openid: string, hash: string, width = 390): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `catalog-admin-${name}.png`, root);
 const fill = (page: Page, id: string, value: string) =>
@@ -89,7 +83,7 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 
