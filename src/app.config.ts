@@ -52,6 +52,10 @@ export default defineAppConfig({
   permission: { 'scope.userLocation': { desc: '用于为你查找最近的自提门店' } },
   // Inject only the code of the page being opened (and its components), not every page's.
   lazyCodeLoading: 'requiredComponents',
+  // WeChat on Windows and Mac (base library 2.21.3+) opens a resizable mini program in a larger window
+  // the user can stretch or maximise; without it the window stays phone-sized and the manager's pages
+  // never reach their list-beside-editor layout. On iPad it also lets the app rotate.
+  resizable: true,
   // Manager, staff and binding pages stay out of WeChat search; see src/sitemap.json.
   sitemapLocation: 'sitemap.json',
   // Download the subpackage behind each tab's first tap while the tab is open.

@@ -32,6 +32,8 @@ export interface MediaRouteDeps {
   storeId: string;
   platform: Platform & { storage: LocalStorage };
   rateLimiter: RateLimiter | null;
+  /** The gateway's clock: the store share cover is drawn from the banner showing at this time. */
+  now: () => Date;
 }
 
 function send(reply: FastifyReply, envelope: Envelope<unknown>) {
@@ -52,7 +54,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: MediaRouteDeps):
     let pending = rendering.get(key);
     if (!pending) {
       pending = (async () => {
-        const rendition = await renditionOf(db.kysely, deps.storeId, key);
+        const rendition = await renditionOf(db.kysely, deps.storeId, key, deps.now());
         if (!rendition) return null;
         const png = await rasterize(rendition.svg, rendition.width);
         await platform.storage.put(png, key, 'image/png');

@@ -146,7 +146,7 @@ export async function buildGateway(
     return { ok: true, db: db.kind };
   });
 
-  registerMediaRoutes(app, { db, storeId, platform, rateLimiter });
+  registerMediaRoutes(app, { db, storeId, platform, rateLimiter, now: () => clock.now() });
 
   if (devAuth) {
     app.post<{ Body: { now?: string | null } }>('/api/dev/clock', async (req, reply) => {

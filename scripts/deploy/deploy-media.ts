@@ -49,13 +49,15 @@ export async function deployMedia(argv: string[], deps: DeployMediaDeps): Promis
   const catalog = await deps.openCatalog(deps.env.DATABASE_URL ?? envFile?.DATABASE_URL);
   const render = deps.render ?? rasterize;
   try {
-    const keys = await catalogRenditionKeys(catalog.db.kysely, storeId);
+    // The store share cover is drawn from the banner showing as it is uploaded.
+    const now = new Date();
+    const keys = await catalogRenditionKeys(catalog.db.kysely, storeId, now);
     deps.log(`catalog: store ${storeId} from ${catalog.source}, ${keys.length} images`);
     const storage = credentials ? createWechatStorage(await deps.sdk(credentials)) : null;
     let total = 0;
     let root: string | null = null;
     for (const key of keys) {
-      const rendition = await renditionOf(catalog.db.kysely, storeId, key);
+      const rendition = await renditionOf(catalog.db.kysely, storeId, key, now);
       if (!rendition) throw new Error(`no art behind ${key}`);
       const png = await render(rendition.svg, rendition.width);
       total += png.length;

@@ -9,3 +9,13 @@ export function shanghaiTime(iso: string, format = 'YYYY-MM-DD HH:mm'): string {
     .utcOffset(8 * 60)
     .format(format);
 }
+
+/** `YYYY-MM-DD HH:mm` typed as business time -> ISO-8601; '' -> null; undefined when malformed. */
+export function parseShanghai(text: string): string | null | undefined {
+  const t = text.trim();
+  if (!t) return null;
+  const m = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)$/.exec(t);
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}T${m[2]}:00+08:00`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

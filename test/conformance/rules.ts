@@ -342,6 +342,9 @@ export function checkManifest(w: Weapp): string[] {
   if (w.app.lazyCodeLoading !== 'requiredComponents') {
     problems.push('app.json lazyCodeLoading is not "requiredComponents": every page is injected at launch');
   }
+  if (w.app.resizable !== true) {
+    problems.push('app.json resizable is not true: WeChat on Windows and Mac keeps a phone-sized window');
+  }
   for (const tab of w.tabPages) {
     if (!w.app.pages.includes(tab)) problems.push(`tab page ${tab} is not in the main package`);
   }

@@ -19,6 +19,7 @@ export interface AppJson {
   tabBar?: { list: Array<{ pagePath: string }> };
   requiredPrivateInfos?: string[];
   lazyCodeLoading?: string;
+  resizable?: boolean;
   sitemapLocation?: string;
   preloadRule?: Record<string, { network?: string; packages: string[] }>;
   [key: string]: unknown;

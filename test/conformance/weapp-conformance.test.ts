@@ -164,6 +164,13 @@ suite('weapp conformance (dist/weapp as WeChat reads it)', () => {
       expect(checkPreload(w, big).join('\n')).toContain("over WeChat's 2 MB quota");
     });
 
+    it('app.json without resizable (no desktop window) or with lazy loading off', () => {
+      expect(checkManifest(broken((c) => delete c.app.resizable))).toEqual([
+        'app.json resizable is not true: WeChat on Windows and Mac keeps a phone-sized window',
+      ]);
+      expect(checkManifest(broken((c) => delete c.app.lazyCodeLoading)).join('\n')).toContain('lazyCodeLoading');
+    });
+
     it('a privacy-guarded call on a page without the popup', () => {
       const page = w.pages.find((p) => p.route.endsWith('member/profile'))!;
       const without = (route: string) =>

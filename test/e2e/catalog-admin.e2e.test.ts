@@ -20,17 +20,11 @@ const TITLE = `后台新品${RUN}`;
 const missing = e2e.missingPrerequisites('catalog-admin');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 let pictures: string[] = [];
 let productId = '';
 let templateId = '';
-
-async function open(openid: string, hash: string, width = 390): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `catalog-admin-${name}.png`, root);
 const fill = (page: Page, id: string, value: string) =>
@@ -89,7 +83,7 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 
@@ -219,10 +213,14 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     const shipments = await open(MANAGER, '/packages/manager/shipments');
     await shipments
       .locator('#page-manager-shipments textarea')
-      .fill(`订单号,快递公司,运单号\n${placed.orderNo},顺丰,${trackingNo}`);
+      .fill(`订单号,快递公司,运单号\n${placed.orderNo},顺丰,${trackingNo}\nQH000000000000,顺丰,${trackingNo}`);
     await shipments.locator('#m-shipments-submit').click();
     await shipments.locator('#m-shipment-results').waitFor();
     expect(await e2e.textOf(shipments, '#m-shipment-row-2')).toContain('已发货');
+    // An order number the store does not have is refused on its own row, the good row still ships.
+    expect(await e2e.textOf(shipments, '#m-shipment-row-3')).toContain('订单不存在');
+    await shipments.locator('#m-shipment-row-3').scrollIntoViewIfNeeded();
+    await shot(shipments, '05b-batch-ship-results-390', '#page-manager-shipments');
     await page.reload();
     await page.locator('#tracking-steps').waitFor();
     expect(await e2e.textOf(page, '#detail-tracking')).toContain(`顺丰速运${trackingNo}`);

@@ -20,14 +20,8 @@ const VOUCHER = 'p-in-store-facial-voucher';
 const missing = e2e.missingPrerequisites('home-and-shops');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
-
-async function open(openid: string, hash: string, width = 390): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) =>
   e2e.settledScreenshot(page, `home-and-shops-${name}.png`, root);
@@ -65,7 +59,7 @@ describe.skipIf(missing.length > 0)('H5 首页装修 and 门店管理, end to en
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 
@@ -122,6 +116,8 @@ describe.skipIf(missing.length > 0)('H5 首页装修 and 门店管理, end to en
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#banner-upload').click()]);
     await chooser.setFiles([file]);
     await page.locator('#banner-picture img[src*="/media/catalog/"]').waitFor();
+    await imagesLoaded(page, '#banner-editor');
+    await shot(page, '02b-banner-uploaded-390', '#page-manager-home-page');
     await page.locator('#banner-save').click();
     await e2e.waitForToast(page, '已保存');
     const after = (await api(MANAGER, 'manager.listBanners', {})).items.find((b) => b.bannerId === saved!.bannerId)!;

@@ -100,14 +100,15 @@ export async function signedInPage(
 }
 
 /**
- * Pages opened as different people over one suite: `open(openid, hash)` signs in a new context at
- * that route; `closeAll()` (afterAll) closes every context it opened.
+ * Pages opened as different people over one suite: `open(openid, hash, width?)` signs in a new context
+ * at that route, `width` px wide (a phone by default; 1280 for the manager's desktop layout);
+ * `closeAll()` (afterAll) closes every context it opened.
  */
-export function pageOpener(env: () => E2E) {
+export function pageOpener(env: () => E2E, defaultWidth = 375) {
   const contexts: BrowserContext[] = [];
   return {
-    async open(openid: string, hash: string): Promise<Page> {
-      const { context, page } = await signedInPage(env().browser, openid);
+    async open(openid: string, hash: string, width = defaultWidth): Promise<Page> {
+      const { context, page } = await signedInPage(env().browser, openid, width);
       contexts.push(context);
       await page.goto(`${env().baseUrl}/#${hash}`);
       return page;

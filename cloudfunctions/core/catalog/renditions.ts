@@ -14,7 +14,7 @@ import {
   SHARE_COVER_SIZE,
   type ProductArt,
 } from './domain/product-art';
-import { findArt, findArtRows, findBannerText, findFirstBanner, findProductArt } from './repo/catalog.repo';
+import { findArt, findArtRows, findBannerText, findProductArt, findShareCoverBanner } from './repo/catalog.repo';
 
 /** An SVG drawing of a catalog image and the pixel width its PNG rendition is rasterised at. */
 export interface Rendition {
@@ -32,9 +32,9 @@ const keyOf = (path: string) => path.slice('/media/'.length);
 /**
  * The drawing behind one catalog storage key (`products/<id>/<n>.png`, `categories/<id>.png`,
  * `banners/<id>.png`, `share/products/<id>.png`, `share/store.png`), or null when the key names no
- * catalog row with art.
+ * catalog row with art. The store share cover is drawn from the banner showing at `now`.
  */
-export async function renditionOf(exec: Executor, storeId: string, key: string): Promise<Rendition | null> {
+export async function renditionOf(exec: Executor, storeId: string, key: string, now: Date): Promise<Rendition | null> {
   let m: RegExpExecArray | null;
   if ((m = /^products\/([^/]+)\/(\d)\.png$/.exec(key))) {
     const n = Number(m[2]);
@@ -56,7 +56,7 @@ export async function renditionOf(exec: Executor, storeId: string, key: string):
       : null;
   }
   if (key === keyOf(STORE_SHARE_COVER_PATH)) {
-    const b = await findFirstBanner(exec, storeId);
+    const b = await findShareCoverBanner(exec, storeId, now);
     return b?.art
       ? { svg: renderShareCover(b.art as ProductArt, b.title, b.subtitle), width: SHARE_COVER_SIZE.width }
       : null;
@@ -64,8 +64,11 @@ export async function renditionOf(exec: Executor, storeId: string, key: string):
   return null;
 }
 
-/** Every catalog image of the store as a storage key, in a stable order (what deploy:media uploads). */
-export async function catalogRenditionKeys(exec: Executor, storeId: string): Promise<string[]> {
+/**
+ * Every catalog image of the store as a storage key, in a stable order (what deploy:media uploads);
+ * the store share cover only when a banner with art shows at `now`.
+ */
+export async function catalogRenditionKeys(exec: Executor, storeId: string, now: Date): Promise<string[]> {
   const rows = await findArtRows(exec, storeId);
   const keys: string[] = [];
   for (const p of rows.products.filter((r) => r.art)) {
@@ -74,6 +77,6 @@ export async function catalogRenditionKeys(exec: Executor, storeId: string): Pro
   }
   for (const c of rows.categories.filter((r) => r.art)) keys.push(keyOf(categoryIconPath(c.id)));
   for (const b of rows.banners.filter((r) => r.art)) keys.push(keyOf(b.image));
-  if (rows.banners.some((b) => b.art)) keys.push(keyOf(STORE_SHARE_COVER_PATH));
+  if (await findShareCoverBanner(exec, storeId, now)) keys.push(keyOf(STORE_SHARE_COVER_PATH));
   return keys;
 }

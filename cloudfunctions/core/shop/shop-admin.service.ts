@@ -7,7 +7,6 @@ import { newShopCode } from './domain/shop-scene';
 import {
   findAllShops,
   insertShop,
-  setShopActive,
   updateShop,
   welcomeTemplateUsable,
   type AdminShopRow,
@@ -90,7 +89,7 @@ export async function setShopOpen({
   ctx,
   exec,
 }: ActionArgs<'manager.setShopOpen'>): Promise<Result<{ shopId: string; open: boolean }>> {
-  if (!(await setShopActive(exec, ctx.storeId, input.shopId, input.open)))
+  if (!(await updateShop(exec, ctx.storeId, input.shopId, { active: input.open })))
     return fail('SHOP_NOT_FOUND', undefined, { shopId: input.shopId });
   return ok({ shopId: input.shopId, open: input.open });
 }

@@ -64,6 +64,25 @@ describeEachDatabase('the home page, as the manager arranges it', (use) => {
     });
   });
 
+  it('the store share cover is drawn from the first banner showing, never a scheduled-out one', async () => {
+    const cover = async (now: Date) => (await renditionOf(use().kysely, 'demo', 'share/store.png', now))?.svg ?? '';
+    const seedFirst = (await homeAt(use(), T0)).banners[0]!;
+    const pending = okData(
+      await asManager(use(), 'manager.saveBanner', {
+        ...banner({ title: '预告横幅' }),
+        startsAt: daysAfter(T0, 1).toISOString(),
+        endsAt: daysAfter(T0, 3).toISOString(),
+      }),
+    );
+    okData(await asManager(use(), 'manager.moveBanner', { bannerId: pending.bannerId, direction: 'first' }));
+    // First in the order but not started: the cover stays the first banner the home page shows.
+    expect(await cover(T0)).not.toContain('预告横幅');
+    expect(await cover(T0)).toContain(seedFirst.title.slice(0, 4));
+    expect(await cover(daysAfter(T0, 2))).toContain('预告横幅');
+    // Ended, it is no longer the cover.
+    expect(await cover(daysAfter(T0, 3))).not.toContain('预告横幅');
+  });
+
   it('one step up and down, and the ends stay put', async () => {
     const before = okData(await callAction(use(), 'manager.listBanners', {}, { openid: MANAGER })).items.map(
       (b) => b.bannerId,
@@ -118,7 +137,7 @@ describeEachDatabase('the home page, as the manager arranges it', (use) => {
       ),
     );
     expect(redrawn.image).not.toBe(edited.image);
-    expect(await renditionOf(use().kysely, 'demo', redrawn.image.slice('/media/'.length))).not.toBeNull();
+    expect(await renditionOf(use().kysely, 'demo', redrawn.image.slice('/media/'.length), T0)).not.toBeNull();
     expect((await homeAt(use(), T0)).banners.map((x) => x.id)).not.toContain(b.bannerId);
     okData(await asManager(use(), 'manager.deleteBanner', { bannerId: b.bannerId }));
     expect(errorCode(await asManager(use(), 'manager.deleteBanner', { bannerId: b.bannerId }))).toBe('NOT_FOUND');

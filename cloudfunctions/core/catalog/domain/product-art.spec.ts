@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ART_SHAPES,
-  escapeXml,
-  hsl,
-  renderBannerArt,
-  renderCategoryIcon,
-  renderProductArt,
-  type ProductArt,
-} from './product-art';
+import { escapeXml, hsl } from './art-style';
+import { ART_SHAPES, renderBannerArt, renderCategoryIcon, renderProductArt, type ProductArt } from './product-art';
 
 /**
  * A tiny well-formedness check, enough for generated SVG: one root <svg>, balanced tags, quoted

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/db';
 
 export interface ProductSummaryRow {
@@ -188,15 +189,25 @@ export async function findCategories(exec: Executor, storeId: string) {
     .execute();
 }
 
+/**
+ * A banner shows at `now` when it is switched on, started (or has no start) and not yet ended (or has
+ * no end): the rule `bannerState` calls live, as SQL. The home page and the store share cover both use it.
+ */
+function showingAt(eb: ExpressionBuilder<Database, 'banners'>, now: Date) {
+  return eb.and([
+    eb('active', '=', true),
+    eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', now)]),
+    eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]),
+  ]);
+}
+
 /** The banners showing at `now`: switched on, started and not ended (a schedule is honoured when read). */
 export async function findBanners(exec: Executor, storeId: string, now: Date) {
   return exec
     .selectFrom('banners')
     .select(['id', 'title', 'subtitle', 'image', 'link', 'link_kind', 'link_id'])
     .where('store_id', '=', storeId)
-    .where('active', '=', true)
-    .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', now)]))
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .where((eb) => showingAt(eb, now))
     .orderBy('sort')
     .orderBy('id')
     .execute();
@@ -228,13 +239,18 @@ export async function findArtRows(exec: Executor, storeId: string) {
   return { products, categories, banners };
 }
 
-/** The store's first active banner: the store share cover is drawn from it. */
-export async function findFirstBanner(exec: Executor, storeId: string) {
+/**
+ * The banner the store share cover is drawn from: the first in the carousel's order that shows at `now`
+ * and has drawn art (an uploaded picture has nothing to redraw at 5:4). A banner switched off, not yet
+ * started or already ended never becomes the cover, just as it is not on the home page.
+ */
+export async function findShareCoverBanner(exec: Executor, storeId: string, now: Date) {
   return exec
     .selectFrom('banners')
     .select(['id', 'title', 'subtitle', 'art'])
     .where('store_id', '=', storeId)
-    .where('active', '=', true)
+    .where((eb) => showingAt(eb, now))
+    .where('art', 'is not', null)
     .orderBy('sort')
     .orderBy('id')
     .limit(1)

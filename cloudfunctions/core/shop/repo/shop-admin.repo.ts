@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/db';
-
-const COLUMNS = [
-  's.id',
-  's.code',
-  's.name',
-  's.address',
-  's.hours',
-  's.phone',
-  's.latitude',
-  's.longitude',
-  's.welcome_template_id',
-  's.active',
-  't.title as welcome_title',
-] as const;
+import { SHOP_COLUMNS } from './shop.repo';
 
 /** Every shop of the store, open or closed, oldest first, with its welcome gift's title. */
 export async function findAllShops(exec: Executor, storeId: string, shopId?: string) {
   let q = exec
     .selectFrom('shops as s')
     .leftJoin('coupon_templates as t', 't.id', 's.welcome_template_id')
-    .select(COLUMNS)
+    .select(SHOP_COLUMNS)
+    .select('t.title as welcome_title')
     .where('s.store_id', '=', storeId);
   if (shopId) q = q.where('s.id', '=', shopId);
   return q.orderBy('s.created_at').orderBy('s.id').execute();
@@ -68,21 +56,16 @@ export async function insertShop(
   return rows[0]?.id ?? null;
 }
 
-export async function updateShop(tx: Executor, storeId: string, shopId: string, f: ShopFields): Promise<boolean> {
+/** Edits a shop of the store (its details, or open / closed); false when the store has no such shop. */
+export async function updateShop(
+  tx: Executor,
+  storeId: string,
+  shopId: string,
+  change: Partial<ShopFields> & { active?: boolean },
+): Promise<boolean> {
   const r = await tx
     .updateTable('shops')
-    .set(f)
-    .where('store_id', '=', storeId)
-    .where('id', '=', shopId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** Opens or closes a shop; false when the store has no such shop. */
-export async function setShopActive(tx: Executor, storeId: string, shopId: string, open: boolean): Promise<boolean> {
-  const r = await tx
-    .updateTable('shops')
-    .set({ active: open })
+    .set(change)
     .where('store_id', '=', storeId)
     .where('id', '=', shopId)
     .executeTakeFirst();

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/db';
 
-const SHOP_COLUMNS = [
+/** A shop as the customer's pages and the manager's list read it (one column list for both). */
+export const SHOP_COLUMNS = [
   's.id',
   's.store_id',
   's.code',

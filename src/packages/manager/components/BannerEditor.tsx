@@ -1,10 +1,11 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button, Switch } from '@nutui/nutui-react-taro';
 import type { ActionInput, BannerArt, ManagerBanner } from '../../../../cloudfunctions/core/contract';
 import { mediaUrl } from '../../../api';
-import { shanghaiTime } from '../../../utils/shanghai-time';
-import { Chips, FormRow, parseShanghai } from './ShopFormRow';
+import { parseShanghai, shanghaiTime } from '../../../utils/shanghai-time';
+import { FormRow } from '../../../components/FormRow';
+import { Chips } from './Chips';
+import { EditorActions } from './EditorActions';
 import { BannerLinkPicker, type LinkChoice } from './BannerLinkPicker';
 import { pickAndUpload } from './product-editor/upload-image';
 
@@ -121,18 +122,16 @@ export function BannerEditor({ banner, busy, onSave, onDelete }: Props) {
       {startsAt === undefined || endsAt === undefined ? (
         <Text className="m-form__hint">时间格式：2026-12-01 10:00</Text>
       ) : null}
-      <View className="ship-form__row">
-        <Text className="ship-form__label">展示</Text>
-        <Switch checked={active} onChange={setActive} id="banner-active" />
-      </View>
-      <Button block type="primary" id="banner-save" loading={busy} disabled={!valid || busy} onClick={submit}>
-        保存
-      </Button>
-      {onDelete ? (
-        <Button block fill="none" id="banner-delete" disabled={busy} onClick={onDelete}>
-          删除横幅
-        </Button>
-      ) : null}
+      <EditorActions
+        id="banner"
+        noun="横幅"
+        active={active}
+        onActive={setActive}
+        busy={busy}
+        valid={Boolean(valid)}
+        onSave={submit}
+        onDelete={onDelete}
+      />
     </View>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { HomeLink } from '../../../../cloudfunctions/core/contract';
 import { call } from '../../../api';
 import { useRemote } from '../../../hooks/useRemote';
-import { Chips } from './ShopFormRow';
+import { Chips } from './Chips';
 import { HomeSectionProductPicker } from './HomeSectionProductPicker';
 
 type Kind = HomeLink['kind'];

@@ -1,10 +1,11 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { call, toastError } from '../../../api';
 import type { ManagerCategoryView } from '../../../../cloudfunctions/core/contract';
 import { useSubmit } from '../../../hooks/useSubmit';
+import { FormRow } from '../../../components/FormRow';
 import { pickAndUpload } from './product-editor/upload-image';
 import type { Img } from './product-editor/editor-state';
 import '../../../styles/form-row.scss';
@@ -47,10 +48,7 @@ export function CategoryForm({ category, icons, onSaved }: Props) {
   return (
     <View className="m-form card" id="m-category-form">
       <Text className="pe-section__title">{category ? '编辑分类' : '新建分类'}</Text>
-      <View className="form-row">
-        <Text className="form-row__label">名称</Text>
-        <Input className="form-row__input" id="m-category-name" maxLength={10} value={name} onChange={setName} />
-      </View>
+      <FormRow label="名称" id="m-category-name" maxLength={10} value={name} onChange={setName} />
       <Text className="form-row__label">图标</Text>
       <View className="m-icons" id="m-category-icons">
         {icons.map((i) => (

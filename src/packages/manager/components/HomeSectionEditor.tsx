@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button, Switch } from '@nutui/nutui-react-taro';
 import type { ActionInput, ManagerHomeSection } from '../../../../cloudfunctions/core/contract';
 import { call } from '../../../api';
 import { useRemote } from '../../../hooks/useRemote';
-import { Chips, FormRow } from './ShopFormRow';
+import { FormRow } from '../../../components/FormRow';
+import { Chips } from './Chips';
+import { EditorActions } from './EditorActions';
 import { HomeSectionProductPicker, type PickedProduct } from './HomeSectionProductPicker';
 
 type SaveInput = ActionInput<'manager.saveHomeSection'>;
@@ -100,18 +101,16 @@ export function HomeSectionEditor({ section, busy, onSave, onDelete }: Props) {
           />
         </>
       )}
-      <View className="ship-form__row">
-        <Text className="ship-form__label">展示</Text>
-        <Switch checked={active} onChange={setActive} id="section-active" />
-      </View>
-      <Button block type="primary" id="section-save" loading={busy} disabled={!valid || busy} onClick={submit}>
-        保存
-      </Button>
-      {onDelete ? (
-        <Button block fill="none" id="section-delete" disabled={busy} onClick={onDelete}>
-          删除版块
-        </Button>
-      ) : null}
+      <EditorActions
+        id="section"
+        noun="版块"
+        active={active}
+        onActive={setActive}
+        busy={busy}
+        valid={Boolean(valid)}
+        onSave={submit}
+        onDelete={onDelete}
+      />
     </View>
   );
 }

@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { ActionInput, ManagerShop } from '../../../../cloudfunctions/core/contract';
 import { call, toastError } from '../../../api';
 import { useRemote } from '../../../hooks/useRemote';
-import { Chips, FormRow } from './ShopFormRow';
+import { FormRow } from '../../../components/FormRow';
+import { Chips } from './Chips';
 
 type SaveInput = ActionInput<'manager.saveShop'>;
 const COORD = /^-?\d{1,3}(\.\d{1,8})?$/;

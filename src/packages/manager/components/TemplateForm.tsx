@@ -1,42 +1,12 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, Input, Popup, Radio } from '@nutui/nutui-react-taro';
+import { Button, Popup, Radio } from '@nutui/nutui-react-taro';
 import type { ActionInput, CouponKindField, CouponKindForm } from '../../../../cloudfunctions/core/contract';
 import { yuanInputToFen } from '../../../utils/yuan-input';
-import '../../../styles/form-row.scss';
+import { FormRow } from '../../../components/FormRow';
 
 type Draft = ActionInput<'manager.createCouponTemplate'>;
-
-function Field({
-  label,
-  id,
-  value,
-  onChange,
-  type = 'text',
-  placeholder,
-}: {
-  label: string;
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  type?: 'text' | 'digit' | 'number';
-  placeholder?: string;
-}) {
-  return (
-    <View className="form-row">
-      <Text className="form-row__label">{label}</Text>
-      <Input
-        className="form-row__input"
-        id={id}
-        type={type}
-        value={value}
-        onChange={onChange}
-        placeholder={placeholder}
-      />
-    </View>
-  );
-}
 
 const int = (v: string) => (/^\d{1,7}$/.test(v.trim()) ? Number(v.trim()) : NaN);
 
@@ -94,7 +64,7 @@ export function TemplateForm({
   return (
     <Popup visible={visible} position="bottom" round closeable onClose={onClose} title="新建优惠券">
       <View className="m-form" id="m-template-form">
-        <Field label="名称" id="m-tpl-title" value={f.title} onChange={set('title')} />
+        <FormRow label="名称" id="m-tpl-title" value={f.title} onChange={set('title')} />
         <Radio.Group
           value={kind?.code}
           onChange={(v) => setCode(String(v))}
@@ -108,7 +78,7 @@ export function TemplateForm({
           ))}
         </Radio.Group>
         {kind?.fields.map((field) => (
-          <Field
+          <FormRow
             key={`${kind.code}.${field.name}`}
             label={`${field.label}（${field.unit}）`}
             placeholder={field.required ? undefined : '选填'}
@@ -118,9 +88,9 @@ export function TemplateForm({
             onChange={setArg(field.name)}
           />
         ))}
-        <Field label="有效天数" id="m-tpl-days" type="number" value={f.days} onChange={set('days')} />
-        <Field label="发放总量" id="m-tpl-total" type="number" value={f.total} onChange={set('total')} />
-        <Field label="每人限领" id="m-tpl-limit" type="number" value={f.limit} onChange={set('limit')} />
+        <FormRow label="有效天数" id="m-tpl-days" type="number" value={f.days} onChange={set('days')} />
+        <FormRow label="发放总量" id="m-tpl-total" type="number" value={f.total} onChange={set('total')} />
+        <FormRow label="每人限领" id="m-tpl-limit" type="number" value={f.limit} onChange={set('limit')} />
         <Button block type="primary" id="m-tpl-submit" loading={busy} disabled={busy || !kind} onClick={create}>
           创建
         </Button>

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, Input, Radio } from '@nutui/nutui-react-taro';
+import { Button, Radio } from '@nutui/nutui-react-taro';
 import type { FreightTemplateView } from '../../../../../cloudfunctions/core/contract';
 import { call } from '../../../../api';
 import { useSubmit } from '../../../../hooks/useSubmit';
+import { FormRow } from '../../../../components/FormRow';
 import { draftOf, emptyRule, saveInput, type TemplateDraft } from './freight-draft';
 import { ProvinceChips } from './ProvinceChips';
 import { RegionCard } from './RegionCard';
@@ -59,10 +60,7 @@ export function FreightEditor({
 
   return (
     <View className="m-form m-freight" id="m-freight-editor">
-      <View className="form-row">
-        <Text className="form-row__label">模板名称</Text>
-        <Input className="form-row__input" id="m-freight-name" value={d.name} onChange={(name) => set({ name })} />
-      </View>
+      <FormRow label="模板名称" id="m-freight-name" value={d.name} onChange={(name) => set({ name })} />
       <Radio.Group
         value={d.chargeBy}
         direction="horizontal"
