@@ -94,7 +94,8 @@ export function checkFields(
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, values: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const key = String(issue.path[0] ?? '');
+  // An unknown key is reported on the object itself, its name in `keys`.
+  const key = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''));
   const field = fields.find((f) => f.key === key);
   if (!field) return { ok: false, field: key, label: key, message: '设置项不存在或缺失' };
   return { ok: false, field: key, label: fullLabel(field), message: refusal(field) };
