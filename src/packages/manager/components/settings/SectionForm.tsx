@@ -35,7 +35,7 @@ export function SectionForm({
       {fields.map((f, i) => (
         <View className="settings-form__field" key={f.key}>
           {f.group && f.group !== fields[i - 1]?.group && <Text className="settings-form__group">{f.group}</Text>}
-          <View className="form-row">
+          <View className={`form-row${f.kind === 'select' ? ' settings-form__row--choices' : ''}`}>
             <Text className="form-row__label">{f.label}</Text>
             <SettingInput
               field={f}
