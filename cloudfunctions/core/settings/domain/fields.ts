@@ -38,7 +38,7 @@ export interface SettingField {
 export type LoadedOptions = Record<string, SelectOption[]>;
 
 /** The label with its group, as a refusal and an audit line say it (`第 2 级 成长值门槛`). */
-export const fullLabel = (f: SettingField): string => (f.group ? `${f.group} ${f.label}` : f.label);
+const fullLabel = (f: SettingField): string => (f.group ? `${f.group} ${f.label}` : f.label);
 
 /** A field's zod schema; a select accepts only a value among its options (declared or loaded). */
 export function fieldSchema(f: SettingField, loaded?: SelectOption[]): z.ZodType {

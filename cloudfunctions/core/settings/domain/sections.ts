@@ -2,12 +2,9 @@ import { checkFields, fieldSchema, type SectionCheck, type SettingField } from '
 
 export {
   checkFields,
-  fullLabel,
   sectionDiff,
-  type FieldKind,
   type LoadedOptions,
   type SectionCheck,
-  type SelectOption,
   type SettingField,
   type SettingValue,
 } from './fields';
