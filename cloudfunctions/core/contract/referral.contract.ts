@@ -14,6 +14,8 @@ export interface InviteRules {
   dailyCap: number;
   monthlyCap: number;
   bindingDays: number;
+  /** Days after receipt a refund may still be asked (the store's rule now): the reward waits for them. */
+  refundWindowDays: number;
 }
 
 export interface InviteCard {

@@ -14,5 +14,5 @@ export { claimCoupon, listClaimable, memberCoupons } from './coupon.service';
 export { type CouponScope } from './domain/scope';
 export { issueCoupon } from './issue-coupon';
 export { createCouponTemplate, listCouponTemplates, stopCouponTemplate } from './manager-templates.service';
-export { findTemplate, voidUnusedCoupon } from './repo/coupon.repo';
+export { activeTemplateChoices, findTemplate, voidUnusedCoupon } from './repo/coupon.repo';
 export { couponRule, type CouponArgs, type CouponKind } from './rules';

@@ -1,19 +1,46 @@
+import { activeTemplateChoices } from '../coupon';
 import type { Executor } from '../db/db';
 import type { ExternalSection, SettingField } from '../settings';
 import { loadNudgeSettings } from './repo/settings.repo';
 import { nudgeTriggers } from './triggers/registry';
+import type { NudgeTrigger, TriggerArgField } from './triggers/trigger';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Per trigger: on or off, and its args as JSON (each trigger's zod schema checks them). */
+const argField = (t: NudgeTrigger<unknown>, a: TriggerArgField): SettingField =>
+  a.kind === 'int'
+    ? {
+        key: `${t.code}.${a.key}`,
+        group: t.title,
+        label: a.label,
+        kind: 'int',
+        min: a.min,
+        max: a.max,
+        unit: a.unit,
+        help: a.help,
+      }
+    : { key: `${t.code}.${a.key}`, group: t.title, label: a.label, kind: 'select', help: a.help };
+
+/** Per trigger: a switch, then one typed field per arg the trigger declares (no JSON to type). */
 const triggerFields: SettingField[] = nudgeTriggers.flatMap((t) => [
-  { key: `${t.code}.enabled`, label: `${t.title} 开启`, kind: 'int', min: 0, max: 1, help: '1 开启，0 关闭' },
-  { key: `${t.code}.args`, label: `${t.title} 参数`, kind: 'text', help: 'JSON，留空用默认值' },
+  { key: `${t.code}.enabled`, group: t.title, label: '开启', kind: 'switch' as const },
+  ...t.argFields.map((a) => argField(t, a)),
 ]);
+
+/** A trigger's args from the form's values: a coupon picker's '' is "no coupon" (null). */
+function argsFromForm(t: NudgeTrigger<unknown>, v: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    t.argFields.map((a) => {
+      const value = v[`${t.code}.${a.key}`];
+      return [a.key, a.kind === 'couponTemplate' ? (value as string) || null : value];
+    }),
+  );
+}
 
 /**
  * 复购提醒 in 店铺设置: the template, the cap, quiet hours, and each trigger's switch and args, kept in
- * nudge_settings (the daily run reads them as before).
+ * nudge_settings (the daily run reads them as before). Stored args that no longer pass a trigger's
+ * schema show (and run) as its defaults.
  */
 export const nudgeSettingsSection: ExternalSection = {
   code: 'nudge',
@@ -27,39 +54,47 @@ export const nudgeSettingsSection: ExternalSection = {
   ],
   load: async (exec, storeId) => {
     const s = await loadNudgeSettings(exec, storeId);
-    const values: Record<string, number | string> = {
+    const values: Record<string, number | string | boolean> = {
       templateId: s.templateId,
       capDays: s.capDays,
       quietStartHour: s.quietStartHour,
       quietEndHour: s.quietEndHour,
     };
     for (const t of nudgeTriggers) {
-      const { enabled, ...args } = s.triggerArgs[t.code] ?? {};
-      values[`${t.code}.enabled`] = enabled === false ? 0 : 1;
-      values[`${t.code}.args`] = Object.keys(args).length > 0 ? JSON.stringify(args) : '';
+      const { enabled, ...stored } = s.triggerArgs[t.code] ?? {};
+      const parsed = t.args.safeParse(stored);
+      const args = (parsed.success ? parsed.data : t.args.parse({})) as Record<string, unknown>;
+      values[`${t.code}.enabled`] = enabled !== false;
+      for (const a of t.argFields) {
+        values[`${t.code}.${a.key}`] =
+          a.kind === 'couponTemplate' ? ((args[a.key] as string | null) ?? '') : (args[a.key] as number);
+      }
     }
     return values;
   },
+  options: async (exec, storeId) => {
+    const coupons = [{ value: '', label: '不发券' }, ...(await activeTemplateChoices(exec, storeId))];
+    return Object.fromEntries(
+      nudgeTriggers.flatMap((t) =>
+        t.argFields.filter((a) => a.kind === 'couponTemplate').map((a) => [`${t.code}.${a.key}`, coupons]),
+      ),
+    );
+  },
+  // Each trigger's own schema has the last word on its args (the fields above only carry its ranges).
   check: (v) => {
     for (const t of nudgeTriggers) {
-      const text = String(v[`${t.code}.args`] ?? '').trim();
-      let args: unknown = {};
-      try {
-        args = text ? JSON.parse(text) : {};
-      } catch {
-        args = undefined;
+      const parsed = t.args.safeParse(argsFromForm(t, v));
+      if (!parsed.success) {
+        const key = String(parsed.error.issues[0]?.path[0] ?? t.argFields[0]?.key);
+        return { field: `${t.code}.${key}`, message: `${t.title} 参数不正确` };
       }
-      const ok = args !== null && typeof args === 'object' && !Array.isArray(args) && t.args.safeParse(args).success;
-      if (!ok) return { field: `${t.code}.args`, message: `${t.title} 参数不正确` };
     }
     return null;
   },
   save: (exec: Executor, storeId, v, now) => {
-    const triggerArgs: Record<string, Record<string, unknown>> = {};
-    for (const t of nudgeTriggers) {
-      const text = String(v[`${t.code}.args`] ?? '').trim();
-      triggerArgs[t.code] = { ...(text ? (JSON.parse(text) as object) : {}), enabled: v[`${t.code}.enabled`] === 1 };
-    }
+    const triggerArgs = Object.fromEntries(
+      nudgeTriggers.map((t) => [t.code, { ...argsFromForm(t, v), enabled: v[`${t.code}.enabled`] === true }]),
+    );
     const set = {
       template_id: v.templateId as string,
       cap_days: v.capDays as number,

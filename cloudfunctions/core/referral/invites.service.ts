@@ -3,6 +3,7 @@ import type { MemberArgs } from '../context';
 import { findProductSummaries, shareCoverOf, STORE_SHARE_COVER_PATH } from '../catalog';
 import type { Executor } from '../db/db';
 import { ok, type Result } from '../errors';
+import { currentSettings } from '../settings';
 import { fen, points } from '../shared/money';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/time-cursor';
 import { INVITE_LANDING_PAGE, invitePath, inviteScene } from './domain/invite-scene';
@@ -16,6 +17,7 @@ async function rulesOf(exec: Executor, storeId: string, s: ReferralSettings): Pr
   const ids = [s.friendTemplateId, s.rewardKind === 'coupon' ? s.rewardTemplateId : null].filter(
     (x): x is string => !!x,
   );
+  const { settings } = await currentSettings(exec, storeId);
   const titles = new Map(
     ids.length
       ? (
@@ -36,6 +38,7 @@ async function rulesOf(exec: Executor, storeId: string, s: ReferralSettings): Pr
     dailyCap: s.dailyCap,
     monthlyCap: s.monthlyCap,
     bindingDays: s.bindingDays,
+    refundWindowDays: settings.orderRules.refundWindowDays,
   };
 }
 

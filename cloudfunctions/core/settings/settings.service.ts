@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../errors';
 import {
   checkFields,
   readSettings,
+  type LoadedOptions,
   sectionDiff,
   SECTION_CODES,
   SECTIONS,
@@ -28,11 +29,13 @@ export async function currentSettings(exec: Executor, storeId: string): Promise<
   return { version: row?.version ?? 0, settings: readSettings(row?.doc) };
 }
 
-function fieldView(f: SettingField, value: SettingValue): SettingFieldView {
+function fieldView(f: SettingField, value: SettingValue, loaded: LoadedOptions = {}): SettingFieldView {
   return {
     key: f.key,
     label: f.label,
     kind: f.kind,
+    group: f.group ?? null,
+    options: loaded[f.key] ?? f.options ?? null,
     min: f.min ?? null,
     max: f.max ?? null,
     unit: f.unit ?? null,
@@ -56,7 +59,8 @@ export async function getSettings({
   const others = [];
   for (const s of externalSections()) {
     const values = await s.load(exec, ctx.storeId);
-    others.push({ code: s.code, title: s.title, fields: s.fields.map((f) => fieldView(f, values[f.key]!)) });
+    const loaded = (await s.options?.(exec, ctx.storeId)) ?? {};
+    others.push({ code: s.code, title: s.title, fields: s.fields.map((f) => fieldView(f, values[f.key]!, loaded)) });
   }
   return ok({ version, sections: [...own, ...others] });
 }
@@ -81,7 +85,9 @@ export async function saveSettings({
   if (Object.keys(values).length !== input.values.length) {
     return fail('SETTINGS_INVALID', '同一设置项填写了两次', { field: 'values' });
   }
-  const checked = checkFields(fields, values);
+  // A select's choices may be the store's data (active coupon templates): read them in this transaction.
+  const loaded = (await external?.options?.(exec, ctx.storeId)) ?? {};
+  const checked = checkFields(fields, values, loaded);
   if (!checked.ok) return fail('SETTINGS_INVALID', checked.message, { field: checked.field });
   const refused = external?.check?.(checked.values);
   if (refused) return fail('SETTINGS_INVALID', refused.message, { field: refused.field });
@@ -97,7 +103,7 @@ export async function saveSettings({
   const row = { storeId: ctx.storeId, version, section: input.section, doc, by: caller.openid, at: ctx.now };
   if (!(await appendSettings(exec, row))) return fail('SETTINGS_CHANGED', undefined, { version });
   if (external) await external.save(exec, ctx.storeId, checked.values, ctx.now);
-  return ok({ version, section: input.section, changed: sectionDiff(fields, before, checked.values) });
+  return ok({ version, section: input.section, changed: sectionDiff(fields, before, checked.values, loaded) });
 }
 
 /** `catalog.storeService`: how customers reach 客服 on H5. */

@@ -15,11 +15,21 @@ import './components/settings/settings.scss';
 
 type Section = StoreSettingsView['sections'][number];
 
+type Field = Section['fields'][number];
+
+/** A value as the list says it: a list joined, a switch 开/关, a choice by its label. */
+function said(f: Field): string {
+  if (Array.isArray(f.value)) return f.value.join('/');
+  if (typeof f.value === 'boolean') return f.value ? '开' : '关';
+  if (f.kind === 'select') return f.options?.find((o) => o.value === f.value)?.label ?? String(f.value);
+  return String(f.value);
+}
+
 /** A section's first values in one line for the list: `1 分 · 50 %`. */
 function summary(s: Section): string {
   const line = s.fields
     .slice(0, 4)
-    .map((f) => (Array.isArray(f.value) ? f.value.join('/') : String(f.value)) + (f.unit ? ` ${f.unit}` : ''))
+    .map((f) => said(f) + (f.unit ? ` ${f.unit}` : ''))
     .map((v) => (v.trim() === '' ? '未设置' : v))
     .join(' · ');
   return s.fields.length > 4 ? `${line} …` : line;

@@ -3,6 +3,7 @@ import '../../support/subscribers';
 import { describeEachDatabase } from '../../support/databases';
 import { callAction, okData } from '../../support/call';
 import type { Db } from '../../../cloudfunctions/core/db/db';
+import type { SettingValue } from '../../../cloudfunctions/core/contract';
 import { runOrderTimer } from '../../../cloudfunctions/core/order/lifecycle.service';
 import { runOutboxWorker } from '../../../cloudfunctions/core/outbox/outbox-worker';
 import {
@@ -93,8 +94,16 @@ describeEachDatabase('store settings', (use) => {
         'gold.memberPricePercent': 95,
         'normal.freeShippingYuan': 99,
       }),
-      referral: { rewardPoints: 500, dailyCap: 5, monthlyCap: 30, bindingDays: 30 },
-      nudge: expect.objectContaining({ capDays: 7, quietStartHour: 21, quietEndHour: 9, 'win_back.enabled': 1 }),
+      referral: {
+        rewardKind: 'points',
+        rewardPoints: 500,
+        rewardTemplateId: '',
+        friendTemplateId: 'ct-referral-friend-15',
+        dailyCap: 5,
+        monthlyCap: 30,
+        bindingDays: 30,
+      },
+      nudge: expect.objectContaining({ capDays: 7, quietStartHour: 21, quietEndHour: 9, 'win_back.enabled': true }),
     });
     expect(okData(await callAction(use(), 'catalog.storeService', {}, { openid: null }))).toEqual({
       phone: null,
@@ -304,16 +313,16 @@ describeEachDatabase('store settings', (use) => {
     expect(referralRow.daily_cap).toBe(2);
 
     const nudge = current('nudge');
-    const badArgs = await save(use(), 'nudge', { ...nudge, 'win_back.args': '{"windowDays": 99}' }, view.version + 2);
+    const badArgs = await save(use(), 'nudge', { ...nudge, 'win_back.windowDays': 99 }, view.version + 2);
     expect(badArgs).toMatchObject({
       ok: false,
-      error: { code: 'SETTINGS_INVALID', details: { field: 'win_back.args' } },
+      error: { code: 'SETTINGS_INVALID', details: { field: 'win_back.windowDays' } },
     });
     okData(
       await save(
         use(),
         'nudge',
-        { ...nudge, quietStartHour: 22, 'win_back.enabled': 0, 'win_back.args': '{"windowDays": 5}' },
+        { ...nudge, quietStartHour: 22, 'win_back.enabled': false, 'win_back.windowDays': 5 },
         view.version + 2,
       ),
     );

@@ -4,13 +4,17 @@ import { action } from '../action';
 
 const SETTINGS_SECTIONS = ['points', 'orderRules', 'templates', 'contact', 'tiers', 'referral', 'nudge'] as const;
 export type SettingsSectionCode = (typeof SETTINGS_SECTIONS)[number];
-export type SettingValue = number | string | string[];
+export type SettingValue = number | string | string[] | boolean;
 
 /** One field as the manager's form renders it (label, unit and range come from the server). */
 export interface SettingFieldView {
   key: string;
   label: string;
-  kind: 'int' | 'text' | 'textList';
+  /** switch: a boolean; select: one of `options` (the server lists them, titles included). */
+  kind: 'int' | 'text' | 'textList' | 'switch' | 'select';
+  /** A heading above the field when it differs from the previous field's (a tier, a trigger). */
+  group: string | null;
+  options: Array<{ value: string; label: string }> | null;
   min: number | null;
   max: number | null;
   unit: string | null;
@@ -31,7 +35,7 @@ export interface StoreServiceInfo {
   wecomUrl: string | null;
 }
 
-const value = z.union([z.number(), z.string().max(200), z.array(z.string().max(64)).max(3)]);
+const value = z.union([z.number(), z.boolean(), z.string().max(200), z.array(z.string().max(64)).max(3)]);
 /** One field's new value; a list of them (not a record), so an unknown property is refused by its shape. */
 const entry = z.object({ key: z.string().regex(/^[a-z][A-Za-z_]{0,40}(\.[A-Za-z]{1,30})?$/), value }).strict();
 

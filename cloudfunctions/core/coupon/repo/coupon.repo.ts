@@ -235,3 +235,19 @@ export function liveCouponsOf(exec: Executor, q: { storeId: string; memberId: st
     .limit(50)
     .execute();
 }
+
+/**
+ * The store's active templates as choices for a settings picker (the referral gifts, the win-back
+ * coupon): id and title, newest first. Another context names a template only from these.
+ */
+export async function activeTemplateChoices(exec: Executor, storeId: string) {
+  const rows = await exec
+    .selectFrom('coupon_templates')
+    .select(['id', 'title'])
+    .where('store_id', '=', storeId)
+    .where('active', '=', true)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ value: r.id, label: r.title }));
+}

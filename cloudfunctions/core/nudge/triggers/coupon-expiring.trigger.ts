@@ -10,6 +10,7 @@ export default defineTrigger({
   code: 'coupon_expiring',
   title: '优惠券到期',
   args: z.object({ withinDays: z.number().int().min(1).max(30).default(3) }),
+  argFields: [{ key: 'withinDays', label: '到期前', kind: 'int', min: 1, max: 30, unit: '天内提醒' }],
   select: ({ storeId, now, args }) => sql`
     select c.member_id, 'coupon:' || c.id as subject,
            jsonb_build_object('couponId', c.id, 'title', t.title, 'validUntil', c.valid_until) as detail

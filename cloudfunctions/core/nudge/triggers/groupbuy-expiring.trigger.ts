@@ -17,6 +17,7 @@ export default defineTrigger({
   code: 'groupbuy_expiring',
   title: '拼团即将到期',
   args: z.object({ withinHours: z.number().int().min(1).max(72).default(24) }),
+  argFields: [{ key: 'withinHours', label: '到期前', kind: 'int', min: 1, max: 72, unit: '小时内提醒' }],
   select: ({ storeId, now, args }) => sql`
     select tm.member_id, 'team:' || t.id as subject,
            jsonb_build_object('teamId', t.id, 'title', c.title, 'missing', t.size - t.joined, 'expiresAt', t.expires_at) as detail

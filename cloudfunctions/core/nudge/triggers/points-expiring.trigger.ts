@@ -10,6 +10,7 @@ export default defineTrigger({
   code: 'points_expiring',
   title: '积分到期',
   args: z.object({ withinDays: z.number().int().min(1).max(90).default(30) }),
+  argFields: [{ key: 'withinDays', label: '到期前', kind: 'int', min: 1, max: 90, unit: '天内提醒' }],
   select: ({ storeId, now, args }) => sql`
     select l.member_id, 'points:' || to_char(min(l.expires_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as subject,
            jsonb_build_object('points', sum(l.remaining), 'expiresAt', min(l.expires_at)) as detail

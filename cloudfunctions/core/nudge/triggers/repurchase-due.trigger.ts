@@ -12,6 +12,17 @@ export default defineTrigger({
   code: 'repurchase_due',
   title: '复购提醒',
   args: z.object({ windowDays: z.number().int().min(1).max(30).default(3) }),
+  argFields: [
+    {
+      key: 'windowDays',
+      label: '补发窗口',
+      kind: 'int',
+      min: 1,
+      max: 30,
+      unit: '天',
+      help: '到了复购周期后，这几天内仍会提醒（漏跑的一天可补上）',
+    },
+  ],
   select: ({ storeId, now, args }) => sql`
     select o.member_id, p.id || ':' || o.id as subject,
            jsonb_build_object('productId', p.id, 'title', p.title, 'orderId', o.id, 'paidAt', o.paid_at, 'cycleDays', p.repurchase_cycle_days) as detail

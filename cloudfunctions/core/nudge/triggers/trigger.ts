@@ -20,6 +20,16 @@ export interface NudgeMessage {
 }
 
 /**
+ * One arg of a trigger as the manager's form shows it (Vendure's promotion args carry the same UI
+ * metadata): the settings section renders one typed field per arg from this, and the trigger's zod
+ * `args` schema stays the judge (a spec checks the two agree: keys, ranges, defaults).
+ */
+export type TriggerArgField =
+  | { key: string; label: string; kind: 'int'; min: number; max: number; unit: string; help?: string }
+  /** A coupon template of the store, or none (null). */
+  | { key: string; label: string; kind: 'couponTemplate'; help?: string };
+
+/**
  * A nudge trigger: a declarative registry entry. `select` returns, set-based, the members due now
  * as rows `(member_id text, subject text, detail jsonb)`; it must read through an index on its
  * due window so its cost grows with the members due, not with all members. `subject` is the
@@ -30,6 +40,7 @@ export interface NudgeTrigger<A = unknown> {
   /** zh-CN name on the dashboards and the message log. */
   title: string;
   args: z.ZodType<A>;
+  argFields: TriggerArgField[];
   /** Work the selection needs first, in the run's transaction (win-back refreshes its member stats). */
   prepare?(tx: Executor, q: TriggerQuery<A> & { since: Date | null }): Promise<void>;
   select(q: TriggerQuery<A>): RawBuilder<unknown>;

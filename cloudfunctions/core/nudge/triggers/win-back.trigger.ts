@@ -17,6 +17,18 @@ export default defineTrigger({
     windowDays: z.number().int().min(1).max(30).default(3),
     couponTemplateId: z.string().min(1).max(64).nullable().default(null),
   }),
+  argFields: [
+    {
+      key: 'windowDays',
+      label: '补发窗口',
+      kind: 'int',
+      min: 1,
+      max: 30,
+      unit: '天',
+      help: '成为沉睡会员后，这几天内仍会提醒',
+    },
+    { key: 'couponTemplateId', label: '随提醒发放的券', kind: 'couponTemplate', help: '不选则只发提醒' },
+  ],
   prepare: (tx, q) => refreshMemberStats(tx, q),
   select: ({ storeId, now, args }) => sql`
     select s.member_id, 'at_risk:' || to_char(s.last_paid_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as subject,

@@ -1,26 +1,20 @@
-import { z } from 'zod';
+import { checkFields, fieldSchema, type SectionCheck, type SettingField } from './fields';
+
+export {
+  checkFields,
+  sectionDiff,
+  type LoadedOptions,
+  type SectionCheck,
+  type SettingField,
+  type SettingValue,
+} from './fields';
 
 /**
- * The store's settings as declared sections (the zod schema of each is built from its fields): each field carries its form's label, unit and range, so
- * the manager's page renders any section from what the server sends and a new setting is one entry
- * here (plus the code that reads it). Defaults are the store's behaviour before settings existed.
+ * The store's own settings as declared sections (fields and their kinds: ./fields): each field
+ * carries its form's label, unit and range, so the manager's page renders any section from what the
+ * server sends and a new setting is one entry here (plus the code that reads it). Defaults are the
+ * store's behaviour before settings existed.
  */
-export type FieldKind = 'int' | 'text' | 'textList';
-export type SettingValue = number | string | string[];
-
-export interface SettingField {
-  key: string;
-  label: string;
-  kind: FieldKind;
-  min?: number;
-  max?: number;
-  unit?: string;
-  help?: string;
-  /** text: the allowed shape, said in `help`. */
-  pattern?: RegExp;
-  maxItems?: number;
-}
-
 export const SECTION_CODES = ['points', 'orderRules', 'templates', 'contact'] as const;
 export type SectionCode = (typeof SECTION_CODES)[number];
 
@@ -130,41 +124,9 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   contact: { phone: '', wecomUrl: '' },
 };
 
-function fieldSchema(f: SettingField): z.ZodType {
-  if (f.kind === 'int')
-    return z
-      .number()
-      .int()
-      .min(f.min ?? 0)
-      .max(f.max ?? 2_147_483_647);
-  const text = f.pattern ? z.string().regex(f.pattern) : z.string().max(200);
-  return f.kind === 'text' ? text : z.array(text.min(1)).max(f.maxItems ?? 10);
-}
-
-export type SectionCheck =
-  { ok: true; values: Record<string, unknown> } | { ok: false; field: string; label: string; message: string };
-
 /** Validates a section's values; a refusal names the first wrong field and says what it accepts. */
 export function checkSection(code: SectionCode, values: unknown): SectionCheck {
   return checkFields(SECTIONS[code].fields, values);
-}
-
-/** The same check for any list of fields (a section another context keeps in its own table). */
-export function checkFields(fields: readonly SettingField[], values: unknown): SectionCheck {
-  const schema = z.strictObject(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f)])));
-  const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, values: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  const key = String(issue.path[0] ?? '');
-  const field = fields.find((f) => f.key === key);
-  if (!field) return { ok: false, field: key, label: key, message: '设置项不存在或缺失' };
-  const range =
-    field.kind === 'int'
-      ? `${field.label}须为 ${field.min}～${field.max} 的整数`
-      : field.kind === 'textList'
-        ? `${field.label}最多 ${field.maxItems} 个，格式不正确`
-        : `${field.label}格式不正确`;
-  return { ok: false, field: key, label: field.label, message: range };
 }
 
 /**
@@ -181,15 +143,4 @@ export function readSettings(doc: unknown): StoreSettings {
     }
   }
   return out as unknown as StoreSettings;
-}
-
-/** What changed in a section, field by field with its label, for the audit row. */
-export function sectionDiff(
-  fields: readonly SettingField[],
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-) {
-  return fields
-    .filter((f) => JSON.stringify(before[f.key]) !== JSON.stringify(after[f.key]))
-    .map((f) => ({ field: f.key, label: f.label, before: before[f.key], after: after[f.key] }));
 }

@@ -1,27 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { SettingFieldView, SettingValue } from '../../../../../cloudfunctions/core/contract';
+import { draftOf, SettingInput, valueOf, type Draft } from './SettingInput';
 import '../../../../styles/form-row.scss';
 import './settings.scss';
 
-/** What the manager typed, as the value the server takes: a whole number, text, or a comma list. */
-function parse(field: SettingFieldView, text: string): SettingValue {
-  if (field.kind === 'int') return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (field.kind === 'textList') {
-    return text
-      .split(/[,，]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  }
-  return text.trim();
-}
-
-const shown = (v: SettingValue) => (Array.isArray(v) ? v.join(', ') : String(v));
-
 /**
- * One settings section as a form: the fields, their labels, units and ranges are the server's (the
- * settings sections), so a new setting appears here without a client change. The server checks each
+ * One settings section as a form: the fields, their kinds, labels, units, ranges and choices are the
+ * server's (the settings sections), so a new setting appears here without a client change; fields
+ * of one group (a tier, a nudge trigger) sit under its heading. The server checks each
  * value against its range and answers the field it refused.
  */
 export function SectionForm({
@@ -37,23 +25,22 @@ export function SectionForm({
   busy: boolean;
   onSave: (values: Record<string, SettingValue>) => void;
 }) {
-  const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.key, shown(f.value)])),
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(fields.map((f) => [f.key, draftOf(f)])),
   );
-  const save = () => onSave(Object.fromEntries(fields.map((f) => [f.key, parse(f, texts[f.key] ?? '')])));
+  const save = () => onSave(Object.fromEntries(fields.map((f) => [f.key, valueOf(f, drafts[f.key] ?? '')])));
   return (
     <View className="settings-form card" id={`settings-form-${code}`}>
       <Text className="settings-form__title">{title}</Text>
-      {fields.map((f) => (
+      {fields.map((f, i) => (
         <View className="settings-form__field" key={f.key}>
-          <View className="form-row">
+          {f.group && f.group !== fields[i - 1]?.group && <Text className="settings-form__group">{f.group}</Text>}
+          <View className={`form-row${f.kind === 'select' ? ' settings-form__row--choices' : ''}`}>
             <Text className="form-row__label">{f.label}</Text>
-            <Input
-              className="form-row__input"
-              id={`setting-${f.key}`}
-              type={f.kind === 'int' ? 'digit' : 'text'}
-              value={texts[f.key] ?? ''}
-              onChange={(v) => setTexts({ ...texts, [f.key]: v })}
+            <SettingInput
+              field={f}
+              draft={drafts[f.key] ?? ''}
+              onChange={(d) => setDrafts((prev) => ({ ...prev, [f.key]: d }))}
             />
             {f.unit && <Text className="settings-form__unit">{f.unit}</Text>}
           </View>

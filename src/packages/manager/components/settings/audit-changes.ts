@@ -5,7 +5,16 @@
 export function settingsChanges(detail: Record<string, unknown>): string | null {
   const result = detail.result as { changed?: unknown } | undefined;
   if (!Array.isArray(result?.changed) || result.changed.length === 0) return null;
-  const shown = (v: unknown) => (Array.isArray(v) ? v.join('/') : v === '' || v == null ? '空' : String(v));
+  const shown = (v: unknown) =>
+    Array.isArray(v)
+      ? v.join('/')
+      : typeof v === 'boolean'
+        ? v
+          ? '开'
+          : '关'
+        : v === '' || v == null
+          ? '空'
+          : String(v);
   return (
     (result.changed as Array<{ label?: string; field?: string; before?: unknown; after?: unknown }>)
       .filter((c) => typeof c.label === 'string')
