@@ -1,5 +1,6 @@
 import { contract, type ActionName, type ActionSpec } from '../../../cloudfunctions/core/contract';
-import { actionSamples, fullerActionSamples } from '../../integration/staff/action-samples';
+import { actionSamples } from '../../integration/staff/action-samples';
+import { fullerActionSamples } from '../../integration/staff/fuller-action-samples';
 
 /** Cases per action (at least 200); BAD_INPUT_CASES raises it for a longer run, BAD_INPUT_SEED varies it. */
 export const CASES_PER_ACTION = Math.max(200, Number(process.env.BAD_INPUT_CASES ?? 200));
