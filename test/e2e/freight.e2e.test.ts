@@ -17,14 +17,8 @@ const NAME = `江浙沪优惠-${RUN.slice(-4)}`;
 const missing = e2e.missingPrerequisites('freight');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
-
-async function open(openid: string, hash: string, width = 390): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `freight-${name}.png`, root);
 
@@ -45,7 +39,7 @@ describe.skipIf(missing.length > 0)('H5 freight: 运费模板 from the manager p
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 

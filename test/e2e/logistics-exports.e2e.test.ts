@@ -25,14 +25,8 @@ const ADDRESS = {
 const missing = e2e.missingPrerequisites('logistics-exports');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
-
-async function open(openid: string, hash: string, width: 390 | 1280): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `logistics-${name}.png`, root);
 
@@ -94,7 +88,7 @@ describe.skipIf(missing.length > 0)('H5 logistics and exports', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 

@@ -16,14 +16,8 @@ const STAFF = 'demo-staff';
 const missing = e2e.missingPrerequisites('operators');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
-
-async function open(openid: string, hash: string): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, 390);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `operators-${name}.png`, root);
 
@@ -48,7 +42,7 @@ describe.skipIf(missing.length > 0)('H5 operators: 管理后台 and the counter 
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 

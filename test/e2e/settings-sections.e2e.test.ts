@@ -13,14 +13,8 @@ const INVITER = `e2e-sections-${Date.now().toString(36)}`;
 const missing = e2e.missingPrerequisites('settings sections');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
-
-async function open(openid: string, hash: string, width = 390): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) =>
   e2e.settledScreenshot(page, `settings-sections-${name}.png`, root);
@@ -47,7 +41,7 @@ describe.skipIf(missing.length > 0)('H5 store settings: tiers, referral and nudg
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await env?.close();
   });
 

@@ -29,14 +29,8 @@ const ADDRESS: Address = {
 const missing = e2e.missingPrerequisites('settings');
 
 let env: e2e.E2E | undefined;
-const contexts: Array<{ close(): Promise<void> }> = [];
-
-async function open(openid: string, hash: string, width = 390): Promise<Page> {
-  const { context, page } = await e2e.signedInPage(env!.browser, openid, width);
-  contexts.push(context);
-  await page.goto(`${env!.baseUrl}/#${hash}`);
-  return page;
-}
+const pages = e2e.pageOpener(() => env!, 390);
+const open = pages.open;
 
 const shot = (page: Page, name: string, root: string) => e2e.settledScreenshot(page, `settings-${name}.png`, root);
 /** Scrolls the 客服 entry to the middle of the screen (clear of the fixed bottom bars) for its screenshot. */
@@ -97,7 +91,7 @@ describe.skipIf(missing.length > 0)('H5 store settings and 客服', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    await pages.closeAll();
     if (env) await dev('clock', { now: null }).catch(() => undefined);
     await env?.close();
   });
