@@ -119,6 +119,8 @@ describe.skipIf(missing.length > 0)('H5 catalog admin: products and categories f
     }
     // The dearest SKU gets its own 会员价; the others follow the tier's percentage.
     await fill(page, 'pe-sku-3-memberPrice', '139');
+    await page.locator('#pe-sku-3').scrollIntoViewIfNeeded();
+    await shot(page, '02a-editor-skus-390', '#page-manager-products');
     await page.locator('#pe-add-text').click();
     await fill(page, 'pe-block-0-text', '清爽不黏腻，早晚可用。');
     await choose(page, '#pe-add-detail-image', [pictures[1]!]);
