@@ -11,13 +11,15 @@ const FIELDS: Array<{
   key: 'price' | 'originalPrice' | 'memberPrice' | 'stock' | 'weight' | 'barcode';
   label: string;
   type: string;
+  /** What an empty field means. */
+  empty: string;
 }> = [
-  { key: 'price', label: '价格(元)', type: 'digit' },
-  { key: 'originalPrice', label: '划线价', type: 'digit' },
-  { key: 'memberPrice', label: '会员价', type: 'digit' },
-  { key: 'stock', label: '库存', type: 'number' },
-  { key: 'weight', label: '重量(克)', type: 'number' },
-  { key: 'barcode', label: '条码', type: 'text' },
+  { key: 'price', label: '价格(元)', type: 'digit', empty: '必填' },
+  { key: 'originalPrice', label: '划线价', type: 'digit', empty: '不显示' },
+  { key: 'memberPrice', label: '会员价', type: 'digit', empty: '按等级折扣' },
+  { key: 'stock', label: '库存', type: 'number', empty: '必填' },
+  { key: 'weight', label: '重量(克)', type: 'number', empty: '必填' },
+  { key: 'barcode', label: '条码', type: 'text', empty: '无' },
 ];
 
 /**
@@ -44,6 +46,7 @@ export function SkuTable({ skus, onChange }: Props) {
                   id={`pe-sku-${i}-${f.key}`}
                   type={f.type as 'text'}
                   value={s[f.key]}
+                  placeholder={f.empty}
                   onChange={(v) => set(i, f.key, v)}
                 />
               </View>
