@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseCsv } from '../support/csv';
 import * as e2e from './support';
 
 const RUN = Date.now().toString(36);
@@ -48,26 +49,6 @@ async function paidExpressOrder(skuId: string) {
   });
   expect(paid).toMatchObject({ errcode: 0 });
   return created as { orderId: string; orderNo: string; payableFen: number };
-}
-
-/** RFC 4180 rows of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (ch !== '\r') field += ch;
-  }
-  return rows;
 }
 
 describe.skipIf(missing.length > 0)('H5 logistics and exports', () => {

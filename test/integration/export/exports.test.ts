@@ -16,7 +16,8 @@ import {
   newKey,
   setStock,
 } from '../order/order-factory';
-import { exportWorld, parseCsv } from './export-support';
+import { parseCsv } from '../../support/csv';
+import { exportWorld } from './export-support';
 
 const SKU = 'sku-cica-b5-repair-serum-1';
 /** T0 is 2026-03-02 10:00 in Shanghai. */
